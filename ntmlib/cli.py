@@ -1,0 +1,153 @@
+"""The `ntm` command."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+import pandas as pd
+
+from . import __version__
+from .errors import DataError
+from .framework import TIERS, available_sets, load_set
+from .scoring import score
+from .text import communes_display, tier_name
+from .validation import validate
+
+
+def _fail(problems) -> None:
+    click.echo(f"Lỗi dữ liệu ({len(problems)} vấn đề):", err=True)
+    for p in problems:
+        click.echo(f"  - {p}", err=True)
+    sys.exit(2)
+
+
+class _Group(click.Group):
+    """Turns DataError into a list of problems and exit status 2, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DataError as e:
+            _fail(e.problems)
+
+
+@click.group(cls=_Group)
+@click.version_option(__version__, prog_name="ntm")
+def main() -> None:
+    """ntm: chấm điểm xã theo Bộ tiêu chí nông thôn mới và lập bản tin."""
+
+
+@main.command()
+@click.argument("set_id", required=False)
+def frameworks(set_id: str | None) -> None:
+    """Liệt kê các bộ tiêu chí, hoặc in chi tiết bộ SET_ID."""
+    if set_id is None:
+        rows = []
+        for sid in available_sets():
+            s = load_set(sid)
+            rows.append({"Mã": s.id, "Tên": s.name, "Hạng": tier_name(s.tier),
+                         "Giai đoạn": f"{s.period[0]}–{s.period[1]}" if s.period else "",
+                         "Tiêu chí": s.criteria_total, "Chỉ tiêu": s.indicators_total,
+                         "Ngưỡng tạm tính": s.provisional_count})
+        click.echo(pd.DataFrame(rows).to_string(index=False))
+        return
+    click.echo(describe_set(load_set(set_id)))
+
+
+MARKS = {"confirmed": "✓ xác nhận", "derived": "≈ suy ra", "provisional": "? tạm tính"}
+RULE_TEXT = {">=": "≥", "<=": "≤", "yes": "Đạt", "absent": "Không có"}
+
+
+def describe_set(s) -> str:
+    """The tree of a set: groups, criteria, indicators with thresholds and confidence marks."""
+    src = s.source
+    lines = [f"{s.id}: {s.name}", f"  Hạng: {tier_name(s.tier)}"
+             + (f" (yêu cầu đã đạt {tier_name(s.requires)})" if s.requires else "")]
+    if s.period:
+        lines.append(f"  Giai đoạn: {s.period[0]}–{s.period[1]}")
+    legal = ", ".join(str(x) for x in (src.get("issuer"), src.get("decision") and f"Quyết định {src['decision']}",
+                                       src.get("date"), src.get("appendix")) if x)
+    if legal:
+        lines.append(f"  Căn cứ: {legal}")
+    if src.get("note"):
+        lines.append(f"  Ghi chú: {src['note']}")
+    if len(s.lineage) > 1:
+        lines.append(f"  Kế thừa: {' ← '.join(s.lineage)}")
+    lines.append(f"  {s.criteria_total} tiêu chí, {s.indicators_total} chỉ tiêu; "
+                 f"{s.provisional_count} chỉ tiêu có ngưỡng tạm tính")
+    for gcode, g in s.groups.items():
+        crits = [c for c in s.criteria if c.group == gcode]
+        if not crits:
+            continue
+        lines.append(f"\n{gcode}. {g['name']}")
+        for c in crits:
+            lines.append(f"  Tiêu chí {c.code}. {c.name}")
+            for i in (i for i in s.indicators if i.criterion == c.code):
+                rule = RULE_TEXT[i.rule]
+                thr = f"{rule} {i.threshold.describe()}" if i.threshold else rule
+                unit = f" {i.unit}" if i.unit and i.threshold and i.threshold.kind == "all" else ""
+                lines.append(f"    {i.code:<6} {i.name} — {thr}{unit}  [{MARKS[i.confidence]}]")
+    return "\n".join(lines)
+
+
+@main.command("score")
+@click.argument("dataset", type=click.Path(file_okay=False))
+@click.option("--year", type=int, required=True, help="Năm đánh giá.")
+@click.option("--set", "set_id", help="Chỉ chấm theo bộ tiêu chí này.")
+@click.option("--tier", type=click.Choice(TIERS), help="Chỉ chấm theo bộ tiêu chí của hạng này.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Ghi ra tệp thay vì màn hình.")
+def score_cmd(dataset, year, set_id, tier, fmt, out) -> None:
+    """Chấm điểm các xã của DATASET cho một năm."""
+    card = score(dataset, sets=set_id, year=year)
+    communes = card.communes
+    if tier:
+        communes = communes[communes["tier"] == tier]
+        if communes.empty:
+            raise click.UsageError(f"không có bộ tiêu chí hạng '{tier}' cho năm {year}")
+    if fmt == "table":
+        text = communes_display(communes).to_string(index=False)
+    elif fmt == "csv":
+        text = communes.to_csv(index=False)
+    else:
+        text = json.dumps(json.loads(communes.to_json(orient="records", force_ascii=False)),
+                          ensure_ascii=False, indent=1)
+    _emit(text, out)
+
+
+def _emit(text: str, out: str | None) -> None:
+    if out:
+        from .outputs import write_text_atomic
+
+        write_text_atomic(Path(out), text if text.endswith("\n") else text + "\n")
+        click.echo(f"Đã ghi {out}")
+    else:
+        click.echo(text)
+
+
+@main.command("validate")
+@click.argument("dataset", type=click.Path())
+def validate_cmd(dataset) -> None:
+    """Kiểm tra DATASET; liệt kê mọi vấn đề (mã thoát 2 nếu có)."""
+    problems = validate(dataset)
+    if problems:
+        _fail(problems)
+    click.echo(f"{dataset}: dữ liệu hợp lệ, không có vấn đề.")
+
+
+@main.command("tables")
+@click.argument("dataset", type=click.Path(file_okay=False))
+@click.option("--year", type=int, required=True)
+@click.option("--out", type=click.Path(file_okay=False), default="reports", show_default=True)
+def tables_cmd(dataset, year, out) -> None:
+    """Ghi bảng kết quả chấm điểm (HTML) cho từng xã và toàn huyện vào OUT."""
+    from .outputs import write_score_tables
+
+    index = write_score_tables(score(dataset, year=year), year, Path(out))
+    click.echo(f"Mở {index} để xem kết quả.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Errors that name the place: the file, the row or path inside it, and the column."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, located as the user sees it."""
+
+    file: str
+    message: str
+    place: str = ""  # CSV line ("dòng 14"), Excel cell ("2023!D14") or YAML path
+    column: str = ""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.place:
+            where += f": {self.place}"
+        if self.column:
+            where += f" (cột {self.column})"
+        return f"{where}: {self.message}"
+
+
+class NtmError(Exception):
+    """Base class of the errors ntmlib raises on purpose."""
+
+
+class DataError(NtmError):
+    """Bad input: carries every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem] | Problem | str):
+        if isinstance(problems, (Problem, str)):
+            problems = [problems]
+        self.problems = [p if isinstance(p, Problem) else Problem("", p) for p in problems]
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def to_frame(self):
+        """The problems as a table (file, place, column, message) for notebooks."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [(p.file, p.place, p.column, p.message) for p in self.problems],
+            columns=["file", "place", "column", "message"],
+        )
+
+
+class FrameworkError(DataError):
+    """A criteria set file that does not follow the schema."""

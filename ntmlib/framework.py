@@ -1,0 +1,418 @@
+"""Criteria sets (bộ tiêu chí) as data: load a YAML set, validate it, resolve `extends`."""
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pandas as pd
+import yaml
+
+from .errors import FrameworkError, Problem
+
+FRAMEWORK_DIR = Path(__file__).parent / "frameworks"
+SCHEMA_PATH = FRAMEWORK_DIR / "schema.yaml"
+
+TIERS = ("ntm", "nang-cao", "kieu-mau")
+TIER_NAMES = {"ntm": "NTM", "nang-cao": "NTM nâng cao", "kieu-mau": "NTM kiểu mẫu"}
+TIER_NAMES_EN = {"ntm": "NTM", "nang-cao": "advanced NTM", "kieu-mau": "model NTM"}
+NUMERIC_RULES = (">=", "<=")
+THRESHOLD_KINDS = ("by_region", "by_year", "by_region_year", "by_group")
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """The threshold of a numeric indicator: one value, or values keyed by region, year or group.
+
+    `kind` is "all", "region", "year", "region_year" or "group"; `values` maps a key
+    (region code, year as text, group code, or (region, year)) to the number; the key
+    "default" stands for any key not listed.
+    """
+
+    kind: str
+    values: dict
+
+    def lookup(self, region: str = "", year: int | None = None, group: str = "") -> tuple[float | None, str]:
+        """The value for one commune and year, and the basis that chose it ("" and None if none)."""
+        rows = self.table()
+        want = {"region": region, "year": str(year), "group": str(group)}
+        for _, r in rows.iterrows():
+            if all(r[k] in (want[k], "*") for k in ("region", "year", "group")):
+                return r["value"], r["basis"]
+        return None, ""
+
+    def table(self) -> pd.DataFrame:
+        """Rows (region, year, group, value, basis); '*' matches anything, exact keys first."""
+        rows = []
+        if self.kind == "all":
+            rows.append(("*", "*", "*", self.values["all"], "chung"))
+        elif self.kind in ("region", "year", "group"):
+            label = {"region": "vùng", "year": "năm", "group": "nhóm xã"}[self.kind]
+            for key, value in self.values.items():
+                cols = {"region": "*", "year": "*", "group": "*"}
+                if key != "default":
+                    cols[self.kind] = key
+                rows.append((cols["region"], cols["year"], cols["group"], value,
+                             f"{label} {key}" if key != "default" else f"{label}: mặc định"))
+        elif self.kind == "region_year":
+            for (region, year), value in self.values.items():
+                rows.append((region if region != "default" else "*", year if year != "default" else "*", "*",
+                             value, f"vùng {region}, năm {year}"))
+        df = pd.DataFrame(rows, columns=["region", "year", "group", "value", "basis"])
+        # exact keys before wildcards
+        df["_rank"] = (df[["region", "year", "group"]] == "*").sum(axis=1)
+        return df.sort_values("_rank", kind="stable").drop(columns="_rank").reset_index(drop=True)
+
+    def describe(self) -> str:
+        """Short text such as '100' or 'DBSH 100; TDMNPB 90' for listings."""
+        if self.kind == "all":
+            return _fmt(self.values["all"])
+        if self.kind == "region_year":
+            return "; ".join(f"{r} {y}: {_fmt(v)}" for (r, y), v in self.values.items())
+        return "; ".join(f"{k}: {_fmt(v)}" for k, v in self.values.items())
+
+
+def _fmt(v: float) -> str:
+    return f"{v:g}".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator (chỉ tiêu) of a set, resolved."""
+
+    code: str
+    name: str
+    criterion: str
+    rule: str
+    confidence: str
+    name_en: str = ""
+    unit: str = ""
+    measure: str = ""
+    threshold: Threshold | None = None
+    source: str = ""
+
+    @property
+    def numeric(self) -> bool:
+        return self.rule in NUMERIC_RULES
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One criterion (tiêu chí) of a set."""
+
+    code: str
+    name: str
+    group: str
+    name_en: str = ""
+
+
+@dataclass(frozen=True)
+class CriteriaSet:
+    """A resolved criteria set: inheritance applied, every reference checked."""
+
+    id: str
+    name: str
+    tier: str
+    criteria: tuple[Criterion, ...]
+    indicators: tuple[Indicator, ...]
+    name_en: str = ""
+    requires: str | None = None
+    period: tuple[int, int] | None = None
+    source: dict = field(default_factory=dict)
+    regions: dict = field(default_factory=dict)
+    commune_groups: dict = field(default_factory=dict)
+    groups: dict = field(default_factory=dict)
+    lineage: tuple[str, ...] = ()
+    notes: str = ""
+    path: str = ""
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.path))
+
+    @property
+    def criteria_total(self) -> int:
+        return len(self.criteria)
+
+    @property
+    def indicators_total(self) -> int:
+        return len(self.indicators)
+
+    @property
+    def provisional_count(self) -> int:
+        return sum(1 for i in self.indicators if i.confidence == "provisional")
+
+    def criterion(self, code: str) -> Criterion:
+        return next(c for c in self.criteria if c.code == code)
+
+    def covers(self, year: int) -> bool:
+        """True when `year` lies in the set's period (or the set has none)."""
+        return self.period is None or self.period[0] <= year <= self.period[1]
+
+    def indicator_table(self) -> pd.DataFrame:
+        """One row per indicator: set, criterion, group, indicator, names, unit, rule, measure, confidence."""
+        crit = {c.code: c for c in self.criteria}
+        return pd.DataFrame(
+            [
+                {
+                    "set": self.id,
+                    "criterion": i.criterion,
+                    "group": crit[i.criterion].group,
+                    "indicator": i.code,
+                    "name": i.name,
+                    "name_en": i.name_en,
+                    "unit": i.unit,
+                    "rule": i.rule,
+                    "measure": i.measure,
+                    "confidence": i.confidence,
+                    "threshold_text": i.threshold.describe() if i.threshold else "",
+                }
+                for i in self.indicators
+            ]
+        )
+
+
+# --------------------------------------------------------------------------- loading
+
+
+@lru_cache(maxsize=1)
+def _schema() -> dict:
+    return yaml.safe_load(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def available_sets(directory: Path | None = None) -> list[str]:
+    """Ids of the criteria sets shipped in ntmlib/frameworks/ (or in `directory`)."""
+    d = Path(directory) if directory else FRAMEWORK_DIR
+    return sorted(p.stem for p in d.glob("*.yaml") if p.name != "schema.yaml")
+
+
+def load_set(ref: str | Path, search: tuple[Path, ...] = ()) -> CriteriaSet:
+    """Load and resolve a criteria set by id (looked up in `search`, then built-ins) or path."""
+    path = _find(ref, search)
+    return _load_cached(str(path), path.stat().st_mtime_ns, tuple(str(s) for s in search))
+
+
+def _find(ref: str | Path, search: tuple[Path, ...]) -> Path:
+    p = Path(ref)
+    if p.suffix in (".yaml", ".yml") and p.exists():
+        return p.resolve()
+    for d in (*search, FRAMEWORK_DIR):
+        cand = Path(d) / f"{ref}.yaml"
+        if cand.exists():
+            return cand.resolve()
+    known = ", ".join(available_sets())
+    raise FrameworkError(Problem(str(ref), f"không tìm thấy bộ tiêu chí '{ref}' (có sẵn: {known})"))
+
+
+@lru_cache(maxsize=64)
+def _load_cached(path: str, _mtime: int, search: tuple[str, ...]) -> CriteriaSet:
+    return _resolve(Path(path), tuple(Path(s) for s in search), stack=())
+
+
+def _read(path: Path) -> dict:
+    name = path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise FrameworkError(Problem(name, f"not UTF-8 text ({e.reason} at byte {e.start})"))
+    try:
+        doc = yaml.safe_load(unicodedata.normalize("NFC", text))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        place = f"line {mark.line + 1}" if mark else ""
+        raise FrameworkError(Problem(name, f"not valid YAML: {getattr(e, 'problem', e)}", place))
+    if not isinstance(doc, dict):
+        raise FrameworkError(Problem(name, "a criteria set must be a YAML mapping"))
+    # JSON round trip: integer keys (years, groups) become text, as in the schema
+    return json.loads(json.dumps(doc, default=str))
+
+
+def _path_text(parts) -> str:
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out
+
+
+def _schema_problems(name: str, doc: dict) -> list[Problem]:
+    validator = jsonschema.Draft202012Validator(_schema())
+    problems = []
+    for err in sorted(validator.iter_errors(doc), key=lambda e: list(map(str, e.absolute_path))):
+        if err.context:  # oneOf: report the closest alternative
+            err = jsonschema.exceptions.best_match(err.context)
+        problems.append(Problem(name, err.message, _path_text(err.absolute_path) or "(top level)"))
+    return problems
+
+
+def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> CriteriaSet:
+    name = path.name
+    doc = _read(path)
+    problems = _schema_problems(name, doc)
+    if problems:
+        raise FrameworkError(problems)
+    if doc["id"] != path.stem:
+        problems.append(Problem(name, f"id '{doc['id']}' differs from the file name", "id"))
+
+    parent: CriteriaSet | None = None
+    if "extends" in doc:
+        if doc["extends"] in stack + (doc["id"],):
+            raise FrameworkError(Problem(name, f"circular extends: {' -> '.join(stack + (doc['id'], doc['extends']))}", "extends"))
+        try:
+            parent_path = _find(doc["extends"], search + (path.parent,))
+        except FrameworkError:
+            raise FrameworkError(Problem(name, f"extends unknown set '{doc['extends']}'", "extends"))
+        parent = _resolve(parent_path, search, stack + (doc["id"],))
+    else:
+        for key in ("overrides", "add", "remove"):
+            if key in doc:
+                problems.append(Problem(name, f"'{key}' is only allowed in a set that extends another", key))
+
+    regions = {r["code"]: r["name"] for r in doc.get("regions", [])} or (parent.regions if parent else {})
+    cgroups = {str(g["code"]): g["name"] for g in doc.get("commune_groups", [])} or (
+        parent.commune_groups if parent else {})
+    groups = {g["code"]: {"name": g["name"], "name_en": g.get("name_en", "")} for g in doc.get("groups", [])} or (
+        parent.groups if parent else {})
+
+    criteria: list[Criterion] = list(parent.criteria) if parent else []
+    indicators: list[Indicator] = list(parent.indicators) if parent else []
+    ctx = _Ctx(name, regions, cgroups, problems)
+
+    for ci, c in enumerate(doc.get("criteria", [])):
+        cpath = f"criteria[{ci}]"
+        if c["group"] not in groups:
+            problems.append(Problem(name, f"unknown group '{c['group']}'", f"{cpath}.group"))
+        if any(x.code == c["code"] for x in criteria):
+            problems.append(Problem(name, f"duplicate criterion code '{c['code']}'", f"{cpath}.code"))
+        criteria.append(Criterion(c["code"], c["name"], c["group"], c.get("name_en", "")))
+        for ii, raw in enumerate(c["indicators"]):
+            indicators.append(ctx.indicator(raw, c["code"], f"{cpath}.indicators[{ii}]"))
+
+    if parent:
+        codes = {i.code for i in indicators}
+        for code, patch in doc.get("overrides", {}).items():
+            where = f"overrides['{code}']"
+            if code not in codes:
+                problems.append(Problem(name, f"overrides unknown indicator '{code}'", where))
+                continue
+            k = next(n for n, i in enumerate(indicators) if i.code == code)
+            merged = {**_as_raw(indicators[k]), **patch}
+            if "rule" in patch and patch["rule"] not in NUMERIC_RULES and "threshold" not in patch:
+                merged.pop("threshold", None)
+            indicators[k] = ctx.indicator(merged, indicators[k].criterion, where)
+        for ri, code in enumerate(doc.get("remove", [])):
+            if code not in codes:
+                problems.append(Problem(name, f"removes unknown indicator '{code}'", f"remove[{ri}]"))
+        indicators = [i for i in indicators if i.code not in set(doc.get("remove", []))]
+        crit_codes = {c.code for c in criteria}
+        for ai, raw in enumerate(doc.get("add", [])):
+            where = f"add[{ai}]"
+            if raw["criterion"] not in crit_codes:
+                problems.append(Problem(name, f"unknown criterion '{raw['criterion']}'", f"{where}.criterion"))
+                continue
+            indicators.append(ctx.indicator(raw, raw["criterion"], where))
+
+    seen: set[str] = set()
+    for i in indicators:
+        if i.code in seen:
+            problems.append(Problem(name, f"duplicate indicator code '{i.code}'", "criteria"))
+        seen.add(i.code)
+    for c in criteria:
+        if not any(i.criterion == c.code for i in indicators):
+            problems.append(Problem(name, f"criterion '{c.code}' has no indicator left", "criteria"))
+    if problems:
+        raise FrameworkError(problems)
+
+    order = {c.code: n for n, c in enumerate(criteria)}
+    indicators.sort(key=lambda i: order[i.criterion])  # stable: keeps order within a criterion
+    period = tuple(doc["period"]) if "period" in doc else (parent.period if parent else None)
+    return CriteriaSet(
+        id=doc["id"],
+        name=doc["name"],
+        name_en=doc.get("name_en", ""),
+        tier=doc["tier"],
+        requires=doc.get("requires", parent.requires if parent else None),
+        period=period,
+        source=doc.get("source", {}),
+        regions=regions,
+        commune_groups=cgroups,
+        groups=groups,
+        criteria=tuple(criteria),
+        indicators=tuple(indicators),
+        lineage=(doc["id"],) + (parent.lineage if parent else ()),
+        notes=doc.get("notes", ""),
+        path=str(path),
+    )
+
+
+def _as_raw(i: Indicator) -> dict:
+    raw = {"code": i.code, "name": i.name, "rule": i.rule, "confidence": i.confidence, "name_en": i.name_en,
+           "unit": i.unit, "measure": i.measure, "source": i.source}
+    if i.threshold is not None:
+        raw["threshold"] = _threshold_raw(i.threshold)
+    return raw
+
+
+def _threshold_raw(t: Threshold) -> Any:
+    if t.kind == "all":
+        return t.values["all"]
+    if t.kind == "region_year":
+        out: dict = {}
+        for (r, y), v in t.values.items():
+            out.setdefault(r, {})[y] = v
+        return {"by_region_year": out}
+    return {f"by_{t.kind}": dict(t.values)}
+
+
+@dataclass
+class _Ctx:
+    name: str
+    regions: dict
+    cgroups: dict
+    problems: list
+
+    def indicator(self, raw: dict, criterion: str, where: str) -> Indicator:
+        rule = raw["rule"]
+        thr = raw.get("threshold")
+        threshold = None
+        if rule in NUMERIC_RULES:
+            if thr is None:
+                self.problems.append(Problem(self.name, f"rule '{rule}' needs a threshold", f"{where}.threshold"))
+            else:
+                threshold = self.threshold(thr, f"{where}.threshold")
+        elif thr is not None:
+            self.problems.append(Problem(self.name, f"rule '{rule}' takes no threshold", f"{where}.threshold"))
+        return Indicator(
+            code=raw["code"], name=raw["name"], criterion=criterion, rule=rule, confidence=raw["confidence"],
+            name_en=raw.get("name_en", ""), unit=raw.get("unit", ""), measure=raw.get("measure", ""),
+            threshold=threshold, source=raw.get("source", ""),
+        )
+
+    def threshold(self, thr: Any, where: str) -> Threshold:
+        if isinstance(thr, (int, float)):
+            return Threshold("all", {"all": float(thr)})
+        (kind_key, values), = thr.items()
+        kind = kind_key.removeprefix("by_")
+        out: dict = {}
+        for key, value in values.items():
+            if kind == "region_year":
+                self._check_key("region", key, where)
+                for year, v in value.items():
+                    self._check_key("year", year, where)
+                    out[(key, year)] = float(v)
+            else:
+                self._check_key(kind, key, where)
+                out[key] = float(value)
+        return Threshold(kind, out)
+
+    def _check_key(self, kind: str, key: str, where: str) -> None:
+        if key == "default":
+            return
+        if kind == "region" and key not in self.regions:
+            self.problems.append(Problem(self.name, f"unknown region '{key}'", where))
+        elif kind == "group" and key not in self.cgroups:
+            self.problems.append(Problem(self.name, f"unknown commune group '{key}'", where))
+        elif kind == "year" and not (key.isdigit() and len(key) == 4):
+            self.problems.append(Problem(self.name, f"'{key}' is not a year", where))
