@@ -1,0 +1,174 @@
+"""District and province tables computed from a Scorecard: status, distributions, most-failed
+criteria, maintenance alerts, readiness for the next tier, and year-over-year change."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .framework import TIERS
+from .scoring import Scorecard
+
+LEVELS = ("district", "province")
+
+
+def _with_place(card: Scorecard, df: pd.DataFrame) -> pd.DataFrame:
+    places = card.dataset.communes[["commune_id", "district", "province"]]
+    return df.merge(places, on="commune_id", how="left")
+
+
+def _range_text(values: pd.Series) -> str:
+    lo, hi = int(values.min()), int(values.max())
+    return f"{lo}" if lo == hi else f"{lo}–{hi}"
+
+
+def summary(card: Scorecard, level: str = "district") -> pd.DataFrame:
+    """Per district (or province), year and set: communes assessed, reaching the set's tier,
+    recognised at it, average criteria met per commune, and the ranges of criteria and
+    indicators met (as "14–15")."""
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}")
+    c = _with_place(card, card.communes)
+    keys = [level, "year", "set", "tier"] if level == "province" else ["province", "district", "year", "set", "tier"]
+    g = c.groupby(keys, sort=False)
+    out = g.agg(
+        communes=("commune_id", "size"),
+        reaching=("reaches", "sum"),
+        recognised=("recognised", "sum"),
+        criteria_total=("criteria_total", "max"),
+        indicators_total=("indicators_total", "max"),
+        criteria_mean=("criteria_met", "mean"),
+        indicators_mean=("indicators_met", "mean"),
+        no_data=("no_data", "sum"),
+    ).reset_index()
+    out["criteria_range"] = g["criteria_met"].apply(_range_text).to_numpy()
+    out["indicators_range"] = g["indicators_met"].apply(_range_text).to_numpy()
+    out["criteria_mean"] = out["criteria_mean"].round(2)
+    out["indicators_mean"] = out["indicators_mean"].round(2)
+    return out
+
+
+def criteria_distribution(card: Scorecard) -> pd.DataFrame:
+    """How many communes meet each number of criteria, per year and set (0 rows omitted)."""
+    c = card.communes
+    out = (c.groupby(["year", "set", "criteria_met", "criteria_total"], sort=True).size()
+           .rename("communes").reset_index())
+    out["label"] = [f"{m}/{t}" for m, t in zip(out["criteria_met"], out["criteria_total"])]
+    return out.sort_values(["year", "set", "criteria_met"], ascending=[True, True, False]).reset_index(drop=True)
+
+
+def most_failed(card: Scorecard, by: str = "criterion") -> pd.DataFrame:
+    """Criteria (or indicators, by="indicator") ranked by how many communes fail them, per
+    year and set, with their group and Vietnamese name; no-data results are not failures."""
+    table = card.criteria if by == "criterion" else card.indicators
+    keys = ["year", "set", "group", "criterion"] + (["indicator"] if by == "indicator" else [])
+    failed = table["met"].eq(False).fillna(False)
+    t = table.assign(failed=failed.astype(int), assessed_n=table["met"].notna().astype(int))
+    out = t.groupby(keys, sort=False).agg(failed=("failed", "sum"), communes=("assessed_n", "sum")).reset_index()
+    out = out[out["failed"] > 0]
+    out["name"] = [_name(card, s, c, i) for s, c, i in zip(
+        out["set"], out["criterion"], out["indicator"] if by == "indicator" else [None] * len(out))]
+    out["group_name"] = [card.sets[s].groups.get(g, {}).get("name", "") for s, g in zip(out["set"], out["group"])]
+    return out.sort_values(["year", "set", "failed"], ascending=[True, True, False], kind="stable").reset_index(drop=True)
+
+
+def failed_groups(card: Scorecard, year: int, set_id: str, communes: list[str] | None = None) -> pd.DataFrame:
+    """Criteria groups ranked by failed indicators among `communes` (all if None)."""
+    ind = card.indicators
+    ind = ind[(ind["year"] == year) & (ind["set"] == set_id)]
+    if communes is not None:
+        ind = ind[ind["commune_id"].isin(communes)]
+    ind = ind[ind["met"].eq(False).fillna(False)]
+    out = ind.groupby("group", sort=False).agg(failed=("indicator", "size"),
+                                               communes=("commune_id", "nunique")).reset_index()
+    out["group_name"] = out["group"].map(lambda g: card.sets[set_id].groups.get(g, {}).get("name", ""))
+    return out.sort_values("failed", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _name(card: Scorecard, set_id: str, criterion: str, indicator: str | None) -> str:
+    s = card.sets[set_id]
+    if indicator is None:
+        return s.criterion(criterion).name
+    return next(i.name for i in s.indicators if i.code == indicator)
+
+
+def failing_indicators(card: Scorecard, commune_id: str, year: int, set_id: str) -> pd.DataFrame:
+    """The indicators a commune does not meet (or has no data for) in one set and year."""
+    ind = card.indicators
+    rows = ind[(ind["commune_id"] == commune_id) & (ind["year"] == year) & (ind["set"] == set_id)
+               & ~ind["met"].fillna(False).astype(bool)].copy()
+    s = card.sets[set_id]
+    names = {i.code: i.name for i in s.indicators}
+    rows["name"] = rows["indicator"].map(names)
+    rows["status"] = np.where(rows["met"].isna(), "no_data", "not_met")
+    return rows[["criterion", "indicator", "name", "value", "threshold", "gap", "status"]].reset_index(drop=True)
+
+
+def maintenance_alerts(card: Scorecard) -> pd.DataFrame:
+    """Communes recognised at a tier whose results in a year no longer meet that tier's set
+    (at least one criterion failed, not merely missing data), with the indicators they fail."""
+    c = card.communes
+    alerts = c[c["recognised"] & c["set_met"].eq(False).fillna(False).astype(bool)].copy()
+    alerts["failing"] = [
+        failing_indicators(card, cid, y, s) for cid, y, s in zip(alerts["commune_id"], alerts["year"], alerts["set"])
+    ]
+    alerts["failing_codes"] = [", ".join(f["indicator"]) for f in alerts["failing"]]
+    cols = ["commune_id", "commune", "year", "set", "tier", "criteria_met", "criteria_total", "indicators_met",
+            "indicators_total", "no_data", "failing_codes", "failing"]
+    return alerts[cols].reset_index(drop=True)
+
+
+def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None) -> pd.DataFrame:
+    """Communes not yet recognised at `tier`, ranked by how close they are: criteria
+    missing, then indicators missing, then the summed shortfall of numeric indicators
+    relative to their thresholds (0.05 = 5 % short on average)."""
+    c = card.communes
+    c = c[c["tier"] == tier]
+    if year is not None:
+        c = c[c["year"] == year]
+    rank = {t: n for n, t in enumerate(TIERS)}
+    holds = c["tier_recognised"].map(lambda t: rank.get(t, -1) >= rank[tier])
+    cand = c[~holds].copy()
+    ind = card.indicators
+    short = ind[ind["met"].eq(False).fillna(False) & ind["gap"].notna() & (ind["threshold"] != 0)]
+    short = short.assign(rel=(-short["gap"] / short["threshold"].abs()).clip(lower=0))
+    rel = short.groupby(["commune_id", "year", "set"])["rel"].sum().rename("shortfall")
+    cand = cand.merge(rel.reset_index(), on=["commune_id", "year", "set"], how="left")
+    cand["shortfall"] = cand["shortfall"].fillna(0.0).round(4)
+    cand["criteria_missing"] = cand["criteria_total"] - cand["criteria_met"]
+    cand["indicators_missing"] = cand["indicators_total"] - cand["indicators_met"]
+    cand = cand.sort_values(["year", "criteria_missing", "indicators_missing", "shortfall", "commune"],
+                            kind="stable").reset_index(drop=True)
+    cand["rank"] = cand.groupby("year").cumcount() + 1
+    cand["missing"] = [", ".join(failing_indicators(card, cid, y, s)["indicator"])
+                       for cid, y, s in zip(cand["commune_id"], cand["year"], cand["set"])]
+    cols = ["rank", "commune_id", "commune", "year", "set", "tier_recognised", "criteria_met", "criteria_total",
+            "indicators_met", "indicators_total", "criteria_missing", "indicators_missing", "shortfall", "missing"]
+    return cand[cols]
+
+
+def year_change(card: Scorecard) -> pd.DataFrame:
+    """Per commune and set, between consecutive scored years: criteria gained (not met, then
+    met) and lost (met, then not met); counts are of criteria met in each year."""
+    crit = card.criteria
+    years = sorted(crit["year"].unique())
+    rows = []
+    for prev, cur in zip(years, years[1:]):
+        a = crit[crit["year"] == prev][["commune_id", "set", "criterion", "met"]]
+        b = crit[crit["year"] == cur][["commune_id", "set", "criterion", "met"]]
+        m = a.merge(b, on=["commune_id", "set", "criterion"], suffixes=("_prev", "_cur"))
+        was = m["met_prev"].fillna(False).astype(bool)
+        now = m["met_cur"].fillna(False).astype(bool)
+        # a criterion without data in either year is neither gained nor lost
+        m["gained"] = m["met_prev"].eq(False).fillna(False).astype(bool) & now
+        m["lost"] = was & m["met_cur"].eq(False).fillna(False).astype(bool)
+        for (cid, s), g in m.groupby(["commune_id", "set"], sort=False):
+            rows.append({"commune_id": cid, "set": s, "year_from": prev, "year_to": cur,
+                         "criteria_from": int(was[g.index].sum()), "criteria_to": int(now[g.index].sum()),
+                         "gained": ", ".join(g.loc[g["gained"], "criterion"]),
+                         "lost": ", ".join(g.loc[g["lost"], "criterion"])})
+    out = pd.DataFrame(rows, columns=["commune_id", "set", "year_from", "year_to", "criteria_from", "criteria_to",
+                                      "gained", "lost"])
+    names = card.communes[["commune_id", "commune"]].drop_duplicates()
+    out = out.merge(names, on="commune_id", how="left")
+    out["change"] = out["criteria_to"] - out["criteria_from"]
+    return out
