@@ -137,6 +137,25 @@ def validate_cmd(dataset) -> None:
     click.echo(f"{dataset}: dữ liệu hợp lệ, không có vấn đề.")
 
 
+@main.command("bulletin")
+@click.argument("dataset", type=click.Path(file_okay=False))
+@click.option("--year", type=int, required=True, help="Năm đánh giá.")
+@click.option("--format", "fmt", type=click.Choice(["md", "docx"]), default="md", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Tệp kết quả (bắt buộc với docx).")
+def bulletin_cmd(dataset, year, fmt, out) -> None:
+    """Viết phần kết quả của bản tin nông thôn mới cho năm YEAR."""
+    from .bulletin import bulletin, to_docx, to_markdown
+
+    b = bulletin(dataset, year)
+    if fmt == "docx":
+        if not out:
+            raise click.UsageError("--format docx cần --out TỆP.docx")
+        to_docx(b, Path(out))
+        click.echo(f"Đã ghi {out}")
+    else:
+        _emit(to_markdown(b), out)
+
+
 @main.command("tables")
 @click.argument("dataset", type=click.Path(file_okay=False))
 @click.option("--year", type=int, required=True)

@@ -30,6 +30,7 @@ class Dataset:
     communes: pd.DataFrame
     observations: pd.DataFrame
     recognitions: pd.DataFrame
+    registrations: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["commune_id", "tier", "year"]))
     files: dict = field(default_factory=dict)
 
     @property
@@ -136,6 +137,9 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
     rec_path = root / "recognitions.csv"
     recognitions = (_read_csv(rec_path, RECOGNITION_COLUMNS, problems) if rec_path.exists()
                     else pd.DataFrame(columns=["line", *RECOGNITION_COLUMNS, "decision", "note"]))
+    reg_path = root / "registrations.csv"
+    registrations = (_read_csv(reg_path, RECOGNITION_COLUMNS, problems) if reg_path.exists()
+                     else pd.DataFrame(columns=["line", *RECOGNITION_COLUMNS, "note"]))
     if problems:
         raise DataError(problems)
 
@@ -148,33 +152,36 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
             communes[optional] = ""
     communes["assessed"] = ~communes["assessed"].str.lower().isin(FALSE_WORDS)
 
-    problems += _check_ids(communes, observations, recognitions, obs_path.name, rec_path.name)
+    problems += _check_ids(communes, {obs_path.name: observations, rec_path.name: recognitions,
+                                      reg_path.name: registrations})
     observations["year"] = pd.to_numeric(observations["year"], errors="coerce")
     bad_year = observations["year"].isna()
     for line in observations.loc[bad_year, "line"]:
         problems.append(Problem(obs_path.name, "năm không hợp lệ", f"dòng {line}", "year"))
-    recognitions["year"] = pd.to_numeric(recognitions["year"], errors="coerce").astype("Int64")
-    for line, tier in zip(recognitions["line"], recognitions["tier"]):
-        if tier not in TIERS:
-            problems.append(Problem(rec_path.name, f"hạng '{tier}' không hợp lệ (dùng {', '.join(TIERS)})",
-                                    f"dòng {line}", "tier"))
+    for table, tpath in ((recognitions, rec_path), (registrations, reg_path)):
+        table["year"] = pd.to_numeric(table["year"], errors="coerce").astype("Int64")
+        for line, tier in zip(table["line"], table["tier"]):
+            if tier not in TIERS:
+                problems.append(Problem(tpath.name, f"hạng '{tier}' không hợp lệ (dùng {', '.join(TIERS)})",
+                                        f"dòng {line}", "tier"))
     if problems and collect is None:
         raise DataError(problems)
     if collect is not None:
         collect += problems
         observations = observations[~bad_year]
     observations["year"] = observations["year"].astype("int64")
-    files = {"communes": root / "communes.csv", "observations": obs_path, "recognitions": rec_path}
-    return Dataset(root, meta, communes, observations, recognitions, files)
+    files = {"communes": root / "communes.csv", "observations": obs_path, "recognitions": rec_path,
+             "registrations": reg_path}
+    return Dataset(root, meta, communes, observations, recognitions, registrations, files)
 
 
-def _check_ids(communes, observations, recognitions, obs_name, rec_name) -> list[Problem]:
+def _check_ids(communes, tables: dict) -> list[Problem]:
     problems = []
     dup = communes["commune_id"].duplicated(keep="first")
     for line, cid in zip(communes.loc[dup, "line"], communes.loc[dup, "commune_id"]):
         problems.append(Problem("communes.csv", f"mã xã '{cid}' bị lặp", f"dòng {line}", "commune_id"))
     known = set(communes["commune_id"])
-    for name, df in ((obs_name, observations), (rec_name, recognitions)):
+    for name, df in tables.items():
         unknown = ~df["commune_id"].isin(known)
         for line, cid in zip(df.loc[unknown, "line"], df.loc[unknown, "commune_id"]):
             problems.append(Problem(name, f"mã xã '{cid}' không có trong communes.csv", f"dòng {line}", "commune_id"))

@@ -1,0 +1,264 @@
+"""The results part of a district NTM bulletin (bản tin nông thôn mới), in Vietnamese,
+laid out like the offices' own: model communes, nâng cao communes by recognition year, the
+remaining communes, maintenance alerts, and the communes that can register next year.
+
+Which commune goes in which section follows from the dataset's recognitions (and planned
+registrations, if it records them) and from the scores, never from a list in the code.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import aggregate
+from .errors import DataError, Problem
+from .scoring import Scorecard, score
+
+READY_MAX_CRITERIA_MISSING = 7  # without planned registrations: "can register" = at most this many criteria missing
+
+
+@dataclass
+class Block:
+    """A piece of bulletin text: a paragraph ('p'), a bullet ('-') or a sub-bullet ('+')."""
+
+    kind: str
+    text: str
+
+
+@dataclass
+class Section:
+    heading: str
+    blocks: list[Block] = field(default_factory=list)
+
+    def add(self, kind: str, text: str) -> None:
+        self.blocks.append(Block(kind, text))
+
+
+@dataclass
+class Bulletin:
+    """A bulletin ready to render: title, sections, and the summary table."""
+
+    title: str
+    sections: list[Section]
+    table: pd.DataFrame
+
+    def lines(self) -> list[str]:
+        """Every text line, as in the Markdown, without the table."""
+        return [b.text for s in self.sections for b in s.blocks]
+
+
+def _xa(name: str) -> str:
+    return f"Xã {name}"
+
+
+def _count(row) -> str:
+    return f"{row['criteria_met']}/{row['criteria_total']} tiêu chí"
+
+
+def _count_ind(row) -> str:
+    return f"{row['indicators_met']}/{row['indicators_total']} chỉ tiêu"
+
+
+def _join_vi(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " và " + items[-1]
+
+
+def _date_vi(text: str) -> str:
+    """'2023-07-12' -> 'ngày 12 tháng 7 năm 2023'."""
+    try:
+        y, m, d = (int(x) for x in str(text).split("-"))
+    except ValueError:
+        return str(text)
+    return f"ngày {d} tháng {m} năm {y}"
+
+
+def _range(values: pd.Series) -> str:
+    lo, hi = int(values.min()), int(values.max())
+    return f"{lo}" if lo == hi else f"{lo}-{hi}"
+
+
+def build(card: Scorecard, year: int) -> Bulletin:
+    """Compose the bulletin for `year` from a Scorecard that scored that year."""
+    ds = card.dataset
+    c = card.communes[card.communes["year"] == year]
+    if c.empty:
+        raise DataError(Problem(ds.files["observations"].name, f"không có kết quả chấm điểm năm {year}"))
+    by_tier = {t: c[c["tier"] == t].set_index("commune_id") for t in ("ntm", "nang-cao", "kieu-mau")}
+    ntm, nc = by_tier["ntm"], by_tier["nang-cao"]
+    if ntm.empty or nc.empty:
+        raise DataError(Problem("dataset.yaml", f"bản tin cần kết quả theo bộ tiêu chí NTM và NTM nâng cao năm {year}"))
+    order = list(ds.communes["commune_id"])
+    rec = ds.recognitions
+    rec = rec[rec["year"].isna() | (rec["year"] <= year)]
+    km_ids = [i for i in order if i in set(rec.loc[rec["tier"] == "kieu-mau", "commune_id"]) and i in ntm.index]
+    nc_rec = rec[(rec["tier"] == "nang-cao") & ~rec["commune_id"].isin(km_ids) & rec["commune_id"].isin(ntm.index)]
+    names = ntm["commune"].to_dict()
+    district = ds.communes["district"].iloc[0]
+    sections: list[Section] = []
+
+    s21 = Section("2.1. Đối với các xã đã đạt chuẩn NTM kiểu mẫu")
+    if km_ids:
+        s21.add("-", "Kết quả thực hiện các tiêu chí nông thôn mới:")
+        for i in km_ids:
+            s21.add("+", f"{_xa(names[i])} đạt {_count(ntm.loc[i])}, {_count_ind(ntm.loc[i])}.")
+        s21.add("-", "Kết quả thực hiện tiêu chí nông thôn mới nâng cao:")
+        for i in km_ids:
+            s21.add("+", f"{_xa(names[i])} đạt {_count(nc.loc[i])}, {_count_ind(nc.loc[i])}.")
+    else:
+        s21.add("p", "Huyện chưa có xã đạt chuẩn NTM kiểu mẫu.")
+    sections.append(s21)
+
+    s22 = Section("2.2. Đối với các xã đạt chuẩn NTM nâng cao")
+    alerts = aggregate.maintenance_alerts(card)
+    alerts = alerts[(alerts["year"] == year) & (alerts["tier"] == "nang-cao")]
+    for rec_year, group in nc_rec.sort_values("year").groupby(nc_rec["year"].fillna(0).astype(int), sort=True):
+        ids = [i for i in order if i in set(group["commune_id"])]
+        s22.add("-", f"Các xã đăng ký năm {rec_year}" if rec_year else "Các xã đạt chuẩn (chưa rõ năm)")
+        decisions = group.dropna(subset=["decision"])
+        decisions = decisions[decisions["decision"].astype(str).str.strip() != ""]
+        if len(decisions) == len(group) and group["decision"].nunique() == 1:
+            d = group["decision"].iloc[0]
+            date = group["decision_date"].iloc[0] if "decision_date" in group else ""
+            when = f" {_date_vi(date)}" if date else ""
+            s22.add("p", f"{_join_vi([('xã ' if k else 'Xã ') + names[i] for k, i in enumerate(ids)])} được Ủy ban "
+                         f"nhân dân tỉnh công nhận đạt chuẩn nông thôn mới nâng cao năm {rec_year} tại Quyết định "
+                         f"số {d}{when}.")
+        for i in ids:
+            s22.add("+", f"{_xa(names[i])}: đạt {_count(ntm.loc[i])} với {_count_ind(ntm.loc[i])} nông thôn mới; "
+                         f"{_count(nc.loc[i])} với {_count_ind(nc.loc[i])} nông thôn mới nâng cao.")
+        slipped = alerts[alerts["commune_id"].isin(ids)]
+        if len(slipped):
+            failing = pd.concat(list(slipped["failing"]))
+            failing = failing[failing["status"] == "not_met"]
+            what = list(dict.fromkeys(n[:1].lower() + n[1:] for n in failing["name"]))
+            s22.add("p", f"Tuy nhiên qua rà soát, {_join_vi(['xã ' + names[i] for i in slipped['commune_id']])} "
+                         f"còn chỉ tiêu chưa đảm bảo: {'; '.join(what)}.")
+    registered_next, ready_note = _next_year(card, c, year, km_ids + list(nc_rec["commune_id"]))
+    rest = [i for i in order if i in ntm.index and i not in km_ids and i not in set(nc_rec["commune_id"])
+            and i not in registered_next]
+    if rest:
+        r_ntm, r_nc = ntm.loc[rest], nc.loc[rest]
+        crit = card.criteria
+        crit = crit[(crit["year"] == year) & (crit["set"] == ntm["set"].iloc[0]) & crit["commune_id"].isin(rest)]
+        failed = crit[crit["met"].eq(False).fillna(False)].groupby("criterion").size().sort_values(ascending=False)
+        s_ntm = card.sets[ntm["set"].iloc[0]]
+        topics = [s_ntm.criterion(code).name.lower() for code in failed.index[:5]]
+        s22.add("-", f"Các xã còn lại: Qua rà soát đánh giá, các xã đạt {_range(r_ntm['criteria_met'])}/"
+                     f"{r_ntm['criteria_total'].iloc[0]} tiêu chí với {_range(r_ntm['indicators_met'])}/"
+                     f"{r_ntm['indicators_total'].iloc[0]} chỉ tiêu nông thôn mới; đạt "
+                     f"{_range(r_nc['criteria_met'])}/{r_nc['criteria_total'].iloc[0]} tiêu chí với "
+                     f"{_range(r_nc['indicators_met'])}/{r_nc['indicators_total'].iloc[0]} chỉ tiêu nông thôn mới "
+                     f"nâng cao. Các tiêu chí, chỉ tiêu chưa đạt thuộc nhóm {', '.join(topics)}.")
+    sections.append(s22)
+
+    s3 = Section(f"3. Các xã dự kiến đăng ký năm {year + 1}")
+    if ready_note:
+        s3.add("p", ready_note)
+    for i in registered_next:
+        s3.add("-", f"{_xa(names[i])}: đạt {_count(ntm.loc[i])} với {_count_ind(ntm.loc[i])} nông thôn mới; "
+                    f"đạt {_count(nc.loc[i])} với {_count_ind(nc.loc[i])} nông thôn mới nâng cao.")
+    if not registered_next:
+        s3.add("p", "Chưa có xã đủ điều kiện đăng ký.")
+    sections.append(s3)
+
+    table = pd.DataFrame({
+        "Xã": [names[i] for i in order if i in ntm.index],
+        "NTM": [f"{ntm.loc[i, 'criteria_met']}/{ntm.loc[i, 'criteria_total']} · "
+                f"{ntm.loc[i, 'indicators_met']}/{ntm.loc[i, 'indicators_total']}" for i in order if i in ntm.index],
+        "NTM nâng cao": [f"{nc.loc[i, 'criteria_met']}/{nc.loc[i, 'criteria_total']} · "
+                         f"{nc.loc[i, 'indicators_met']}/{nc.loc[i, 'indicators_total']}" for i in order
+                         if i in nc.index],
+        "Hạng đã công nhận": [_tier_vi(ntm.loc[i, "tier_recognised"]) for i in order if i in ntm.index],
+        "Hạng đạt theo kết quả": [_tier_vi(ntm.loc[i, "tier_reached"]) for i in order if i in ntm.index],
+    })
+    title = f"Bản tin nông thôn mới {('huyện ' + district) if district else ''} — kết quả thực hiện năm {year}".strip()
+    return Bulletin(title, sections, table)
+
+
+def _tier_vi(t: str) -> str:
+    from .text import tier_name
+
+    return tier_name(t)
+
+
+def _next_year(card: Scorecard, c: pd.DataFrame, year: int, exclude: list[str]) -> tuple[list[str], str]:
+    """Communes to list under 'can register next year': the dataset's planned registrations
+    for year + 1 if it records any, else the readiness ranking's communes with at most
+    READY_MAX_CRITERIA_MISSING nâng cao criteria missing."""
+    ds = card.dataset
+    order = list(ds.communes["commune_id"])
+    reg = ds.registrations
+    if len(reg):
+        planned = set(reg[(reg["year"] == year + 1) & (reg["tier"] == "nang-cao")]["commune_id"])
+        if planned:
+            return [i for i in order if i in planned], ""
+    ready = aggregate.readiness(card, "nang-cao", year=year)
+    ready = ready[~ready["commune_id"].isin(exclude) & (ready["criteria_missing"] <= READY_MAX_CRITERIA_MISSING)]
+    note = (f"Theo kết quả rà soát, các xã còn thiếu không quá {READY_MAX_CRITERIA_MISSING} tiêu chí nông thôn mới "
+            f"nâng cao có thể đăng ký:") if len(ready) else ""
+    return list(ready["commune_id"]), note
+
+
+def to_markdown(b: Bulletin) -> str:
+    """The bulletin as Markdown."""
+    out = [f"# {b.title}", ""]
+    for s in b.sections:
+        out += [f"## {s.heading}", ""]
+        for blk in s.blocks:
+            out.append({"p": "{}", "-": "- {}", "+": "    - {}"}[blk.kind].format(blk.text))
+        out.append("")
+    out += ["## Bảng tổng hợp", "", "Số tiêu chí · số chỉ tiêu đạt theo từng bộ tiêu chí.", ""]
+    cols = list(b.table.columns)
+    out.append("| " + " | ".join(cols) + " |")
+    out.append("|" + "---|" * len(cols))
+    for row in b.table.itertuples(index=False):
+        out.append("| " + " | ".join(str(v) for v in row) + " |")
+    return "\n".join(out) + "\n"
+
+
+def to_docx(b: Bulletin, path: Path) -> None:
+    """The bulletin as a Word document (headings, bullets, summary table), written atomically."""
+    import os
+    import tempfile
+
+    from docx import Document
+    from docx.shared import Pt
+
+    doc = Document()
+    doc.styles["Normal"].font.name = "Times New Roman"
+    doc.styles["Normal"].font.size = Pt(13)
+    doc.add_heading(b.title, level=1)
+    for s in b.sections:
+        doc.add_heading(s.heading, level=2)
+        for blk in s.blocks:
+            style = {"p": None, "-": "List Bullet", "+": "List Bullet 2"}[blk.kind]
+            doc.add_paragraph(blk.text, style=style)
+    doc.add_heading("Bảng tổng hợp", level=2)
+    table = doc.add_table(rows=1, cols=len(b.table.columns))
+    table.style = "Table Grid"
+    for cell, name in zip(table.rows[0].cells, b.table.columns):
+        cell.text = str(name)
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for row in b.table.itertuples(index=False):
+        for cell, value in zip(table.add_row().cells, row):
+            cell.text = str(value)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        doc.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def bulletin(dataset, year: int) -> Bulletin:
+    """Score `dataset` for `year` with the sets it names and compose the bulletin."""
+    return build(score(dataset, year=year), year)
