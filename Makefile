@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 DATASET ?= data/ly-nhan
 YEAR ?= 2023
 
-.PHONY: reports test venv clean
+.PHONY: reports test lab notebooks venv clean
 
 venv: $(STAMP)
 
@@ -22,6 +22,13 @@ reports: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+lab: $(STAMP)
+	cd notebooks && ../$(BIN)/jupyter lab
+
+# Re-execute the notebooks in place so their stored outputs (which nbval compares) are current.
+notebooks: $(STAMP)
+	for nb in notebooks/*.ipynb; do $(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; done
 
 clean:
 	rm -rf $(VENV) reports/*.html reports/*/

@@ -156,6 +156,32 @@ def bulletin_cmd(dataset, year, fmt, out) -> None:
         _emit(to_markdown(b), out)
 
 
+@main.command("report")
+@click.argument("dataset", type=click.Path(file_okay=False, exists=True))
+@click.option("--year", type=int, required=True, help="Năm đánh giá.")
+@click.option("--commune", help="Xã (mã hoặc tên): báo cáo của một xã.")
+@click.option("--district", help="Huyện: báo cáo tổng hợp của huyện.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="Tệp HTML kết quả.")
+def report_cmd(dataset, year, commune, district, lang, out) -> None:
+    """Chạy sổ tay báo cáo của một xã hoặc một huyện và xuất ra một tệp HTML."""
+    from papermill.exceptions import PapermillExecutionError
+
+    from .render import execute, write_html
+
+    if bool(commune) == bool(district):
+        raise click.UsageError("cần đúng một trong hai: --commune hoặc --district")
+    kind, params = (("commune", {"commune": commune}) if commune else ("district", {"district": district}))
+    params.update(dataset=str(Path(dataset).resolve()), year=year, lang=lang)
+    try:
+        nb = execute(kind, params)
+    except PapermillExecutionError as e:
+        click.echo(f"Lỗi: {e.evalue}", err=True)
+        sys.exit(2)
+    write_html(nb, Path(out))
+    click.echo(f"Đã ghi {out}")
+
+
 @main.command("tables")
 @click.argument("dataset", type=click.Path(file_okay=False))
 @click.option("--year", type=int, required=True)

@@ -32,6 +32,12 @@ class Scorecard:
     sets: dict[str, CriteriaSet]
     dataset: Dataset | None = field(default=None, repr=False)
 
+    def subset(self, commune_ids) -> "Scorecard":
+        """The same results restricted to some communes (e.g. one district of a province)."""
+        ids = set(commune_ids)
+        pick = lambda df: df[df["commune_id"].isin(ids)].reset_index(drop=True)  # noqa: E731
+        return Scorecard(pick(self.indicators), pick(self.criteria), pick(self.communes), self.sets, self.dataset)
+
     def commune(self, commune_id: str, year: int) -> pd.DataFrame:
         """The communes-table rows of one commune and year (one per set)."""
         c = self.communes

@@ -1,0 +1,40 @@
+"""A scored result saved to disk once per batch and read by every report of the batch."""
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from .dataset import Dataset
+from .framework import load_set
+from .scoring import Scorecard
+
+FORMAT = 1
+
+
+def write_scorecard(card: Scorecard, path: str | Path) -> Path:
+    """Save the three tables and the set ids (atomically); the dataset itself is not copied."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = {"format": FORMAT, "indicators": card.indicators, "criteria": card.criteria,
+               "communes": card.communes, "sets": {sid: s.path for sid, s in card.sets.items()}}
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(payload, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def read_scorecard(path: str | Path, dataset: Dataset) -> Scorecard:
+    """Read a Scorecard written by write_scorecard, attached to `dataset`."""
+    with open(path, "rb") as f:
+        payload = pickle.load(f)
+    if payload.get("format") != FORMAT:
+        raise ValueError(f"{path}: unsupported score cache format {payload.get('format')}")
+    sets = {sid: load_set(p) for sid, p in payload["sets"].items()}
+    return Scorecard(payload["indicators"], payload["criteria"], payload["communes"], sets, dataset)

@@ -1,0 +1,400 @@
+"""What the report notebooks show, computed here so that the notebooks stay thin: parameter
+checks with clear messages, headers, badges, tables and provenance, in Vietnamese or English."""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__, aggregate
+from .dataset import Dataset, load_dataset
+from .errors import DataError, Problem
+from .scoring import Scorecard, score
+from .text import counts_text, met_word, number_text, tier_name
+
+LANGS = ("vi", "en")
+
+L = {
+    "vi": {
+        "commune": "Xã", "district": "Huyện", "province": "Tỉnh", "year": "Năm", "region": "Vùng",
+        "sets": "Bộ tiêu chí", "reached": "Đạt theo kết quả", "not_reached": "Chưa đạt", "recognised": "đã công nhận",
+        "indicator": "Chỉ tiêu", "name": "Tên chỉ tiêu", "value": "Giá trị", "threshold": "Ngưỡng",
+        "gap": "Chênh lệch", "result": "Kết quả", "criterion": "Tiêu chí", "gained": "Tiêu chí đạt thêm",
+        "lost": "Tiêu chí không còn đạt", "none": "không có", "version": "Phiên bản ntmlib",
+        "hashes": "Mã băm tệp dữ liệu", "ran": "Thời điểm chạy", "prev": "So với năm",
+        "no_prev": "Không có số liệu năm trước để so sánh.", "rank": "Hạng", "missing": "Chỉ tiêu còn thiếu",
+        "criteria_missing": "Số tiêu chí còn thiếu", "indicators_missing": "Số chỉ tiêu còn thiếu",
+        "communes": "Số xã", "reaching": "Số xã đạt", "recognised_n": "Số xã đã công nhận",
+        "mean": "Bình quân tiêu chí/xã", "crange": "Khoảng tiêu chí", "irange": "Khoảng chỉ tiêu",
+        "failing": "Chỉ tiêu chưa đạt", "tier": "Hạng",
+    },
+    "en": {
+        "commune": "Commune", "district": "District", "province": "Province", "year": "Year", "region": "Region",
+        "sets": "Criteria sets", "reached": "Reached by results", "not_reached": "Not reached",
+        "recognised": "recognised", "indicator": "Indicator", "name": "Indicator name", "value": "Value",
+        "threshold": "Threshold", "gap": "Gap", "result": "Result", "criterion": "Criterion",
+        "gained": "Criteria gained", "lost": "Criteria lost", "none": "none", "version": "ntmlib version",
+        "hashes": "Data file hashes", "ran": "Run at", "prev": "Compared with",
+        "no_prev": "No previous year to compare with.", "rank": "Rank", "missing": "Missing (codes)",
+        "criteria_missing": "Criteria missing", "indicators_missing": "Indicators missing",
+        "communes": "Communes", "reaching": "Reaching", "recognised_n": "Recognised",
+        "mean": "Mean criteria per commune", "crange": "Criteria range", "irange": "Indicator range",
+        "failing": "Failing indicators", "tier": "Tier",
+    },
+}
+
+
+class ReportParameterError(DataError):
+    """A report parameter that does not fit the dataset (unknown commune, year without data)."""
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise ReportParameterError(Problem("tham số lang", f"ngôn ngữ '{lang}' không hỗ trợ (dùng vi hoặc en)"))
+
+
+def _dataset(dataset: Dataset | str | Path) -> Dataset:
+    return dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
+
+
+def _check_year(ds: Dataset, year) -> int:
+    try:
+        y = int(year)
+    except (TypeError, ValueError):
+        raise ReportParameterError(Problem("tham số year", f"năm '{year}' không hợp lệ"))
+    if y not in ds.years:
+        raise ReportParameterError(Problem("tham số year", f"không có số liệu năm {y} "
+                                                         f"(có: {', '.join(map(str, ds.years))})"))
+    return y
+
+
+def _card(ds: Dataset, year: int, scores: str | Path | None) -> Scorecard:
+    """Score `year` and the year before it (when it has data) — or read a cached Scorecard."""
+    if scores:
+        from .cache import read_scorecard
+
+        return read_scorecard(scores, ds)
+    years = [y for y in (year - 1, year) if y in ds.years]
+    return score(ds, year=years)
+
+
+@dataclass
+class CommuneReport:
+    """Everything a commune report shows, for one commune and year."""
+
+    dataset: Dataset
+    card: Scorecard
+    commune_id: str
+    year: int
+    lang: str = "vi"
+
+    @property
+    def info(self) -> pd.Series:
+        return self.dataset.communes.set_index("commune_id").loc[self.commune_id]
+
+    @property
+    def name(self) -> str:
+        return self.info["commune"]
+
+    @property
+    def previous_year(self) -> int | None:
+        prev = self.year - 1
+        return prev if prev in set(self.card.communes["year"]) else None
+
+    def rows(self) -> pd.DataFrame:
+        """The communes-table rows of this commune and year, one per set."""
+        return self.card.commune(self.commune_id, self.year)
+
+    def header(self) -> pd.DataFrame:
+        """Commune, district, province, year, region and criteria sets, as a two-column table."""
+        t = L[self.lang]
+        i = self.info
+        sets = ", ".join(f"{s} ({self.card.sets[s].name})" for s in self.rows()["set"])
+        return pd.DataFrame({"": [t["commune"], t["district"], t["province"], t["year"], t["region"], t["sets"]],
+                             " ": [i["commune"], i["district"], i["province"], self.year, i["region"], sets]})
+
+    def summary_lines(self) -> list[str]:
+        """One line per set with the bulletin's counts, e.g. 'NTM: 18/19 tiêu chí, 55/57 chỉ tiêu'."""
+        out = []
+        for _, r in self.rows().iterrows():
+            out.append(f"{tier_name(r['tier'], self.lang)}: "
+                       + counts_text(r["criteria_met"], r["criteria_total"], r["indicators_met"],
+                                     r["indicators_total"], self.lang)
+                       + (f" ({r['no_data']} {'chưa có số liệu' if self.lang == 'vi' else 'without data'})"
+                          if r["no_data"] else ""))
+        return out
+
+    def badges_html(self) -> str:
+        """One coloured badge per tier: reached by results, recognised, or not reached."""
+        t = L[self.lang]
+        parts = []
+        for _, r in self.rows().iterrows():
+            ok = bool(r["reaches"])
+            colour = "#2e7d32" if ok else ("#ef6c00" if r["recognised"] else "#c62828")
+            state = t["reached"] if ok else t["not_reached"]
+            if r["recognised"]:
+                state += f" · {t['recognised']}"
+            parts.append(
+                f'<span style="display:inline-block;margin:4px 8px 4px 0;padding:6px 12px;border-radius:14px;'
+                f'background:{colour};color:white;font-weight:600">{html.escape(tier_name(r["tier"], self.lang))}'
+                f': {html.escape(state)}</span>')
+        return "<div>" + "".join(parts) + "</div>"
+
+    def unmet(self) -> pd.DataFrame:
+        """Indicators not met or without data, with value, threshold and gap, for every set."""
+        t = L[self.lang]
+        frames = []
+        for s in self.rows()["set"]:
+            f = aggregate.failing_indicators(self.card, self.commune_id, self.year, s)
+            f.insert(0, "set", s)
+            frames.append(f)
+        f = pd.concat(frames, ignore_index=True)
+        return pd.DataFrame({
+            t["sets"]: f["set"], t["indicator"]: f["indicator"], t["name"]: f["name"], t["value"]: f["value"],
+            t["threshold"]: [number_text(x) for x in f["threshold"]], t["gap"]: [number_text(x) for x in f["gap"]],
+            t["result"]: [met_word(pd.NA if s == "no_data" else False, self.lang) for s in f["status"]],
+        })
+
+    def changes(self) -> pd.DataFrame:
+        """Criteria gained and lost since the previous year, per set (empty without a previous year)."""
+        t = L[self.lang]
+        ch = aggregate.year_change(self.card)
+        ch = ch[(ch["commune_id"] == self.commune_id) & (ch["year_to"] == self.year)]
+        return pd.DataFrame({
+            t["sets"]: ch["set"], t["prev"]: ch["year_from"],
+            t["result"]: [f"{a} → {b}" for a, b in zip(ch["criteria_from"], ch["criteria_to"])],
+            t["gained"]: [g or t["none"] for g in ch["gained"]], t["lost"]: [x or t["none"] for x in ch["lost"]],
+        })
+
+    def provenance(self) -> pd.DataFrame:
+        return provenance(self.dataset, self.card, self.lang)
+
+
+def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> CommuneReport:
+    """Check the parameters of a commune report and score what it needs.
+
+    Raises ReportParameterError with a clear message for an unknown commune, a town that is
+    not assessed, a year without data or an unknown language.
+    """
+    _check_lang(lang)
+    ds = _dataset(dataset)
+    try:
+        cid = ds.commune_id(str(commune))
+    except DataError:
+        known = ", ".join(ds.communes.loc[ds.communes["assessed"], "commune"])
+        raise ReportParameterError(Problem("tham số commune", f"không có xã '{commune}' trong bộ dữ liệu "
+                                                              f"{ds.name} (các xã: {known})"))
+    if not ds.communes.set_index("commune_id").at[cid, "assessed"]:
+        raise ReportParameterError(Problem("tham số commune", f"'{commune}' không được đánh giá theo bộ tiêu chí xã"))
+    y = _check_year(ds, year)
+    return CommuneReport(ds, _card(ds, y, scores), cid, y, lang)
+
+
+@dataclass
+class DistrictReport:
+    """Everything a district report shows, for one district and year."""
+
+    dataset: Dataset
+    card: Scorecard
+    district: str
+    year: int
+    lang: str = "vi"
+
+    def status(self) -> pd.DataFrame:
+        """Per set: communes, reaching, recognised, mean criteria met, ranges."""
+        t = L[self.lang]
+        s = aggregate.summary(self.card)
+        s = s[(s["year"] == self.year) & (s["district"] == self.district)]
+        return pd.DataFrame({
+            t["sets"]: s["set"], t["tier"]: [tier_name(x, self.lang) for x in s["tier"]], t["communes"]: s["communes"],
+            t["reaching"]: s["reaching"], t["recognised_n"]: s["recognised"],
+            t["mean"]: [number_text(x) for x in s["criteria_mean"]],
+            t["crange"]: [f"{r}/{n}" for r, n in zip(s["criteria_range"], s["criteria_total"])],
+            t["irange"]: [f"{r}/{n}" for r, n in zip(s["indicators_range"], s["indicators_total"])],
+        }).reset_index(drop=True)
+
+    def communes(self) -> pd.DataFrame:
+        """One line per commune with the counts of each set, as the bulletin writes them."""
+        c = self.card.communes
+        c = c[c["year"] == self.year]
+        t = L[self.lang]
+        wide = {}
+        for s in c["set"].unique():
+            cs = c[c["set"] == s].set_index("commune_id")
+            wide[tier_name(cs["tier"].iloc[0], self.lang)] = [
+                f"{a}/{b} · {d}/{e}" for a, b, d, e in zip(cs["criteria_met"], cs["criteria_total"],
+                                                           cs["indicators_met"], cs["indicators_total"])]
+            ids = list(cs.index)
+        first = c.drop_duplicates("commune_id").set_index("commune_id").loc[ids]
+        out = pd.DataFrame({t["commune"]: first["commune"].to_numpy(), **wide,
+                            L[self.lang]["tier"] + (" (công nhận)" if self.lang == "vi" else " (recognised)"):
+                                [tier_name(x, self.lang) for x in first["tier_recognised"]]})
+        return out
+
+    def alerts(self) -> pd.DataFrame:
+        t = L[self.lang]
+        a = aggregate.maintenance_alerts(self.card)
+        a = a[a["year"] == self.year]
+        return pd.DataFrame({
+            t["commune"]: a["commune"], t["tier"]: [tier_name(x, self.lang) for x in a["tier"]],
+            t["result"]: [counts_text(*v, self.lang) for v in zip(a["criteria_met"], a["criteria_total"],
+                                                                   a["indicators_met"], a["indicators_total"])],
+            t["failing"]: a["failing_codes"],
+        }).reset_index(drop=True)
+
+    def readiness(self, tier: str = "nang-cao") -> pd.DataFrame:
+        t = L[self.lang]
+        r = aggregate.readiness(self.card, tier, year=self.year)
+        return pd.DataFrame({
+            t["rank"]: r["rank"], t["commune"]: r["commune"],
+            t["result"]: [counts_text(*v, self.lang) for v in zip(r["criteria_met"], r["criteria_total"],
+                                                                   r["indicators_met"], r["indicators_total"])],
+            t["criteria_missing"]: r["criteria_missing"], t["indicators_missing"]: r["indicators_missing"],
+            t["missing"]: r["missing"],
+        }).reset_index(drop=True)
+
+    def bulletin_markdown(self) -> str:
+        from .bulletin import build, to_markdown
+
+        return to_markdown(build(self.card, self.year))
+
+    def provenance(self) -> pd.DataFrame:
+        return provenance(self.dataset, self.card, self.lang)
+
+
+def district_report(dataset, district, year, lang: str = "vi", scores=None) -> DistrictReport:
+    """Check the parameters of a district report and score what it needs."""
+    _check_lang(lang)
+    ds = _dataset(dataset)
+    districts = list(dict.fromkeys(ds.communes["district"]))
+    if district not in districts:
+        raise ReportParameterError(Problem("tham số district", f"không có huyện '{district}' trong bộ dữ liệu "
+                                                               f"(có: {', '.join(districts)})"))
+    y = _check_year(ds, year)
+    card = _card(ds, y, scores)
+    if district != districts[0] or len(districts) > 1:
+        ids = set(ds.communes.loc[ds.communes["district"] == district, "commune_id"])
+        card = card.subset(ids)
+    return DistrictReport(ds, card, district, y, lang)
+
+
+def file_hashes(ds: Dataset) -> dict[str, str]:
+    """SHA-256 (first 12 hex digits) of each input file of the dataset."""
+    out = {}
+    for key, path in ds.files.items():
+        p = Path(path)
+        if p.exists():
+            out[p.name] = hashlib.sha256(p.read_bytes()).hexdigest()[:12]
+    return out
+
+
+def provenance(ds: Dataset, card: Scorecard, lang: str = "vi") -> pd.DataFrame:
+    """ntmlib version, criteria set ids, dataset file hashes and the time of the run."""
+    t = L[lang]
+    hashes = "; ".join(f"{k} {v}" for k, v in file_hashes(ds).items())
+    ran = _dt.datetime.now(_dt.timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")
+    return pd.DataFrame({"": [t["version"], t["sets"], t["hashes"], t["ran"]],
+                         " ": [__version__, ", ".join(card.sets), hashes, ran]})
+
+
+# --------------------------------------------------------------------------- notebook display
+
+HEADINGS = {
+    "vi": {"commune_title": "Báo cáo kết quả xây dựng nông thôn mới — Xã {name}, năm {year}",
+           "district_title": "Báo cáo tổng hợp nông thôn mới — Huyện {name}, năm {year}",
+           "summary": "Kết quả theo từng bộ tiêu chí", "grid": "Các tiêu chí", "unmet": "Chỉ tiêu chưa đạt",
+           "changes": "Thay đổi so với năm trước", "provenance": "Nguồn gốc báo cáo",
+           "status": "Tình hình chung", "communes": "Kết quả từng xã", "heatmap": "Bản đồ nhiệt xã × tiêu chí",
+           "distribution": "Phân bố số tiêu chí đạt", "groups": "Nhóm tiêu chí chưa đạt nhiều nhất",
+           "alerts": "Cảnh báo duy trì: xã đã công nhận nhưng chưa đạt lại", "readiness":
+           "Mức độ sẵn sàng đăng ký nông thôn mới nâng cao", "bulletin": "Nội dung bản tin",
+           "none": "Không có."},
+    "en": {"commune_title": "New Rural Development results — {name} commune, {year}",
+           "district_title": "New Rural Development summary — {name} district, {year}",
+           "summary": "Results by criteria set", "grid": "Criteria", "unmet": "Indicators not met",
+           "changes": "Change since the previous year", "provenance": "Provenance", "status": "Overview",
+           "communes": "Results by commune", "heatmap": "Communes × criteria", "distribution":
+           "Distribution of criteria met", "groups": "Most-failed criteria groups",
+           "alerts": "Maintenance alerts: recognised communes no longer meeting their set",
+           "readiness": "Readiness for advanced NTM", "bulletin": "Bulletin text", "none": "None."},
+}
+
+
+class Table:
+    """A table shown without its index: HTML in the notebook, aligned text for comparisons."""
+
+    def __init__(self, df: pd.DataFrame, empty: str = ""):
+        self.df = df
+        self.empty = empty
+
+    def _repr_html_(self) -> str:
+        if self.df.empty and self.empty:
+            return f"<p><em>{html.escape(self.empty)}</em></p>"
+        return self.df.to_html(index=False, escape=True, border=0, classes="ntm-table")
+
+    def __repr__(self) -> str:
+        if self.df.empty and self.empty:
+            return self.empty
+        return self.df.to_string(index=False)
+
+
+def heading(key: str, lang: str = "vi", level: int = 2, **fmt):
+    """A Markdown heading from HEADINGS, displayed in the notebook."""
+    from IPython.display import Markdown, display
+
+    display(Markdown("#" * level + " " + HEADINGS[lang][key].format(**fmt)))
+
+
+def show(df: pd.DataFrame, lang: str = "vi"):
+    """Display a table without its index ('Không có.' when empty)."""
+    from IPython.display import display
+
+    display(Table(df, HEADINGS[lang]["none"]))
+
+
+def notebook_setup() -> None:
+    """Prepare a report kernel: errors from bad data or parameters show as one clear message
+    (the cell still fails, so papermill stops), figures render crisp and deterministic."""
+    import matplotlib
+
+    matplotlib.rcParams.update({"figure.dpi": 110, "savefig.dpi": 110, "font.family": "DejaVu Sans",
+                                "svg.hashsalt": "ntmlib"})
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    ip = get_ipython()
+    if ip is None:
+        return
+
+    def _clear(shell, etype, evalue, tb, tb_offset=None):
+        lines = [f"Lỗi: {p}" for p in getattr(evalue, "problems", [evalue])]
+        return lines
+
+    ip.set_custom_exc((DataError,), _clear)
+
+
+def show_figure(fig) -> None:
+    """Display a matplotlib figure once and release it (no second copy from the inline backend)."""
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    display(fig)
+    plt.close(fig)
+
+
+def show_html(markup: str) -> None:
+    """Display trusted HTML built by this module (badges)."""
+    from IPython.display import HTML, display
+
+    display(HTML(markup))
+
+
+def show_markdown(text: str) -> None:
+    from IPython.display import Markdown, display
+
+    display(Markdown(text))
