@@ -209,7 +209,10 @@ def to_markdown(b: Bulletin) -> str:
     for s in b.sections:
         out += [f"## {s.heading}", ""]
         for blk in s.blocks:
-            out.append({"p": "{}", "-": "- {}", "+": "    - {}"}[blk.kind].format(blk.text))
+            if blk.kind == "p":  # a paragraph stands apart from the lists around it
+                out += ["", blk.text, ""]
+            else:
+                out.append({"-": "- {}", "+": "    - {}"}[blk.kind].format(blk.text))
         out.append("")
     out += ["## Bảng tổng hợp", "", "Số tiêu chí · số chỉ tiêu đạt theo từng bộ tiêu chí.", ""]
     cols = list(b.table.columns)

@@ -1,9 +1,6 @@
-from pathlib import Path
-
 import pytest
 
-DATA = Path(__file__).parent / "data"
-TINY = DATA / "tiny"
+from fixture_paths import TINY
 
 
 @pytest.fixture(scope="session")

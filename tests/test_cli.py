@@ -5,7 +5,7 @@ from click.testing import CliRunner
 
 from ntmlib.cli import main
 
-from conftest import TINY
+from fixture_paths import TINY
 
 
 def run(*args):

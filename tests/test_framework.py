@@ -3,7 +3,7 @@ import pytest
 import ntmlib
 from ntmlib import FrameworkError, load_set
 
-from conftest import DATA, TINY
+from fixture_paths import DATA, TINY
 
 SEARCH = (TINY / "frameworks",)
 

@@ -5,7 +5,7 @@ import pytest
 import ntmlib
 from ntmlib import DataError
 
-from conftest import TINY
+from fixture_paths import TINY
 
 
 def row(card, commune, set_id="tiny-ntm"):
