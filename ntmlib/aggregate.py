@@ -118,16 +118,28 @@ def maintenance_alerts(card: Scorecard) -> pd.DataFrame:
 
 
 def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None) -> pd.DataFrame:
-    """Communes not yet recognised at `tier`, ranked by how close they are: criteria
-    missing, then indicators missing, then the summed shortfall of numeric indicators
-    relative to their thresholds (0.05 = 5 % short on average)."""
+    """Communes not yet recognised at `tier`, ranked by how close they are.
+
+    Closeness counts what the tier's set still misses and what its prerequisite set (NTM for
+    nâng cao) misses, when that set was scored too: criteria missing first, then indicators
+    missing, then the summed relative shortfall of the numeric indicators not met (0.05 = 5 %
+    below a threshold)."""
     c = card.communes
-    c = c[c["tier"] == tier]
     if year is not None:
         c = c[c["year"] == year]
     rank = {t: n for n, t in enumerate(TIERS)}
-    holds = c["tier_recognised"].map(lambda t: rank.get(t, -1) >= rank[tier])
-    cand = c[~holds].copy()
+    target = c[c["tier"] == tier]
+    holds = target["tier_recognised"].map(lambda t: rank.get(t, -1) >= rank[tier])
+    cand = target[~holds].copy()
+    requires = {s.requires for s in card.sets.values() if s.tier == tier} - {None}
+    pre = c[c["tier"].isin(requires)][["commune_id", "year", "criteria_total", "criteria_met", "indicators_total",
+                                       "indicators_met"]]
+    pre = pre.assign(prerequisite_criteria_missing=pre["criteria_total"] - pre["criteria_met"],
+                     prerequisite_indicators_missing=pre["indicators_total"] - pre["indicators_met"])
+    cand = cand.merge(pre[["commune_id", "year", "prerequisite_criteria_missing", "prerequisite_indicators_missing"]],
+                      on=["commune_id", "year"], how="left")
+    for col in ("prerequisite_criteria_missing", "prerequisite_indicators_missing"):
+        cand[col] = cand[col].fillna(0).astype(int)
     ind = card.indicators
     short = ind[ind["met"].eq(False).fillna(False) & ind["gap"].notna() & (ind["threshold"] != 0)]
     short = short.assign(rel=(-short["gap"] / short["threshold"].abs()).clip(lower=0))
@@ -136,13 +148,15 @@ def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None) 
     cand["shortfall"] = cand["shortfall"].fillna(0.0).round(4)
     cand["criteria_missing"] = cand["criteria_total"] - cand["criteria_met"]
     cand["indicators_missing"] = cand["indicators_total"] - cand["indicators_met"]
-    cand = cand.sort_values(["year", "criteria_missing", "indicators_missing", "shortfall", "commune"],
-                            kind="stable").reset_index(drop=True)
-    cand["rank"] = cand.groupby("year").cumcount() + 1
+    cand["_c"] = cand["criteria_missing"] + cand["prerequisite_criteria_missing"]
+    cand["_i"] = cand["indicators_missing"] + cand["prerequisite_indicators_missing"]
+    cand = cand.sort_values(["year", "set", "_c", "_i", "shortfall", "commune"], kind="stable").reset_index(drop=True)
+    cand["rank"] = cand.groupby(["year", "set"]).cumcount() + 1
     cand["missing"] = [", ".join(failing_indicators(card, cid, y, s)["indicator"])
                        for cid, y, s in zip(cand["commune_id"], cand["year"], cand["set"])]
     cols = ["rank", "commune_id", "commune", "year", "set", "tier_recognised", "criteria_met", "criteria_total",
-            "indicators_met", "indicators_total", "criteria_missing", "indicators_missing", "shortfall", "missing"]
+            "indicators_met", "indicators_total", "criteria_missing", "indicators_missing",
+            "prerequisite_criteria_missing", "prerequisite_indicators_missing", "shortfall", "missing"]
     return cand[cols]
 
 

@@ -7,6 +7,7 @@ registrations, if it records them) and from the scores, never from a list in the
 """
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pandas as pd
 
 from . import aggregate
 from .errors import DataError, Problem
+from .outputs import write_bytes_atomic
 from .scoring import Scorecard, score
 
 READY_MAX_CRITERIA_MISSING = 7  # without planned registrations: "can register" = at most this many criteria missing
@@ -225,9 +227,6 @@ def to_markdown(b: Bulletin) -> str:
 
 def to_docx(b: Bulletin, path: Path) -> None:
     """The bulletin as a Word document (headings, bullets, summary table), written atomically."""
-    import os
-    import tempfile
-
     from docx import Document
     from docx.shared import Pt
 
@@ -250,16 +249,9 @@ def to_docx(b: Bulletin, path: Path) -> None:
     for row in b.table.itertuples(index=False):
         for cell, value in zip(table.add_row().cells, row):
             cell.text = str(value)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        doc.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    write_bytes_atomic(Path(path), buffer.getvalue())
 
 
 def bulletin(dataset, year: int) -> Bulletin:

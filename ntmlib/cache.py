@@ -1,13 +1,12 @@
 """A scored result saved to disk once per batch and read by every report of the batch."""
 from __future__ import annotations
 
-import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from .dataset import Dataset
 from .framework import load_set
+from .outputs import write_bytes_atomic
 from .scoring import Scorecard
 
 FORMAT = 1
@@ -16,17 +15,9 @@ FORMAT = 1
 def write_scorecard(card: Scorecard, path: str | Path) -> Path:
     """Save the three tables and the set ids (atomically); the dataset itself is not copied."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     payload = {"format": FORMAT, "indicators": card.indicators, "criteria": card.criteria,
                "communes": card.communes, "sets": {sid: s.path for sid, s in card.sets.items()}}
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(payload, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomic(path, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
     return path
 
 

@@ -182,16 +182,34 @@ def report_cmd(dataset, year, commune, district, lang, out) -> None:
     click.echo(f"Đã ghi {out}")
 
 
-@main.command("tables")
-@click.argument("dataset", type=click.Path(file_okay=False))
-@click.option("--year", type=int, required=True)
+@main.command("reports")
+@click.argument("dataset", type=click.Path(file_okay=False, exists=True))
+@click.option("--year", "years", type=int, multiple=True, help="Năm (lặp lại được); mặc định mọi năm có số liệu.")
+@click.option("--communes", help="Chỉ các xã này (mã hoặc tên, cách nhau bởi dấu phẩy).")
 @click.option("--out", type=click.Path(file_okay=False), default="reports", show_default=True)
-def tables_cmd(dataset, year, out) -> None:
-    """Ghi bảng kết quả chấm điểm (HTML) cho từng xã và toàn huyện vào OUT."""
-    from .outputs import write_score_tables
+@click.option("--jobs", type=int, default=None, help="Số tiến trình song song (mặc định: số nhân CPU).")
+@click.option("--formats", default="ipynb,html", show_default=True, help="Định dạng kết quả: ipynb, html.")
+@click.option("--force", is_flag=True, help="Chạy lại mọi báo cáo, kể cả báo cáo đã có và còn mới.")
+@click.option("--scheduler", help="Địa chỉ Dask scheduler (tcp://...) để chạy trên cụm máy.")
+@click.option("--isolate", is_flag=True, help="Mỗi báo cáo một kernel mới (chậm hơn).")
+def reports_cmd(dataset, years, communes, out, jobs, formats, force, scheduler, isolate) -> None:
+    """Chạy báo cáo cho mọi xã và huyện của DATASET, song song, tiếp tục được khi bị ngắt."""
+    from .batch import FORMATS, run_batch
 
-    index = write_score_tables(score(dataset, year=year), year, Path(out))
-    click.echo(f"Mở {index} để xem kết quả.")
+    fmts = tuple(f.strip() for f in formats.split(",") if f.strip())
+    bad = [f for f in fmts if f not in FORMATS]
+    if bad or not fmts:
+        raise click.UsageError(f"định dạng không hỗ trợ: {', '.join(bad) or '(trống)'} (dùng {', '.join(FORMATS)})")
+    result = run_batch(dataset, list(years) or None, [c.strip() for c in communes.split(",")] if communes else None,
+                       out, jobs, fmts, force, scheduler, isolate)
+    for f in result.failed:
+        err = f.get("error") or {}
+        cell = f" (ô {err['cell']})" if err.get("cell") is not None else ""
+        click.echo(f"Lỗi: {f['label']} năm {f['year']}{cell}: {err.get('evalue', '')}", err=True)
+    click.echo(result.summary())
+    click.echo(f"Mở {result.index} để xem các báo cáo.")
+    if not result.ok:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import nbformat
 
+from .outputs import write_bytes_atomic
+
 NOTEBOOK_DIR = Path(os.environ.get("NTM_NOTEBOOKS", Path(__file__).resolve().parent.parent / "notebooks"))
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 NOTEBOOKS = {"commune": "commune_report.ipynb", "district": "district_bulletin.ipynb"}
@@ -15,18 +17,6 @@ NOTEBOOKS = {"commune": "commune_report.ipynb", "district": "district_bulletin.i
 def notebook_path(kind: str) -> Path:
     """The template notebook of a report kind ('commune' or 'district')."""
     return NOTEBOOK_DIR / NOTEBOOKS[kind]
-
-
-def _atomic_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 _exporter = None
@@ -52,12 +42,12 @@ def to_html(nb: nbformat.NotebookNode, title: str = "") -> str:
 
 def write_html(nb: nbformat.NotebookNode, path: Path, title: str = "") -> None:
     """Export `nb` to `path` atomically."""
-    _atomic_bytes(Path(path), to_html(nb, title).encode("utf-8"))
+    write_bytes_atomic(Path(path), to_html(nb, title).encode("utf-8"))
 
 
 def write_notebook(nb: nbformat.NotebookNode, path: Path) -> None:
     """Write an executed notebook atomically."""
-    _atomic_bytes(Path(path), nbformat.writes(nb).encode("utf-8"))
+    write_bytes_atomic(Path(path), nbformat.writes(nb).encode("utf-8"))
 
 
 def execute(kind: str, parameters: dict, kernel_name: str = "python3") -> nbformat.NotebookNode:

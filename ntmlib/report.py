@@ -346,7 +346,8 @@ def heading(key: str, lang: str = "vi", level: int = 2, **fmt):
     """A Markdown heading from HEADINGS, displayed in the notebook."""
     from IPython.display import Markdown, display
 
-    display(Markdown("#" * level + " " + HEADINGS[lang][key].format(**fmt)))
+    safe = {k: html.escape(str(v), quote=False) for k, v in fmt.items()}  # names come from data files
+    display(Markdown("#" * level + " " + HEADINGS[lang][key].format(**safe)))
 
 
 def show(df: pd.DataFrame, lang: str = "vi"):
@@ -373,6 +374,7 @@ def notebook_setup() -> None:
 
     def _clear(shell, etype, evalue, tb, tb_offset=None):
         lines = [f"Lỗi: {p}" for p in getattr(evalue, "problems", [evalue])]
+        shell._showtraceback(etype, evalue, lines)  # publish the error output: the message, no stack
         return lines
 
     ip.set_custom_exc((DataError,), _clear)
@@ -395,6 +397,8 @@ def show_html(markup: str) -> None:
 
 
 def show_markdown(text: str) -> None:
+    """Display Markdown written by ntmlib (the bulletin); any HTML in it, e.g. from a commune
+    name in the data, is shown as text."""
     from IPython.display import Markdown, display
 
-    display(Markdown(text))
+    display(Markdown(html.escape(text, quote=False)))

@@ -255,10 +255,14 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
 def recognised_tiers(dataset: Dataset, years: list[int]) -> pd.DataFrame:
     """For each commune × year × tier: whether a recognition at that tier is held by that year.
 
-    A recognition with no year (year unknown) counts as held in every year.
+    A recognition with no year (year unknown) counts as held in every year. A recognition at a
+    tier also holds every tier below it (a kiểu mẫu commune holds nâng cao and NTM).
     """
-    rec = dataset.recognitions
-    rows = rec[["commune_id", "tier", "year"]].merge(pd.DataFrame({"eval_year": years}), how="cross")
+    rec = dataset.recognitions[["commune_id", "tier", "year"]]
+    rank = {t: n for n, t in enumerate(TIERS)}
+    lower = pd.DataFrame([(t, u) for t in TIERS for u in TIERS if rank[u] <= rank[t]], columns=["tier", "held"])
+    rec = rec.merge(lower, on="tier").drop(columns="tier").rename(columns={"held": "tier"})
+    rows = rec.merge(pd.DataFrame({"eval_year": years}), how="cross")
     rows = rows[rows["year"].isna() | (rows["year"] <= rows["eval_year"])]
     held = rows[["commune_id", "eval_year", "tier"]].drop_duplicates().rename(columns={"eval_year": "year"})
     held["recognised"] = True

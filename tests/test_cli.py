@@ -68,12 +68,3 @@ def test_frameworks_listing_and_tree():
     assert r.exit_code == 0
     assert "Quyết định 318/QĐ-TTg" in r.output and "Tiêu chí 19." in r.output
     assert "19 tiêu chí, 57 chỉ tiêu" in r.output
-
-
-def test_tables_write_index_and_pages(tmp_path):
-    r = run("tables", TINY, "--year", 2023, "--out", tmp_path)
-    assert r.exit_code == 0, r.output
-    index = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert 'href="huyen-2023.html"' in index and 'href="xa-an-a-2023.html"' in index
-    page = (tmp_path / "xa-cao-c-2023.html").read_text(encoding="utf-8")
-    assert "Đạt 2/3 tiêu chí, 6/7 chỉ tiêu" in page

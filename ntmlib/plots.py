@@ -1,0 +1,487 @@
+"""Figures for the reports, one function per chart, each returning a matplotlib Figure.
+
+Figures are built without pyplot (nothing is registered with it, so nothing needs closing
+and a notebook shows each figure once), on the Agg canvas, in DejaVu Sans, with every text
+NFC-normalised. Labels are Vietnamese (lang="vi", the default) or English (lang="en").
+Results are coloured met (green), not met (red) and no data (grey), with a symbol as well
+as a colour where space allows. `save` writes a figure reproducibly: same figure, same bytes.
+"""
+from __future__ import annotations
+
+import functools
+import io
+import math
+import os
+import textwrap
+import unicodedata
+from pathlib import Path
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure as _MplFigure
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyBboxPatch, Patch, Rectangle
+from matplotlib.text import Text
+from matplotlib.ticker import MaxNLocator
+
+from . import aggregate
+from .framework import TIERS, CriteriaSet
+from .scoring import Scorecard
+from .text import counts_text, met_word, tier_name
+
+FONT = "DejaVu Sans"
+# Failures dark and saturated, passes light, no data grey and hatched: told apart by
+# lightness and pattern as well as hue, so also by readers with red-green colour blindness.
+COLOURS = {"met": "#81c784", "not_met": "#c62828", "no_data": "#9e9e9e"}
+HATCH = {"met": None, "not_met": None, "no_data": "///"}
+INK = {"met": "#1b1b1b", "not_met": "white", "no_data": "#1b1b1b"}  # text on each colour
+SYMBOL = {"met": "✓", "not_met": "✗", "no_data": "?"}
+STATE_VALUE = {"met": True, "not_met": False, "no_data": pd.NA}  # for text.met_word
+NEUTRAL, REACHED, RECOGNISED = "#607d8b", "#1565c0", "#ef8f00"
+GAINED, LOST = "▲", "▼"
+_RC = {"font.family": FONT, "font.size": 10, "axes.titlesize": 10, "axes.labelsize": 10,
+       "xtick.labelsize": 9.5, "ytick.labelsize": 9.5, "legend.fontsize": 9.5, "legend.title_fontsize": 9.5,
+       "figure.titlesize": 13, "figure.titleweight": "bold", "axes.spines.top": False,
+       "axes.spines.right": False, "svg.hashsalt": "ntmlib"}
+
+LABELS = {
+    "vi": {
+        "place": "xã {name}",
+        "grid_title": "Kết quả các tiêu chí {tier} — {place}, năm {year}",
+        "heat_title": "Kết quả các tiêu chí {tier} theo xã, năm {year}",
+        "dist_title": "Số xã theo số tiêu chí {tier} đạt, năm {year}",
+        "groups_title": "Chỉ tiêu {tier} chưa đạt theo nhóm tiêu chí, năm {year}",
+        "ready_title": "Xã phấn đấu đạt chuẩn {tier}: số tiêu chí còn thiếu, năm {year}",
+        "tiers_title": "Số xã theo hạng nông thôn mới, năm {year}",
+        "achieved": "Đạt {counts}",
+        "indicators": "{met}/{total} chỉ tiêu",
+        "gained": "đạt mới so với năm {year}",
+        "lost": "không còn đạt so với năm {year}",
+        "cell_note": "Số trong ô: số chỉ tiêu đạt; (n) dưới mã tiêu chí: số chỉ tiêu của tiêu chí",
+        "met_column": "Đạt",
+        "criteria_met": "Số tiêu chí đạt",
+        "communes": "Số xã",
+        "dist_sub": "{n} xã được chấm; {full} xã đạt đủ {total}/{total} tiêu chí",
+        "failed_axis": "Số chỉ tiêu chưa đạt (cộng dồn các xã)",
+        "failed_note": "{failed} · {communes} xã",
+        "groups_sub": "{n} xã; chỉ tiêu chưa có số liệu không tính là chưa đạt",
+        "none_failed": "Không có chỉ tiêu nào chưa đạt",
+        "missing_axis": "Số tiêu chí còn thiếu",
+        "ready_sub": ("Xã chưa được công nhận {tier}, xếp theo số tiêu chí rồi số chỉ tiêu còn thiếu\n"
+                      "Nhãn: tiêu chí đạt · chỉ tiêu đạt"),
+        "all_met": " — đạt đủ tiêu chí",
+        "no_candidates": "Mọi xã đã được công nhận {tier}",
+        "reached": "Đạt theo kết quả chấm năm {year}",
+        "recognised": "Đã có quyết định công nhận",
+        "tiers_axis": "Số xã (hạng này trở lên)",
+        "tiers_sub": "{n} xã; mỗi cột đếm các xã đạt hạng đó trở lên",
+        "total_line": "Tổng số xã: {n}",
+    },
+    "en": {
+        "place": "{name}",
+        "grid_title": "{Tier} criteria — {place}, {year}",
+        "heat_title": "{Tier} criteria by commune, {year}",
+        "dist_title": "Communes by number of {tier} criteria met, {year}",
+        "groups_title": "Failed {tier} indicators by criteria group, {year}",
+        "ready_title": "Candidates for {tier}: criteria still missing, {year}",
+        "tiers_title": "Communes by NTM tier, {year}",
+        "achieved": "Meets {counts}",
+        "indicators": "{met}/{total} indicators",
+        "gained": "newly met since {year}",
+        "lost": "no longer met since {year}",
+        "cell_note": "Number in a cell: indicators met; (n) under the code: indicators in the criterion",
+        "met_column": "Met",
+        "criteria_met": "Criteria met",
+        "communes": "Communes",
+        "dist_sub": "{n} communes scored; {full} meet all {total} criteria",
+        "failed_axis": "Failed indicators (summed over communes)",
+        "failed_note": "{failed} · {communes} communes",
+        "groups_sub": "{n} communes; indicators without data are not counted as failed",
+        "none_failed": "No failed indicators",
+        "missing_axis": "Criteria missing",
+        "ready_sub": ("Communes not yet recognised as {tier}, ranked by criteria then indicators missing\n"
+                      "Label: criteria met · indicators met"),
+        "all_met": " — all criteria met",
+        "no_candidates": "Every commune is already recognised as {tier}",
+        "reached": "Reached by the {year} scoring",
+        "recognised": "Recognised by decision",
+        "tiers_axis": "Communes (this tier or higher)",
+        "tiers_sub": "{n} communes; each bar counts communes at that tier or higher",
+        "total_line": "All communes: {n}",
+    },
+}
+
+
+class Figure(_MplFigure):
+    """A matplotlib Figure that Jupyter shows as PNG even when pyplot was never imported."""
+
+    def _repr_png_(self) -> bytes:
+        buf = io.BytesIO()
+        save(self, buf, format="png")
+        return buf.getvalue()
+
+
+def save(fig: _MplFigure, target, format: str | None = None, dpi: float | None = None, **kwargs) -> None:
+    """Save `fig` reproducibly (no software or date metadata, fixed SVG ids): saving the same
+    figure twice gives the same bytes. `format` defaults to the file's suffix, then PNG."""
+    suffix = Path(target).suffix[1:] if isinstance(target, (str, os.PathLike)) else ""
+    fmt = (format or suffix or "png").lower()
+    meta = {"png": {"Software": None}, "svg": {"Creator": None, "Date": None},
+            "pdf": {"Creator": None, "Producer": None, "CreationDate": None}}.get(fmt)
+    with mpl.rc_context({"svg.hashsalt": "ntmlib"}):
+        fig.savefig(target, format=fmt, dpi=dpi or "figure", metadata=meta, **kwargs)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _nfc(text) -> str:
+    return unicodedata.normalize("NFC", str(text))
+
+
+def _say(lang: str, key: str, **fmt) -> str:
+    """The label `key` in `lang`, filled in and NFC-normalised."""
+    if lang not in LABELS:
+        raise ValueError(f"ngôn ngữ không hợp lệ: {lang!r} (chọn 'vi' hoặc 'en')")
+    return _nfc(LABELS[lang][key].format(**fmt))
+
+
+def _tier(tier: str, lang: str) -> dict:
+    """Format fields for a tier: {tier} as in a sentence, {Tier} at the start of one."""
+    name = tier_name(tier, lang)
+    return {"tier": name, "Tier": name[:1].upper() + name[1:]}
+
+
+def _set_name(s: CriteriaSet, lang: str) -> str:
+    return (s.name_en if lang == "en" else "") or s.name
+
+
+def _styled(build):
+    """Build the figure in the house style; NFC-normalise every text it ends up with."""
+    @functools.wraps(build)
+    def wrapper(*args, **kwargs):
+        with mpl.rc_context(_RC):
+            fig = build(*args, **kwargs)
+            for t in fig.findobj(Text):
+                t.set_text(_nfc(t.get_text()))
+            fig.draw_without_rendering()  # settle the constrained layout: every save then gives the same bytes
+        return fig
+    return wrapper
+
+
+def _new(width: float, height: float, title: str, subtitle: str = ""):
+    fig = Figure(figsize=(width, height), layout="constrained")
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    fig.suptitle(title, x=0.01, ha="left")
+    if subtitle:
+        ax.set_title(subtitle, loc="left", color="#424242")
+    ax.tick_params(labelfontfamily=FONT)  # tick labels are made at draw time, outside the style
+    return fig, ax
+
+
+def _bare(ax) -> None:
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+
+
+def _state(met) -> str:
+    if met is None or met is pd.NA or (isinstance(met, float) and math.isnan(met)):
+        return "no_data"
+    return "met" if bool(met) else "not_met"
+
+
+def _cell(ax, x, y, w, h, state: str, gid: str, rounded: bool = False) -> str:
+    """Draw one result as a coloured box; return the ink colour for text on it."""
+    kw = {"facecolor": COLOURS[state], "edgecolor": "white", "linewidth": 1.5, "gid": gid,
+          "hatch": HATCH[state]}  # hatch drawn in the (white) edge colour
+    ax.add_patch(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0,rounding_size=0.05", **kw) if rounded
+                 else Rectangle((x, y), w, h, **kw))
+    return INK[state]
+
+
+def _status_handles(lang: str, counts: dict | None = None) -> list:
+    return [Patch(facecolor=COLOURS[s], hatch=HATCH[s], edgecolor="white",
+                  label=f"{SYMBOL[s]} {met_word(STATE_VALUE[s], lang)}"
+                  + (f" ({counts.get(s, 0)})" if counts is not None else "")) for s in COLOURS]
+
+
+def _years(card: Scorecard) -> list[int]:
+    return sorted(int(y) for y in card.communes["year"].unique())
+
+
+def _year(card: Scorecard, year) -> int:
+    years = _years(card)
+    try:
+        y = int(year)
+    except (TypeError, ValueError):
+        y = None
+    if y not in years:
+        raise ValueError(f"năm {year} chưa được chấm (các năm đã chấm: {', '.join(map(str, years))})")
+    return y
+
+
+def _scored(card: Scorecard, year, set_id: str) -> tuple[CriteriaSet, int, pd.DataFrame]:
+    """The set, the year and the communes-table rows of that set and year, checked."""
+    if set_id not in card.sets:
+        raise ValueError(f"không có bộ tiêu chí '{set_id}' trong kết quả chấm (có: {', '.join(card.sets)})")
+    y = _year(card, year)
+    c = card.communes
+    rows = c[(c["year"] == y) & (c["set"] == set_id)].reset_index(drop=True)
+    if rows.empty:
+        raise ValueError(f"bộ tiêu chí '{set_id}' không được chấm cho năm {y}")
+    return card.sets[set_id], y, rows
+
+
+def _results(card: Scorecard, year: int, set_id: str) -> dict:
+    """(commune_id, criterion) -> (state, indicators met, indicators total)."""
+    c = card.criteria
+    c = c[(c["year"] == year) & (c["set"] == set_id)]
+    return {(cid, code): (_state(m), int(n), int(t)) for cid, code, m, n, t in zip(
+        c["commune_id"], c["criterion"], c["met"], c["indicators_met"], c["indicators_total"])}
+
+
+def _changes(card: Scorecard, commune_id: str, set_id: str, year: int, previous_year) -> dict | None:
+    """criterion -> ▲ (not met, then met) or ▼ (met, then not met); None if the previous
+    year was not scored. No data in either year is no change, as in aggregate.year_change."""
+    if previous_year is None or str(previous_year) not in map(str, _years(card)):
+        return None
+    c = card.criteria
+    c = c[(c["commune_id"] == commune_id) & (c["set"] == set_id)]
+    before, now = (c[c["year"] == int(y)] for y in (previous_year, year))
+    if before.empty:
+        return None
+    before = dict(zip(before["criterion"], before["met"]))
+    out = {}
+    for code, met in zip(now["criterion"], now["met"]):
+        was, is_ = _state(before.get(code)), _state(met)
+        if {was, is_} == {"met", "not_met"}:
+            out[code] = GAINED if is_ == "met" else LOST
+    return out
+
+
+def _wrap(text: str, width: int, lines: int = 3) -> str:
+    out = textwrap.wrap(text, width)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1][: width - 1].rstrip() + "…"
+    return "\n".join(out)
+
+
+def _hbars(ax, labels: list[str], values: list[float], notes: list[str], colour: str) -> None:
+    """Horizontal bars, first on top, each annotated at its end; x axis in whole numbers."""
+    pos = np.arange(len(values))
+    ax.barh(pos, values, color=colour, height=0.62)
+    ax.set_yticks(pos, labels=[_nfc(x) for x in labels])
+    ax.set_ylim(len(values) - 0.5, -0.5)
+    top = max(values, default=0)
+    ax.set_xlim(0, max(top * 1.35, top + 2.5, 1))
+    for p, v, note in zip(pos, values, notes):
+        ax.text(v + ax.get_xlim()[1] * 0.01, p, note, va="center", fontsize=9.5)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.grid(axis="x", color="#e0e0e0", linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.tick_params(axis="y", length=0)
+
+
+# --------------------------------------------------------------------------- figures
+
+
+@_styled
+def criteria_grid(card: Scorecard, commune_id: str, year: int, set_id: str, previous_year: int | None = None,
+                  lang: str = "vi", columns: int = 5) -> Figure:
+    """One commune's criteria of one set as tiles (met / not met / no data), each with its
+    code, short name and indicators met; ▲ / ▼ mark criteria gained or lost since
+    `previous_year` when that year was scored."""
+    s, y, rows = _scored(card, year, set_id)
+    cid = str(commune_id)
+    row = rows[rows["commune_id"] == cid]
+    if row.empty:
+        ids = ", ".join(rows["commune_id"].head(12)) + (", …" if len(rows) > 12 else "")
+        raise ValueError(f"không có xã mã '{cid}' trong kết quả chấm năm {y} (có: {ids})")
+    r = row.iloc[0]
+    results = _results(card, y, set_id)
+    changes = _changes(card, cid, set_id, y, previous_year)
+    nrows = math.ceil(len(s.criteria) / columns)
+    counts = counts_text(r["criteria_met"], r["criteria_total"], r["indicators_met"], r["indicators_total"], lang)
+    subtitle = f"{_say(lang, 'achieved', counts=counts)} · {_set_name(s, lang)}"
+    fig, ax = _new(10, 1.5 + 1.3 * nrows, _say(lang, "grid_title", place=_say(lang, "place", name=r["commune"]),
+                                               year=y, **_tier(s.tier, lang)), subtitle)
+    tally: dict[str, int] = {}
+    for k, c in enumerate(s.criteria):
+        x, top = k % columns, k // columns
+        state, n_met, n_total = results.get((cid, c.code), ("no_data", 0, 0))
+        tally[state] = tally.get(state, 0) + 1
+        ink = _cell(ax, x + 0.03, top + 0.04, 0.94, 0.92, state, gid=f"tile:{c.code}", rounded=True)
+        ax.text(x + 0.09, top + 0.2, c.code, color=ink, fontsize=13, fontweight="bold", va="center")
+        if changes and c.code in changes:
+            ax.text(x + 0.91, top + 0.2, changes[c.code], color=ink, fontsize=13, ha="right", va="center")
+        name = c.name_en if lang == "en" and c.name_en else c.name
+        ax.text(x + 0.5, top + 0.52, _wrap(name, 24), color=ink, fontsize=9.5, ha="center", va="center",
+                linespacing=1.15)
+        ax.text(x + 0.09, top + 0.83, _say(lang, "indicators", met=n_met, total=n_total), color=ink, fontsize=9.5,
+                va="center")
+        ax.text(x + 0.91, top + 0.83, SYMBOL[state], color=ink, fontsize=12, ha="right", va="center")
+    ax.set_xlim(0, columns)
+    ax.set_ylim(nrows, 0)
+    ax.axis("off")
+    handles = _status_handles(lang, tally)
+    if changes is not None:
+        handles += [Line2D([], [], marker=m, linestyle="none", color="#424242", markersize=9,
+                           label=_say(lang, key, year=int(previous_year))) for m, key in (("^", "gained"), ("v", "lost"))]
+    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False,
+               handletextpad=0.5, columnspacing=1.4)
+    return fig
+
+
+@_styled
+def heatmap(card: Scorecard, year: int, set_id: str, lang: str = "vi") -> Figure:
+    """Communes (rows, most criteria met first) × criteria of one set (columns): each cell
+    coloured met / not met / no data, with the number of indicators met written in it."""
+    s, y, rows = _scored(card, year, set_id)
+    rows = rows.sort_values(["criteria_met", "indicators_met", "commune"], ascending=[False, False, True],
+                            kind="stable").reset_index(drop=True)
+    results = _results(card, y, set_id)
+    sizes = pd.Series([i.criterion for i in s.indicators]).value_counts()
+    ncols, nrows = len(s.criteria), len(rows)
+    twice = rows["commune"].duplicated(keep=False)
+    names = [f"{n} ({i})" if d else n for n, i, d in zip(rows["commune"], rows["commune_id"], twice)]
+    fig, ax = _new(max(6.5, min(10.5, 2.5 + 0.42 * ncols)), 2.3 + 0.33 * nrows,
+                   _say(lang, "heat_title", year=y, **_tier(s.tier, lang)),
+                   _set_name(s, lang))
+    for i, r in enumerate(rows.itertuples()):
+        for j, c in enumerate(s.criteria):
+            state, n_met, _ = results.get((r.commune_id, c.code), ("no_data", 0, 0))
+            ink = _cell(ax, j, i, 1, 1, state, gid=f"cell:{r.commune_id}:{c.code}")
+            ax.text(j + 0.5, i + 0.5, str(n_met), color=ink, fontsize=9, ha="center", va="center")
+        ax.text(ncols + 0.6, i + 0.5, f"{r.criteria_met}/{r.criteria_total}", fontsize=9.5, fontweight="bold",
+                ha="center", va="center")
+    ax.set_xlim(0, ncols + 1.2)
+    ax.set_ylim(nrows, 0)
+    ax.set_xticks(np.append(np.arange(ncols) + 0.5, ncols + 0.6),
+                  labels=[f"{c.code}\n({sizes.get(c.code, 0)})" for c in s.criteria] + [_say(lang, "met_column")])
+    ax.set_yticks(np.arange(nrows) + 0.5, labels=[_nfc(n) for n in names])
+    ax.xaxis.tick_top()
+    _bare(ax)
+    fig.legend(handles=_status_handles(lang), loc="outside lower center", ncols=3, frameon=False,
+               title=_say(lang, "cell_note"))
+    return fig
+
+
+@_styled
+def criteria_distribution(card: Scorecard, year: int, set_id: str, lang: str = "vi") -> Figure:
+    """Bars: how many communes meet each number of criteria of one set ("17/19"), from the
+    lowest number reached to all; the bar of communes meeting all criteria is green."""
+    s, y, rows = _scored(card, year, set_id)
+    total = s.criteria_total
+    dist = aggregate.criteria_distribution(card)
+    dist = dist[(dist["year"] == y) & (dist["set"] == set_id)]
+    counts = dict(zip(dist["criteria_met"].astype(int), dist["communes"].astype(int)))
+    levels = list(range(min(counts), total + 1))
+    heights = [counts.get(k, 0) for k in levels]
+    sub = _say(lang, "dist_sub", n=len(rows), full=counts.get(total, 0), total=total)
+    fig, ax = _new(10, 4.8, _say(lang, "dist_title", year=y, **_tier(s.tier, lang)), sub)
+    bars = ax.bar(range(len(levels)), heights, width=0.7,
+                  color=[COLOURS["met"] if k == total else NEUTRAL for k in levels])
+    ax.bar_label(bars, labels=[str(h) if h else "" for h in heights], padding=3, fontsize=10)
+    ax.set_xticks(range(len(levels)), labels=[f"{k}/{total}" for k in levels])
+    ax.set_xlabel(_say(lang, "criteria_met"))
+    ax.set_ylabel(_say(lang, "communes"))
+    ax.set_ylim(0, max(heights) * 1.15 + 0.5)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    return fig
+
+
+@_styled
+def failed_groups(card: Scorecard, year: int, set_id: str, communes: list[str] | None = None,
+                  lang: str = "vi") -> Figure:
+    """Horizontal bars: indicators not met per criteria group of one set, summed over the
+    communes (all, or the ids in `communes`), most failed on top."""
+    s, y, rows = _scored(card, year, set_id)
+    ids = None if communes is None else [str(c) for c in communes]
+    unknown = sorted(set(ids or ()) - set(rows["commune_id"]))
+    if unknown:
+        raise ValueError(f"không có xã mã {', '.join(map(repr, unknown))} trong kết quả chấm năm {y}")
+    fg = aggregate.failed_groups(card, y, set_id, ids).set_index("group")
+    used = [g for g in s.groups if any(c.group == g for c in s.criteria)]
+    data = sorted(((g, int(fg["failed"].get(g, 0)), int(fg["communes"].get(g, 0))) for g in used),
+                  key=lambda t: -t[1])
+    name = lambda g: (s.groups[g].get("name_en") if lang == "en" else "") or s.groups[g]["name"]  # noqa: E731
+    n = len(rows) if ids is None else len(ids)
+    fig, ax = _new(10, 1.9 + 0.55 * len(data), _say(lang, "groups_title", year=y, **_tier(s.tier, lang)),
+                   _say(lang, "groups_sub", n=n))
+    _hbars(ax, [_wrap(f"{g}. {name(g)}", 40) for g, _, _ in data], [f for _, f, _ in data],
+           [_say(lang, "failed_note", failed=f, communes=k) if f else "0" for _, f, k in data], COLOURS["not_met"])
+    ax.set_xlabel(_say(lang, "failed_axis"))
+    if not any(f for _, f, _ in data):
+        ax.text(0.5, 0.5, _say(lang, "none_failed"), transform=ax.transAxes, ha="center", va="center", fontsize=11)
+    return fig
+
+
+@_styled
+def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None, lang: str = "vi",
+              set_id: str | None = None) -> Figure:
+    """Horizontal bars: criteria still missing for each commune not yet recognised at `tier`,
+    closest first, labelled "criteria met/total · indicators met/total". `year` defaults to
+    the latest scored; `set_id` is needed only when several sets of that tier were scored."""
+    if tier not in TIERS:
+        raise ValueError(f"hạng không hợp lệ: {tier!r} (chọn {', '.join(TIERS)})")
+    y = _years(card)[-1] if year is None else _year(card, year)
+    c = card.communes
+    ids = sorted(set(c.loc[(c["year"] == y) & (c["tier"] == tier), "set"]))
+    if set_id is not None:
+        _scored(card, y, set_id)
+        if set_id not in ids:
+            raise ValueError(f"bộ tiêu chí '{set_id}' không phải hạng {tier_name(tier)}")
+        ids = [set_id]
+    if not ids:
+        raise ValueError(f"không có bộ tiêu chí hạng {tier_name(tier)} nào được chấm năm {y}")
+    if len(ids) > 1:
+        raise ValueError(f"có nhiều bộ tiêu chí hạng {tier_name(tier)} năm {y} ({', '.join(ids)}): "
+                         "chọn một bằng set_id")
+    s = card.sets[ids[0]]
+    r = aggregate.readiness(card, tier, y)
+    r = r[r["set"] == s.id].reset_index(drop=True)
+    fields = _tier(tier, lang)
+    fig, ax = _new(10, 1.9 + 0.42 * max(len(r), 2), _say(lang, "ready_title", year=y, **fields),
+                   _say(lang, "ready_sub", **fields))
+    notes = [f"{a}/{b} · {c_}/{d}" + (_say(lang, "all_met") if m == 0 else "") for a, b, c_, d, m in zip(
+        r["criteria_met"], r["criteria_total"], r["indicators_met"], r["indicators_total"], r["criteria_missing"])]
+    _hbars(ax, [f"{k + 1}. {n}" for k, n in enumerate(r["commune"])], r["criteria_missing"].astype(int).tolist(),
+           notes, COLOURS["not_met"])
+    ax.set_xlabel(_say(lang, "missing_axis"))
+    if r.empty:
+        ax.text(0.5, 0.5, _say(lang, "no_candidates", **fields), transform=ax.transAxes, ha="center", va="center",
+                fontsize=11)
+    return fig
+
+
+@_styled
+def tier_status(card: Scorecard, year: int, lang: str = "vi") -> Figure:
+    """Grouped bars per tier scored: communes reaching it (or higher) by the scoring, next to
+    communes recognised at it (or higher) by decision."""
+    y = _year(card, year)
+    c = card.communes[card.communes["year"] == y]
+    tiers = [t for t in TIERS if t in set(c["tier"])]
+    c = c.drop_duplicates("commune_id")
+    rank = {t: n for n, t in enumerate(TIERS)}
+    at_least = lambda col, t: int((c[col].map(lambda v: rank.get(v, -1)) >= rank[t]).sum())  # noqa: E731
+    n = len(c)
+    fig, ax = _new(10, 4.8, _say(lang, "tiers_title", year=y), _say(lang, "tiers_sub", n=n))
+    pos = np.arange(len(tiers))
+    for shift, col, colour, label in ((-0.2, "tier_reached", REACHED, _say(lang, "reached", year=y)),
+                                      (0.2, "tier_recognised", RECOGNISED, _say(lang, "recognised"))):
+        bars = ax.bar(pos + shift, [at_least(col, t) for t in tiers], width=0.38, color=colour, label=label)
+        ax.bar_label(bars, padding=3, fontsize=10)
+    ax.axhline(n, color="#757575", linestyle="--", linewidth=1)
+    ax.text(len(tiers) - 0.5, n, _say(lang, "total_line", n=n), ha="right", va="bottom", color="#616161")
+    ax.set_xticks(pos, labels=[tier_name(t, lang) for t in tiers])
+    ax.set_xlim(-0.6, len(tiers) - 0.4)
+    ax.set_ylim(0, n * 1.15 + 1)
+    ax.set_ylabel(_say(lang, "tiers_axis"))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    fig.legend(loc="outside lower center", ncols=2, frameon=False)
+    return fig

@@ -1,0 +1,163 @@
+"""ntm reports: parallel runs, failures recorded, resume, skipping, manifest, Dask, hostile names,
+and warm-kernel reports identical to reports rendered alone in a fresh kernel."""
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import ntmlib
+from ntmlib import batch, render
+
+from fixture_paths import TINY
+
+ROOT = Path(__file__).parent.parent
+
+
+def tmp_dataset(tmp_path, name="d"):
+    d = tmp_path / name
+    shutil.copytree(TINY, d)
+    return d
+
+
+def test_parallel_batch_writes_reports_index_and_manifest(tmp_path):
+    out = tmp_path / "out"
+    res = batch.run_batch(TINY, years=[2023], out=out, jobs=2, progress=False)
+    assert res.ok and (res.planned, res.executed, res.skipped) == (4, 4, 0)  # A, B, C and the district
+    for stem in ("2023/xa-an-a", "2023/xa-binh-b", "2023/xa-cao-c", "2023/huyen-thu"):
+        assert (out / f"{stem}.html").stat().st_size > 10_000
+        assert (out / f"{stem}.ipynb").exists()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.count(">mở báo cáo</a>") == 4 and 'href="2023/xa-cao-c.html"' in index
+    assert "NTM: 2/3 tiêu chí, 6/7 chỉ tiêu" in index  # Cao's counts from the same scores
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    cao = next(r for r in m["runs"] if r["stem"] == "2023/xa-cao-c")
+    assert cao["status"] == "ok" and cao["parameters"]["commune"] == "C" and cao["parameters"]["year"] == 2023
+    assert cao["duration"] > 0 and cao["error"] is None
+    assert set(cao["inputs"]) >= {"communes.csv", "observations.csv", "recognitions.csv", "dataset.yaml"}
+    assert cao["versions"]["ntmlib"] == ntmlib.__version__ and "papermill" in cao["versions"]
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_up_to_date_runs_are_skipped_and_changed_inputs_rerun(tmp_path):
+    d, out = tmp_dataset(tmp_path), tmp_path / "out"
+    first = batch.run_batch(d, years=[2023], communes=["A"], out=out, jobs=1, progress=False)
+    again = batch.run_batch(d, years=[2023], communes=["A"], out=out, jobs=1, progress=False)
+    assert (first.executed, again.executed, again.skipped) == (2, 0, 2)
+    forced = batch.run_batch(d, years=[2023], communes=["A"], out=out, jobs=1, progress=False, force=True)
+    assert forced.executed == 2
+    with open(d / "observations.csv", "a", encoding="utf-8") as f:
+        f.write("A,2022,tiny-ntm,1.1,100\n")
+    changed = batch.run_batch(d, years=[2023], communes=["A"], out=out, jobs=1, progress=False)
+    assert changed.executed == 2
+
+
+def test_one_failing_run_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch):
+    nbdir = tmp_path / "nb"
+    shutil.copytree(ROOT / "notebooks", nbdir)
+    nb = json.loads((nbdir / "commune_report.ipynb").read_text(encoding="utf-8"))
+    nb["cells"][1]["source"] = ["if commune == 'B':\n", "    raise ValueError('dữ liệu hỏng')\n"] + (
+        nb["cells"][1]["source"] if isinstance(nb["cells"][1]["source"], list) else [nb["cells"][1]["source"]])
+    (nbdir / "commune_report.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    monkeypatch.setattr(render, "NOTEBOOK_DIR", nbdir)
+    out = tmp_path / "out"
+    res = batch.run_batch(TINY, years=[2023], out=out, jobs=1, progress=False)
+    assert not res.ok and res.executed == 4
+    assert [f["target"] for f in res.failed] == ["B"]
+    err = res.failed[0]["error"]
+    assert err["ename"] == "ValueError" and "dữ liệu hỏng" in err["evalue"] and err["cell"] == 2
+    assert not (out / "2023/xa-binh-b.html").exists() and (out / "2023/xa-an-a.html").exists()
+    assert "lỗi: dữ liệu hỏng" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_cli_exit_status_and_summary_line(tmp_path):
+    from click.testing import CliRunner
+
+    from ntmlib.cli import main
+
+    r = CliRunner().invoke(main, ["reports", str(TINY), "--year", "2023", "--communes", "An", "--out",
+                                  str(tmp_path), "--jobs", "1", "--formats", "html"])
+    assert r.exit_code == 0, r.output
+    assert "2 báo cáo: 2 đã chạy, 0 đã có sẵn và còn mới, 0 lỗi" in r.output
+    assert sorted(p.name for p in (tmp_path / "2023").iterdir()) == ["huyen-thu.html", "xa-an-a.html"]
+
+
+def test_resume_after_killed_batch(tmp_path):
+    out = tmp_path / "out"
+    cmd = [str(Path(sys.executable).parent / "ntm"), "reports", str(TINY), "--out", str(out), "--jobs", "1"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    manifest = out / "manifest.json"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        if manifest.exists() and len(json.loads(manifest.read_text(encoding="utf-8"))["runs"]) >= 2:
+            break
+        time.sleep(0.1)
+    os.killpg(proc.pid, signal.SIGKILL)  # the batch and its kernel, mid-run
+    proc.wait()
+    done = {r["stem"] for r in json.loads(manifest.read_text(encoding="utf-8"))["runs"] if r["status"] == "ok"}
+    assert 2 <= len(done) < 8
+    res = batch.run_batch(TINY, out=out, jobs=1, progress=False)
+    assert res.ok and res.planned == 8 and res.executed == 8 - len(done) and res.skipped == len(done)
+    assert not list(out.rglob("*.tmp"))
+    assert len(list(out.rglob("*.html"))) == 9  # 8 reports and the index
+
+
+def test_dask_local_cluster(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cl:
+        res = batch.run_batch(TINY, years=[2023], communes=["A", "C"], out=tmp_path, scheduler=cl.scheduler_address,
+                              progress=False)
+    assert res.ok and res.executed == 3
+    assert (tmp_path / "2023/xa-cao-c.html").exists()
+
+
+def test_hostile_commune_names_give_safe_paths_and_escaped_html(tmp_path):
+    d = tmp_dataset(tmp_path)
+    text = (d / "communes.csv").read_text(encoding="utf-8")
+    text = text.replace("A,An,", 'A,../x,').replace("B,Bình,", "B,<script>alert(1)</script>,").replace(
+        "C,Cao,", 'C,"Xã ""Quote"" \'s",')
+    (d / "communes.csv").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    res = batch.run_batch(d, years=[2023], out=out, jobs=1, progress=False, formats=("html",))
+    assert res.ok, res.failed
+    names = sorted(p.name for p in (out / "2023").iterdir())
+    assert names == ["huyen-thu.html", "xa-script-alert-1-script-b.html", "xa-x-a.html", "xa-xa-quote-s-c.html"]
+    assert not (tmp_path / "x.html").exists()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in index and "&lt;script&gt;alert(1)&lt;/script&gt;" in index
+    report = (out / "2023/xa-script-alert-1-script-b.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in report
+
+
+def _comparable(nb):
+    cells = []
+    for c in nb.cells:
+        outs = []
+        for o in c.get("outputs", []):
+            o = {k: v for k, v in o.items() if k != "metadata"}
+            text = json.dumps(o, sort_keys=True, ensure_ascii=False)
+            outs.append(re.sub(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} ?[A-Z+0-9]*", "TIME", text))
+        cells.append((c.cell_type, c.get("execution_count"), outs))
+    return cells
+
+
+def test_warm_kernel_report_equals_fresh_kernel_report(tmp_path):
+    ds = ntmlib.load_dataset(TINY)
+    runs = {r.target: r for r in batch.plan(ds, [2023])}
+    for r in runs.values():
+        r.params["dataset"] = str(TINY.resolve())
+    c_run = vars(runs["C"])
+    # the warm kernel first renders other reports (which change state), then C
+    batch.render(vars(runs["A"]))
+    batch.render(vars(runs["Thử"]))
+    warm = batch.render(c_run)
+    fresh = batch.render(c_run, isolate=True)
+    assert _comparable(warm) == _comparable(fresh)
+    assert any("2/3 tiêu chí, 6/7 chỉ tiêu" in json.dumps(c.get("outputs", []), ensure_ascii=False)
+               for c in warm.cells)
