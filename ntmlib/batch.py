@@ -105,7 +105,9 @@ class WarmKernel:
             km = AsyncKernelManager(kernel_name=self.kernel_name)
             try:
                 # the kernel's own stderr carries start-up noise (the TCP warning): keep it out of the log
-                self._run(km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+                # no history database: reports do not need it, and line numbers restart with each report
+                self._run(km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                          extra_arguments=["--HistoryManager.enabled=False"]))
                 kc = km.client()
                 kc.start_channels()
                 self._run(kc.wait_for_ready(timeout=60))

@@ -167,6 +167,7 @@ def _styled(build):
             for t in fig.findobj(Text):
                 t.set_text(_nfc(t.get_text()))
             fig.draw_without_rendering()  # settle the constrained layout: every save then gives the same bytes
+            fig.set_layout_engine("none")  # and keep it: saving does not lay the figure out again
         return fig
     return wrapper
 

@@ -72,12 +72,20 @@ def _check_year(ds: Dataset, year) -> int:
     return y
 
 
-def _card(ds: Dataset, year: int, scores: str | Path | None) -> Scorecard:
-    """Score `year` and the year before it (when it has data) — or read a cached Scorecard."""
+def _load(dataset, scores: str | Path | None) -> tuple[Dataset, Scorecard | None]:
+    """The dataset, and the Scorecard a batch computed once for all its reports (if given)."""
     if scores:
         from .cache import read_scorecard
 
-        return read_scorecard(scores, ds)
+        card = read_scorecard(scores)
+        return card.dataset, card
+    return _dataset(dataset), None
+
+
+def _card(ds: Dataset, year: int, card: Scorecard | None) -> Scorecard:
+    """Score `year` and the year before it (when it has data), unless a batch scored them."""
+    if card is not None:
+        return card
     years = [y for y in (year - 1, year) if y in ds.years]
     return score(ds, year=years)
 
@@ -181,7 +189,7 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
     not assessed, a year without data or an unknown language.
     """
     _check_lang(lang)
-    ds = _dataset(dataset)
+    ds, cached = _load(dataset, scores)
     try:
         cid = ds.commune_id(str(commune))
     except DataError:
@@ -191,7 +199,7 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
     if not ds.communes.set_index("commune_id").at[cid, "assessed"]:
         raise ReportParameterError(Problem("tham số commune", f"'{commune}' không được đánh giá theo bộ tiêu chí xã"))
     y = _check_year(ds, year)
-    return CommuneReport(ds, _card(ds, y, scores), cid, y, lang)
+    return CommuneReport(ds, _card(ds, y, cached), cid, y, lang)
 
 
 @dataclass
@@ -269,13 +277,13 @@ class DistrictReport:
 def district_report(dataset, district, year, lang: str = "vi", scores=None) -> DistrictReport:
     """Check the parameters of a district report and score what it needs."""
     _check_lang(lang)
-    ds = _dataset(dataset)
+    ds, cached = _load(dataset, scores)
     districts = list(dict.fromkeys(ds.communes["district"]))
     if district not in districts:
         raise ReportParameterError(Problem("tham số district", f"không có huyện '{district}' trong bộ dữ liệu "
                                                                f"(có: {', '.join(districts)})"))
     y = _check_year(ds, year)
-    card = _card(ds, y, scores)
+    card = _card(ds, y, cached)
     if district != districts[0] or len(districts) > 1:
         ids = set(ds.communes.loc[ds.communes["district"] == district, "commune_id"])
         card = card.subset(ids)
