@@ -417,7 +417,7 @@ def write_index(out: Path, entries: list[dict], card) -> Path:
 <html lang="vi"><head><meta charset="utf-8"><title>Báo cáo nông thôn mới</title>
 <style>body{{font-family:"DejaVu Sans",Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}}
 table{{border-collapse:collapse;width:100%}}th,td{{border-bottom:1px solid #ddd;padding:.45em .6em;text-align:left;
-vertical-align:top}}th{{background:#f0f3f5}}.err{{color:#b42318}}</style></head><body>
+vertical-align:top}}td:last-child{{white-space:nowrap}}th{{background:#f0f3f5}}.err{{color:#b42318}}</style></head><body>
 <h1>Báo cáo nông thôn mới</h1>
 {extras}<p>{len(entries)} báo cáo. Mỗi dòng là một báo cáo; bấm "mở báo cáo" để xem.</p>
 <table><thead><tr><th>Đơn vị</th><th>Năm</th><th>Tình trạng</th><th>Kết quả</th><th>Báo cáo</th></tr></thead>
