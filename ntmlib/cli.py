@@ -97,8 +97,9 @@ def describe_set(s) -> str:
 @click.option("--year", type=int, required=True, help="Năm đánh giá.")
 @click.option("--set", "set_id", help="Chỉ chấm theo bộ tiêu chí này.")
 @click.option("--tier", type=click.Choice(TIERS), help="Chỉ chấm theo bộ tiêu chí của hạng này.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False), help="Ghi ra tệp thay vì màn hình.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Ghi ra tệp thay vì màn hình (bắt buộc với xlsx).")
 def score_cmd(dataset, year, set_id, tier, fmt, out) -> None:
     """Chấm điểm các xã của DATASET cho một năm."""
     card = score(dataset, sets=set_id, year=year)
@@ -107,6 +108,14 @@ def score_cmd(dataset, year, set_id, tier, fmt, out) -> None:
         communes = communes[communes["tier"] == tier]
         if communes.empty:
             raise click.UsageError(f"không có bộ tiêu chí hạng '{tier}' cho năm {year}")
+    if fmt == "xlsx":
+        if not out:
+            raise click.UsageError("--format xlsx cần --out TỆP.xlsx")
+        from .excel import write_score_workbook
+
+        write_score_workbook(card, Path(out), sets=communes["set"].unique())
+        click.echo(f"Đã ghi {out}")
+        return
     if fmt == "table":
         text = communes_display(communes).to_string(index=False)
     elif fmt == "csv":
@@ -132,6 +141,10 @@ def _emit(text: str, out: str | None) -> None:
 def validate_cmd(dataset) -> None:
     """Kiểm tra DATASET; liệt kê mọi vấn đề (mã thoát 2 nếu có)."""
     problems = validate(dataset)
+    if problems.skipped:
+        click.echo(f"Không dùng khi chấm ({len(problems.skipped)} mục, không phải lỗi):")
+        for s in problems.skipped:
+            click.echo(f"  - {s}")
     if problems:
         _fail(problems)
     click.echo(f"{dataset}: dữ liệu hợp lệ, không có vấn đề.")

@@ -1,28 +1,43 @@
-"""A dataset folder: communes, observations, recognitions and dataset.yaml, read and checked."""
+"""A dataset folder: communes, observations, recognitions and dataset.yaml, read, assembled and checked.
+
+Reading files is ntmlib.readers' job, checking observations against the criteria sets is
+ntmlib.validation's; this module puts the tables together: communes referenced by id or by
+name, years as numbers, sets named by id or by tier resolved to ids, and every problem
+collected before anything is raised.
+"""
 from __future__ import annotations
 
-import unicodedata
+import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import yaml
 
-from .errors import DataError, Problem
-from .framework import TIERS, CriteriaSet, load_set
+from .errors import DataError, FrameworkError, Problem
+from .framework import TIERS, CriteriaSet, available_sets, load_set
+from .readers import Skipped, Table, find_observations, lines_text, read_csv, read_observations
+from .values import fold, normalise_text
 
 COMMUNE_COLUMNS = ["commune_id", "commune", "district", "province", "region"]
 OBSERVATION_COLUMNS = ["commune_id", "year", "indicator", "value"]
 RECOGNITION_COLUMNS = ["commune_id", "tier", "year"]
-FALSE_WORDS = {"false", "no", "0", "không", "khong"}
+FALSE_WORDS = {"false", "no", "0", "khong", "n"}
+NAME_PREFIXES = ("xa ", "thi tran ", "tt ", "tt. ", "phuong ")
+MAX_PER_KIND = 200  # row problems of one kind listed before "và N chỗ khác"
+TIER_WORDS = {"kieu-mau": ("kieu mau", "km"), "nang-cao": ("nang cao", "nc"), "ntm": ("nong thon moi", "ntm")}
 
 
 @dataclass
 class Dataset:
     """The tables of one dataset folder, text normalised to NFC.
 
-    observations keep each value as written (column `value`, text) and the CSV line it
-    came from (`line`), so every result can be traced back to its cell.
+    observations keep each value as written (column `value`, text), the place it came from as
+    the user sees it (`place`: "dòng 14" in a CSV, "2023!D14" in a workbook) and its line
+    (`line`: CSV line or Excel row), so every result can be traced back to its cell. Rows read
+    but not used are listed in `skipped`.
     """
 
     path: Path
@@ -32,6 +47,8 @@ class Dataset:
     recognitions: pd.DataFrame
     registrations: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["commune_id", "tier", "year"]))
     files: dict = field(default_factory=dict)
+    tables: dict = field(default_factory=dict, repr=False)  # key -> readers.Table (how each file was read)
+    skipped: list = field(default_factory=list)  # readers.Skipped
 
     @property
     def name(self) -> str:
@@ -48,141 +65,376 @@ class Dataset:
 
     def sets_for(self, year: int) -> list[CriteriaSet]:
         """The criteria sets dataset.yaml names for `year`, lowest tier first."""
+        sets = [load_set(i, self.framework_dir) for i in self.set_ids_for(year)]
+        return sorted(sets, key=lambda s: TIERS.index(s.tier))
+
+    def set_ids_for(self, year: int) -> list[str]:
+        """Ids of the sets dataset.yaml names for `year`, in the order written."""
         ids: list[str] = []
-        for entry in self.meta.get("frameworks", []):
+        for entry in self.meta.get("frameworks", []) or []:
             first, last = entry.get("years", [year, year])
             if first <= year <= last:
-                ids += [s for s in entry["sets"] if s not in ids]
-        sets = [load_set(i, self.framework_dir) for i in ids]
-        return sorted(sets, key=lambda s: TIERS.index(s.tier))
+                ids += [s for s in entry.get("sets", []) if s not in ids]
+        return ids
 
     def commune_id(self, ref: str) -> str:
         """The id of a commune given by id or by name (with or without 'Xã')."""
-        key = _fold_name(ref)
-        for cid, name in zip(self.communes["commune_id"], self.communes["commune"]):
-            if ref == cid or key == _fold_name(name):
-                return cid
-        raise DataError(Problem(str(self.files.get("communes", "communes.csv")),
-                                f"không có xã '{ref}' trong dữ liệu"))
+        ids = resolve_communes(pd.Series([str(ref)]), self.communes)
+        if ids.iloc[0] == "":
+            raise DataError(Problem(str(Path(self.files.get("communes", "communes.csv")).name),
+                                    f"không có xã '{ref}' trong dữ liệu"))
+        return ids.iloc[0]
+
+    def locate(self, key: str, place: str, column: str) -> tuple[str, str]:
+        """(place, column) as the user sees them of field `column` of the row at `place` of file `key`."""
+        table = self.tables.get(key)
+        return table.locate(place, column) if table is not None else (place, column)
+
+    def file_name(self, key: str) -> str:
+        return Path(self.files.get(key, f"{key}.csv")).name
+
+    def skipped_text(self) -> list[str]:
+        """The rows read but not used, one line per reason, as printed by `ntm validate`."""
+        return [str(s) for s in self.skipped]
 
 
-def _fold_name(name: str) -> str:
-    n = unicodedata.normalize("NFC", str(name)).strip().lower()
-    for prefix in ("xã ", "xa "):
+# --------------------------------------------------------------------------- communes by id or name
+
+
+def fold_name(name: str) -> str:
+    """A commune name for matching: no case, no diacritics, without 'Xã' / 'Thị trấn' ('Xã Nhân Bình' -> 'nhan binh')."""
+    n = fold(name)
+    for prefix in NAME_PREFIXES:
+        if n.startswith(prefix):
+            return n[len(prefix):].strip()
+    return n
+
+
+def _exact_name(name: str) -> str:
+    n = normalise_text(name).lower()
+    for prefix in ("xã ", "thị trấn ", "phường "):
         n = n.removeprefix(prefix)
     return n
 
 
-def _read_csv(path: Path, required: list[str], problems: list[Problem]) -> pd.DataFrame | None:
-    name = path.name
-    if not path.exists():
-        problems.append(Problem(name, "không tìm thấy tệp"))
-        return None
+def resolve_communes(refs: pd.Series, communes: pd.DataFrame) -> pd.Series:
+    """Commune ids for references written as ids or names ('' where none or several match).
+
+    Ids match exactly; names match in any case, with or without 'Xã' / 'Thị trấn', first with
+    their diacritics, then (when that leaves exactly one commune) without them.
+    """
+    codes, uniques = pd.factorize(refs.astype(object).fillna(""))
+    ids = list(communes["commune_id"])
+    id_set = set(ids)
+    exact: dict[str, list[str]] = {}
+    loose: dict[str, list[str]] = {}
+    for cid, name in zip(communes["commune_id"], communes["commune"]):
+        exact.setdefault(_exact_name(name), []).append(cid)
+        loose.setdefault(fold_name(name), []).append(cid)
+    out = []
+    for ref in uniques:
+        ref = normalise_text(ref)
+        if ref in id_set:
+            out.append(ref)
+            continue
+        hit = exact.get(_exact_name(ref)) or loose.get(fold_name(ref)) or []
+        out.append(hit[0] if len(hit) == 1 else "")
+    out.append("")
+    mapped = np.array(out, dtype=object)[np.where(codes < 0, len(out) - 1, codes)]
+    return pd.Series(mapped, index=refs.index, dtype=object)
+
+
+def _commune_problem_text(ref: str, communes: pd.DataFrame, file: str) -> str:
+    if ref == "":
+        return "thiếu mã xã"
+    names = list(communes["commune"])
+    hits = [cid for cid, n in zip(communes["commune_id"], names) if fold_name(n) == fold_name(ref)]
+    if len(hits) > 1:
+        return f"tên xã '{ref}' trùng với nhiều xã ({', '.join(hits)}): dùng mã xã"
+    looks_like_id = " " not in ref and (ref.isdigit() or len(ref) <= max((len(i) for i in communes["commune_id"]),
+                                                                         default=0))
+    what = "mã xã" if looks_like_id else "xã"
+    folded = {fold_name(n): n for n in names}
+    hint = difflib.get_close_matches(fold_name(ref), list(folded), n=1, cutoff=0.75)
+    hint_id = difflib.get_close_matches(ref, list(communes["commune_id"]), n=1, cutoff=0.8) if looks_like_id else []
+    suggestion = f" (có phải '{folded[hint[0]]}'?)" if hint and not looks_like_id else (
+        f" (có phải '{hint_id[0]}'?)" if hint_id and len(ref) > 2 else "")
+    return f"{what} '{ref}' không có trong {file}{suggestion}"
+
+
+# --------------------------------------------------------------------------- problems on rows
+
+
+def place_order(place: str) -> tuple:
+    """Sort key of a place: file-level first, then CSV lines, then cells by sheet, row, column."""
+    from .readers import parse_cell
+
+    m = re.match(r"^(dòng|hàng) (\d+)$", place)
+    if m:
+        return (1, "", int(m.group(2)), 0)
+    cell = parse_cell(place)
+    if cell:
+        return (2, cell[0], cell[2], cell[1])
+    return (0, place, 0, 0)
+
+
+class _Collector:
+    """Problems located at rows of a table, at most MAX_PER_KIND listed per kind."""
+
+    def __init__(self, ds: "Dataset"):
+        self.ds = ds
+        self.problems: list[Problem] = []
+        self.counts: dict[tuple[str, str], int] = {}
+        self.seen: set = set()
+
+    def add(self, key: str, kind: str, place: str, column: str, message: str) -> None:
+        where, col = self.ds.locate(key, place, column)
+        p = Problem(self.ds.file_name(key), message, where, col)
+        if p in self.seen:
+            return
+        self.seen.add(p)
+        n = self.counts.get((key, kind), 0) + 1
+        self.counts[(key, kind)] = n
+        if n <= MAX_PER_KIND:
+            self.problems.append(p)
+
+    def add_problem(self, p: Problem) -> None:
+        if p not in self.seen:
+            self.seen.add(p)
+            self.problems.append(p)
+
+    def done(self) -> list[Problem]:
+        files = list(dict.fromkeys(p.file for p in self.problems))
+        out = sorted(self.problems, key=lambda p: (files.index(p.file), place_order(p.place)))
+        for (key, kind), n in self.counts.items():
+            if n > MAX_PER_KIND:
+                out.append(Problem(self.ds.file_name(key), f"và {n - MAX_PER_KIND} chỗ khác cùng lỗi ({kind})"))
+        return out
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _read_meta(root: Path, problems: list[Problem]) -> dict:
+    meta_path = root / "dataset.yaml"
+    if not meta_path.exists():
+        return {}
     try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
     except UnicodeDecodeError:
-        problems.append(Problem(name, "tệp không phải mã UTF-8 (hãy lưu lại dưới dạng CSV UTF-8)"))
-        return None
-    except pd.errors.EmptyDataError:
-        problems.append(Problem(name, "tệp rỗng"))
-        return None
-    df.columns = [unicodedata.normalize("NFC", c).strip() for c in df.columns]
-    missing = [c for c in required if c not in df.columns]
-    if missing:
-        problems.append(Problem(name, f"thiếu cột bắt buộc: {', '.join(missing)}"))
-        return None
-    for c in df.columns:
-        df[c] = df[c].map(lambda v: unicodedata.normalize("NFC", v).strip())
-    df.insert(0, "line", range(2, len(df) + 2))  # line 1 is the header
-    return df
-
-
-def _read_observations(path: Path, problems: list[Problem]) -> pd.DataFrame | None:
-    if path.suffix == ".csv":
-        return _read_csv(path, OBSERVATION_COLUMNS, problems)
-    if path.suffix == ".parquet":
-        df = pd.read_parquet(path)
-    elif path.suffix == ".xlsx":
-        df = pd.read_excel(path, dtype=str, keep_default_na=False)
-    else:
-        problems.append(Problem(path.name, "định dạng không hỗ trợ (dùng .csv, .xlsx hoặc .parquet)"))
-        return None
-    missing = [c for c in OBSERVATION_COLUMNS if c not in df.columns]
-    if missing:
-        problems.append(Problem(path.name, f"thiếu cột bắt buộc: {', '.join(missing)}"))
-        return None
-    df.insert(0, "line", range(2, len(df) + 2))
-    return df
+        problems.append(Problem("dataset.yaml", "tệp không phải mã UTF-8"))
+        return {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        problems.append(Problem("dataset.yaml", f"YAML không hợp lệ: {getattr(e, 'problem', e)}",
+                                f"dòng {mark.line + 1}" if mark else ""))
+        return {}
+    if not isinstance(meta, dict):
+        problems.append(Problem("dataset.yaml", "cần một bảng khoá: giá trị (name, description, frameworks)"))
+        return {}
+    for n, entry in enumerate(meta.get("frameworks") or []):
+        years = entry.get("years") if isinstance(entry, dict) else None
+        if (not isinstance(entry, dict) or not isinstance(entry.get("sets"), list) or not isinstance(years, list)
+                or len(years) != 2 or not all(isinstance(y, int) for y in years)):
+            problems.append(Problem("dataset.yaml", "cần dạng {years: [2021, 2025], sets: [mã bộ, ...]}",
+                                    f"frameworks[{n}]"))
+    if problems:
+        return {k: v for k, v in meta.items() if k != "frameworks"}
+    return meta
 
 
 def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Dataset:
     """Read a dataset folder; raise DataError listing every problem found.
 
-    With `collect`, problems that leave the tables readable (unknown commune ids, bad
-    years, unknown tiers) are appended to that list instead of raised, so a validation
-    can go on and find the rest; unreadable files still raise.
+    Observations are checked against the criteria sets dataset.yaml names (indicator codes,
+    kinds of value, percentages, periods, duplicates). With `collect`, problems that leave
+    the tables readable are appended to that list instead of raised and the rows concerned
+    are left out, so a validation can go on and find the rest; unreadable files still raise.
     """
     root = Path(path)
     problems: list[Problem] = []
     if not root.is_dir():
         raise DataError(Problem(str(root), "không tìm thấy thư mục dữ liệu"))
-    meta: dict = {}
-    meta_path = root / "dataset.yaml"
-    if meta_path.exists():
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
-    obs_path = next((root / f"observations.{ext}" for ext in ("csv", "parquet", "xlsx")
-                     if (root / f"observations.{ext}").exists()), root / "observations.csv")
-    communes = _read_csv(root / "communes.csv", COMMUNE_COLUMNS, problems)
-    observations = _read_observations(obs_path, problems)
-    rec_path = root / "recognitions.csv"
-    recognitions = (_read_csv(rec_path, RECOGNITION_COLUMNS, problems) if rec_path.exists()
-                    else pd.DataFrame(columns=["line", *RECOGNITION_COLUMNS, "decision", "note"]))
-    reg_path = root / "registrations.csv"
-    registrations = (_read_csv(reg_path, RECOGNITION_COLUMNS, problems) if reg_path.exists()
-                     else pd.DataFrame(columns=["line", *RECOGNITION_COLUMNS, "note"]))
-    if problems:
+    meta = _read_meta(root, problems)
+    communes_t = read_csv(root / "communes.csv", COMMUNE_COLUMNS, problems)
+    obs_path = find_observations(root, problems)
+    obs_t = read_observations(obs_path, problems) if obs_path else Table(root / "observations.csv", None)
+    rec_path, reg_path = root / "recognitions.csv", root / "registrations.csv"
+    rec_t = (read_csv(rec_path, RECOGNITION_COLUMNS, problems, allow_empty=True) if rec_path.exists()
+             else Table(rec_path, pd.DataFrame(columns=["line", "place", *RECOGNITION_COLUMNS, "decision", "note"])))
+    reg_t = (read_csv(reg_path, RECOGNITION_COLUMNS, problems, allow_empty=True) if reg_path.exists()
+             else Table(reg_path, pd.DataFrame(columns=["line", "place", *RECOGNITION_COLUMNS, "note"])))
+    if problems or any(t.frame is None for t in (communes_t, obs_t, rec_t, reg_t)):
         raise DataError(problems)
 
-    if "framework" in observations.columns and "set" not in observations.columns:
-        observations = observations.rename(columns={"framework": "set"})
-    if "set" not in observations.columns:
-        observations["set"] = ""
+    communes = communes_t.frame
     for optional in ("group", "assessed"):
         if optional not in communes.columns:
             communes[optional] = ""
-    communes["assessed"] = ~communes["assessed"].str.lower().isin(FALSE_WORDS)
+    communes["assessed"] = ~communes["assessed"].map(fold).isin(FALSE_WORDS)
+    observations = obs_t.frame
+    files = {"communes": communes_t.path, "observations": obs_t.path, "recognitions": rec_path,
+             "registrations": reg_path}
+    tables = {"communes": communes_t, "observations": obs_t,
+              "recognitions": rec_t, "registrations": reg_t}
+    ds = Dataset(root, meta, communes, observations, rec_t.frame, reg_t.frame, files, tables,
+                 [*communes_t.skipped, *obs_t.skipped, *rec_t.skipped, *reg_t.skipped])
+    out = _Collector(ds)
+    bad = np.zeros(len(observations), bool)
 
-    problems += _check_ids(communes, {obs_path.name: observations, rec_path.name: recognitions,
-                                      reg_path.name: registrations})
-    observations["year"] = pd.to_numeric(observations["year"], errors="coerce")
-    bad_year = observations["year"].isna()
-    for line in observations.loc[bad_year, "line"]:
-        problems.append(Problem(obs_path.name, "năm không hợp lệ", f"dòng {line}", "year"))
-    for table, tpath in ((recognitions, rec_path), (registrations, reg_path)):
-        table["year"] = pd.to_numeric(table["year"], errors="coerce").astype("Int64")
-        for line, tier in zip(table["line"], table["tier"]):
+    _check_communes(ds, out)
+    bad |= _resolve_commune_refs(ds, out)
+    bad |= _check_years(ds, out)
+    for key in ("recognitions", "registrations"):
+        table = getattr(ds, key)
+        for place, tier in zip(table["place"], table["tier"]):
             if tier not in TIERS:
-                problems.append(Problem(tpath.name, f"hạng '{tier}' không hợp lệ (dùng {', '.join(TIERS)})",
-                                        f"dòng {line}", "tier"))
+                out.add(key, "tier", place, "tier", f"hạng '{tier}' không hợp lệ (dùng {', '.join(TIERS)})")
+    empty_code = (observations["indicator"] == "").to_numpy()
+    for place in observations.loc[empty_code & ~bad, "place"]:
+        out.add("observations", "indicator", place, "indicator", "thiếu mã chỉ tiêu")
+    bad |= empty_code
+    bad |= _resolve_sets(ds, bad, out)
+    duplicate = _check_duplicates(ds, bad, out)
+
+    from .validation import check_observations  # validation imports scoring, which imports this module
+
+    if meta.get("frameworks"):  # without sets named in dataset.yaml, codes are checked when scoring
+        more_bad, skipped = check_observations(ds, bad, out)
+        bad |= more_bad
+        ds.skipped += skipped
+    bad |= duplicate
+    order = [s.file for s in ds.skipped]
+    ds.skipped.sort(key=lambda s: (order.index(s.file), place_order(s.places[0] if s.places else "")))
+    problems = out.done()
     if problems and collect is None:
         raise DataError(problems)
     if collect is not None:
         collect += problems
-        observations = observations[~bad_year]
-    observations["year"] = observations["year"].astype("int64")
-    files = {"communes": root / "communes.csv", "observations": obs_path, "recognitions": rec_path,
-             "registrations": reg_path}
-    return Dataset(root, meta, communes, observations, recognitions, registrations, files)
+    ds.observations = observations[~bad].reset_index(drop=True)
+    ds.observations["year"] = ds.observations["year"].astype("int64")
+    return ds
 
 
-def _check_ids(communes, tables: dict) -> list[Problem]:
-    problems = []
-    dup = communes["commune_id"].duplicated(keep="first")
-    for line, cid in zip(communes.loc[dup, "line"], communes.loc[dup, "commune_id"]):
-        problems.append(Problem("communes.csv", f"mã xã '{cid}' bị lặp", f"dòng {line}", "commune_id"))
-    known = set(communes["commune_id"])
-    for name, df in tables.items():
-        unknown = ~df["commune_id"].isin(known)
-        for line, cid in zip(df.loc[unknown, "line"], df.loc[unknown, "commune_id"]):
-            problems.append(Problem(name, f"mã xã '{cid}' không có trong communes.csv", f"dòng {line}", "commune_id"))
-    return problems
+def _check_communes(ds: Dataset, out: _Collector) -> None:
+    c = ds.communes
+    dup = c["commune_id"].duplicated(keep="first")
+    for place, cid in zip(c.loc[dup, "place"], c.loc[dup, "commune_id"]):
+        out.add("communes", "duplicate", place, "commune_id", f"mã xã '{cid}' bị lặp")
+    for place in c.loc[c["commune_id"] == "", "place"]:
+        out.add("communes", "empty", place, "commune_id", "thiếu mã xã")
+
+
+def _resolve_commune_refs(ds: Dataset, out: _Collector) -> np.ndarray:
+    """Replace commune names by ids in observations, recognitions, registrations; flag unknown ones."""
+    bad_obs = None
+    communes_file = ds.file_name("communes")
+    for key in ("observations", "recognitions", "registrations"):
+        table = getattr(ds, key)
+        refs = table["commune_id"].astype(object)
+        ids = resolve_communes(refs, ds.communes)
+        unknown = (ids == "").to_numpy()
+        for place, ref in zip(table.loc[unknown, "place"], refs[unknown]):
+            out.add(key, "commune", place, "commune_id", _commune_problem_text(ref, ds.communes, communes_file))
+        table["commune_id"] = ids.where(~unknown, refs)
+        if key == "observations":
+            bad_obs = unknown
+    return bad_obs
+
+
+def _check_years(ds: Dataset, out: _Collector) -> np.ndarray:
+    obs = ds.observations
+    year = pd.to_numeric(obs["year"], errors="coerce")
+    bad = (year.isna() | (year != year.round()) | (year < 1900) | (year > 2100)).to_numpy()
+    for place, y in zip(obs.loc[bad, "place"], obs.loc[bad, "year"]):
+        out.add("observations", "year", place, "year", "thiếu năm" if y == "" else f"năm '{y}' không hợp lệ")
+    obs["year"] = year.where(~bad, 0).astype("int64")
+    for key in ("recognitions", "registrations"):
+        table = getattr(ds, key)
+        raw = table["year"].astype(object).fillna("")
+        y = pd.to_numeric(raw, errors="coerce")
+        wrong = (y.isna() & (raw != "")).to_numpy()
+        for place, v in zip(table.loc[wrong, "place"], raw[wrong]):
+            out.add(key, "year", place, "year", f"năm '{v}' không hợp lệ")
+        table["year"] = y.astype("Int64")
+    return bad
+
+
+def _known_set_ids(ds: Dataset) -> list[str]:
+    ids = set(available_sets())
+    for d in ds.framework_dir:
+        ids |= set(available_sets(d))
+    return sorted(ids, key=len, reverse=True)
+
+
+def resolve_set(ds: Dataset, ref: str, year: int, known: list[str]) -> tuple[str, str]:
+    """(set id, problem text) for a set written as an id, a tier ('NTM', 'nâng cao') or a sheet title."""
+    if ref in known or ref == "":
+        return ref, ""
+    text = fold(ref)
+    spaced = f" {text.replace('-', ' ').replace('_', ' ')} "
+    hit = next((k for k in known if k in text), None)
+    if hit:
+        return hit, ""
+    year_ids = ds.set_ids_for(year)
+    tier = next((t for t, words in TIER_WORDS.items() if any(f" {w} " in spaced for w in words)), None)
+    if tier is None:
+        if len(year_ids) == 1:
+            return year_ids[0], ""
+        return "", (f"không rõ bộ tiêu chí của '{ref}'" + (f" (dataset.yaml có cho năm {year}: {', '.join(year_ids)}; "
+                                                        "ghi mã bộ hoặc hạng NTM / nâng cao / kiểu mẫu)"
+                                                        if year_ids else ""))
+    try:
+        matching = [s.id for s in ds.sets_for(year) if s.tier == tier]
+    except FrameworkError:
+        return "", ""  # reported with dataset.yaml
+    if len(matching) == 1:
+        return matching[0], ""
+    if not matching:
+        return "", f"dataset.yaml không có bộ tiêu chí hạng '{tier}' cho năm {year} (có: {', '.join(year_ids) or 'không'})"
+    return "", f"'{ref}' có thể là {', '.join(matching)}: ghi rõ mã bộ tiêu chí"
+
+
+def _resolve_sets(ds: Dataset, bad: np.ndarray, out: _Collector) -> np.ndarray:
+    """Sets written as tiers or titles (wide sheets) become set ids; unknown ones are problems."""
+    obs = ds.observations
+    known = _known_set_ids(ds)
+    pairs = obs.loc[~bad, ["set", "year"]].drop_duplicates()
+    mapping, wrong = {}, np.zeros(len(obs), bool)
+    for ref, year in zip(pairs["set"], pairs["year"]):
+        sid, problem = resolve_set(ds, ref, int(year), known)
+        mapping[(ref, year)] = sid
+        if problem:
+            rows = ((obs["set"] == ref) & (obs["year"] == year)).to_numpy() & ~bad
+            wrong |= rows
+            for place in obs.loc[rows, "place"]:
+                out.add("observations", "set", place, "set", problem)
+    if len(obs) and any(k[0] != v for k, v in mapping.items()):
+        codes, uniques = pd.factorize(pd.MultiIndex.from_frame(obs[["set", "year"]]))
+        obs["set"] = np.array([mapping.get(u, u[0]) for u in uniques], dtype=object)[codes]
+    return wrong
+
+
+def _check_duplicates(ds: Dataset, bad: np.ndarray, out: _Collector) -> np.ndarray:
+    """Same commune, year, set and indicator twice: an error when the values differ, else a note."""
+    obs = ds.observations
+    key = ["commune_id", "year", "set", "indicator"]
+    ok = obs[~bad]
+    dup = ok[ok.duplicated(key, keep=False)]
+    wrong = np.zeros(len(obs), bool)
+    if dup.empty:
+        return wrong
+    same_places = []
+    for k, g in dup.groupby(key, sort=False):
+        places = list(g["place"])
+        if g["value"].nunique() > 1:
+            out.add("observations", "duplicate", places[0], "value",
+                    f"giá trị trùng lặp khác nhau cho xã {k[0]}, năm {k[1]}, chỉ tiêu {k[3]} "
+                    f"({lines_text(places)}: {', '.join(repr(v) for v in dict.fromkeys(g['value']))})")
+            wrong[obs.index.get_indexer(g.index)] = True
+        else:
+            same_places += places[1:]
+    if same_places:
+        ds.skipped.append(Skipped(ds.file_name("observations"), "trùng lặp cùng giá trị với một dòng trước, "
+                                                                "chỉ tính một lần", tuple(same_places)))
+    return wrong

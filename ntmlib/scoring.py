@@ -11,7 +11,8 @@ import pandas as pd
 from .dataset import Dataset, load_dataset
 from .errors import DataError, Problem
 from .framework import TIERS, CriteriaSet, load_set
-from .values import parse_values
+from .readers import lines_text
+from .values import parse_values, value_message
 
 NO_THRESHOLD = "không có ngưỡng"
 MEASURE_PRIORITY = 1000  # observations named by measure lose to those naming the set
@@ -61,7 +62,7 @@ def _as_sets(sets, dataset: Dataset, years: list[int]) -> list[CriteriaSet]:
 def indicator_catalogue(sets: list[CriteriaSet]) -> pd.DataFrame:
     frames = []
     for s in sets:
-        t = s.indicator_table()[["set", "criterion", "group", "indicator", "rule", "measure"]]
+        t = s.indicator_table()[["set", "criterion", "group", "indicator", "rule", "measure", "unit"]]
         t["order"] = range(len(t))
         frames.append(t)
     return pd.concat(frames, ignore_index=True)
@@ -98,11 +99,11 @@ def _observations(dataset: Dataset, sets, cat, years) -> pd.DataFrame:
         name = dataset.files["observations"].name
         problems = [
             Problem(name, f"giá trị trùng lặp khác nhau cho xã {k[0]}, năm {k[1]}, chỉ tiêu {k[3]} "
-                          f"(các dòng {', '.join(map(str, g['line']))})", f"dòng {g['line'].iloc[0]}", "value")
+                          f"({lines_text(list(g['place']))})", *dataset.locate("observations", g["place"].iloc[0], "value"))
             for k, g in clash.groupby(key, sort=False)
         ]
         raise DataError(problems)
-    return m.drop_duplicates(key)[key + ["value", "line"]]
+    return m.drop_duplicates(key)[key + ["value", "line", "place"]]
 
 
 def _thresholds(sets: list[CriteriaSet]) -> pd.DataFrame:
@@ -181,17 +182,19 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
                       how="left")
     grid["year_key"] = grid["year"].astype(str)
     grid["value"] = grid["value"].fillna("")
+    grid["place"] = grid["place"].fillna("")
 
-    parsed = parse_values(grid["value"])
+    parsed = parse_values(grid["value"], unit=grid["unit"], rule=grid["rule"])
     rule = grid["rule"].to_numpy()
     numeric = np.isin(rule, [">=", "<="])
-    bad = (parsed["kind"] == "bad").to_numpy() | (numeric & (parsed["kind"] == "yesno").to_numpy())
+    bad = (parsed["kind"] == "bad").to_numpy()
     if bad.any():
         name = ds.files["observations"].name
         rows = grid[bad]
         raise DataError([
-            Problem(name, f"giá trị '{v}' không đọc được cho chỉ tiêu {i} ({s})", f"dòng {int(ln)}", "value")
-            for v, i, s, ln in zip(rows["value"], rows["indicator"], rows["set"], rows["line"])
+            Problem(name, value_message(v, i, s, pr, u), *ds.locate("observations", pl, "value"))
+            for v, i, s, pr, u, pl in zip(rows["value"], rows["indicator"], rows["set"], parsed["problem"][bad],
+                                          rows["unit"], rows["place"])
         ])
 
     thr_value, thr_basis = _apply_thresholds(grid, _thresholds(set_list))
@@ -226,8 +229,8 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
     grid["number"] = number
 
     indicators = grid[["commune_id", "year", "set", "group", "criterion", "indicator", "value", "number", "rule",
-                       "threshold", "threshold_basis", "met", "gap", "assessed", "line"]].reset_index(drop=True)
-    indicators = indicators.rename(columns={"line": "source_line"})
+                       "threshold", "threshold_basis", "met", "gap", "assessed", "line", "place"]].reset_index(drop=True)
+    indicators = indicators.rename(columns={"line": "source_line", "place": "source_place"})
     indicators["source_line"] = indicators["source_line"].astype("Int64")
 
     crit = _rollup(indicators, ["commune_id", "year", "set", "group", "criterion"])

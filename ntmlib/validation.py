@@ -4,47 +4,64 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .dataset import Dataset, load_dataset
-from .errors import DataError, Problem
+from .errors import DataError, FrameworkError, Problem
+from .framework import load_set
+from .readers import Skipped, parse_cell
 from .scoring import indicator_catalogue, observation_keys, score
+from .values import parse_values, value_message
 
 
-def validate(dataset: Dataset | str | Path) -> list[Problem]:
-    """Every problem of the dataset (empty list when clean); never raises on bad data."""
+class Problems(list):
+    """The problems of a dataset (a list of Problem), with `skipped`: rows read but not used."""
+
+    def __init__(self, problems=(), skipped=()):
+        super().__init__(problems)
+        self.skipped: list[Skipped] = list(skipped)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The problems as a table (file, place, column, message)."""
+        return problems_frame(list(self))
+
+    def skipped_frame(self) -> pd.DataFrame:
+        """The rows read but not used as a table (file, reason, count, places)."""
+        return pd.DataFrame([(s.file, s.reason, s.count, ", ".join(s.places)) for s in self.skipped],
+                            columns=["file", "reason", "count", "places"])
+
+    def _repr_html_(self) -> str:  # a notebook shows the table
+        if not self:
+            return "<p>Dữ liệu hợp lệ, không có vấn đề.</p>"
+        return self.to_frame().to_html(index=False)
+
+
+def validate(dataset: Dataset | str | Path) -> Problems:
+    """Every problem of the dataset (empty when clean); never raises on bad data.
+
+    The result is a list of Problem; its `skipped` attribute lists the rows read but not used
+    (rows without an indicator code, totals columns, repeated rows...), which are not errors.
+    """
     problems: list[Problem] = []
     try:
         ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset, collect=problems)
     except DataError as e:
-        return e.problems
-    name = ds.files["observations"].name
+        return Problems(e.problems)
     for year in ds.years:
         try:
             sets = ds.sets_for(year)
         except DataError as e:
             problems += e.problems
             continue
-        obs = ds.observations[ds.observations["year"] == year]
         if not sets:
             problems.append(Problem("dataset.yaml", f"không có bộ tiêu chí nào cho năm {year}", "frameworks"))
             continue
-        keys = observation_keys(sets, indicator_catalogue(sets))[["obs_set", "obs_indicator"]].drop_duplicates()
-        m = obs.merge(keys, left_on=["set", "indicator"], right_on=["obs_set", "obs_indicator"],
-                      how="left", indicator=True)
-        unmatched = m[m["_merge"] == "left_only"]
-        known = sorted(set(keys["obs_indicator"]))
-        for line, ind, s in zip(unmatched["line"], unmatched["indicator"], unmatched["set"]):
-            hint = difflib.get_close_matches(str(ind), known, n=1)
-            where = f" của bộ {s}" if s else ""
-            msg = f"không có chỉ tiêu '{ind}'{where} năm {year}"
-            problems.append(Problem(name, msg + (f" (có phải '{hint[0]}'?)" if hint else ""), f"dòng {line}",
-                                    "indicator"))
         try:
             score(ds, sets, year=year)
         except DataError as e:
             problems += e.problems
-    return _unique(problems)
+    return Problems(_unique(problems), ds.skipped)
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
@@ -59,3 +76,163 @@ def _unique(problems: list[Problem]) -> list[Problem]:
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:
     """Problems as a table for notebooks."""
     return DataError(problems).to_frame() if problems else pd.DataFrame(columns=["file", "place", "column", "message"])
+
+
+# --------------------------------------------------------------------------- observations × criteria sets
+
+
+def check_observations(ds: Dataset, bad: np.ndarray, out) -> tuple[np.ndarray, list[Skipped]]:
+    """Check the observations not already flagged in `bad` against the sets dataset.yaml names.
+
+    Problems go to `out` (a dataset._Collector); returns (rows to leave out, skipped notes). Checked: a year with no set or
+    outside a set's period, a set not used that year, an unknown indicator code (with the
+    closest code as a hint), a value of the wrong kind, a percentage out of 0–100.
+    """
+    obs = ds.observations
+    wrong = np.zeros(len(obs), bool)
+    skipped_rows: dict[str, list[str]] = {}
+    ok = ~bad
+    years = sorted(obs.loc[ok, "year"].unique())
+    for year in years:
+        year = int(year)
+        in_year = ok & (obs["year"] == year).to_numpy()
+        first = obs.loc[in_year, "place"].iloc[0]
+        n = int(in_year.sum())
+        if not ds.set_ids_for(year):
+            out.add("observations", "year", first, "year",
+                    f"không có bộ tiêu chí nào cho năm {year} trong dataset.yaml ({n} ô số liệu năm {year})")
+            wrong |= in_year
+            continue
+        try:
+            sets = ds.sets_for(year)
+        except FrameworkError:
+            for p in _set_problems(ds, year):
+                out.add_problem(p)
+            wrong |= in_year
+            continue
+        outside = [s for s in sets if not s.covers(year)]
+        for s in outside:
+            out.add("observations", "year", first, "year",
+                    f"năm {year} nằm ngoài giai đoạn {s.period[0]}–{s.period[1]} của bộ tiêu chí {s.id} "
+                    f"(dataset.yaml; {n} ô số liệu năm {year})")
+        if outside:
+            wrong |= in_year
+            continue
+        wrong |= _check_year(ds, year, sets, in_year, out, skipped_rows)
+    skipped = [Skipped(ds.file_name("observations"), reason, tuple(dict.fromkeys(places)))
+               for reason, places in skipped_rows.items()]
+    return wrong, skipped
+
+
+def _set_problems(ds: Dataset, year: int) -> list[Problem]:
+    """The sets dataset.yaml names for `year` that cannot be loaded, at their place in dataset.yaml."""
+    out = []
+    for i, entry in enumerate(ds.meta.get("frameworks") or []):
+        first, last = entry.get("years", [year, year])
+        if not first <= year <= last:
+            continue
+        for j, sid in enumerate(entry.get("sets", [])):
+            try:
+                load_set(sid, ds.framework_dir)
+            except FrameworkError as e:
+                out += [Problem("dataset.yaml", p.message if p.file == str(sid) else str(p),
+                                f"frameworks[{i}].sets[{j}]") for p in e.problems]
+    return out
+
+
+def _catalogue(sets) -> pd.DataFrame:
+    frames = [s.indicator_table()[["set", "indicator", "unit", "rule"]] for s in sets]
+    return pd.concat(frames, ignore_index=True)
+
+
+def _check_year(ds: Dataset, year: int, sets, in_year: np.ndarray, out, skipped_rows) -> np.ndarray:
+    obs = ds.observations
+    wrong = np.zeros(len(obs), bool)
+    rows = obs[in_year].reset_index(names="obs_row")
+    used_sets = {a for s in sets for a in s.lineage}
+    # a set named on the row but not scored this year: an error outside its period, else a note
+    other = rows[(rows["set"] != "") & ~rows["set"].isin(used_sets)]
+    for sid, g in other.groupby("set", sort=False):
+        try:
+            s = load_set(sid, ds.framework_dir)
+        except FrameworkError as e:
+            for p in e.problems:
+                out.add_problem(p)
+            wrong[g["obs_row"].to_numpy(dtype=np.int64)] = True
+            continue
+        if s.covers(year):
+            note = (f"bộ tiêu chí {sid} không có trong dataset.yaml cho năm {year} "
+                    f"(có: {', '.join(x.id for x in sets)}): chỉ dùng khi chấm riêng bộ này (--set {sid})")
+            skipped_rows.setdefault(note, []).extend(g["place"])
+            continue
+        msg = f"năm {year} nằm ngoài giai đoạn {s.period[0]}–{s.period[1]} của bộ tiêu chí {sid}"
+        out.add("observations", "year", g["place"].iloc[0], "year",
+                msg + (f" ({len(g)} ô số liệu)" if len(g) > 1 else ""))
+        wrong[g["obs_row"].to_numpy(dtype=np.int64)] = True
+    rows = rows[~rows["obs_row"].isin(other["obs_row"])]
+
+    keys = observation_keys(sets, indicator_catalogue(sets))
+    keys = keys.merge(_catalogue(sets), on=["set", "indicator"], how="left")
+    m = rows.merge(keys, left_on=["set", "indicator"], right_on=["obs_set", "obs_indicator"], how="left",
+                   suffixes=("", "_target"), indicator=True)
+    unmatched = m[m["_merge"] == "left_only"].drop_duplicates("obs_row")
+    if len(unmatched):
+        wrong |= _unknown_codes(ds, year, sets, unmatched, out, skipped_rows)
+    matched = m[m["_merge"] == "both"]
+    if len(matched):
+        parsed = parse_values(matched["value"], unit=matched["unit"], rule=matched["rule"])
+        is_bad = (parsed["kind"] == "bad").to_numpy()
+        refused = matched[is_bad].assign(problem=parsed["problem"].to_numpy()[is_bad])
+        refused = refused.drop_duplicates("obs_row")
+        for r in refused.itertuples():
+            out.add("observations", "value", r.place, "value",
+                    value_message(r.value, r.indicator_target, r.set_target, r.problem, r.unit))
+        wrong[refused["obs_row"].to_numpy(dtype=np.int64)] = True
+    return wrong
+
+
+def _wide(ds: Dataset, place: str) -> bool:
+    table = ds.tables.get("observations")
+    cell = parse_cell(place)
+    return bool(table is not None and cell and cell[0] in table.sheets and table.sheets[cell[0]].layout == "wide")
+
+
+def _unknown_codes(ds: Dataset, year: int, sets, rows: pd.DataFrame, out, skipped_rows) -> np.ndarray:
+    """Problems for indicator codes no set of the year knows; summary rows of wide sheets are skipped."""
+    wrong = np.zeros(len(ds.observations), bool)
+    by_id = {s.id: s for s in sets}
+    measures = sorted({i.measure for s in sets for i in s.indicators if i.measure})
+    all_codes = sorted({i.code for s in sets for i in s.indicators})
+    for r in rows.itertuples():
+        ind, sid = str(r.indicator), r.set
+        s = by_id.get(sid) or next((x for x in sets if sid in x.lineage), None)
+        if sid and _wide(ds, r.place) and s is not None and (
+                ind in {c.code for c in s.criteria} or ind in s.groups or ind.rstrip(".") in s.groups):
+            skipped_rows.setdefault("dòng tiêu chí hoặc nhóm tiêu chí (chỉ chấm theo chỉ tiêu)", []).append(
+                ds.locate("observations", r.place, "indicator")[0])
+            wrong[r.obs_row] = True
+            continue
+        if sid and sid not in by_id:
+            try:
+                parent = load_set(sid, ds.framework_dir)
+            except FrameworkError:
+                parent = None
+            if parent is not None and ind in {i.code for i in parent.indicators}:
+                users = ", ".join(x.id for x in sets if sid in x.lineage)
+                skipped_rows.setdefault(f"chỉ tiêu của bộ {sid} không dùng trong bộ {users} năm {year}", []).append(
+                    ds.locate("observations", r.place, "indicator")[0])
+                wrong[r.obs_row] = True
+                continue
+        if sid:
+            pool = sorted({i.code for i in (s.indicators if s is not None else [])})
+            hint = difflib.get_close_matches(ind, pool, n=1)
+            msg = f"không có chỉ tiêu '{ind}' của bộ {sid} năm {year}" + (f" (có phải '{hint[0]}'?)" if hint else "")
+        elif ind in all_codes:
+            msg = (f"không có chỉ tiêu '{ind}' năm {year}: cột set trống nên '{ind}' được hiểu là tên đại lượng "
+                   f"(measure); ghi bộ tiêu chí, ví dụ {sets[0].id}")
+        else:
+            hint = difflib.get_close_matches(ind, measures, n=1)
+            msg = f"không có chỉ tiêu '{ind}' năm {year}" + (f" (có phải '{hint[0]}'?)" if hint else "")
+        out.add("observations", "indicator", r.place, "indicator", msg)
+        wrong[r.obs_row] = True
+    return wrong

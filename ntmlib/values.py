@@ -1,4 +1,28 @@
-"""Reading observation values: numbers with a decimal comma, yes/no words, office verdicts."""
+"""Reading observation values: numbers with a decimal comma, yes/no words, office verdicts, percentages.
+
+Every function here works on text as written in a sheet. `parse_values` parses a whole
+column at once and costs little more than its distinct values, so it is cheap on millions of
+rows.
+
+Rules (also in data/examples/README.md):
+
+- Text is normalised to Unicode NFC, trimmed, inner spaces collapsed; words are compared
+  in any case and with or without diacritics ("Đạt", "ĐẠT", "dat", "chưa đạt", "chua dat").
+- Numbers: a comma is the decimal mark and dots group thousands ("1.234,5" = 1234.5,
+  "95,5" = 95.5, "1.234.567" = 1234567). Without a comma a single dot is a decimal point
+  ("12.5" = 12.5) except in the ambiguous form "1.234" (one dot, then exactly three digits),
+  which is refused: write "1234" or "1,234". Spaces inside a number are ignored.
+- Percentages, for an indicator whose unit is "%": "95%" and "95" mean 95 %; a number
+  written with a decimal mark between 0 and 1 inclusive ("0,95", "0.95", "1,0") is a
+  fraction and means 95 % — but only for a rule `>=` (rates that must reach a threshold,
+  such as insurance coverage); for a rule `<=` (poverty, stunting) "0,8" stays 0,8 %, since
+  such rates are often below 1 %. "0" and "1" always stay as written. A value below 0 or
+  above 100 is refused ("ngoài khoảng 0–100"). A "%" sign on an indicator of another unit is
+  refused.
+- Kinds: a numeric indicator (`>=`, `<=`) takes a number or the office's verdict
+  ("Đạt" / "Không đạt"); a yes/no indicator (`yes`, `absent`) takes a yes/no word, a
+  verdict, or 1 / 0 (for `absent`, any count ≥ 0: the number of cases found).
+"""
 from __future__ import annotations
 
 import re
@@ -7,69 +31,188 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-# Words as written in the offices' sheets, compared after NFC, lower case and trimming.
-VERDICT_YES = {"đạt", "dat"}
-VERDICT_NO = {"không đạt", "khong dat", "chưa đạt", "chua dat", "kđ", "cđ"}
-YES_WORDS = {"có", "co", "x", "yes", "y", "true", "đúng"}
-NO_WORDS = {"không", "khong", "no", "n", "false", "sai", "chưa", "chua"}
+# Words as written in the offices' sheets, compared after fold(): NFC, lower case, no diacritics.
+VERDICT_YES = {"dat", "d", "dat chuan"}
+VERDICT_NO = {"khong dat", "chua dat", "kd", "cd", "khong dat chuan", "chua dat chuan"}
+YES_WORDS = {"co", "x", "yes", "y", "true", "dung"}
+NO_WORDS = {"khong", "no", "n", "false", "sai", "chua"}
 
-_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)*|[.,]\d+)$")
+# Why a value was refused (column `problem` of parse_values); text via problem_text().
+PROBLEMS = ("unreadable", "ambiguous", "kind_number", "kind_yesno", "range", "percent_sign")
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACES = re.compile(r"\s+")
+_INT = re.compile(r"^\d+$")
+_COMMA_DECIMAL = re.compile(r"^(\d{1,3}(\.\d{3})+|\d*),\d+$")  # 1.234,5  95,5  ,5
+_DOT_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3}){2,}$")  # 1.234.567
+_AMBIGUOUS = re.compile(r"^[1-9]\d{0,2}\.\d{3}$")  # 1.234: thousands or decimals?
+_DOT_DECIMAL = re.compile(r"^\d*\.\d+$")  # 12.5  .5
 
 
 def normalise_text(value: object) -> str:
-    """NFC, trimmed, inner spaces collapsed; missing values become ''."""
-    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+    """NFC, trimmed, inner spaces collapsed, zero-width characters removed; missing values become ''."""
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return ""
-    text = unicodedata.normalize("NFC", str(value)).strip()
-    return re.sub(r"\s+", " ", text)
+    text = unicodedata.normalize("NFC", str(value)).translate(_INVISIBLE).strip()
+    return _SPACES.sub(" ", text)
+
+
+def fold(text: object) -> str:
+    """Text for comparing words: normalised, lower case, without diacritics ('Chưa Đạt' -> 'chua dat')."""
+    t = normalise_text(text).lower().replace("đ", "d")
+    t = "".join(c for c in unicodedata.normalize("NFD", t) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", t)
+
+
+def _split_number(text: str) -> tuple[float | None, bool, bool, str]:
+    """(number, had '%', had a decimal mark, problem) for one normalised text."""
+    t = text.replace(" ", "").replace("\u2212", "-")
+    pct = t.endswith("%")
+    t = t.removesuffix("%")
+    sign = 1.0
+    if t[:1] in ("+", "-"):
+        sign = -1.0 if t[0] == "-" else 1.0
+        t = t[1:]
+    if not t:
+        return None, pct, False, "unreadable"
+    if _INT.match(t):
+        return sign * float(t), pct, False, ""
+    if _COMMA_DECIMAL.match(t):
+        whole, frac = t.split(",")
+        return sign * float(f"{whole.replace('.', '') or '0'}.{frac}"), pct, True, ""
+    if _DOT_THOUSANDS.match(t):
+        return sign * float(t.replace(".", "")), pct, False, ""
+    if _AMBIGUOUS.match(t):
+        return None, pct, False, "ambiguous"
+    if _DOT_DECIMAL.match(t):
+        return sign * float(t), pct, True, ""
+    return None, pct, False, "unreadable"
 
 
 def parse_number(text: str) -> float | None:
-    """'95,5' -> 95.5, '1.234,5' -> 1234.5, '95%' -> 95.0; None when not a number."""
-    t = text.replace(" ", "").removesuffix("%")
-    if not _NUMBER.match(t):
-        return None
-    if "," in t:
-        t = t.replace(".", "").replace(",", ".")
-    return float(t)
+    """'95,5' -> 95.5, '1.234,5' -> 1234.5, '95%' -> 95.0, '12.5' -> 12.5; None when not a number."""
+    number, _, _, problem = _split_number(normalise_text(text))
+    return None if problem else number
 
 
 def parse_one(raw: object) -> tuple[float, object, bool, str]:
     """(number, flag, is_verdict, kind) for one cell; kind is number|yesno|verdict|empty|bad."""
+    number, flag, verdict, kind, _, _, _ = _parse_full(raw)
+    return number, flag, verdict, kind
+
+
+def _parse_full(raw: object) -> tuple:
+    """(number, flag, is_verdict, kind, problem, had '%', had a decimal mark) for one cell."""
     text = normalise_text(raw)
     if not text:
-        return np.nan, pd.NA, False, "empty"
-    word = text.lower()
+        return np.nan, pd.NA, False, "empty", "", False, False
+    word = fold(text)
     if word in VERDICT_YES or word in VERDICT_NO:
-        return np.nan, word in VERDICT_YES, True, "verdict"
+        return np.nan, word in VERDICT_YES, True, "verdict", "", False, False
     if word in YES_WORDS or word in NO_WORDS:
-        return np.nan, word in YES_WORDS, False, "yesno"
-    number = parse_number(text)
-    if number is not None:
-        return number, pd.NA, False, "number"
-    return np.nan, pd.NA, False, "bad"
+        return np.nan, word in YES_WORDS, False, "yesno", "", False, False
+    number, pct, decimal, problem = _split_number(text)
+    if problem:
+        return np.nan, pd.NA, False, "bad", problem, pct, decimal
+    return number, pd.NA, False, "number", "", pct, decimal
 
 
-def parse_values(values: pd.Series) -> pd.DataFrame:
-    """Parse a column of raw values into number, flag, is_verdict and kind columns.
+def parse_values(values: pd.Series, unit=None, rule=None) -> pd.DataFrame:
+    """Parse a column of raw values into number, flag, is_verdict, kind and problem columns.
 
-    Each distinct raw value is parsed once, so a long column costs little more than its
-    distinct values; a column that is already numeric is taken as it is.
+    `unit` and `rule` (optional, one per row: the indicator's unit and rule) switch on the
+    percentage rule and the checks of kind and range described in the module docstring; a
+    refused value gets kind "bad" and a `problem` code (see PROBLEMS, problem_text()).
+    Each distinct raw value is parsed once; a column that is already numeric is taken as it is.
     """
+    n = len(values)
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        number = values.astype("float64").to_numpy()
-        kind = np.where(np.isnan(number), "empty", "number")
-        return pd.DataFrame(
-            {"number": number, "flag": pd.array([pd.NA] * len(values), dtype="boolean"),
-             "is_verdict": np.zeros(len(values), bool), "kind": kind},
-            index=values.index,
-        )
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    parsed = [parse_one(u) for u in uniques] + [parse_one(None)]  # last entry for NA (code -1)
-    pick = np.where(codes < 0, len(parsed) - 1, codes)
-    number = np.array([p[0] for p in parsed], dtype="float64")[pick]
-    flag = pd.array([p[1] for p in parsed], dtype="boolean")[pick]
-    is_verdict = np.array([p[2] for p in parsed], dtype=bool)[pick]
-    kind = np.array([p[3] for p in parsed], dtype=object)[pick]
-    return pd.DataFrame({"number": number, "flag": flag, "is_verdict": is_verdict, "kind": kind},
-                        index=values.index)
+        number = values.astype("float64").to_numpy(copy=True)
+        empty = np.isnan(number)
+        flag = pd.array([pd.NA] * n, dtype="boolean")
+        is_verdict = np.zeros(n, bool)
+        kind = np.where(empty, "empty", "number").astype(object)
+        problem = np.full(n, "", dtype=object)
+        pct = np.zeros(n, bool)
+        decimal = ~empty & (number != np.round(number))
+    else:
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        parsed = [_parse_full(u) for u in uniques] + [_parse_full(None)]  # last entry for NA (code -1)
+        pick = np.where(codes < 0, len(parsed) - 1, codes)
+        column = list(zip(*parsed))
+        number = np.array(column[0], dtype="float64")[pick]
+        flag = pd.array(list(column[1]), dtype="boolean")[pick]
+        is_verdict = np.array(column[2], dtype=bool)[pick]
+        kind = np.array(column[3], dtype=object)[pick]
+        problem = np.array(column[4], dtype=object)[pick]
+        pct = np.array(column[5], dtype=bool)[pick]
+        decimal = np.array(column[6], dtype=bool)[pick]
+    if unit is not None or rule is not None:
+        unit_a = _as_array(unit, n)
+        rule_a = _as_array(rule, n)
+        is_number = kind == "number"
+        numeric = np.isin(rule_a, [">=", "<="])
+        percent = unit_a == "%"
+        with np.errstate(invalid="ignore"):
+            fraction = (percent & (rule_a == ">=") & is_number & ~pct & decimal
+                        & (number >= 0) & (number <= 1))
+            number = np.where(fraction, number * 100, number)
+            out = percent & is_number & ((number < 0) | (number > 100))
+            not_01 = (rule_a == "yes") & is_number & ~np.isin(number, [0.0, 1.0])
+            negative = (rule_a == "absent") & is_number & (number < 0)
+        refused = {
+            "range": out,
+            "percent_sign": numeric & ~percent & is_number & pct,
+            "kind_number": (numeric & (kind == "yesno")),
+            "kind_yesno": not_01 | negative,
+        }
+        for code, mask in refused.items():
+            mask = mask & (kind != "bad")
+            problem = np.where(mask, code, problem)
+            kind = np.where(mask, "bad", kind)
+        number = np.where(kind == "bad", np.nan, number)
+    return pd.DataFrame({"number": number, "flag": flag, "is_verdict": is_verdict, "kind": kind,
+                         "problem": problem}, index=values.index)
+
+
+def _as_array(x, n: int) -> np.ndarray:
+    if x is None:
+        return np.full(n, "", dtype=object)
+    if isinstance(x, str):
+        return np.full(n, x, dtype=object)
+    a = np.asarray(x, dtype=object)
+    return np.where(pd.isna(a), "", a)
+
+
+def problem_text(problem: str, unit: str = "") -> str:
+    """Vietnamese explanation of a `problem` code of parse_values ('' for none)."""
+    return {
+        "": "",
+        "unreadable": "không phải số, cũng không phải Đạt/Không đạt hay có/không",
+        "ambiguous": "không rõ dấu chấm là dấu thập phân hay phân cách hàng nghìn "
+                     "(viết 1234 hoặc 1,234)",
+        "kind_number": "chỉ tiêu này cần một số" + (f" ({unit})" if unit else "") + " hoặc Đạt/Không đạt",
+        "kind_yesno": "chỉ tiêu này cần Đạt/Không đạt, có/không hoặc 1/0",
+        "range": "ngoài khoảng 0–100",
+        "percent_sign": f"có dấu % nhưng đơn vị của chỉ tiêu là {unit or '(không có)'}",
+    }.get(problem, problem)
+
+
+def value_message(value: str, indicator: str, set_id: str, problem: str, unit: str = "") -> str:
+    """The message for a refused value: "giá trị 'nhiều' không đọc được cho chỉ tiêu 3.2 (tiny-ntm): …"."""
+    target = f"chỉ tiêu {indicator}" + (f" ({set_id})" if set_id else "")
+    if problem == "range":
+        return f"giá trị '{value}' ngoài khoảng 0–100 cho {target}, đơn vị %"
+    return f"giá trị '{value}' không đọc được cho {target}: {problem_text(problem or 'unreadable', unit)}"
+
+
+def number_to_text(x: float) -> str:
+    """A number from a spreadsheet or Parquet cell written the Vietnamese way, exactly ('95,5', '1234')."""
+    if x is None or (isinstance(x, float) and np.isnan(x)):
+        return ""
+    if isinstance(x, (bool, np.bool_)):
+        return "true" if x else "false"
+    if float(x).is_integer() and abs(x) < 1e15:
+        return str(int(x))
+    # 15 significant digits, as Excel shows them: 0.1 + 0.2 is written "0,3"
+    return np.format_float_positional(float(f"{float(x):.15g}"), trim="-").replace(".", ",")
