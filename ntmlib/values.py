@@ -95,12 +95,6 @@ def parse_number(text: str) -> float | None:
     return None if problem else number
 
 
-def parse_one(raw: object) -> tuple[float, object, bool, str]:
-    """(number, flag, is_verdict, kind) for one cell; kind is number|yesno|verdict|empty|bad."""
-    number, flag, verdict, kind, _, _, _ = _parse_full(raw)
-    return number, flag, verdict, kind
-
-
 def _parse_full(raw: object) -> tuple:
     """(number, flag, is_verdict, kind, problem, had '%', had a decimal mark) for one cell."""
     text = normalise_text(raw)
