@@ -38,11 +38,10 @@ class Threshold:
 
     def lookup(self, region: str = "", year: int | None = None, group: str = "") -> tuple[float | None, str]:
         """The value for one commune and year, and the basis that chose it ("" and None if none)."""
-        rows = self.table()
-        want = {"region": region, "year": str(year), "group": str(group)}
-        for _, r in rows.iterrows():
-            if all(r[k] in (want[k], "*") for k in ("region", "year", "group")):
-                return r["value"], r["basis"]
+        want = (region, str(year), str(group))
+        for r in self.table().itertuples(index=False):
+            if all(have in (w, "*") for have, w in zip((r.region, r.year, r.group), want)):
+                return r.value, r.basis
         return None, ""
 
     def table(self) -> pd.DataFrame:

@@ -121,7 +121,8 @@ class CommuneReport:
         """Commune, district, province, year, region and criteria sets, as a two-column table."""
         t = L[self.lang]
         i = self.info
-        sets = ", ".join(f"{s} ({self.card.sets[s].name})" for s in self.rows()["set"])
+        names = {sid: (s.name_en if self.lang == "en" and s.name_en else s.name) for sid, s in self.card.sets.items()}
+        sets = ", ".join(f"{s} ({names[s]})" for s in self.rows()["set"])
         return pd.DataFrame({"": [t["commune"], t["district"], t["province"], t["year"], t["region"], t["sets"]],
                              " ": [i["commune"], i["district"], i["province"], self.year, i["region"], sets]})
 
