@@ -17,6 +17,7 @@ from . import aggregate
 from .errors import DataError, Problem
 from .outputs import write_bytes_atomic
 from .scoring import Scorecard, score
+from .text import short_counts, tier_name
 
 READY_MAX_CRITERIA_MISSING = 7  # without planned registrations: "can register" = at most this many criteria missing
 
@@ -167,24 +168,16 @@ def build(card: Scorecard, year: int) -> Bulletin:
         s3.add("p", "Chưa có xã đủ điều kiện đăng ký.")
     sections.append(s3)
 
+    listed = [i for i in order if i in ntm.index]
     table = pd.DataFrame({
-        "Xã": [names[i] for i in order if i in ntm.index],
-        "NTM": [f"{ntm.loc[i, 'criteria_met']}/{ntm.loc[i, 'criteria_total']} · "
-                f"{ntm.loc[i, 'indicators_met']}/{ntm.loc[i, 'indicators_total']}" for i in order if i in ntm.index],
-        "NTM nâng cao": [f"{nc.loc[i, 'criteria_met']}/{nc.loc[i, 'criteria_total']} · "
-                         f"{nc.loc[i, 'indicators_met']}/{nc.loc[i, 'indicators_total']}" for i in order
-                         if i in nc.index],
-        "Hạng đã công nhận": [_tier_vi(ntm.loc[i, "tier_recognised"]) for i in order if i in ntm.index],
-        "Hạng đạt theo kết quả": [_tier_vi(ntm.loc[i, "tier_reached"]) for i in order if i in ntm.index],
+        "Xã": [names[i] for i in listed],
+        "NTM": short_counts(ntm.loc[listed]),
+        "NTM nâng cao": short_counts(nc.loc[listed]),
+        "Hạng đã công nhận": [tier_name(t) for t in ntm.loc[listed, "tier_recognised"]],
+        "Hạng đạt theo kết quả": [tier_name(t) for t in ntm.loc[listed, "tier_reached"]],
     })
     title = f"Bản tin nông thôn mới {('huyện ' + district) if district else ''} — kết quả thực hiện năm {year}".strip()
     return Bulletin(title, sections, table)
-
-
-def _tier_vi(t: str) -> str:
-    from .text import tier_name
-
-    return tier_name(t)
 
 
 def _next_year(card: Scorecard, c: pd.DataFrame, year: int, exclude: list[str]) -> tuple[list[str], str]:

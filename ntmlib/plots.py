@@ -29,7 +29,7 @@ from matplotlib.ticker import MaxNLocator
 from . import aggregate
 from .framework import TIERS, CriteriaSet
 from .scoring import Scorecard
-from .text import counts_text, met_word, tier_name
+from .text import counts_text, met_word, short_counts, tier_name
 
 FONT = "DejaVu Sans"
 # Failures dark and saturated, passes light, no data grey and hatched: told apart by
@@ -449,8 +449,7 @@ def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None, 
     fields = _tier(tier, lang)
     fig, ax = _new(10, 1.9 + 0.42 * max(len(r), 2), _say(lang, "ready_title", year=y, **fields),
                    _say(lang, "ready_sub", **fields))
-    notes = [f"{a}/{b} · {c_}/{d}" + (_say(lang, "all_met") if m == 0 else "") for a, b, c_, d, m in zip(
-        r["criteria_met"], r["criteria_total"], r["indicators_met"], r["indicators_total"], r["criteria_missing"])]
+    notes = [n + (_say(lang, "all_met") if m == 0 else "") for n, m in zip(short_counts(r), r["criteria_missing"])]
     _hbars(ax, [f"{k + 1}. {n}" for k, n in enumerate(r["commune"])], r["criteria_missing"].astype(int).tolist(),
            notes, COLOURS["not_met"])
     ax.set_xlabel(_say(lang, "missing_axis"))

@@ -14,7 +14,7 @@ from . import __version__, aggregate
 from .dataset import Dataset, load_dataset
 from .errors import DataError, Problem
 from .scoring import Scorecard, score
-from .text import counts_text, met_word, number_text, tier_name
+from .text import counts_text, met_word, number_text, short_counts, tier_name
 
 LANGS = ("vi", "en")
 
@@ -234,9 +234,7 @@ class DistrictReport:
         wide = {}
         for s in c["set"].unique():
             cs = c[c["set"] == s].set_index("commune_id")
-            wide[tier_name(cs["tier"].iloc[0], self.lang)] = [
-                f"{a}/{b} · {d}/{e}" for a, b, d, e in zip(cs["criteria_met"], cs["criteria_total"],
-                                                           cs["indicators_met"], cs["indicators_total"])]
+            wide[tier_name(cs["tier"].iloc[0], self.lang)] = short_counts(cs)
             ids = list(cs.index)
         first = c.drop_duplicates("commune_id").set_index("commune_id").loc[ids]
         out = pd.DataFrame({t["commune"]: first["commune"].to_numpy(), **wide,

@@ -14,6 +14,12 @@ def counts_text(criteria_met: int, criteria_total: int, indicators_met: int, ind
     return f"{criteria_met}/{criteria_total} tiêu chí, {indicators_met}/{indicators_total} chỉ tiêu"
 
 
+def short_counts(rows: pd.DataFrame) -> list[str]:
+    """'18/19 · 55/57' (criteria · indicators met) for each row of a communes table."""
+    return [f"{a}/{b} · {c}/{d}" for a, b, c, d in zip(rows["criteria_met"], rows["criteria_total"],
+                                                       rows["indicators_met"], rows["indicators_total"])]
+
+
 def tier_name(tier: str, lang: str = "vi") -> str:
     """'nang-cao' -> 'NTM nâng cao'; '' -> '—'."""
     if not tier:
