@@ -13,18 +13,21 @@ import subprocess
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import nbformat
+import numpy as np
 
 from . import __version__
 from .cache import write_scorecard
 from .dataset import Dataset, load_dataset
+from .errors import DataError, Problem
 from .outputs import slug, write_text_atomic
 from .render import notebook_path, write_html, write_notebook
 from .scoring import score
 from .text import counts_text, tier_name
+from .values import fold
 
 KERNEL_NAME = "python3"
 KERNEL_START_ATTEMPTS = 3
@@ -60,9 +63,12 @@ def input_digest(ds: Dataset, set_paths: list[str]) -> dict[str, str]:
             for f in files if f.exists()}
 
 
-def plan(ds: Dataset, years: list[int], communes: list[str] | None = None) -> list[Run]:
-    """The runs of a batch: every assessed commune (or those named) and every district, per year."""
+def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, province: str | None = None,
+         district: str | None = None) -> list[Run]:
+    """The runs of a batch: every assessed commune (or those named, or those of one province or
+    district) and every district, per year."""
     c = ds.communes[ds.communes["assessed"]]
+    c = c[c["commune_id"].isin(area_communes(ds, province, district))]
     if communes:
         ids = {ds.commune_id(x) for x in communes}
         c = c[c["commune_id"].isin(ids)]
@@ -75,6 +81,46 @@ def plan(ds: Dataset, years: list[int], communes: list[str] | None = None) -> li
             runs.append(Run("district", district, district, year, f"{year}/huyen-{slug(district)}",
                             {"district": district, "year": year}))
     return runs
+
+
+AREA_PREFIXES = ("tinh ", "thanh pho ", "tp. ", "tp ", "huyen ", "quan ", "thi xa ")
+
+
+def _area_key(name: str) -> str:
+    """A province or district name for matching: no case, no diacritics, without 'Tỉnh' / 'Huyện'."""
+    key = fold(name)
+    for prefix in AREA_PREFIXES:
+        key = key.removeprefix(prefix)
+    return key.strip()
+
+
+def area_communes(ds: Dataset, province: str | None = None, district: str | None = None) -> list[str]:
+    """Ids of the communes of one province and/or district (all communes when neither is given).
+
+    Names match without case, diacritics or the words 'Tỉnh', 'Thành phố', 'Huyện', 'Quận'."""
+    c = ds.communes
+    keep = np.ones(len(c), bool)
+    for column, name, what in (("province", province, "tỉnh"), ("district", district, "huyện")):
+        if not name:
+            continue
+        here = c[column][keep] if column == "district" else c[column]
+        match = here.map(_area_key) == _area_key(name)
+        if not match.any():
+            known = sorted(dict.fromkeys(here))
+            raise DataError(Problem(ds.file_name("communes"), f"không có {what} '{name}' trong dữ liệu "
+                                    f"(có: {', '.join(known[:20])}{', …' if len(known) > 20 else ''})"))
+        keep &= c[column].map(_area_key).eq(_area_key(name)).to_numpy()
+    return list(c.loc[keep, "commune_id"])
+
+
+def restrict(ds: Dataset, commune_ids) -> Dataset:
+    """The dataset cut down to some communes: their rows of communes, observations, recognitions
+    and registrations. Scores of those communes are the same as in the whole dataset."""
+    ids = set(commune_ids)
+    pick = lambda df: df[df["commune_id"].isin(ids)].reset_index(drop=True)  # noqa: E731
+    return replace(ds, communes=pick(ds.communes), observations=pick(ds.observations),
+                   recognitions=pick(ds.recognitions), registrations=pick(ds.registrations), encoded=None,
+                   tables={k: replace(t, frame=None) for k, t in ds.tables.items()})  # places only, not every row
 
 
 # --------------------------------------------------------------------------- workers
@@ -292,12 +338,18 @@ def _write_manifest(path: Path, entries: dict, meta: dict) -> None:
 def run_batch(dataset, years: list[int] | None = None, communes: list[str] | None = None,
               out: str | Path = "reports", jobs: int | None = None, formats: tuple[str, ...] = FORMATS,
               force: bool = False, scheduler: str | None = None, isolate: bool = False,
-              progress: bool = True, kinds: tuple[str, ...] = ("commune", "district")) -> BatchResult:
-    """Render every planned report that is missing or out of date; see the module docstring."""
+              progress: bool = True, kinds: tuple[str, ...] = ("commune", "district"),
+              province: str | None = None, district: str | None = None) -> BatchResult:
+    """Render every planned report that is missing or out of date; see the module docstring.
+
+    With `province` and/or `district`, only the reports of that area are rendered, and only its
+    communes are scored and passed to the reports."""
     from tqdm import tqdm
 
     t0 = time.perf_counter()
     ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
+    if province or district:
+        ds = restrict(ds, area_communes(ds, province, district))
     years = sorted(years or ds.years)
     out = Path(out).resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -309,7 +361,7 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
     inputs = input_digest(ds, [s.path for s in card.sets.values()])
     cache = write_scorecard(card, out / ".cache" / f"scores-{_digest(inputs, scored_years, __version__)[:16]}.pkl")
 
-    runs = [r for r in plan(ds, years, communes) if r.kind in kinds]
+    runs = [r for r in plan(ds, years, communes) if r.kind in kinds]  # ds is already cut to the area
     nb_digest = {k: hashlib.sha256(notebook_path(k).read_bytes()).hexdigest() for k in ("commune", "district")}
     for r in runs:
         r.params.update(dataset=str(ds.path.resolve()), scores=str(cache))

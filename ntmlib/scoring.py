@@ -7,12 +7,14 @@ from typing import Iterable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .dataset import Dataset, load_dataset
 from .errors import DataError, Problem
 from .framework import TIERS, CriteriaSet, load_set
 from .readers import lines_text
-from .values import parse_values, value_message
+from .values import BAD, PROBLEMS, check_unit_rule, parse_distinct, value_message
 
 NO_THRESHOLD = "không có ngưỡng"
 MEASURE_PRIORITY = 1000  # observations named by measure lose to those naming the set
@@ -39,10 +41,24 @@ class Scorecard:
         pick = lambda df: df[df["commune_id"].isin(ids)].reset_index(drop=True)  # noqa: E731
         return Scorecard(pick(self.indicators), pick(self.criteria), pick(self.communes), self.sets, self.dataset)
 
+    def upto(self, year: int) -> "Scorecard":
+        """The same results without the years after `year`."""
+        pick = lambda df: df[df["year"] <= year].reset_index(drop=True)  # noqa: E731
+        return Scorecard(pick(self.indicators), pick(self.criteria), pick(self.communes), self.sets, self.dataset)
+
     def commune(self, commune_id: str, year: int) -> pd.DataFrame:
         """The communes-table rows of one commune and year (one per set)."""
         c = self.communes
         return c[(c["commune_id"] == commune_id) & (c["year"] == year)]
+
+
+def combine(cards: list[Scorecard]) -> Scorecard:
+    """One Scorecard from several scored for different years of the same dataset."""
+    if len(cards) == 1:
+        return cards[0]
+    join = lambda name: pd.concat([getattr(c, name) for c in cards], ignore_index=True)  # noqa: E731
+    sets = {sid: s for c in cards for sid, s in c.sets.items()}
+    return Scorecard(join("indicators"), join("criteria"), join("communes"), sets, cards[0].dataset)
 
 
 def _as_sets(sets, dataset: Dataset, years: list[int]) -> list[CriteriaSet]:
@@ -82,73 +98,220 @@ def observation_keys(sets: list[CriteriaSet], cat: pd.DataFrame) -> pd.DataFrame
     return pd.concat(frames, ignore_index=True)
 
 
-def _observations(dataset: Dataset, sets, cat, years) -> pd.DataFrame:
-    obs = dataset.observations
-    obs = obs[obs["year"].isin(years)]
+@dataclass
+class EncodedObservations:
+    """The observations of a Dataset as integer codes, made once (by load_dataset) and reused by every score().
+
+    commune, pair (written set and indicator) and value are codes into commune_ids, pairs and
+    values; `parsed` holds parse_distinct() of every distinct value, with one more entry at
+    the end for "no value"; `order` ranks the rows by (line, row) for the first-one-wins rule.
+    """
+
+    source: pd.DataFrame = field(repr=False)
+    commune: np.ndarray
+    commune_ids: pd.Index
+    year: np.ndarray
+    pair: np.ndarray
+    pairs: list
+    value: np.ndarray
+    values: np.ndarray
+    parsed: dict
+    line: np.ndarray
+    order: np.ndarray
+    place: object = field(repr=False)  # pyarrow array of the places, with "" appended (index len(source))
+
+    @property
+    def n(self) -> int:
+        return len(self.commune)
+
+    def __reduce__(self):  # not saved with a pickled Dataset (e.g. a batch's score cache): rebuilt when needed
+        return type(None), ()
+
+
+def encode_observations(ds: Dataset) -> EncodedObservations:
+    """The codes of ds.observations, cached on the Dataset while its observations table is the same object."""
+    obs = ds.observations
+    enc = getattr(ds, "encoded", None)
+    if enc is not None and enc.source is obs and enc.n == len(obs):
+        return enc
+    commune, commune_ids = pd.factorize(obs["commune_id"])
+    set_code, set_ids = pd.factorize(obs["set"])
+    ind_code, ind_ids = pd.factorize(obs["indicator"])
+    pair, pair_uniques = pd.factorize(set_code.astype(np.int64) * max(len(ind_ids), 1) + ind_code)
+    pairs = [(set_ids[p // max(len(ind_ids), 1)], ind_ids[p % max(len(ind_ids), 1)]) for p in pair_uniques]
+    value, values = pd.factorize(obs["value"], use_na_sentinel=True)
+    values = np.asarray(values, dtype=object)
+    value = np.where(value < 0, len(values), value)  # NA: the "no value" entry
+    line = obs["line"].to_numpy(dtype=np.int64)
+    order = np.empty(len(obs), np.int64)
+    order[np.argsort(line, kind="stable")] = np.arange(len(obs))  # rank by line, then row
+    place = pa.array(obs["place"].astype("str"))
+    if isinstance(place, pa.ChunkedArray):
+        place = place.combine_chunks()
+    place = pa.concat_arrays([place.cast(pa.large_string()), pa.array([""], pa.large_string())])  # as pandas keeps it
+    small = np.int32 if len(obs) < 2**31 - 1 else np.int64
+    enc = EncodedObservations(obs, commune.astype(small), commune_ids, obs["year"].to_numpy(dtype=np.int64),
+                              pair.astype(small), pairs, value.astype(small), values,
+                              parse_distinct(list(values) + [""]), line, order.astype(small), place)
+    ds.encoded = enc
+    return enc
+
+
+def _targets(enc: EncodedObservations, sets: list[CriteriaSet], cat: pd.DataFrame):
+    """Rows (pair, k, priority rank): each (written set, code) pair of the observations and the catalogue
+    rows it serves, sorted by pair then priority."""
     keys = observation_keys(sets, cat)
-    m = obs.rename(columns={"set": "obs_set", "indicator": "obs_indicator"}).merge(
-        keys, on=["obs_set", "obs_indicator"], how="inner")
-    m = m.sort_values(["priority", "line"], kind="stable")
-    best = m.groupby(["commune_id", "year", "set", "indicator"], sort=False)["priority"].transform("min")
-    m = m[m["priority"] == best]
-    key = ["commune_id", "year", "set", "indicator"]
-    clash = m[m.duplicated(key, keep=False)]
-    if len(clash):
-        clash = clash[clash.groupby(key)["value"].transform("nunique") > 1]
-    if len(clash):
-        name = dataset.files["observations"].name
-        problems = [
-            Problem(name, f"giá trị trùng lặp khác nhau cho xã {k[0]}, năm {k[1]}, chỉ tiêu {k[3]} "
-                          f"({lines_text(list(g['place']))})", *dataset.locate("observations", g["place"].iloc[0], "value"))
-            for k, g in clash.groupby(key, sort=False)
-        ]
-        raise DataError(problems)
-    return m.drop_duplicates(key)[key + ["value", "line", "place"]]
+    position = {key: k for k, key in enumerate(zip(cat["set"], cat["indicator"]))}
+    pair_of = {p: n for n, p in enumerate(enc.pairs)}
+    priorities = sorted(keys["priority"].unique())
+    rows = [(pair_of[(os, oi)], position[(s, i)], priorities.index(pr))
+            for os, oi, s, i, pr in zip(keys["obs_set"], keys["obs_indicator"], keys["set"], keys["indicator"],
+                                        keys["priority"]) if (os, oi) in pair_of]
+    t = np.array(rows, dtype=np.int64).reshape(-1, 3)
+    return t[np.lexsort((t[:, 2], t[:, 0]))]
 
 
-def _thresholds(sets: list[CriteriaSet]) -> pd.DataFrame:
-    frames = []
-    for s in sets:
-        for ind in s.indicators:
-            if ind.threshold is not None:
-                t = ind.threshold.table()
-                t["set"], t["indicator"] = s.id, ind.code
-                t["rank"] = range(len(t))
-                frames.append(t)
-    cols = ["set", "indicator", "region", "year", "group", "value", "basis", "rank"]
-    return pd.concat(frames, ignore_index=True)[cols] if frames else pd.DataFrame(columns=cols)
+def _match(ds: Dataset, enc: EncodedObservations, sets, cat: pd.DataFrame, years: list[int],
+           commune_pos: np.ndarray, C: int) -> np.ndarray:
+    """The observation (index) behind each grid row (commune × year × catalogue row), enc.n for none.
+
+    The observation naming the set itself wins over one naming an ancestor set, which wins over
+    one naming the measure; among equals the first in the file. Equals with different values
+    are an error.
+    """
+    K, Y = len(cat), len(years)
+    targets = _targets(enc, sets, cat)
+    if not len(targets):
+        return np.full(C * Y * K, enc.n, np.int32 if enc.n < 2**31 - 1 else np.int64)
+    year_arr = np.asarray(years, dtype=np.int64)
+    yi = np.searchsorted(year_arr, enc.year)
+    in_years = (yi < Y) & (year_arr[np.minimum(yi, Y - 1)] == enc.year)
+    # communes not assessed (or unknown) get positions after the assessed ones: rows beyond the grid
+    ext = commune_pos.copy()
+    ext[ext < 0] = C + np.arange(np.count_nonzero(ext < 0))
+    n_rows = (C + np.count_nonzero(commune_pos < 0)) * Y * K
+    index = np.int32 if max(n_rows, enc.n) < 2**31 - 1 else np.int64
+    cy = (ext.astype(index)[enc.commune] * Y + yi.astype(index)) * K
+    targets = targets.astype(index)
+    count = np.bincount(targets[:, 0], minlength=len(enc.pairs))
+    per_obs = np.where(in_years, count[enc.pair], 0)
+    first = np.concatenate([[0], np.cumsum(count)[:-1]])
+    slots = []  # per target slot j: (observation indices or None for all, row, priority rank)
+    mark = np.zeros(n_rows, bool)
+    n_candidates = 0
+    for j in range(int(count.max())):
+        pick = np.minimum(first + j, len(targets) - 1)  # the j-th target of each pair, when it has one
+        has_j = per_obs > j
+        sel = None if has_j.all() else np.flatnonzero(has_j)
+        pair = enc.pair if sel is None else enc.pair[sel]
+        r = (cy if sel is None else cy[sel]) + targets[pick, 1][pair]
+        mark[r] = True
+        n_candidates += len(r)
+        slots.append((sel, r, targets[pick, 2][pair]))
+    out = np.full(n_rows, enc.n, index)  # the grid, then the rows of communes not assessed
+    if np.count_nonzero(mark) == n_candidates:  # one candidate per row: nothing to choose
+        for sel, r, _ in slots:
+            out[r] = np.arange(len(r), dtype=index) if sel is None else sel
+        return out[: C * Y * K]
+    obs = np.concatenate([np.arange(enc.n) if sel is None else sel for sel, _, _ in slots])
+    r = np.concatenate([r for _, r, _ in slots]).astype(np.int64)
+    prio = np.concatenate([p for _, _, p in slots]).astype(np.int64)
+    del slots, mark
+    key = prio * enc.n + enc.order[obs]
+    best = np.full(n_rows, np.iinfo(np.int64).max, np.int64)
+    np.minimum.at(best, r, key)
+    best_r = best[r]
+    win = key == best_r
+    tie = ~win & (prio == best_r // enc.n)
+    if tie.any():
+        winner_value = np.full(len(best), -1, np.int64)
+        winner_value[r[win]] = enc.value[obs[win]]
+        clash = tie & (enc.value[obs] != winner_value[r])
+        if clash.any():
+            _raise_clash(ds, enc, obs, r, prio, clash, best, K, Y, cat, years, ext)
+    out[r[win]] = obs[win]
+    return out[: C * Y * K]
 
 
-def _apply_thresholds(grid: pd.DataFrame, thr: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Threshold value and basis for each grid row: the most specific matching entry wins."""
-    value = np.full(len(grid), np.nan)
-    basis = np.full(len(grid), NO_THRESHOLD, dtype=object)
-    best = np.full(len(grid), np.iinfo(np.int64).max)
-    keys = grid[["set", "indicator", "region", "year_key", "commune_group"]].reset_index(drop=True)
-    keys["row"] = np.arange(len(keys))
-    for pattern, part in thr.groupby([thr["region"] == "*", thr["year"] == "*", thr["group"] == "*"]):
-        on = ["set", "indicator"] + [c for c, wild in zip(("region", "year_key", "commune_group"), pattern) if not wild]
-        right = part.rename(columns={"year": "year_key", "group": "commune_group"})[on + ["value", "basis", "rank"]]
-        hit = keys[on + ["row"]].merge(right, on=on, how="inner")
-        rows, rank = hit["row"].to_numpy(), hit["rank"].to_numpy()
-        better = rank < best[rows]
-        rows = rows[better]
-        value[rows], basis[rows], best[rows] = hit["value"].to_numpy()[better], hit["basis"].to_numpy()[better], rank[better]
-    return value, basis
+def _raise_clash(ds, enc, obs, r, prio, clash, best, K, Y, cat, years, ext) -> None:
+    rows = np.unique(r[clash])
+    at_best = np.isin(r, rows) & (prio == best[r] // enc.n)
+    o = obs[at_best]
+    df = pd.DataFrame({"r": r[at_best], "prio": prio[at_best], "line": enc.line[o], "row": o,
+                       "place": [enc.place[int(i)].as_py() for i in o]})
+    df = df.sort_values(["prio", "line", "row"], kind="stable")
+    name = ds.files["observations"].name
+    problems = []
+    for rr, g in df.groupby("r", sort=False):
+        position, rest = divmod(int(rr), Y * K)
+        y, k = divmod(rest, K)
+        commune = enc.commune_ids[int(np.flatnonzero(ext == position)[0])]
+        problems.append(Problem(name, f"giá trị trùng lặp khác nhau cho xã {commune}, năm {years[y]}, "
+                                      f"chỉ tiêu {cat['indicator'].iloc[k]} ({lines_text(list(g['place']))})",
+                                *ds.locate("observations", g["place"].iloc[0], "value")))
+    raise DataError(problems)
 
 
-def _rollup(df: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    """Count met / not met / no data per group and combine: False wins over NA, NA over True."""
-    met = df["met"]
-    counts = pd.DataFrame({
-        "n_true": met.eq(True).fillna(False).astype(int), "n_false": met.eq(False).fillna(False).astype(int),
-        "n_na": met.isna().astype(int),
-    })
-    g = pd.concat([df[by], counts], axis=1).groupby(by, sort=False, observed=True).sum().reset_index()
-    result = pd.array(np.where(g["n_false"] > 0, False, True), dtype="boolean")
-    result[(g["n_false"] == 0).to_numpy() & (g["n_na"] > 0).to_numpy()] = pd.NA
-    g["met"] = result
-    return g
+_THRESHOLD_ENTRIES: dict[int, tuple] = {}
+
+
+def _threshold_entries(threshold) -> list[tuple]:
+    """Threshold.table() as tuples (region, year, group, value, basis), made once per Threshold object."""
+    hit = _THRESHOLD_ENTRIES.get(id(threshold))
+    if hit is None or hit[0] is not threshold:
+        hit = (threshold, list(threshold.table().itertuples(index=False, name=None)))
+        _THRESHOLD_ENTRIES[id(threshold)] = hit
+    return hit[1]
+
+
+def _threshold_matrix(sets: list[CriteriaSet], cat: pd.DataFrame, regions: list[str], years: list[int],
+                      groups: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Threshold value and basis (codes into the returned list) for each catalogue row × region × year × group.
+
+    The first matching entry of the threshold's table wins (exact keys before wildcards)."""
+    by_id = {s.id: {i.code: i for i in s.indicators} for s in sets}
+    shape = (len(cat), len(regions), len(years), len(groups))
+    value = np.full(shape, np.nan)
+    bases = ["", NO_THRESHOLD]
+    basis = np.zeros(shape, np.int64)
+    for k, (sid, code, rule) in enumerate(zip(cat["set"], cat["indicator"], cat["rule"])):
+        if rule not in (">=", "<="):
+            continue
+        basis[k] = 1
+        threshold = by_id[sid][code].threshold
+        if threshold is None:
+            continue
+        entries = _threshold_entries(threshold)
+        for a, region in enumerate(regions):
+            for b, year in enumerate(years):
+                for c, group in enumerate(groups):
+                    for er, ey, eg, v, text in entries:
+                        if er in (region, "*") and ey in (str(year), "*") and eg in (group, "*"):
+                            if text not in bases:
+                                bases.append(text)
+                            value[k, a, b, c], basis[k, a, b, c] = v, bases.index(text)
+                            break
+    return value, basis, bases
+
+
+def _categorical(labels, codes: np.ndarray | None = None, tile: int = 1, repeat: int = 1) -> pd.Categorical:
+    """A Categorical of labels[codes] (codes default to every label in turn), each element repeated
+    `repeat` times and the whole `tile` times; categories sorted, so it sorts like the strings."""
+    cats, inverse = np.unique(np.asarray(labels, dtype=object).astype(str), return_inverse=True)
+    small = inverse.astype(np.int8 if len(cats) < 127 else np.int16 if len(cats) < 32_000 else np.int32)
+    out = small if codes is None else small[codes]
+    if repeat > 1:
+        out = np.repeat(out, repeat)
+    if tile > 1:
+        out = np.tile(out, tile)
+    return pd.Categorical.from_codes(out, categories=pd.Index(cats, dtype="str"), validate=False)
+
+
+def _sum_by(values: np.ndarray, group_of_column: np.ndarray, n_groups: int) -> np.ndarray:
+    """Sum the columns of a 2-D array of counts by group: (rows, columns) -> (rows, groups), as int64."""
+    onehot = np.zeros((len(group_of_column), n_groups), np.float32)
+    onehot[np.arange(len(group_of_column)), group_of_column] = 1
+    return np.rint(values.astype(np.float32) @ onehot).astype(np.int64)  # exact: counts below 2**24
 
 
 def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | None = None,
@@ -159,13 +322,22 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
     each year. Returns a Scorecard.
     """
     ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
-    years = ds.years if year is None else ([int(year)] if isinstance(year, (int, np.integer, str)) else
-                                           [int(y) for y in year])
-    missing = [y for y in years if y not in ds.years]
+    enc = encode_observations(ds)
+    have = sorted(int(y) for y in np.unique(enc.year))
+    years = have if year is None else ([int(year)] if isinstance(year, (int, np.integer, str)) else
+                                       [int(y) for y in year])
+    missing = [y for y in years if y not in have]
     if missing:
         raise DataError(Problem(ds.files["observations"].name,
                                 f"không có số liệu năm {', '.join(map(str, missing))} "
-                                f"(có: {', '.join(map(str, ds.years))})"))
+                                f"(có: {', '.join(map(str, have))})"))
+    years = sorted(dict.fromkeys(years))
+    if sets is None:  # each period with the sets dataset.yaml names for it (e.g. 2021–2025 and 2026–2030)
+        periods: dict[tuple, list[int]] = {}
+        for y in years:
+            periods.setdefault(tuple(ds.set_ids_for(y)), []).append(y)
+        if len(periods) > 1:
+            return combine([score(ds, year=ys) for ys in periods.values()])
     set_list = _as_sets(sets, ds, years)
     for s in set_list:
         outside = [y for y in years if not s.covers(y)]
@@ -174,85 +346,241 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
                                           f"{s.period[0]}–{s.period[1]} của bộ tiêu chí"))
 
     cat = indicator_catalogue(set_list)
-    communes = ds.communes[ds.communes["assessed"]].rename(columns={"group": "commune_group"})
-    grid = (communes[["commune_id", "region", "commune_group"]]
-            .merge(pd.DataFrame({"year": years}), how="cross")
-            .merge(cat, how="cross"))
-    grid = grid.merge(_observations(ds, set_list, cat, years), on=["commune_id", "year", "set", "indicator"],
-                      how="left")
-    grid["year_key"] = grid["year"].astype(str)
-    grid["value"] = grid["value"].fillna("")
-    grid["place"] = grid["place"].fillna("")
+    communes = ds.communes[ds.communes["assessed"]].drop_duplicates("commune_id")  # a repeated id is reported by validate
+    K, Y, C = len(cat), len(years), len(communes)
+    CY = C * Y
+    commune_pos = pd.Index(communes["commune_id"]).get_indexer(enc.commune_ids).astype(np.int64)
+    obs_of_row = _match(ds, enc, set_list, cat, years, commune_pos, C).reshape(CY, K)
+    crit = cat[["set", "group", "criterion"]].drop_duplicates().reset_index(drop=True)
+    crit_of_k = pd.MultiIndex.from_frame(crit).get_indexer(pd.MultiIndex.from_frame(cat[["set", "group", "criterion"]]))
+    Kc = len(crit)
+    rows = _score_rows(ds, enc, set_list, cat, communes, years, obs_of_row, crit_of_k, Kc)
+    indicators = pd.DataFrame({
+        "commune_id": _categorical(communes["commune_id"], repeat=Y * K),
+        "year": np.tile(np.repeat(np.asarray(years, np.int64), K), C),
+        **{col: _categorical(cat[col], tile=CY) for col in ("set", "group", "criterion", "indicator")},
+        "value": rows["value"],
+        "number": rows["number"],
+        "rule": _categorical(cat["rule"], tile=CY),
+        "threshold": rows["threshold"],
+        "threshold_basis": rows["threshold_basis"],
+        "met": rows["met"],
+        "gap": rows["gap"],
+        "assessed": rows["assessed"],
+        "source_line": rows["source_line"],
+        "source_place": _places(enc, obs_of_row),
+    }, copy=False)
+    del obs_of_row
 
-    parsed = parse_values(grid["value"], unit=grid["unit"], rule=grid["rule"])
-    rule = grid["rule"].to_numpy()
-    numeric = np.isin(rule, [">=", "<="])
-    bad = (parsed["kind"] == "bad").to_numpy()
-    if bad.any():
-        name = ds.files["observations"].name
-        rows = grid[bad]
-        raise DataError([
-            Problem(name, value_message(v, i, s, pr, u), *ds.locate("observations", pl, "value"))
-            for v, i, s, pr, u, pl in zip(rows["value"], rows["indicator"], rows["set"], parsed["problem"][bad],
-                                          rows["unit"], rows["place"])
-        ])
+    # criteria: counts of met / not met / no data per commune × year × criterion
+    n_true, n_false = rows["n_true"].reshape(-1), rows["n_false"].reshape(-1)
+    n_total = np.tile(np.bincount(crit_of_k, minlength=Kc), CY)
+    n_na = n_total - n_true - n_false
+    crit_known = (n_false > 0) | (n_na == 0)
+    criteria = pd.DataFrame({
+        "commune_id": _categorical(communes["commune_id"], repeat=Y * Kc),
+        "year": np.tile(np.repeat(np.asarray(years, np.int64), Kc), C),
+        **{col: _categorical(crit[col], tile=CY) for col in ("set", "group", "criterion")},
+        "met": pd.arrays.BooleanArray(n_false == 0, ~crit_known),
+        "indicators_met": n_true,
+        "indicators_total": n_total,
+        "no_data": n_na,
+    }, copy=False)
 
-    thr_value, thr_basis = _apply_thresholds(grid, _thresholds(set_list))
-    number = parsed["number"].to_numpy()
-    flag = parsed["flag"]
-    is_verdict = parsed["is_verdict"].to_numpy()
-    has_number = ~np.isnan(number)
-    has_thr = ~np.isnan(thr_value)
+    # communes: counts per set, then tiers
+    set_ids = [s.id for s in set_list]
+    S = len(set_list)
+    set_of_c = np.array([set_ids.index(x) for x in crit["set"]])
+    crit_state = lambda a: a.reshape(CY, Kc)  # noqa: E731
+    met_c, failed_c, na_c = (n_false == 0) & (n_na == 0), n_false > 0, (n_false == 0) & (n_na > 0)
+    per_set = np.stack([_sum_by(crit_state(x), set_of_c, S) for x in (met_c, failed_c, na_c)], axis=2)
+    ind_sum = {name: _sum_by(crit_state(x), set_of_c, S) for name, x in (
+        ("indicators_met", n_true), ("indicators_total", n_total), ("no_data", n_na))}
+    set_met_value = per_set[:, :, 1] == 0
+    set_met_known = (per_set[:, :, 1] > 0) | (per_set[:, :, 2] == 0)
+    tiers = _tiers(ds, set_list, communes, years, set_met_value & set_met_known)
+    ids, names = communes["commune_id"].to_numpy(dtype=object), communes["commune"].to_numpy(dtype=object)
+    out = pd.DataFrame({
+        "commune_id": pd.array(np.repeat(ids, Y * S), dtype=object),
+        "commune": pd.array(np.repeat(names, Y * S), dtype=object),
+        "year": np.tile(np.repeat(np.asarray(years, np.int64), S), C),
+        "set": np.tile(np.array(set_ids, dtype=object), CY),
+        "tier": np.tile(np.array([s.tier for s in set_list], dtype=object), CY),
+        "criteria_met": per_set[:, :, 0].reshape(-1).astype(np.int64),
+        "criteria_total": per_set.sum(axis=2).reshape(-1).astype(np.int64),
+        **{k: v.reshape(-1) for k, v in ind_sum.items()},
+        "set_met": pd.arrays.BooleanArray(set_met_value.reshape(-1), ~set_met_known.reshape(-1)),
+        **{k: v.reshape(-1) for k, v in tiers.items()},
+    })
+    return Scorecard(indicators, criteria, out, {s.id: s for s in set_list}, ds)
 
-    met = pd.array([pd.NA] * len(grid), dtype="boolean")
-    ge, le = rule == ">=", rule == "<="
-    with np.errstate(invalid="ignore"):
-        met[ge & has_number & has_thr] = (number >= thr_value)[ge & has_number & has_thr]
-        met[le & has_number & has_thr] = (number <= thr_value)[le & has_number & has_thr]
-    verdict_rows = numeric & is_verdict
-    met[verdict_rows] = flag[verdict_rows]
-    yes, absent = rule == "yes", rule == "absent"
-    flag_known = flag.notna().to_numpy()
-    met[yes & flag_known] = flag[yes & flag_known]
-    met[yes & has_number] = number[yes & has_number] == 1
-    # absent: "không" / 0 means none found (met); a verdict "đạt" also means met
-    met[absent & flag_known & ~is_verdict] = ~flag[absent & flag_known & ~is_verdict]
-    met[absent & flag_known & is_verdict] = flag[absent & flag_known & is_verdict]
-    met[absent & has_number] = number[absent & has_number] == 0
 
-    gap = np.where(ge, number - thr_value, np.where(le, thr_value - number, np.nan))
-    grid["threshold"] = np.where(numeric, thr_value, np.nan)
-    grid["threshold_basis"] = np.where(numeric, thr_basis, "")
-    grid["met"] = met
-    grid["gap"] = np.where(numeric & has_number, gap, np.nan)
-    grid["assessed"] = verdict_rows
-    grid["number"] = number
+BLOCK = 1 << 20  # rows per block: temporaries stay small and are reused
 
-    indicators = grid[["commune_id", "year", "set", "group", "criterion", "indicator", "value", "number", "rule",
-                       "threshold", "threshold_basis", "met", "gap", "assessed", "line", "place"]].reset_index(drop=True)
-    indicators = indicators.rename(columns={"line": "source_line", "place": "source_place"})
-    indicators["source_line"] = indicators["source_line"].astype("Int64")
 
-    crit = _rollup(indicators, ["commune_id", "year", "set", "group", "criterion"])
-    crit = crit.rename(columns={"n_true": "indicators_met"})
-    crit["indicators_total"] = crit["indicators_met"] + crit["n_false"] + crit["n_na"]
-    criteria = crit[["commune_id", "year", "set", "group", "criterion", "met", "indicators_met",
-                     "indicators_total"]].assign(no_data=crit["n_na"])
+MET, NOT_MET, NO_DATA, COMPARE = range(4)  # result of a value for an indicator, before the threshold
 
-    per_set = _rollup(criteria, ["commune_id", "year", "set"]).rename(
-        columns={"n_true": "criteria_met", "met": "set_met"})
-    per_set["criteria_total"] = per_set["criteria_met"] + per_set["n_false"] + per_set["n_na"]
-    ind_counts = criteria.groupby(["commune_id", "year", "set"], sort=False)[
-        ["indicators_met", "indicators_total", "no_data"]].sum().reset_index()
-    out = (per_set.drop(columns=["n_false", "n_na"])
-           .merge(ind_counts, on=["commune_id", "year", "set"])
-           .merge(communes[["commune_id", "commune"]], on="commune_id"))
-    out["tier"] = out["set"].map({s.id: s.tier for s in set_list})
-    out = _tiers(out, ds, set_list)
-    cols = ["commune_id", "commune", "year", "set", "tier", "criteria_met", "criteria_total", "indicators_met",
-            "indicators_total", "no_data", "set_met", "prerequisite_met", "recognised", "reaches",
-            "tier_reached", "tier_recognised"]
-    return Scorecard(indicators, criteria, out[cols].reset_index(drop=True), {s.id: s for s in set_list}, ds)
+
+def _value_tables(enc: EncodedObservations, cat: pd.DataFrame):
+    """What each distinct value means for each kind of indicator (unit '%' or not × rule).
+
+    Returns (class of each catalogue row, tables indexed [class * n + value code]: number,
+    state (MET / NOT_MET / NO_DATA, or COMPARE with the threshold), assessed (an office
+    verdict on a numeric indicator), problem code (0: none)); n is len(enc.values) + 1, the
+    last value code being "no value"."""
+    P = enc.parsed
+    kinds = pd.MultiIndex.from_arrays([(cat["unit"] == "%").to_numpy(), cat["rule"].to_numpy()])
+    class_of_k, classes = pd.factorize(kinds)
+    number, state, assessed, problem = [], [], [], []
+    has_flag, fl = P["flag"] >= 0, P["flag"] == 1
+    for percent, rule in classes:
+        num, kind, prob = check_unit_rule(P["number"], P["kind"], P["problem"], P["pct"], P["decimal"], percent,
+                                          rule == ">=", rule == "<=", rule == "yes", rule == "absent")
+        has_number = ~np.isnan(num)
+        if rule in (">=", "<="):
+            st = np.where(P["is_verdict"], np.where(fl, MET, NOT_MET), np.where(has_number, COMPARE, NO_DATA))
+        elif rule in ("yes", "absent"):
+            truth = np.where(has_number, num == (1.0 if rule == "yes" else 0.0),
+                             fl if rule == "yes" else np.where(P["is_verdict"], fl, ~fl))
+            st = np.where(has_number | has_flag, np.where(truth, MET, NOT_MET), NO_DATA)
+        else:
+            st = np.full(len(num), NO_DATA)
+        number.append(num)
+        state.append(st.astype(np.int8))
+        assessed.append(P["is_verdict"] & (rule in (">=", "<=")))
+        problem.append(np.where(kind == BAD, np.maximum(prob, 1), 0).astype(np.int8))
+    return (class_of_k.astype(np.int64), np.concatenate(number), np.concatenate(state), np.concatenate(assessed),
+            np.concatenate(problem))
+
+
+def _score_rows(ds, enc, sets, cat, communes, years, obs_of_row, crit_of_k, Kc) -> dict:
+    """Per grid row: value, number, threshold and its basis, met, gap, assessed, source line; and
+    per commune × year × criterion the counts met and not met. Works block by block."""
+    CY, K = obs_of_row.shape
+    Y = len(years)
+    R = CY * K
+    rule = cat["rule"].to_numpy()
+    sign = np.where(rule == ">=", 1.0, np.where(rule == "<=", -1.0, np.nan))  # gap = (value - threshold) * sign
+    regions, region_code = np.unique(communes["region"].astype(str).to_numpy(), return_inverse=True)
+    groups, group_code = np.unique(communes["group"].astype(str).to_numpy(), return_inverse=True)
+    thr_table, basis_table, bases = _threshold_matrix(sets, cat, list(regions), years, list(groups))
+    nR, nG = len(regions), len(groups)
+    basis_cats, basis_code = np.unique(np.asarray(bases, dtype=object), return_inverse=True)
+    thr_table, basis_table = thr_table.reshape(-1), basis_code.astype(np.int8)[basis_table.reshape(-1)]
+    # index into the threshold tables: commune-year part + catalogue-row part
+    cy_part = ((np.repeat(region_code, Y) * Y + np.tile(np.arange(Y), len(communes))) * nG
+               + np.repeat(group_code, Y)).astype(np.int64)
+    k_part = np.arange(K, dtype=np.int64) * (nR * Y * nG)
+    n_values = len(enc.values) + 1
+    class_of_k, number_t, state_t, assessed_t, problem_t = _value_tables(enc, cat)
+    value_cats, value_code = np.unique(np.asarray(list(enc.values) + [""], dtype=object).astype(str),
+                                       return_inverse=True)
+    value_code = value_code.astype(np.int16 if len(value_cats) < 32_000 else np.int32)
+    value_of_obs = np.append(enc.value, n_values - 1)  # observation index n: no observation
+    line_of_obs = np.append(enc.line, 0)
+    out = {name: np.empty(R, dtype) for name, dtype in (
+        ("value", value_code.dtype), ("number", np.float64), ("threshold", np.float64), ("basis", np.int8),
+        ("met", bool), ("known", bool), ("gap", np.float64), ("assessed", bool), ("line", np.int64))}
+    n_true = np.empty((CY, Kc), np.int64)
+    n_false = np.empty((CY, Kc), np.int64)
+    step = max(BLOCK // max(K, 1), 1)
+    bad_rows = []
+    for start in range(0, CY, step):
+        stop = min(start + step, CY)
+        sl = slice(start * K, stop * K)
+        o = obs_of_row[start:stop]
+        vc = value_of_obs[o]
+        idx = vc + (class_of_k * n_values)[None, :]
+        if problem_t[idx].any():
+            bad = np.nonzero(problem_t[idx])
+            bad_rows += [(start + i, k, int(problem_t[idx[i, k]])) for i, k in zip(*bad)]
+            continue
+        flat = cy_part[start:stop, None] + k_part[None, :]
+        thr = thr_table[flat]
+        number = number_t[idx]
+        state = state_t[idx]
+        gap = (number - thr) * sign
+        compare = state == COMPARE
+        with np.errstate(invalid="ignore"):
+            met = (state == MET) | (compare & (gap >= 0))
+        known = (state <= NOT_MET) | (compare & ~np.isnan(gap))
+        out["value"][sl] = value_code[vc].reshape(-1)
+        out["number"][sl] = number.reshape(-1)
+        out["threshold"][sl] = thr.reshape(-1)
+        out["basis"][sl] = basis_table[flat].reshape(-1)
+        out["met"][sl] = met.reshape(-1)
+        out["known"][sl] = known.reshape(-1)
+        out["gap"][sl] = gap.reshape(-1)
+        out["assessed"][sl] = assessed_t[idx].reshape(-1)
+        out["line"][sl] = line_of_obs[o].reshape(-1)
+        n_true[start:stop] = _sum_by(met & known, crit_of_k, Kc)
+        n_false[start:stop] = _sum_by(known & ~met, crit_of_k, Kc)
+    if bad_rows:
+        _raise_values(ds, enc, cat, obs_of_row, bad_rows)
+    return {
+        "value": pd.Categorical.from_codes(out["value"], categories=pd.Index(value_cats, dtype="str"), validate=False),
+        "number": out["number"], "threshold": out["threshold"], "gap": out["gap"], "assessed": out["assessed"],
+        "threshold_basis": pd.Categorical.from_codes(out["basis"], categories=pd.Index(basis_cats, dtype="str"),
+                                                     validate=False),
+        "met": pd.arrays.BooleanArray(out["met"], ~out["known"]),
+        "source_line": pd.arrays.IntegerArray(out["line"], (obs_of_row == enc.n).reshape(-1)),
+        "n_true": n_true, "n_false": n_false,
+    }
+
+
+def _places(enc: EncodedObservations, obs_of_row: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """The place of the observation behind each grid row ('' for none), as a string column."""
+    return pd.array(pc.take(enc.place, pa.array(obs_of_row.reshape(-1))), dtype="str")
+
+
+def _raise_values(ds, enc, cat, obs_of_row, bad_rows) -> None:
+    """DataError naming every value that cannot be used for its indicator, in the order of the grid."""
+    name = ds.files["observations"].name
+    problems = []
+    for cy, k, problem in bad_rows:
+        o = int(obs_of_row[cy, k])  # a refused value always has an observation
+        raw, place = enc.values[enc.value[o]], enc.place[o].as_py()
+        code = PROBLEMS[problem - 1] if problem else ""
+        problems.append(Problem(name, value_message(raw, cat["indicator"].iloc[k], cat["set"].iloc[k], code,
+                                                    cat["unit"].iloc[k]), *ds.locate("observations", place, "value")))
+    raise DataError(problems)
+
+
+def _tiers(ds: Dataset, sets: list[CriteriaSet], communes: pd.DataFrame, years: list[int],
+           set_met: np.ndarray) -> dict[str, np.ndarray]:
+    """prerequisite_met, recognised, reaches, tier_reached, tier_recognised per commune × year × set.
+
+    A set's prerequisite tier is reached in the same scoring when a set of that tier is scored,
+    else held by a recognition. `set_met` is (communes × years, sets), True where met."""
+    C, Y, S = len(communes), len(years), len(sets)
+    rec = ds.recognitions
+    ci = pd.Index(communes["commune_id"]).get_indexer(rec["commune_id"])
+    rank = rec["tier"].map({t: n for n, t in enumerate(TIERS)}).to_numpy(dtype=float)
+    rec_year = pd.to_numeric(rec["year"], errors="coerce").to_numpy(dtype=float)
+    held_rank = np.full((C, Y), -1, np.int64)  # highest tier held (a tier holds every tier below)
+    for b, y in enumerate(years):
+        ok = (ci >= 0) & ~np.isnan(rank) & (np.isnan(rec_year) | (rec_year <= y))
+        np.maximum.at(held_rank[:, b], ci[ok], rank[ok].astype(np.int64))
+    held_rank = held_rank.reshape(-1)
+    reached: dict[str, np.ndarray] = {}
+    prereq, recognised, reaches = (np.zeros((C * Y, S), bool) for _ in range(3))
+    for j, s in enumerate(sets):  # lowest tier first, so the prerequisite is known when needed
+        if s.requires is None:
+            pre = np.ones(C * Y, bool)
+        elif s.requires in reached:
+            pre = reached[s.requires]
+        else:
+            pre = held_rank >= TIERS.index(s.requires)
+        prereq[:, j] = pre
+        recognised[:, j] = held_rank >= TIERS.index(s.tier)
+        reaches[:, j] = set_met[:, j] & pre
+        reached[s.tier] = reached.get(s.tier, np.zeros(C * Y, bool)) | reaches[:, j]
+    set_rank = np.array([TIERS.index(s.tier) for s in sets])
+    best = np.where(reaches, set_rank[None, :], -1).max(axis=1) if S else np.full(C * Y, -1)
+    names = np.array(list(TIERS) + [""], dtype=object)  # index -1 -> ""
+    return {"prerequisite_met": prereq.reshape(-1), "recognised": recognised.reshape(-1),
+            "reaches": reaches.reshape(-1), "tier_reached": np.repeat(names[best], S),
+            "tier_recognised": np.repeat(names[held_rank], S)}
 
 
 def recognised_tiers(dataset: Dataset, years: list[int]) -> pd.DataFrame:
@@ -271,41 +599,3 @@ def recognised_tiers(dataset: Dataset, years: list[int]) -> pd.DataFrame:
     held["recognised"] = True
     return held
 
-
-def _tiers(out: pd.DataFrame, ds: Dataset, sets: list[CriteriaSet]) -> pd.DataFrame:
-    held = recognised_tiers(ds, sorted(out["year"].unique()))
-    out = out.merge(held, on=["commune_id", "year", "tier"], how="left")
-    out["recognised"] = out["recognised"].fillna(False).astype(bool)
-    key = ["commune_id", "year"]
-    reached: dict[str, pd.Series] = {}
-    out["prerequisite_met"] = True
-    out["reaches"] = False
-    for s in sets:  # lowest tier first, so the prerequisite is known when needed
-        rows = out["set"] == s.id
-        idx = pd.MultiIndex.from_frame(out.loc[rows, key])
-        if s.requires is None:
-            pre = pd.Series(True, index=idx)
-        elif s.requires in reached:
-            pre = reached[s.requires].reindex(idx, fill_value=False)
-        else:
-            h = held[held["tier"] == s.requires].set_index(key)["recognised"]
-            pre = h.reindex(idx, fill_value=False).astype(bool)
-        reaches = out.loc[rows, "set_met"].fillna(False).to_numpy(bool) & pre.to_numpy(bool)
-        out.loc[rows, "prerequisite_met"] = pre.to_numpy(bool)
-        out.loc[rows, "reaches"] = reaches
-        s_reached = pd.Series(reaches, index=idx)
-        reached[s.tier] = (reached[s.tier] | s_reached) if s.tier in reached else s_reached
-    out["prerequisite_met"] = out["prerequisite_met"].astype(bool)
-    out["reaches"] = out["reaches"].astype(bool)
-    rank = out["tier"].map({t: n for n, t in enumerate(TIERS)})
-    out["tier_reached"] = _highest(out, rank.where(out["reaches"]), key)
-    rec = held.assign(rank=held["tier"].map({t: n for n, t in enumerate(TIERS)}))
-    best_rec = rec.groupby(key)["rank"].max().rename("rec_rank").reset_index()
-    out = out.merge(best_rec, on=key, how="left")
-    out["tier_recognised"] = out["rec_rank"].map(lambda r: TIERS[int(r)] if pd.notna(r) else "")
-    return out.drop(columns="rec_rank")
-
-
-def _highest(out: pd.DataFrame, rank: pd.Series, key: list[str]) -> pd.Series:
-    best = rank.groupby([out[k] for k in key]).transform("max")
-    return best.map(lambda r: TIERS[int(r)] if pd.notna(r) else "")

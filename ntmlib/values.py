@@ -111,6 +111,59 @@ def _parse_full(raw: object) -> tuple:
     return number, pd.NA, False, "number", "", pct, decimal
 
 
+KINDS = ("empty", "verdict", "yesno", "number", "bad")  # kind codes of parse_distinct / check_unit_rule
+EMPTY, VERDICT, YESNO, NUMBER, BAD = range(len(KINDS))
+
+
+def parse_distinct(values) -> dict[str, np.ndarray]:
+    """Parse each raw value of a sequence (meant for distinct values) on its own terms.
+
+    Returns arrays: number (float, NaN when none), flag (int8: -1 none, 0 no, 1 yes),
+    is_verdict, kind (codes into KINDS), problem (codes: 0 none, n = PROBLEMS[n - 1]),
+    pct (written with '%') and decimal (written with a decimal mark). Unit and rule checks
+    come after, in check_unit_rule.
+    """
+    parsed = [_parse_full(v) for v in values]
+    column = list(zip(*parsed)) if parsed else [()] * 7
+    flag = np.array([-1 if f is pd.NA else int(f) for f in column[1]], dtype=np.int8)
+    return {
+        "number": np.array(column[0], dtype="float64"),
+        "flag": flag,
+        "is_verdict": np.array(column[2], dtype=bool),
+        "kind": np.array([KINDS.index(k) for k in column[3]], dtype=np.int8),
+        "problem": np.array([PROBLEMS.index(p) + 1 if p else 0 for p in column[4]], dtype=np.int8),
+        "pct": np.array(column[5], dtype=bool),
+        "decimal": np.array(column[6], dtype=bool),
+    }
+
+
+def check_unit_rule(number, kind, problem, pct, decimal, percent, rule_ge, rule_le, rule_yes, rule_absent):
+    """The percentage rule and the checks of kind and range, on arrays (any broadcastable shapes).
+
+    `percent` is True where the indicator's unit is '%'; rule_* mark its rule. Returns
+    (number, kind, problem) with the codes of parse_distinct: a fraction such as '0,95'
+    becomes 95 for a '%' indicator with rule '>=', a refused value gets kind BAD and NaN.
+    """
+    is_number = kind == NUMBER
+    numeric = rule_ge | rule_le
+    with np.errstate(invalid="ignore"):
+        fraction = percent & rule_ge & is_number & ~pct & decimal & (number >= 0) & (number <= 1)
+        number = np.where(fraction, number * 100, number)
+        refused = [  # in order of precedence
+            (PROBLEMS.index("range") + 1, percent & is_number & ((number < 0) | (number > 100))),
+            (PROBLEMS.index("percent_sign") + 1, numeric & ~percent & is_number & pct),
+            (PROBLEMS.index("kind_number") + 1, numeric & (kind == YESNO)),
+            (PROBLEMS.index("kind_yesno") + 1, (rule_yes & is_number & (number != 0) & (number != 1))
+             | (rule_absent & is_number & (number < 0))),
+        ]
+    for code, mask in refused:
+        mask = mask & (kind != BAD)
+        problem = np.where(mask, code, problem)
+        kind = np.where(mask, BAD, kind)
+    number = np.where(kind == BAD, np.nan, number)
+    return number, kind, problem
+
+
 def parse_values(values: pd.Series, unit=None, rule=None) -> pd.DataFrame:
     """Parse a column of raw values into number, flag, is_verdict, kind and problem columns.
 
@@ -123,50 +176,27 @@ def parse_values(values: pd.Series, unit=None, rule=None) -> pd.DataFrame:
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         number = values.astype("float64").to_numpy(copy=True)
         empty = np.isnan(number)
-        flag = pd.array([pd.NA] * n, dtype="boolean")
+        flag = np.full(n, -1, dtype=np.int8)
         is_verdict = np.zeros(n, bool)
-        kind = np.where(empty, "empty", "number").astype(object)
-        problem = np.full(n, "", dtype=object)
+        kind = np.where(empty, EMPTY, NUMBER).astype(np.int8)
+        problem = np.zeros(n, np.int8)
         pct = np.zeros(n, bool)
         decimal = ~empty & (number != np.round(number))
     else:
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        parsed = [_parse_full(u) for u in uniques] + [_parse_full(None)]  # last entry for NA (code -1)
-        pick = np.where(codes < 0, len(parsed) - 1, codes)
-        column = list(zip(*parsed))
-        number = np.array(column[0], dtype="float64")[pick]
-        flag = pd.array(list(column[1]), dtype="boolean")[pick]
-        is_verdict = np.array(column[2], dtype=bool)[pick]
-        kind = np.array(column[3], dtype=object)[pick]
-        problem = np.array(column[4], dtype=object)[pick]
-        pct = np.array(column[5], dtype=bool)[pick]
-        decimal = np.array(column[6], dtype=bool)[pick]
+        parsed = parse_distinct(list(uniques) + [None])  # last entry for NA (code -1)
+        pick = np.where(codes < 0, len(uniques), codes)
+        number, flag, is_verdict, kind, problem, pct, decimal = (
+            parsed[c][pick] for c in ("number", "flag", "is_verdict", "kind", "problem", "pct", "decimal"))
     if unit is not None or rule is not None:
         unit_a = _as_array(unit, n)
         rule_a = _as_array(rule, n)
-        is_number = kind == "number"
-        numeric = np.isin(rule_a, [">=", "<="])
-        percent = unit_a == "%"
-        with np.errstate(invalid="ignore"):
-            fraction = (percent & (rule_a == ">=") & is_number & ~pct & decimal
-                        & (number >= 0) & (number <= 1))
-            number = np.where(fraction, number * 100, number)
-            out = percent & is_number & ((number < 0) | (number > 100))
-            not_01 = (rule_a == "yes") & is_number & ~np.isin(number, [0.0, 1.0])
-            negative = (rule_a == "absent") & is_number & (number < 0)
-        refused = {
-            "range": out,
-            "percent_sign": numeric & ~percent & is_number & pct,
-            "kind_number": (numeric & (kind == "yesno")),
-            "kind_yesno": not_01 | negative,
-        }
-        for code, mask in refused.items():
-            mask = mask & (kind != "bad")
-            problem = np.where(mask, code, problem)
-            kind = np.where(mask, "bad", kind)
-        number = np.where(kind == "bad", np.nan, number)
-    return pd.DataFrame({"number": number, "flag": flag, "is_verdict": is_verdict, "kind": kind,
-                         "problem": problem}, index=values.index)
+        number, kind, problem = check_unit_rule(number, kind, problem, pct, decimal, unit_a == "%", rule_a == ">=",
+                                                rule_a == "<=", rule_a == "yes", rule_a == "absent")
+    flag_out = pd.arrays.BooleanArray(flag == 1, flag < 0)
+    return pd.DataFrame({"number": number, "flag": flag_out, "is_verdict": is_verdict,
+                         "kind": np.array(KINDS, dtype=object)[kind],
+                         "problem": np.array(("",) + PROBLEMS, dtype=object)[problem]}, index=values.index)
 
 
 def _as_array(x, n: int) -> np.ndarray:

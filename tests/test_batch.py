@@ -161,3 +161,37 @@ def test_warm_kernel_report_equals_fresh_kernel_report(tmp_path):
     assert _comparable(warm) == _comparable(fresh)
     assert any("2/3 tiêu chí, 6/7 chỉ tiêu" in json.dumps(c.get("outputs", []), ensure_ascii=False)
                for c in warm.cells)
+
+
+def test_batch_for_one_province_renders_only_its_reports_with_the_national_scores(tmp_path):
+    from click.testing import CliRunner
+
+    from ntmlib.cli import main
+    from ntmlib.synthetic import make_national
+    from ntmlib.text import counts_text
+
+    data = make_national(tmp_path / "national", communes=70, seed=3, formats=("parquet",))["parquet"]
+    ds = ntmlib.load_dataset(data)
+    communes = ds.communes[ds.communes["assessed"]]
+    province = "Hà Nam"
+    mine = communes[communes["province"] == province]
+    assert 1 <= len(mine) <= 3 and len(communes) > 60
+    # by name without diacritics or case, like the CLI user would type it
+    runs = batch.plan(batch.restrict(ds, batch.area_communes(ds, "tỉnh ha nam")), [2025])
+    assert sorted(r.target for r in runs if r.kind == "commune") == sorted(mine["commune_id"])
+    assert sorted(r.target for r in runs if r.kind == "district") == sorted(set(mine["district"]))
+
+    out = tmp_path / "out"
+    res = batch.run_batch(data, years=[2025], out=out, jobs=2, formats=("html",), progress=False,
+                          kinds=("commune",), province=province)
+    assert res.ok and (res.planned, res.executed) == (len(mine), len(mine))
+    assert sorted(p.name for p in (out / "2025").glob("*.html")) == sorted(
+        f"xa-{batch.slug(n)}-{i}.html" for n, i in zip(mine["commune"], mine["commune_id"]))
+    index = (out / "index.html").read_text(encoding="utf-8")
+    national = ntmlib.score(ds, year=2025).communes  # the whole country scored: same counts as the province alone
+    for row in national[national["commune_id"].isin(mine["commune_id"]) & (national["tier"] == "ntm")].itertuples():
+        assert counts_text(row.criteria_met, row.criteria_total, row.indicators_met, row.indicators_total) in index
+    assert index.count(">mở báo cáo</a>") == len(mine)
+
+    bad = CliRunner().invoke(main, ["reports", str(data), "--province", "Hà Nội Mới", "--out", str(out)])
+    assert bad.exit_code == 2 and "không có tỉnh 'Hà Nội Mới'" in bad.output

@@ -159,3 +159,16 @@ def test_unknown_year_and_clashing_duplicates(tmp_path):
         ntmlib.score(tmp_path / "d", year=2023)
     msg = str(e.value)
     assert "observations.csv: dòng 2 (cột value)" in msg and "các dòng 2, 29" in msg
+
+
+def test_observations_are_coded_once_and_recoded_when_replaced():
+    ds = ntmlib.load_dataset(TINY)
+    first = ds.encoded
+    assert first is not None and first.n == len(ds.observations)
+    ntmlib.score(ds)
+    assert ds.encoded is first  # reused, not rebuilt
+    ds.observations = ds.observations[ds.observations["commune_id"] != "A"].reset_index(drop=True)
+    card = ntmlib.score(ds, year=2023)
+    assert ds.encoded is not first and ds.encoded.n == len(ds.observations)
+    a = card.communes[card.communes["commune_id"] == "A"]
+    assert (a["indicators_met"] == 0).all() and (a["no_data"] == a["indicators_total"]).all()
