@@ -72,6 +72,9 @@ class Threshold:
             return _fmt(self.values["all"])
         if self.kind == "region_year":
             return "; ".join(f"{r} {y}: {_fmt(v)}" for (r, y), v in self.values.items())
+        if self.kind == "group":
+            return "; ".join(f"nhóm {k}: {_fmt(v)}" if k != "default" else f"nhóm khác: {_fmt(v)}"
+                             for k, v in self.values.items())
         return "; ".join(f"{k}: {_fmt(v)}" for k, v in self.values.items())
 
 
@@ -128,6 +131,7 @@ class CriteriaSet:
     lineage: tuple[str, ...] = ()
     notes: str = ""
     path: str = ""
+    declared: dict = field(default_factory=dict)
 
     def __hash__(self) -> int:
         return hash((self.id, self.path))
@@ -143,6 +147,17 @@ class CriteriaSet:
     @property
     def provisional_count(self) -> int:
         return sum(1 for i in self.indicators if i.confidence == "provisional")
+
+    @property
+    def missing_count(self) -> int:
+        """Indicators the legal text counts (`declared`) that the file does not encode yet."""
+        return max(self.declared.get("indicators", self.indicators_total) - self.indicators_total, 0)
+
+    @property
+    def needs_commune_group(self) -> bool:
+        """True when some threshold depends on the commune group with no `default` to fall back on."""
+        return any(i.threshold is not None and i.threshold.kind == "group" and "default" not in i.threshold.values
+                   for i in self.indicators)
 
     def criterion(self, code: str) -> Criterion:
         return next(c for c in self.criteria if c.code == code)
@@ -321,6 +336,13 @@ def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> Cr
     for c in criteria:
         if not any(i.criterion == c.code for i in indicators):
             problems.append(Problem(name, f"criterion '{c.code}' has no indicator left", "criteria"))
+    declared = doc.get("declared", {})
+    if "criteria" in declared and declared["criteria"] != len(criteria):
+        problems.append(Problem(name, f"{len(criteria)} criteria, but declared.criteria says {declared['criteria']}",
+                                "declared.criteria"))
+    if declared.get("indicators", len(indicators)) < len(indicators):
+        problems.append(Problem(name, f"{len(indicators)} indicators, more than declared.indicators "
+                                      f"({declared['indicators']})", "declared.indicators"))
     if problems:
         raise FrameworkError(problems)
 
@@ -343,6 +365,7 @@ def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> Cr
         lineage=(doc["id"],) + (parent.lineage if parent else ()),
         notes=doc.get("notes", ""),
         path=str(path),
+        declared=declared,
     )
 
 

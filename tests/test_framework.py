@@ -92,3 +92,12 @@ def test_builtin_text_is_nfc():
         s = load_set(sid)
         for text in [s.name] + [c.name for c in s.criteria] + [i.name for i in s.indicators]:
             assert unicodedata.is_normalized("NFC", text), (sid, text)
+
+
+def test_group_thresholds_describe_and_require_a_commune_group():
+    tiny = load_set("tiny-ntm", SEARCH)
+    green = next(i for i in tiny.indicators if i.code == "3.2")
+    assert green.threshold.describe() == "nhóm 1: 4; nhóm 2: 2"
+    assert tiny.needs_commune_group
+    assert not load_set("vn-2021-ntm").needs_commune_group
+    assert load_set("vn-2021-ntm").missing_count == 0  # no `declared`: nothing counted as missing
