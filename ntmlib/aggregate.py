@@ -9,27 +9,30 @@ from .framework import TIERS
 from .scoring import Scorecard
 
 LEVELS = ("district", "province")
+NO_DISTRICT = "(không thuộc huyện)"  # communes without a district, e.g. those formed after 1/7/2025
 
 
 def _with_place(card: Scorecard, df: pd.DataFrame) -> pd.DataFrame:
+    """`df` with each commune's district and province; a missing or empty district becomes
+    NO_DISTRICT and a missing province '', so that no groupby drops those communes."""
     places = card.dataset.communes[["commune_id", "district", "province"]]
-    return df.merge(places, on="commune_id", how="left")
-
-
-def _range_text(values: pd.Series) -> str:
-    lo, hi = int(values.min()), int(values.max())
-    return f"{lo}" if lo == hi else f"{lo}–{hi}"
+    out = df.merge(places, on="commune_id", how="left")
+    out["district"] = out["district"].fillna("").replace("", NO_DISTRICT)
+    out["province"] = out["province"].fillna("")
+    return out
 
 
 def summary(card: Scorecard, level: str = "district") -> pd.DataFrame:
     """Per district (or province), year and set: communes assessed, reaching the set's tier,
     recognised at it, average criteria met per commune, and the ranges of criteria and
-    indicators met (as "14–15")."""
+    indicators met (as "14–15"). Communes without a district (formed after the 2025
+    reorganisation) count in their province; at district level they form one row whose
+    district is NO_DISTRICT."""
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}")
     c = _with_place(card, card.communes)
     keys = [level, "year", "set", "tier"] if level == "province" else ["province", "district", "year", "set", "tier"]
-    g = c.groupby(keys, sort=False)
+    g = c.groupby(keys, sort=False, dropna=False)
     out = g.agg(
         communes=("commune_id", "size"),
         reaching=("reaches", "sum"),
@@ -39,9 +42,14 @@ def summary(card: Scorecard, level: str = "district") -> pd.DataFrame:
         criteria_mean=("criteria_met", "mean"),
         indicators_mean=("indicators_met", "mean"),
         no_data=("no_data", "sum"),
+        criteria_lo=("criteria_met", "min"),
+        criteria_hi=("criteria_met", "max"),
+        indicators_lo=("indicators_met", "min"),
+        indicators_hi=("indicators_met", "max"),
     ).reset_index()
-    out["criteria_range"] = g["criteria_met"].apply(_range_text).to_numpy()
-    out["indicators_range"] = g["indicators_met"].apply(_range_text).to_numpy()
+    for name in ("criteria", "indicators"):  # "14" when all equal, else "14–15"
+        lo, hi = out.pop(f"{name}_lo").astype(str), out.pop(f"{name}_hi").astype(str)
+        out[f"{name}_range"] = lo.where(lo == hi, lo + "–" + hi)
     out["criteria_mean"] = out["criteria_mean"].round(2)
     out["indicators_mean"] = out["indicators_mean"].round(2)
     return out

@@ -169,6 +169,84 @@ def bulletin_cmd(dataset, year, fmt, out) -> None:
         _emit(to_markdown(b), out)
 
 
+@main.command("roadmap")
+@click.argument("dataset", type=click.Path(file_okay=False))
+@click.option("--year", type=int, required=True, help="Năm đánh giá.")
+@click.option("--target", type=click.Choice(TIERS), default="nang-cao", show_default=True, help="Hạng cần đạt.")
+@click.option("--by", "by_year", type=int, help="Năm mục tiêu: khoảng thiếu nào tốc độ gần đây bù được.")
+@click.option("--district", help="Chỉ các xã của huyện này.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Ghi ra tệp thay vì màn hình.")
+def roadmap_cmd(dataset, year, target, by_year, district, fmt, out) -> None:
+    """Lộ trình lên hạng TARGET: mỗi xã còn thiếu chỉ tiêu nào, bao nhiêu; tổng hợp toàn huyện."""
+    from .dataset import load_dataset
+    from .roadmap import roadmap_for, to_text
+
+    ds = load_dataset(dataset)
+    card = score(ds, year=[y for y in ds.years if y <= year]) if year in ds.years else score(ds, year=year)
+    rm = roadmap_for(card, year, target, by_year, district)
+    if district:
+        card = card.subset(rm["commune_id"].unique()) if not rm.empty else card
+    _emit(to_text(rm, card, year, target) if fmt == "table" else rm.to_csv(index=False), out)
+
+
+@main.command("whatif")
+@click.argument("dataset", type=click.Path(file_okay=False))
+@click.option("--year", type=int, required=True, help="Năm đánh giá.")
+@click.option("--set", "set_id", required=True, help="Bộ tiêu chí có ngưỡng cần thay.")
+@click.option("--indicator", required=True, help="Mã chỉ tiêu (ví dụ 14.1).")
+@click.option("--threshold", required=True, help="Ngưỡng giả định (ví dụ 92 hoặc 92,5).")
+@click.option("--region", help="Chỉ thay ngưỡng của vùng này (ví dụ DBSH).")
+@click.option("--group", help="Chỉ thay ngưỡng của nhóm xã này.")
+def whatif_cmd(dataset, year, set_id, indicator, threshold, region, group) -> None:
+    """Giả định ngưỡng: xã nào đổi kết quả khi ngưỡng một chỉ tiêu thay đổi."""
+    from .whatif import whatif
+
+    if region and group:
+        raise click.UsageError("chỉ dùng một trong hai: --region hoặc --group")
+    w = whatif(dataset, set_id, indicator, threshold, year=year, region=region, group=group)
+    lines = w.sentences()
+    click.echo("\n".join(lines[:1]))
+    if w.changed:
+        click.echo("\n" + w.table().to_string(index=False) + "\n")
+    click.echo("\n".join(lines[1:]))
+
+
+@main.command("trends")
+@click.argument("dataset", type=click.Path(file_okay=False))
+@click.option("--commune", required=True, help="Xã (mã hoặc tên).")
+@click.option("--set", "set_id", help="Chỉ bộ tiêu chí này.")
+@click.option("--all", "show_all", is_flag=True, help="Cả các chỉ tiêu đạt và không đổi.")
+def trends_cmd(dataset, commune, set_id, show_all) -> None:
+    """Xu hướng từng chỉ tiêu của một xã qua các năm (↑ tiến bộ, → không đổi, ↓ giảm sút, · thiếu số liệu)."""
+    from .dataset import load_dataset
+    from .errors import Problem
+    from .trends import display_table, trends
+
+    ds = load_dataset(dataset)
+    cid = ds.commune_id(commune)
+    card = score(ds)
+    tr = trends(card, communes=[cid])
+    if set_id:
+        if set_id not in card.sets:
+            raise DataError(Problem("--set", f"không có bộ tiêu chí '{set_id}' trong kết quả chấm "
+                                             f"(có: {', '.join(card.sets)})"))
+        tr = tr[tr["set"] == set_id]
+    name = ds.communes.set_index("commune_id").at[cid, "commune"]
+    click.echo(f"Xu hướng các chỉ tiêu — Xã {name}, năm {', '.join(map(str, ds.years))}")
+    click.echo("So sánh giữa các năm chỉ trong cùng một bộ tiêu chí, hoặc giữa các bộ có chỉ tiêu khai báo "
+               "cùng thước đo (measure).")
+    shown = tr if show_all else tr[tr["met"].ne(True) | tr["direction"].isin(["improving", "worsening"])]
+    hidden = len(tr) - len(shown)
+    for s, g in shown.groupby("set", sort=False):
+        click.echo(f"\n{s} ({tier_name(card.sets[s].tier)})")
+        table = display_table(g).drop(columns=["Bộ tiêu chí"])
+        table["Tên chỉ tiêu"] = table["Tên chỉ tiêu"].str.slice(0, 45)
+        click.echo(table.to_string(index=False))
+    if hidden:
+        click.echo(f"\n{hidden} chỉ tiêu đạt và không đổi không được liệt kê (thêm --all để xem).")
+
+
 @main.command("report")
 @click.argument("dataset", type=click.Path(file_okay=False, exists=True))
 @click.option("--year", type=int, required=True, help="Năm đánh giá.")
@@ -199,13 +277,15 @@ def report_cmd(dataset, year, commune, district, lang, out) -> None:
 @click.argument("dataset", type=click.Path(file_okay=False, exists=True))
 @click.option("--year", "years", type=int, multiple=True, help="Năm (lặp lại được); mặc định mọi năm có số liệu.")
 @click.option("--communes", help="Chỉ các xã này (mã hoặc tên, cách nhau bởi dấu phẩy).")
+@click.option("--province", help="Chỉ các xã và huyện của tỉnh này (tên tỉnh).")
+@click.option("--district", help="Chỉ các xã của huyện này (tên huyện).")
 @click.option("--out", type=click.Path(file_okay=False), default="reports", show_default=True)
 @click.option("--jobs", type=int, default=None, help="Số tiến trình song song (mặc định: số nhân CPU).")
 @click.option("--formats", default="ipynb,html", show_default=True, help="Định dạng kết quả: ipynb, html.")
 @click.option("--force", is_flag=True, help="Chạy lại mọi báo cáo, kể cả báo cáo đã có và còn mới.")
 @click.option("--scheduler", help="Địa chỉ Dask scheduler (tcp://...) để chạy trên cụm máy.")
 @click.option("--isolate", is_flag=True, help="Mỗi báo cáo một kernel mới (chậm hơn).")
-def reports_cmd(dataset, years, communes, out, jobs, formats, force, scheduler, isolate) -> None:
+def reports_cmd(dataset, years, communes, province, district, out, jobs, formats, force, scheduler, isolate) -> None:
     """Chạy báo cáo cho mọi xã và huyện của DATASET, song song, tiếp tục được khi bị ngắt."""
     from .batch import FORMATS, run_batch
 
@@ -214,7 +294,7 @@ def reports_cmd(dataset, years, communes, out, jobs, formats, force, scheduler, 
     if bad or not fmts:
         raise click.UsageError(f"định dạng không hỗ trợ: {', '.join(bad) or '(trống)'} (dùng {', '.join(FORMATS)})")
     result = run_batch(dataset, list(years) or None, [c.strip() for c in communes.split(",")] if communes else None,
-                       out, jobs, fmts, force, scheduler, isolate)
+                       out, jobs, fmts, force, scheduler, isolate, province=province, district=district)
     for f in result.failed:
         err = f.get("error") or {}
         cell = f" (ô {err['cell']})" if err.get("cell") is not None else ""
@@ -223,6 +303,55 @@ def reports_cmd(dataset, years, communes, out, jobs, formats, force, scheduler, 
     click.echo(f"Mở {result.index} để xem các báo cáo.")
     if not result.ok:
         sys.exit(1)
+
+
+@main.command("crosswalk")
+@click.argument("dataset", type=click.Path(file_okay=False, exists=True))
+@click.argument("commune", required=False)
+@click.option("--year", "years", type=int, multiple=True, help="Năm (lặp lại được); mặc định mọi năm có số liệu.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+def crosswalk_cmd(dataset, commune, years, lang) -> None:
+    """Các xã mới sau sắp xếp (crosswalk.csv) và xã tiền thân; với COMMUNE: kết quả của các xã tiền thân."""
+    from . import reorg
+    from .dataset import load_dataset
+    from .errors import Problem
+    from .report import NewCommuneReport
+
+    ds = load_dataset(dataset)
+    units = reorg.new_communes(ds)
+    if units.empty:
+        raise DataError(Problem(reorg.CROSSWALK_FILE, f"bộ dữ liệu {ds.name} không có {reorg.CROSSWALK_FILE}"))
+    if commune is None:
+        en = lang == "en"
+        click.echo(pd.DataFrame({
+            "Reference" if en else "Mã tham chiếu": units["key"], "Commune" if en else "Xã mới": units["new_commune"],
+            "Province" if en else "Tỉnh": units["new_province"],
+            "From" if en else "Từ ngày": [reorg.date_text(d, lang) for d in units["effective"]],
+            "Predecessors" if en else "Xã tiền thân": [", ".join(p) for p in units["predecessors"]],
+        }).to_string(index=False))
+        return
+    key = reorg.find_new_commune(ds, commune)
+    card = score(ds, year=list(years) or None)
+    r = NewCommuneReport(ds, card, key, max(card.communes["year"]), lang)
+    click.echo(r.formation_text() + "\n")
+    click.echo(r.history().to_string(index=False) + "\n")
+    click.echo(r.regrouped().to_string(index=False))
+
+
+@main.command("synthetic")
+@click.argument("out", type=click.Path(file_okay=False))
+@click.option("--communes", type=int, default=10_000, show_default=True, help="Số xã.")
+@click.option("--seed", type=int, default=2025, show_default=True, help="Hạt giống ngẫu nhiên (cùng hạt, cùng tệp).")
+def synthetic_cmd(out, communes, seed) -> None:
+    """Sinh bộ dữ liệu toàn quốc mô phỏng vào OUT (OUT/parquet và OUT/csv), để đo tốc độ và kiểm thử."""
+    from .synthetic import make_national
+
+    paths = make_national(out, communes=communes, seed=seed)
+    obs = pd.read_parquet(paths["parquet"] / "observations.parquet", columns=["year"])
+    n = f"{len(obs):,}".replace(",", ".")  # 3.881.548
+    click.echo(f"{communes} xã, {obs['year'].nunique()} năm, {n} ô số liệu")
+    for fmt, path in paths.items():
+        click.echo(f"  {fmt}: {path}")
 
 
 if __name__ == "__main__":

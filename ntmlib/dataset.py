@@ -49,6 +49,8 @@ class Dataset:
     files: dict = field(default_factory=dict)
     tables: dict = field(default_factory=dict, repr=False)  # key -> readers.Table (how each file was read)
     skipped: list = field(default_factory=list)  # readers.Skipped
+    encoded: object = field(default=None, repr=False)  # scoring.EncodedObservations, made once when loaded
+    crosswalk: pd.DataFrame = field(default_factory=pd.DataFrame)  # old -> new commune (crosswalk.csv, ntmlib.reorg)
 
     @property
     def name(self) -> str:
@@ -264,7 +266,12 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
              else Table(rec_path, pd.DataFrame(columns=["line", "place", *RECOGNITION_COLUMNS, "decision", "note"])))
     reg_t = (read_csv(reg_path, RECOGNITION_COLUMNS, problems, allow_empty=True) if reg_path.exists()
              else Table(reg_path, pd.DataFrame(columns=["line", "place", *RECOGNITION_COLUMNS, "note"])))
-    if problems or any(t.frame is None for t in (communes_t, obs_t, rec_t, reg_t)):
+    from .reorg import CROSSWALK_COLUMNS, CROSSWALK_FILE, check_crosswalk  # reorg imports this module
+
+    cw_path = root / CROSSWALK_FILE  # optional
+    cw_t = (read_csv(cw_path, CROSSWALK_COLUMNS, problems, allow_empty=True) if cw_path.exists()
+            else Table(cw_path, pd.DataFrame(columns=["line", "place", *CROSSWALK_COLUMNS])))
+    if problems or any(t.frame is None for t in (communes_t, obs_t, rec_t, reg_t, cw_t)):
         raise DataError(problems)
 
     communes = communes_t.frame
@@ -272,6 +279,7 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
         if optional not in communes.columns:
             communes[optional] = ""
     communes["assessed"] = ~communes["assessed"].map(fold).isin(FALSE_WORDS)
+    communes["group"] = commune_group_codes(communes["group"])
     observations = obs_t.frame
     files = {"communes": communes_t.path, "observations": obs_t.path, "recognitions": rec_path,
              "registrations": reg_path}
@@ -279,11 +287,16 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
               "recognitions": rec_t, "registrations": reg_t}
     ds = Dataset(root, meta, communes, observations, rec_t.frame, reg_t.frame, files, tables,
                  [*communes_t.skipped, *obs_t.skipped, *rec_t.skipped, *reg_t.skipped])
+    ds.crosswalk, ds.tables["crosswalk"] = cw_t.frame, cw_t
+    if cw_path.exists():
+        ds.files["crosswalk"] = cw_path
+        ds.skipped += cw_t.skipped
     out = _Collector(ds)
     bad = np.zeros(len(observations), bool)
 
     _check_communes(ds, out)
     bad |= _resolve_commune_refs(ds, out)
+    check_crosswalk(ds, out)
     bad |= _check_years(ds, out)
     for key in ("recognitions", "registrations"):
         table = getattr(ds, key)
@@ -313,7 +326,18 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
         collect += problems
     ds.observations = observations[~bad].reset_index(drop=True)
     ds.observations["year"] = ds.observations["year"].astype("int64")
+    for col in ("commune_id", "set", "indicator", "value"):  # few distinct texts, millions of rows: codes
+        ds.observations[col] = ds.observations[col].astype("str").astype("category")
+    from .scoring import encode_observations
+
+    encode_observations(ds)  # codes and parsed values, reused by every score()
     return ds
+
+
+def commune_group_codes(groups: pd.Series) -> pd.Series:
+    """Commune groups as codes: 'Nhóm 2', 'xã nhóm 2', '2' -> '2'; other text is kept for the checks to name."""
+    code = groups.map(fold).str.replace(r"^(xa\s+)?nhom\s*", "", regex=True).str.strip()
+    return pd.Series(np.where(code.str.fullmatch(r"\d+"), code, groups), index=groups.index)
 
 
 def _check_communes(ds: Dataset, out: _Collector) -> None:

@@ -485,3 +485,107 @@ def tier_status(card: Scorecard, year: int, lang: str = "vi") -> Figure:
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     fig.legend(loc="outside lower center", ncols=2, frameon=False)
     return fig
+
+
+# --------------------------------------------------------------------------- roadmap and trends
+
+LABELS["vi"].update({
+    "roadmap_title": "Lộ trình lên {tier}: chỉ tiêu nhiều xã còn thiếu, năm {year}",
+    "roadmap_sub": "{n} xã chưa được công nhận {tier} (gồm cả chỉ tiêu NTM còn thiếu)\n"
+                   "Thanh: số xã cần cải thiện chỉ tiêu; nhãn: số xã · khoảng còn thiếu",
+    "roadmap_axis": "Số xã cần cải thiện",
+    "roadmap_yes": "chưa đạt",
+    "points": "điểm %",
+    "trend_title": "Xu hướng các chỉ tiêu {tier}, {y0}–{y1}",
+    "trend_sub": "Số xã theo chiều thay đổi giữa hai năm gần nhất có số liệu\n"
+                 "{n} chỉ tiêu có nhiều xã giảm sút nhất, rồi nhiều xã tiến bộ nhất",
+    "trend_axis": "Số xã",
+    "improving": "↑ tiến bộ", "stagnant": "→ không đổi", "worsening": "↓ giảm sút", "no_data": "· không đủ số liệu",
+    "no_trend": "Chưa có hai năm số liệu để so sánh",
+})
+LABELS["en"].update({
+    "roadmap_title": "Road to {tier}: indicators most communes still miss, {year}",
+    "roadmap_sub": "{n} communes not yet recognised as {tier} (including missing NTM indicators)\n"
+                   "Bars: communes that must improve the indicator; label: communes · range of the gaps",
+    "roadmap_axis": "Communes that must improve",
+    "roadmap_yes": "not met",
+    "points": "pp",
+    "trend_title": "Trends of {tier} indicators, {y0}–{y1}",
+    "trend_sub": "Communes by direction between the last two years with data\n"
+                 "The {n} indicators with most communes worsening, then improving",
+    "trend_axis": "Communes",
+    "improving": "↑ improving", "stagnant": "→ stagnant", "worsening": "↓ worsening", "no_data": "· no data",
+    "no_trend": "No two years of data to compare",
+})
+TREND_COLOURS = {"improving": COLOURS["met"], "stagnant": "#cfd8dc", "worsening": COLOURS["not_met"],
+                 "no_data": "#eeeeee"}
+
+
+@_styled
+def roadmap_totals(card: Scorecard, year: int, target: str = "nang-cao", lang: str = "vi", top: int = 15) -> Figure:
+    """Horizontal bars: for the indicators most communes still miss on the way to `target`
+    (the target set and its prerequisite), how many communes must improve each, labelled with
+    the range of the gaps ("1,3–8,1 điểm %") or "chưa đạt" for yes/no indicators."""
+    from .roadmap import district_totals, roadmap
+    from .text import range_text
+
+    y = _year(card, year)
+    rm = roadmap(card, y, target)
+    totals = district_totals(rm, lang)
+    totals = totals[totals["communes"] > 0].head(top)
+    fields = _tier(target, lang)
+    n = rm["commune_id"].nunique()
+    fig, ax = _new(10, 1.9 + 0.5 * max(len(totals), 2), _say(lang, "roadmap_title", year=y, **fields),
+                   _say(lang, "roadmap_sub", n=n, **fields))
+    labels = [_wrap(f"{r.indicator} ({tier_name(r.tier, lang)}) · {(r.name_en if lang == 'en' else '') or r.name}",
+                    52, 2) for r in totals.itertuples()]
+    notes = []
+    for r in totals.itertuples():
+        if r.rule in (">=", "<="):
+            unit = _say(lang, "points") if r.unit == "%" else r.unit
+            notes.append(f"{r.communes} · {range_text(r.gap_min, r.gap_max, lang)} {unit}".rstrip())
+        else:
+            notes.append(f"{r.communes} · {_say(lang, 'roadmap_yes')}")
+    _hbars(ax, labels, totals["communes"].astype(int).tolist(), notes, COLOURS["not_met"])
+    ax.set_xlabel(_say(lang, "roadmap_axis"))
+    if totals.empty:
+        ax.text(0.5, 0.5, _say(lang, "no_candidates", **fields), transform=ax.transAxes, ha="center",
+                va="center", fontsize=11)
+    return fig
+
+
+@_styled
+def trend_summary(card: Scorecard, set_id: str, lang: str = "vi", top: int = 15) -> Figure:
+    """Stacked horizontal bars, one per indicator of a set: communes improving, stagnant,
+    worsening or without two years of data, for the `top` indicators that moved most."""
+    from .trends import summary, trends
+
+    if set_id not in card.sets:
+        raise ValueError(f"không có bộ tiêu chí '{set_id}' trong kết quả chấm (có: {', '.join(card.sets)})")
+    s = card.sets[set_id]
+    years = _years(card)
+    tr = trends(card)
+    tr = tr[tr["set"] == set_id]
+    table = summary(tr).head(top)
+    fig, ax = _new(10, 2.2 + 0.45 * max(len(table), 2),
+                   _say(lang, "trend_title", y0=years[0], y1=years[-1], **_tier(s.tier, lang)),
+                   _say(lang, "trend_sub", n=len(table)))
+    names = {i.code: ((i.name_en if lang == "en" else "") or i.name) for i in s.indicators}
+    pos = np.arange(len(table))
+    left = np.zeros(len(table))
+    for key in ("improving", "stagnant", "worsening", "no_data"):
+        values = table[key].to_numpy(dtype=float)
+        bars = ax.barh(pos, values, left=left, height=0.62, color=TREND_COLOURS[key], label=_say(lang, key),
+                       hatch=HATCH["no_data"] if key == "no_data" else None, edgecolor="white")
+        ax.bar_label(bars, labels=[str(int(v)) if v else "" for v in values], label_type="center", fontsize=9,
+                     color="white" if key == "worsening" else "#1b1b1b")
+        left += values
+    ax.set_yticks(pos, labels=[_nfc(_wrap(f"{c} · {names[c]}", 52, 2)) for c in table["indicator"]])
+    ax.set_ylim(len(table) - 0.5, -0.5)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel(_say(lang, "trend_axis"))
+    ax.tick_params(axis="y", length=0)
+    if len(years) < 2:
+        ax.text(0.5, 0.5, _say(lang, "no_trend"), transform=ax.transAxes, ha="center", va="center", fontsize=11)
+    fig.legend(loc="outside lower center", ncols=4, frameon=False)
+    return fig

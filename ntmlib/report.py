@@ -11,7 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__, aggregate
-from .dataset import Dataset, load_dataset
+from .dataset import Dataset, fold_name, load_dataset
+from .values import fold
 from .errors import DataError, Problem
 from .scoring import Scorecard, score
 from .text import counts_text, met_word, number_text, short_counts, tier_name
@@ -179,8 +180,46 @@ class CommuneReport:
             t["gained"]: [g or t["none"] for g in ch["gained"]], t["lost"]: [x or t["none"] for x in ch["lost"]],
         })
 
+    def trends(self) -> pd.DataFrame:
+        """Indicators not met this year, without data, or getting worse: values by year, arrow,
+        rate and the year the threshold would be reached at the recent rate (ntmlib.trends)."""
+        from .trends import display_table, trends
+
+        tr = trends(self.card.upto(self.year), communes=[self.commune_id])
+        tr = tr[tr["set"].isin(set(self.rows()["set"]))]
+        keep = ~tr["met"].fillna(False).astype(bool) | (tr["direction"] == "worsening")
+        return display_table(tr[keep], self.lang)
+
+    def trends_note(self) -> str:
+        years = sorted(int(y) for y in self.card.communes["year"].unique() if y <= self.year)
+        if len(years) < 2:
+            return ("Only one year scored: no trend to show." if self.lang == "en" else
+                    "Chỉ có số liệu một năm: chưa có xu hướng.")
+        if self.lang == "en":
+            return (f"Indicators not met in {self.year}, without data, or worse than the year before; "
+                    f"{years[0]}–{years[-1]}. The projected year assumes the recent rate goes on. Values are "
+                    "compared only within one criteria set, or between sets whose indicators declare the same "
+                    "measure (column 'Compared via').")
+        return (f"Các chỉ tiêu chưa đạt năm {self.year}, chưa có số liệu hoặc giảm sút so với năm trước; "
+                f"{years[0]}–{years[-1]}. Năm dự kiến đạt tính theo tốc độ gần đây. Chỉ so sánh giá trị trong cùng "
+                "một bộ tiêu chí, hoặc giữa các bộ có chỉ tiêu khai báo cùng thước đo (cột 'So sánh').")
+
     def provenance(self) -> pd.DataFrame:
         return provenance(self.dataset, self.card, self.lang)
+
+    is_new = False  # a commune of communes.csv, not a unit formed by a reorganisation (NewCommuneReport)
+
+    def successor_note(self) -> str:
+        """'Từ 1/7/2025 thuộc xã Trần Thương, tỉnh Ninh Bình.' when the crosswalk has a successor, else ''."""
+        from .reorg import date_text, successor
+
+        nxt = successor(self.dataset, self.commune_id)
+        if nxt is None:
+            return ""
+        when = date_text(nxt["effective"], self.lang)
+        if self.lang == "en":
+            return f"From {when} part of {nxt['new_commune']} commune, {nxt['new_province']} province."
+        return f"Từ {when} thuộc {nxt['new_type'] or 'xã'} {nxt['new_commune']}, tỉnh {nxt['new_province']}."
 
 
 def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> CommuneReport:
@@ -191,16 +230,175 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
     """
     _check_lang(lang)
     ds, cached = _load(dataset, scores)
+    from . import reorg
+
+    units = reorg.new_communes(ds)
     try:
+        if "@" in str(commune):  # a unit formed by a reorganisation: '13591@2025-07-01'
+            raise DataError("")
         cid = ds.commune_id(str(commune))
     except DataError:
-        known = ", ".join(ds.communes.loc[ds.communes["assessed"], "commune"])
-        raise ReportParameterError(Problem("tham số commune", f"không có xã '{commune}' trong bộ dữ liệu "
-                                                              f"{ds.name} (các xã: {known})"))
+        try:
+            key = reorg.find_new_commune(ds, commune) if len(units) else None
+        except DataError:
+            key = None
+        if key is None:
+            known = ", ".join(ds.communes.loc[ds.communes["assessed"], "commune"])
+            new = f"; xã mới sau sắp xếp: {', '.join(units['new_commune'])}" if len(units) else ""
+            raise ReportParameterError(Problem("tham số commune", f"không có xã '{commune}' trong bộ dữ liệu "
+                                                                  f"{ds.name} (các xã: {known}{new})"))
+        y = _check_year(ds, year)
+        card = cached or score(ds, year=[x for x in ds.years if x <= y])
+        return NewCommuneReport(ds, card, key, y, lang)
     if not ds.communes.set_index("commune_id").at[cid, "assessed"]:
-        raise ReportParameterError(Problem("tham số commune", f"'{commune}' không được đánh giá theo bộ tiêu chí xã"))
+        same = units[units["new_commune"].map(fold_name) == fold_name(str(commune))] if len(units) else units
+        hint = (f" (xã mới {same['new_commune'].iloc[0]} từ {reorg.date_text(same['effective'].iloc[0])}: "
+                f"ghi '{same['key'].iloc[0]}')" if len(same) == 1 else "")
+        raise ReportParameterError(Problem("tham số commune",
+                                           f"'{commune}' không được đánh giá theo bộ tiêu chí xã{hint}"))
     y = _check_year(ds, year)
     return CommuneReport(ds, _card(ds, y, cached), cid, y, lang)
+
+
+REORG_LABELS = {
+    "vi": {"code": "Mã xã", "key": "Mã tham chiếu", "effective": "Thành lập từ ngày", "predecessors": "Xã tiền thân",
+           "predecessor": "Xã tiền thân", "tier_reached": "Hạng đạt theo kết quả",
+           "tier_recognised": "Hạng đã công nhận",
+           "recognitions": "Công nhận đến năm đó", "not_assessed": "không đánh giá", "n": "Số xã tiền thân",
+           "assessed": "Số xã được đánh giá", "reaching": "Số xã đạt theo kết quả", "recognised": "Số xã đã công nhận",
+           "crange": "Khoảng tiêu chí", "irange": "Khoảng chỉ tiêu", "and": "và"},
+    "en": {"code": "Code", "key": "Reference", "effective": "Formed on", "predecessors": "Predecessors",
+           "predecessor": "Predecessor", "tier_reached": "Tier reached", "tier_recognised": "Tier recognised",
+           "recognitions": "Recognitions by that year", "not_assessed": "not assessed", "n": "Predecessors",
+           "assessed": "Assessed", "reaching": "Reaching by results", "recognised": "Recognised",
+           "crange": "Criteria range", "irange": "Indicator range", "and": "and"},
+}
+
+
+FORMED = {
+    "vi": {"formed": "{Kind} {name} (mã {code}, tỉnh {province}) được thành lập từ ngày {when} trên cơ sở {names} "
+                     "({places}).",
+           "place": "huyện {}, tỉnh {}",
+           "before": "Kết quả năm {span} dưới đây là của các xã tiền thân, trước khi sắp xếp."},
+    "en": {"formed": "{name} commune (code {code}, {province} province) was formed on {when} from {names} ({places}).",
+           "place": "{} district, {} province",
+           "before": "The results of {span} below are those of its predecessors, before the reorganisation."},
+}
+
+
+def _unit_name(name: str, lang: str) -> str:
+    """'Nguyên Lý' -> 'xã Nguyên Lý'; names that already say what they are ('Thị trấn Vĩnh Trụ') are kept."""
+    if lang == "en":
+        return name
+    if fold_name(name) != fold(name):  # starts with 'Xã', 'Thị trấn', 'Phường'
+        return name[:1].lower() + name[1:]
+    return "xã " + name
+
+
+def _join(names: list[str], lang: str) -> str:
+    word = REORG_LABELS[lang]["and"]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {word} {names[-1]}"
+
+
+@dataclass
+class NewCommuneReport:
+    """The report of a commune formed by a reorganisation (crosswalk.csv): when and from which
+    communes it was formed, and its predecessors' results in the years scored."""
+
+    dataset: Dataset
+    card: Scorecard
+    key: str
+    year: int
+    lang: str = "vi"
+    is_new = True
+
+    @property
+    def unit(self) -> pd.Series:
+        from .reorg import unit
+
+        return unit(self.dataset, self.key)
+
+    @property
+    def name(self) -> str:
+        return self.unit["new_commune"]
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(int(y) for y in self.card.communes["year"].unique() if y <= self.year)
+
+    def predecessors(self) -> pd.DataFrame:
+        from .reorg import predecessors
+
+        return predecessors(self.dataset, self.key)
+
+    def header(self) -> pd.DataFrame:
+        """Commune, code and reference, province, date formed, predecessors, year, criteria sets."""
+        from .reorg import date_text
+
+        t, r, u = L[self.lang], REORG_LABELS[self.lang], self.unit
+        return pd.DataFrame({"": [t["commune"], r["code"], r["key"], t["province"], r["effective"], r["predecessors"],
+                                  t["year"], t["sets"]],
+                             " ": [u["new_commune"], u["new_commune_id"], u["key"], u["new_province"],
+                                   date_text(u["effective"], self.lang), ", ".join(u["predecessors"]), self.year,
+                                   ", ".join(self.card.sets)]})
+
+    def formation_text(self) -> str:
+        """One paragraph: formed on which date, from which communes, and whose results follow."""
+        from .reorg import date_text
+
+        u, pre = self.unit, self.predecessors()
+        when = date_text(u["effective"], self.lang)
+        places = list(dict.fromkeys(zip(pre["district"], pre["province"])))
+        years = self.years
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else f"{years[0]}"
+        names = [_unit_name(n, self.lang) for n in pre["commune"]]
+        kind = u["new_type"] or "xã"
+        place = FORMED[self.lang]["place"]
+        text = FORMED[self.lang]["formed"].format(
+            Kind=kind[:1].upper() + kind[1:], name=u["new_commune"], code=u["new_commune_id"],
+            province=u["new_province"], when=when, names=_join(names, self.lang), places="; ".join(place.format(*p) for p in places))
+        if u["effective"][:4] > str(self.year):
+            text += " " + FORMED[self.lang]["before"].format(span=span)
+        return text
+
+    def history(self) -> pd.DataFrame:
+        """Per year and predecessor: counts met per tier ('18/19 · 55/57'), tiers reached and recognised."""
+        from .reorg import history
+
+        t, r = L[self.lang], REORG_LABELS[self.lang]
+        h = history(self.card, self.key, self.years, self.lang)
+        tiers = [x for x in ("ntm", "nang-cao", "kieu-mau") if x in h.columns]
+        out = pd.DataFrame({t["year"]: h["year"], r["predecessor"]: h["commune"]})
+        for x in tiers:
+            out[tier_name(x, self.lang)] = [v if a else r["not_assessed"] for v, a in zip(h[x], h["assessed"])]
+        out[r["tier_reached"]] = [tier_name(x, self.lang) if a else "" for x, a in
+                                  zip(h["tier_reached"], h["assessed"])]
+        out[r["tier_recognised"]] = [tier_name(x, self.lang) if a else "" for x, a in
+                                     zip(h["tier_recognised"], h["assessed"])]
+        out[r["recognitions"]] = h["recognitions"]
+        return out
+
+    def regrouped(self) -> pd.DataFrame:
+        """Per year and tier: predecessors, how many were assessed, reached the tier, were recognised at it."""
+        from .reorg import regroup
+
+        t, r = L[self.lang], REORG_LABELS[self.lang]
+        g = regroup(self.card)
+        g = g[(g["commune_id"] == self.key) & g["year"].isin(self.years)]
+        return pd.DataFrame({
+            t["year"]: g["year"], t["tier"]: [tier_name(x, self.lang) for x in g["tier"]], r["n"]: g["predecessors"],
+            r["assessed"]: g["assessed"], r["reaching"]: g["reaching"], r["recognised"]: g["recognised"],
+            r["crange"]: [f"{a}/{b}" for a, b in zip(g["criteria_range"], g["criteria_total"])],
+            r["irange"]: [f"{a}/{b}" for a, b in zip(g["indicators_range"], g["indicators_total"])],
+        }).reset_index(drop=True)
+
+    def figure(self):
+        from .reorg import history_figure
+
+        return history_figure(self.card, self.key, self.years, self.lang)
+
+    def provenance(self) -> pd.DataFrame:
+        return provenance(self.dataset, self.card, self.lang)
 
 
 @dataclass
@@ -264,6 +462,87 @@ class DistrictReport:
             t["missing"]: r["missing"],
         }).reset_index(drop=True)
 
+    def roadmap(self, target: str = "nang-cao") -> pd.DataFrame:
+        """Per commune not yet recognised at `target` (closest first): what it still misses, with
+        the gap of each numeric indicator (ntmlib.roadmap)."""
+        from .roadmap import roadmap
+
+        rm = roadmap(self.card, self.year, target)
+        en = self.lang == "en"
+        head = (["Rank", "Commune", "Missing", "To raise or lower (gap)", "To achieve", "No data"] if en else
+                ["Thứ tự", "Xã", "Còn thiếu", "Cần nâng hoặc giảm (mức thiếu)", "Cần đạt", "Chưa có số liệu"])
+        rows = []
+        for (rank, commune), g in rm.groupby(["rank", "commune"], sort=False):
+            g = g.assign(indicator=[c if role == "target" else f"{c} ({tier_name(tier, self.lang)})"
+                                    for c, role, tier in zip(g["indicator"], g["role"], g["tier"])])
+            b = g[g["binding"]]
+            num = b[b["rule"].isin([">=", "<="]) & b["status"].eq("not_met")]
+            crit = g[["set", "criterion"]].drop_duplicates().shape[0]
+            rows.append([rank, commune, (f"{crit} criteria · {len(g)} indicators" if en else
+                                         f"{crit} tiêu chí · {len(g)} chỉ tiêu"),
+                         "; ".join(f"{c}: {number_text(-x)}" for c, x in zip(num["indicator"], num["gap"])),
+                         ", ".join(b.loc[~b["rule"].isin([">=", "<="]) & b["status"].eq("not_met"), "indicator"]),
+                         ", ".join(b.loc[b["status"].eq("no_data"), "indicator"])])
+        return pd.DataFrame(rows, columns=head)
+
+    def roadmap_sentences(self, target: str = "nang-cao", top: int = 12) -> str:
+        """The district totals of the roadmap as a Markdown list, most communes first."""
+        from .roadmap import district_totals, roadmap
+
+        totals = district_totals(roadmap(self.card, self.year, target), self.lang)
+        lines = [f"- {s}" for s in totals["sentence"].head(top)]
+        rest = totals.iloc[top:]
+        if len(rest):
+            lines.append(f"- … and {len(rest)} more indicators, each missed by at most {rest['communes'].max()} "
+                         "communes." if self.lang == "en" else
+                         f"- … và {len(rest)} chỉ tiêu khác, mỗi chỉ tiêu tối đa {rest['communes'].max()} xã còn thiếu.")
+        return "\n".join(lines)
+
+    def trends(self, top: int = 8) -> pd.DataFrame:
+        """Per set (kiểu mẫu aside), the indicators with most communes worsening, then improving,
+        between the scored years (ntmlib.trends)."""
+        from .trends import summary, trends
+
+        en = self.lang == "en"
+        s = summary(trends(self.card))
+        s = s[s["set"].map(lambda x: self.card.sets[x].tier != "kieu-mau")]
+        s = s.groupby("set", sort=False).head(top)
+        return pd.DataFrame({
+            ("Criteria set" if en else "Bộ tiêu chí"): [tier_name(self.card.sets[x].tier, self.lang) for x in s["set"]],
+            ("Indicator" if en else "Chỉ tiêu"): s["indicator"],
+            ("Name" if en else "Tên chỉ tiêu"): [next((i.name_en if en else "") or i.name for i in
+                                                      self.card.sets[x].indicators if i.code == c)
+                                                 for x, c in zip(s["set"], s["indicator"])],
+            "↑": s["improving"], "→": s["stagnant"], "↓": s["worsening"], "·": s["no_data"],
+        }).reset_index(drop=True)
+
+    def trends_note(self) -> str:
+        years = sorted(int(y) for y in self.card.communes["year"].unique())
+        if len(years) < 2:
+            return ("Only one year scored: no trend to show." if self.lang == "en" else
+                    "Chỉ có số liệu một năm: chưa có xu hướng.")
+        if self.lang == "en":
+            return (f"Number of communes improving (↑), stagnant (→), worsening (↓) or without two years of data (·), "
+                    f"{years[0]}–{years[-1]}. Values are compared only within one criteria set, or between sets whose "
+                    "indicators declare the same measure.")
+        return (f"Số xã tiến bộ (↑), không đổi (→), giảm sút (↓) hoặc chưa đủ hai năm số liệu (·), "
+                f"{years[0]}–{years[-1]}. Chỉ so sánh giá trị trong cùng một bộ tiêu chí, hoặc giữa các bộ có chỉ tiêu "
+                "khai báo cùng thước đo.")
+
+    def whatif(self, set_id: str, indicator: str, threshold) -> tuple[str, pd.DataFrame]:
+        """A threshold what-if for this year (ntmlib.whatif): the sentences as Markdown and the
+        table of indicator results that change."""
+        from .whatif import whatif
+
+        if set_id not in self.card.sets:  # a default example for another dataset (e.g. in a batch)
+            have = ", ".join(self.card.sets)
+            return ((f"Criteria set {set_id} is not scored here (scored: {have}); set the parameter whatif_set to "
+                     "one of them to see a what-if." if self.lang == "en" else
+                     f"Bộ tiêu chí {set_id} không được chấm ở đây (đã chấm: {have}); đặt tham số whatif_set là "
+                     "một trong các bộ đó để xem giả định."), pd.DataFrame())
+        w = whatif(self.card, set_id, indicator, threshold, year=self.year)
+        return "\n".join(f"- {s}" for s in w.sentences(self.lang)), w.table(self.lang)
+
     def bulletin_markdown(self) -> str:
         from .bulletin import build, to_markdown
 
@@ -319,7 +598,9 @@ HEADINGS = {
            "distribution": "Phân bố số tiêu chí đạt", "groups": "Nhóm tiêu chí chưa đạt nhiều nhất",
            "alerts": "Cảnh báo duy trì: xã đã công nhận nhưng chưa đạt lại", "readiness":
            "Mức độ sẵn sàng đăng ký nông thôn mới nâng cao", "bulletin": "Nội dung bản tin",
-           "none": "Không có."},
+           "roadmap": "Lộ trình lên NTM nâng cao", "trends": "Xu hướng", "whatif": "Giả định ngưỡng",
+           "none": "Không có.", "formed": "Hình thành xã", "history": "Kết quả của các xã tiền thân",
+           "regroup": "Các xã tiền thân theo hạng"},
     "en": {"commune_title": "New Rural Development results — {name} commune, {year}",
            "district_title": "New Rural Development summary — {name} district, {year}",
            "summary": "Results by criteria set", "grid": "Criteria", "unmet": "Indicators not met",
@@ -327,7 +608,10 @@ HEADINGS = {
            "communes": "Results by commune", "heatmap": "Communes × criteria", "distribution":
            "Distribution of criteria met", "groups": "Most-failed criteria groups",
            "alerts": "Maintenance alerts: recognised communes no longer meeting their set",
-           "readiness": "Readiness for advanced NTM", "bulletin": "Bulletin text", "none": "None."},
+           "readiness": "Readiness for advanced NTM", "bulletin": "Bulletin text", "none": "None.",
+           "roadmap": "Road to advanced NTM", "trends": "Trends", "whatif": "Threshold what-if",
+           "formed": "How the commune was formed", "history": "Results of the predecessor communes",
+           "regroup": "Predecessors by tier"},
 }
 
 
@@ -401,6 +685,26 @@ def show_html(markup: str) -> None:
     from IPython.display import HTML, display
 
     display(HTML(markup))
+
+
+def show_reorganisation(r, lang: str = "vi") -> None:
+    """The reorganisation part of a commune report: for a commune formed by it, how it was formed
+    and its predecessors' history (table, figure, counts per tier); for an old commune, the note
+    of the commune it belongs to now (nothing when the crosswalk has none)."""
+    from IPython.display import Markdown, display
+
+    if not r.is_new:
+        note = r.successor_note()
+        if note:
+            display(Markdown(f"*{html.escape(note, quote=False)}*"))
+        return
+    heading("formed", lang)
+    display(Markdown(html.escape(r.formation_text(), quote=False)))
+    heading("history", lang)
+    show(r.history(), lang)
+    show_figure(r.figure())
+    heading("regroup", lang)
+    show(r.regrouped(), lang)
 
 
 def show_markdown(text: str) -> None:

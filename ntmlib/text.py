@@ -70,3 +70,16 @@ def communes_display(communes: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
         "tier_recognised": [tier_name(t, lang) for t in communes["tier_recognised"]],
     })
     return out.rename(columns=COMMUNE_HEADERS[lang])
+
+
+def sentence_case(text: str) -> str:
+    """'Tỷ lệ hộ …' -> 'tỷ lệ hộ …' for use inside a sentence; acronyms ('OCOP …') are kept."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def range_text(low: float, high: float, lang: str = "vi") -> str:
+    """'1,5–4' (or '1.5–4' in English); a single number when both ends are equal."""
+    fmt = number_text if lang != "en" else (lambda v: number_text(v).replace(",", "."))
+    return fmt(low) if fmt(low) == fmt(high) else f"{fmt(low)}–{fmt(high)}"
