@@ -78,6 +78,8 @@ def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, provi
             runs.append(Run("commune", cid, name, year, f"{year}/xa-{slug(name)}-{slug(cid)}",
                             {"commune": cid, "year": year}))
         for district in dict.fromkeys(c["district"]):
+            if not isinstance(district, str) or not district.strip():  # units with no district (after 1/7/2025)
+                continue
             runs.append(Run("district", district, district, year, f"{year}/huyen-{slug(district)}",
                             {"district": district, "year": year}))
     return runs

@@ -49,7 +49,9 @@ def frameworks(set_id: str | None) -> None:
             s = load_set(sid)
             rows.append({"Mã": s.id, "Tên": s.name, "Hạng": tier_name(s.tier),
                          "Giai đoạn": f"{s.period[0]}–{s.period[1]}" if s.period else "",
-                         "Tiêu chí": s.criteria_total, "Chỉ tiêu": s.indicators_total,
+                         "Tiêu chí": s.criteria_total,
+                         "Chỉ tiêu": (f"{s.indicators_total}/{s.declared['indicators']}" if s.missing_count
+                                      else s.indicators_total),
                          "Ngưỡng tạm tính": s.provisional_count})
         click.echo(pd.DataFrame(rows).to_string(index=False))
         return

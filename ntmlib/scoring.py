@@ -339,6 +339,11 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
         if len(periods) > 1:
             return combine([score(ds, year=ys) for ys in periods.values()])
     set_list = _as_sets(sets, ds, years)
+    from .validation import commune_group_problems  # here, since validation imports scoring
+
+    group_problems = commune_group_problems(ds, set_list)  # also for sets given here, not in dataset.yaml
+    if group_problems:
+        raise DataError(group_problems)
     for s in set_list:
         outside = [y for y in years if not s.covers(y)]
         if outside:
