@@ -191,18 +191,11 @@ class CommuneReport:
         return display_table(tr[keep], self.lang)
 
     def trends_note(self) -> str:
-        years = sorted(int(y) for y in self.card.communes["year"].unique() if y <= self.year)
-        if len(years) < 2:
-            return ("Only one year scored: no trend to show." if self.lang == "en" else
-                    "Chỉ có số liệu một năm: chưa có xu hướng.")
-        if self.lang == "en":
-            return (f"Indicators not met in {self.year}, without data, or worse than the year before; "
-                    f"{years[0]}–{years[-1]}. The projected year assumes the recent rate goes on. Values are "
-                    "compared only within one criteria set, or between sets whose indicators declare the same "
-                    "measure (column 'Compared via').")
-        return (f"Các chỉ tiêu chưa đạt năm {self.year}, chưa có số liệu hoặc giảm sút so với năm trước; "
-                f"{years[0]}–{years[-1]}. Năm dự kiến đạt tính theo tốc độ gần đây. Chỉ so sánh giá trị trong cùng "
-                "một bộ tiêu chí, hoặc giữa các bộ có chỉ tiêu khai báo cùng thước đo (cột 'So sánh').")
+        what = {"vi": f"Các chỉ tiêu chưa đạt năm {self.year}, chưa có số liệu hoặc giảm sút (năm dự kiến đạt tính "
+                      "theo tốc độ gần đây)",
+                "en": f"Indicators not met in {self.year}, without data, or getting worse (the projected year "
+                      "assumes the recent rate goes on)"}
+        return _trends_note(self.card, self.year, self.lang, what)
 
     def provenance(self) -> pd.DataFrame:
         return provenance(self.dataset, self.card, self.lang)
@@ -504,7 +497,7 @@ class DistrictReport:
         from .trends import summary, trends
 
         en = self.lang == "en"
-        s = summary(trends(self.card))
+        s = summary(trends(self.card.upto(self.year)))
         s = s[s["set"].map(lambda x: self.card.sets[x].tier != "kieu-mau")]
         s = s.groupby("set", sort=False).head(top)
         return pd.DataFrame({
@@ -517,17 +510,9 @@ class DistrictReport:
         }).reset_index(drop=True)
 
     def trends_note(self) -> str:
-        years = sorted(int(y) for y in self.card.communes["year"].unique())
-        if len(years) < 2:
-            return ("Only one year scored: no trend to show." if self.lang == "en" else
-                    "Chỉ có số liệu một năm: chưa có xu hướng.")
-        if self.lang == "en":
-            return (f"Number of communes improving (↑), stagnant (→), worsening (↓) or without two years of data (·), "
-                    f"{years[0]}–{years[-1]}. Values are compared only within one criteria set, or between sets whose "
-                    "indicators declare the same measure.")
-        return (f"Số xã tiến bộ (↑), không đổi (→), giảm sút (↓) hoặc chưa đủ hai năm số liệu (·), "
-                f"{years[0]}–{years[-1]}. Chỉ so sánh giá trị trong cùng một bộ tiêu chí, hoặc giữa các bộ có chỉ tiêu "
-                "khai báo cùng thước đo.")
+        what = {"vi": "Số xã tiến bộ (↑), không đổi (→), giảm sút (↓) hoặc chưa đủ hai năm số liệu (·)",
+                "en": "Number of communes improving (↑), stagnant (→), worsening (↓) or without two years of data (·)"}
+        return _trends_note(self.card, self.year, self.lang, what)
 
     def whatif(self, set_id: str, indicator: str, threshold) -> tuple[str, pd.DataFrame]:
         """A threshold what-if for this year (ntmlib.whatif): the sentences as Markdown and the
@@ -550,6 +535,17 @@ class DistrictReport:
 
     def provenance(self) -> pd.DataFrame:
         return provenance(self.dataset, self.card, self.lang)
+
+
+def _trends_note(card: Scorecard, year: int, lang: str, what: dict[str, str]) -> str:
+    """The note above a trends table: what it counts, the years compared, and the comparison rule."""
+    years = sorted(int(y) for y in card.communes["year"].unique() if y <= year)
+    if len(years) < 2:
+        return "Only one year scored: no trend to show." if lang == "en" else "Chỉ có số liệu một năm: chưa có xu hướng."
+    rule = ("Values are compared only within one criteria set, or between sets whose indicators declare the same "
+            "measure." if lang == "en" else
+            "Chỉ so sánh giá trị trong cùng một bộ tiêu chí, hoặc giữa các bộ có chỉ tiêu khai báo cùng thước đo.")
+    return f"{what[lang]}, {years[0]}–{years[-1]}. {rule}"
 
 
 def district_report(dataset, district, year, lang: str = "vi", scores=None) -> DistrictReport:
