@@ -18,7 +18,7 @@ import yaml
 
 from .errors import DataError, FrameworkError, Problem
 from .framework import TIERS, CriteriaSet, available_sets, load_set
-from .readers import Skipped, Table, find_observations, lines_text, read_csv, read_observations
+from .readers import Skipped, Table, find_observations, lines_text, read_csv, read_observations, text_categorical
 from .values import fold, normalise_text
 
 COMMUNE_COLUMNS = ["commune_id", "commune", "district", "province", "region"]
@@ -37,7 +37,8 @@ class Dataset:
     observations keep each value as written (column `value`, text), the place it came from as
     the user sees it (`place`: "dòng 14" in a CSV, "2023!D14" in a workbook) and its line
     (`line`: CSV line or Excel row), so every result can be traced back to its cell. Rows read
-    but not used are listed in `skipped`.
+    but not used are listed in `skipped`. Their text columns are categoricals (millions of
+    rows, few distinct texts), `year` is int16 and `line` int32.
     """
 
     path: Path
@@ -125,25 +126,40 @@ def resolve_communes(refs: pd.Series, communes: pd.DataFrame) -> pd.Series:
     Ids match exactly; names match in any case, with or without 'Xã' / 'Thị trấn', first with
     their diacritics, then (when that leaves exactly one commune) without them.
     """
-    codes, uniques = pd.factorize(refs.astype(object).fillna(""))
-    ids = list(communes["commune_id"])
-    id_set = set(ids)
+    if not isinstance(refs.dtype, pd.CategoricalDtype):
+        refs = refs.astype(object).fillna("")
+    codes, uniques = pd.factorize(refs)
+    id_set = set(communes["commune_id"])
     exact: dict[str, list[str]] = {}
     loose: dict[str, list[str]] = {}
-    for cid, name in zip(communes["commune_id"], communes["commune"]):
-        exact.setdefault(_exact_name(name), []).append(cid)
-        loose.setdefault(fold_name(name), []).append(cid)
     out = []
     for ref in uniques:
         ref = normalise_text(ref)
-        if ref in id_set:
+        if ref in id_set or ref == "":  # an id, or nothing
             out.append(ref)
             continue
+        if not exact:  # names are looked at only when a reference is not an id
+            for cid, name in zip(communes["commune_id"], communes["commune"]):
+                exact.setdefault(_exact_name(name), []).append(cid)
+                loose.setdefault(fold_name(name), []).append(cid)
         hit = exact.get(_exact_name(ref)) or loose.get(fold_name(ref)) or []
         out.append(hit[0] if len(hit) == 1 else "")
     out.append("")
     mapped = np.array(out, dtype=object)[np.where(codes < 0, len(out) - 1, codes)]
     return pd.Series(mapped, index=refs.index, dtype=object)
+
+
+def column_codes(column: pd.Series) -> tuple[np.ndarray, int]:
+    """(an integer code per row, the number of codes) of a column: a categorical's own codes, else factorized."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy().astype(np.int64) + 1, len(column.cat.categories) + 1
+    if pd.api.types.is_integer_dtype(column.dtype) and len(column):  # e.g. years: their distance from the first
+        values = column.to_numpy(dtype=np.int64)
+        low, high = int(values.min()), int(values.max())
+        if high - low < 2**20:
+            return values - low, high - low + 1
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    return codes.astype(np.int64), max(len(uniques), 1)
 
 
 def _commune_problem_text(ref: str, communes: pd.DataFrame, file: str) -> str:
@@ -324,14 +340,42 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
         raise DataError(problems)
     if collect is not None:
         collect += problems
-    ds.observations = observations[~bad].reset_index(drop=True)
-    ds.observations["year"] = ds.observations["year"].astype("int64")
+    ds.observations = observations[~bad].reset_index(drop=True) if bad.any() else observations
+    obs_t.frame = ds.observations  # the table read, without the rows left out
+    ds.observations["year"] = ds.observations["year"].astype(np.int16)  # 1900–2100
+    if len(ds.observations) and ds.observations["line"].max() < 2**31:
+        ds.observations["line"] = ds.observations["line"].astype(np.int32)
     for col in ("commune_id", "set", "indicator", "value"):  # few distinct texts, millions of rows: codes
-        ds.observations[col] = ds.observations[col].astype("str").astype("category")
+        ds.observations[col] = _text_codes(ds.observations[col])
     from .scoring import encode_observations
 
     encode_observations(ds)  # codes and parsed values, reused by every score()
+    _release_unused_memory()
     return ds
+
+
+def _release_unused_memory() -> None:
+    """Give the memory freed while loading back to the system (pyarrow keeps it in its pool otherwise)."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+
+
+def _text_codes(column: pd.Series) -> pd.Series:
+    """A column of text as a categorical of the texts it holds, in sorted order."""
+    if isinstance(column.dtype, pd.CategoricalDtype) and column.cat.categories.dtype == "str":
+        codes = column.cat.codes.to_numpy()
+        categories = column.cat.categories
+        used = np.bincount(codes[codes >= 0], minlength=len(categories)) > 0
+        if used.all() and categories.is_monotonic_increasing:
+            return column
+        order = np.argsort(categories.to_numpy(dtype=object)[used], kind="stable")
+        renumber = np.full(len(categories), -1, np.int64)
+        renumber[np.flatnonzero(used)[order]] = np.arange(len(order))
+        return pd.Series(pd.Categorical.from_codes(np.where(codes < 0, -1, renumber[codes]).astype(codes.dtype),
+                                                   categories=categories[used][order], validate=False),
+                         index=column.index)
+    return column.astype("str").astype("category")
 
 
 def commune_group_codes(groups: pd.Series) -> pd.Series:
@@ -355,12 +399,23 @@ def _resolve_commune_refs(ds: Dataset, out: _Collector) -> np.ndarray:
     communes_file = ds.file_name("communes")
     for key in ("observations", "recognitions", "registrations"):
         table = getattr(ds, key)
-        refs = table["commune_id"].astype(object)
-        ids = resolve_communes(refs, ds.communes)
-        unknown = (ids == "").to_numpy()
-        for place, ref in zip(table.loc[unknown, "place"], refs[unknown]):
-            out.add(key, "commune", place, "commune_id", _commune_problem_text(ref, ds.communes, communes_file))
-        table["commune_id"] = ids.where(~unknown, refs)
+        refs = table["commune_id"]
+        if isinstance(refs.dtype, pd.CategoricalDtype):  # each distinct reference resolved once
+            names = pd.Series(refs.cat.categories, dtype=object)
+            ids = resolve_communes(names, ds.communes)
+            unknown_name = (ids == "").to_numpy()
+            codes = refs.cat.codes.to_numpy()
+            unknown = unknown_name[codes]
+            for place, ref in zip(table["place"].iloc[np.flatnonzero(unknown)], names.to_numpy()[codes[unknown]]):
+                out.add(key, "commune", place, "commune_id", _commune_problem_text(ref, ds.communes, communes_file))
+            table["commune_id"] = text_categorical(codes, np.where(unknown_name, names, ids), str)
+        else:
+            refs = refs.astype(object)
+            ids = resolve_communes(refs, ds.communes)
+            unknown = (ids == "").to_numpy()
+            for place, ref in zip(table.loc[unknown, "place"], refs[unknown]):
+                out.add(key, "commune", place, "commune_id", _commune_problem_text(ref, ds.communes, communes_file))
+            table["commune_id"] = ids.where(~unknown, refs)
         if key == "observations":
             bad_obs = unknown
     return bad_obs
@@ -368,11 +423,15 @@ def _resolve_commune_refs(ds: Dataset, out: _Collector) -> np.ndarray:
 
 def _check_years(ds: Dataset, out: _Collector) -> np.ndarray:
     obs = ds.observations
-    year = pd.to_numeric(obs["year"], errors="coerce")
-    bad = (year.isna() | (year != year.round()) | (year < 1900) | (year > 2100)).to_numpy()
-    for place, y in zip(obs.loc[bad, "place"], obs.loc[bad, "year"]):
+    codes, texts = pd.factorize(obs["year"], use_na_sentinel=False)
+    distinct = pd.to_numeric(pd.Series(np.asarray(texts, dtype=object)), errors="coerce").to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        bad_text = np.isnan(distinct) | (distinct != np.round(distinct)) | (distinct < 1900) | (distinct > 2100)
+    bad = bad_text[codes]
+    rows = np.flatnonzero(bad)
+    for place, y in zip(obs["place"].iloc[rows], np.asarray(texts, dtype=object)[codes[rows]]):
         out.add("observations", "year", place, "year", "thiếu năm" if y == "" else f"năm '{y}' không hợp lệ")
-    obs["year"] = year.where(~bad, 0).astype("int64")
+    obs["year"] = np.where(bad_text, 0, np.nan_to_num(distinct)).astype(np.int64)[codes]
     for key in ("recognitions", "registrations"):
         table = getattr(ds, key)
         raw = table["year"].astype(object).fillna("")
@@ -423,19 +482,27 @@ def _resolve_sets(ds: Dataset, bad: np.ndarray, out: _Collector) -> np.ndarray:
     """Sets written as tiers or titles (wide sheets) become set ids; unknown ones are problems."""
     obs = ds.observations
     known = _known_set_ids(ds)
-    pairs = obs.loc[~bad, ["set", "year"]].drop_duplicates()
-    mapping, wrong = {}, np.zeros(len(obs), bool)
-    for ref, year in zip(pairs["set"], pairs["year"]):
-        sid, problem = resolve_set(ds, ref, int(year), known)
-        mapping[(ref, year)] = sid
+    wrong = np.zeros(len(obs), bool)
+    if not len(obs):
+        return wrong
+    set_code, set_refs = pd.factorize(obs["set"], use_na_sentinel=False)
+    years = obs["year"].to_numpy(dtype=np.int64)  # numbers by now, 0 where unreadable
+    low = int(years.min())
+    n_years = int(years.max()) - low + 1
+    set_refs = np.asarray(set_refs, dtype=object)
+    pair, pair_keys = pd.factorize(set_code.astype(np.int64) * n_years + (years - low))
+    ref_of_pair, year_of_pair = set_refs[pair_keys // n_years], low + pair_keys % n_years
+    resolved = ref_of_pair.copy()
+    for p in pd.unique(pair[~bad]):  # in order of first appearance among the rows kept
+        sid, problem = resolve_set(ds, ref_of_pair[p], int(year_of_pair[p]), known)
+        resolved[p] = sid
         if problem:
-            rows = ((obs["set"] == ref) & (obs["year"] == year)).to_numpy() & ~bad
+            rows = (pair == p) & ~bad
             wrong |= rows
-            for place in obs.loc[rows, "place"]:
+            for place in obs["place"].iloc[np.flatnonzero(rows)]:
                 out.add("observations", "set", place, "set", problem)
-    if len(obs) and any(k[0] != v for k, v in mapping.items()):
-        codes, uniques = pd.factorize(pd.MultiIndex.from_frame(obs[["set", "year"]]))
-        obs["set"] = np.array([mapping.get(u, u[0]) for u in uniques], dtype=object)[codes]
+    if (resolved != ref_of_pair).any():
+        obs["set"] = text_categorical(pair, resolved, str)
     return wrong
 
 
@@ -443,11 +510,21 @@ def _check_duplicates(ds: Dataset, bad: np.ndarray, out: _Collector) -> np.ndarr
     """Same commune, year, set and indicator twice: an error when the values differ, else a note."""
     obs = ds.observations
     key = ["commune_id", "year", "set", "indicator"]
-    ok = obs[~bad]
-    dup = ok[ok.duplicated(key, keep=False)]
     wrong = np.zeros(len(obs), bool)
-    if dup.empty:
+    combined, size = np.zeros(len(obs), np.int64), 1
+    for col in key:  # one integer per distinct (commune, year, set, indicator)
+        codes, n = column_codes(obs[col])
+        if size * n >= 2**62:  # renumber what is combined so far, to stay within 64 bits
+            combined = pd.factorize(combined)[0].astype(np.int64)
+            size = int(combined.max(initial=-1)) + 1
+        combined, size = combined * n + codes, size * n
+    ok = np.flatnonzero(~bad)
+    keys = np.sort(combined[ok])
+    repeated = keys[1:][keys[1:] == keys[:-1]]
+    if not len(repeated):
         return wrong
+    twice = np.isin(combined[ok], repeated)
+    dup = obs.iloc[ok[twice]]
     same_places = []
     for k, g in dup.groupby(key, sort=False):
         places = list(g["place"])

@@ -5,7 +5,9 @@ the Parquet row number) and `place` ("dòng 14" in a CSV, "2023!D14" in a workbo
 in Parquet). Problems are collected, never raised one at a time; rows that are read but not
 used are counted in `skipped`. Cells are text, normalised to NFC and trimmed; numbers from
 Excel or Parquet cells are written the Vietnamese way ("95,5"), a cell formatted as a
-percentage as "95%".
+percentage as "95%". Observations files, which can hold millions of rows, come back as
+categoricals: each distinct text is normalised once, and pyarrow reads Parquet and plain CSV
+files (one row per line) without a Python string per cell.
 
 Two layouts of observations (documented in data/examples/README.md):
 
@@ -34,6 +36,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 
 from .errors import Problem
 from .values import fold, normalise_text, number_to_text
@@ -199,16 +205,49 @@ def _normalise_column(s: pd.Series) -> pd.Series:
     return pd.Series(clean[np.where(codes < 0, len(clean) - 1, codes)], index=s.index, dtype=object)
 
 
-def _text_column(s: pd.Series, role: str = "value") -> pd.Series:
-    """A column of any type as normalised text; numbers written for `role` (see _cell_text)."""
-    if s.dtype == object or pd.api.types.is_string_dtype(s):
-        codes, uniques = pd.factorize(s, use_na_sentinel=True)
-        clean = np.array([_cell_text(u, "", role) for u in uniques] + [""], dtype=object)
-        return pd.Series(clean[np.where(codes < 0, len(clean) - 1, codes)], index=s.index, dtype=object)
+def text_categorical(codes: np.ndarray, uniques, clean) -> pd.Categorical:
+    """Codes into `uniques` (-1: missing) as a categorical of texts, where `clean` turns one unique
+    value into its text; distinct values that clean to the same text share a category."""
+    texts = np.array([clean(u) for u in uniques] + [""], dtype=object)
+    merged, categories = pd.factorize(texts)
+    codes = np.asarray(codes)
+    small = np.int8 if len(categories) < 2**7 else np.int16 if len(categories) < 2**15 else np.int32
+    if (merged[:-1] == np.arange(len(uniques))).all() and (len(codes) == 0 or codes.min() >= 0):
+        codes = codes.astype(small)  # every text distinct, none missing: the codes as they are
+    else:
+        codes = merged.astype(small)[np.where(codes < 0, len(texts) - 1, codes)]
+    return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype="str"), validate=False)
+
+
+def _categorical_column(s: pd.Series, role: str = "value") -> pd.Categorical:
+    """A column of any type as a categorical of normalised text (see _cell_text), each distinct value cleaned once."""
     codes, uniques = pd.factorize(s, use_na_sentinel=True)
-    clean = np.array([_cell_text(u.item() if hasattr(u, "item") else u, "", role) for u in uniques] + [""],
-                     dtype=object)
-    return pd.Series(clean[np.where(codes < 0, len(clean) - 1, codes)], index=s.index, dtype=object)
+    if s.dtype == object or pd.api.types.is_string_dtype(s):
+        return text_categorical(codes, uniques, lambda u: _cell_text(u, "", role))
+    return text_categorical(codes, uniques, lambda u: _cell_text(u.item() if hasattr(u, "item") else u, "", role))
+
+
+def _arrow_categorical(column, role: str) -> pd.Categorical:
+    """A pyarrow column as a categorical of normalised text, each distinct value cleaned once."""
+
+    column = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    if pa.types.is_dictionary(column.type):
+        encoded = column
+    else:
+        encoded = pc.dictionary_encode(column)
+    indices = encoded.indices if encoded.indices.null_count == 0 else encoded.indices.fill_null(-1)
+    codes = indices.to_numpy(zero_copy_only=False)
+    return text_categorical(codes, encoded.dictionary.to_pylist(), lambda u: _cell_text(u, "", role))
+
+
+def line_places(prefix: str, lines) -> pd.Series:
+    """`prefix` + each line number ('hàng 1', 'hàng 2', …) as a string column, built by pyarrow
+    (no Python string per row)."""
+
+    numbers = pc.cast(pa.array(np.asarray(lines, dtype=np.int64)), pa.large_string())
+    text = pa.large_string()
+    joined = pc.binary_join_element_wise(pa.scalar(prefix, text), numbers, pa.scalar("", text))
+    return pd.Series(pd.array(joined, dtype="str"))
 
 
 def _cell_text(value, number_format: str = "", role: str = "value") -> str:
@@ -263,11 +302,16 @@ def _missing_columns(name: str, place: str, headers: list[str], required, column
 # --------------------------------------------------------------------------- CSV
 
 
-def read_csv(path: Path, required, problems: list[Problem], *, allow_empty: bool = False) -> Table:
+_CONTENT_BYTE = re.compile(rb"[^ \t\r\n\x00\x0b\x0c\xef\xbb\xbf]")  # a byte no strip() removes: not an empty file
+
+
+def read_csv(path: Path, required, problems: list[Problem], *, allow_empty: bool = False,
+             categorical: bool = False) -> Table:
     """Read a UTF-8 CSV file of text; append to `problems` what makes it unreadable.
 
     Comma, semicolon or tab separated (guessed from the header line). `line` is the line of
     the file where each row starts (quoted line breaks counted); blank lines are ignored.
+    With `categorical`, columns are categoricals (for large files of few distinct texts).
     """
     path = Path(path)
     name = path.name
@@ -279,9 +323,21 @@ def read_csv(path: Path, required, problems: list[Problem], *, allow_empty: bool
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         problems.append(Problem(name, "tệp mã UTF-16 (Unicode text): hãy lưu lại dưới dạng 'CSV UTF-8'"))
         return table
-    if not data.strip(b" \t\r\n\x00").removeprefix(b"\xef\xbb\xbf").strip():
+    if not _CONTENT_BYTE.search(data) and not data.strip(b" \t\r\n\x00").removeprefix(b"\xef\xbb\xbf").strip():
         problems.append(Problem(name, "tệp rỗng"))
         return table
+    if categorical:  # a large file: pyarrow reads it and checks its UTF-8, when it is plain
+        end = data.find(b"\n")
+        try:
+            first = (data if end < 0 else data[:end]).decode("utf-8-sig")
+        except UnicodeDecodeError:
+            first = None
+        df = _read_plain_csv(data, max((",", ";", "\t"), key=first.count), first) if first is not None else None
+        if df is not None:
+            if _missing_csv_columns(table, df, required, problems):
+                return table
+            return _finish_csv(table, df, np.arange(2, len(df) + 2, dtype=np.int64), problems, allow_empty,
+                               categorical)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -295,7 +351,8 @@ def read_csv(path: Path, required, problems: list[Problem], *, allow_empty: bool
         problems.append(Problem(name, f"tệp không phải mã UTF-8 (byte 0x{data[e.start]:02X}{guess}): "
                                       "hãy lưu lại dưới dạng 'CSV UTF-8'", f"dòng {line}"))
         return table
-    first = text.split("\n", 1)[0]
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]
     sep = max((",", ";", "\t"), key=first.count)
     del text  # checked; pandas reads the bytes faster than the text
     try:
@@ -307,12 +364,8 @@ def read_csv(path: Path, required, problems: list[Problem], *, allow_empty: bool
     except pd.errors.ParserError:
         problems += _ragged_lines(name, data.decode("utf-8-sig"), sep)
         return table
-    headers = [normalise_text(c) for c in df.columns]
-    missing = _missing_columns(name, "dòng 1", headers, required)
-    if missing:
-        problems += missing
+    if _missing_csv_columns(table, df, required, problems):
         return table
-    df.columns = _canonical_columns(headers)
     # where each row starts: line 2 for the first, plus the line breaks inside quoted cells before it
     breaks = np.zeros(len(df), dtype=np.int64)
     if data.count(b"\n") > len(df) + 1 and len(df):  # more line breaks than rows: some inside quoted cells
@@ -323,12 +376,61 @@ def read_csv(path: Path, required, problems: list[Problem], *, allow_empty: bool
                 breaks += np.where(has, col.str.count("\n"), 0)
     line = 2 + np.arange(len(df), dtype=np.int64) + np.concatenate([[0], np.cumsum(breaks)[:-1]]) if len(df) \
         else np.zeros(0, dtype=np.int64)
+    return _finish_csv(table, df, line, problems, allow_empty, categorical)
+
+
+def _missing_csv_columns(table: Table, df: pd.DataFrame, required, problems: list[Problem]) -> bool:
+    """Note the required columns missing from the header (True when some are); name the columns canonically."""
+    headers = [normalise_text(c) for c in df.columns]
+    missing = _missing_columns(table.name, "dòng 1", headers, required)
+    problems += missing
+    if not missing:
+        df.columns = _canonical_columns(headers)
+    return bool(missing)
+
+
+def _read_plain_csv(data: bytes, sep: str, first: str) -> pd.DataFrame | None:
+    """A CSV file read by pyarrow into categoricals, when every line after the header is one row
+    (no blank line, no line break inside a quoted cell) and every row has the header's cells; else
+    None, and the file is read by pandas, which places and reports the rest."""
+
+    names = next(csv.reader([first.removeprefix("\ufeff").rstrip("\r")], delimiter=sep), [])
+    if not names or "" in names or len(set(names)) != len(names):  # pandas names such columns itself
+        return None
+    text_type = pa.dictionary(pa.int32(), pa.string())
+    try:
+        arrow = pacsv.read_csv(
+            pa.py_buffer(data), read_options=pacsv.ReadOptions(encoding="utf8"),
+            parse_options=pacsv.ParseOptions(delimiter=sep, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(column_types={n: text_type for n in names}, null_values=[],
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        return None
+    lines = data.count(b"\n") + (not data.endswith(b"\n"))
+    if arrow.column_names != names or arrow.num_rows + 1 != lines:
+        return None
+    columns = {n: _arrow_categorical(arrow.column(i), "label") for i, n in enumerate(names)}
+    del arrow
+    return pd.DataFrame(columns, copy=False)
+
+
+def _finish_csv(table: Table, df: pd.DataFrame, line: np.ndarray, problems, allow_empty: bool,
+                categorical: bool) -> Table:
+    """Normalised text, line and place of each row, blank rows left out."""
+    name = table.name
     for c in df.columns:
-        df[c] = _normalise_column(df[c])
-    blank = (df == "").all(axis=1).to_numpy() if len(df.columns) else np.ones(len(df), bool)
+        if isinstance(df[c].dtype, pd.CategoricalDtype):  # normalised when read
+            continue
+        if categorical:
+            df[c] = text_categorical(*pd.factorize(df[c], use_na_sentinel=True), normalise_text)
+        else:
+            df[c] = _normalise_column(df[c])
+    blank = (np.logical_and.reduce([(df[c] == "").to_numpy() for c in df.columns]) if len(df.columns)
+             else np.ones(len(df), bool))
     df.insert(0, "line", line)
-    df = df[~blank].reset_index(drop=True)
-    df.insert(1, "place", "dòng " + df["line"].astype(str))
+    if blank.any():
+        df = df[~blank].reset_index(drop=True)
+    df.insert(1, "place", line_places("dòng ", df["line"]) if categorical else "dòng " + df["line"].astype(str))
     if df.empty and not allow_empty:
         problems.append(Problem(name, "tệp không có dòng số liệu nào (chỉ có dòng tiêu đề)", "dòng 2"))
         return table
@@ -383,7 +485,7 @@ def read_observations(path: Path, problems: list[Problem]) -> Table:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        t = read_csv(path, OBSERVATION_REQUIRED, problems)
+        t = read_csv(path, OBSERVATION_REQUIRED, problems, categorical=True)
     elif suffix == ".xlsx":
         t = read_xlsx(path, problems)
     elif suffix == ".parquet":
@@ -394,7 +496,8 @@ def read_observations(path: Path, problems: list[Problem]) -> Table:
     if t.frame is not None:
         for col in OBSERVATION_OPTIONAL:
             if col not in t.frame.columns:
-                t.frame[col] = ""
+                t.frame[col] = pd.Categorical.from_codes(np.zeros(len(t.frame), np.int8),
+                                                         categories=pd.Index([""], dtype="str"))
     return t
 
 
@@ -415,27 +518,40 @@ def read_parquet(path: Path, problems: list[Problem]) -> Table:
     table = Table(path, None, "parquet")
     if not _present(path, problems):
         return table
+
     try:
-        df = pd.read_parquet(path)
+        texts = [f.name for f in pq.read_schema(path) if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
+        arrow = pq.read_table(path, read_dictionary=texts)  # text columns as codes into their distinct values
     except Exception as e:  # noqa: BLE001 - pyarrow raises many kinds; all mean "cannot read"
         problems.append(Problem(name, f"không đọc được tệp Parquet ({type(e).__name__}: {str(e)[:120]})"))
         return table
-    headers = [normalise_text(c) for c in df.columns]
+    index_columns = [c for c in (arrow.schema.pandas_metadata or {}).get("index_columns", []) if isinstance(c, str)]
+    arrow = arrow.drop_columns(index_columns)  # a pandas index saved with the table is not data
+    headers = [normalise_text(c) for c in arrow.column_names]
     missing = _missing_columns(name, "", headers, OBSERVATION_REQUIRED)
     if missing:
         problems += missing
         return table
-    df.columns = _canonical_columns(headers)
-    if df.empty:
+    if arrow.num_rows == 0:
         problems.append(Problem(name, "tệp không có dòng số liệu nào"))
         return table
-    out = pd.DataFrame({c: _text_column(df[c], "value" if c == "value" else "label") for c in df.columns})
-    blank = (out == "").all(axis=1).to_numpy()
-    out.insert(0, "line", np.arange(1, len(out) + 1, dtype=np.int64))
+    # each column as codes into its distinct values, cleaned once per distinct value
+    columns = {}
+    for c, column in zip(_canonical_columns(headers), arrow.columns):
+        if c not in columns:
+            try:
+                columns[c] = _arrow_categorical(column, "value" if c == "value" else "label")
+            except (pa.ArrowNotImplementedError, pa.ArrowInvalid, TypeError):  # nested or odd types: value by value
+                columns[c] = _categorical_column(pd.Series(column.to_pandas()), "value" if c == "value" else "label")
+    del arrow
+    out = pd.DataFrame(columns, copy=False)
+    blank = np.logical_and.reduce([(out[c] == "").to_numpy() for c in out.columns])
+    line = np.arange(1, len(out) + 1, dtype=np.int64)
     if blank.any():
-        table.skipped.append(Skipped(name, "hàng trống", tuple(f"hàng {n}" for n in out["line"][blank])))
-    out = out[~blank].reset_index(drop=True)
-    out.insert(1, "place", "hàng " + out["line"].astype(str))
+        table.skipped.append(Skipped(name, "hàng trống", tuple(f"hàng {n}" for n in line[blank])))
+        out, line = out[~blank].reset_index(drop=True), line[~blank]
+    out.insert(0, "line", line)
+    out.insert(1, "place", line_places("hàng ", line))
     table.frame = out
     return table
 

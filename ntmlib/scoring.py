@@ -142,16 +142,20 @@ def encode_observations(ds: Dataset) -> EncodedObservations:
     value, values = pd.factorize(obs["value"], use_na_sentinel=True)
     values = np.asarray(values, dtype=object)
     value = np.where(value < 0, len(values), value)  # NA: the "no value" entry
-    line = obs["line"].to_numpy(dtype=np.int64)
+    line = obs["line"].to_numpy()  # as kept by load_dataset (int32 or int64), no copy
     order = np.empty(len(obs), np.int64)
     order[np.argsort(line, kind="stable")] = np.arange(len(obs))  # rank by line, then row
     place = pa.array(obs["place"].astype("str"))
-    if isinstance(place, pa.ChunkedArray):
-        place = place.combine_chunks()
-    place = pa.concat_arrays([place.cast(pa.large_string()), pa.array([""], pa.large_string())])  # as pandas keeps it
+    chunks = place.chunks if isinstance(place, pa.ChunkedArray) else [place]
+    # the column's own buffers (no copy), then "" for "no observation" (index len(obs))
+    place = pa.chunked_array([*(c.cast(pa.large_string()) for c in chunks), pa.array([""], pa.large_string())])
     small = np.int32 if len(obs) < 2**31 - 1 else np.int64
-    enc = EncodedObservations(obs, commune.astype(small), commune_ids, obs["year"].to_numpy(dtype=np.int64),
-                              pair.astype(small), pairs, value.astype(small), values,
+
+    def fit(codes: np.ndarray, n: int) -> np.ndarray:  # codes in the smallest integer type that holds n
+        return codes.astype(np.int16 if n < 2**15 else np.int32 if n < 2**31 - 1 else np.int64)
+
+    enc = EncodedObservations(obs, fit(commune, len(commune_ids)), commune_ids, obs["year"].to_numpy(),
+                              fit(pair, len(pairs)), pairs, fit(value, len(values) + 1), values,
                               parse_distinct(list(values) + [""]), line, order.astype(small), place)
     ds.encoded = enc
     return enc

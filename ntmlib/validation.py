@@ -12,7 +12,7 @@ from .errors import DataError, FrameworkError, Problem
 from .framework import load_set
 from .readers import Skipped, parse_cell
 from .scoring import indicator_catalogue, observation_keys, score
-from .values import parse_values, value_message
+from .values import BAD, PROBLEMS, check_unit_rule, parse_distinct, value_message
 
 
 class Problems(list):
@@ -92,11 +92,12 @@ def check_observations(ds: Dataset, bad: np.ndarray, out) -> tuple[np.ndarray, l
     wrong = np.zeros(len(obs), bool)
     skipped_rows: dict[str, list[str]] = {}
     ok = ~bad
+    coded = parsed = None  # made once, for the first year checked
     years = sorted(obs.loc[ok, "year"].unique())
     for year in years:
         year = int(year)
         in_year = ok & (obs["year"] == year).to_numpy()
-        first = obs.loc[in_year, "place"].iloc[0]
+        first = obs["place"].iloc[int(np.argmax(in_year))]
         n = int(in_year.sum())
         if not ds.set_ids_for(year):
             out.add("observations", "year", first, "year",
@@ -120,7 +121,10 @@ def check_observations(ds: Dataset, bad: np.ndarray, out) -> tuple[np.ndarray, l
             continue
         for p in commune_group_problems(ds, sets):
             out.add_problem(p)
-        wrong |= _check_year(ds, year, sets, in_year, out, skipped_rows)
+        if coded is None:
+            coded = {c: _coded(obs[c]) for c in ("set", "indicator", "value")}
+            parsed = parse_distinct(coded["value"][1])
+        wrong |= _check_year(ds, year, sets, in_year, out, skipped_rows, coded, parsed)
     skipped = [Skipped(ds.file_name("observations"), reason, tuple(dict.fromkeys(places)))
                for reason, places in skipped_rows.items()]
     return wrong, skipped
@@ -170,49 +174,99 @@ def _catalogue(sets) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _check_year(ds: Dataset, year: int, sets, in_year: np.ndarray, out, skipped_rows) -> np.ndarray:
+def _coded(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(code per row, text per code) of a column of text; a missing value is the last code, ''."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes, labels = column.cat.codes.to_numpy(), np.asarray(column.cat.categories, dtype=object)
+    else:
+        codes, labels = pd.factorize(column, use_na_sentinel=True)
+        labels = np.asarray(labels, dtype=object)
+    if (codes < 0).any():
+        codes = np.where(codes < 0, len(labels), codes.astype(np.int64))
+    return codes, np.append(labels, "")
+
+
+def _check_year(ds: Dataset, year: int, sets, in_year: np.ndarray, out, skipped_rows, coded, parsed) -> np.ndarray:
+    """Check the rows of one year; each distinct (set, code) and (set, code, value) is checked once.
+
+    `coded`: _coded() of the set, indicator and value columns; `parsed`: parse_distinct() of the values."""
     obs = ds.observations
     wrong = np.zeros(len(obs), bool)
-    rows = obs[in_year].reset_index(names="obs_row")
+    rows = np.flatnonzero(in_year)
+    (set_code, set_ids), (ind_code, ind_ids), (value_code, values) = (coded[c] for c in ("set", "indicator", "value"))
     used_sets = {a for s in sets for a in s.lineage}
     # a set named on the row but not scored this year: an error outside its period, else a note
-    other = rows[(rows["set"] != "") & ~rows["set"].isin(used_sets)]
-    for sid, g in other.groupby("set", sort=False):
+    other = [k for k, sid in enumerate(set_ids) if sid != "" and sid not in used_sets]
+    is_other = np.isin(set_code[rows], other)
+    for k in pd.unique(set_code[rows][is_other]):
+        sid = set_ids[k]
+        g = rows[set_code[rows] == k]
         try:
             s = load_set(sid, ds.framework_dir)
         except FrameworkError as e:
             for p in e.problems:
                 out.add_problem(p)
-            wrong[g["obs_row"].to_numpy(dtype=np.int64)] = True
+            wrong[g] = True
             continue
         if s.covers(year):
             note = (f"bộ tiêu chí {sid} không có trong dataset.yaml cho năm {year} "
                     f"(có: {', '.join(x.id for x in sets)}): chỉ dùng khi chấm riêng bộ này (--set {sid})")
-            skipped_rows.setdefault(note, []).extend(g["place"])
+            skipped_rows.setdefault(note, []).extend(obs["place"].iloc[g])
             continue
         msg = f"năm {year} nằm ngoài giai đoạn {s.period[0]}–{s.period[1]} của bộ tiêu chí {sid}"
-        out.add("observations", "year", g["place"].iloc[0], "year",
+        out.add("observations", "year", obs["place"].iloc[g[0]], "year",
                 msg + (f" ({len(g)} ô số liệu)" if len(g) > 1 else ""))
-        wrong[g["obs_row"].to_numpy(dtype=np.int64)] = True
-    rows = rows[~rows["obs_row"].isin(other["obs_row"])]
+        wrong[g] = True
+    rows = rows[~is_other]
 
+    # distinct (set, code) pairs of the year, matched with the catalogue rows they can serve
+    n_ind = max(len(ind_ids), 1)
+    pair_of_row, pair_keys = pd.factorize(set_code[rows].astype(np.int64) * n_ind + ind_code[rows])
+    pairs = pd.DataFrame({"set": set_ids[pair_keys // n_ind], "indicator": ind_ids[pair_keys % n_ind],
+                          "pair": np.arange(len(pair_keys))})
     keys = observation_keys(sets, indicator_catalogue(sets))
     keys = keys.merge(_catalogue(sets), on=["set", "indicator"], how="left")
-    m = rows.merge(keys, left_on=["set", "indicator"], right_on=["obs_set", "obs_indicator"], how="left",
-                   suffixes=("", "_target"), indicator=True)
-    unmatched = m[m["_merge"] == "left_only"].drop_duplicates("obs_row")
-    if len(unmatched):
+    m = pairs.merge(keys, left_on=["set", "indicator"], right_on=["obs_set", "obs_indicator"], how="left",
+                    suffixes=("", "_target"), indicator=True)
+    unknown_pairs = m.loc[m["_merge"] == "left_only", "pair"].to_numpy()
+    if len(unknown_pairs):
+        bad_rows = rows[np.isin(pair_of_row, unknown_pairs)]
+        unmatched = pd.DataFrame({"obs_row": bad_rows, "set": set_ids[set_code[bad_rows]],
+                                  "indicator": ind_ids[ind_code[bad_rows]],
+                                  "place": obs["place"].iloc[bad_rows].to_numpy(dtype=object)})
         wrong |= _unknown_codes(ds, year, sets, unmatched, out, skipped_rows)
-    matched = m[m["_merge"] == "both"]
-    if len(matched):
-        parsed = parse_values(matched["value"], unit=matched["unit"], rule=matched["rule"])
-        is_bad = (parsed["kind"] == "bad").to_numpy()
-        refused = matched[is_bad].assign(problem=parsed["problem"].to_numpy()[is_bad])
-        refused = refused.drop_duplicates("obs_row")
-        for r in refused.itertuples():
-            out.add("observations", "value", r.place, "value",
-                    value_message(r.value, r.indicator_target, r.set_target, r.problem, r.unit))
-        wrong[refused["obs_row"].to_numpy(dtype=np.int64)] = True
+    matched = m[m["_merge"] == "both"].reset_index(drop=True)
+    if not len(matched):
+        return wrong
+    # distinct (pair, value) of the matched rows, checked once for each catalogue row the pair serves
+    n_val = max(len(values), 1)
+    sel = np.isin(pair_of_row, matched["pair"].to_numpy())
+    combo_of_row, combo_keys = pd.factorize(pair_of_row[sel].astype(np.int64) * n_val + value_code[rows[sel]])
+    combos = pd.DataFrame({"pair": combo_keys // n_val, "value_code": combo_keys % n_val,
+                           "combo": np.arange(len(combo_keys))})
+    cm = combos.merge(matched[["pair", "unit", "rule", "indicator_target", "set_target"]].reset_index(names="key_pos"),
+                      on="pair", how="inner")
+    v, unit, rule = cm["value_code"].to_numpy(), cm["unit"].to_numpy(dtype=object), cm["rule"].to_numpy(dtype=object)
+    _, kind, problem = check_unit_rule(parsed["number"][v], parsed["kind"][v], parsed["problem"][v], parsed["pct"][v],
+                                       parsed["decimal"][v], unit == "%", rule == ">=", rule == "<=", rule == "yes",
+                                       rule == "absent")
+    is_bad = kind == BAD
+    refused = cm[is_bad].assign(value=values[v[is_bad]],
+                                problem=np.array(("",) + PROBLEMS, dtype=object)[problem[is_bad]])
+    if not len(refused):
+        return wrong
+    # the first catalogue row refusing it, for each refused (pair, value); then every row holding it
+    refused = refused.sort_values(["combo", "key_pos"], kind="stable").drop_duplicates("combo")
+    which = np.full(len(combo_keys), -1, np.int64)
+    which[refused["combo"].to_numpy()] = np.arange(len(refused))
+    pick = which[combo_of_row]
+    bad_rows = rows[sel][pick >= 0]
+    info = refused.iloc[pick[pick >= 0]]
+    for place, value, indicator, set_id, problem, unit in zip(
+            obs["place"].iloc[bad_rows], info["value"], info["indicator_target"], info["set_target"],
+            info["problem"], info["unit"]):
+        out.add("observations", "value", place, "value", value_message(value, indicator, set_id, problem, unit))
+    wrong[bad_rows] = True
     return wrong
 
 
