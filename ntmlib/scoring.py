@@ -537,9 +537,17 @@ def _score_rows(ds, enc, sets, cat, communes, years, obs_of_row, crit_of_k, Kc) 
     }
 
 
-def _places(enc: EncodedObservations, obs_of_row: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    """The place of the observation behind each grid row ('' for none), as a string column."""
-    return pd.array(pc.take(enc.place, pa.array(obs_of_row.reshape(-1))), dtype="str")
+def _places(enc: EncodedObservations, obs_of_row: np.ndarray):
+    """The place of the observation behind each grid row ('' for none). A categorical over the
+    observations' places, so no string is copied per row: copying 5.5 million place strings
+    took 0.3–0.4 s of a national scoring pass. Each observation has its own place (a line or a
+    cell), so the categories are distinct and are not checked again (that check costs 2 s)."""
+    codes = obs_of_row.reshape(-1)
+    try:
+        dtype = pd.CategoricalDtype._from_fastpath(pd.Index(pd.array(enc.place, dtype="str")), False)
+        return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
+    except (AttributeError, TypeError):  # a pandas without the fast path: one string per row
+        return pd.array(pc.take(enc.place, pa.array(codes)), dtype="str")
 
 
 def _raise_values(ds, enc, cat, obs_of_row, bad_rows) -> None:
