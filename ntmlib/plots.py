@@ -522,15 +522,17 @@ TREND_COLOURS = {"improving": COLOURS["met"], "stagnant": "#cfd8dc", "worsening"
 
 
 @_styled
-def roadmap_totals(card: Scorecard, year: int, target: str = "nang-cao", lang: str = "vi", top: int = 15) -> Figure:
+def roadmap_totals(card: Scorecard, year: int, target: str = "nang-cao", lang: str = "vi", top: int = 15,
+                   table: pd.DataFrame | None = None) -> Figure:
     """Horizontal bars: for the indicators most communes still miss on the way to `target`
     (the target set and its prerequisite), how many communes must improve each, labelled with
-    the range of the gaps ("1,3–8,1 điểm %") or "chưa đạt" for yes/no indicators."""
+    the range of the gaps ("1,3–8,1 điểm %") or "chưa đạt" for yes/no indicators. `table`: the
+    ntmlib.roadmap result when already computed."""
     from .roadmap import district_totals, roadmap
     from .text import range_text
 
     y = _year(card, year)
-    rm = roadmap(card, y, target)
+    rm = roadmap(card, y, target) if table is None else table
     totals = district_totals(rm, lang)
     totals = totals[totals["communes"] > 0].head(top)
     fields = _tier(target, lang)
@@ -555,16 +557,18 @@ def roadmap_totals(card: Scorecard, year: int, target: str = "nang-cao", lang: s
 
 
 @_styled
-def trend_summary(card: Scorecard, set_id: str, lang: str = "vi", top: int = 15) -> Figure:
+def trend_summary(card: Scorecard, set_id: str, lang: str = "vi", top: int = 15,
+                  table: pd.DataFrame | None = None) -> Figure:
     """Stacked horizontal bars, one per indicator of a set: communes improving, stagnant,
-    worsening or without two years of data, for the `top` indicators that moved most."""
+    worsening or without two years of data, for the `top` indicators that moved most.
+    `table`: the ntmlib.trends result for `card` when already computed."""
     from .trends import summary, trends
 
     if set_id not in card.sets:
         raise ValueError(f"không có bộ tiêu chí '{set_id}' trong kết quả chấm (có: {', '.join(card.sets)})")
     s = card.sets[set_id]
     years = _years(card)
-    tr = trends(card)
+    tr = trends(card) if table is None else table
     tr = tr[tr["set"] == set_id]
     table = summary(tr).head(top)
     fig, ax = _new(10, 2.2 + 0.45 * max(len(table), 2),

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -403,6 +404,23 @@ class DistrictReport:
     district: str
     year: int
     lang: str = "vi"
+    _roadmaps: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def roadmap_table(self, target: str = "nang-cao") -> pd.DataFrame:
+        """ntmlib.roadmap for this year, computed once per target for the table, the sentences
+        and the figure."""
+        from .roadmap import roadmap
+
+        if target not in self._roadmaps:
+            self._roadmaps[target] = roadmap(self.card, self.year, target)
+        return self._roadmaps[target]
+
+    @cached_property
+    def trend_table(self) -> pd.DataFrame:
+        """ntmlib.trends up to this year, computed once for the table and the figures."""
+        from .trends import trends
+
+        return trends(self.card.upto(self.year))
 
     def status(self) -> pd.DataFrame:
         """Per set: communes, reaching, recognised, mean criteria met, ranges."""
@@ -458,9 +476,7 @@ class DistrictReport:
     def roadmap(self, target: str = "nang-cao") -> pd.DataFrame:
         """Per commune not yet recognised at `target` (closest first): what it still misses, with
         the gap of each numeric indicator (ntmlib.roadmap)."""
-        from .roadmap import roadmap
-
-        rm = roadmap(self.card, self.year, target)
+        rm = self.roadmap_table(target)
         en = self.lang == "en"
         head = (["Rank", "Commune", "Missing", "To raise or lower (gap)", "To achieve", "No data"] if en else
                 ["Thứ tự", "Xã", "Còn thiếu", "Cần nâng hoặc giảm (mức thiếu)", "Cần đạt", "Chưa có số liệu"])
@@ -480,9 +496,9 @@ class DistrictReport:
 
     def roadmap_sentences(self, target: str = "nang-cao", top: int = 12) -> str:
         """The district totals of the roadmap as a Markdown list, most communes first."""
-        from .roadmap import district_totals, roadmap
+        from .roadmap import district_totals
 
-        totals = district_totals(roadmap(self.card, self.year, target), self.lang)
+        totals = district_totals(self.roadmap_table(target), self.lang)
         lines = [f"- {s}" for s in totals["sentence"].head(top)]
         rest = totals.iloc[top:]
         if len(rest):
@@ -494,10 +510,10 @@ class DistrictReport:
     def trends(self, top: int = 8) -> pd.DataFrame:
         """Per set (kiểu mẫu aside), the indicators with most communes worsening, then improving,
         between the scored years (ntmlib.trends)."""
-        from .trends import summary, trends
+        from .trends import summary
 
         en = self.lang == "en"
-        s = summary(trends(self.card.upto(self.year)))
+        s = summary(self.trend_table)
         s = s[s["set"].map(lambda x: self.card.sets[x].tier != "kieu-mau")]
         s = s.groupby("set", sort=False).head(top)
         return pd.DataFrame({

@@ -104,3 +104,5 @@ def test_roadmap_figure_bars_are_the_district_totals(card, rm):
     fig = plots.roadmap_totals(card, 2023, "nang-cao", top=10)
     widths = [p.get_width() for p in fig.axes[0].patches if isinstance(p, Rectangle)]
     assert widths == district_totals(rm)["communes"].head(10).astype(float).tolist()
+    given = plots.roadmap_totals(card, 2023, "nang-cao", top=10, table=rm)  # the district report passes its table
+    assert [p.get_width() for p in given.axes[0].patches if isinstance(p, Rectangle)] == widths
