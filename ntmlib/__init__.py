@@ -3,12 +3,14 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .dataset import Dataset, load_dataset
+from .dataset import Dataset
 from .errors import DataError, FrameworkError, NtmError, Problem
-from .framework import TIERS, CriteriaSet, Criterion, Indicator, Threshold, available_sets, load_set
-from .scoring import Scorecard, score
-from .text import counts_text, tier_name
+from .framework import CriteriaSet, Criterion, Indicator, Threshold, available_sets, load_set
+from .loading import load_dataset
+from .scorecard import Scorecard
+from .scoring import score
 from .validation import validate
+from .words import TIERS, counts_text, tier_name
 
 __all__ = [
     "__version__", "Dataset", "load_dataset", "DataError", "FrameworkError", "NtmError", "Problem", "TIERS",

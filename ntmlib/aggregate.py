@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .framework import TIERS
-from .scoring import Scorecard
+from .scorecard import Scorecard
+from .words import TIERS
 
 LEVELS = ("district", "province")
 NO_DISTRICT = "(không thuộc huyện)"  # communes without a district, e.g. those formed after 1/7/2025

@@ -13,21 +13,19 @@ import subprocess
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import nbformat
-import numpy as np
 
 from . import __version__
 from .cache import write_scorecard
-from .dataset import Dataset, load_dataset
-from .errors import DataError, Problem
+from .dataset import Dataset
+from .loading import load_dataset
 from .outputs import slug, write_text_atomic
 from .render import notebook_path, write_html, write_notebook
 from .scoring import score
-from .text import counts_text, tier_name
-from .values import fold
+from .words import counts_text, tier_name
 
 KERNEL_NAME = "python3"
 KERNEL_START_ATTEMPTS = 3
@@ -68,7 +66,7 @@ def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, provi
     """The runs of a batch: every assessed commune (or those named, or those of one province or
     district) and every district, per year."""
     c = ds.communes[ds.communes["assessed"]]
-    c = c[c["commune_id"].isin(area_communes(ds, province, district))]
+    c = c[c["commune_id"].isin(ds.area_communes(province, district))]
     if communes:
         ids = {ds.commune_id(x) for x in communes}
         c = c[c["commune_id"].isin(ids)]
@@ -83,46 +81,6 @@ def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, provi
             runs.append(Run("district", district, district, year, f"{year}/huyen-{slug(district)}",
                             {"district": district, "year": year}))
     return runs
-
-
-AREA_PREFIXES = ("tinh ", "thanh pho ", "tp. ", "tp ", "huyen ", "quan ", "thi xa ")
-
-
-def _area_key(name: str) -> str:
-    """A province or district name for matching: no case, no diacritics, without 'Tỉnh' / 'Huyện'."""
-    key = fold(name)
-    for prefix in AREA_PREFIXES:
-        key = key.removeprefix(prefix)
-    return key.strip()
-
-
-def area_communes(ds: Dataset, province: str | None = None, district: str | None = None) -> list[str]:
-    """Ids of the communes of one province and/or district (all communes when neither is given).
-
-    Names match without case, diacritics or the words 'Tỉnh', 'Thành phố', 'Huyện', 'Quận'."""
-    c = ds.communes
-    keep = np.ones(len(c), bool)
-    for column, name, what in (("province", province, "tỉnh"), ("district", district, "huyện")):
-        if not name:
-            continue
-        here = c[column][keep] if column == "district" else c[column]
-        match = here.map(_area_key) == _area_key(name)
-        if not match.any():
-            known = sorted(dict.fromkeys(here))
-            raise DataError(Problem(ds.file_name("communes"), f"không có {what} '{name}' trong dữ liệu "
-                                    f"(có: {', '.join(known[:20])}{', …' if len(known) > 20 else ''})"))
-        keep &= c[column].map(_area_key).eq(_area_key(name)).to_numpy()
-    return list(c.loc[keep, "commune_id"])
-
-
-def restrict(ds: Dataset, commune_ids) -> Dataset:
-    """The dataset cut down to some communes: their rows of communes, observations, recognitions
-    and registrations. Scores of those communes are the same as in the whole dataset."""
-    ids = set(commune_ids)
-    pick = lambda df: df[df["commune_id"].isin(ids)].reset_index(drop=True)  # noqa: E731
-    return replace(ds, communes=pick(ds.communes), observations=pick(ds.observations),
-                   recognitions=pick(ds.recognitions), registrations=pick(ds.registrations), encoded=None,
-                   tables={k: replace(t, frame=None) for k, t in ds.tables.items()})  # places only, not every row
 
 
 # --------------------------------------------------------------------------- workers
@@ -351,7 +309,7 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
     t0 = time.perf_counter()
     ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
     if province or district:
-        ds = restrict(ds, area_communes(ds, province, district))
+        ds = ds.restrict(ds.area_communes(province, district))
     years = sorted(years or ds.years)
     out = Path(out).resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -428,7 +386,8 @@ def _run_local(jobs: int, payload: list[dict], out: str, formats, isolate: bool,
 
 def _run_dask(address: str, payload: list[dict], out: str, formats, isolate: bool, record) -> None:
     try:
-        from dask.distributed import Client, as_completed as dask_completed
+        from dask.distributed import Client
+        from dask.distributed import as_completed as dask_completed
     except ImportError as e:  # pragma: no cover - depends on the optional extra
         raise RuntimeError("--scheduler cần gói dask[distributed]: pip install 'ntmlib[dask]'") from e
     with Client(address) as client:

@@ -16,8 +16,9 @@ import pandas as pd
 from . import aggregate
 from .errors import DataError, Problem
 from .outputs import write_bytes_atomic
-from .scoring import Scorecard, score
-from .text import short_counts, tier_name
+from .scorecard import Scorecard
+from .scoring import score
+from .words import short_counts, tier_name
 
 READY_MAX_CRITERIA_MISSING = 7  # without planned registrations: "can register" = at most this many criteria missing
 

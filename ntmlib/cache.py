@@ -7,7 +7,7 @@ from pathlib import Path
 from .dataset import Dataset
 from .framework import load_set
 from .outputs import write_bytes_atomic
-from .scoring import Scorecard
+from .scorecard import Scorecard
 
 FORMAT = 1
 

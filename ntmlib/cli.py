@@ -8,12 +8,23 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from . import __version__
-from .errors import DataError
-from .framework import TIERS, available_sets, load_set
+from . import __version__, reorg
+from .batch import FORMATS, run_batch
+from .bulletin import bulletin, to_docx, to_markdown
+from .errors import DataError, Problem
+from .excel import write_score_workbook
+from .framework import available_sets, load_set
+from .loading import load_dataset
+from .outputs import write_text_atomic
+from .render import execute, write_html
+from .report import NewCommuneReport
+from .roadmap import roadmap_for, to_text
 from .scoring import score
-from .text import communes_display, tier_name
+from .synthetic import make_national
+from .trends import display_table, trends
 from .validation import validate
+from .whatif import whatif
+from .words import CONFIDENCE_MARKS, RULE_SIGNS, TIERS, communes_display, date_text, tier_name
 
 
 def _fail(problems) -> None:
@@ -58,10 +69,6 @@ def frameworks(set_id: str | None) -> None:
     click.echo(describe_set(load_set(set_id)))
 
 
-MARKS = {"confirmed": "✓ xác nhận", "derived": "≈ suy ra", "provisional": "? tạm tính"}
-RULE_TEXT = {">=": "≥", "<=": "≤", "yes": "Đạt", "absent": "Không có"}
-
-
 def describe_set(s) -> str:
     """The tree of a set: groups, criteria, indicators with thresholds and confidence marks."""
     src = s.source
@@ -87,10 +94,10 @@ def describe_set(s) -> str:
         for c in crits:
             lines.append(f"  Tiêu chí {c.code}. {c.name}")
             for i in (i for i in s.indicators if i.criterion == c.code):
-                rule = RULE_TEXT[i.rule]
+                rule = RULE_SIGNS[i.rule]
                 thr = f"{rule} {i.threshold.describe()}" if i.threshold else rule
                 unit = f" {i.unit}" if i.unit and i.threshold and i.threshold.kind == "all" else ""
-                lines.append(f"    {i.code:<6} {i.name} — {thr}{unit}  [{MARKS[i.confidence]}]")
+                lines.append(f"    {i.code:<6} {i.name} — {thr}{unit}  [{CONFIDENCE_MARKS[i.confidence]}]")
     return "\n".join(lines)
 
 
@@ -113,8 +120,6 @@ def score_cmd(dataset, year, set_id, tier, fmt, out) -> None:
     if fmt == "xlsx":
         if not out:
             raise click.UsageError("--format xlsx cần --out TỆP.xlsx")
-        from .excel import write_score_workbook
-
         write_score_workbook(card, Path(out), sets=communes["set"].unique())
         click.echo(f"Đã ghi {out}")
         return
@@ -130,8 +135,6 @@ def score_cmd(dataset, year, set_id, tier, fmt, out) -> None:
 
 def _emit(text: str, out: str | None) -> None:
     if out:
-        from .outputs import write_text_atomic
-
         write_text_atomic(Path(out), text if text.endswith("\n") else text + "\n")
         click.echo(f"Đã ghi {out}")
     else:
@@ -159,8 +162,6 @@ def validate_cmd(dataset) -> None:
 @click.option("--out", type=click.Path(dir_okay=False), help="Tệp kết quả (bắt buộc với docx).")
 def bulletin_cmd(dataset, year, fmt, out) -> None:
     """Viết phần kết quả của bản tin nông thôn mới cho năm YEAR."""
-    from .bulletin import bulletin, to_docx, to_markdown
-
     b = bulletin(dataset, year)
     if fmt == "docx":
         if not out:
@@ -181,9 +182,6 @@ def bulletin_cmd(dataset, year, fmt, out) -> None:
 @click.option("--out", type=click.Path(dir_okay=False), help="Ghi ra tệp thay vì màn hình.")
 def roadmap_cmd(dataset, year, target, by_year, district, fmt, out) -> None:
     """Lộ trình lên hạng TARGET: mỗi xã còn thiếu chỉ tiêu nào, bao nhiêu; tổng hợp toàn huyện."""
-    from .dataset import load_dataset
-    from .roadmap import roadmap_for, to_text
-
     ds = load_dataset(dataset)
     card = score(ds, year=[y for y in ds.years if y <= year]) if year in ds.years else score(ds, year=year)
     rm = roadmap_for(card, year, target, by_year, district)
@@ -202,8 +200,6 @@ def roadmap_cmd(dataset, year, target, by_year, district, fmt, out) -> None:
 @click.option("--group", help="Chỉ thay ngưỡng của nhóm xã này.")
 def whatif_cmd(dataset, year, set_id, indicator, threshold, region, group) -> None:
     """Giả định ngưỡng: xã nào đổi kết quả khi ngưỡng một chỉ tiêu thay đổi."""
-    from .whatif import whatif
-
     if region and group:
         raise click.UsageError("chỉ dùng một trong hai: --region hoặc --group")
     w = whatif(dataset, set_id, indicator, threshold, year=year, region=region, group=group)
@@ -221,10 +217,6 @@ def whatif_cmd(dataset, year, set_id, indicator, threshold, region, group) -> No
 @click.option("--all", "show_all", is_flag=True, help="Cả các chỉ tiêu đạt và không đổi.")
 def trends_cmd(dataset, commune, set_id, show_all) -> None:
     """Xu hướng từng chỉ tiêu của một xã qua các năm (↑ tiến bộ, → không đổi, ↓ giảm sút, · thiếu số liệu)."""
-    from .dataset import load_dataset
-    from .errors import Problem
-    from .trends import display_table, trends
-
     ds = load_dataset(dataset)
     cid = ds.commune_id(commune)
     card = score(ds)
@@ -260,8 +252,6 @@ def report_cmd(dataset, year, commune, district, lang, out) -> None:
     """Chạy sổ tay báo cáo của một xã hoặc một huyện và xuất ra một tệp HTML."""
     from papermill.exceptions import PapermillExecutionError
 
-    from .render import execute, write_html
-
     if bool(commune) == bool(district):
         raise click.UsageError("cần đúng một trong hai: --commune hoặc --district")
     kind, params = (("commune", {"commune": commune}) if commune else ("district", {"district": district}))
@@ -289,8 +279,6 @@ def report_cmd(dataset, year, commune, district, lang, out) -> None:
 @click.option("--isolate", is_flag=True, help="Mỗi báo cáo một kernel mới (chậm hơn).")
 def reports_cmd(dataset, years, communes, province, district, out, jobs, formats, force, scheduler, isolate) -> None:
     """Chạy báo cáo cho mọi xã và huyện của DATASET, song song, tiếp tục được khi bị ngắt."""
-    from .batch import FORMATS, run_batch
-
     fmts = tuple(f.strip() for f in formats.split(",") if f.strip())
     bad = [f for f in fmts if f not in FORMATS]
     if bad or not fmts:
@@ -314,11 +302,6 @@ def reports_cmd(dataset, years, communes, province, district, out, jobs, formats
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 def crosswalk_cmd(dataset, commune, years, lang) -> None:
     """Các xã mới sau sắp xếp (crosswalk.csv) và xã tiền thân; với COMMUNE: kết quả của các xã tiền thân."""
-    from . import reorg
-    from .dataset import load_dataset
-    from .errors import Problem
-    from .report import NewCommuneReport
-
     ds = load_dataset(dataset)
     units = reorg.new_communes(ds)
     if units.empty:
@@ -328,7 +311,7 @@ def crosswalk_cmd(dataset, commune, years, lang) -> None:
         click.echo(pd.DataFrame({
             "Reference" if en else "Mã tham chiếu": units["key"], "Commune" if en else "Xã mới": units["new_commune"],
             "Province" if en else "Tỉnh": units["new_province"],
-            "From" if en else "Từ ngày": [reorg.date_text(d, lang) for d in units["effective"]],
+            "From" if en else "Từ ngày": [date_text(d, lang) for d in units["effective"]],
             "Predecessors" if en else "Xã tiền thân": [", ".join(p) for p in units["predecessors"]],
         }).to_string(index=False))
         return
@@ -346,8 +329,6 @@ def crosswalk_cmd(dataset, commune, years, lang) -> None:
 @click.option("--seed", type=int, default=2025, show_default=True, help="Hạt giống ngẫu nhiên (cùng hạt, cùng tệp).")
 def synthetic_cmd(out, communes, seed) -> None:
     """Sinh bộ dữ liệu toàn quốc mô phỏng vào OUT (OUT/parquet và OUT/csv), để đo tốc độ và kiểm thử."""
-    from .synthetic import make_national
-
     paths = make_national(out, communes=communes, seed=seed)
     obs = pd.read_parquet(paths["parquet"] / "observations.parquet", columns=["year"])
     n = f"{len(obs):,}".replace(",", ".")  # 3.881.548

@@ -16,9 +16,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .framework import TIERS
 from .outputs import write_bytes_atomic
-from .text import counts_text, met_word, tier_name
+from .words import RULE_SIGNS, TIERS, counts_text, met_word, tier_name
 
 MET_FILL, MET_FONT = "C6EFCE", "006100"
 UNMET_FILL, UNMET_FONT = "FFC7CE", "9C0006"
@@ -38,7 +37,6 @@ INDICATOR_COLUMNS = [("commune_id", "Mã xã", 10), ("commune", "Xã", 18), ("ye
                      ("rule", "Yêu cầu", 9), ("threshold", "Ngưỡng", 9), ("threshold_basis", "Căn cứ ngưỡng", 20),
                      ("met", "Kết quả", 16), ("gap", "Chênh lệch so với ngưỡng", 12),
                      ("assessed", "Theo kết luận của cơ quan", 12), ("source", "Nguồn (dòng / ô)", 16)]
-RULE_TEXT = {">=": "≥", "<=": "≤", "yes": "Đạt", "absent": "Không có"}
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
@@ -191,7 +189,7 @@ def _indicators_sheets(wb, title: str, used: set[str], card, s, styles: _Styles)
                 src = f"dòng {int(src)}" if pd.notna(src) else ""
             unit = info["unit"].get(r.indicator, "")
             values = [r.commune_id, names.get(r.commune_id, ""), int(r.year), r.criterion, r.indicator,
-                      info["name"].get(r.indicator, ""), r.value, r.number, unit, RULE_TEXT.get(r.rule, r.rule),
+                      info["name"].get(r.indicator, ""), r.value, r.number, unit, RULE_SIGNS.get(r.rule, r.rule),
                       r.threshold, r.threshold_basis, met_word(r.met), r.gap, "có" if bool(r.assessed) else "",
                       src if isinstance(src, str) else ""]
             _row(ws, values, {met_col: r.met}, styles, formats)

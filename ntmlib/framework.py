@@ -17,9 +17,6 @@ from .errors import FrameworkError, Problem
 FRAMEWORK_DIR = Path(__file__).parent / "frameworks"
 SCHEMA_PATH = FRAMEWORK_DIR / "schema.yaml"
 
-TIERS = ("ntm", "nang-cao", "kieu-mau")
-TIER_NAMES = {"ntm": "NTM", "nang-cao": "NTM nâng cao", "kieu-mau": "NTM kiểu mẫu"}
-TIER_NAMES_EN = {"ntm": "NTM", "nang-cao": "advanced NTM", "kieu-mau": "model NTM"}
 NUMERIC_RULES = (">=", "<=")
 THRESHOLD_KINDS = ("by_region", "by_year", "by_region_year", "by_group")
 

@@ -26,10 +26,10 @@ from matplotlib.patches import FancyBboxPatch, Patch, Rectangle
 from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
-from . import aggregate
-from .framework import TIERS, CriteriaSet
-from .scoring import Scorecard
-from .text import counts_text, met_word, short_counts, tier_name
+from . import aggregate, reorg, roadmap, trends
+from .framework import CriteriaSet
+from .scorecard import Scorecard
+from .words import HISTORY_FIGURE_LABELS, TIERS, counts_text, met_word, range_text, short_counts, tier_name
 
 FONT = "DejaVu Sans"
 # Failures dark and saturated, passes light, no data grey and hatched: told apart by
@@ -528,12 +528,10 @@ def roadmap_totals(card: Scorecard, year: int, target: str = "nang-cao", lang: s
     (the target set and its prerequisite), how many communes must improve each, labelled with
     the range of the gaps ("1,3–8,1 điểm %") or "chưa đạt" for yes/no indicators. `table`: the
     ntmlib.roadmap result when already computed."""
-    from .roadmap import district_totals, roadmap
-    from .text import range_text
 
     y = _year(card, year)
-    rm = roadmap(card, y, target) if table is None else table
-    totals = district_totals(rm, lang)
+    rm = roadmap.roadmap(card, y, target) if table is None else table
+    totals = roadmap.district_totals(rm, lang)
     totals = totals[totals["communes"] > 0].head(top)
     fields = _tier(target, lang)
     n = rm["commune_id"].nunique()
@@ -562,15 +560,14 @@ def trend_summary(card: Scorecard, set_id: str, lang: str = "vi", top: int = 15,
     """Stacked horizontal bars, one per indicator of a set: communes improving, stagnant,
     worsening or without two years of data, for the `top` indicators that moved most.
     `table`: the ntmlib.trends result for `card` when already computed."""
-    from .trends import summary, trends
 
     if set_id not in card.sets:
         raise ValueError(f"không có bộ tiêu chí '{set_id}' trong kết quả chấm (có: {', '.join(card.sets)})")
     s = card.sets[set_id]
     years = _years(card)
-    tr = trends(card) if table is None else table
+    tr = trends.trends(card) if table is None else table
     tr = tr[tr["set"] == set_id]
-    table = summary(tr).head(top)
+    table = trends.summary(tr).head(top)
     fig, ax = _new(10, 2.2 + 0.45 * max(len(table), 2),
                    _say(lang, "trend_title", y0=years[0], y1=years[-1], **_tier(s.tier, lang)),
                    _say(lang, "trend_sub", n=len(table)))
@@ -593,3 +590,52 @@ def trend_summary(card: Scorecard, set_id: str, lang: str = "vi", top: int = 15,
         ax.text(0.5, 0.5, _say(lang, "no_trend"), transform=ax.transAxes, ha="center", va="center", fontsize=11)
     fig.legend(loc="outside lower center", ncols=4, frameon=False)
     return fig
+
+
+TIER_COLOURS = {"kieu-mau": "#1b5e20", "nang-cao": "#43a047", "ntm": "#a5d6a7", "": "#c62828", None: "#e0e0e0"}
+
+
+TIER_INK = {"kieu-mau": "white", "nang-cao": "white", "ntm": "#1b1b1b", "": "white", None: "#424242"}
+
+
+def history_figure(card: Scorecard, new_commune, years=None, lang: str = "vi"):
+    """A grid: one row per predecessor, one column per year; each cell coloured by the tier
+    reached by the scoring, with the NTM and nâng cao counts met ('18/19 · 55/57')."""
+
+    row = reorg.unit(card.dataset, new_commune)
+    h = reorg.history(card, row["key"], years, lang)
+    labels = HISTORY_FIGURE_LABELS[lang]
+    tiers = [t for t in ("ntm", "nang-cao") if t in h.columns]
+
+    @_styled
+    def build():
+        names = list(dict.fromkeys(h["commune"]))
+        yrs = list(dict.fromkeys(h["year"]))
+        fig, ax = _new(2.2 + 2.6 * len(yrs), 1.6 + 0.95 * len(names), labels["title"].format(name=row["new_commune"]),
+                       labels["sub"])
+        for r in h.itertuples():
+            x, y = yrs.index(r.year), len(names) - 1 - names.index(r.commune)
+            state = r.tier_reached if r.assessed else None
+            ax.add_patch(Rectangle((x + 0.03, y + 0.06), 0.94, 0.88, facecolor=TIER_COLOURS[state], edgecolor="white"))
+            if r.assessed:
+                lines = [tier_name(r.tier_reached, lang) if r.tier_reached else labels["none"]]
+                lines += [f"{tier_name(t, lang)}: {h.at[r.Index, t]}" for t in tiers]
+                if r.tier_recognised:
+                    lines.append(labels["recognised"].format(tier=tier_name(r.tier_recognised, lang)))
+            else:
+                lines = [labels["not_assessed"]]
+            ax.text(x + 0.5, y + 0.5, "\n".join(lines), ha="center", va="center", fontsize=8.5,
+                    color=TIER_INK[state], linespacing=1.3)
+        ax.set_xlim(0, len(yrs))
+        ax.set_ylim(0, len(names))
+        ax.set_xticks([i + 0.5 for i in range(len(yrs))], labels=[str(y) for y in yrs])
+        ax.xaxis.tick_top()
+        ax.set_yticks([len(names) - 0.5 - i for i in range(len(names))], labels=names)
+        _bare(ax)
+        handles = [Patch(facecolor=TIER_COLOURS[t], label=tier_name(t, lang)) for t in ("kieu-mau", "nang-cao", "ntm")]
+        handles += [Patch(facecolor=TIER_COLOURS[""], label=labels["none"]),
+                    Patch(facecolor=TIER_COLOURS[None], label=labels["not_assessed"])]
+        fig.legend(handles=handles, loc="outside lower center", ncols=5, frameon=False)
+        return fig
+
+    return build()

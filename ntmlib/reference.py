@@ -11,8 +11,9 @@ import math
 import pandas as pd
 
 from .dataset import Dataset
-from .framework import TIERS, CriteriaSet
+from .framework import CriteriaSet
 from .values import _parse_full
+from .words import TIERS
 
 NO_THRESHOLD = "không có ngưỡng"
 MEASURE_PRIORITY = 1000

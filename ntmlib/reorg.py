@@ -13,86 +13,20 @@ A bare code or a name that communes.csv knows always means the old commune.
 """
 from __future__ import annotations
 
-import datetime as _dt
-
 import numpy as np
 import pandas as pd
 
-from .dataset import Dataset, _commune_problem_text, fold_name, resolve_communes
+from .crosswalk import CROSSWALK_FILE, commune_names
+from .dataset import Dataset
 from .errors import DataError, Problem
-from .framework import TIERS
-from .scoring import Scorecard
-from .text import short_counts, tier_name
+from .resolve import fold_name, resolve_communes
+from .scorecard import Scorecard
+from .words import TIERS, date_text, short_counts, tier_name
 
-CROSSWALK_FILE = "crosswalk.csv"
-CROSSWALK_COLUMNS = ["old_commune_id", "new_commune_id", "new_commune", "new_province", "effective"]
-CROSSWALK_OPTIONAL = ["old_commune", "new_type", "new_province_id", "note"]
-UNIT_TYPES = ("xã", "phường", "thị trấn", "đặc khu")
 NEW_COLUMNS = ["key", "new_commune_id", "new_commune", "new_type", "new_province", "new_province_id", "effective"]
 
 
 # --------------------------------------------------------------------------- reading and checking
-
-
-def check_crosswalk(ds: Dataset, out) -> None:
-    """Check ds.crosswalk in place (called by load_dataset): old communes exist, dates parse,
-    one new commune per old commune and date, one name and province per new unit. Problems go
-    to `out` (dataset._Collector) with the row and column; the table gets a `key` column."""
-    cw = ds.crosswalk
-    if cw.empty:
-        return
-    for col in CROSSWALK_OPTIONAL:
-        if col not in cw.columns:
-            cw[col] = ""
-    communes_file = ds.file_name("communes")
-    refs = cw["old_commune_id"].astype(object)
-    ids = resolve_communes(refs, ds.communes)
-    unknown = (ids == "").to_numpy()
-    for place, ref in zip(cw.loc[unknown, "place"], refs[unknown]):
-        out.add("crosswalk", "commune", place, "old_commune_id", _commune_problem_text(ref, ds.communes, communes_file))
-    cw["old_commune_id"] = ids.where(~unknown, refs)
-    names = cw["old_commune_id"].map(_names(ds)).fillna("")
-    wrong_name = ~unknown & (cw["old_commune"] != "") & (cw["old_commune"].map(fold_name) != names.map(fold_name))
-    for place, given, cid, name in zip(cw.loc[wrong_name, "place"], cw.loc[wrong_name, "old_commune"],
-                                       cw.loc[wrong_name, "old_commune_id"], names[wrong_name]):
-        out.add("crosswalk", "name", place, "old_commune", f"tên '{given}' không khớp với mã {cid} ('{name}' "
-                                                             f"trong {communes_file})")
-    for col, what in (("new_commune_id", "mã xã mới"), ("new_commune", "tên xã mới"), ("new_province", "tỉnh mới")):
-        for place in cw.loc[cw[col] == "", "place"]:
-            out.add("crosswalk", "empty", place, col, f"thiếu {what}")
-    bad_type = ~cw["new_type"].str.lower().isin(("", *UNIT_TYPES))
-    for place, t in zip(cw.loc[bad_type, "place"], cw.loc[bad_type, "new_type"]):
-        out.add("crosswalk", "type", place, "new_type",
-                f"loại đơn vị '{t}' không hợp lệ (dùng {', '.join(UNIT_TYPES)})")
-    dates = pd.to_datetime(cw["effective"], format="%Y-%m-%d", errors="coerce")
-    bad_date = dates.isna().to_numpy()
-    for place, d in zip(cw.loc[bad_date, "place"], cw.loc[bad_date, "effective"]):
-        out.add("crosswalk", "date", place, "effective",
-                "thiếu ngày hiệu lực" if d == "" else f"ngày hiệu lực '{d}' không hợp lệ (ghi dạng 2025-07-01)")
-    cw["effective"] = dates.dt.strftime("%Y-%m-%d").where(~bad_date, cw["effective"])
-    cw["key"] = cw["new_commune_id"] + "@" + cw["effective"]
-    ok = cw[~unknown & ~bad_date]
-    first = ok.drop_duplicates(["old_commune_id", "effective"])
-    twice = ok[ok.duplicated(["old_commune_id", "effective"])]
-    earlier = twice.merge(first[["old_commune_id", "effective", "place", "new_commune"]],
-                          on=["old_commune_id", "effective"], suffixes=("", "_first"))
-    for r in earlier.itertuples():
-        out.add("crosswalk", "twice", r.place, "new_commune_id",
-                f"xã {r.old_commune_id} đã được ghi vào xã mới '{r.new_commune_first}' cùng ngày {r.effective} "
-                f"({r.place_first}): mỗi xã cũ chỉ thuộc một xã mới ở mỗi ngày hiệu lực")
-    ok = ok[ok["new_commune_id"] != ""]
-    unit = ok.drop_duplicates("key").set_index("key")
-    for col, what in (("new_commune", "tên"), ("new_province", "tỉnh"), ("new_type", "loại đơn vị")):
-        differs = ok[ok[col] != ok["key"].map(unit[col])]
-        for r in differs.itertuples():
-            out.add("crosswalk", f"unit-{col}", r.place, col,
-                    f"xã mới {r.key} đã ghi {what} '{unit.at[r.key, col]}' ({unit.at[r.key, 'place']}), "
-                    f"ở đây là '{getattr(r, col)}'")
-
-
-def _names(ds: Dataset) -> pd.Series:
-    """Commune name by id (the first row of an id written twice, which communes.csv checks report)."""
-    return ds.communes.drop_duplicates("commune_id").set_index("commune_id")["commune"]
 
 
 def _crosswalk(ds: Dataset) -> pd.DataFrame:
@@ -110,7 +44,7 @@ def new_communes(dataset: Dataset) -> pd.DataFrame:
     and its predecessors (ids and names, in communes.csv order)."""
     cw = _crosswalk(dataset)
     order = {cid: n for n, cid in enumerate(dataset.communes["commune_id"])}
-    names = _names(dataset)
+    names = commune_names(dataset)
     cw = cw.assign(_o=cw["old_commune_id"].map(order)).sort_values("_o", kind="stable")
     units = cw.drop_duplicates("key")[NEW_COLUMNS].reset_index(drop=True)
     members = cw.groupby("key", sort=False)["old_commune_id"].agg(list)
@@ -191,12 +125,6 @@ def successor(dataset: Dataset, old_commune, date=None) -> pd.Series | None:
     key = rows.sort_values("effective", kind="stable")["key"].iloc[-1]
     units = new_communes(dataset)
     return units[units["key"] == key].iloc[0]
-
-
-def date_text(iso: str, lang: str = "vi") -> str:
-    """'2025-07-01' as '1/7/2025' (or '1 July 2025')."""
-    d = _dt.date.fromisoformat(iso)
-    return f"{d.day} {d.strftime('%B')} {d.year}" if lang == "en" else f"{d.day}/{d.month}/{d.year}"
 
 
 # --------------------------------------------------------------------------- results under the new units
@@ -287,59 +215,4 @@ def regroup(card_or_table, dataset: Dataset | None = None, date=None) -> pd.Data
 
 # --------------------------------------------------------------------------- figure
 
-TIER_COLOURS = {"kieu-mau": "#1b5e20", "nang-cao": "#43a047", "ntm": "#a5d6a7", "": "#c62828", None: "#e0e0e0"}
-TIER_INK = {"kieu-mau": "white", "nang-cao": "white", "ntm": "#1b1b1b", "": "white", None: "#424242"}
-FIG_LABELS = {
-    "vi": {"title": "Các xã tiền thân của xã {name}",
-           "sub": "Màu: hạng đạt theo kết quả chấm; số: tiêu chí · chỉ tiêu đạt",
-           "none": "Chưa đạt NTM", "not_assessed": "Không đánh giá", "recognised": "công nhận: {tier}"},
-    "en": {"title": "Predecessors of {name} commune",
-           "sub": "Colour: tier reached by the scoring; numbers: criteria · indicators met",
-           "none": "Not NTM", "not_assessed": "Not assessed", "recognised": "recognised: {tier}"},
-}
 
-
-def history_figure(card: Scorecard, new_commune, years=None, lang: str = "vi"):
-    """A grid: one row per predecessor, one column per year; each cell coloured by the tier
-    reached by the scoring, with the NTM and nâng cao counts met ('18/19 · 55/57')."""
-    from matplotlib.patches import Patch, Rectangle
-
-    from .plots import _bare, _new, _styled
-
-    row = unit(card.dataset, new_commune)
-    h = history(card, row["key"], years, lang)
-    labels = FIG_LABELS[lang]
-    tiers = [t for t in ("ntm", "nang-cao") if t in h.columns]
-
-    @_styled
-    def build():
-        names = list(dict.fromkeys(h["commune"]))
-        yrs = list(dict.fromkeys(h["year"]))
-        fig, ax = _new(2.2 + 2.6 * len(yrs), 1.6 + 0.95 * len(names), labels["title"].format(name=row["new_commune"]),
-                       labels["sub"])
-        for r in h.itertuples():
-            x, y = yrs.index(r.year), len(names) - 1 - names.index(r.commune)
-            state = r.tier_reached if r.assessed else None
-            ax.add_patch(Rectangle((x + 0.03, y + 0.06), 0.94, 0.88, facecolor=TIER_COLOURS[state], edgecolor="white"))
-            if r.assessed:
-                lines = [tier_name(r.tier_reached, lang) if r.tier_reached else labels["none"]]
-                lines += [f"{tier_name(t, lang)}: {h.at[r.Index, t]}" for t in tiers]
-                if r.tier_recognised:
-                    lines.append(labels["recognised"].format(tier=tier_name(r.tier_recognised, lang)))
-            else:
-                lines = [labels["not_assessed"]]
-            ax.text(x + 0.5, y + 0.5, "\n".join(lines), ha="center", va="center", fontsize=8.5,
-                    color=TIER_INK[state], linespacing=1.3)
-        ax.set_xlim(0, len(yrs))
-        ax.set_ylim(0, len(names))
-        ax.set_xticks([i + 0.5 for i in range(len(yrs))], labels=[str(y) for y in yrs])
-        ax.xaxis.tick_top()
-        ax.set_yticks([len(names) - 0.5 - i for i in range(len(names))], labels=names)
-        _bare(ax)
-        handles = [Patch(facecolor=TIER_COLOURS[t], label=tier_name(t, lang)) for t in ("kieu-mau", "nang-cao", "ntm")]
-        handles += [Patch(facecolor=TIER_COLOURS[""], label=labels["none"]),
-                    Patch(facecolor=TIER_COLOURS[None], label=labels["not_assessed"])]
-        fig.legend(handles=handles, loc="outside lower center", ncols=5, frameon=False)
-        return fig
-
-    return build()

@@ -11,43 +11,29 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, aggregate
-from .dataset import Dataset, fold_name, load_dataset
-from .values import fold
+from . import __version__, aggregate, bulletin, reorg, roadmap, trends, whatif
+from .cache import read_scorecard
+from .dataset import Dataset
 from .errors import DataError, Problem
-from .scoring import Scorecard, score
-from .text import counts_text, met_word, number_text, short_counts, tier_name
-
-LANGS = ("vi", "en")
-
-L = {
-    "vi": {
-        "commune": "Xã", "district": "Huyện", "province": "Tỉnh", "year": "Năm", "region": "Vùng",
-        "sets": "Bộ tiêu chí", "reached": "Đạt theo kết quả", "not_reached": "Chưa đạt", "recognised": "đã công nhận",
-        "indicator": "Chỉ tiêu", "name": "Tên chỉ tiêu", "value": "Giá trị", "threshold": "Ngưỡng",
-        "gap": "Chênh lệch", "result": "Kết quả", "criterion": "Tiêu chí", "gained": "Tiêu chí đạt thêm",
-        "lost": "Tiêu chí không còn đạt", "none": "không có", "version": "Phiên bản ntmlib",
-        "hashes": "Mã băm tệp dữ liệu", "ran": "Thời điểm chạy", "prev": "So với năm",
-        "no_prev": "Không có số liệu năm trước để so sánh.", "rank": "Hạng", "missing": "Chỉ tiêu còn thiếu",
-        "criteria_missing": "Số tiêu chí còn thiếu", "indicators_missing": "Số chỉ tiêu còn thiếu",
-        "communes": "Số xã", "reaching": "Số xã đạt", "recognised_n": "Số xã đã công nhận",
-        "mean": "Bình quân tiêu chí/xã", "crange": "Khoảng tiêu chí", "irange": "Khoảng chỉ tiêu",
-        "failing": "Chỉ tiêu chưa đạt", "tier": "Hạng",
-    },
-    "en": {
-        "commune": "Commune", "district": "District", "province": "Province", "year": "Year", "region": "Region",
-        "sets": "Criteria sets", "reached": "Reached by results", "not_reached": "Not reached",
-        "recognised": "recognised", "indicator": "Indicator", "name": "Indicator name", "value": "Value",
-        "threshold": "Threshold", "gap": "Gap", "result": "Result", "criterion": "Criterion",
-        "gained": "Criteria gained", "lost": "Criteria lost", "none": "none", "version": "ntmlib version",
-        "hashes": "Data file hashes", "ran": "Run at", "prev": "Compared with",
-        "no_prev": "No previous year to compare with.", "rank": "Rank", "missing": "Missing (codes)",
-        "criteria_missing": "Criteria missing", "indicators_missing": "Indicators missing",
-        "communes": "Communes", "reaching": "Reaching", "recognised_n": "Recognised",
-        "mean": "Mean criteria per commune", "crange": "Criteria range", "irange": "Indicator range",
-        "failing": "Failing indicators", "tier": "Tier",
-    },
-}
+from .loading import load_dataset
+from .plots import history_figure
+from .resolve import fold_name
+from .scorecard import Scorecard
+from .scoring import score
+from .values import fold
+from .words import (
+    FORMATION_TEXT,
+    HEADINGS,
+    LANGS,
+    REORG_LABELS,
+    REPORT_LABELS,
+    counts_text,
+    date_text,
+    met_word,
+    number_text,
+    short_counts,
+    tier_name,
+)
 
 
 class ReportParameterError(DataError):
@@ -77,8 +63,6 @@ def _check_year(ds: Dataset, year) -> int:
 def _load(dataset, scores: str | Path | None) -> tuple[Dataset, Scorecard | None]:
     """The dataset, and the Scorecard a batch computed once for all its reports (if given)."""
     if scores:
-        from .cache import read_scorecard
-
         card = read_scorecard(scores)
         return card.dataset, card
     return _dataset(dataset), None
@@ -121,7 +105,7 @@ class CommuneReport:
 
     def header(self) -> pd.DataFrame:
         """Commune, district, province, year, region and criteria sets, as a two-column table."""
-        t = L[self.lang]
+        t = REPORT_LABELS[self.lang]
         i = self.info
         names = {sid: (s.name_en if self.lang == "en" and s.name_en else s.name) for sid, s in self.card.sets.items()}
         sets = ", ".join(f"{s} ({names[s]})" for s in self.rows()["set"])
@@ -141,7 +125,7 @@ class CommuneReport:
 
     def badges_html(self) -> str:
         """One coloured badge per tier: reached by results, recognised, or not reached."""
-        t = L[self.lang]
+        t = REPORT_LABELS[self.lang]
         parts = []
         for _, r in self.rows().iterrows():
             ok = bool(r["reaches"])
@@ -157,7 +141,7 @@ class CommuneReport:
 
     def unmet(self) -> pd.DataFrame:
         """Indicators not met or without data, with value, threshold and gap, for every set."""
-        t = L[self.lang]
+        t = REPORT_LABELS[self.lang]
         frames = []
         for s in self.rows()["set"]:
             f = aggregate.failing_indicators(self.card, self.commune_id, self.year, s)
@@ -172,7 +156,7 @@ class CommuneReport:
 
     def changes(self) -> pd.DataFrame:
         """Criteria gained and lost since the previous year, per set (empty without a previous year)."""
-        t = L[self.lang]
+        t = REPORT_LABELS[self.lang]
         ch = aggregate.year_change(self.card)
         ch = ch[(ch["commune_id"] == self.commune_id) & (ch["year_to"] == self.year)]
         return pd.DataFrame({
@@ -184,12 +168,10 @@ class CommuneReport:
     def trends(self) -> pd.DataFrame:
         """Indicators not met this year, without data, or getting worse: values by year, arrow,
         rate and the year the threshold would be reached at the recent rate (ntmlib.trends)."""
-        from .trends import display_table, trends
-
-        tr = trends(self.card.upto(self.year), communes=[self.commune_id])
+        tr = trends.trends(self.card.upto(self.year), communes=[self.commune_id])
         tr = tr[tr["set"].isin(set(self.rows()["set"]))]
         keep = ~tr["met"].fillna(False).astype(bool) | (tr["direction"] == "worsening")
-        return display_table(tr[keep], self.lang)
+        return trends.display_table(tr[keep], self.lang)
 
     def trends_note(self) -> str:
         what = {"vi": f"Các chỉ tiêu chưa đạt năm {self.year}, chưa có số liệu hoặc giảm sút (năm dự kiến đạt tính "
@@ -205,9 +187,7 @@ class CommuneReport:
 
     def successor_note(self) -> str:
         """'Từ 1/7/2025 thuộc xã Trần Thương, tỉnh Ninh Bình.' when the crosswalk has a successor, else ''."""
-        from .reorg import date_text, successor
-
-        nxt = successor(self.dataset, self.commune_id)
+        nxt = reorg.successor(self.dataset, self.commune_id)
         if nxt is None:
             return ""
         when = date_text(nxt["effective"], self.lang)
@@ -224,8 +204,6 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
     """
     _check_lang(lang)
     ds, cached = _load(dataset, scores)
-    from . import reorg
-
     units = reorg.new_communes(ds)
     try:
         if "@" in str(commune):  # a unit formed by a reorganisation: '13591@2025-07-01'
@@ -246,38 +224,12 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
         return NewCommuneReport(ds, card, key, y, lang)
     if not ds.communes.set_index("commune_id").at[cid, "assessed"]:
         same = units[units["new_commune"].map(fold_name) == fold_name(str(commune))] if len(units) else units
-        hint = (f" (xã mới {same['new_commune'].iloc[0]} từ {reorg.date_text(same['effective'].iloc[0])}: "
+        hint = (f" (xã mới {same['new_commune'].iloc[0]} từ {date_text(same['effective'].iloc[0])}: "
                 f"ghi '{same['key'].iloc[0]}')" if len(same) == 1 else "")
         raise ReportParameterError(Problem("tham số commune",
                                            f"'{commune}' không được đánh giá theo bộ tiêu chí xã{hint}"))
     y = _check_year(ds, year)
     return CommuneReport(ds, _card(ds, y, cached), cid, y, lang)
-
-
-REORG_LABELS = {
-    "vi": {"code": "Mã xã", "key": "Mã tham chiếu", "effective": "Thành lập từ ngày", "predecessors": "Xã tiền thân",
-           "predecessor": "Xã tiền thân", "tier_reached": "Hạng đạt theo kết quả",
-           "tier_recognised": "Hạng đã công nhận",
-           "recognitions": "Công nhận đến năm đó", "not_assessed": "không đánh giá", "n": "Số xã tiền thân",
-           "assessed": "Số xã được đánh giá", "reaching": "Số xã đạt theo kết quả", "recognised": "Số xã đã công nhận",
-           "crange": "Khoảng tiêu chí", "irange": "Khoảng chỉ tiêu", "and": "và"},
-    "en": {"code": "Code", "key": "Reference", "effective": "Formed on", "predecessors": "Predecessors",
-           "predecessor": "Predecessor", "tier_reached": "Tier reached", "tier_recognised": "Tier recognised",
-           "recognitions": "Recognitions by that year", "not_assessed": "not assessed", "n": "Predecessors",
-           "assessed": "Assessed", "reaching": "Reaching by results", "recognised": "Recognised",
-           "crange": "Criteria range", "irange": "Indicator range", "and": "and"},
-}
-
-
-FORMED = {
-    "vi": {"formed": "{Kind} {name} (mã {code}, tỉnh {province}) được thành lập từ ngày {when} trên cơ sở {names} "
-                     "({places}).",
-           "place": "huyện {}, tỉnh {}",
-           "before": "Kết quả năm {span} dưới đây là của các xã tiền thân, trước khi sắp xếp."},
-    "en": {"formed": "{name} commune (code {code}, {province} province) was formed on {when} from {names} ({places}).",
-           "place": "{} district, {} province",
-           "before": "The results of {span} below are those of its predecessors, before the reorganisation."},
-}
 
 
 def _unit_name(name: str, lang: str) -> str:
@@ -308,9 +260,7 @@ class NewCommuneReport:
 
     @property
     def unit(self) -> pd.Series:
-        from .reorg import unit
-
-        return unit(self.dataset, self.key)
+        return reorg.unit(self.dataset, self.key)
 
     @property
     def name(self) -> str:
@@ -321,15 +271,12 @@ class NewCommuneReport:
         return sorted(int(y) for y in self.card.communes["year"].unique() if y <= self.year)
 
     def predecessors(self) -> pd.DataFrame:
-        from .reorg import predecessors
-
-        return predecessors(self.dataset, self.key)
+        return reorg.predecessors(self.dataset, self.key)
 
     def header(self) -> pd.DataFrame:
         """Commune, code and reference, province, date formed, predecessors, year, criteria sets."""
-        from .reorg import date_text
 
-        t, r, u = L[self.lang], REORG_LABELS[self.lang], self.unit
+        t, r, u = REPORT_LABELS[self.lang], REORG_LABELS[self.lang], self.unit
         return pd.DataFrame({"": [t["commune"], r["code"], r["key"], t["province"], r["effective"], r["predecessors"],
                                   t["year"], t["sets"]],
                              " ": [u["new_commune"], u["new_commune_id"], u["key"], u["new_province"],
@@ -338,7 +285,6 @@ class NewCommuneReport:
 
     def formation_text(self) -> str:
         """One paragraph: formed on which date, from which communes, and whose results follow."""
-        from .reorg import date_text
 
         u, pre = self.unit, self.predecessors()
         when = date_text(u["effective"], self.lang)
@@ -347,20 +293,18 @@ class NewCommuneReport:
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else f"{years[0]}"
         names = [_unit_name(n, self.lang) for n in pre["commune"]]
         kind = u["new_type"] or "xã"
-        place = FORMED[self.lang]["place"]
-        text = FORMED[self.lang]["formed"].format(
+        place = FORMATION_TEXT[self.lang]["place"]
+        text = FORMATION_TEXT[self.lang]["formed"].format(
             Kind=kind[:1].upper() + kind[1:], name=u["new_commune"], code=u["new_commune_id"],
             province=u["new_province"], when=when, names=_join(names, self.lang), places="; ".join(place.format(*p) for p in places))
         if u["effective"][:4] > str(self.year):
-            text += " " + FORMED[self.lang]["before"].format(span=span)
+            text += " " + FORMATION_TEXT[self.lang]["before"].format(span=span)
         return text
 
     def history(self) -> pd.DataFrame:
         """Per year and predecessor: counts met per tier ('18/19 · 55/57'), tiers reached and recognised."""
-        from .reorg import history
-
-        t, r = L[self.lang], REORG_LABELS[self.lang]
-        h = history(self.card, self.key, self.years, self.lang)
+        t, r = REPORT_LABELS[self.lang], REORG_LABELS[self.lang]
+        h = reorg.history(self.card, self.key, self.years, self.lang)
         tiers = [x for x in ("ntm", "nang-cao", "kieu-mau") if x in h.columns]
         out = pd.DataFrame({t["year"]: h["year"], r["predecessor"]: h["commune"]})
         for x in tiers:
@@ -374,10 +318,8 @@ class NewCommuneReport:
 
     def regrouped(self) -> pd.DataFrame:
         """Per year and tier: predecessors, how many were assessed, reached the tier, were recognised at it."""
-        from .reorg import regroup
-
-        t, r = L[self.lang], REORG_LABELS[self.lang]
-        g = regroup(self.card)
+        t, r = REPORT_LABELS[self.lang], REORG_LABELS[self.lang]
+        g = reorg.regroup(self.card)
         g = g[(g["commune_id"] == self.key) & g["year"].isin(self.years)]
         return pd.DataFrame({
             t["year"]: g["year"], t["tier"]: [tier_name(x, self.lang) for x in g["tier"]], r["n"]: g["predecessors"],
@@ -387,8 +329,6 @@ class NewCommuneReport:
         }).reset_index(drop=True)
 
     def figure(self):
-        from .reorg import history_figure
-
         return history_figure(self.card, self.key, self.years, self.lang)
 
     def provenance(self) -> pd.DataFrame:
@@ -409,22 +349,18 @@ class DistrictReport:
     def roadmap_table(self, target: str = "nang-cao") -> pd.DataFrame:
         """ntmlib.roadmap for this year, computed once per target for the table, the sentences
         and the figure."""
-        from .roadmap import roadmap
-
         if target not in self._roadmaps:
-            self._roadmaps[target] = roadmap(self.card, self.year, target)
+            self._roadmaps[target] = roadmap.roadmap(self.card, self.year, target)
         return self._roadmaps[target]
 
     @cached_property
     def trend_table(self) -> pd.DataFrame:
         """ntmlib.trends up to this year, computed once for the table and the figures."""
-        from .trends import trends
-
-        return trends(self.card.upto(self.year))
+        return trends.trends(self.card.upto(self.year))
 
     def status(self) -> pd.DataFrame:
         """Per set: communes, reaching, recognised, mean criteria met, ranges."""
-        t = L[self.lang]
+        t = REPORT_LABELS[self.lang]
         s = aggregate.summary(self.card)
         s = s[(s["year"] == self.year) & (s["district"] == self.district)]
         return pd.DataFrame({
@@ -439,7 +375,7 @@ class DistrictReport:
         """One line per commune with the counts of each set, as the bulletin writes them."""
         c = self.card.communes
         c = c[c["year"] == self.year]
-        t = L[self.lang]
+        t = REPORT_LABELS[self.lang]
         wide = {}
         for s in c["set"].unique():
             cs = c[c["set"] == s].set_index("commune_id")
@@ -447,12 +383,12 @@ class DistrictReport:
             ids = list(cs.index)
         first = c.drop_duplicates("commune_id").set_index("commune_id").loc[ids]
         out = pd.DataFrame({t["commune"]: first["commune"].to_numpy(), **wide,
-                            L[self.lang]["tier"] + (" (công nhận)" if self.lang == "vi" else " (recognised)"):
+                            REPORT_LABELS[self.lang]["tier"] + (" (công nhận)" if self.lang == "vi" else " (recognised)"):
                                 [tier_name(x, self.lang) for x in first["tier_recognised"]]})
         return out
 
     def alerts(self) -> pd.DataFrame:
-        t = L[self.lang]
+        t = REPORT_LABELS[self.lang]
         a = aggregate.maintenance_alerts(self.card)
         a = a[a["year"] == self.year]
         return pd.DataFrame({
@@ -463,7 +399,7 @@ class DistrictReport:
         }).reset_index(drop=True)
 
     def readiness(self, tier: str = "nang-cao") -> pd.DataFrame:
-        t = L[self.lang]
+        t = REPORT_LABELS[self.lang]
         r = aggregate.readiness(self.card, tier, year=self.year)
         return pd.DataFrame({
             t["rank"]: r["rank"], t["commune"]: r["commune"],
@@ -496,9 +432,7 @@ class DistrictReport:
 
     def roadmap_sentences(self, target: str = "nang-cao", top: int = 12) -> str:
         """The district totals of the roadmap as a Markdown list, most communes first."""
-        from .roadmap import district_totals
-
-        totals = district_totals(self.roadmap_table(target), self.lang)
+        totals = roadmap.district_totals(self.roadmap_table(target), self.lang)
         lines = [f"- {s}" for s in totals["sentence"].head(top)]
         rest = totals.iloc[top:]
         if len(rest):
@@ -510,10 +444,8 @@ class DistrictReport:
     def trends(self, top: int = 8) -> pd.DataFrame:
         """Per set (kiểu mẫu aside), the indicators with most communes worsening, then improving,
         between the scored years (ntmlib.trends)."""
-        from .trends import summary
-
         en = self.lang == "en"
-        s = summary(self.trend_table)
+        s = trends.summary(self.trend_table)
         s = s[s["set"].map(lambda x: self.card.sets[x].tier != "kieu-mau")]
         s = s.groupby("set", sort=False).head(top)
         return pd.DataFrame({
@@ -533,21 +465,17 @@ class DistrictReport:
     def whatif(self, set_id: str, indicator: str, threshold) -> tuple[str, pd.DataFrame]:
         """A threshold what-if for this year (ntmlib.whatif): the sentences as Markdown and the
         table of indicator results that change."""
-        from .whatif import whatif
-
         if set_id not in self.card.sets:  # a default example for another dataset (e.g. in a batch)
             have = ", ".join(self.card.sets)
             return ((f"Criteria set {set_id} is not scored here (scored: {have}); set the parameter whatif_set to "
                      "one of them to see a what-if." if self.lang == "en" else
                      f"Bộ tiêu chí {set_id} không được chấm ở đây (đã chấm: {have}); đặt tham số whatif_set là "
                      "một trong các bộ đó để xem giả định."), pd.DataFrame())
-        w = whatif(self.card, set_id, indicator, threshold, year=self.year)
+        w = whatif.whatif(self.card, set_id, indicator, threshold, year=self.year)
         return "\n".join(f"- {s}" for s in w.sentences(self.lang)), w.table(self.lang)
 
     def bulletin_markdown(self) -> str:
-        from .bulletin import build, to_markdown
-
-        return to_markdown(build(self.card, self.year))
+        return bulletin.to_markdown(bulletin.build(self.card, self.year))
 
     def provenance(self) -> pd.DataFrame:
         return provenance(self.dataset, self.card, self.lang)
@@ -592,7 +520,7 @@ def file_hashes(ds: Dataset) -> dict[str, str]:
 
 def provenance(ds: Dataset, card: Scorecard, lang: str = "vi") -> pd.DataFrame:
     """ntmlib version, criteria set ids, dataset file hashes and the time of the run."""
-    t = L[lang]
+    t = REPORT_LABELS[lang]
     hashes = "; ".join(f"{k} {v}" for k, v in file_hashes(ds).items())
     ran = _dt.datetime.now(_dt.timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")
     return pd.DataFrame({"": [t["version"], t["sets"], t["hashes"], t["ran"]],
@@ -600,31 +528,6 @@ def provenance(ds: Dataset, card: Scorecard, lang: str = "vi") -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- notebook display
-
-HEADINGS = {
-    "vi": {"commune_title": "Báo cáo kết quả xây dựng nông thôn mới — Xã {name}, năm {year}",
-           "district_title": "Báo cáo tổng hợp nông thôn mới — Huyện {name}, năm {year}",
-           "summary": "Kết quả theo từng bộ tiêu chí", "grid": "Các tiêu chí", "unmet": "Chỉ tiêu chưa đạt",
-           "changes": "Thay đổi so với năm trước", "provenance": "Nguồn gốc báo cáo",
-           "status": "Tình hình chung", "communes": "Kết quả từng xã", "heatmap": "Bản đồ nhiệt xã × tiêu chí",
-           "distribution": "Phân bố số tiêu chí đạt", "groups": "Nhóm tiêu chí chưa đạt nhiều nhất",
-           "alerts": "Cảnh báo duy trì: xã đã công nhận nhưng chưa đạt lại", "readiness":
-           "Mức độ sẵn sàng đăng ký nông thôn mới nâng cao", "bulletin": "Nội dung bản tin",
-           "roadmap": "Lộ trình lên NTM nâng cao", "trends": "Xu hướng", "whatif": "Giả định ngưỡng",
-           "none": "Không có.", "formed": "Hình thành xã", "history": "Kết quả của các xã tiền thân",
-           "regroup": "Các xã tiền thân theo hạng"},
-    "en": {"commune_title": "New Rural Development results — {name} commune, {year}",
-           "district_title": "New Rural Development summary — {name} district, {year}",
-           "summary": "Results by criteria set", "grid": "Criteria", "unmet": "Indicators not met",
-           "changes": "Change since the previous year", "provenance": "Provenance", "status": "Overview",
-           "communes": "Results by commune", "heatmap": "Communes × criteria", "distribution":
-           "Distribution of criteria met", "groups": "Most-failed criteria groups",
-           "alerts": "Maintenance alerts: recognised communes no longer meeting their set",
-           "readiness": "Readiness for advanced NTM", "bulletin": "Bulletin text", "none": "None.",
-           "roadmap": "Road to advanced NTM", "trends": "Trends", "whatif": "Threshold what-if",
-           "formed": "How the commune was formed", "history": "Results of the predecessor communes",
-           "regroup": "Predecessors by tier"},
-}
 
 
 class Table:

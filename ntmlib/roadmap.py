@@ -11,10 +11,9 @@ import pandas as pd
 
 from . import aggregate
 from .errors import DataError, Problem
-from .framework import TIERS
-from .scoring import Scorecard
-from .text import number_text, range_text, sentence_case, tier_name
+from .scorecard import Scorecard
 from .trends import plain, trends
+from .words import TIERS, number_text, range_text, sentence_case, tier_name
 
 COLUMNS = ["rank", "commune_id", "commune", "year", "target_set", "set", "tier", "role", "criterion", "indicator",
            "name", "name_en", "measure", "unit", "rule", "value", "number", "threshold", "threshold_basis", "gap", "status",

@@ -1,7 +1,6 @@
 """Scoring: one vectorised pass over communes × years × indicators of every set asked for."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -10,55 +9,18 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .dataset import Dataset, load_dataset
+from .dataset import Dataset
+from .checks import commune_group_problems
+from .encoding import EncodedObservations, encode_observations, indicator_catalogue, observation_keys
 from .errors import DataError, Problem
-from .framework import TIERS, CriteriaSet, load_set
+from .framework import CriteriaSet, load_set
+from .loading import load_dataset
 from .readers import lines_text
-from .values import BAD, PROBLEMS, check_unit_rule, parse_distinct, value_message
+from .scorecard import Scorecard, combine
+from .values import BAD, PROBLEMS, check_unit_rule, value_message
+from .words import TIERS
 
 NO_THRESHOLD = "không có ngưỡng"
-MEASURE_PRIORITY = 1000  # observations named by measure lose to those naming the set
-
-
-@dataclass
-class Scorecard:
-    """Tidy results of one scoring pass.
-
-    indicators: one row per commune × year × set × indicator (value, rule, threshold,
-    threshold_basis, met, gap, assessed); criteria: one row per criterion; communes: one
-    row per commune × year × set with the counts and the tier reached.
-    """
-
-    indicators: pd.DataFrame
-    criteria: pd.DataFrame
-    communes: pd.DataFrame
-    sets: dict[str, CriteriaSet]
-    dataset: Dataset | None = field(default=None, repr=False)
-
-    def subset(self, commune_ids) -> "Scorecard":
-        """The same results restricted to some communes (e.g. one district of a province)."""
-        ids = set(commune_ids)
-        pick = lambda df: df[df["commune_id"].isin(ids)].reset_index(drop=True)  # noqa: E731
-        return Scorecard(pick(self.indicators), pick(self.criteria), pick(self.communes), self.sets, self.dataset)
-
-    def upto(self, year: int) -> "Scorecard":
-        """The same results without the years after `year`."""
-        pick = lambda df: df[df["year"] <= year].reset_index(drop=True)  # noqa: E731
-        return Scorecard(pick(self.indicators), pick(self.criteria), pick(self.communes), self.sets, self.dataset)
-
-    def commune(self, commune_id: str, year: int) -> pd.DataFrame:
-        """The communes-table rows of one commune and year (one per set)."""
-        c = self.communes
-        return c[(c["commune_id"] == commune_id) & (c["year"] == year)]
-
-
-def combine(cards: list[Scorecard]) -> Scorecard:
-    """One Scorecard from several scored for different years of the same dataset."""
-    if len(cards) == 1:
-        return cards[0]
-    join = lambda name: pd.concat([getattr(c, name) for c in cards], ignore_index=True)  # noqa: E731
-    sets = {sid: s for c in cards for sid, s in c.sets.items()}
-    return Scorecard(join("indicators"), join("criteria"), join("communes"), sets, cards[0].dataset)
 
 
 def _as_sets(sets, dataset: Dataset, years: list[int]) -> list[CriteriaSet]:
@@ -73,92 +35,6 @@ def _as_sets(sets, dataset: Dataset, years: list[int]) -> list[CriteriaSet]:
             sets = [sets]
         out = [s if isinstance(s, CriteriaSet) else load_set(s, dataset.framework_dir) for s in sets]
     return sorted(out, key=lambda s: TIERS.index(s.tier))
-
-
-def indicator_catalogue(sets: list[CriteriaSet]) -> pd.DataFrame:
-    frames = []
-    for s in sets:
-        t = s.indicator_table()[["set", "criterion", "group", "indicator", "rule", "measure", "unit"]]
-        t["order"] = range(len(t))
-        frames.append(t)
-    return pd.concat(frames, ignore_index=True)
-
-
-def observation_keys(sets: list[CriteriaSet], cat: pd.DataFrame) -> pd.DataFrame:
-    """(obs_set, obs_indicator) -> (set, indicator, priority): own set first, then ancestors, then measure."""
-    frames = []
-    for s in sets:
-        mine = cat[cat["set"] == s.id]
-        for depth, ancestor in enumerate(s.lineage):
-            frames.append(pd.DataFrame({"obs_set": ancestor, "obs_indicator": mine["indicator"],
-                                        "set": s.id, "indicator": mine["indicator"], "priority": depth}))
-        by_measure = mine[mine["measure"] != ""]
-        frames.append(pd.DataFrame({"obs_set": "", "obs_indicator": by_measure["measure"], "set": s.id,
-                                    "indicator": by_measure["indicator"], "priority": MEASURE_PRIORITY}))
-    return pd.concat(frames, ignore_index=True)
-
-
-@dataclass
-class EncodedObservations:
-    """The observations of a Dataset as integer codes, made once (by load_dataset) and reused by every score().
-
-    commune, pair (written set and indicator) and value are codes into commune_ids, pairs and
-    values; `parsed` holds parse_distinct() of every distinct value, with one more entry at
-    the end for "no value"; `order` ranks the rows by (line, row) for the first-one-wins rule.
-    """
-
-    source: pd.DataFrame = field(repr=False)
-    commune: np.ndarray
-    commune_ids: pd.Index
-    year: np.ndarray
-    pair: np.ndarray
-    pairs: list
-    value: np.ndarray
-    values: np.ndarray
-    parsed: dict
-    line: np.ndarray
-    order: np.ndarray
-    place: object = field(repr=False)  # pyarrow array of the places, with "" appended (index len(source))
-
-    @property
-    def n(self) -> int:
-        return len(self.commune)
-
-    def __reduce__(self):  # not saved with a pickled Dataset (e.g. a batch's score cache): rebuilt when needed
-        return type(None), ()
-
-
-def encode_observations(ds: Dataset) -> EncodedObservations:
-    """The codes of ds.observations, cached on the Dataset while its observations table is the same object."""
-    obs = ds.observations
-    enc = getattr(ds, "encoded", None)
-    if enc is not None and enc.source is obs and enc.n == len(obs):
-        return enc
-    commune, commune_ids = pd.factorize(obs["commune_id"])
-    set_code, set_ids = pd.factorize(obs["set"])
-    ind_code, ind_ids = pd.factorize(obs["indicator"])
-    pair, pair_uniques = pd.factorize(set_code.astype(np.int64) * max(len(ind_ids), 1) + ind_code)
-    pairs = [(set_ids[p // max(len(ind_ids), 1)], ind_ids[p % max(len(ind_ids), 1)]) for p in pair_uniques]
-    value, values = pd.factorize(obs["value"], use_na_sentinel=True)
-    values = np.asarray(values, dtype=object)
-    value = np.where(value < 0, len(values), value)  # NA: the "no value" entry
-    line = obs["line"].to_numpy()  # as kept by load_dataset (int32 or int64), no copy
-    order = np.empty(len(obs), np.int64)
-    order[np.argsort(line, kind="stable")] = np.arange(len(obs))  # rank by line, then row
-    place = pa.array(obs["place"].astype("str"))
-    chunks = place.chunks if isinstance(place, pa.ChunkedArray) else [place]
-    # the column's own buffers (no copy), then "" for "no observation" (index len(obs))
-    place = pa.chunked_array([*(c.cast(pa.large_string()) for c in chunks), pa.array([""], pa.large_string())])
-    small = np.int32 if len(obs) < 2**31 - 1 else np.int64
-
-    def fit(codes: np.ndarray, n: int) -> np.ndarray:  # codes in the smallest integer type that holds n
-        return codes.astype(np.int16 if n < 2**15 else np.int32 if n < 2**31 - 1 else np.int64)
-
-    enc = EncodedObservations(obs, fit(commune, len(commune_ids)), commune_ids, obs["year"].to_numpy(),
-                              fit(pair, len(pairs)), pairs, fit(value, len(values) + 1), values,
-                              parse_distinct(list(values) + [""]), line, order.astype(small), place)
-    ds.encoded = enc
-    return enc
 
 
 def _targets(enc: EncodedObservations, sets: list[CriteriaSet], cat: pd.DataFrame):
@@ -343,7 +219,6 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
         if len(periods) > 1:
             return combine([score(ds, year=ys) for ys in periods.values()])
     set_list = _as_sets(sets, ds, years)
-    from .validation import commune_group_problems  # here, since validation imports scoring
 
     group_problems = commune_group_problems(ds, set_list)  # also for sets given here, not in dataset.yaml
     if group_problems:
@@ -599,20 +474,4 @@ def _tiers(ds: Dataset, sets: list[CriteriaSet], communes: pd.DataFrame, years: 
             "reaches": reaches.reshape(-1), "tier_reached": np.repeat(names[best], S),
             "tier_recognised": np.repeat(names[held_rank], S)}
 
-
-def recognised_tiers(dataset: Dataset, years: list[int]) -> pd.DataFrame:
-    """For each commune × year × tier: whether a recognition at that tier is held by that year.
-
-    A recognition with no year (year unknown) counts as held in every year. A recognition at a
-    tier also holds every tier below it (a kiểu mẫu commune holds nâng cao and NTM).
-    """
-    rec = dataset.recognitions[["commune_id", "tier", "year"]]
-    rank = {t: n for n, t in enumerate(TIERS)}
-    lower = pd.DataFrame([(t, u) for t in TIERS for u in TIERS if rank[u] <= rank[t]], columns=["tier", "held"])
-    rec = rec.merge(lower, on="tier").drop(columns="tier").rename(columns={"held": "tier"})
-    rows = rec.merge(pd.DataFrame({"eval_year": years}), how="cross")
-    rows = rows[rows["year"].isna() | (rows["year"] <= rows["eval_year"])]
-    held = rows[["commune_id", "eval_year", "tier"]].drop_duplicates().rename(columns={"eval_year": "year"})
-    held["recognised"] = True
-    return held
 

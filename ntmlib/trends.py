@@ -14,16 +14,10 @@ import math
 import numpy as np
 import pandas as pd
 
-from .framework import TIERS
-from .scoring import Scorecard
-from .text import met_word, number_text
+from .scorecard import Scorecard
+from .words import DIRECTION_NAMES, SAME_SET, TIERS, met_word, number_text
 
 ARROWS = {"improving": "↑", "stagnant": "→", "worsening": "↓", "no_data": "·"}
-DIRECTION_NAMES = {
-    "vi": {"improving": "tiến bộ", "stagnant": "không đổi", "worsening": "giảm sút", "no_data": "không đủ số liệu"},
-    "en": {"improving": "improving", "stagnant": "stagnant", "worsening": "worsening", "no_data": "no data"},
-}
-SAME_SET = "cùng bộ tiêu chí"
 NUMERIC = (">=", "<=")
 _EPS = 1e-9
 

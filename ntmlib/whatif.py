@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from .dataset import Dataset, load_dataset
+from .dataset import Dataset
 from .errors import DataError, Problem
 from .framework import CriteriaSet, Threshold
-from .scoring import Scorecard, combine, score
-from .text import counts_text, met_word, number_text, tier_name
-
-RULE_SIGN = {">=": "≥", "<=": "≤"}
+from .loading import load_dataset
+from .scorecard import Scorecard, combine
+from .scoring import score
+from .trends import plain
+from .words import RULE_SIGNS, counts_text, met_word, number_text, tier_name
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ class WhatIf:
     def _assumption(self, ch: ThresholdChange, lang: str) -> str:
         s = self.baseline.sets[ch.set_id]
         ind = next(i for i in s.indicators if i.code == ch.indicator)
-        sign = RULE_SIGN[ind.rule]
+        sign = RULE_SIGNS[ind.rule]
         unit = f" {ind.unit}" if ind.unit else ""
         old = ind.threshold.describe() if ind.threshold else ""
         old += unit if ind.threshold is not None and ind.threshold.kind == "all" else ""
@@ -241,7 +242,6 @@ def _differs(a: pd.Series, b: pd.Series) -> pd.Series:
 
 
 def _compare(before: Scorecard, after: Scorecard) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    from .trends import plain
 
     before, after = (Scorecard(*(plain(df) for df in (c.indicators, c.criteria, c.communes)), c.sets, c.dataset)
                      for c in (before, after))

@@ -168,7 +168,7 @@ def test_batch_for_one_province_renders_only_its_reports_with_the_national_score
 
     from ntmlib.cli import main
     from ntmlib.synthetic import make_national
-    from ntmlib.text import counts_text
+    from ntmlib.words import counts_text
 
     data = make_national(tmp_path / "national", communes=70, seed=3, formats=("parquet",))["parquet"]
     ds = ntmlib.load_dataset(data)
@@ -177,7 +177,7 @@ def test_batch_for_one_province_renders_only_its_reports_with_the_national_score
     mine = communes[communes["province"] == province]
     assert 1 <= len(mine) <= 3 and len(communes) > 60
     # by name without diacritics or case, like the CLI user would type it
-    runs = batch.plan(batch.restrict(ds, batch.area_communes(ds, "tỉnh ha nam")), [2025])
+    runs = batch.plan(ds.restrict(ds.area_communes("tỉnh ha nam")), [2025])
     assert sorted(r.target for r in runs if r.kind == "commune") == sorted(mine["commune_id"])
     assert sorted(r.target for r in runs if r.kind == "district") == sorted(set(mine["district"]))
 

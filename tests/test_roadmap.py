@@ -7,7 +7,7 @@ from ntmlib import aggregate
 from ntmlib.cli import main
 from ntmlib.roadmap import district_totals, roadmap
 from ntmlib.scoring import score
-from ntmlib.text import number_text
+from ntmlib.words import number_text
 
 from fixture_paths import LY_NHAN
 
