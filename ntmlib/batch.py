@@ -3,33 +3,31 @@ execute the notebooks in warm kernels in parallel (local processes or Dask), exp
 in-process, and keep a manifest so that an interrupted batch resumes where it stopped."""
 from __future__ import annotations
 
-import asyncio
 import hashlib
-import html
 import json
 import multiprocessing
 import os
-import subprocess
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-import nbformat
+from tqdm import tqdm
 
 from . import __version__
 from .cache import write_scorecard
 from .dataset import Dataset
+from .errors import NotebookError, ParameterError, Problem
+from .export import write_html, write_notebook
+from .index import write_index
 from .loading import load_dataset
 from .outputs import slug, write_text_atomic
-from .render import notebook_path, write_html, write_notebook
+from .provenance import file_sha256
+from .runner import notebook_path, run_report, stop_warm_kernel
 from .scoring import score
-from .words import counts_text, tier_name
+from .window import report_years
 
-KERNEL_NAME = "python3"
-KERNEL_START_ATTEMPTS = 3
-CELL_TIMEOUT = 600
 FORMATS = ("ipynb", "html")
 
 
@@ -51,14 +49,6 @@ def _digest(*parts) -> str:
     for p in parts:
         h.update(p if isinstance(p, bytes) else json.dumps(p, sort_keys=True, ensure_ascii=False).encode())
     return h.hexdigest()
-
-
-def input_digest(ds: Dataset, set_paths: list[str]) -> dict[str, str]:
-    """SHA-256 of every input a report depends on: dataset files and criteria set files."""
-    files = [Path(p) for p in ds.files.values() if Path(p).exists()] + [ds.path / "dataset.yaml"]
-    files += [Path(p) for p in set_paths]
-    return {str(f.name if f.parent == ds.path else f): hashlib.sha256(f.read_bytes()).hexdigest()
-            for f in files if f.exists()}
 
 
 def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, province: str | None = None,
@@ -83,147 +73,12 @@ def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, provi
     return runs
 
 
-# --------------------------------------------------------------------------- workers
-
-
-class WarmKernel:
-    """A kernel that renders reports one after another, put back to its start-up state between
-    reports (ntmlib.kernel_state) so each report equals one rendered in a fresh kernel.
-
-    Everything runs on one asyncio loop owned by this object: jupyter_client's async manager
-    and client, and nbclient's async execution."""
-
-    def __init__(self, kernel_name: str = KERNEL_NAME):
-        self.kernel_name = kernel_name
-        self.loop = asyncio.new_event_loop()
-        self.km = None
-        self.kc = None
-
-    def _run(self, coro):
-        asyncio.set_event_loop(self.loop)
-        return self.loop.run_until_complete(coro)
-
-    def start(self) -> None:
-        from jupyter_client import AsyncKernelManager
-
-        last = None
-        for attempt in range(KERNEL_START_ATTEMPTS):
-            km = AsyncKernelManager(kernel_name=self.kernel_name)
-            try:
-                # the kernel's own stderr carries start-up noise (the TCP warning): keep it out of the log
-                # no history database: reports do not need it, and line numbers restart with each report
-                self._run(km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                          extra_arguments=["--HistoryManager.enabled=False"]))
-                kc = km.client()
-                kc.start_channels()
-                self._run(kc.wait_for_ready(timeout=60))
-                self.km, self.kc = km, kc
-                self._run(self._silent("import ntmlib.kernel_state as _ks; _ks.snapshot(); del _ks"))
-                return
-            except Exception as e:  # noqa: BLE001 - any start failure is retried
-                last = e
-                self._stop(km)
-                self.km = self.kc = None
-                time.sleep(0.5 * (attempt + 1))
-        raise RuntimeError(f"kernel failed to start after {KERNEL_START_ATTEMPTS} attempts: {last}")
-
-    async def _silent(self, code: str) -> None:
-        """Run set-up code without recording it in the kernel's history (execution counts stay
-        those of a fresh kernel), through nbclient like the reports themselves."""
-        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
-        client = self._client(nb, timeout=120)
-        async with client.async_setup_kernel():
-            await client.async_execute_cell(nb.cells[0], 0, store_history=False)
-
-    async def _execute(self, nb: nbformat.NotebookNode) -> None:
-        await self._silent("import ntmlib.kernel_state as _ks; _ks.restore()")
-        await self._client(nb, CELL_TIMEOUT).async_execute()
-
-    def _client(self, nb: nbformat.NotebookNode, timeout: int):
-        """An nbclient NotebookClient driving this kernel through its one client."""
-        from nbclient import NotebookClient
-
-        client = NotebookClient(nb, km=self.km, timeout=timeout, kernel_name=self.kernel_name)
-        client.kc = self.kc  # not a constructor argument
-        return client
-
-    def execute(self, nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-        if self.km is None or not self._run(self.km.is_alive()):
-            self.shutdown()
-            self.start()
-        self._run(self._execute(nb))
-        return nb
-
-    def _stop(self, km) -> None:
-        try:
-            self._run(km.shutdown_kernel(now=True))
-        except Exception:  # noqa: BLE001 - a dead kernel is already stopped
-            pass
-
-    def shutdown(self) -> None:
-        if self.kc is not None:
-            self.kc.stop_channels()
-        if self.km is not None:
-            self._stop(self.km)
-        self.km = self.kc = None
-
-
-_local = threading.local()
-
-
-def _warm_kernel() -> WarmKernel:
-    k = getattr(_local, "kernel", None)
-    if k is None:
-        k = WarmKernel()
-        k.start()
-        _local.kernel = k
-        multiprocessing.util.Finalize(k, k.shutdown, exitpriority=10)
-    return k
-
-
-def _fresh_execute(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    k = WarmKernel()
-    k.start()
-    try:
-        return k.execute(nb)
-    finally:
-        k.shutdown()
-
-
-def prepare(run: dict) -> nbformat.NotebookNode:
-    """The report notebook with the run's parameters injected (papermill's way)."""
-    from papermill.iorw import load_notebook_node
-    from papermill.parameterize import parameterize_notebook
-
-    nb = load_notebook_node(str(notebook_path(run["kind"])))  # adds the cell tags papermill expects
-    return parameterize_notebook(nb, run["params"], kernel_name=KERNEL_NAME, language="python")
-
-
-def render(run: dict, isolate: bool = False, nb: nbformat.NotebookNode | None = None) -> nbformat.NotebookNode:
-    """Execute one run's notebook in this process's warm kernel (or a fresh one)."""
-    nb = nb if nb is not None else prepare(run)
-    return _fresh_execute(nb) if isolate else _warm_kernel().execute(nb)
-
-
 def execute_run(run: dict, out_dir: str, formats: tuple[str, ...], isolate: bool = False) -> dict:
     """Render one run and write its outputs atomically; never raises for a failing report."""
-    from nbclient.exceptions import CellExecutionError, DeadKernelError
-
     t0 = time.perf_counter()
     result = {"stem": run["stem"], "status": "ok", "error": None, "outputs": []}
-    nb = None
     try:
-        nb = prepare(run)
-        render(run, isolate, nb)
-    except CellExecutionError as e:
-        result.update(status="failed", error={"cell": _failed_cell(nb), "ename": e.ename,
-                                              "evalue": _first_line(e.evalue)})
-    except DeadKernelError as e:
-        _local.kernel = None
-        result.update(status="failed", error={"cell": _failed_cell(nb), "ename": "DeadKernelError", "evalue": str(e)})
-    except Exception as e:  # noqa: BLE001 - one broken run must not stop the batch
-        result.update(status="failed", error={"cell": _failed_cell(nb), "ename": type(e).__name__, "evalue": str(e)})
-    else:
+        nb = run_report(run["kind"], run["params"], run["label"], fresh=isolate)
         out = Path(out_dir)
         if "ipynb" in formats:
             write_notebook(nb, out / f"{run['stem']}.ipynb")
@@ -231,20 +86,12 @@ def execute_run(run: dict, out_dir: str, formats: tuple[str, ...], isolate: bool
         if "html" in formats:
             write_html(nb, out / f"{run['stem']}.html", title=run["label"])
             result["outputs"].append(f"{run['stem']}.html")
+    except NotebookError as e:
+        result.update(status="failed", error={"cell": e.cell, "ename": e.ename, "evalue": e.evalue})
+    except Exception as e:  # noqa: BLE001 - one broken run must not stop the batch
+        result.update(status="failed", error={"cell": None, "ename": type(e).__name__, "evalue": str(e)})
     result["duration"] = round(time.perf_counter() - t0, 3)
     return result
-
-
-def _failed_cell(nb) -> int | None:
-    """Index of the cell whose output is an error (None if no cell failed)."""
-    for i, c in enumerate(nb.cells if nb is not None else []):
-        if any(o.get("output_type") == "error" for o in c.get("outputs", [])):
-            return i
-    return None
-
-
-def _first_line(text: str) -> str:
-    return (text or "").strip().splitlines()[0] if text else ""
 
 
 # --------------------------------------------------------------------------- the batch
@@ -270,8 +117,6 @@ class BatchResult:
 
 
 def _versions() -> dict:
-    from importlib.metadata import PackageNotFoundError, version
-
     out = {"ntmlib": __version__}
     for pkg in ("pandas", "matplotlib", "papermill", "nbclient", "nbconvert", "ipykernel"):
         try:
@@ -304,8 +149,6 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
 
     With `province` and/or `district`, only the reports of that area are rendered, and only its
     communes are scored and passed to the reports."""
-    from tqdm import tqdm
-
     t0 = time.perf_counter()
     ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
     if province or district:
@@ -316,17 +159,16 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
     for stale in out.rglob(".*.tmp"):  # left by a batch killed while writing; never a finished report
         stale.unlink(missing_ok=True)
 
-    scored_years = sorted({y for y in years} | {y - 1 for y in years if y - 1 in ds.years})
-    card = score(ds, year=scored_years)
-    inputs = input_digest(ds, [s.path for s in card.sets.values()])
-    cache = write_scorecard(card, out / ".cache" / f"scores-{_digest(inputs, scored_years, __version__)[:16]}.pkl")
+    card = score(ds, year=report_years(ds.years, years[-1]))  # every report's window of years, scored once
+    cache = write_scorecard(card, out / ".cache" / f"scores-{card.provenance.digest()[:16]}.pkl")
+    window = {y: card.upto(y).provenance for y in years}  # what each year's reports show, and come from
 
     runs = [r for r in plan(ds, years, communes) if r.kind in kinds]  # ds is already cut to the area
-    nb_digest = {k: hashlib.sha256(notebook_path(k).read_bytes()).hexdigest() for k in ("commune", "district")}
+    nb_digest = {k: file_sha256(notebook_path(k)) for k in ("commune", "district")}
     for r in runs:
         r.params.update(dataset=str(ds.path.resolve()), scores=str(cache))
         visible = {k: v for k, v in r.params.items() if k != "scores"}
-        r.key = _digest(visible, inputs, nb_digest[r.kind], __version__, sorted(formats))
+        r.key = _digest(visible, window[r.year].digest(), nb_digest[r.kind], sorted(formats))
 
     manifest_path = out / "manifest.json"
     entries = _read_manifest(manifest_path)
@@ -337,7 +179,7 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
                  and all((out / o).exists() for o in prev.get("outputs", [])))
         if force or not fresh:
             pending.append(r)
-    meta = {"dataset": str(ds.path), "years": years, "versions": _versions(), "inputs": inputs}
+    meta = {"dataset": str(ds.path), "years": years, "versions": _versions(), "provenance": card.provenance.to_dict()}
 
     failed: list[dict] = []
     by_stem = {r.stem: r for r in runs}
@@ -348,7 +190,8 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
         entries[r.stem] = {"stem": r.stem, "kind": r.kind, "target": r.target, "label": r.label, "year": r.year,
                            "parameters": {k: v for k, v in r.params.items() if k != "scores"}, "key": r.key,
                            "status": res["status"], "duration": res["duration"], "error": res["error"],
-                           "outputs": res["outputs"], "inputs": inputs, "versions": meta["versions"]}
+                           "outputs": res["outputs"], "years_scored": list(window[r.year].years),
+                           "inputs": window[r.year].files(), "versions": meta["versions"]}
         if res["status"] != "ok":
             failed.append(entries[r.stem])
         _write_manifest(manifest_path, entries, meta)
@@ -372,10 +215,7 @@ def _run_local(jobs: int, payload: list[dict], out: str, formats, isolate: bool,
     if jobs == 1:
         for run in payload:
             record(execute_run(run, out, formats, isolate))
-        kernel = getattr(_local, "kernel", None)
-        if kernel is not None:
-            kernel.shutdown()
-            _local.kernel = None
+        stop_warm_kernel()
         return
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, len(payload)), mp_context=ctx) as pool:
@@ -385,59 +225,13 @@ def _run_local(jobs: int, payload: list[dict], out: str, formats, isolate: bool,
 
 
 def _run_dask(address: str, payload: list[dict], out: str, formats, isolate: bool, record) -> None:
-    try:
+    try:  # deferred: Dask is an optional, heavy dependency
         from dask.distributed import Client
         from dask.distributed import as_completed as dask_completed
     except ImportError as e:  # pragma: no cover - depends on the optional extra
-        raise RuntimeError("--scheduler cần gói dask[distributed]: pip install 'ntmlib[dask]'") from e
+        raise ParameterError(Problem("máy chủ Dask", "cần gói dask[distributed]: pip install 'ntmlib[dask]'")) from e
     with Client(address) as client:
         futures = [client.submit(execute_run, run, out, formats, isolate, pure=False, key=f"ntm-{run['stem']}")
                    for run in payload]
         for fut in dask_completed(futures):
             record(fut.result())
-
-
-def write_index(out: Path, entries: list[dict], card) -> Path:
-    """reports/index.html: one row per report with status, counts and a link."""
-    c = card.communes
-    rows = []
-    for e in sorted(entries, key=lambda e: (e["year"], e["kind"] != "district", e["label"])):
-        status, counts = "", ""
-        if e["kind"] == "commune":
-            mine = c[(c["commune_id"] == e["target"]) & (c["year"] == e["year"])]
-            if len(mine):
-                first = mine.iloc[0]
-                status = (f"đạt {tier_name(first['tier_reached'])}" if first["tier_reached"] else "chưa đạt hạng nào")
-                status += f"; công nhận: {tier_name(first['tier_recognised'])}"
-                counts = "<br>".join(html.escape(f"{tier_name(r.tier)}: " + counts_text(
-                    r.criteria_met, r.criteria_total, r.indicators_met, r.indicators_total))
-                    for r in mine.itertuples() if r.tier != "kieu-mau")
-        else:
-            status = "báo cáo tổng hợp huyện"
-        html_out = next((o for o in e.get("outputs", []) if o.endswith(".html")), None)
-        if e["status"] == "ok" and html_out:
-            link = f'<a href="{html.escape(html_out)}">mở báo cáo</a>'
-        else:
-            err = e.get("error") or {}
-            link = f'<span class="err">lỗi: {html.escape(str(err.get("evalue", "")))}</span>'
-        label = ("Huyện " if e["kind"] == "district" else "Xã ") + e["label"]
-        rows.append(f"<tr><td>{html.escape(label)}</td><td>{e['year']}</td><td>{html.escape(status)}</td>"
-                    f"<td>{counts}</td><td>{link}</td></tr>")
-    bulletins = sorted(out.glob("ban-tin-*.*"))
-    extras = ("<p>Bản tin: " + ", ".join(f'<a href="{html.escape(p.name)}">{html.escape(p.name)}</a>' for p in bulletins)
-              + "</p>\n") if bulletins else ""
-    page = f"""<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8"><title>Báo cáo nông thôn mới</title>
-<style>body{{font-family:"DejaVu Sans",Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}}
-table{{border-collapse:collapse;width:100%}}th,td{{border-bottom:1px solid #ddd;padding:.45em .6em;text-align:left;
-vertical-align:top}}td:last-child{{white-space:nowrap}}th{{background:#f0f3f5}}.err{{color:#b42318}}</style></head><body>
-<h1>Báo cáo nông thôn mới</h1>
-{extras}<p>{len(entries)} báo cáo. Mỗi dòng là một báo cáo; bấm "mở báo cáo" để xem.</p>
-<table><thead><tr><th>Đơn vị</th><th>Năm</th><th>Tình trạng</th><th>Kết quả</th><th>Báo cáo</th></tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody></table></body></html>
-"""
-    path = out / "index.html"
-    write_text_atomic(path, page)
-    return path

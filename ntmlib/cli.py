@@ -11,20 +11,28 @@ import pandas as pd
 from . import __version__, reorg
 from .batch import FORMATS, run_batch
 from .bulletin import bulletin, to_docx, to_markdown
-from .errors import DataError, Problem
+from .errors import DataError, NotebookError, Problem
 from .excel import write_score_workbook
+from .export import write_html
 from .framework import available_sets, load_set
 from .loading import load_dataset
 from .outputs import write_text_atomic
-from .render import execute, write_html
-from .report import NewCommuneReport
 from .roadmap import roadmap_for, to_text
+from .runner import copy_notebooks, run_report
 from .scoring import score
 from .synthetic import make_national
 from .trends import display_table, trends
 from .validation import validate
+from .views import NewCommuneReport
 from .whatif import whatif
-from .words import CONFIDENCE_MARKS, RULE_SIGNS, TIERS, communes_display, date_text, tier_name
+from .words import (
+    CONFIDENCE_MARKS,
+    RULE_SIGNS,
+    TIERS,
+    communes_display,
+    date_text,
+    tier_name,
+)
 
 
 def _fail(problems) -> None:
@@ -250,15 +258,13 @@ def trends_cmd(dataset, commune, set_id, show_all) -> None:
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="Tệp HTML kết quả.")
 def report_cmd(dataset, year, commune, district, lang, out) -> None:
     """Chạy sổ tay báo cáo của một xã hoặc một huyện và xuất ra một tệp HTML."""
-    from papermill.exceptions import PapermillExecutionError
-
     if bool(commune) == bool(district):
         raise click.UsageError("cần đúng một trong hai: --commune hoặc --district")
     kind, params = (("commune", {"commune": commune}) if commune else ("district", {"district": district}))
     params.update(dataset=str(Path(dataset).resolve()), year=year, lang=lang)
     try:
-        nb = execute(kind, params)
-    except PapermillExecutionError as e:
+        nb = run_report(kind, params, f"{'Xã' if commune else 'Huyện'} {commune or district} năm {year}", fresh=True)
+    except NotebookError as e:
         click.echo(f"Lỗi: {e.evalue}", err=True)
         sys.exit(2)
     write_html(nb, Path(out))
@@ -293,6 +299,14 @@ def reports_cmd(dataset, years, communes, province, district, out, jobs, formats
     click.echo(f"Mở {result.index} để xem các báo cáo.")
     if not result.ok:
         sys.exit(1)
+
+
+@main.command("notebooks")
+@click.argument("folder", type=click.Path(file_okay=False))
+def notebooks_cmd(folder) -> None:
+    """Chép các sổ tay báo cáo cài kèm ntmlib vào FOLDER để mở bằng JupyterLab."""
+    for path in copy_notebooks(folder):
+        click.echo(f"Đã chép {path}")
 
 
 @main.command("crosswalk")

@@ -47,3 +47,17 @@ class DataError(NtmError):
 
 class FrameworkError(DataError):
     """A criteria set file that does not follow the schema."""
+
+
+class ParameterError(DataError):
+    """A value a user gave that does not fit the data: a year not scored, an unknown criteria set,
+    commune, district or language. The problem's `file` names the thing given ("năm", "xã")."""
+
+
+class NotebookError(NtmError):
+    """A report notebook whose cell failed: names the report, the cell and the error in it."""
+
+    def __init__(self, report: str, cell: int | None, ename: str, evalue: str):
+        self.report, self.cell, self.ename, self.evalue = report, cell, ename, evalue
+        where = f" (ô {cell})" if cell is not None else ""
+        super().__init__(f"{report}{where}: {evalue or ename}")

@@ -129,6 +129,8 @@ class CriteriaSet:
     notes: str = ""
     path: str = ""
     declared: dict = field(default_factory=dict)
+    files: tuple[str, ...] = ()  # this set's file, then the files of the sets it extends
+
 
     def __hash__(self) -> int:
         return hash((self.id, self.path))
@@ -206,7 +208,16 @@ def available_sets(directory: Path | None = None) -> list[str]:
 def load_set(ref: str | Path, search: tuple[Path, ...] = ()) -> CriteriaSet:
     """Load and resolve a criteria set by id (looked up in `search`, then built-ins) or path."""
     path = _find(ref, search)
-    return _load_cached(str(path), path.stat().st_mtime_ns, tuple(str(s) for s in search))
+    key = (str(path), path.stat().st_mtime_ns, tuple(str(s) for s in search))
+    s, mtimes = _load_cached(*key)
+    if mtimes != _mtimes(s.files):  # a set it extends changed since: read the chain again
+        _load_cached.cache_clear()
+        s, mtimes = _load_cached(*key)
+    return s
+
+
+def _mtimes(files: tuple[str, ...]) -> tuple[int, ...]:
+    return tuple(Path(f).stat().st_mtime_ns if Path(f).exists() else 0 for f in files)
 
 
 def _find(ref: str | Path, search: tuple[Path, ...]) -> Path:
@@ -222,8 +233,9 @@ def _find(ref: str | Path, search: tuple[Path, ...]) -> Path:
 
 
 @lru_cache(maxsize=64)
-def _load_cached(path: str, _mtime: int, search: tuple[str, ...]) -> CriteriaSet:
-    return _resolve(Path(path), tuple(Path(s) for s in search), stack=())
+def _load_cached(path: str, _mtime: int, search: tuple[str, ...]) -> tuple[CriteriaSet, tuple[int, ...]]:
+    s = _resolve(Path(path), tuple(Path(x) for x in search), stack=())
+    return s, _mtimes(s.files)
 
 
 def _read(path: Path) -> dict:
@@ -370,6 +382,7 @@ def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> Cr
         notes=doc.get("notes", ""),
         path=str(path),
         declared=declared,
+        files=(str(path),) + (parent.files if parent else ()),
     )
 
 

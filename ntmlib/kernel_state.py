@@ -10,7 +10,7 @@ import warnings
 _baseline: dict | None = None
 
 # What a report kernel imports once, before its first report: the slow part of a fresh start.
-PRELOAD = ("pandas", "matplotlib.pyplot", "ntmlib", "ntmlib.report", "ntmlib.plots", "ntmlib.aggregate",
+PRELOAD = ("pandas", "matplotlib.pyplot", "ntmlib", "ntmlib.views", "ntmlib.notebook", "ntmlib.plots", "ntmlib.aggregate",
            "ntmlib.bulletin", "ntmlib.cache", "IPython.display")
 
 

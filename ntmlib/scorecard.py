@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .dataset import Dataset
+from .errors import ParameterError, Problem
 from .framework import CriteriaSet
+from .provenance import Provenance
 
 
 @dataclass
@@ -24,17 +26,47 @@ class Scorecard:
     communes: pd.DataFrame
     sets: dict[str, CriteriaSet]
     dataset: Dataset | None = field(default=None, repr=False)
+    provenance: Provenance | None = field(default=None, repr=False)
+
+    @property
+    def years(self) -> list[int]:
+        """The years scored."""
+        return sorted(int(y) for y in self.communes["year"].unique())
 
     def subset(self, commune_ids) -> "Scorecard":
         """The same results restricted to some communes (e.g. one district of a province)."""
         ids = set(commune_ids)
         pick = lambda df: df[df["commune_id"].isin(ids)].reset_index(drop=True)  # noqa: E731
-        return Scorecard(pick(self.indicators), pick(self.criteria), pick(self.communes), self.sets, self.dataset)
+        return Scorecard(pick(self.indicators), pick(self.criteria), pick(self.communes), self.sets, self.dataset,
+                         self.provenance)
 
     def upto(self, year: int) -> "Scorecard":
-        """The same results without the years after `year`."""
+        """The same results without the years after `year` (and without the sets only those years use)."""
+        if all(y <= year for y in self.years):
+            return self
         pick = lambda df: df[df["year"] <= year].reset_index(drop=True)  # noqa: E731
-        return Scorecard(pick(self.indicators), pick(self.criteria), pick(self.communes), self.sets, self.dataset)
+        communes = pick(self.communes)
+        used = set(communes["set"]) if len(communes) else set(self.sets)
+        sets = {k: v for k, v in self.sets.items() if k in used}
+        prov = self.provenance.only([y for y in self.years if y <= year], sets) if self.provenance else None
+        return Scorecard(pick(self.indicators), pick(self.criteria), communes, sets, self.dataset, prov)
+
+    def require_year(self, year) -> int:
+        """`year` as a number, if it was scored; else a ParameterError listing the years scored."""
+        try:
+            y = int(year)
+        except (TypeError, ValueError):
+            raise ParameterError(Problem("năm", f"'{year}' không phải là một năm")) from None
+        if y not in self.years:
+            raise ParameterError(Problem("năm", f"năm {y} chưa được chấm (có: {', '.join(map(str, self.years))})"))
+        return y
+
+    def require_set(self, set_id: str) -> str:
+        """`set_id`, if that criteria set was scored; else a ParameterError listing the sets scored."""
+        if set_id not in self.sets:
+            raise ParameterError(Problem("bộ tiêu chí", f"không có bộ tiêu chí '{set_id}' trong kết quả chấm "
+                                                        f"(có: {', '.join(self.sets)})"))
+        return set_id
 
     def commune(self, commune_id: str, year: int) -> pd.DataFrame:
         """The communes-table rows of one commune and year (one per set)."""
@@ -48,4 +80,7 @@ def combine(cards: list[Scorecard]) -> Scorecard:
         return cards[0]
     join = lambda name: pd.concat([getattr(c, name) for c in cards], ignore_index=True)  # noqa: E731
     sets = {sid: s for c in cards for sid, s in c.sets.items()}
-    return Scorecard(join("indicators"), join("criteria"), join("communes"), sets, cards[0].dataset)
+    prov = cards[0].provenance
+    for c in cards[1:]:
+        prov = prov.merge(c.provenance) if prov and c.provenance else prov
+    return Scorecard(join("indicators"), join("criteria"), join("communes"), sets, cards[0].dataset, prov)

@@ -16,6 +16,7 @@ from .errors import DataError, Problem
 from .framework import CriteriaSet, load_set
 from .loading import load_dataset
 from .readers import lines_text
+from .provenance import Provenance
 from .scorecard import Scorecard, combine
 from .values import BAD, PROBLEMS, check_unit_rule, value_message
 from .words import TIERS
@@ -296,7 +297,8 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
         "set_met": pd.arrays.BooleanArray(set_met_value.reshape(-1), ~set_met_known.reshape(-1)),
         **{k: v.reshape(-1) for k, v in tiers.items()},
     })
-    return Scorecard(indicators, criteria, out, {s.id: s for s in set_list}, ds)
+    return Scorecard(indicators, criteria, out, {s.id: s for s in set_list}, ds,
+                     Provenance.record(ds, set_list, years))
 
 
 BLOCK = 1 << 20  # rows per block: temporaries stay small and are reused

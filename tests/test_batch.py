@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import ntmlib
-from ntmlib import batch, render
+from ntmlib import batch, runner
 
 from fixture_paths import TINY
 
@@ -65,7 +65,7 @@ def test_one_failing_run_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch
     nb["cells"][1]["source"] = ["if commune == 'B':\n", "    raise ValueError('dữ liệu hỏng')\n"] + (
         nb["cells"][1]["source"] if isinstance(nb["cells"][1]["source"], list) else [nb["cells"][1]["source"]])
     (nbdir / "commune_report.ipynb").write_text(json.dumps(nb), encoding="utf-8")
-    monkeypatch.setattr(render, "NOTEBOOK_DIR", nbdir)
+    monkeypatch.setattr(runner, "NOTEBOOK_DIR", nbdir)
     out = tmp_path / "out"
     res = batch.run_batch(TINY, years=[2023], out=out, jobs=1, progress=False)
     assert not res.ok and res.executed == 4
@@ -154,10 +154,11 @@ def test_warm_kernel_report_equals_fresh_kernel_report(tmp_path):
         r.params["dataset"] = str(TINY.resolve())
     c_run = vars(runs["C"])
     # the warm kernel first renders other reports (which change state), then C
-    batch.render(vars(runs["A"]))
-    batch.render(vars(runs["Thử"]))
-    warm = batch.render(c_run)
-    fresh = batch.render(c_run, isolate=True)
+    render = lambda run, fresh=False: runner.run_report(run["kind"], run["params"], fresh=fresh)  # noqa: E731
+    render(vars(runs["A"]))
+    render(vars(runs["Thử"]))
+    warm = render(c_run)
+    fresh = render(c_run, fresh=True)
     assert _comparable(warm) == _comparable(fresh)
     assert any("2/3 tiêu chí, 6/7 chỉ tiêu" in json.dumps(c.get("outputs", []), ensure_ascii=False)
                for c in warm.cells)

@@ -17,8 +17,8 @@ def _rows(ds):
 def test_plain_csv_read_by_pyarrow_equals_pandas(monkeypatch):
     fast = ntmlib.load_dataset(LY_NHAN)
     data = (LY_NHAN / "observations.csv").read_bytes()
-    assert readers._read_plain_csv(data, ",", data[:data.find(b"\n")].decode("utf-8-sig")) is not None
-    monkeypatch.setattr(readers, "_read_plain_csv", lambda *args: None)  # the pandas reader only
+    assert readers.csv._read_plain_csv(data, ",", data[:data.find(b"\n")].decode("utf-8-sig")) is not None
+    monkeypatch.setattr(readers.csv, "_read_plain_csv", lambda *args: None)  # the pandas reader only
     general = ntmlib.load_dataset(LY_NHAN)
     assert len(fast.observations) > 1000
     assert _rows(fast) == _rows(general)

@@ -4,10 +4,11 @@ import re
 from pathlib import Path
 
 import pytest
-from papermill.exceptions import PapermillExecutionError
 
 import ntmlib
-from ntmlib.render import execute, to_html
+from ntmlib.errors import NotebookError
+from ntmlib.export import to_html
+from ntmlib.runner import run_report as execute
 
 LY_NHAN = (Path(__file__).parent.parent / "data" / "ly-nhan").resolve()
 
@@ -68,9 +69,9 @@ def test_district_report_tables_equal_scores(card):
     ({"commune": "13597", "year": 2023}, "không được đánh giá theo bộ tiêu chí xã"),
 ])
 def test_bad_parameters_stop_in_first_cell_with_clear_message(params, message):
-    with pytest.raises(PapermillExecutionError) as e:
-        execute("commune", {"dataset": str(LY_NHAN), **params})
-    assert message in e.value.evalue
+    with pytest.raises(NotebookError) as e:
+        execute("commune", {"dataset": str(LY_NHAN), **params}, "Xã thử")
+    assert message in e.value.evalue and str(e.value).startswith("Xã thử (ô 2): ")
     # the first cell after the parameters and papermill's injected cell is the one that failed
-    assert (e.value.cell_index, e.value.exec_count) == (2, 3)
-    assert "File " not in "".join(e.value.traceback)  # one message, no stack from inside ntmlib
+    assert e.value.cell == 2 and e.value.ename == "ParameterError"
+    assert "File " not in e.value.__cause__.traceback  # one message, no stack from inside ntmlib

@@ -85,7 +85,7 @@ def test_wide_sheet_places_and_values(tmp_path):
 def test_wide_sheet_read_streaming_gives_the_same_table(tmp_path, monkeypatch):
     d = dataset_with(tmp_path, "observations.xlsx", EXAMPLES / "wide.xlsx")
     full = ntmlib.load_dataset(d).observations
-    monkeypatch.setattr(readers, "READ_ONLY_ABOVE", 0)  # large workbooks are streamed (no merged cells)
+    monkeypatch.setattr(readers.xlsx, "READ_ONLY_ABOVE", 0)  # large workbooks are streamed (no merged cells)
     streamed = ntmlib.load_dataset(d).observations
     # without merged cells the header holding 'TT' continues on the row of the commune names
     pd.testing.assert_frame_equal(streamed, full)

@@ -173,7 +173,8 @@ def test_old_commune_name_must_match_its_id(tmp_path):
 
 
 def test_new_commune_report_shows_its_predecessors(card):
-    from ntmlib.render import execute, to_html
+    from ntmlib.export import to_html
+    from ntmlib.runner import run_report as execute
 
     nb = execute("commune", {"dataset": str(LY_NHAN.resolve()), "commune": "Nam Xang", "year": 2023, "lang": "vi"})
     html = to_html(nb)
@@ -190,7 +191,8 @@ def test_new_commune_report_shows_its_predecessors(card):
 
 
 def test_new_commune_report_by_reference_in_english_and_old_commune_note():
-    from ntmlib.render import execute, to_html
+    from ntmlib.export import to_html
+    from ntmlib.runner import run_report as execute
 
     nb = execute("commune", {"dataset": str(LY_NHAN.resolve()), "commune": "13597@2025-07-01", "year": 2022,
                              "lang": "en"})

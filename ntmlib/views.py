@@ -2,8 +2,6 @@
 checks with clear messages, headers, badges, tables and provenance, in Vietnamese or English."""
 from __future__ import annotations
 
-import datetime as _dt
-import hashlib
 import html
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -11,19 +9,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, aggregate, bulletin, reorg, roadmap, trends, whatif
+from . import aggregate, bulletin, reorg, roadmap, trends, whatif
 from .cache import read_scorecard
 from .dataset import Dataset
-from .errors import DataError, Problem
+from .errors import DataError, ParameterError, Problem
 from .loading import load_dataset
 from .plots import history_figure
 from .resolve import fold_name
 from .scorecard import Scorecard
 from .scoring import score
 from .values import fold
+from .window import report_years
 from .words import (
     FORMATION_TEXT,
-    HEADINGS,
     LANGS,
     REORG_LABELS,
     REPORT_LABELS,
@@ -36,27 +34,18 @@ from .words import (
 )
 
 
-class ReportParameterError(DataError):
-    """A report parameter that does not fit the dataset (unknown commune, year without data)."""
-
-
 def _check_lang(lang: str) -> None:
     if lang not in LANGS:
-        raise ReportParameterError(Problem("tham số lang", f"ngôn ngữ '{lang}' không hỗ trợ (dùng vi hoặc en)"))
-
-
-def _dataset(dataset: Dataset | str | Path) -> Dataset:
-    return dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
+        raise ParameterError(Problem("ngôn ngữ", f"'{lang}' không hỗ trợ (dùng vi hoặc en)"))
 
 
 def _check_year(ds: Dataset, year) -> int:
     try:
         y = int(year)
     except (TypeError, ValueError):
-        raise ReportParameterError(Problem("tham số year", f"năm '{year}' không hợp lệ"))
+        raise ParameterError(Problem("năm", f"'{year}' không phải là một năm")) from None
     if y not in ds.years:
-        raise ReportParameterError(Problem("tham số year", f"không có số liệu năm {y} "
-                                                         f"(có: {', '.join(map(str, ds.years))})"))
+        raise ParameterError(Problem("năm", f"không có số liệu năm {y} (có: {', '.join(map(str, ds.years))})"))
     return y
 
 
@@ -65,15 +54,19 @@ def _load(dataset, scores: str | Path | None) -> tuple[Dataset, Scorecard | None
     if scores:
         card = read_scorecard(scores)
         return card.dataset, card
-    return _dataset(dataset), None
+    return (dataset if isinstance(dataset, Dataset) else load_dataset(dataset)), None
 
 
-def _card(ds: Dataset, year: int, card: Scorecard | None) -> Scorecard:
-    """Score `year` and the year before it (when it has data), unless a batch scored them."""
-    if card is not None:
-        return card
-    years = [y for y in (year - 1, year) if y in ds.years]
-    return score(ds, year=years)
+def report_card(ds: Dataset, year: int, cached: Scorecard | None = None) -> Scorecard:
+    """The results a report for `year` shows: the years ntmlib.window.report_years() gives, cut
+    from a batch's Scorecard when one is given, else scored here."""
+    years = report_years(ds.years, year)
+    if cached is None:
+        return score(ds, year=years)
+    missing = [y for y in years if y not in cached.years]
+    if missing:
+        raise ParameterError(Problem("năm", f"kết quả chấm sẵn thiếu năm {', '.join(map(str, missing))}"))
+    return cached.upto(year)
 
 
 @dataclass
@@ -181,7 +174,7 @@ class CommuneReport:
         return _trends_note(self.card, self.year, self.lang, what)
 
     def provenance(self) -> pd.DataFrame:
-        return provenance(self.dataset, self.card, self.lang)
+        return provenance_table(self.card, self.lang)
 
     is_new = False  # a commune of communes.csv, not a unit formed by a reorganisation (NewCommuneReport)
 
@@ -199,7 +192,7 @@ class CommuneReport:
 def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> CommuneReport:
     """Check the parameters of a commune report and score what it needs.
 
-    Raises ReportParameterError with a clear message for an unknown commune, a town that is
+    Raises ParameterError with a clear message for an unknown commune, a town that is
     not assessed, a year without data or an unknown language.
     """
     _check_lang(lang)
@@ -217,19 +210,17 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
         if key is None:
             known = ", ".join(ds.communes.loc[ds.communes["assessed"], "commune"])
             new = f"; xã mới sau sắp xếp: {', '.join(units['new_commune'])}" if len(units) else ""
-            raise ReportParameterError(Problem("tham số commune", f"không có xã '{commune}' trong bộ dữ liệu "
+            raise ParameterError(Problem("xã", f"không có xã '{commune}' trong bộ dữ liệu "
                                                                   f"{ds.name} (các xã: {known}{new})"))
         y = _check_year(ds, year)
-        card = cached or score(ds, year=[x for x in ds.years if x <= y])
-        return NewCommuneReport(ds, card, key, y, lang)
+        return NewCommuneReport(ds, report_card(ds, y, cached), key, y, lang)
     if not ds.communes.set_index("commune_id").at[cid, "assessed"]:
         same = units[units["new_commune"].map(fold_name) == fold_name(str(commune))] if len(units) else units
         hint = (f" (xã mới {same['new_commune'].iloc[0]} từ {date_text(same['effective'].iloc[0])}: "
                 f"ghi '{same['key'].iloc[0]}')" if len(same) == 1 else "")
-        raise ReportParameterError(Problem("tham số commune",
-                                           f"'{commune}' không được đánh giá theo bộ tiêu chí xã{hint}"))
+        raise ParameterError(Problem("xã", f"'{commune}' không được đánh giá theo bộ tiêu chí xã{hint}"))
     y = _check_year(ds, year)
-    return CommuneReport(ds, _card(ds, y, cached), cid, y, lang)
+    return CommuneReport(ds, report_card(ds, y, cached), cid, y, lang)
 
 
 def _unit_name(name: str, lang: str) -> str:
@@ -332,7 +323,7 @@ class NewCommuneReport:
         return history_figure(self.card, self.key, self.years, self.lang)
 
     def provenance(self) -> pd.DataFrame:
-        return provenance(self.dataset, self.card, self.lang)
+        return provenance_table(self.card, self.lang)
 
 
 @dataclass
@@ -478,7 +469,7 @@ class DistrictReport:
         return bulletin.to_markdown(bulletin.build(self.card, self.year))
 
     def provenance(self) -> pd.DataFrame:
-        return provenance(self.dataset, self.card, self.lang)
+        return provenance_table(self.card, self.lang)
 
 
 def _trends_note(card: Scorecard, year: int, lang: str, what: dict[str, str]) -> str:
@@ -493,138 +484,25 @@ def _trends_note(card: Scorecard, year: int, lang: str, what: dict[str, str]) ->
 
 
 def district_report(dataset, district, year, lang: str = "vi", scores=None) -> DistrictReport:
-    """Check the parameters of a district report and score what it needs."""
+    """Check the parameters of a district report and score what it needs. The district may be
+    written in any case, with or without diacritics or 'Huyện'."""
     _check_lang(lang)
     ds, cached = _load(dataset, scores)
-    districts = list(dict.fromkeys(ds.communes["district"]))
-    if district not in districts:
-        raise ReportParameterError(Problem("tham số district", f"không có huyện '{district}' trong bộ dữ liệu "
-                                                               f"(có: {', '.join(districts)})"))
+    name = ds.district(str(district))
     y = _check_year(ds, year)
-    card = _card(ds, y, cached)
-    if district != districts[0] or len(districts) > 1:
-        ids = set(ds.communes.loc[ds.communes["district"] == district, "commune_id"])
-        card = card.subset(ids)
-    return DistrictReport(ds, card, district, y, lang)
+    card = report_card(ds, y, cached)
+    if len(set(ds.communes["district"])) > 1:
+        card = card.subset(ds.area_communes(district=name))
+    return DistrictReport(ds, card, name, y, lang)
 
 
-def file_hashes(ds: Dataset) -> dict[str, str]:
-    """SHA-256 (first 12 hex digits) of each input file of the dataset."""
-    out = {}
-    for key, path in ds.files.items():
-        p = Path(path)
-        if p.exists():
-            out[p.name] = hashlib.sha256(p.read_bytes()).hexdigest()[:12]
-    return out
-
-
-def provenance(ds: Dataset, card: Scorecard, lang: str = "vi") -> pd.DataFrame:
-    """ntmlib version, criteria set ids, dataset file hashes and the time of the run."""
+def provenance_table(card: Scorecard, lang: str = "vi") -> pd.DataFrame:
+    """The provenance record of a report's results as a two-column table: ntmlib version, the
+    criteria sets and years scored, the full SHA-256 of every input file, and when it was scored."""
     t = REPORT_LABELS[lang]
-    hashes = "; ".join(f"{k} {v}" for k, v in file_hashes(ds).items())
-    ran = _dt.datetime.now(_dt.timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")
-    return pd.DataFrame({"": [t["version"], t["sets"], t["hashes"], t["ran"]],
-                         " ": [__version__, ", ".join(card.sets), hashes, ran]})
-
-
-# --------------------------------------------------------------------------- notebook display
-
-
-class Table:
-    """A table shown without its index: HTML in the notebook, aligned text for comparisons."""
-
-    def __init__(self, df: pd.DataFrame, empty: str = ""):
-        self.df = df
-        self.empty = empty
-
-    def _repr_html_(self) -> str:
-        if self.df.empty and self.empty:
-            return f"<p><em>{html.escape(self.empty)}</em></p>"
-        return self.df.to_html(index=False, escape=True, border=0, classes="ntm-table")
-
-    def __repr__(self) -> str:
-        if self.df.empty and self.empty:
-            return self.empty
-        return self.df.to_string(index=False)
-
-
-def heading(key: str, lang: str = "vi", level: int = 2, **fmt):
-    """A Markdown heading from HEADINGS, displayed in the notebook."""
-    from IPython.display import Markdown, display
-
-    safe = {k: html.escape(str(v), quote=False) for k, v in fmt.items()}  # names come from data files
-    display(Markdown("#" * level + " " + HEADINGS[lang][key].format(**safe)))
-
-
-def show(df: pd.DataFrame, lang: str = "vi"):
-    """Display a table without its index ('Không có.' when empty)."""
-    from IPython.display import display
-
-    display(Table(df, HEADINGS[lang]["none"]))
-
-
-def notebook_setup() -> None:
-    """Prepare a report kernel: errors from bad data or parameters show as one clear message
-    (the cell still fails, so papermill stops), figures render crisp and deterministic."""
-    import matplotlib
-
-    matplotlib.rcParams.update({"figure.dpi": 110, "savefig.dpi": 110, "font.family": "DejaVu Sans",
-                                "svg.hashsalt": "ntmlib"})
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    ip = get_ipython()
-    if ip is None:
-        return
-
-    def _clear(shell, etype, evalue, tb, tb_offset=None):
-        lines = [f"Lỗi: {p}" for p in getattr(evalue, "problems", [evalue])]
-        shell._showtraceback(etype, evalue, lines)  # publish the error output: the message, no stack
-        return lines
-
-    ip.set_custom_exc((DataError,), _clear)
-
-
-def show_figure(fig) -> None:
-    """Display a matplotlib figure once and release it (no second copy from the inline backend)."""
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
-    display(fig)
-    plt.close(fig)
-
-
-def show_html(markup: str) -> None:
-    """Display trusted HTML built by this module (badges)."""
-    from IPython.display import HTML, display
-
-    display(HTML(markup))
-
-
-def show_reorganisation(r, lang: str = "vi") -> None:
-    """The reorganisation part of a commune report: for a commune formed by it, how it was formed
-    and its predecessors' history (table, figure, counts per tier); for an old commune, the note
-    of the commune it belongs to now (nothing when the crosswalk has none)."""
-    from IPython.display import Markdown, display
-
-    if not r.is_new:
-        note = r.successor_note()
-        if note:
-            display(Markdown(f"*{html.escape(note, quote=False)}*"))
-        return
-    heading("formed", lang)
-    display(Markdown(html.escape(r.formation_text(), quote=False)))
-    heading("history", lang)
-    show(r.history(), lang)
-    show_figure(r.figure())
-    heading("regroup", lang)
-    show(r.regrouped(), lang)
-
-
-def show_markdown(text: str) -> None:
-    """Display Markdown written by ntmlib (the bulletin); any HTML in it, e.g. from a commune
-    name in the data, is shown as text."""
-    from IPython.display import Markdown, display
-
-    display(Markdown(html.escape(text, quote=False)))
+    p = card.provenance
+    rows = [(t["version"], p.version), (t["sets"], ", ".join(p.set_files)),
+            (t["years_scored"], ", ".join(map(str, p.years)))]
+    rows += [(f"{t['sha256']} {name}", digest) for name, digest in p.files().items()]
+    rows.append((t["ran"], p.created))
+    return pd.DataFrame(rows, columns=["", " "])

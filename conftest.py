@@ -1,4 +1,4 @@
-"""nbval settings for the report notebooks: compare the text of every output strictly.
+"""nbval settings for the report notebooks in notebooks/: compare the text of every output strictly.
 
 HTML renderings of the same tables, and figures, are not compared (their text form is);
 volatile cells (provenance: time, file hashes) carry the `nbval-ignore-output` tag."""

@@ -1,0 +1,42 @@
+"""An executed report notebook written to disk: as one self-contained HTML page without code,
+or as the notebook itself, each written atomically."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+from .outputs import write_bytes_atomic
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+_exporter = None
+
+
+def html_exporter():
+    """An HTMLExporter without code cells or prompts, using the self-contained report template
+    (made once per process)."""
+    global _exporter
+    if _exporter is None:
+        from nbconvert import HTMLExporter  # deferred: nbconvert is heavy and only exports need it
+
+        _exporter = HTMLExporter(template_name="ntm_report", extra_template_basedirs=[str(TEMPLATE_DIR)],
+                                 exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    return _exporter
+
+
+def to_html(nb: nbformat.NotebookNode, title: str = "") -> str:
+    """The executed notebook as one HTML page: no code, figures embedded, no network scripts."""
+    resources = {"metadata": {"name": title or "Báo cáo nông thôn mới"}}
+    body, _ = html_exporter().from_notebook_node(nb, resources=resources)
+    return body
+
+
+def write_html(nb: nbformat.NotebookNode, path: Path, title: str = "") -> None:
+    """Export `nb` to `path` atomically."""
+    write_bytes_atomic(Path(path), to_html(nb, title).encode("utf-8"))
+
+
+def write_notebook(nb: nbformat.NotebookNode, path: Path) -> None:
+    """Write an executed notebook atomically."""
+    write_bytes_atomic(Path(path), nbformat.writes(nb).encode("utf-8"))

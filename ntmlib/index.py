@@ -1,0 +1,54 @@
+"""reports/index.html: the page that lists every report of a batch, with its status and link."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from .outputs import write_text_atomic
+from .words import counts_text, tier_name
+
+
+def write_index(out: Path, entries: list[dict], card) -> Path:
+    """reports/index.html: one row per report with status, counts and a link."""
+    c = card.communes
+    rows = []
+    for e in sorted(entries, key=lambda e: (e["year"], e["kind"] != "district", e["label"])):
+        status, counts = "", ""
+        if e["kind"] == "commune":
+            mine = c[(c["commune_id"] == e["target"]) & (c["year"] == e["year"])]
+            if len(mine):
+                first = mine.iloc[0]
+                status = (f"đạt {tier_name(first['tier_reached'])}" if first["tier_reached"] else "chưa đạt hạng nào")
+                status += f"; công nhận: {tier_name(first['tier_recognised'])}"
+                counts = "<br>".join(html.escape(f"{tier_name(r.tier)}: " + counts_text(
+                    r.criteria_met, r.criteria_total, r.indicators_met, r.indicators_total))
+                    for r in mine.itertuples() if r.tier != "kieu-mau")
+        else:
+            status = "báo cáo tổng hợp huyện"
+        html_out = next((o for o in e.get("outputs", []) if o.endswith(".html")), None)
+        if e["status"] == "ok" and html_out:
+            link = f'<a href="{html.escape(html_out)}">mở báo cáo</a>'
+        else:
+            err = e.get("error") or {}
+            link = f'<span class="err">lỗi: {html.escape(str(err.get("evalue", "")))}</span>'
+        label = ("Huyện " if e["kind"] == "district" else "Xã ") + e["label"]
+        rows.append(f"<tr><td>{html.escape(label)}</td><td>{e['year']}</td><td>{html.escape(status)}</td>"
+                    f"<td>{counts}</td><td>{link}</td></tr>")
+    bulletins = sorted(out.glob("ban-tin-*.*"))
+    extras = ("<p>Bản tin: " + ", ".join(f'<a href="{html.escape(p.name)}">{html.escape(p.name)}</a>' for p in bulletins)
+              + "</p>\n") if bulletins else ""
+    page = f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>Báo cáo nông thôn mới</title>
+<style>body{{font-family:"DejaVu Sans",Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}}
+table{{border-collapse:collapse;width:100%}}th,td{{border-bottom:1px solid #ddd;padding:.45em .6em;text-align:left;
+vertical-align:top}}td:last-child{{white-space:nowrap}}th{{background:#f0f3f5}}.err{{color:#b42318}}</style></head><body>
+<h1>Báo cáo nông thôn mới</h1>
+{extras}<p>{len(entries)} báo cáo. Mỗi dòng là một báo cáo; bấm "mở báo cáo" để xem.</p>
+<table><thead><tr><th>Đơn vị</th><th>Năm</th><th>Tình trạng</th><th>Kết quả</th><th>Báo cáo</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody></table></body></html>
+"""
+    path = out / "index.html"
+    write_text_atomic(path, page)
+    return path
