@@ -1,8 +1,6 @@
 """ntmlib: score Vietnamese communes against the New Rural Development (nông thôn mới) criteria sets."""
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from .dataset import Dataset
 from .errors import DataError, FrameworkError, NtmError, Problem
 from .framework import CriteriaSet, Criterion, Indicator, Threshold, available_sets, load_set
@@ -10,6 +8,7 @@ from .loading import load_dataset
 from .scorecard import Scorecard
 from .scoring import score
 from .validation import validate
+from .version import __version__
 from .words import TIERS, counts_text, tier_name
 
 __all__ = [

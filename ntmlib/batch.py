@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from . import __version__
+from .version import __version__
 from .cache import write_scorecard
 from .dataset import Dataset
 from .errors import NotebookError, ParameterError, Problem

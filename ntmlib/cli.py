@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from . import __version__, reorg
+from . import reorg
+from .version import __version__
 from .batch import FORMATS, run_batch
 from .bulletin import bulletin, to_docx, to_markdown
 from .errors import DataError, NotebookError, Problem

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import __version__
+from .version import __version__
 from .dataset import Dataset
 from .framework import CriteriaSet
 

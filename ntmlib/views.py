@@ -337,6 +337,11 @@ class DistrictReport:
     lang: str = "vi"
     _roadmaps: dict = field(default_factory=dict, repr=False, compare=False)
 
+    def sets(self, tiers=("ntm", "nang-cao")) -> list[str]:
+        """The criteria sets scored in the report's year, of these tiers (the figures draw one per set)."""
+        c = self.card.communes
+        return [s for s in dict.fromkeys(c.loc[c["year"] == self.year, "set"]) if self.card.sets[s].tier in tiers]
+
     def roadmap_table(self, target: str = "nang-cao") -> pd.DataFrame:
         """ntmlib.roadmap for this year, computed once per target for the table, the sentences
         and the figure."""

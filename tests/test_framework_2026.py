@@ -148,7 +148,7 @@ def test_cli_prints_the_2026_set_with_marks_and_group_thresholds():
 
 
 def test_readme_shows_the_province_example_as_it_is():
-    readme = (LY_NHAN.parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (LY_NHAN.parent.parent / "docs" / "criteria-sets.md").read_text(encoding="utf-8")
     section = readme.split("## Adding your province's criteria set")[1].split("\n## ")[0]
     for line in PROVINCE_SET.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):

@@ -1,0 +1,2 @@
+"""The version of ntmlib."""
+__version__ = "0.1.0"
