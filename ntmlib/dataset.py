@@ -1,10 +1,7 @@
-"""A dataset folder: communes, observations, recognitions and dataset.yaml, read, assembled and checked.
-
-Reading files is ntmlib.readers' job, checking observations against the criteria sets is
-ntmlib.validation's; this module puts the tables together: communes referenced by id or by
-name, years as numbers, sets named by id or by tier resolved to ids, and every problem
-collected before anything is raised.
-"""
+"""The Dataset: the tables of one dataset folder (communes, observations, recognitions,
+registrations, crosswalk) and its dataset.yaml, as ntmlib.loading reads and checks them, with
+the questions every later step asks of it: which sets apply to a year, which commune a code or
+name means, which communes a province or district has."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -107,13 +104,3 @@ class Dataset:
         return replace(self, communes=pick(self.communes), observations=pick(self.observations),
                        recognitions=pick(self.recognitions), registrations=pick(self.registrations), encoded=None,
                        tables={k: replace(t, frame=None) for k, t in self.tables.items()})  # places only
-
-    def skipped_text(self) -> list[str]:
-        """The rows read but not used, one line per reason, as printed by `ntm validate`."""
-        return [str(s) for s in self.skipped]
-
-
-# --------------------------------------------------------------------------- communes by id or name
-
-
-# --------------------------------------------------------------------------- problems on rows

@@ -45,7 +45,8 @@ class Provenance:
     data_files: the input files of the dataset folder and its dataset.yaml; set_files: set id ->
     the set's file and the files of every set it extends; version: ntmlib's version; years: the
     years scored; created: when, in Vietnam time. The files are hashed when first asked for
-    (`data`, `sets`, `digest()`), so scoring itself reads no file twice.
+    (`data`, `sets`, `digest()`), so scoring itself reads no file twice; the hashes are then kept
+    in the record (and saved with it in a score cache), shared by the records made from it.
     """
 
     dataset: str
@@ -54,6 +55,12 @@ class Provenance:
     version: str
     years: tuple[int, ...]
     created: str = field(default="", compare=False)
+    hashes: dict = field(default_factory=dict, compare=False, repr=False)  # file -> SHA-256, once known
+
+    def _sha256(self, path: str) -> str:
+        if path not in self.hashes:
+            self.hashes[path] = file_sha256(path)
+        return self.hashes[path]
 
     @classmethod
     def record(cls, dataset: Dataset, sets: list[CriteriaSet], years) -> "Provenance":
@@ -67,12 +74,12 @@ class Provenance:
     @property
     def data(self) -> dict[str, str]:
         """File name -> SHA-256 of each data file and dataset.yaml."""
-        return {_name(Path(f), Path(self.dataset)): file_sha256(f) for f in self.data_files}
+        return {_name(Path(f), Path(self.dataset)): self._sha256(f) for f in self.data_files}
 
     @property
     def sets(self) -> dict[str, dict[str, str]]:
         """Set id -> {file path: SHA-256} of the set's file and of every set it extends."""
-        return {sid: {f: file_sha256(f) for f in files} for sid, files in self.set_files.items()}
+        return {sid: {f: self._sha256(f) for f in files} for sid, files in self.set_files.items()}
 
     def digest(self) -> str:
         """SHA-256 over everything but the time: equal digests, equal inputs and code version."""
@@ -89,7 +96,7 @@ class Provenance:
     def merge(self, other: "Provenance") -> "Provenance":
         """One record for two scorings of the same dataset (e.g. two periods with their own sets)."""
         return replace(self, set_files={**self.set_files, **other.set_files},
-                       years=tuple(sorted({*self.years, *other.years})))
+                       years=tuple(sorted({*self.years, *other.years})), hashes={**self.hashes, **other.hashes})
 
     def files(self) -> dict[str, str]:
         """Every input file with its SHA-256: the data files first, then the criteria-set files."""

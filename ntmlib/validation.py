@@ -73,8 +73,3 @@ def _unique(problems: list[Problem]) -> list[Problem]:
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:
     """Problems as a table for notebooks."""
     return DataError(problems).to_frame() if problems else pd.DataFrame(columns=["file", "place", "column", "message"])
-
-
-# --------------------------------------------------------------------------- observations × criteria sets
-
-
