@@ -243,7 +243,7 @@ def _read(path: Path) -> dict:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
-        raise FrameworkError(Problem(name, f"not UTF-8 text ({e.reason} at byte {e.start})"))
+        raise FrameworkError(Problem(name, f"tệp không phải mã UTF-8 ({e.reason} ở byte {e.start})"))
     text = unicodedata.normalize("NFC", text)
     try:
         try:
@@ -252,10 +252,10 @@ def _read(path: Path) -> dict:
             doc = yaml.safe_load(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        place = f"line {mark.line + 1}" if mark else ""
-        raise FrameworkError(Problem(name, f"not valid YAML: {getattr(e, 'problem', e)}", place))
+        place = f"dòng {mark.line + 1}" if mark else ""
+        raise FrameworkError(Problem(name, f"YAML không hợp lệ: {getattr(e, 'problem', e)}", place))
     if not isinstance(doc, dict):
-        raise FrameworkError(Problem(name, "a criteria set must be a YAML mapping"))
+        raise FrameworkError(Problem(name, "bộ tiêu chí phải là một bảng khoá: giá trị YAML"))
     # JSON round trip: integer keys (years, groups) become text, as in the schema
     return json.loads(json.dumps(doc, default=str))
 
@@ -267,13 +267,35 @@ def _path_text(parts) -> str:
     return out
 
 
+SCHEMA_TYPES = {"string": "chuỗi", "number": "số", "integer": "số nguyên", "array": "danh sách",
+                "object": "bảng khoá: giá trị", "boolean": "đúng/sai", "null": "rỗng"}
+
+
+def _schema_message(err) -> str:
+    """A schema error in Vietnamese: the common kinds by name, the rest with the schema's words."""
+    kind, value = err.validator, err.validator_value
+    if kind == "required":
+        missing = [k for k in value if isinstance(err.instance, dict) and k not in err.instance]
+        return f"thiếu trường bắt buộc {', '.join(repr(k) for k in missing)}"
+    if kind == "additionalProperties" and isinstance(err.instance, dict):
+        allowed = set(err.schema.get("properties", {}))
+        extra = [k for k in err.instance if k not in allowed]
+        return f"trường không dùng được ở đây: {', '.join(repr(k) for k in extra)}"
+    if kind == "enum":
+        return f"{err.instance!r} không phải một trong {value!r}"
+    if kind == "type":
+        types = [SCHEMA_TYPES.get(t, t) for t in ([value] if isinstance(value, str) else value)]
+        return f"{err.instance!r} không phải {' hoặc '.join(types)}"
+    return f"không đúng lược đồ ({kind}): {err.message}"
+
+
 def _schema_problems(name: str, doc: dict) -> list[Problem]:
     validator = jsonschema.Draft202012Validator(_schema())
     problems = []
     for err in sorted(validator.iter_errors(doc), key=lambda e: list(map(str, e.absolute_path))):
         if err.context:  # oneOf: report the closest alternative
             err = jsonschema.exceptions.best_match(err.context)
-        problems.append(Problem(name, err.message, _path_text(err.absolute_path) or "(top level)"))
+        problems.append(Problem(name, _schema_message(err), _path_text(err.absolute_path) or "(gốc tệp)"))
     return problems
 
 
@@ -284,21 +306,21 @@ def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> Cr
     if problems:
         raise FrameworkError(problems)
     if doc["id"] != path.stem:
-        problems.append(Problem(name, f"id '{doc['id']}' differs from the file name", "id"))
+        problems.append(Problem(name, f"mã '{doc['id']}' khác tên tệp", "id"))
 
     parent: CriteriaSet | None = None
     if "extends" in doc:
         if doc["extends"] in stack + (doc["id"],):
-            raise FrameworkError(Problem(name, f"circular extends: {' -> '.join(stack + (doc['id'], doc['extends']))}", "extends"))
+            raise FrameworkError(Problem(name, f"kế thừa vòng tròn: {' -> '.join(stack + (doc['id'], doc['extends']))}", "extends"))
         try:
             parent_path = _find(doc["extends"], search + (path.parent,))
         except FrameworkError:
-            raise FrameworkError(Problem(name, f"extends unknown set '{doc['extends']}'", "extends"))
+            raise FrameworkError(Problem(name, f"kế thừa bộ tiêu chí không có: '{doc['extends']}'", "extends"))
         parent = _resolve(parent_path, search, stack + (doc["id"],))
     else:
         for key in ("overrides", "add", "remove"):
             if key in doc:
-                problems.append(Problem(name, f"'{key}' is only allowed in a set that extends another", key))
+                problems.append(Problem(name, f"'{key}' chỉ dùng được trong bộ kế thừa bộ khác (extends)", key))
 
     regions = {r["code"]: r["name"] for r in doc.get("regions", [])} or (parent.regions if parent else {})
     cgroups = {str(g["code"]): g["name"] for g in doc.get("commune_groups", [])} or (
@@ -313,9 +335,9 @@ def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> Cr
     for ci, c in enumerate(doc.get("criteria", [])):
         cpath = f"criteria[{ci}]"
         if c["group"] not in groups:
-            problems.append(Problem(name, f"unknown group '{c['group']}'", f"{cpath}.group"))
+            problems.append(Problem(name, f"không có nhóm tiêu chí '{c['group']}'", f"{cpath}.group"))
         if any(x.code == c["code"] for x in criteria):
-            problems.append(Problem(name, f"duplicate criterion code '{c['code']}'", f"{cpath}.code"))
+            problems.append(Problem(name, f"mã tiêu chí '{c['code']}' bị lặp", f"{cpath}.code"))
         criteria.append(Criterion(c["code"], c["name"], c["group"], c.get("name_en", "")))
         for ii, raw in enumerate(c["indicators"]):
             indicators.append(ctx.indicator(raw, c["code"], f"{cpath}.indicators[{ii}]"))
@@ -325,7 +347,7 @@ def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> Cr
         for code, patch in doc.get("overrides", {}).items():
             where = f"overrides['{code}']"
             if code not in codes:
-                problems.append(Problem(name, f"overrides unknown indicator '{code}'", where))
+                problems.append(Problem(name, f"sửa chỉ tiêu không có: '{code}'", where))
                 continue
             k = next(n for n, i in enumerate(indicators) if i.code == code)
             merged = {**_as_raw(indicators[k]), **patch}
@@ -334,30 +356,30 @@ def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> Cr
             indicators[k] = ctx.indicator(merged, indicators[k].criterion, where)
         for ri, code in enumerate(doc.get("remove", [])):
             if code not in codes:
-                problems.append(Problem(name, f"removes unknown indicator '{code}'", f"remove[{ri}]"))
+                problems.append(Problem(name, f"bỏ chỉ tiêu không có: '{code}'", f"remove[{ri}]"))
         indicators = [i for i in indicators if i.code not in set(doc.get("remove", []))]
         crit_codes = {c.code for c in criteria}
         for ai, raw in enumerate(doc.get("add", [])):
             where = f"add[{ai}]"
             if raw["criterion"] not in crit_codes:
-                problems.append(Problem(name, f"unknown criterion '{raw['criterion']}'", f"{where}.criterion"))
+                problems.append(Problem(name, f"không có tiêu chí '{raw['criterion']}'", f"{where}.criterion"))
                 continue
             indicators.append(ctx.indicator(raw, raw["criterion"], where))
 
     seen: set[str] = set()
     for i in indicators:
         if i.code in seen:
-            problems.append(Problem(name, f"duplicate indicator code '{i.code}'", "criteria"))
+            problems.append(Problem(name, f"mã chỉ tiêu '{i.code}' bị lặp", "criteria"))
         seen.add(i.code)
     for c in criteria:
         if not any(i.criterion == c.code for i in indicators):
-            problems.append(Problem(name, f"criterion '{c.code}' has no indicator left", "criteria"))
+            problems.append(Problem(name, f"tiêu chí '{c.code}' không còn chỉ tiêu nào", "criteria"))
     declared = doc.get("declared", {})
     if "criteria" in declared and declared["criteria"] != len(criteria):
-        problems.append(Problem(name, f"{len(criteria)} criteria, but declared.criteria says {declared['criteria']}",
+        problems.append(Problem(name, f"có {len(criteria)} tiêu chí, nhưng declared.criteria ghi {declared['criteria']}",
                                 "declared.criteria"))
     if declared.get("indicators", len(indicators)) < len(indicators):
-        problems.append(Problem(name, f"{len(indicators)} indicators, more than declared.indicators "
+        problems.append(Problem(name, f"có {len(indicators)} chỉ tiêu, nhiều hơn declared.indicators "
                                       f"({declared['indicators']})", "declared.indicators"))
     if problems:
         raise FrameworkError(problems)
@@ -418,11 +440,11 @@ class _Ctx:
         threshold = None
         if rule in NUMERIC_RULES:
             if thr is None:
-                self.problems.append(Problem(self.name, f"rule '{rule}' needs a threshold", f"{where}.threshold"))
+                self.problems.append(Problem(self.name, f"quy tắc '{rule}' cần ngưỡng", f"{where}.threshold"))
             else:
                 threshold = self.threshold(thr, f"{where}.threshold")
         elif thr is not None:
-            self.problems.append(Problem(self.name, f"rule '{rule}' takes no threshold", f"{where}.threshold"))
+            self.problems.append(Problem(self.name, f"quy tắc '{rule}' không có ngưỡng", f"{where}.threshold"))
         return Indicator(
             code=raw["code"], name=raw["name"], criterion=criterion, rule=rule, confidence=raw["confidence"],
             name_en=raw.get("name_en", ""), unit=raw.get("unit", ""), measure=raw.get("measure", ""),
@@ -450,8 +472,8 @@ class _Ctx:
         if key == "default":
             return
         if kind == "region" and key not in self.regions:
-            self.problems.append(Problem(self.name, f"unknown region '{key}'", where))
+            self.problems.append(Problem(self.name, f"không có vùng '{key}'", where))
         elif kind == "group" and key not in self.cgroups:
-            self.problems.append(Problem(self.name, f"unknown commune group '{key}'", where))
+            self.problems.append(Problem(self.name, f"không có nhóm xã '{key}'", where))
         elif kind == "year" and not (key.isdigit() and len(key) == 4):
-            self.problems.append(Problem(self.name, f"'{key}' is not a year", where))
+            self.problems.append(Problem(self.name, f"'{key}' không phải là năm", where))

@@ -16,30 +16,30 @@ def _problems(name):
 
 def test_schema_errors_name_file_and_path():
     assert _problems("bad-region") == [
-        "bad-region.yaml: criteria[0].indicators[0].threshold: unknown region 'DBSHH'",
-        "bad-region.yaml: criteria[0].indicators[1].threshold: rule 'yes' takes no threshold",
-        "bad-region.yaml: criteria[1].group: unknown group 'IX'",
-        "bad-region.yaml: criteria[1].indicators[0].threshold: rule '<=' needs a threshold",
-        "bad-region.yaml: criteria: duplicate indicator code '1.1'",
+        "bad-region.yaml: criteria[0].indicators[0].threshold: không có vùng 'DBSHH'",
+        "bad-region.yaml: criteria[0].indicators[1].threshold: quy tắc 'yes' không có ngưỡng",
+        "bad-region.yaml: criteria[1].group: không có nhóm tiêu chí 'IX'",
+        "bad-region.yaml: criteria[1].indicators[0].threshold: quy tắc '<=' cần ngưỡng",
+        "bad-region.yaml: criteria: mã chỉ tiêu '1.1' bị lặp",
     ]
 
 
 def test_structure_errors_are_all_reported():
     got = _problems("bad-schema")
     assert len(got) == 3
-    assert "bad-schema.yaml: tier: 'ntm-plus' is not one of ['ntm', 'nang-cao', 'kieu-mau']" in got
+    assert "bad-schema.yaml: tier: 'ntm-plus' không phải một trong ['ntm', 'nang-cao', 'kieu-mau']" in got
     assert any(p.startswith("bad-schema.yaml: criteria[0].indicators[0].rule: '=>'") for p in got)
     assert any(p.startswith("bad-schema.yaml: criteria[0].indicators[0].confidence: 'sure'") for p in got)
 
 
 def test_extending_set_errors():
     assert _problems("bad-child") == [
-        "bad-child.yaml: overrides['9.9']: overrides unknown indicator '9.9'",
-        "bad-child.yaml: overrides['3.1'].threshold: unknown region 'MARS'",
-        "bad-child.yaml: remove[0]: removes unknown indicator '8.8'",
-        "bad-child.yaml: add[0].criterion: unknown criterion '7'",
+        "bad-child.yaml: overrides['9.9']: sửa chỉ tiêu không có: '9.9'",
+        "bad-child.yaml: overrides['3.1'].threshold: không có vùng 'MARS'",
+        "bad-child.yaml: remove[0]: bỏ chỉ tiêu không có: '8.8'",
+        "bad-child.yaml: add[0].criterion: không có tiêu chí '7'",
     ]
-    assert _problems("bad-missing-parent") == ["bad-missing-parent.yaml: extends: extends unknown set 'no-such-set'"]
+    assert _problems("bad-missing-parent") == ["bad-missing-parent.yaml: extends: kế thừa bộ tiêu chí không có: 'no-such-set'"]
 
 
 def test_provincial_set_inherits_overrides_adds_and_removes():

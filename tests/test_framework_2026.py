@@ -131,8 +131,8 @@ def test_declared_counts_are_checked(tmp_path):
     with pytest.raises(FrameworkError) as e:
         load_set(bad)
     assert [str(p) for p in e.value.problems] == [
-        "vn-2026-ntm.yaml: declared.criteria: 10 criteria, but declared.criteria says 9",
-        "vn-2026-ntm.yaml: declared.indicators: 31 indicators, more than declared.indicators (30)",
+        "vn-2026-ntm.yaml: declared.criteria: có 10 tiêu chí, nhưng declared.criteria ghi 9",
+        "vn-2026-ntm.yaml: declared.indicators: có 31 chỉ tiêu, nhiều hơn declared.indicators (30)",
     ]
 
 
