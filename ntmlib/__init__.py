@@ -3,7 +3,14 @@ from __future__ import annotations
 
 from .dataset import Dataset
 from .errors import DataError, FrameworkError, NtmError, Problem
-from .framework import CriteriaSet, Criterion, Indicator, Threshold, available_sets, load_set
+from .framework import (
+    CriteriaSet,
+    Criterion,
+    Indicator,
+    Threshold,
+    available_sets,
+    load_set,
+)
 from .loading import load_dataset
 from .scorecard import Scorecard
 from .scoring import score

@@ -5,11 +5,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .errors import ParameterError, Problem
 from .scorecard import Scorecard
 from .words import TIERS
 
 LEVELS = ("district", "province")
 NO_DISTRICT = "(không thuộc huyện)"  # communes without a district, e.g. those formed after 1/7/2025
+
+
+def require_tier(tier: str) -> str:
+    """`tier`, if it is one of TIERS; else a ParameterError listing them."""
+    if tier not in TIERS:
+        raise ParameterError(Problem("hạng", f"không có hạng '{tier}' (chọn {', '.join(TIERS)})"))
+    return tier
 
 
 def _with_place(card: Scorecard, df: pd.DataFrame) -> pd.DataFrame:
@@ -29,7 +37,7 @@ def summary(card: Scorecard, level: str = "district") -> pd.DataFrame:
     reorganisation) count in their province; at district level they form one row whose
     district is NO_DISTRICT."""
     if level not in LEVELS:
-        raise ValueError(f"level must be one of {LEVELS}")
+        raise ParameterError(Problem("cấp tổng hợp", f"'{level}' không có (chọn {' hoặc '.join(LEVELS)})"))
     c = _with_place(card, card.communes)
     keys = [level, "year", "set", "tier"] if level == "province" else ["province", "district", "year", "set", "tier"]
     g = c.groupby(keys, sort=False, dropna=False)
@@ -81,6 +89,8 @@ def most_failed(card: Scorecard, by: str = "criterion") -> pd.DataFrame:
 
 def failed_groups(card: Scorecard, year: int, set_id: str, communes: list[str] | None = None) -> pd.DataFrame:
     """Criteria groups ranked by failed indicators among `communes` (all if None)."""
+    year = card.require_year(year)
+    card.require_set(set_id)
     ind = card.indicators
     ind = ind[(ind["year"] == year) & (ind["set"] == set_id)]
     if communes is not None:
@@ -132,9 +142,10 @@ def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None) 
     nâng cao) misses, when that set was scored too: criteria missing first, then indicators
     missing, then the summed relative shortfall of the numeric indicators not met (0.05 = 5 %
     below a threshold)."""
+    require_tier(tier)
     c = card.communes
     if year is not None:
-        c = c[c["year"] == year]
+        c = c[c["year"] == card.require_year(year)]
     rank = {t: n for n, t in enumerate(TIERS)}
     target = c[c["tier"] == tier]
     holds = target["tier_recognised"].map(lambda t: rank.get(t, -1) >= rank[tier])

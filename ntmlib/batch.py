@@ -15,7 +15,6 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .version import __version__
 from .cache import write_scorecard
 from .dataset import Dataset
 from .errors import NotebookError, ParameterError, Problem
@@ -26,6 +25,7 @@ from .outputs import slug, write_text_atomic
 from .provenance import file_sha256
 from .runner import notebook_path, run_report, stop_warm_kernel
 from .scoring import score
+from .version import __version__
 from .window import report_years
 
 FORMATS = ("ipynb", "html")

@@ -18,7 +18,7 @@ from .errors import DataError, Problem
 from .outputs import write_bytes_atomic
 from .scorecard import Scorecard
 from .scoring import score
-from .words import short_counts, tier_name
+from .words import count_text, date_text, join_names, short_counts, tier_name
 
 READY_MAX_CRITERIA_MISSING = 7  # without planned registrations: "can register" = at most this many criteria missing
 
@@ -58,26 +58,11 @@ def _xa(name: str) -> str:
 
 
 def _count(row) -> str:
-    return f"{row['criteria_met']}/{row['criteria_total']} tiêu chí"
+    return count_text(row["criteria_met"], row["criteria_total"], "criteria")
 
 
 def _count_ind(row) -> str:
-    return f"{row['indicators_met']}/{row['indicators_total']} chỉ tiêu"
-
-
-def _join_vi(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " và " + items[-1]
-
-
-def _date_vi(text: str) -> str:
-    """'2023-07-12' -> 'ngày 12 tháng 7 năm 2023'."""
-    try:
-        y, m, d = (int(x) for x in str(text).split("-"))
-    except ValueError:
-        return str(text)
-    return f"ngày {d} tháng {m} năm {y}"
+    return count_text(row["indicators_met"], row["indicators_total"], "indicators")
 
 
 def _range(values: pd.Series) -> str:
@@ -88,9 +73,8 @@ def _range(values: pd.Series) -> str:
 def build(card: Scorecard, year: int) -> Bulletin:
     """Compose the bulletin for `year` from a Scorecard that scored that year."""
     ds = card.dataset
+    year = card.require_year(year)
     c = card.communes[card.communes["year"] == year]
-    if c.empty:
-        raise DataError(Problem(ds.files["observations"].name, f"không có kết quả chấm điểm năm {year}"))
     by_tier = {t: c[c["tier"] == t].set_index("commune_id") for t in ("ntm", "nang-cao", "kieu-mau")}
     ntm, nc = by_tier["ntm"], by_tier["nang-cao"]
     if ntm.empty or nc.empty:
@@ -127,8 +111,8 @@ def build(card: Scorecard, year: int) -> Bulletin:
         if len(decisions) == len(group) and group["decision"].nunique() == 1:
             d = group["decision"].iloc[0]
             date = group["decision_date"].iloc[0] if "decision_date" in group else ""
-            when = f" {_date_vi(date)}" if date else ""
-            s22.add("p", f"{_join_vi([('xã ' if k else 'Xã ') + names[i] for k, i in enumerate(ids)])} được Ủy ban "
+            when = f" {date_text(date, style='long')}" if date else ""
+            s22.add("p", f"{join_names([('xã ' if k else 'Xã ') + names[i] for k, i in enumerate(ids)])} được Ủy ban "
                          f"nhân dân tỉnh công nhận đạt chuẩn nông thôn mới nâng cao năm {rec_year} tại Quyết định "
                          f"số {d}{when}.")
         for i in ids:
@@ -139,7 +123,7 @@ def build(card: Scorecard, year: int) -> Bulletin:
             failing = pd.concat(list(slipped["failing"]))
             failing = failing[failing["status"] == "not_met"]
             what = list(dict.fromkeys(n[:1].lower() + n[1:] for n in failing["name"]))
-            s22.add("p", f"Tuy nhiên qua rà soát, {_join_vi(['xã ' + names[i] for i in slipped['commune_id']])} "
+            s22.add("p", f"Tuy nhiên qua rà soát, {join_names(['xã ' + names[i] for i in slipped['commune_id']])} "
                          f"còn chỉ tiêu chưa đảm bảo: {'; '.join(what)}.")
     registered_next, ready_note = _next_year(card, c, year, km_ids + list(nc_rec["commune_id"]))
     rest = [i for i in order if i in ntm.index and i not in km_ids and i not in set(nc_rec["commune_id"])

@@ -9,7 +9,6 @@ import click
 import pandas as pd
 
 from . import reorg
-from .version import __version__
 from .batch import FORMATS, run_batch
 from .bulletin import bulletin, to_docx, to_markdown
 from .errors import DataError, NotebookError, Problem
@@ -24,12 +23,16 @@ from .scoring import score
 from .synthetic import make_national
 from .trends import display_table, trends
 from .validation import validate
+from .version import __version__
 from .views import NewCommuneReport
 from .whatif import whatif
 from .words import (
     CONFIDENCE_MARKS,
+    REORG_LABELS,
+    REPORT_LABELS,
     RULE_SIGNS,
     TIERS,
+    TREND_HEADERS,
     communes_display,
     date_text,
     tier_name,
@@ -231,10 +234,7 @@ def trends_cmd(dataset, commune, set_id, show_all) -> None:
     card = score(ds)
     tr = trends(card, communes=[cid])
     if set_id:
-        if set_id not in card.sets:
-            raise DataError(Problem("--set", f"không có bộ tiêu chí '{set_id}' trong kết quả chấm "
-                                             f"(có: {', '.join(card.sets)})"))
-        tr = tr[tr["set"] == set_id]
+        tr = tr[tr["set"] == card.require_set(set_id)]
     name = ds.communes.set_index("commune_id").at[cid, "commune"]
     click.echo(f"Xu hướng các chỉ tiêu — Xã {name}, năm {', '.join(map(str, ds.years))}")
     click.echo("So sánh giữa các năm chỉ trong cùng một bộ tiêu chí, hoặc giữa các bộ có chỉ tiêu khai báo "
@@ -243,8 +243,9 @@ def trends_cmd(dataset, commune, set_id, show_all) -> None:
     hidden = len(tr) - len(shown)
     for s, g in shown.groupby("set", sort=False):
         click.echo(f"\n{s} ({tier_name(card.sets[s].tier)})")
-        table = display_table(g).drop(columns=["Bộ tiêu chí"])
-        table["Tên chỉ tiêu"] = table["Tên chỉ tiêu"].str.slice(0, 45)
+        head = TREND_HEADERS["vi"]
+        table = display_table(g).drop(columns=[head["set"]])
+        table[head["name"]] = table[head["name"]].str.slice(0, 45)
         click.echo(table.to_string(index=False))
     if hidden:
         click.echo(f"\n{hidden} chỉ tiêu đạt và không đổi không được liệt kê (thêm --all để xem).")
@@ -322,12 +323,12 @@ def crosswalk_cmd(dataset, commune, years, lang) -> None:
     if units.empty:
         raise DataError(Problem(reorg.CROSSWALK_FILE, f"bộ dữ liệu {ds.name} không có {reorg.CROSSWALK_FILE}"))
     if commune is None:
-        en = lang == "en"
+        r = REORG_LABELS[lang]
         click.echo(pd.DataFrame({
-            "Reference" if en else "Mã tham chiếu": units["key"], "Commune" if en else "Xã mới": units["new_commune"],
-            "Province" if en else "Tỉnh": units["new_province"],
-            "From" if en else "Từ ngày": [date_text(d, lang) for d in units["effective"]],
-            "Predecessors" if en else "Xã tiền thân": [", ".join(p) for p in units["predecessors"]],
+            r["key"]: units["key"], r["new_commune"]: units["new_commune"],
+            REPORT_LABELS[lang]["province"]: units["new_province"],
+            r["from"]: [date_text(d, lang) for d in units["effective"]],
+            r["predecessors"]: [", ".join(p) for p in units["predecessors"]],
         }).to_string(index=False))
         return
     key = reorg.find_new_commune(ds, commune)

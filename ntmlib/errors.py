@@ -37,7 +37,7 @@ class DataError(NtmError):
 
     def to_frame(self):
         """The problems as a table (file, place, column, message) for notebooks."""
-        import pandas as pd
+        import pandas as pd  # deferred: errors stay importable without the data stack
 
         return pd.DataFrame(
             [(p.file, p.place, p.column, p.message) for p in self.problems],

@@ -18,7 +18,9 @@ def html_exporter():
     (made once per process)."""
     global _exporter
     if _exporter is None:
-        from nbconvert import HTMLExporter  # deferred: nbconvert is heavy and only exports need it
+        from nbconvert import (
+            HTMLExporter,  # deferred: nbconvert is heavy and only exports need it
+        )
 
         _exporter = HTMLExporter(template_name="ntm_report", extra_template_basedirs=[str(TEMPLATE_DIR)],
                                  exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)

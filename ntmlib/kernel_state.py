@@ -16,7 +16,7 @@ PRELOAD = ("pandas", "matplotlib.pyplot", "ntmlib", "ntmlib.views", "ntmlib.note
 
 def snapshot() -> None:
     """Import the report libraries and record the kernel's clean state."""
-    import importlib
+    import importlib  # deferred, as the imports below: this module is imported first in a new kernel
 
     for name in PRELOAD:
         importlib.import_module(name)

@@ -12,11 +12,25 @@ import yaml
 
 from .checks import Collector, check_observations, place_order
 from .crosswalk import CROSSWALK_COLUMNS, CROSSWALK_FILE, check_crosswalk
-from .dataset import COMMUNE_COLUMNS, FALSE_WORDS, RECOGNITION_COLUMNS, TIER_WORDS, Dataset
+from .dataset import (
+    COMMUNE_COLUMNS,
+    FALSE_WORDS,
+    RECOGNITION_COLUMNS,
+    TIER_WORDS,
+    Dataset,
+)
 from .encoding import encode_observations
 from .errors import DataError, FrameworkError, Problem
 from .framework import available_sets
-from .readers import Skipped, Table, find_observations, lines_text, read_csv, read_observations, text_categorical
+from .readers import (
+    Skipped,
+    Table,
+    find_observations,
+    lines_text,
+    read_csv,
+    read_observations,
+    text_categorical,
+)
 from .resolve import commune_problem_text, resolve_communes
 from .values import fold
 from .words import TIERS

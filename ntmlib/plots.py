@@ -9,6 +9,7 @@ as a colour where space allows. `save` writes a figure reproducibly: same figure
 from __future__ import annotations
 
 import functools
+import inspect
 import io
 import math
 import os
@@ -27,9 +28,23 @@ from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from . import aggregate, reorg, roadmap, trends
+from .errors import ParameterError, Problem
 from .framework import CriteriaSet
 from .scorecard import Scorecard
-from .words import HISTORY_FIGURE_LABELS, TIERS, counts_text, met_word, range_text, short_counts, tier_name
+from .words import (
+    HISTORY_FIGURE_LABELS,
+    LANGS,
+    PLOT_LABELS,
+    TIERS,
+    count_text,
+    counts_text,
+    label,
+    localized,
+    met_word,
+    range_text,
+    short_counts,
+    tier_name,
+)
 
 FONT = "DejaVu Sans"
 # Failures dark and saturated, passes light, no data grey and hatched: told apart by
@@ -45,74 +60,6 @@ _RC = {"font.family": FONT, "font.size": 10, "axes.titlesize": 10, "axes.labelsi
        "xtick.labelsize": 9.5, "ytick.labelsize": 9.5, "legend.fontsize": 9.5, "legend.title_fontsize": 9.5,
        "figure.titlesize": 13, "figure.titleweight": "bold", "axes.spines.top": False,
        "axes.spines.right": False, "svg.hashsalt": "ntmlib"}
-
-LABELS = {
-    "vi": {
-        "place": "xã {name}",
-        "grid_title": "Kết quả các tiêu chí {tier} — {place}, năm {year}",
-        "heat_title": "Kết quả các tiêu chí {tier} theo xã, năm {year}",
-        "dist_title": "Số xã theo số tiêu chí {tier} đạt, năm {year}",
-        "groups_title": "Chỉ tiêu {tier} chưa đạt theo nhóm tiêu chí, năm {year}",
-        "ready_title": "Xã phấn đấu đạt chuẩn {tier}: số tiêu chí còn thiếu, năm {year}",
-        "tiers_title": "Số xã theo hạng nông thôn mới, năm {year}",
-        "achieved": "Đạt {counts}",
-        "indicators": "{met}/{total} chỉ tiêu",
-        "gained": "đạt mới so với năm {year}",
-        "lost": "không còn đạt so với năm {year}",
-        "cell_note": "Số trong ô: số chỉ tiêu đạt; (n) dưới mã tiêu chí: số chỉ tiêu của tiêu chí",
-        "met_column": "Đạt",
-        "criteria_met": "Số tiêu chí đạt",
-        "communes": "Số xã",
-        "dist_sub": "{n} xã được chấm; {full} xã đạt đủ {total}/{total} tiêu chí",
-        "failed_axis": "Số chỉ tiêu chưa đạt (cộng dồn các xã)",
-        "failed_note": "{failed} · {communes} xã",
-        "groups_sub": "{n} xã; chỉ tiêu chưa có số liệu không tính là chưa đạt",
-        "none_failed": "Không có chỉ tiêu nào chưa đạt",
-        "missing_axis": "Số tiêu chí còn thiếu",
-        "ready_sub": ("Xã chưa được công nhận {tier}, xếp theo số tiêu chí rồi số chỉ tiêu còn thiếu\n"
-                      "Nhãn: tiêu chí đạt · chỉ tiêu đạt"),
-        "all_met": " — đạt đủ tiêu chí",
-        "no_candidates": "Mọi xã đã được công nhận {tier}",
-        "reached": "Đạt theo kết quả chấm năm {year}",
-        "recognised": "Đã có quyết định công nhận",
-        "tiers_axis": "Số xã (hạng này trở lên)",
-        "tiers_sub": "{n} xã; mỗi cột đếm các xã đạt hạng đó trở lên",
-        "total_line": "Tổng số xã: {n}",
-    },
-    "en": {
-        "place": "{name}",
-        "grid_title": "{Tier} criteria — {place}, {year}",
-        "heat_title": "{Tier} criteria by commune, {year}",
-        "dist_title": "Communes by number of {tier} criteria met, {year}",
-        "groups_title": "Failed {tier} indicators by criteria group, {year}",
-        "ready_title": "Candidates for {tier}: criteria still missing, {year}",
-        "tiers_title": "Communes by NTM tier, {year}",
-        "achieved": "Meets {counts}",
-        "indicators": "{met}/{total} indicators",
-        "gained": "newly met since {year}",
-        "lost": "no longer met since {year}",
-        "cell_note": "Number in a cell: indicators met; (n) under the code: indicators in the criterion",
-        "met_column": "Met",
-        "criteria_met": "Criteria met",
-        "communes": "Communes",
-        "dist_sub": "{n} communes scored; {full} meet all {total} criteria",
-        "failed_axis": "Failed indicators (summed over communes)",
-        "failed_note": "{failed} · {communes} communes",
-        "groups_sub": "{n} communes; indicators without data are not counted as failed",
-        "none_failed": "No failed indicators",
-        "missing_axis": "Criteria missing",
-        "ready_sub": ("Communes not yet recognised as {tier}, ranked by criteria then indicators missing\n"
-                      "Label: criteria met · indicators met"),
-        "all_met": " — all criteria met",
-        "no_candidates": "Every commune is already recognised as {tier}",
-        "reached": "Reached by the {year} scoring",
-        "recognised": "Recognised by decision",
-        "tiers_axis": "Communes (this tier or higher)",
-        "tiers_sub": "{n} communes; each bar counts communes at that tier or higher",
-        "total_line": "All communes: {n}",
-    },
-}
-
 
 class Figure(_MplFigure):
     """A matplotlib Figure that Jupyter shows as PNG even when pyplot was never imported."""
@@ -141,11 +88,14 @@ def _nfc(text) -> str:
     return unicodedata.normalize("NFC", str(text))
 
 
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise ParameterError(Problem("ngôn ngữ", f"'{lang}' không hỗ trợ (dùng vi hoặc en)"))
+
+
 def _say(lang: str, key: str, **fmt) -> str:
-    """The label `key` in `lang`, filled in and NFC-normalised."""
-    if lang not in LABELS:
-        raise ValueError(f"ngôn ngữ không hợp lệ: {lang!r} (chọn 'vi' hoặc 'en')")
-    return _nfc(LABELS[lang][key].format(**fmt))
+    """The label `key` of PLOT_LABELS in `lang`, filled in and NFC-normalised."""
+    return _nfc(label(PLOT_LABELS, key, lang, **fmt))
 
 
 def _tier(tier: str, lang: str) -> dict:
@@ -155,13 +105,18 @@ def _tier(tier: str, lang: str) -> dict:
 
 
 def _set_name(s: CriteriaSet, lang: str) -> str:
-    return (s.name_en if lang == "en" else "") or s.name
+    return localized(s.name, s.name_en, lang)
 
 
 def _styled(build):
-    """Build the figure in the house style; NFC-normalise every text it ends up with."""
+    """Build the figure in the house style, once its language is known to be one of LANGS;
+    NFC-normalise every text it ends up with."""
+    signature = inspect.signature(build)
+
     @functools.wraps(build)
     def wrapper(*args, **kwargs):
+        given = signature.bind_partial(*args, **kwargs).arguments
+        _check_lang(given.get("lang", "vi"))
         with mpl.rc_context(_RC):
             fig = build(*args, **kwargs)
             for t in fig.findobj(Text):
@@ -210,30 +165,14 @@ def _status_handles(lang: str, counts: dict | None = None) -> list:
                   + (f" ({counts.get(s, 0)})" if counts is not None else "")) for s in COLOURS]
 
 
-def _years(card: Scorecard) -> list[int]:
-    return sorted(int(y) for y in card.communes["year"].unique())
-
-
-def _year(card: Scorecard, year) -> int:
-    years = _years(card)
-    try:
-        y = int(year)
-    except (TypeError, ValueError):
-        y = None
-    if y not in years:
-        raise ValueError(f"năm {year} chưa được chấm (các năm đã chấm: {', '.join(map(str, years))})")
-    return y
-
-
 def _scored(card: Scorecard, year, set_id: str) -> tuple[CriteriaSet, int, pd.DataFrame]:
     """The set, the year and the communes-table rows of that set and year, checked."""
-    if set_id not in card.sets:
-        raise ValueError(f"không có bộ tiêu chí '{set_id}' trong kết quả chấm (có: {', '.join(card.sets)})")
-    y = _year(card, year)
+    card.require_set(set_id)
+    y = card.require_year(year)
     c = card.communes
     rows = c[(c["year"] == y) & (c["set"] == set_id)].reset_index(drop=True)
     if rows.empty:
-        raise ValueError(f"bộ tiêu chí '{set_id}' không được chấm cho năm {y}")
+        raise ParameterError(Problem("bộ tiêu chí", f"bộ tiêu chí '{set_id}' không được chấm cho năm {y}"))
     return card.sets[set_id], y, rows
 
 
@@ -248,7 +187,7 @@ def _results(card: Scorecard, year: int, set_id: str) -> dict:
 def _changes(card: Scorecard, commune_id: str, set_id: str, year: int, previous_year) -> dict | None:
     """criterion -> ▲ (not met, then met) or ▼ (met, then not met); None if the previous
     year was not scored. No data in either year is no change, as in aggregate.year_change."""
-    if previous_year is None or str(previous_year) not in map(str, _years(card)):
+    if previous_year is None or str(previous_year) not in map(str, card.years):
         return None
     c = card.criteria
     c = c[(c["commune_id"] == commune_id) & (c["set"] == set_id)]
@@ -302,7 +241,7 @@ def criteria_grid(card: Scorecard, commune_id: str, year: int, set_id: str, prev
     row = rows[rows["commune_id"] == cid]
     if row.empty:
         ids = ", ".join(rows["commune_id"].head(12)) + (", …" if len(rows) > 12 else "")
-        raise ValueError(f"không có xã mã '{cid}' trong kết quả chấm năm {y} (có: {ids})")
+        raise ParameterError(Problem("xã", f"không có xã mã '{cid}' trong kết quả chấm năm {y} (có: {ids})"))
     r = row.iloc[0]
     results = _results(card, y, set_id)
     changes = _changes(card, cid, set_id, y, previous_year)
@@ -320,10 +259,10 @@ def criteria_grid(card: Scorecard, commune_id: str, year: int, set_id: str, prev
         ax.text(x + 0.09, top + 0.2, c.code, color=ink, fontsize=13, fontweight="bold", va="center")
         if changes and c.code in changes:
             ax.text(x + 0.91, top + 0.2, changes[c.code], color=ink, fontsize=13, ha="right", va="center")
-        name = c.name_en if lang == "en" and c.name_en else c.name
+        name = localized(c.name, c.name_en, lang)
         ax.text(x + 0.5, top + 0.52, _wrap(name, 24), color=ink, fontsize=9.5, ha="center", va="center",
                 linespacing=1.15)
-        ax.text(x + 0.09, top + 0.83, _say(lang, "indicators", met=n_met, total=n_total), color=ink, fontsize=9.5,
+        ax.text(x + 0.09, top + 0.83, _nfc(count_text(n_met, n_total, "indicators", lang)), color=ink, fontsize=9.5,
                 va="center")
         ax.text(x + 0.91, top + 0.83, SYMBOL[state], color=ink, fontsize=12, ha="right", va="center")
     ax.set_xlim(0, columns)
@@ -405,12 +344,12 @@ def failed_groups(card: Scorecard, year: int, set_id: str, communes: list[str] |
     ids = None if communes is None else [str(c) for c in communes]
     unknown = sorted(set(ids or ()) - set(rows["commune_id"]))
     if unknown:
-        raise ValueError(f"không có xã mã {', '.join(map(repr, unknown))} trong kết quả chấm năm {y}")
+        raise ParameterError(Problem("xã", f"không có xã mã {', '.join(map(repr, unknown))} trong kết quả chấm năm {y}"))
     fg = aggregate.failed_groups(card, y, set_id, ids).set_index("group")
     used = [g for g in s.groups if any(c.group == g for c in s.criteria)]
     data = sorted(((g, int(fg["failed"].get(g, 0)), int(fg["communes"].get(g, 0))) for g in used),
                   key=lambda t: -t[1])
-    name = lambda g: (s.groups[g].get("name_en") if lang == "en" else "") or s.groups[g]["name"]  # noqa: E731
+    name = lambda g: localized(s.groups[g]["name"], s.groups[g].get("name_en"), lang)  # noqa: E731
     n = len(rows) if ids is None else len(ids)
     fig, ax = _new(10, 1.9 + 0.55 * len(data), _say(lang, "groups_title", year=y, **_tier(s.tier, lang)),
                    _say(lang, "groups_sub", n=n))
@@ -428,21 +367,20 @@ def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None, 
     """Horizontal bars: criteria still missing for each commune not yet recognised at `tier`,
     closest first, labelled "criteria met/total · indicators met/total". `year` defaults to
     the latest scored; `set_id` is needed only when several sets of that tier were scored."""
-    if tier not in TIERS:
-        raise ValueError(f"hạng không hợp lệ: {tier!r} (chọn {', '.join(TIERS)})")
-    y = _years(card)[-1] if year is None else _year(card, year)
+    aggregate.require_tier(tier)
+    y = card.years[-1] if year is None else card.require_year(year)
     c = card.communes
     ids = sorted(set(c.loc[(c["year"] == y) & (c["tier"] == tier), "set"]))
     if set_id is not None:
         _scored(card, y, set_id)
         if set_id not in ids:
-            raise ValueError(f"bộ tiêu chí '{set_id}' không phải hạng {tier_name(tier)}")
+            raise ParameterError(Problem("bộ tiêu chí", f"bộ tiêu chí '{set_id}' không phải hạng {tier_name(tier)}"))
         ids = [set_id]
     if not ids:
-        raise ValueError(f"không có bộ tiêu chí hạng {tier_name(tier)} nào được chấm năm {y}")
+        raise ParameterError(Problem("hạng", f"không có bộ tiêu chí hạng {tier_name(tier)} nào được chấm năm {y}"))
     if len(ids) > 1:
-        raise ValueError(f"có nhiều bộ tiêu chí hạng {tier_name(tier)} năm {y} ({', '.join(ids)}): "
-                         "chọn một bằng set_id")
+        raise ParameterError(Problem("bộ tiêu chí", f"có nhiều bộ tiêu chí hạng {tier_name(tier)} năm {y} "
+                                                    f"({', '.join(ids)}): chọn một bằng set_id"))
     s = card.sets[ids[0]]
     r = aggregate.readiness(card, tier, y)
     r = r[r["set"] == s.id].reset_index(drop=True)
@@ -463,7 +401,7 @@ def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None, 
 def tier_status(card: Scorecard, year: int, lang: str = "vi") -> Figure:
     """Grouped bars per tier scored: communes reaching it (or higher) by the scoring, next to
     communes recognised at it (or higher) by decision."""
-    y = _year(card, year)
+    y = card.require_year(year)
     c = card.communes[card.communes["year"] == y]
     tiers = [t for t in TIERS if t in set(c["tier"])]
     c = c.drop_duplicates("commune_id")
@@ -472,9 +410,9 @@ def tier_status(card: Scorecard, year: int, lang: str = "vi") -> Figure:
     n = len(c)
     fig, ax = _new(10, 4.8, _say(lang, "tiers_title", year=y), _say(lang, "tiers_sub", n=n))
     pos = np.arange(len(tiers))
-    for shift, col, colour, label in ((-0.2, "tier_reached", REACHED, _say(lang, "reached", year=y)),
-                                      (0.2, "tier_recognised", RECOGNISED, _say(lang, "recognised"))):
-        bars = ax.bar(pos + shift, [at_least(col, t) for t in tiers], width=0.38, color=colour, label=label)
+    for shift, col, colour, text in ((-0.2, "tier_reached", REACHED, _say(lang, "reached", year=y)),
+                                     (0.2, "tier_recognised", RECOGNISED, _say(lang, "recognised"))):
+        bars = ax.bar(pos + shift, [at_least(col, t) for t in tiers], width=0.38, color=colour, label=text)
         ax.bar_label(bars, padding=3, fontsize=10)
     ax.axhline(n, color="#757575", linestyle="--", linewidth=1)
     ax.text(len(tiers) - 0.5, n, _say(lang, "total_line", n=n), ha="right", va="bottom", color="#616161")
@@ -489,34 +427,6 @@ def tier_status(card: Scorecard, year: int, lang: str = "vi") -> Figure:
 
 # --------------------------------------------------------------------------- roadmap and trends
 
-LABELS["vi"].update({
-    "roadmap_title": "Lộ trình lên {tier}: chỉ tiêu nhiều xã còn thiếu, năm {year}",
-    "roadmap_sub": "{n} xã chưa được công nhận {tier} (gồm cả chỉ tiêu NTM còn thiếu)\n"
-                   "Thanh: số xã cần cải thiện chỉ tiêu; nhãn: số xã · khoảng còn thiếu",
-    "roadmap_axis": "Số xã cần cải thiện",
-    "roadmap_yes": "chưa đạt",
-    "points": "điểm %",
-    "trend_title": "Xu hướng các chỉ tiêu {tier}, {y0}–{y1}",
-    "trend_sub": "Số xã theo chiều thay đổi giữa hai năm gần nhất có số liệu\n"
-                 "{n} chỉ tiêu có nhiều xã giảm sút nhất, rồi nhiều xã tiến bộ nhất",
-    "trend_axis": "Số xã",
-    "improving": "↑ tiến bộ", "stagnant": "→ không đổi", "worsening": "↓ giảm sút", "no_data": "· không đủ số liệu",
-    "no_trend": "Chưa có hai năm số liệu để so sánh",
-})
-LABELS["en"].update({
-    "roadmap_title": "Road to {tier}: indicators most communes still miss, {year}",
-    "roadmap_sub": "{n} communes not yet recognised as {tier} (including missing NTM indicators)\n"
-                   "Bars: communes that must improve the indicator; label: communes · range of the gaps",
-    "roadmap_axis": "Communes that must improve",
-    "roadmap_yes": "not met",
-    "points": "pp",
-    "trend_title": "Trends of {tier} indicators, {y0}–{y1}",
-    "trend_sub": "Communes by direction between the last two years with data\n"
-                 "The {n} indicators with most communes worsening, then improving",
-    "trend_axis": "Communes",
-    "improving": "↑ improving", "stagnant": "→ stagnant", "worsening": "↓ worsening", "no_data": "· no data",
-    "no_trend": "No two years of data to compare",
-})
 TREND_COLOURS = {"improving": COLOURS["met"], "stagnant": "#cfd8dc", "worsening": COLOURS["not_met"],
                  "no_data": "#eeeeee"}
 
@@ -529,7 +439,7 @@ def roadmap_totals(card: Scorecard, year: int, target: str = "nang-cao", lang: s
     the range of the gaps ("1,3–8,1 điểm %") or "chưa đạt" for yes/no indicators. `table`: the
     ntmlib.roadmap result when already computed."""
 
-    y = _year(card, year)
+    y = card.require_year(year)
     rm = roadmap.roadmap(card, y, target) if table is None else table
     totals = roadmap.district_totals(rm, lang)
     totals = totals[totals["communes"] > 0].head(top)
@@ -537,7 +447,7 @@ def roadmap_totals(card: Scorecard, year: int, target: str = "nang-cao", lang: s
     n = rm["commune_id"].nunique()
     fig, ax = _new(10, 1.9 + 0.5 * max(len(totals), 2), _say(lang, "roadmap_title", year=y, **fields),
                    _say(lang, "roadmap_sub", n=n, **fields))
-    labels = [_wrap(f"{r.indicator} ({tier_name(r.tier, lang)}) · {(r.name_en if lang == 'en' else '') or r.name}",
+    labels = [_wrap(f"{r.indicator} ({tier_name(r.tier, lang)}) · {localized(r.name, r.name_en, lang)}",
                     52, 2) for r in totals.itertuples()]
     notes = []
     for r in totals.itertuples():
@@ -561,17 +471,15 @@ def trend_summary(card: Scorecard, set_id: str, lang: str = "vi", top: int = 15,
     worsening or without two years of data, for the `top` indicators that moved most.
     `table`: the ntmlib.trends result for `card` when already computed."""
 
-    if set_id not in card.sets:
-        raise ValueError(f"không có bộ tiêu chí '{set_id}' trong kết quả chấm (có: {', '.join(card.sets)})")
-    s = card.sets[set_id]
-    years = _years(card)
+    s = card.sets[card.require_set(set_id)]
+    years = card.years
     tr = trends.trends(card) if table is None else table
     tr = tr[tr["set"] == set_id]
     table = trends.summary(tr).head(top)
     fig, ax = _new(10, 2.2 + 0.45 * max(len(table), 2),
                    _say(lang, "trend_title", y0=years[0], y1=years[-1], **_tier(s.tier, lang)),
                    _say(lang, "trend_sub", n=len(table)))
-    names = {i.code: ((i.name_en if lang == "en" else "") or i.name) for i in s.indicators}
+    names = {i.code: localized(i.name, i.name_en, lang) for i in s.indicators}
     pos = np.arange(len(table))
     left = np.zeros(len(table))
     for key in ("improving", "stagnant", "worsening", "no_data"):
@@ -602,6 +510,7 @@ def history_figure(card: Scorecard, new_commune, years=None, lang: str = "vi"):
     """A grid: one row per predecessor, one column per year; each cell coloured by the tier
     reached by the scoring, with the NTM and nâng cao counts met ('18/19 · 55/57')."""
 
+    _check_lang(lang)
     row = reorg.unit(card.dataset, new_commune)
     h = reorg.history(card, row["key"], years, lang)
     labels = HISTORY_FIGURE_LABELS[lang]

@@ -10,9 +10,9 @@ import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .version import __version__
 from .dataset import Dataset
 from .framework import CriteriaSet
+from .version import __version__
 
 VIETNAM_TIME = _dt.timezone(_dt.timedelta(hours=7), "UTC+7")
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .crosswalk import CROSSWALK_FILE, commune_names
 from .dataset import Dataset
-from .errors import DataError, Problem
+from .errors import DataError, ParameterError, Problem
 from .resolve import fold_name, resolve_communes
 from .scorecard import Scorecard
 from .words import TIERS, date_text, short_counts, tier_name
@@ -168,7 +168,7 @@ def _communes_table(card_or_table, dataset: Dataset | None) -> tuple[pd.DataFram
     if isinstance(card_or_table, Scorecard):
         return card_or_table.communes, dataset or card_or_table.dataset
     if dataset is None:
-        raise ValueError("regroup(table) needs the dataset whose crosswalk to use")
+        raise ParameterError(Problem("bộ dữ liệu", f"regroup(bảng) cần bộ dữ liệu có {CROSSWALK_FILE} để dùng"))
     return card_or_table, dataset
 
 

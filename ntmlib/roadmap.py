@@ -10,10 +10,20 @@ import numpy as np
 import pandas as pd
 
 from . import aggregate
-from .errors import DataError, Problem
+from .errors import ParameterError, Problem
 from .scorecard import Scorecard
 from .trends import plain, trends
-from .words import TIERS, number_text, range_text, sentence_case, tier_name
+from .words import (
+    ROADMAP_TEXT,
+    RULE_WORDS,
+    TIERS,
+    label,
+    localized,
+    number_text,
+    range_text,
+    sentence_case,
+    tier_name,
+)
 
 COLUMNS = ["rank", "commune_id", "commune", "year", "target_set", "set", "tier", "role", "criterion", "indicator",
            "name", "name_en", "measure", "unit", "rule", "value", "number", "threshold", "threshold_basis", "gap", "status",
@@ -21,15 +31,14 @@ COLUMNS = ["rank", "commune_id", "commune", "year", "target_set", "set", "tier",
 BY_COLUMNS = ["threshold_by", "threshold_by_basis", "rate", "projected", "outlook", "extra"]
 
 
-def _check(card: Scorecard, year: int, target: str) -> None:
-    if target not in TIERS:
-        raise DataError(Problem("--target", f"hạng '{target}' không có (chọn {', '.join(TIERS)})"))
-    years = sorted(int(y) for y in card.communes["year"].unique())
-    if int(year) not in years:
-        raise DataError(Problem("--year", f"năm {year} chưa được chấm (có: {', '.join(map(str, years))})"))
+def _check(card: Scorecard, year, target: str) -> int:
+    """`year` as a number, once the target tier and the year are known to have been scored."""
+    aggregate.require_tier(target)
+    year = card.require_year(year)
     if not any(s.tier == target for s in card.sets.values()):
-        raise DataError(Problem("--target", f"không có bộ tiêu chí hạng {tier_name(target)} trong kết quả chấm "
-                                            f"(có: {', '.join(card.sets)})"))
+        raise ParameterError(Problem("hạng", f"không có bộ tiêu chí hạng {tier_name(target)} trong kết quả chấm "
+                                             f"(có: {', '.join(card.sets)})"))
+    return year
 
 
 def roadmap(card: Scorecard, year: int, target: str = "nang-cao", by: int | None = None) -> pd.DataFrame:
@@ -44,8 +53,7 @@ def roadmap(card: Scorecard, year: int, target: str = "nang-cao", by: int | None
     recent rate per year from trends, the value projected to `by` at that rate, `outlook`
     ("closes", "needs_more", "no_trend") and `extra`, what is still needed beyond the
     projection, in the indicator's unit."""
-    _check(card, year, target)
-    year = int(year)
+    year = _check(card, year, target)
     ready = aggregate.readiness(card, target, year=year)
     ind = plain(card.indicators[card.indicators["year"] == year])
     todo = ind[~ind["met"].fillna(False).astype(bool)]
@@ -104,7 +112,7 @@ def _threshold_in(card: Scorecard, set_id: str, code: str, commune_id: str, year
 def _outlook(card: Scorecard, rows: pd.DataFrame, year: int, by: int) -> pd.DataFrame:
     """Add the `by` columns: threshold in `by`, recent rate, projection, outlook, extra."""
     if by < year:
-        raise DataError(Problem("--by", f"năm {by} trước năm đánh giá {year}"))
+        raise ParameterError(Problem("năm mục tiêu", f"năm {by} trước năm đánh giá {year}"))
     tr = trends(card.upto(year), communes=rows["commune_id"].unique())[
         ["commune_id", "set", "indicator", "rate"]]
     rows = rows.merge(tr, on=["commune_id", "set", "indicator"], how="left")
@@ -159,118 +167,100 @@ def district_totals(rm: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
 
 
 def _sentence(r, lang: str, by) -> str:
-    name = sentence_case((r.name_en if lang == "en" else "") or r.name)
-    tier = tier_name(r.tier, lang)
+    say = lambda key, **fmt: label(ROADMAP_TEXT, key, lang, **fmt)  # noqa: E731
+    name = sentence_case(localized(r.name, r.name_en, lang))
     parts = []
     if r.communes:
         if r.rule in (">=", "<="):
-            unit = ("percentage points" if lang == "en" else "điểm %") if r.unit == "%" else r.unit
+            unit = say("points") if r.unit == "%" else r.unit
             amount = range_text(r.gap_min, r.gap_max, lang)
-            if lang == "en":
-                verb = "raise" if r.rule == ">=" else "lower"
-                parts.append(f"{r.communes} communes must {verb} {name} by {amount} {unit}".rstrip())
-            else:
-                verb = "nâng" if r.rule == ">=" else "giảm"
-                parts.append(f"{r.communes} xã cần {verb} {name} thêm {amount} {unit}".rstrip())
-        elif r.rule == "absent":
-            parts.append(f"{r.communes} communes must eliminate: {name}" if lang == "en" else
-                         f"{r.communes} xã cần xóa hết: {name}")
+            parts.append(say("raise" if r.rule == ">=" else "lower", n=r.communes, name=name, amount=amount,
+                             unit=unit).rstrip())
         else:
-            parts.append(f"{r.communes} communes must meet: {name}" if lang == "en" else
-                         f"{r.communes} xã cần đạt: {name}")
+            parts.append(say("absent" if r.rule == "absent" else "yes", n=r.communes, name=name))
     if r.no_data:
-        parts.append(f"{r.no_data} communes have no data" if lang == "en" else f"{r.no_data} xã chưa có số liệu")
+        parts.append(say("no_data", n=r.no_data))
         if not r.communes:
-            parts[-1] += f" ({name})" if lang == "en" else f" về {name}"
-    text = "; ".join(parts)
-    text += f" (indicator {r.indicator}, {tier})" if lang == "en" else f" (chỉ tiêu {r.indicator}, {tier})"
+            parts[-1] += say("no_data_about", name=name)
+    text = "; ".join(parts) + say("which", code=r.indicator, tier=tier_name(r.tier, lang))
     if hasattr(r, "closes") and r.communes and by is not None and r.closes + r.needs_more:
-        if lang == "en":
-            text += f"; at the recent rate {r.closes} close the gap by {by}, {r.needs_more} need more"
-        else:
-            text += f"; theo tốc độ gần đây {r.closes} xã đạt trước năm {by}, {r.needs_more} xã cần nỗ lực thêm"
+        text += say("pace", closes=r.closes, by=by, more=r.needs_more)
     return text + "."
 
 
 def roadmap_for(card: Scorecard, year: int, target: str = "nang-cao", by: int | None = None,
                 district: str | None = None) -> pd.DataFrame:
-    """roadmap() for the communes of one district (all if None)."""
+    """roadmap() for the communes of one district (all if None), named in any case, with or
+    without diacritics or 'Huyện'."""
     if district is not None:
-        communes = card.dataset.communes
-        known = list(dict.fromkeys(communes["district"]))
-        if district not in known:
-            raise DataError(Problem("--district", f"không có huyện '{district}' trong bộ dữ liệu "
-                                                  f"(có: {', '.join(known)})"))
-        card = card.subset(communes.loc[communes["district"] == district, "commune_id"])
+        name = card.dataset.district(district)  # in any case, with or without diacritics or 'Huyện'
+        card = card.subset(card.dataset.area_communes(district=name))
     return roadmap(card, year, target, by)
 
 
-OUTLOOK = {"closes": "đạt trước năm {by} nếu giữ tốc độ", "needs_more": "cần thêm {extra}",
-           "no_trend": "chưa có xu hướng"}
-
-
-def to_text(rm: pd.DataFrame, card: Scorecard, year: int, target: str) -> str:
-    """The roadmap as the `ntm roadmap` command prints it, in Vietnamese."""
+def to_text(rm: pd.DataFrame, card: Scorecard, year: int, target: str, lang: str = "vi") -> str:
+    """The roadmap as the `ntm roadmap` command prints it, in Vietnamese (or English)."""
+    say = lambda key, **fmt: label(ROADMAP_TEXT, key, lang, **fmt)  # noqa: E731
+    tier = tier_name(target, lang)
     by = rm.attrs.get("by")
-    lines = [f"Lộ trình lên {tier_name(target)} — năm {year}"
-             + (f", mục tiêu năm {by}" if by is not None else "")]
+    lines = [say("title", tier=tier, year=year) + (say("title_by", by=by) if by is not None else "")]
     if rm.empty:
-        lines.append(f"Mọi xã đã được công nhận {tier_name(target)} hoặc đã đạt đủ các chỉ tiêu.")
+        lines.append(say("all_done", tier=tier))
         return "\n".join(lines)
     ready = aggregate.readiness(card, target, year=year)
     n = rm[["target_set", "commune_id"]].drop_duplicates().shape[0]
-    lines.append(f"{n} xã chưa được công nhận {tier_name(target)}, xếp theo mức sẵn sàng (thiếu ít nhất trước).")
+    lines.append(say("count", n=n, tier=tier))
     for (tset, rank, cid), g in rm.groupby(["target_set", "rank", "commune_id"], sort=False):
         r = ready[(ready["commune_id"] == cid) & (ready["set"] == tset)].iloc[0]
         pre = ""
-        if r["prerequisite_indicators_missing"]:
-            pre = (f" (trong đó {tier_name(card.sets[g[g['role'] == 'prerequisite']['set'].iloc[0]].tier)}: "
-                   f"{r['prerequisite_criteria_missing']} tiêu chí, {r['prerequisite_indicators_missing']} chỉ tiêu)"
-                   if (g["role"] == "prerequisite").any() else "")
+        if r["prerequisite_indicators_missing"] and (g["role"] == "prerequisite").any():
+            pre = say("prerequisite", tier=tier_name(card.sets[g[g["role"] == "prerequisite"]["set"].iloc[0]].tier, lang),
+                      criteria=r["prerequisite_criteria_missing"], indicators=r["prerequisite_indicators_missing"])
         lines.append("")
-        lines.append(f"{rank}. {g['commune'].iloc[0]} — còn thiếu "
-                     f"{r['criteria_missing'] + r['prerequisite_criteria_missing']} tiêu chí, "
-                     f"{len(g)} chỉ tiêu{pre}")
+        lines.append(say("commune", rank=rank, commune=g["commune"].iloc[0],
+                         criteria=r["criteria_missing"] + r["prerequisite_criteria_missing"], indicators=len(g),
+                         pre=pre))
         table = pd.DataFrame({
-            "Hạng": [tier_name(t) for t in g["tier"]],
-            "Mã": g["indicator"],
-            "Chỉ tiêu": [textwrap.shorten(x, 48, placeholder="…") for x in g["name"]],
-            "Giá trị": [_value(v, num, u) for v, num, u in zip(g["value"], g["number"], g["unit"])],
-            "Ngưỡng": [_threshold(rule, t) for rule, t in zip(g["rule"], g["threshold"])],
-            "Còn thiếu": [_gap(s, gap, c, card) for s, gap, c in zip(g["status"], g["gap"], g["covered_by"])],
+            say("tier"): [tier_name(t, lang) for t in g["tier"]],
+            say("code"): g["indicator"],
+            say("indicator"): [textwrap.shorten(x, 48, placeholder="…") for x in g["name"]],
+            say("value"): [_value(v, num, u, lang) for v, num, u in zip(g["value"], g["number"], g["unit"])],
+            say("threshold"): [_threshold(rule, t, lang) for rule, t in zip(g["rule"], g["threshold"])],
+            say("gap"): [_gap(s, gap, c, card, lang) for s, gap, c in zip(g["status"], g["gap"], g["covered_by"])],
         })
         if by is not None:
-            table[f"Đến {by}"] = [_outlook_text(o, e, by, s) for o, e, s in zip(g["outlook"], g["extra"], g["status"])]
+            table[say("by", by=by)] = [_outlook_text(o, e, by, s, lang)
+                                       for o, e, s in zip(g["outlook"], g["extra"], g["status"])]
         lines += ["   " + x for x in table.to_string(index=False).splitlines()]
-    lines += ["", "Tổng hợp:"]
-    lines += [f"  - {s}" for s in district_totals(rm)["sentence"]]
+    lines += ["", say("totals")]
+    lines += [f"  - {s}" for s in district_totals(rm, lang)["sentence"]]
     return "\n".join(lines)
 
 
-def _value(value, number, unit) -> str:
+def _value(value, number, unit, lang: str = "vi") -> str:
     if not isinstance(value, str) or value == "":
-        return "chưa có số liệu"
+        return label(ROADMAP_TEXT, "no_value", lang)
     if pd.isna(number):
         return value
-    return f"{number_text(number)}{' %' if unit == '%' else ''}"
+    return f"{number_text(number, lang=lang)}{' %' if unit == '%' else ''}"
 
 
-def _threshold(rule, t) -> str:
+def _threshold(rule, t, lang: str = "vi") -> str:
     if rule in (">=", "<="):
-        return f"{'≥' if rule == '>=' else '≤'} {number_text(t)}"
-    return "Đạt" if rule == "yes" else "Không có"
+        return f"{RULE_WORDS[lang][rule]} {number_text(t, lang=lang)}"
+    return RULE_WORDS[lang][rule]
 
 
-def _gap(status, gap, covered_by, card: Scorecard) -> str:
+def _gap(status, gap, covered_by, card: Scorecard, lang: str = "vi") -> str:
     if covered_by:
         code, set_id = covered_by.rstrip(")").split(" (")
-        return f"theo {code} ({tier_name(card.sets[set_id].tier)})"
+        return label(ROADMAP_TEXT, "covered", lang, code=code, tier=tier_name(card.sets[set_id].tier, lang))
     if status == "no_data":
         return "?"
-    return "" if pd.isna(gap) else number_text(-gap)
+    return "" if pd.isna(gap) else number_text(-gap, lang=lang)
 
 
-def _outlook_text(outlook, extra, by, status) -> str:
+def _outlook_text(outlook, extra, by, status, lang: str = "vi") -> str:
     if status == "no_data" or pd.isna(extra):
         return ""
-    return OUTLOOK[outlook].format(by=by, extra=number_text(extra))
+    return label(ROADMAP_TEXT, outlook, lang, by=by, extra=number_text(extra, lang=lang))

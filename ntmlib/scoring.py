@@ -9,14 +9,19 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .dataset import Dataset
 from .checks import commune_group_problems
-from .encoding import EncodedObservations, encode_observations, indicator_catalogue, observation_keys
+from .dataset import Dataset
+from .encoding import (
+    EncodedObservations,
+    encode_observations,
+    indicator_catalogue,
+    observation_keys,
+)
 from .errors import DataError, Problem
 from .framework import CriteriaSet, load_set
 from .loading import load_dataset
-from .readers import lines_text
 from .provenance import Provenance
+from .readers import lines_text
 from .scorecard import Scorecard, combine
 from .values import BAD, PROBLEMS, check_unit_rule, value_message
 from .words import TIERS

@@ -15,7 +15,14 @@ import numpy as np
 import pandas as pd
 
 from .scorecard import Scorecard
-from .words import DIRECTION_NAMES, SAME_SET, TIERS, met_word, number_text
+from .words import (
+    DIRECTION_NAMES,
+    SAME_SET,
+    TIERS,
+    TREND_HEADERS,
+    met_word,
+    number_text,
+)
 
 ARROWS = {"improving": "↑", "stagnant": "→", "worsening": "↓", "no_data": "·"}
 NUMERIC = (">=", "<=")
@@ -204,13 +211,7 @@ def summary(tr: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
 
 def display_table(tr: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """A trends table as people read it: code, name, values by year, arrow, rate, projection."""
-    words = DIRECTION_NAMES[lang]
-    head = ({"set": "Bộ tiêu chí", "indicator": "Chỉ tiêu", "name": "Tên chỉ tiêu", "values": "Giá trị theo năm",
-             "arrow": "Xu hướng", "rate": "Tốc độ/năm", "threshold": "Ngưỡng", "projected_year": "Năm dự kiến đạt",
-             "compared_via": "So sánh"} if lang != "en" else
-            {"set": "Criteria set", "indicator": "Indicator", "name": "Name", "values": "Values by year",
-             "arrow": "Trend", "rate": "Rate/year", "threshold": "Threshold", "projected_year": "Projected year",
-             "compared_via": "Compared via"})
+    words, head = DIRECTION_NAMES[lang], TREND_HEADERS[lang]
     return pd.DataFrame({
         head["set"]: tr["set"], head["indicator"]: tr["indicator"], head["name"]: tr["name"],
         head["values"]: tr["values"],

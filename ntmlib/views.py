@@ -25,8 +25,14 @@ from .words import (
     LANGS,
     REORG_LABELS,
     REPORT_LABELS,
+    REPORT_ROADMAP_HEADERS,
+    REPORT_TEXT,
+    TREND_HEADERS,
     counts_text,
     date_text,
+    join_names,
+    label,
+    localized,
     met_word,
     number_text,
     short_counts,
@@ -100,7 +106,7 @@ class CommuneReport:
         """Commune, district, province, year, region and criteria sets, as a two-column table."""
         t = REPORT_LABELS[self.lang]
         i = self.info
-        names = {sid: (s.name_en if self.lang == "en" and s.name_en else s.name) for sid, s in self.card.sets.items()}
+        names = {sid: localized(s.name, s.name_en, self.lang) for sid, s in self.card.sets.items()}
         sets = ", ".join(f"{s} ({names[s]})" for s in self.rows()["set"])
         return pd.DataFrame({"": [t["commune"], t["district"], t["province"], t["year"], t["region"], t["sets"]],
                              " ": [i["commune"], i["district"], i["province"], self.year, i["region"], sets]})
@@ -112,8 +118,7 @@ class CommuneReport:
             out.append(f"{tier_name(r['tier'], self.lang)}: "
                        + counts_text(r["criteria_met"], r["criteria_total"], r["indicators_met"],
                                      r["indicators_total"], self.lang)
-                       + (f" ({r['no_data']} {'chưa có số liệu' if self.lang == 'vi' else 'without data'})"
-                          if r["no_data"] else ""))
+                       + (f" ({label(REPORT_TEXT, 'no_data', self.lang, n=r['no_data'])})" if r["no_data"] else ""))
         return out
 
     def badges_html(self) -> str:
@@ -167,11 +172,8 @@ class CommuneReport:
         return trends.display_table(tr[keep], self.lang)
 
     def trends_note(self) -> str:
-        what = {"vi": f"Các chỉ tiêu chưa đạt năm {self.year}, chưa có số liệu hoặc giảm sút (năm dự kiến đạt tính "
-                      "theo tốc độ gần đây)",
-                "en": f"Indicators not met in {self.year}, without data, or getting worse (the projected year "
-                      "assumes the recent rate goes on)"}
-        return _trends_note(self.card, self.year, self.lang, what)
+        return _trends_note(self.card, self.year, self.lang, label(REPORT_TEXT, "commune_trends", self.lang,
+                                                                     year=self.year))
 
     def provenance(self) -> pd.DataFrame:
         return provenance_table(self.card, self.lang)
@@ -183,10 +185,8 @@ class CommuneReport:
         nxt = reorg.successor(self.dataset, self.commune_id)
         if nxt is None:
             return ""
-        when = date_text(nxt["effective"], self.lang)
-        if self.lang == "en":
-            return f"From {when} part of {nxt['new_commune']} commune, {nxt['new_province']} province."
-        return f"Từ {when} thuộc {nxt['new_type'] or 'xã'} {nxt['new_commune']}, tỉnh {nxt['new_province']}."
+        return label(REPORT_TEXT, "successor", self.lang, when=date_text(nxt["effective"], self.lang),
+                     kind=nxt["new_type"] or "xã", name=nxt["new_commune"], province=nxt["new_province"])
 
 
 def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> CommuneReport:
@@ -225,16 +225,8 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
 
 def _unit_name(name: str, lang: str) -> str:
     """'Nguyên Lý' -> 'xã Nguyên Lý'; names that already say what they are ('Thị trấn Vĩnh Trụ') are kept."""
-    if lang == "en":
-        return name
-    if fold_name(name) != fold(name):  # starts with 'Xã', 'Thị trấn', 'Phường'
-        return name[:1].lower() + name[1:]
-    return "xã " + name
-
-
-def _join(names: list[str], lang: str) -> str:
-    word = REORG_LABELS[lang]["and"]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {word} {names[-1]}"
+    typed = fold_name(name) != fold(name)  # starts with 'Xã', 'Thị trấn', 'Phường'
+    return label(REORG_LABELS, "typed_unit" if typed else "unit", lang, name=name, lower=name[:1].lower() + name[1:])
 
 
 @dataclass
@@ -287,7 +279,7 @@ class NewCommuneReport:
         place = FORMATION_TEXT[self.lang]["place"]
         text = FORMATION_TEXT[self.lang]["formed"].format(
             Kind=kind[:1].upper() + kind[1:], name=u["new_commune"], code=u["new_commune_id"],
-            province=u["new_province"], when=when, names=_join(names, self.lang), places="; ".join(place.format(*p) for p in places))
+            province=u["new_province"], when=when, names=join_names(names, self.lang), places="; ".join(place.format(*p) for p in places))
         if u["effective"][:4] > str(self.year):
             text += " " + FORMATION_TEXT[self.lang]["before"].format(span=span)
         return text
@@ -379,7 +371,7 @@ class DistrictReport:
             ids = list(cs.index)
         first = c.drop_duplicates("commune_id").set_index("commune_id").loc[ids]
         out = pd.DataFrame({t["commune"]: first["commune"].to_numpy(), **wide,
-                            REPORT_LABELS[self.lang]["tier"] + (" (công nhận)" if self.lang == "vi" else " (recognised)"):
+                            t["tier"] + label(REPORT_TEXT, "recognised", self.lang):
                                 [tier_name(x, self.lang) for x in first["tier_recognised"]]})
         return out
 
@@ -409,9 +401,6 @@ class DistrictReport:
         """Per commune not yet recognised at `target` (closest first): what it still misses, with
         the gap of each numeric indicator (ntmlib.roadmap)."""
         rm = self.roadmap_table(target)
-        en = self.lang == "en"
-        head = (["Rank", "Commune", "Missing", "To raise or lower (gap)", "To achieve", "No data"] if en else
-                ["Thứ tự", "Xã", "Còn thiếu", "Cần nâng hoặc giảm (mức thiếu)", "Cần đạt", "Chưa có số liệu"])
         rows = []
         for (rank, commune), g in rm.groupby(["rank", "commune"], sort=False):
             g = g.assign(indicator=[c if role == "target" else f"{c} ({tier_name(tier, self.lang)})"
@@ -419,12 +408,11 @@ class DistrictReport:
             b = g[g["binding"]]
             num = b[b["rule"].isin([">=", "<="]) & b["status"].eq("not_met")]
             crit = g[["set", "criterion"]].drop_duplicates().shape[0]
-            rows.append([rank, commune, (f"{crit} criteria · {len(g)} indicators" if en else
-                                         f"{crit} tiêu chí · {len(g)} chỉ tiêu"),
+            rows.append([rank, commune, label(REPORT_TEXT, "missing", self.lang, criteria=crit, indicators=len(g)),
                          "; ".join(f"{c}: {number_text(-x)}" for c, x in zip(num["indicator"], num["gap"])),
                          ", ".join(b.loc[~b["rule"].isin([">=", "<="]) & b["status"].eq("not_met"), "indicator"]),
                          ", ".join(b.loc[b["status"].eq("no_data"), "indicator"])])
-        return pd.DataFrame(rows, columns=head)
+        return pd.DataFrame(rows, columns=REPORT_ROADMAP_HEADERS[self.lang])
 
     def roadmap_sentences(self, target: str = "nang-cao", top: int = 12) -> str:
         """The district totals of the roadmap as a Markdown list, most communes first."""
@@ -432,41 +420,33 @@ class DistrictReport:
         lines = [f"- {s}" for s in totals["sentence"].head(top)]
         rest = totals.iloc[top:]
         if len(rest):
-            lines.append(f"- … and {len(rest)} more indicators, each missed by at most {rest['communes'].max()} "
-                         "communes." if self.lang == "en" else
-                         f"- … và {len(rest)} chỉ tiêu khác, mỗi chỉ tiêu tối đa {rest['communes'].max()} xã còn thiếu.")
+            lines.append(label(REPORT_TEXT, "more", self.lang, n=len(rest), most=rest["communes"].max()))
         return "\n".join(lines)
 
     def trends(self, top: int = 8) -> pd.DataFrame:
         """Per set (kiểu mẫu aside), the indicators with most communes worsening, then improving,
         between the scored years (ntmlib.trends)."""
-        en = self.lang == "en"
+        head = TREND_HEADERS[self.lang]
         s = trends.summary(self.trend_table)
         s = s[s["set"].map(lambda x: self.card.sets[x].tier != "kieu-mau")]
         s = s.groupby("set", sort=False).head(top)
         return pd.DataFrame({
-            ("Criteria set" if en else "Bộ tiêu chí"): [tier_name(self.card.sets[x].tier, self.lang) for x in s["set"]],
-            ("Indicator" if en else "Chỉ tiêu"): s["indicator"],
-            ("Name" if en else "Tên chỉ tiêu"): [next((i.name_en if en else "") or i.name for i in
-                                                      self.card.sets[x].indicators if i.code == c)
-                                                 for x, c in zip(s["set"], s["indicator"])],
+            head["set"]: [tier_name(self.card.sets[x].tier, self.lang) for x in s["set"]],
+            head["indicator"]: s["indicator"],
+            head["name"]: [next(localized(i.name, i.name_en, self.lang) for i in self.card.sets[x].indicators
+                                if i.code == c) for x, c in zip(s["set"], s["indicator"])],
             "↑": s["improving"], "→": s["stagnant"], "↓": s["worsening"], "·": s["no_data"],
         }).reset_index(drop=True)
 
     def trends_note(self) -> str:
-        what = {"vi": "Số xã tiến bộ (↑), không đổi (→), giảm sút (↓) hoặc chưa đủ hai năm số liệu (·)",
-                "en": "Number of communes improving (↑), stagnant (→), worsening (↓) or without two years of data (·)"}
-        return _trends_note(self.card, self.year, self.lang, what)
+        return _trends_note(self.card, self.year, self.lang, label(REPORT_TEXT, "district_trends", self.lang))
 
     def whatif(self, set_id: str, indicator: str, threshold) -> tuple[str, pd.DataFrame]:
         """A threshold what-if for this year (ntmlib.whatif): the sentences as Markdown and the
         table of indicator results that change."""
         if set_id not in self.card.sets:  # a default example for another dataset (e.g. in a batch)
             have = ", ".join(self.card.sets)
-            return ((f"Criteria set {set_id} is not scored here (scored: {have}); set the parameter whatif_set to "
-                     "one of them to see a what-if." if self.lang == "en" else
-                     f"Bộ tiêu chí {set_id} không được chấm ở đây (đã chấm: {have}); đặt tham số whatif_set là "
-                     "một trong các bộ đó để xem giả định."), pd.DataFrame())
+            return label(REPORT_TEXT, "whatif_not_scored", self.lang, set=set_id, have=have), pd.DataFrame()
         w = whatif.whatif(self.card, set_id, indicator, threshold, year=self.year)
         return "\n".join(f"- {s}" for s in w.sentences(self.lang)), w.table(self.lang)
 
@@ -477,15 +457,12 @@ class DistrictReport:
         return provenance_table(self.card, self.lang)
 
 
-def _trends_note(card: Scorecard, year: int, lang: str, what: dict[str, str]) -> str:
+def _trends_note(card: Scorecard, year: int, lang: str, what: str) -> str:
     """The note above a trends table: what it counts, the years compared, and the comparison rule."""
-    years = sorted(int(y) for y in card.communes["year"].unique() if y <= year)
+    years = [y for y in card.years if y <= year]
     if len(years) < 2:
-        return "Only one year scored: no trend to show." if lang == "en" else "Chỉ có số liệu một năm: chưa có xu hướng."
-    rule = ("Values are compared only within one criteria set, or between sets whose indicators declare the same "
-            "measure." if lang == "en" else
-            "Chỉ so sánh giá trị trong cùng một bộ tiêu chí, hoặc giữa các bộ có chỉ tiêu khai báo cùng thước đo.")
-    return f"{what[lang]}, {years[0]}–{years[-1]}. {rule}"
+        return label(REPORT_TEXT, "one_year", lang)
+    return f"{what}, {years[0]}–{years[-1]}. {label(REPORT_TEXT, 'compare_rule', lang)}"
 
 
 def district_report(dataset, district, year, lang: str = "vi", scores=None) -> DistrictReport:

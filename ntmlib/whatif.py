@@ -11,13 +11,23 @@ from pathlib import Path
 import pandas as pd
 
 from .dataset import Dataset
-from .errors import DataError, Problem
+from .errors import ParameterError, Problem
 from .framework import CriteriaSet, Threshold
 from .loading import load_dataset
 from .scorecard import Scorecard, combine
 from .scoring import score
 from .trends import plain
-from .words import RULE_SIGNS, counts_text, met_word, number_text, tier_name
+from .words import (
+    RULE_SIGNS,
+    WHATIF_HEADERS,
+    WHATIF_TEXT,
+    counts_text,
+    label,
+    localized,
+    met_word,
+    number_text,
+    tier_name,
+)
 
 
 @dataclass(frozen=True)
@@ -33,10 +43,10 @@ class ThresholdChange:
 
     def scope_text(self, lang: str = "vi") -> str:
         if self.region:
-            return f"region {self.region}" if lang == "en" else f"vùng {self.region}"
+            return label(WHATIF_TEXT, "region", lang, region=self.region)
         if self.group:
-            return f"commune group {self.group}" if lang == "en" else f"nhóm xã {self.group}"
-        return "all communes" if lang == "en" else "mọi xã"
+            return label(WHATIF_TEXT, "group", lang, group=self.group)
+        return label(WHATIF_TEXT, "all", lang)
 
 
 @dataclass
@@ -69,35 +79,32 @@ class WhatIf:
         """The assumption and its effects, in Vietnamese (or English)."""
         out = [self._assumption(ch, lang) for ch in self.changes]
         if not self.changed:
-            out.append("No commune changes its results." if lang == "en" else "Không xã nào đổi kết quả.")
+            out.append(label(WHATIF_TEXT, "no_change", lang))
             return out
         for (year, set_id, code), g in self.indicators.groupby(["year", "set", "indicator"], sort=False):
             for after, h in g.groupby("met_after", sort=False, dropna=False):
                 names = ", ".join(f"{n} ({number_text(v)})" if not pd.isna(v) else n
                                   for n, v in zip(h["commune"], h["number"]))
                 state = met_word(after, lang).lower()
-                out.append(f"{year}: {len(h)} communes change to {state} on indicator {code} ({set_id}): {names}."
-                           if lang == "en" else
-                           f"Năm {year}: {len(h)} xã chuyển sang {state} chỉ tiêu {code} ({set_id}): {names}.")
+                out.append(label(WHATIF_TEXT, "indicator", lang, year=year, n=len(h), state=state, code=code,
+                                 set=set_id, names=names))
         for r in self.communes.itertuples(index=False):
             before = counts_text(r.criteria_met_before, r.criteria_total, r.indicators_met_before,
                                  r.indicators_total, lang)
             after = counts_text(r.criteria_met_after, r.criteria_total, r.indicators_met_after, r.indicators_total,
                                 lang)
-            if before != after or r.set_met_before != r.set_met_after:
+            set_moved = _moved(r.set_met_before, r.set_met_after)
+            if before != after or set_moved:
                 tier = tier_name(r.tier, lang)
                 out.append(f"{r.commune} ({r.year}, {tier}): {before} → {after}"
                            + (f"; {met_word(r.set_met_before, lang).lower()} → {met_word(r.set_met_after, lang).lower()}"
-                              if r.set_met_before != r.set_met_after else "") + ".")
+                              if set_moved else "") + ".")
         tiers = self.tiers()
         if tiers.empty:
-            out.append("No commune changes the tier it reaches." if lang == "en" else
-                       "Không xã nào đổi hạng đạt được.")
+            out.append(label(WHATIF_TEXT, "no_tier_change", lang))
         for r in tiers.itertuples(index=False):
-            out.append(f"{r.commune} ({r.year}): tier reached {tier_name(r.tier_reached_before, lang)} → "
-                       f"{tier_name(r.tier_reached_after, lang)}." if lang == "en" else
-                       f"{r.commune} ({r.year}): hạng đạt được {tier_name(r.tier_reached_before, lang)} → "
-                       f"{tier_name(r.tier_reached_after, lang)}.")
+            out.append(label(WHATIF_TEXT, "tier", lang, commune=r.commune, year=r.year,
+                             before=tier_name(r.tier_reached_before, lang), after=tier_name(r.tier_reached_after, lang)))
         return out
 
     def _assumption(self, ch: ThresholdChange, lang: str) -> str:
@@ -107,28 +114,18 @@ class WhatIf:
         unit = f" {ind.unit}" if ind.unit else ""
         old = ind.threshold.describe() if ind.threshold else ""
         old += unit if ind.threshold is not None and ind.threshold.kind == "all" else ""
-        if lang == "en":
-            return (f"Assumption: threshold of indicator {ch.indicator} ({ind.name_en or ind.name}) of {ch.set_id}: "
-                    f"{sign} {old} → {sign} {_num(ch.threshold)}{unit} ({ch.scope_text(lang)}).")
-        return (f"Giả định: ngưỡng chỉ tiêu {ch.indicator} ({ind.name}) của bộ {ch.set_id}: "
-                f"{sign} {old} → {sign} {_num(ch.threshold)}{unit} ({ch.scope_text(lang)}).")
+        return label(WHATIF_TEXT, "assumption", lang, code=ch.indicator, name=localized(ind.name, ind.name_en, lang),
+                     set=ch.set_id, sign=sign, old=old, new=number_text(ch.threshold, decimals=4), unit=unit,
+                     scope=ch.scope_text(lang))
 
     def table(self, lang: str = "vi") -> pd.DataFrame:
         """The indicator results that changed, as people read them."""
         i = self.indicators
-        head = (["Xã", "Năm", "Bộ tiêu chí", "Chỉ tiêu", "Giá trị", "Ngưỡng trước", "Ngưỡng sau", "Trước", "Sau"]
-                if lang != "en" else
-                ["Commune", "Year", "Criteria set", "Indicator", "Value", "Threshold before", "Threshold after",
-                 "Before", "After"])
-        return pd.DataFrame(dict(zip(head, [
+        return pd.DataFrame(dict(zip(WHATIF_HEADERS[lang], [
             i["commune"], i["year"], i["set"], i["indicator"], [number_text(v) for v in i["number"]],
             [number_text(v) for v in i["threshold_before"]], [number_text(v) for v in i["threshold_after"]],
             [met_word(v, lang) for v in i["met_before"]], [met_word(v, lang) for v in i["met_after"]]]))).reset_index(
             drop=True)
-
-
-def _num(value: float) -> str:
-    return number_text(value, decimals=4)
 
 
 def _closest(code: str, codes: list[str]) -> str:
@@ -142,7 +139,7 @@ def _as_number(threshold) -> float:
     except ValueError:
         value = math.nan
     if math.isnan(value):
-        raise DataError(Problem("--threshold", f"ngưỡng '{threshold}' không phải là số"))
+        raise ParameterError(Problem("ngưỡng", f"'{threshold}' không phải là số"))
     return value
 
 
@@ -150,20 +147,20 @@ def changed_set(s: CriteriaSet, change: ThresholdChange) -> CriteriaSet:
     """A copy of `s` with the threshold of one indicator replaced as `change` says."""
     codes = [i.code for i in s.indicators]
     if change.indicator not in codes:
-        raise DataError(Problem("--indicator", f"bộ {s.id} không có chỉ tiêu '{change.indicator}'"
-                                               f"{_closest(change.indicator, codes)}"))
+        raise ParameterError(Problem("chỉ tiêu", f"bộ {s.id} không có chỉ tiêu '{change.indicator}'"
+                                                 f"{_closest(change.indicator, codes)}"))
     k = codes.index(change.indicator)
     ind = s.indicators[k]
     if not ind.numeric:
-        raise DataError(Problem("--indicator", f"chỉ tiêu {ind.code} của bộ {s.id} là chỉ tiêu đạt/không đạt, "
-                                               "không có ngưỡng số để thay"))
+        raise ParameterError(Problem("chỉ tiêu", f"chỉ tiêu {ind.code} của bộ {s.id} là chỉ tiêu đạt/không đạt, "
+                                                 "không có ngưỡng số để thay"))
     value = _as_number(change.threshold)
     if change.region is not None and change.region not in s.regions:
-        raise DataError(Problem("--region", f"bộ {s.id} không có vùng '{change.region}' "
-                                            f"(có: {', '.join(s.regions)})"))
+        raise ParameterError(Problem("vùng", f"bộ {s.id} không có vùng '{change.region}' "
+                                             f"(có: {', '.join(s.regions)})"))
     if change.group is not None and str(change.group) not in s.commune_groups:
-        raise DataError(Problem("--group", f"bộ {s.id} không có nhóm xã '{change.group}' "
-                                           f"(có: {', '.join(s.commune_groups) or 'không có nhóm nào'})"))
+        raise ParameterError(Problem("nhóm xã", f"bộ {s.id} không có nhóm xã '{change.group}' "
+                                                f"(có: {', '.join(s.commune_groups) or 'không có nhóm nào'})"))
     threshold = _replaced(ind.threshold, value, change, s.id)
     indicators = list(s.indicators)
     indicators[k] = replace(ind, threshold=threshold)
@@ -184,8 +181,8 @@ def _replaced(old: Threshold, value: float, change: ThresholdChange, set_id: str
             values[(key, "default")] = value
         return Threshold("region_year", values)
     word = {"region": "vùng", "group": "nhóm xã", "year": "năm", "region_year": "vùng và năm"}
-    raise DataError(Problem(f"--{kind}", f"ngưỡng chỉ tiêu {change.indicator} của bộ {set_id} được quy định theo "
-                                         f"{word[old.kind]}, không thay riêng theo {word[kind]} được"))
+    raise ParameterError(Problem(word[kind], f"ngưỡng chỉ tiêu {change.indicator} của bộ {set_id} được quy định "
+                                             f"theo {word[old.kind]}, không thay riêng theo {word[kind]} được"))
 
 
 def whatif(dataset_or_card: Scorecard | Dataset | str | Path, set_id: str | None = None,
@@ -201,14 +198,12 @@ def whatif(dataset_or_card: Scorecard | Dataset | str | Path, set_id: str | None
     if set_id is not None:
         changes.insert(0, ThresholdChange(set_id, str(indicator), threshold, region, group))
     if not changes:
-        raise DataError(Problem("whatif", "cần ít nhất một thay đổi ngưỡng (set_id, indicator, threshold)"))
+        raise ParameterError(Problem("ngưỡng", "cần ít nhất một thay đổi ngưỡng (set_id, indicator, threshold)"))
     if isinstance(dataset_or_card, Scorecard):
         baseline = dataset_or_card
         if year is not None:
-            years = sorted(int(y) for y in baseline.communes["year"].unique())
-            if int(year) not in years:
-                raise DataError(Problem("--year", f"năm {year} chưa được chấm (có: {', '.join(map(str, years))})"))
-            baseline = Scorecard(*(df[df["year"] == int(year)].reset_index(drop=True) for df in (
+            year = baseline.require_year(year)
+            baseline = Scorecard(*(df[df["year"] == year].reset_index(drop=True) for df in (
                 baseline.indicators, baseline.criteria, baseline.communes)), baseline.sets, baseline.dataset)
     else:
 
@@ -217,9 +212,7 @@ def whatif(dataset_or_card: Scorecard | Dataset | str | Path, set_id: str | None
     changes = [replace(ch, indicator=str(ch.indicator), threshold=_as_number(ch.threshold)) for ch in changes]
     sets = dict(baseline.sets)
     for ch in changes:
-        if ch.set_id not in sets:
-            raise DataError(Problem("--set", f"không có bộ tiêu chí '{ch.set_id}' trong kết quả chấm "
-                                             f"(có: {', '.join(sets)})"))
+        baseline.require_set(ch.set_id)
         sets[ch.set_id] = changed_set(sets[ch.set_id], ch)
     scenario = _rescore(baseline, sets)
     return WhatIf(tuple(changes), baseline, scenario, *_compare(baseline, scenario))
@@ -239,6 +232,13 @@ def _differs(a: pd.Series, b: pd.Series) -> pd.Series:
     a, b = a.astype("boolean"), b.astype("boolean")
     both_na = a.isna() & b.isna()
     return ~both_na & (a.isna() | b.isna() | (a.fillna(False) != b.fillna(False)))
+
+
+def _moved(a, b) -> bool:
+    """One result against another: 'not the same', NA equal to NA only (as _differs, for two values)."""
+    if pd.isna(a) or pd.isna(b):
+        return bool(pd.isna(a) != pd.isna(b))
+    return bool(a) != bool(b)
 
 
 def _compare(before: Scorecard, after: Scorecard) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:

@@ -12,17 +12,49 @@ LANGS = ("vi", "en")
 TIERS = ("ntm", "nang-cao", "kieu-mau")  # lowest first: nâng cao (advanced) needs NTM, kiểu mẫu (model) needs nâng cao
 TIER_NAMES = {"ntm": "NTM", "nang-cao": "NTM nâng cao", "kieu-mau": "NTM kiểu mẫu"}
 TIER_NAMES_EN = {"ntm": "NTM", "nang-cao": "advanced NTM", "kieu-mau": "model NTM"}
+TIER_WORDS = {"vi": TIER_NAMES, "en": TIER_NAMES_EN}
 
 RULE_SIGNS = {">=": "≥", "<=": "≤", "yes": "Đạt", "absent": "Không có"}  # how a set's rule is written
+RULE_WORDS = {"vi": RULE_SIGNS, "en": {">=": "≥", "<=": "≤", "yes": "Met", "absent": "None"}}
 CONFIDENCE_MARKS = {"confirmed": "✓ xác nhận", "derived": "≈ suy ra", "provisional": "? tạm tính"}
+
+MET_WORDS = {"vi": {True: "Đạt", False: "Chưa đạt", None: "Chưa có số liệu"},
+             "en": {True: "Met", False: "Not met", None: "No data"}}
+COUNT_WORDS = {"vi": {"criteria": "{met}/{total} tiêu chí", "indicators": "{met}/{total} chỉ tiêu"},
+               "en": {"criteria": "{met}/{total} criteria", "indicators": "{met}/{total} indicators"}}
+AND_WORDS = {"vi": "và", "en": "and"}
+DECIMAL_MARKS = {"vi": ",", "en": "."}
+DATE_FORMATS = {
+    "vi": {"short": "{day}/{month}/{year}", "long": "ngày {day} tháng {month} năm {year}"},
+    "en": {"short": "{day} {month_name} {year}", "long": "{day} {month_name} {year}"},
+}
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+
+
+def label(table: dict, key: str, lang: str = "vi", **fmt) -> str:
+    """The text `key` of a table keyed by language (`{"vi": {...}, "en": {...}}`), in `lang`,
+    filled in with `fmt` when given."""
+    text = table[lang][key]
+    return text.format(**fmt) if fmt else text
+
+
+def localized(name: str, name_en: str | None, lang: str = "vi") -> str:
+    """A name from a criteria set or dataset in `lang`: the English name when asked for and
+    given, else the Vietnamese one."""
+    return (name_en if lang == "en" else "") or name
+
+
+def count_text(met: int, total: int, what: str, lang: str = "vi") -> str:
+    """'18/19 tiêu chí' (what="criteria") or '55/57 chỉ tiêu' (what="indicators"), or in English."""
+    return label(COUNT_WORDS, what, lang, met=met, total=total)
 
 
 def counts_text(criteria_met: int, criteria_total: int, indicators_met: int, indicators_total: int,
                 lang: str = "vi") -> str:
     """'18/19 tiêu chí, 55/57 chỉ tiêu' (or '18/19 criteria, 55/57 indicators')."""
-    if lang == "en":
-        return f"{criteria_met}/{criteria_total} criteria, {indicators_met}/{indicators_total} indicators"
-    return f"{criteria_met}/{criteria_total} tiêu chí, {indicators_met}/{indicators_total} chỉ tiêu"
+    return (f"{count_text(criteria_met, criteria_total, 'criteria', lang)}, "
+            f"{count_text(indicators_met, indicators_total, 'indicators', lang)}")
 
 
 def short_counts(rows: pd.DataFrame) -> list[str]:
@@ -35,24 +67,29 @@ def tier_name(tier: str, lang: str = "vi") -> str:
     """'nang-cao' -> 'NTM nâng cao'; '' -> '—'."""
     if not tier:
         return "—"
-    return (TIER_NAMES_EN if lang == "en" else TIER_NAMES)[tier]
+    return TIER_WORDS[lang][tier]
 
 
 def met_word(value, lang: str = "vi") -> str:
     """True / False / NA as 'Đạt' / 'Chưa đạt' / 'Chưa có số liệu'."""
     if value is pd.NA or value is None or (isinstance(value, float) and pd.isna(value)):
-        return "No data" if lang == "en" else "Chưa có số liệu"
-    if lang == "en":
-        return "Met" if value else "Not met"
-    return "Đạt" if value else "Chưa đạt"
+        return MET_WORDS[lang][None]
+    return MET_WORDS[lang][bool(value)]
 
 
-def number_text(value: float, decimals: int = 2) -> str:
-    """A number the Vietnamese way: decimal comma, no trailing zeros ('95,5')."""
+def number_text(value: float, decimals: int = 2, lang: str = "vi") -> str:
+    """A number with its decimal mark ('95,5'; '95.5' in English), no trailing zeros."""
     if value is None or pd.isna(value):
         return ""
     text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    return text.replace(".", DECIMAL_MARKS[lang])
+
+
+def join_names(names: list[str], lang: str = "vi") -> str:
+    """'A, B và C' (or 'A, B and C'); one name as it is, none as ''."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {AND_WORDS[lang]} {names[-1]}"
 
 
 COMMUNE_HEADERS = {
@@ -92,14 +129,20 @@ def sentence_case(text: str) -> str:
 
 def range_text(low: float, high: float, lang: str = "vi") -> str:
     """'1,5–4' (or '1.5–4' in English); a single number when both ends are equal."""
-    fmt = number_text if lang != "en" else (lambda v: number_text(v).replace(",", "."))
-    return fmt(low) if fmt(low) == fmt(high) else f"{fmt(low)}–{fmt(high)}"
+    lo, hi = number_text(low, lang=lang), number_text(high, lang=lang)
+    return lo if lo == hi else f"{lo}–{hi}"
 
 
-def date_text(iso: str, lang: str = "vi") -> str:
-    """'2025-07-01' as '1/7/2025' (or '1 July 2025')."""
-    d = _dt.date.fromisoformat(str(iso)[:10])
-    return f"{d.day} {d.strftime('%B')} {d.year}" if lang == "en" else f"{d.day}/{d.month}/{d.year}"
+def date_text(iso, lang: str = "vi", style: str = "short") -> str:
+    """'2025-07-01' as '1/7/2025' (or '1 July 2025'); with style="long", as a decision is
+    dated, 'ngày 1 tháng 7 năm 2025'. Text that is not a date is returned as it is."""
+    try:
+        y, m, d = (int(x) for x in str(iso)[:10].split("-"))
+        day = _dt.date(y, m, d)
+    except (TypeError, ValueError):
+        return str(iso)
+    return DATE_FORMATS[lang][style].format(day=day.day, month=day.month, year=day.year,
+                                            month_name=MONTH_NAMES[day.month - 1])
 
 
 REPORT_LABELS = {
@@ -138,12 +181,14 @@ REORG_LABELS = {
            "tier_recognised": "Hạng đã công nhận",
            "recognitions": "Công nhận đến năm đó", "not_assessed": "không đánh giá", "n": "Số xã tiền thân",
            "assessed": "Số xã được đánh giá", "reaching": "Số xã đạt theo kết quả", "recognised": "Số xã đã công nhận",
-           "crange": "Khoảng tiêu chí", "irange": "Khoảng chỉ tiêu", "and": "và"},
+           "crange": "Khoảng tiêu chí", "irange": "Khoảng chỉ tiêu", "new_commune": "Xã mới", "from": "Từ ngày",
+           "unit": "xã {name}", "typed_unit": "{lower}"},
     "en": {"code": "Code", "key": "Reference", "effective": "Formed on", "predecessors": "Predecessors",
            "predecessor": "Predecessor", "tier_reached": "Tier reached", "tier_recognised": "Tier recognised",
            "recognitions": "Recognitions by that year", "not_assessed": "not assessed", "n": "Predecessors",
            "assessed": "Assessed", "reaching": "Reaching by results", "recognised": "Recognised",
-           "crange": "Criteria range", "irange": "Indicator range", "and": "and"},
+           "crange": "Criteria range", "irange": "Indicator range", "new_commune": "Commune", "from": "From",
+           "unit": "{name}", "typed_unit": "{name}"},
 }
 
 
@@ -201,3 +246,201 @@ DIRECTION_NAMES = {
 
 
 SAME_SET = "cùng bộ tiêu chí"
+
+
+PLOT_LABELS = {
+    "vi": {
+        "place": "xã {name}",
+        "grid_title": "Kết quả các tiêu chí {tier} — {place}, năm {year}",
+        "heat_title": "Kết quả các tiêu chí {tier} theo xã, năm {year}",
+        "dist_title": "Số xã theo số tiêu chí {tier} đạt, năm {year}",
+        "groups_title": "Chỉ tiêu {tier} chưa đạt theo nhóm tiêu chí, năm {year}",
+        "ready_title": "Xã phấn đấu đạt chuẩn {tier}: số tiêu chí còn thiếu, năm {year}",
+        "tiers_title": "Số xã theo hạng nông thôn mới, năm {year}",
+        "achieved": "Đạt {counts}",
+        "gained": "đạt mới so với năm {year}",
+        "lost": "không còn đạt so với năm {year}",
+        "cell_note": "Số trong ô: số chỉ tiêu đạt; (n) dưới mã tiêu chí: số chỉ tiêu của tiêu chí",
+        "met_column": "Đạt",
+        "criteria_met": "Số tiêu chí đạt",
+        "communes": "Số xã",
+        "dist_sub": "{n} xã được chấm; {full} xã đạt đủ {total}/{total} tiêu chí",
+        "failed_axis": "Số chỉ tiêu chưa đạt (cộng dồn các xã)",
+        "failed_note": "{failed} · {communes} xã",
+        "groups_sub": "{n} xã; chỉ tiêu chưa có số liệu không tính là chưa đạt",
+        "none_failed": "Không có chỉ tiêu nào chưa đạt",
+        "missing_axis": "Số tiêu chí còn thiếu",
+        "ready_sub": ("Xã chưa được công nhận {tier}, xếp theo số tiêu chí rồi số chỉ tiêu còn thiếu\n"
+                      "Nhãn: tiêu chí đạt · chỉ tiêu đạt"),
+        "all_met": " — đạt đủ tiêu chí",
+        "no_candidates": "Mọi xã đã được công nhận {tier}",
+        "reached": "Đạt theo kết quả chấm năm {year}",
+        "recognised": "Đã có quyết định công nhận",
+        "tiers_axis": "Số xã (hạng này trở lên)",
+        "tiers_sub": "{n} xã; mỗi cột đếm các xã đạt hạng đó trở lên",
+        "total_line": "Tổng số xã: {n}",
+        "roadmap_title": "Lộ trình lên {tier}: chỉ tiêu nhiều xã còn thiếu, năm {year}",
+        "roadmap_sub": "{n} xã chưa được công nhận {tier} (gồm cả chỉ tiêu NTM còn thiếu)\n"
+                       "Thanh: số xã cần cải thiện chỉ tiêu; nhãn: số xã · khoảng còn thiếu",
+        "roadmap_axis": "Số xã cần cải thiện",
+        "roadmap_yes": "chưa đạt",
+        "points": "điểm %",
+        "trend_title": "Xu hướng các chỉ tiêu {tier}, {y0}–{y1}",
+        "trend_sub": "Số xã theo chiều thay đổi giữa hai năm gần nhất có số liệu\n"
+                     "{n} chỉ tiêu có nhiều xã giảm sút nhất, rồi nhiều xã tiến bộ nhất",
+        "trend_axis": "Số xã",
+        "improving": "↑ tiến bộ", "stagnant": "→ không đổi", "worsening": "↓ giảm sút", "no_data": "· không đủ số liệu",
+        "no_trend": "Chưa có hai năm số liệu để so sánh",
+    },
+    "en": {
+        "place": "{name}",
+        "grid_title": "{Tier} criteria — {place}, {year}",
+        "heat_title": "{Tier} criteria by commune, {year}",
+        "dist_title": "Communes by number of {tier} criteria met, {year}",
+        "groups_title": "Failed {tier} indicators by criteria group, {year}",
+        "ready_title": "Candidates for {tier}: criteria still missing, {year}",
+        "tiers_title": "Communes by NTM tier, {year}",
+        "achieved": "Meets {counts}",
+        "gained": "newly met since {year}",
+        "lost": "no longer met since {year}",
+        "cell_note": "Number in a cell: indicators met; (n) under the code: indicators in the criterion",
+        "met_column": "Met",
+        "criteria_met": "Criteria met",
+        "communes": "Communes",
+        "dist_sub": "{n} communes scored; {full} meet all {total} criteria",
+        "failed_axis": "Failed indicators (summed over communes)",
+        "failed_note": "{failed} · {communes} communes",
+        "groups_sub": "{n} communes; indicators without data are not counted as failed",
+        "none_failed": "No failed indicators",
+        "missing_axis": "Criteria missing",
+        "ready_sub": ("Communes not yet recognised as {tier}, ranked by criteria then indicators missing\n"
+                      "Label: criteria met · indicators met"),
+        "all_met": " — all criteria met",
+        "no_candidates": "Every commune is already recognised as {tier}",
+        "reached": "Reached by the {year} scoring",
+        "recognised": "Recognised by decision",
+        "tiers_axis": "Communes (this tier or higher)",
+        "tiers_sub": "{n} communes; each bar counts communes at that tier or higher",
+        "total_line": "All communes: {n}",
+        "roadmap_title": "Road to {tier}: indicators most communes still miss, {year}",
+        "roadmap_sub": "{n} communes not yet recognised as {tier} (including missing NTM indicators)\n"
+                       "Bars: communes that must improve the indicator; label: communes · range of the gaps",
+        "roadmap_axis": "Communes that must improve",
+        "roadmap_yes": "not met",
+        "points": "pp",
+        "trend_title": "Trends of {tier} indicators, {y0}–{y1}",
+        "trend_sub": "Communes by direction between the last two years with data\n"
+                     "The {n} indicators with most communes worsening, then improving",
+        "trend_axis": "Communes",
+        "improving": "↑ improving", "stagnant": "→ stagnant", "worsening": "↓ worsening", "no_data": "· no data",
+        "no_trend": "No two years of data to compare",
+    },
+}
+
+
+ROADMAP_TEXT = {
+    "vi": {
+        # district totals, one sentence per indicator
+        "raise": "{n} xã cần nâng {name} thêm {amount} {unit}", "lower": "{n} xã cần giảm {name} thêm {amount} {unit}",
+        "points": "điểm %", "absent": "{n} xã cần xóa hết: {name}", "yes": "{n} xã cần đạt: {name}",
+        "no_data": "{n} xã chưa có số liệu", "no_data_about": " về {name}", "which": " (chỉ tiêu {code}, {tier})",
+        "pace": "; theo tốc độ gần đây {closes} xã đạt trước năm {by}, {more} xã cần nỗ lực thêm",
+        # the roadmap as text (ntm roadmap)
+        "title": "Lộ trình lên {tier} — năm {year}", "title_by": ", mục tiêu năm {by}",
+        "all_done": "Mọi xã đã được công nhận {tier} hoặc đã đạt đủ các chỉ tiêu.",
+        "count": "{n} xã chưa được công nhận {tier}, xếp theo mức sẵn sàng (thiếu ít nhất trước).",
+        "commune": "{rank}. {commune} — còn thiếu {criteria} tiêu chí, {indicators} chỉ tiêu{pre}",
+        "prerequisite": " (trong đó {tier}: {criteria} tiêu chí, {indicators} chỉ tiêu)",
+        "tier": "Hạng", "code": "Mã", "indicator": "Chỉ tiêu", "value": "Giá trị", "threshold": "Ngưỡng",
+        "gap": "Còn thiếu", "by": "Đến {by}", "no_value": "chưa có số liệu", "covered": "theo {code} ({tier})",
+        "totals": "Tổng hợp:",
+        "closes": "đạt trước năm {by} nếu giữ tốc độ", "needs_more": "cần thêm {extra}",
+        "no_trend": "chưa có xu hướng",
+    },
+    "en": {
+        "raise": "{n} communes must raise {name} by {amount} {unit}",
+        "lower": "{n} communes must lower {name} by {amount} {unit}",
+        "points": "percentage points", "absent": "{n} communes must eliminate: {name}",
+        "yes": "{n} communes must meet: {name}", "no_data": "{n} communes have no data", "no_data_about": " ({name})",
+        "which": " (indicator {code}, {tier})",
+        "pace": "; at the recent rate {closes} close the gap by {by}, {more} need more",
+        "title": "Road to {tier} — {year}", "title_by": ", target year {by}",
+        "all_done": "Every commune is already recognised as {tier} or meets all its indicators.",
+        "count": "{n} communes not yet recognised as {tier}, ranked by readiness (fewest missing first).",
+        "commune": "{rank}. {commune} — missing {criteria} criteria, {indicators} indicators{pre}",
+        "prerequisite": " (of which {tier}: {criteria} criteria, {indicators} indicators)",
+        "tier": "Tier", "code": "Code", "indicator": "Indicator", "value": "Value", "threshold": "Threshold",
+        "gap": "Missing", "by": "By {by}", "no_value": "no data", "covered": "see {code} ({tier})",
+        "totals": "Summary:",
+        "closes": "met before {by} at the recent rate", "needs_more": "needs {extra} more",
+        "no_trend": "no trend yet",
+    },
+}
+
+
+WHATIF_TEXT = {
+    "vi": {"region": "vùng {region}", "group": "nhóm xã {group}", "all": "mọi xã",
+           "assumption": "Giả định: ngưỡng chỉ tiêu {code} ({name}) của bộ {set}: {sign} {old} → {sign} {new}{unit} "
+                         "({scope}).",
+           "no_change": "Không xã nào đổi kết quả.",
+           "indicator": "Năm {year}: {n} xã chuyển sang {state} chỉ tiêu {code} ({set}): {names}.",
+           "no_tier_change": "Không xã nào đổi hạng đạt được.",
+           "tier": "{commune} ({year}): hạng đạt được {before} → {after}."},
+    "en": {"region": "region {region}", "group": "commune group {group}", "all": "all communes",
+           "assumption": "Assumption: threshold of indicator {code} ({name}) of {set}: {sign} {old} → {sign} {new}{unit} "
+                         "({scope}).",
+           "no_change": "No commune changes its results.",
+           "indicator": "{year}: {n} communes change to {state} on indicator {code} ({set}): {names}.",
+           "no_tier_change": "No commune changes the tier it reaches.",
+           "tier": "{commune} ({year}): tier reached {before} → {after}."},
+}
+WHATIF_HEADERS = {
+    "vi": ["Xã", "Năm", "Bộ tiêu chí", "Chỉ tiêu", "Giá trị", "Ngưỡng trước", "Ngưỡng sau", "Trước", "Sau"],
+    "en": ["Commune", "Year", "Criteria set", "Indicator", "Value", "Threshold before", "Threshold after", "Before",
+           "After"],
+}
+
+
+TREND_HEADERS = {
+    "vi": {"set": "Bộ tiêu chí", "indicator": "Chỉ tiêu", "name": "Tên chỉ tiêu", "values": "Giá trị theo năm",
+           "arrow": "Xu hướng", "rate": "Tốc độ/năm", "threshold": "Ngưỡng", "projected_year": "Năm dự kiến đạt",
+           "compared_via": "So sánh"},
+    "en": {"set": "Criteria set", "indicator": "Indicator", "name": "Name", "values": "Values by year",
+           "arrow": "Trend", "rate": "Rate/year", "threshold": "Threshold", "projected_year": "Projected year",
+           "compared_via": "Compared via"},
+}
+
+
+REPORT_TEXT = {
+    "vi": {"no_data": "{n} chưa có số liệu",
+           "successor": "Từ {when} thuộc {kind} {name}, tỉnh {province}.",
+           "commune_trends": "Các chỉ tiêu chưa đạt năm {year}, chưa có số liệu hoặc giảm sút (năm dự kiến đạt tính "
+                             "theo tốc độ gần đây)",
+           "district_trends": "Số xã tiến bộ (↑), không đổi (→), giảm sút (↓) hoặc chưa đủ hai năm số liệu (·)",
+           "one_year": "Chỉ có số liệu một năm: chưa có xu hướng.",
+           "compare_rule": "Chỉ so sánh giá trị trong cùng một bộ tiêu chí, hoặc giữa các bộ có chỉ tiêu khai báo cùng "
+                           "thước đo.",
+           "recognised": " (công nhận)",
+           "missing": "{criteria} tiêu chí · {indicators} chỉ tiêu",
+           "more": "- … và {n} chỉ tiêu khác, mỗi chỉ tiêu tối đa {most} xã còn thiếu.",
+           "whatif_not_scored": "Bộ tiêu chí {set} không được chấm ở đây (đã chấm: {have}); đặt tham số whatif_set là "
+                                "một trong các bộ đó để xem giả định."},
+    "en": {"no_data": "{n} without data",
+           "successor": "From {when} part of {name} commune, {province} province.",
+           "commune_trends": "Indicators not met in {year}, without data, or getting worse (the projected year "
+                             "assumes the recent rate goes on)",
+           "district_trends": "Number of communes improving (↑), stagnant (→), worsening (↓) or without two years of "
+                              "data (·)",
+           "one_year": "Only one year scored: no trend to show.",
+           "compare_rule": "Values are compared only within one criteria set, or between sets whose indicators "
+                           "declare the same measure.",
+           "recognised": " (recognised)",
+           "missing": "{criteria} criteria · {indicators} indicators",
+           "more": "- … and {n} more indicators, each missed by at most {most} communes.",
+           "whatif_not_scored": "Criteria set {set} is not scored here (scored: {have}); set the parameter whatif_set "
+                                "to one of them to see a what-if."},
+}
+REPORT_ROADMAP_HEADERS = {
+    "vi": ["Thứ tự", "Xã", "Còn thiếu", "Cần nâng hoặc giảm (mức thiếu)", "Cần đạt", "Chưa có số liệu"],
+    "en": ["Rank", "Commune", "Missing", "To raise or lower (gap)", "To achieve", "No data"],
+}

@@ -11,6 +11,7 @@ from matplotlib.text import Text
 
 import ntmlib
 from ntmlib import aggregate, plots
+from ntmlib.errors import ParameterError
 from ntmlib.scoring import Scorecard
 
 from fixture_paths import TINY
@@ -251,11 +252,12 @@ def test_svg_and_pdf_are_reproducible(tiny_card, tmp_path):
     (lambda c: plots.heatmap(c, 2021, "tiny-ntm"), "năm 2021 chưa được chấm"),
     (lambda c: plots.criteria_distribution(c, 2023, "vn-2021-ntm"), "không có bộ tiêu chí 'vn-2021-ntm'"),
     (lambda c: plots.failed_groups(c, 2023, "tiny-ntm", communes=["A", "Z"]), "không có xã mã 'Z'"),
-    (lambda c: plots.readiness(c, "nang_cao", year=2023), "hạng không hợp lệ"),
+    (lambda c: plots.readiness(c, "nang_cao", year=2023), "hạng: không có hạng 'nang_cao'"),
     (lambda c: plots.readiness(c, "kieu-mau", year=2023), "không có bộ tiêu chí hạng NTM kiểu mẫu"),
-    (lambda c: plots.tier_status(c, "năm ngoái"), "chưa được chấm"),
-    (lambda c: plots.heatmap(c, 2023, "tiny-ntm", lang="fr"), "ngôn ngữ không hợp lệ"),
+    (lambda c: plots.tier_status(c, "năm ngoái"), "năm: 'năm ngoái' không phải là một năm"),
+    (lambda c: plots.tier_status(c, 2021), "năm: năm 2021 chưa được chấm"),
+    (lambda c: plots.heatmap(c, 2023, "tiny-ntm", lang="fr"), "ngôn ngữ: 'fr' không hỗ trợ"),
 ])
-def test_bad_arguments_raise_value_error(tiny_card, call, message):
-    with pytest.raises(ValueError, match=message):
+def test_bad_arguments_raise_parameter_error(tiny_card, call, message):
+    with pytest.raises(ParameterError, match=message):
         call(tiny_card)

@@ -93,7 +93,7 @@ def test_cli_roadmap(card):
     r = CliRunner().invoke(main, ["roadmap", str(LY_NHAN), "--year", "2023", "--format", "csv"])
     assert r.output.splitlines()[0].startswith("rank,commune_id,commune,year,target_set,set")
     r = CliRunner().invoke(main, ["roadmap", str(LY_NHAN), "--year", "2023", "--district", "Không Có"])
-    assert r.exit_code == 2 and "--district: không có huyện 'Không Có'" in r.output
+    assert r.exit_code == 2 and "không có huyện 'Không Có'" in r.output
 
 
 def test_roadmap_figure_bars_are_the_district_totals(card, rm):

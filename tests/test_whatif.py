@@ -92,7 +92,7 @@ def test_cli_whatif(card):
     assert f"Năm 2023: {n} xã chuyển sang đạt chỉ tiêu 14.1" in r.output
     r = CliRunner().invoke(main, ["whatif", str(LY_NHAN), "--year", "2023", "--set", "khong-co", "--indicator", "1",
                                   "--threshold", "1"])
-    assert r.exit_code == 2 and "--set: không có bộ tiêu chí 'khong-co'" in r.output
+    assert r.exit_code == 2 and "bộ tiêu chí: không có bộ tiêu chí 'khong-co'" in r.output
 
 
 def test_years_scored_with_different_sets_are_rescored_apart():
