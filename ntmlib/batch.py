@@ -1,6 +1,8 @@
-"""Batch reports: plan one run per (commune, year) and per (district, year), score once,
-execute the notebooks in warm kernels in parallel (local processes or Dask), export HTML
-in-process, and keep a manifest so that an interrupted batch resumes where it stopped."""
+"""Batch reports: plan one run per (commune, year) and per (district, year), score every
+report's window of years once, run the notebooks (ntmlib.runner) in parallel, in local
+processes or on Dask, and keep a manifest so that an interrupted batch resumes where it
+stopped. A report is up to date when its parameters, the provenance of the years it shows
+(ntmlib.window, ntmlib.provenance), its notebook and its formats are those it was made with."""
 from __future__ import annotations
 
 import hashlib
@@ -153,7 +155,11 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
     ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
     if province or district:
         ds = ds.restrict(ds.area_communes(province, district))
-    years = sorted(years or ds.years)
+    years = sorted(set(years or ds.years))
+    missing = [y for y in years if y not in ds.years]
+    if missing:
+        raise ParameterError(Problem("năm", f"không có số liệu năm {', '.join(map(str, missing))} "
+                                            f"(có: {', '.join(map(str, ds.years))})"))
     out = Path(out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.rglob(".*.tmp"):  # left by a batch killed while writing; never a finished report

@@ -26,7 +26,7 @@ from .words import TIERS, date_text, short_counts, tier_name
 NEW_COLUMNS = ["key", "new_commune_id", "new_commune", "new_type", "new_province", "new_province_id", "effective"]
 
 
-# --------------------------------------------------------------------------- reading and checking
+# --------------------------------------------------------------------------- the crosswalk, with its keys
 
 
 def _crosswalk(ds: Dataset) -> pd.DataFrame:
@@ -211,8 +211,3 @@ def regroup(card_or_table, dataset: Dataset | None = None, date=None) -> pd.Data
             "indicators_range"]
     return out[cols].sort_values(["year", "commune_id", "tier"], key=lambda s: s.map(TIERS.index) if s.name == "tier"
                                  else s, kind="stable").reset_index(drop=True)
-
-
-# --------------------------------------------------------------------------- figure
-
-

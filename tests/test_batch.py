@@ -196,3 +196,10 @@ def test_batch_for_one_province_renders_only_its_reports_with_the_national_score
 
     bad = CliRunner().invoke(main, ["reports", str(data), "--province", "Hà Nội Mới", "--out", str(out)])
     assert bad.exit_code == 2 and "không có tỉnh 'Hà Nội Mới'" in bad.output
+
+
+def test_a_year_without_data_stops_the_batch_before_any_report(tmp_path):
+    with pytest.raises(ntmlib.DataError) as e:
+        batch.run_batch(TINY, years=[2023, 2031], out=tmp_path / "out", jobs=1, progress=False)
+    assert [str(p) for p in e.value.problems] == ["năm: không có số liệu năm 2031 (có: 2022, 2023)"]
+    assert not (tmp_path / "out" / "manifest.json").exists()
