@@ -11,11 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
+from fixture_paths import TINY
 
 import ntmlib
 from ntmlib import batch, runner
-
-from fixture_paths import TINY
 
 ROOT = Path(__file__).parent.parent
 

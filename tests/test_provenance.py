@@ -7,15 +7,13 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
+from fixture_paths import TINY
 
 import ntmlib
-from fixture_paths import TINY
 from ntmlib import batch
 from ntmlib.cache import read_scorecard, write_scorecard
 from ntmlib.cli import main
-from ntmlib.provenance import Provenance
 from ntmlib.views import commune_report, provenance_table
 from ntmlib.window import report_years
 
