@@ -28,7 +28,7 @@ from .provenance import file_sha256
 from .runner import notebook_path, run_report, stop_warm_kernel
 from .scoring import score
 from .version import __version__
-from .window import report_years
+from .window import report_years, require_year
 
 FORMATS = ("ipynb", "html")
 
@@ -156,10 +156,8 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
     if province or district:
         ds = ds.restrict(ds.area_communes(province, district))
     years = sorted(set(years or ds.years))
-    missing = [y for y in years if y not in ds.years]
-    if missing:
-        raise ParameterError(Problem("năm", f"không có số liệu năm {', '.join(map(str, missing))} "
-                                            f"(có: {', '.join(map(str, ds.years))})"))
+    for y in years:
+        require_year(y, ds.years)
     out = Path(out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.rglob(".*.tmp"):  # left by a batch killed while writing; never a finished report

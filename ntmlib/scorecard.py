@@ -10,6 +10,7 @@ from .dataset import Dataset
 from .errors import ParameterError, Problem
 from .framework import CriteriaSet
 from .provenance import Provenance
+from .window import require_year
 
 
 @dataclass
@@ -53,13 +54,7 @@ class Scorecard:
 
     def require_year(self, year) -> int:
         """`year` as a number, if it was scored; else a ParameterError listing the years scored."""
-        try:
-            y = int(year)
-        except (TypeError, ValueError):
-            raise ParameterError(Problem("năm", f"'{year}' không phải là một năm")) from None
-        if y not in self.years:
-            raise ParameterError(Problem("năm", f"năm {y} chưa được chấm (có: {', '.join(map(str, self.years))})"))
-        return y
+        return require_year(year, self.years, "năm {year} chưa được chấm")
 
     def require_set(self, set_id: str) -> str:
         """`set_id`, if that criteria set was scored; else a ParameterError listing the sets scored."""

@@ -19,7 +19,7 @@ from .resolve import fold_name
 from .scorecard import Scorecard
 from .scoring import score
 from .values import fold
-from .window import report_years
+from .window import report_years, require_year
 from .words import (
     FORMATION_TEXT,
     LANGS,
@@ -43,16 +43,6 @@ from .words import (
 def _check_lang(lang: str) -> None:
     if lang not in LANGS:
         raise ParameterError(Problem("ngôn ngữ", f"'{lang}' không hỗ trợ (dùng vi hoặc en)"))
-
-
-def _check_year(ds: Dataset, year) -> int:
-    try:
-        y = int(year)
-    except (TypeError, ValueError):
-        raise ParameterError(Problem("năm", f"'{year}' không phải là một năm")) from None
-    if y not in ds.years:
-        raise ParameterError(Problem("năm", f"không có số liệu năm {y} (có: {', '.join(map(str, ds.years))})"))
-    return y
 
 
 def _load(dataset, scores: str | Path | None) -> tuple[Dataset, Scorecard | None]:
@@ -212,14 +202,14 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
             new = f"; xã mới sau sắp xếp: {', '.join(units['new_commune'])}" if len(units) else ""
             raise ParameterError(Problem("xã", f"không có xã '{commune}' trong bộ dữ liệu "
                                                                   f"{ds.name} (các xã: {known}{new})"))
-        y = _check_year(ds, year)
+        y = require_year(year, ds.years)
         return NewCommuneReport(ds, report_card(ds, y, cached), key, y, lang)
     if not ds.communes.set_index("commune_id").at[cid, "assessed"]:
         same = units[units["new_commune"].map(fold_name) == fold_name(str(commune))] if len(units) else units
         hint = (f" (xã mới {same['new_commune'].iloc[0]} từ {date_text(same['effective'].iloc[0])}: "
                 f"ghi '{same['key'].iloc[0]}')" if len(same) == 1 else "")
         raise ParameterError(Problem("xã", f"'{commune}' không được đánh giá theo bộ tiêu chí xã{hint}"))
-    y = _check_year(ds, year)
+    y = require_year(year, ds.years)
     return CommuneReport(ds, report_card(ds, y, cached), cid, y, lang)
 
 
@@ -471,7 +461,7 @@ def district_report(dataset, district, year, lang: str = "vi", scores=None) -> D
     _check_lang(lang)
     ds, cached = _load(dataset, scores)
     name = ds.district(str(district))
-    y = _check_year(ds, year)
+    y = require_year(year, ds.years)
     card = report_card(ds, y, cached)
     if len(set(ds.communes["district"])) > 1:
         card = card.subset(ds.area_communes(district=name))
