@@ -19,11 +19,11 @@ from tqdm import tqdm
 
 from .cache import write_scorecard
 from .dataset import Dataset
-from .errors import NotebookError, ParameterError, Problem
+from .errors import NotebookError, OutputError, ParameterError, Problem
 from .export import write_html, write_notebook
 from .index import write_index
 from .loading import load_dataset
-from .outputs import slug, write_text_atomic
+from .outputs import check_output_dir, slug, write_text_atomic
 from .provenance import file_sha256
 from .runner import notebook_path, run_report, stop_warm_kernel
 from .scoring import score
@@ -158,10 +158,12 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
     years = sorted(set(years or ds.years))
     for y in years:
         require_year(y, ds.years)
-    out = Path(out).resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    for stale in out.rglob(".*.tmp"):  # left by a batch killed while writing; never a finished report
-        stale.unlink(missing_ok=True)
+    out = check_output_dir(out)  # one clear line before any work when results cannot be written there
+    try:
+        for stale in out.rglob(".*.tmp"):  # left by a batch killed while writing; never a finished report
+            stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # a leftover that cannot be removed does no harm: it is never taken for a report
 
     card = score(ds, year=report_years(ds.years, years[-1]))  # every report's window of years, scored once
     cache = write_scorecard(card, out / ".cache" / f"scores-{card.provenance.digest()[:16]}.pkl")
@@ -198,7 +200,10 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
                            "inputs": window[r.year].files(), "versions": meta["versions"]}
         if res["status"] != "ok":
             failed.append(entries[r.stem])
-        _write_manifest(manifest_path, entries, meta)
+        try:
+            _write_manifest(manifest_path, entries, meta)
+        except OutputError:
+            pass  # e.g. a full disk: the other reports go on; the manifest is written again at the end
         bar.update(1)
         bar.set_postfix_str(f"lỗi: {len(failed)}")
 
@@ -215,6 +220,16 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
                        time.perf_counter() - t0)
 
 
+def _result(future, run: dict) -> dict:
+    """The result of one run from its future; a worker that died or failed outside the report
+    (a crashed process, a lost Dask worker) is that run's failure, not the batch's."""
+    try:
+        return future.result()
+    except Exception as e:  # noqa: BLE001 - recorded against the report, the batch goes on
+        return {"stem": run["stem"], "status": "failed", "outputs": [], "duration": 0.0,
+                "error": {"cell": None, "ename": type(e).__name__, "evalue": str(e) or repr(e)}}
+
+
 def _run_local(jobs: int, payload: list[dict], out: str, formats, isolate: bool, record) -> None:
     if jobs == 1:
         for run in payload:
@@ -223,9 +238,9 @@ def _run_local(jobs: int, payload: list[dict], out: str, formats, isolate: bool,
         return
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, len(payload)), mp_context=ctx) as pool:
-        futures = [pool.submit(execute_run, run, out, formats, isolate) for run in payload]
+        futures = {pool.submit(execute_run, run, out, formats, isolate): run for run in payload}
         for fut in as_completed(futures):
-            record(fut.result())
+            record(_result(fut, futures[fut]))
 
 
 def _run_dask(address: str, payload: list[dict], out: str, formats, isolate: bool, record) -> None:
@@ -235,7 +250,7 @@ def _run_dask(address: str, payload: list[dict], out: str, formats, isolate: boo
     except ImportError as e:  # pragma: no cover - depends on the optional extra
         raise ParameterError(Problem("máy chủ Dask", "cần gói dask[distributed]: pip install 'ntmlib[dask]'")) from e
     with Client(address) as client:
-        futures = [client.submit(execute_run, run, out, formats, isolate, pure=False, key=f"ntm-{run['stem']}")
-                   for run in payload]
-        for fut in dask_completed(futures):
-            record(fut.result())
+        futures = {client.submit(execute_run, run, out, formats, isolate, pure=False, key=f"ntm-{run['stem']}"): run
+                   for run in payload}
+        for fut in dask_completed(list(futures)):
+            record(_result(fut, futures[fut]))

@@ -174,8 +174,9 @@ def _next_year(card: Scorecard, c: pd.DataFrame, year: int, exclude: list[str]) 
     reg = ds.registrations
     if len(reg):
         planned = set(reg[(reg["year"] == year + 1) & (reg["tier"] == "nang-cao")]["commune_id"])
-        if planned:
-            return [i for i in order if i in planned], ""
+        if planned:  # of this card's communes only (a district's, when the card is one district of a province)
+            present = set(card.communes["commune_id"])
+            return [i for i in order if i in planned and i in present], ""
     ready = aggregate.readiness(card, "nang-cao", year=year)
     ready = ready[~ready["commune_id"].isin(exclude) & (ready["criteria_missing"] <= READY_MAX_CRITERIA_MISSING)]
     note = (f"Theo kết quả rà soát, các xã còn thiếu không quá {READY_MAX_CRITERIA_MISSING} tiêu chí nông thôn mới "

@@ -11,12 +11,12 @@ import pandas as pd
 from . import reorg
 from .batch import FORMATS, run_batch
 from .bulletin import bulletin, to_docx, to_markdown
-from .errors import DataError, NotebookError, Problem
+from .errors import DataError, NotebookError, OutputError, ParameterError, Problem
 from .excel import write_score_workbook
 from .export import write_html
 from .framework import available_sets, load_set
 from .loading import load_dataset
-from .outputs import write_text_atomic
+from .outputs import check_output_dir, csv_safe, write_text_atomic
 from .roadmap import roadmap_for, to_text
 from .runner import copy_notebooks, run_report
 from .scoring import score
@@ -52,6 +52,10 @@ class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except (ParameterError, OutputError) as e:  # what the user asked for, or where to write: one line each
+            for p in e.problems:
+                click.echo(f"Lỗi: {p}", err=True)
+            sys.exit(2)
         except DataError as e:
             _fail(e.problems)
 
@@ -120,7 +124,7 @@ def describe_set(s) -> str:
 @click.option("--tier", type=click.Choice(TIERS), help="Chỉ chấm theo bộ tiêu chí của hạng này.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table",
               show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False), help="Ghi ra tệp thay vì màn hình (bắt buộc với xlsx).")
+@click.option("--out", type=click.Path(), help="Ghi ra tệp thay vì màn hình (bắt buộc với xlsx).")
 def score_cmd(dataset, year, set_id, tier, fmt, out) -> None:
     """Chấm điểm các xã của DATASET cho một năm."""
     card = score(dataset, sets=set_id, year=year)
@@ -138,7 +142,7 @@ def score_cmd(dataset, year, set_id, tier, fmt, out) -> None:
     if fmt == "table":
         text = communes_display(communes).to_string(index=False)
     elif fmt == "csv":
-        text = communes.to_csv(index=False)
+        text = csv_safe(communes).to_csv(index=False)
     else:
         text = json.dumps(json.loads(communes.to_json(orient="records", force_ascii=False)),
                           ensure_ascii=False, indent=1)
@@ -171,7 +175,7 @@ def validate_cmd(dataset) -> None:
 @click.argument("dataset", type=click.Path(file_okay=False))
 @click.option("--year", type=int, required=True, help="Năm đánh giá.")
 @click.option("--format", "fmt", type=click.Choice(["md", "docx"]), default="md", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False), help="Tệp kết quả (bắt buộc với docx).")
+@click.option("--out", type=click.Path(), help="Tệp kết quả (bắt buộc với docx).")
 def bulletin_cmd(dataset, year, fmt, out) -> None:
     """Viết phần kết quả của bản tin nông thôn mới cho năm YEAR."""
     b = bulletin(dataset, year)
@@ -191,7 +195,7 @@ def bulletin_cmd(dataset, year, fmt, out) -> None:
 @click.option("--by", "by_year", type=int, help="Năm mục tiêu: khoảng thiếu nào tốc độ gần đây bù được.")
 @click.option("--district", help="Chỉ các xã của huyện này.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False), help="Ghi ra tệp thay vì màn hình.")
+@click.option("--out", type=click.Path(), help="Ghi ra tệp thay vì màn hình.")
 def roadmap_cmd(dataset, year, target, by_year, district, fmt, out) -> None:
     """Lộ trình lên hạng TARGET: mỗi xã còn thiếu chỉ tiêu nào, bao nhiêu; tổng hợp toàn huyện."""
     ds = load_dataset(dataset)
@@ -199,7 +203,7 @@ def roadmap_cmd(dataset, year, target, by_year, district, fmt, out) -> None:
     rm = roadmap_for(card, year, target, by_year, district)
     if district:
         card = card.subset(rm["commune_id"].unique()) if not rm.empty else card
-    _emit(to_text(rm, card, year, target) if fmt == "table" else rm.to_csv(index=False), out)
+    _emit(to_text(rm, card, year, target) if fmt == "table" else csv_safe(rm).to_csv(index=False), out)
 
 
 @main.command("whatif")
@@ -257,11 +261,14 @@ def trends_cmd(dataset, commune, set_id, show_all) -> None:
 @click.option("--commune", help="Xã (mã hoặc tên): báo cáo của một xã.")
 @click.option("--district", help="Huyện: báo cáo tổng hợp của huyện.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False), required=True, help="Tệp HTML kết quả.")
+@click.option("--out", type=click.Path(), required=True, help="Tệp HTML kết quả.")
 def report_cmd(dataset, year, commune, district, lang, out) -> None:
     """Chạy sổ tay báo cáo của một xã hoặc một huyện và xuất ra một tệp HTML."""
     if bool(commune) == bool(district):
         raise click.UsageError("cần đúng một trong hai: --commune hoặc --district")
+    if Path(out).is_dir():
+        raise OutputError(Problem(out, "là một thư mục: ghi tên tệp HTML, ví dụ bao-cao.html"))
+    check_output_dir(Path(out).parent)  # before the notebook runs
     kind, params = (("commune", {"commune": commune}) if commune else ("district", {"district": district}))
     params.update(dataset=str(Path(dataset).resolve()), year=year, lang=lang)
     try:
@@ -279,7 +286,7 @@ def report_cmd(dataset, year, commune, district, lang, out) -> None:
 @click.option("--communes", help="Chỉ các xã này (mã hoặc tên, cách nhau bởi dấu phẩy).")
 @click.option("--province", help="Chỉ các xã và huyện của tỉnh này (tên tỉnh).")
 @click.option("--district", help="Chỉ các xã của huyện này (tên huyện).")
-@click.option("--out", type=click.Path(file_okay=False), default="reports", show_default=True)
+@click.option("--out", type=click.Path(), default="reports", show_default=True, help="Thư mục kết quả.")
 @click.option("--jobs", type=int, default=None, help="Số tiến trình song song (mặc định: số nhân CPU).")
 @click.option("--formats", default="ipynb,html", show_default=True, help="Định dạng kết quả: ipynb, html.")
 @click.option("--force", is_flag=True, help="Chạy lại mọi báo cáo, kể cả báo cáo đã có và còn mới.")

@@ -54,6 +54,11 @@ class ParameterError(DataError):
     commune, district or language. The problem's `file` names the thing given ("năm", "xã")."""
 
 
+class OutputError(DataError):
+    """Results that cannot be written: an output folder that is a file or not writable, a full
+    disk. The problem names the file or folder and the reason, in Vietnamese."""
+
+
 class NotebookError(NtmError):
     """A report notebook whose cell failed: names the report, the cell and the error in it."""
 

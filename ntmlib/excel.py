@@ -114,8 +114,20 @@ def _met_key(v):
     return bool(v)
 
 
+def _cell(ws, value):
+    """A write-only cell holding `value`; text is typed as text, so a name such as
+    '=HYPERLINK(…)' is shown as written and never run as a formula."""
+    from openpyxl.cell import (
+        WriteOnlyCell,  # deferred: openpyxl is heavy and only workbooks need it
+    )
+
+    c = WriteOnlyCell(ws, _clean(value))
+    if isinstance(c.value, str):
+        c.data_type = "s"
+    return c
+
+
 def _start(wb, name: str, columns, styles: _Styles, freeze: str):
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
 
     ws = wb.create_sheet(name)
@@ -124,7 +136,7 @@ def _start(wb, name: str, columns, styles: _Styles, freeze: str):
     ws.freeze_panes = freeze
     header = []
     for _, label, _ in columns:
-        c = WriteOnlyCell(ws, label)
+        c = _cell(ws, label)
         c.font, c.fill, c.alignment, c.border = styles.header_font, styles.header_fill, styles.header_align, styles.border
         header.append(c)
     ws.append(header)
@@ -132,11 +144,10 @@ def _start(wb, name: str, columns, styles: _Styles, freeze: str):
 
 
 def _row(ws, values, met_columns: dict[int, object], styles: _Styles, number_formats: dict[int, str] | None = None):
-    from openpyxl.cell import WriteOnlyCell
 
     cells = []
     for i, v in enumerate(values):
-        c = WriteOnlyCell(ws, _clean(v))
+        c = _cell(ws, v)
         c.border = styles.border
         if i in met_columns:
             key = _met_key(met_columns[i])
@@ -207,11 +218,11 @@ def _legend_sheet(wb, name: str, card, sets, styles: _Styles) -> None:
     ws.append([title])
     ds = getattr(card, "dataset", None)
     if ds is not None:
-        ws.append(["Bộ dữ liệu", _clean(ds.name)])
+        ws.append([_cell(ws, "Bộ dữ liệu"), _cell(ws, ds.name)])
     years = sorted(int(y) for y in card.communes["year"].unique()) if len(card.communes) else []
     ws.append(["Năm", ", ".join(map(str, years))])
     for s in sets:
-        ws.append([_clean(tier_name(s.tier)), _clean(f"{s.id}: {s.name}")])
+        ws.append([_cell(ws, tier_name(s.tier)), _cell(ws, f"{s.id}: {s.name}")])
     ws.append([])
     for key, text in ((True, "Đạt"), (False, "Chưa đạt"), (None, "Chưa có số liệu: không tính là đạt, "
                                                                  "cũng không tính là chưa đạt")):
