@@ -19,8 +19,12 @@ MAX_PER_KIND = 200  # row problems of one kind listed before "và N chỗ khác"
 
 
 def place_order(place: str) -> tuple:
-    """Sort key of a place: file-level first, then CSV lines, then cells by sheet, row, column."""
+    """Sort key of a place: file-level first, then CSV lines, then cells by sheet, row, column.
 
+    A place that is not text (a reader's bug: a missing place is NaN in pandas) sorts first,
+    so the problems are still listed rather than lost in a TypeError."""
+    if not isinstance(place, str):
+        return (0, "", 0, 0)
     m = re.match(r"^(dòng|hàng) (\d+)$", place)
     if m:
         return (1, "", int(m.group(2)), 0)

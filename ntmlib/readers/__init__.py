@@ -8,7 +8,8 @@ Modules, each importing only those listed before it:
 
 - places: Table, Skipped, SheetInfo, how rows and cells are named ("dòng 14", "'2023 NTM'!E8",
   parse_cell, lines_text) and the cell helpers the readers share (text_categorical, …);
-- wide: the wide layout of a sheet (indicator codes down the rows, communes across);
+- wide: the wide layouts of a sheet (indicator codes down the rows and communes across, or one
+  row per commune and the codes across);
 - csv, parquet, xlsx: one reader per format (xlsx reads tidy sheets and hands wide ones to wide);
 - observations: find_observations and read_observations, whatever the format.
 

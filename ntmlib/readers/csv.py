@@ -32,6 +32,8 @@ from .places import (
 )
 
 _CONTENT_BYTE = re.compile(rb"[^ \t\r\n\x00\x0b\x0c\xef\xbb\xbf]")  # a byte no strip() removes: not an empty file
+_MANGLED = re.compile(r"^(.*)\.\d+$")  # pandas' name of a repeated column: "value.1"
+_FIRST_LINE = re.compile(rb"[^\r\n]*")  # the header line, whatever ends it (LF, CR LF or an old Mac's CR)
 
 
 def read_csv(path: Path, required, problems: list[Problem], *, allow_empty: bool = False,
@@ -56,9 +58,8 @@ def read_csv(path: Path, required, problems: list[Problem], *, allow_empty: bool
         problems.append(Problem(name, "tệp rỗng"))
         return table
     if categorical:  # a large file: pyarrow reads it and checks its UTF-8, when it is plain
-        end = data.find(b"\n")
         try:
-            first = (data if end < 0 else data[:end]).decode("utf-8-sig")
+            first = _FIRST_LINE.match(data).group(0).decode("utf-8-sig")
         except UnicodeDecodeError:
             first = None
         df = _read_plain_csv(data, max((",", ";", "\t"), key=first.count), first) if first is not None else None
@@ -80,9 +81,17 @@ def read_csv(path: Path, required, problems: list[Problem], *, allow_empty: bool
         problems.append(Problem(name, f"tệp không phải mã UTF-8 (byte 0x{data[e.start]:02X}{guess}): "
                                       "hãy lưu lại dưới dạng 'CSV UTF-8'", f"dòng {line}"))
         return table
-    end = text.find("\n")
-    first = text if end < 0 else text[:end]
+    first = _FIRST_LINE.match(data).group(0).decode("utf-8-sig")
     sep = max((",", ";", "\t"), key=first.count)
+    if not first.strip():
+        problems.append(Problem(name, "dòng đầu trống: dòng tiêu đề (tên các cột) phải là dòng đầu tiên của tệp",
+                                "dòng 1"))
+        return table
+    # a first row with more cells than the header (an unquoted "95,5"): pandas would take the extra cells
+    # for an index column, slowly, and shift every column; it is a ragged line
+    if _first_row_longer(text, sep):
+        problems += _ragged_lines(name, text, sep)
+        return table
     del text  # checked; pandas reads the bytes faster than the text
     try:
         df = pd.read_csv(io.BytesIO(data), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=False,
@@ -91,6 +100,9 @@ def read_csv(path: Path, required, problems: list[Problem], *, allow_empty: bool
         problems.append(Problem(name, "tệp rỗng"))
         return table
     except pd.errors.ParserError:
+        problems += _ragged_lines(name, data.decode("utf-8-sig"), sep)
+        return table
+    if not isinstance(df.index, pd.RangeIndex):  # pandas took cells for an index all the same: ragged lines
         problems += _ragged_lines(name, data.decode("utf-8-sig"), sep)
         return table
     if _missing_csv_columns(table, df, required, problems):
@@ -109,12 +121,31 @@ def read_csv(path: Path, required, problems: list[Problem], *, allow_empty: bool
 
 
 def _missing_csv_columns(table: Table, df: pd.DataFrame, required, problems: list[Problem]) -> bool:
-    """Note the required columns missing from the header (True when some are); name the columns canonically."""
+    """Note the required columns missing from the header, or written twice (True when some are);
+    name the columns canonically."""
     headers = [normalise_text(c) for c in df.columns]
     missing = _missing_columns(table.name, "dòng 1", headers, required)
-    problems += missing
     if not missing:
-        df.columns = _canonical_columns(headers)
+        canonical = _canonical_columns(headers)
+        # a required column written twice ("value" and "Value"; pandas names a second "value" "value.1")
+        base = [m.group(1) if (m := _MANGLED.match(c)) and m.group(1) in required else c for c in canonical]
+        for c in dict.fromkeys(b for b in base if base.count(b) > 1 and b in required):
+            where = [k for k, b in enumerate(base) if b == c]
+            missing.append(Problem(table.name, f"cột '{c}' có {len(where)} lần trong dòng tiêu đề (các cột "
+                                               f"{', '.join(str(k + 1) for k in where)}): chỉ để một cột", "dòng 1",
+                                   c))
+        if not missing:  # other columns named alike ("Ghi chú", "ghi chú"): the later ones as pandas names them
+            seen: dict[str, int] = {}
+            for k, c in enumerate(canonical):
+                if c in seen:
+                    seen[c] += 1
+                    while f"{c}.{seen[c]}" in canonical:
+                        seen[c] += 1
+                    canonical[k] = f"{c}.{seen[c]}"
+                else:
+                    seen[c] = 0
+            df.columns = canonical
+    problems += missing
     return bool(missing)
 
 
@@ -123,7 +154,10 @@ def _read_plain_csv(data: bytes, sep: str, first: str) -> pd.DataFrame | None:
     (no blank line, no line break inside a quoted cell) and every row has the header's cells; else
     None, and the file is read by pandas, which places and reports the rest."""
 
-    names = next(csv.reader([first.removeprefix("\ufeff").rstrip("\r")], delimiter=sep), [])
+    try:
+        names = next(csv.reader([first.removeprefix("\ufeff")], delimiter=sep), [])
+    except csv.Error:  # a header cell longer than the csv module takes: pandas reads it
+        return None
     if not names or "" in names or len(set(names)) != len(names):  # pandas names such columns itself
         return None
     text_type = pa.dictionary(pa.int32(), pa.string())
@@ -136,9 +170,12 @@ def _read_plain_csv(data: bytes, sep: str, first: str) -> pd.DataFrame | None:
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
         return None
     lines = data.count(b"\n") + (not data.endswith(b"\n"))
-    if arrow.column_names != names or arrow.num_rows + 1 != lines:
+    try:  # pyarrow does not check the UTF-8 of every name and text: pandas' path finds the bad line
+        if arrow.column_names != names or arrow.num_rows + 1 != lines:
+            return None
+        columns = {n: _arrow_categorical(arrow.column(i), "label") for i, n in enumerate(names)}
+    except UnicodeDecodeError:
         return None
-    columns = {n: _arrow_categorical(arrow.column(i), "label") for i, n in enumerate(names)}
     del arrow
     return pd.DataFrame(columns, copy=False)
 
@@ -167,17 +204,40 @@ def _finish_csv(table: Table, df: pd.DataFrame, line: np.ndarray, problems, allo
     return table
 
 
+def _first_row_longer(text: str, sep: str) -> bool:
+    """Whether the first row after the header has more cells than the header (an unquoted "95,5")."""
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=sep)
+    try:
+        header, row = next(reader, None), next(reader, None)
+    except csv.Error:  # a cell longer than the csv module takes: pandas reads the file
+        return False
+    return bool(header) and row is not None and len(row) > len(header)
+
+
 def _ragged_lines(name: str, text: str, sep: str) -> list[Problem]:
-    """Every line whose number of cells differs from the header's (pandas stops at the first)."""
-    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    """Every line whose number of cells differs from the header's (pandas stops at the first).
+
+    Lines end at LF, CR LF or a lone CR, as pandas reads them; a line the csv module cannot read
+    (a cell longer than its limit of 131,072 characters) ends the list with a problem at that line."""
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=sep)
     problems = []
     width = None
     start = 1
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:
+            why = (f"một ô dài quá {csv.field_size_limit()} ký tự (thường do thiếu dấu ngoặc kép đóng)"
+                   if "field larger" in str(e) else str(e))
+            problems.append(Problem(name, f"không đọc được dòng này: {why}", f"dòng {start}"))
+            break
         if width is None:
             width = len(row)
         elif row and len(row) != width:
-            hint = " (số có dấu phẩy thập phân phải đặt trong ngoặc kép, ví dụ \"95,5\")" if sep == "," else ""
+            hint = (" (số có dấu phẩy thập phân phải đặt trong ngoặc kép, ví dụ \"95,5\", hoặc dùng dấu ; để ngăn cột)"
+                    if sep == "," and len(row) > width else "")
             problems.append(Problem(name, f"dòng có {len(row)} ô, dòng tiêu đề có {width}{hint}", f"dòng {start}"))
         start = reader.line_num + 1
     return problems or [Problem(name, "không đọc được tệp CSV")]

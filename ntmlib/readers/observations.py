@@ -6,7 +6,8 @@ Two layouts of observations (documented in data/examples/README.md):
   and optional set, source, note (CSV, XLSX or Parquet; title rows above the header are
   allowed in a workbook);
 - wide (XLSX): a sheet per year or per year and set, indicator codes (and names) down the
-  rows, communes across the columns (see ntmlib.readers.wide).
+  rows and communes across the columns, or one row per commune with the codes across (see
+  ntmlib.readers.wide).
 
 Whatever the file, read_observations gives the same tidy table of text.
 """

@@ -5,6 +5,7 @@ large file never holds a Python string per cell.
 """
 from __future__ import annotations
 
+import datetime as _dt
 from pathlib import Path
 
 import numpy as np
@@ -57,7 +58,9 @@ def read_parquet(path: Path, problems: list[Problem]) -> Table:
             try:
                 columns[c] = _arrow_categorical(column, "value" if c == "value" else "label")
             except (pa.ArrowNotImplementedError, pa.ArrowInvalid, TypeError):  # nested or odd types: value by value
-                columns[c] = _categorical_column(pd.Series(column.to_pandas()), "value" if c == "value" else "label")
+                values = [v if v is None or isinstance(v, (str, int, float, bool)) else _odd_value(v)
+                          for v in column.to_pylist()]  # a list or a struct as its text, to be reported where it is
+                columns[c] = _categorical_column(pd.Series(values, dtype=object), "value" if c == "value" else "label")
     del arrow
     out = pd.DataFrame(columns, copy=False)
     blank = np.logical_and.reduce([(out[c] == "").to_numpy() for c in out.columns])
@@ -69,3 +72,12 @@ def read_parquet(path: Path, problems: list[Problem]) -> Table:
     out.insert(1, "place", line_places("hàng ", line))
     table.frame = out
     return table
+
+
+def _odd_value(v) -> object:
+    """A Parquet value pandas cannot compare (a list, a struct, bytes) as text; dates and times as they are."""
+    if isinstance(v, (_dt.date, _dt.time)):
+        return v
+    if isinstance(v, bytes):
+        return v.decode("utf-8", errors="replace")
+    return str(v)

@@ -58,6 +58,7 @@ class SheetInfo:
     headers: dict[int, str] = field(default_factory=dict)  # column number -> header text as written
     year_place: str = ""
     set_place: str = ""
+    communes: str = "columns"  # wide sheets: communes across the "columns", or one commune per row ("rows")
 
 
 @dataclass
@@ -79,7 +80,8 @@ class Table:
 
         In a CSV or Parquet file the row's place and the column name; in a workbook the cell
         of that field (for the wide layout: the indicator code cell of the row, the commune
-        header cell of the column, the sheet name or title cell that gave the year or set).
+        header cell of the column, the sheet name or title cell that gave the year or set; with
+        one commune per row, the code header cell of the column and the commune cell of the row).
         """
         if self.format != "xlsx":
             return place, column
@@ -93,6 +95,11 @@ class Table:
             return (cell_place(sheet, c, row), info.headers.get(c, column)) if c else (place, column)
         if column == "value":
             return place, info.headers.get(col, "")
+        if info.communes == "rows" and column in ("indicator", "commune_id"):  # codes across, communes down
+            if column == "indicator":
+                return cell_place(sheet, col, info.header_row), info.headers.get(col, "")
+            c = info.columns["commune_id"]
+            return cell_place(sheet, c, row), info.headers.get(c, "")
         if column == "indicator":
             c = info.columns["indicator"]
             return cell_place(sheet, c, row), info.headers.get(c, "")

@@ -2,8 +2,9 @@
 
 - tidy sheets: a header row naming commune_id, year, indicator, value (and optional set,
   source, note); title rows above the header are allowed. Read here.
-- wide sheets: indicator codes down the rows, communes across the columns; the header and
-  the rows are read by ntmlib.readers.wide.
+- wide sheets: indicator codes down the rows and communes across the columns, or one row per
+  commune with the codes across; the layout, the header and the rows are read by
+  ntmlib.readers.wide.
 
 The first HEAD_ROWS rows of a sheet are searched for its header. Workbooks larger than
 READ_ONLY_ABOVE bytes are streamed (no merged cells, no hidden sheets). A place is the cell
@@ -29,7 +30,7 @@ from .places import (
     _present,
     cell_place,
 )
-from .wide import _read_wide_sheet, _wide_header
+from .wide import _read_wide_sheet, _wide_layout
 
 READ_ONLY_ABOVE = 2_000_000  # bytes: larger workbooks are streamed (no merged cells, no hidden sheets)
 HEAD_ROWS = 30  # rows searched for the header of a sheet
@@ -77,6 +78,9 @@ def read_xlsx(path: Path, problems: list[Problem]) -> Table:
                                           "indicator, value (dạng dọc) hoặc ô 'Mã chỉ tiêu' (dạng ngang)"))
         return table
     df = pd.concat(frames, ignore_index=True)
+    for c in df.columns[2:]:  # a column some sheets lack (a tidy sheet without 'source'): empty text there
+        if df[c].isna().any():
+            df[c] = df[c].astype(object).where(df[c].notna(), "")
     if df.empty:
         problems.append(Problem(name, "tệp không có ô số liệu nào"))
         return table
@@ -128,7 +132,10 @@ def _read_sheet(ws, name: str, read_only: bool, table: Table, problems: list[Pro
     tidy = _tidy_header(head)
     if tidy is not None:
         return _read_tidy_sheet(ws, sheet, name, tidy, raw, rows_iter, table, problems), True
-    wide = _wide_header(head)
+    wide = _wide_layout(sheet, name, head)
+    if isinstance(wide, Problem):  # codes both down and across: which way is not guessed
+        problems.append(wide)
+        return None, True
     if wide is None:
         table.skipped.append(Skipped(name, "không có bảng số liệu (không thấy dòng tiêu đề có 'Mã chỉ tiêu' "
                                            "hoặc commune_id, year, indicator, value)", (f"trang tính '{sheet}'",), "trang tính"))
