@@ -113,7 +113,8 @@ def build(card: Scorecard, year: int) -> Bulletin:
             date = group["decision_date"].iloc[0] if "decision_date" in group else ""
             when = f" {date_text(date, style='long')}" if date else ""
             s22.add("p", f"{join_names([('xã ' if k else 'Xã ') + names[i] for k, i in enumerate(ids)])} được Ủy ban "
-                         f"nhân dân tỉnh công nhận đạt chuẩn nông thôn mới nâng cao năm {rec_year} tại Quyết định "
+                         f"nhân dân tỉnh công nhận đạt chuẩn nông thôn mới nâng cao{f' năm {rec_year}' if rec_year else ''} "
+                         f"tại Quyết định "
                          f"số {d}{when}.")
         for i in ids:
             s22.add("+", f"{_xa(names[i])}: đạt {_count(ntm.loc[i])} với {_count_ind(ntm.loc[i])} nông thôn mới; "
@@ -161,7 +162,8 @@ def build(card: Scorecard, year: int) -> Bulletin:
         "Hạng đã công nhận": [tier_name(t) for t in ntm.loc[listed, "tier_recognised"]],
         "Hạng đạt theo kết quả": [tier_name(t) for t in ntm.loc[listed, "tier_reached"]],
     })
-    title = f"Bản tin nông thôn mới {('huyện ' + district) if district else ''} — kết quả thực hiện năm {year}".strip()
+    place = f" huyện {district}" if district else ""
+    title = f"Bản tin nông thôn mới{place} — kết quả thực hiện năm {year}"
     return Bulletin(title, sections, table)
 
 

@@ -16,6 +16,8 @@ from fixture_paths import TINY
 import ntmlib
 from ntmlib import batch, runner
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).parent.parent
 
 

@@ -9,7 +9,10 @@ import sys
 import sysconfig
 from pathlib import Path
 
+import pytest
 from fixture_paths import TINY
+
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).parent.parent
 

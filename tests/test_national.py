@@ -11,6 +11,8 @@ from ntmlib import aggregate
 from ntmlib.reference import score_reference
 from ntmlib.synthetic import make_national
 
+pytestmark = pytest.mark.slow
+
 N_COMMUNES = 300
 
 

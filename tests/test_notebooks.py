@@ -10,6 +10,8 @@ from ntmlib.errors import NotebookError
 from ntmlib.export import to_html
 from ntmlib.runner import run_report as execute
 
+pytestmark = pytest.mark.slow
+
 LY_NHAN = (Path(__file__).parent.parent / "data" / "ly-nhan").resolve()
 
 

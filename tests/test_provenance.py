@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from fixture_paths import TINY
 
@@ -67,6 +68,7 @@ def test_provenance_travels_through_the_score_cache(tmp_path):
     assert again.provenance.files() == card.provenance.files()
 
 
+@pytest.mark.slow
 def test_changed_threshold_changes_the_provenance_table_and_reruns_exactly_the_affected_reports(tmp_path):
     d, out = two_period_dataset(tmp_path), tmp_path / "out"
     first = batch.run_batch(d, years=[2022, 2023], out=out, jobs=1, progress=False, formats=("html",))
@@ -101,6 +103,7 @@ def tables_of(html: str) -> list[str]:
     return [re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\+7", "TIME", t) for t in tables]
 
 
+@pytest.mark.slow
 def test_same_commune_report_from_ntm_report_and_from_batches_of_different_years(tmp_path):
     runner = CliRunner()
     res = runner.invoke(main, ["report", str(TINY), "--commune", "C", "--year", "2023",

@@ -172,6 +172,7 @@ def test_old_commune_name_must_match_its_id(tmp_path):
         "('Nguyên Lý' trong communes.csv)"]
 
 
+@pytest.mark.slow
 def test_new_commune_report_shows_its_predecessors(card):
     from ntmlib.export import to_html
     from ntmlib.runner import run_report as execute
@@ -190,6 +191,7 @@ def test_new_commune_report_shows_its_predecessors(card):
     assert "Kết quả theo từng bộ tiêu chí" not in html  # no results of its own before it existed
 
 
+@pytest.mark.slow
 def test_new_commune_report_by_reference_in_english_and_old_commune_note():
     from ntmlib.export import to_html
     from ntmlib.runner import run_report as execute
