@@ -167,7 +167,7 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
 
     card = score(ds, year=report_years(ds.years, years[-1]))  # every report's window of years, scored once
     cache = write_scorecard(card, out / ".cache" / f"scores-{card.provenance.digest()[:16]}.pkl")
-    window = {y: card.upto(y).provenance for y in years}  # what each year's reports show, and come from
+    window = {y: card.provenance_upto(y) for y in years}  # what each year's reports show, and come from
 
     runs = [r for r in plan(ds, years, communes) if r.kind in kinds]  # ds is already cut to the area
     nb_digest = {k: file_sha256(notebook_path(k)) for k in ("commune", "district")}

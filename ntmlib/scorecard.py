@@ -46,11 +46,20 @@ class Scorecard:
         if all(y <= year for y in self.years):
             return self
         pick = lambda df: df[df["year"] <= year].reset_index(drop=True)  # noqa: E731
-        communes = pick(self.communes)
-        used = set(communes["set"]) if len(communes) else set(self.sets)
-        sets = {k: v for k, v in self.sets.items() if k in used}
-        prov = self.provenance.only([y for y in self.years if y <= year], sets) if self.provenance else None
-        return Scorecard(pick(self.indicators), pick(self.criteria), communes, sets, self.dataset, prov)
+        sets = self._sets_upto(year)
+        return Scorecard(pick(self.indicators), pick(self.criteria), pick(self.communes), sets, self.dataset,
+                         self.provenance_upto(year))
+
+    def _sets_upto(self, year: int) -> dict[str, CriteriaSet]:
+        c = self.communes
+        used = set(c.loc[c["year"] <= year, "set"]) if len(c) else set(self.sets)
+        return {k: v for k, v in self.sets.items() if k in used}
+
+    def provenance_upto(self, year: int) -> Provenance | None:
+        """The provenance of upto(year), without cutting the tables."""
+        if self.provenance is None:
+            return None
+        return self.provenance.only([y for y in self.years if y <= year], self._sets_upto(year))
 
     def require_year(self, year) -> int:
         """`year` as a number, if it was scored; else a ParameterError listing the years scored."""

@@ -17,7 +17,7 @@ def test_one_and_zero_are_yes_and_no_other_numbers_are_refused(tmp_path):
     assert list(ntmlib.validate(d)) == []
     row = ntmlib.score(d, year=2023).indicators
     a = row[(row["commune_id"] == "A") & (row["indicator"] == "1.2") & (row["set"] == "tiny-ntm")].iloc[0]
-    assert a["met"] is False or a["met"] == False  # noqa: E712 - 0 means "no": not met
+    assert a["met"] == False  # noqa: E712 - 0 means "no": not met (a pandas boolean, not None/NA)
     (d / "observations.csv").write_text(obs.replace("A,2023,tiny-ntm,1.2,Đạt\n", "A,2023,tiny-ntm,1.2,2\n"),
                                         encoding="utf-8")
     problems = [str(p) for p in ntmlib.validate(d)]
