@@ -17,11 +17,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The 2023 commune and district reports of the sample dataset, the bulletin (Markdown and
-# Word), and reports/index.html linking them all. Reports already up to date are skipped.
+# The 2023 commune and district reports of the sample dataset, the bulletin (Markdown, Word
+# and a web page), and reports/index.html linking them all. Reports already up to date are skipped.
 reports: $(STAMP)
 	$(BIN)/ntm bulletin $(DATASET) --year $(YEAR) --out reports/ban-tin-$(YEAR).md
 	$(BIN)/ntm bulletin $(DATASET) --year $(YEAR) --format docx --out reports/ban-tin-$(YEAR).docx
+	$(BIN)/ntm bulletin $(DATASET) --year $(YEAR) --format html --out reports/ban-tin-$(YEAR).html
 	$(BIN)/ntm reports $(DATASET) --year $(YEAR) --out reports
 
 test: $(STAMP)

@@ -53,6 +53,11 @@ def _digest(*parts) -> str:
     return h.hexdigest()
 
 
+def commune_file(name: str, commune_id: str) -> str:
+    """The file name (without extension) of a commune's report: 'xa-nhan-binh-13618'."""
+    return f"xa-{slug(name)}-{slug(commune_id)}"
+
+
 def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, province: str | None = None,
          district: str | None = None) -> list[Run]:
     """The runs of a batch: every assessed commune (or those named, or those of one province or
@@ -65,13 +70,15 @@ def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, provi
     runs = []
     for year in years:
         for cid, name in zip(c["commune_id"], c["commune"]):
-            runs.append(Run("commune", cid, name, year, f"{year}/xa-{slug(name)}-{slug(cid)}",
+            runs.append(Run("commune", cid, name, year, f"{year}/{commune_file(name, cid)}",
                             {"commune": cid, "year": year}))
         for district in dict.fromkeys(c["district"]):
             if not isinstance(district, str) or not district.strip():  # units with no district (after 1/7/2025)
                 continue
+            mine = c[c["district"] == district]
+            links = {cid: f"{commune_file(name, cid)}.html" for cid, name in zip(mine["commune_id"], mine["commune"])}
             runs.append(Run("district", district, district, year, f"{year}/huyen-{slug(district)}",
-                            {"district": district, "year": year}))
+                            {"district": district, "year": year, "links": json.dumps(links, ensure_ascii=False)}))
     return runs
 
 
@@ -86,7 +93,8 @@ def execute_run(run: dict, out_dir: str, formats: tuple[str, ...], isolate: bool
             write_notebook(nb, out / f"{run['stem']}.ipynb")
             result["outputs"].append(f"{run['stem']}.ipynb")
         if "html" in formats:
-            write_html(nb, out / f"{run['stem']}.html", title=run["label"])
+            page = out / f"{run['stem']}.html"
+            write_html(nb, page, title=run["label"], index_href=os.path.relpath(out / "index.html", page.parent))
             result["outputs"].append(f"{run['stem']}.html")
     except NotebookError as e:
         result.update(status="failed", error={"cell": e.cell, "ename": e.ename, "evalue": e.evalue})

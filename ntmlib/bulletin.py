@@ -4,21 +4,21 @@ remaining communes, maintenance alerts, and the communes that can register next 
 
 Which commune goes in which section follows from the dataset's recognitions (and planned
 registrations, if it records them) and from the scores, never from a list in the code.
+The Word document is written by ntmlib.bulletin_docx.
 """
 from __future__ import annotations
 
-import io
+import html
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
 from . import aggregate
 from .errors import DataError, Problem
-from .outputs import write_bytes_atomic
 from .scorecard import Scorecard
 from .scoring import score
-from .words import count_text, date_text, join_names, short_counts, tier_name
+from .verdicts import provisional_count
+from .words import VERDICT_TEXT, count_text, date_text, join_names, label, short_counts, tier_name
 
 READY_MAX_CRITERIA_MISSING = 7  # without planned registrations: "can register" = at most this many criteria missing
 
@@ -47,6 +47,14 @@ class Bulletin:
     title: str
     sections: list[Section]
     table: pd.DataFrame
+    provisional: tuple[int, int] = (0, 0)  # (provisional, judged) indicator results behind its verdicts
+
+    @property
+    def notice(self) -> str:
+        """The note on provisional thresholds ('' when none of its verdicts rests on one)."""
+        p, n = self.provisional
+        return label(VERDICT_TEXT, "provisional_plain", "vi", p=p, n=n, what=label(VERDICT_TEXT, "this_bulletin"))\
+            if p else ""
 
     def lines(self) -> list[str]:
         """Every text line, as in the Markdown, without the table."""
@@ -164,7 +172,7 @@ def build(card: Scorecard, year: int) -> Bulletin:
     })
     place = f" huyện {district}" if district else ""
     title = f"Bản tin nông thôn mới{place} — kết quả thực hiện năm {year}"
-    return Bulletin(title, sections, table)
+    return Bulletin(title, sections, table, provisional_count(card, year))
 
 
 def _next_year(card: Scorecard, c: pd.DataFrame, year: int, exclude: list[str]) -> tuple[list[str], str]:
@@ -186,55 +194,73 @@ def _next_year(card: Scorecard, c: pd.DataFrame, year: int, exclude: list[str]) 
     return list(ready["commune_id"]), note
 
 
-def to_markdown(b: Bulletin) -> str:
-    """The bulletin as Markdown."""
-    out = [f"# {b.title}", ""]
+def to_markdown(b: Bulletin, level: int = 1) -> str:
+    """The bulletin as Markdown, its title a heading of `level` (its sections one level below),
+    so that it can sit inside a report. A sub-bullet is nested only under a bullet: after a
+    paragraph it starts a list of its own (an indented line there would read as code)."""
+    h = "#" * level
+    out = [f"{h} {b.title}", ""]
     for s in b.sections:
-        out += [f"## {s.heading}", ""]
+        out += [f"{h}# {s.heading}", ""]
+        under_bullet = False
         for blk in s.blocks:
             if blk.kind == "p":  # a paragraph stands apart from the lists around it
                 out += ["", blk.text, ""]
+                under_bullet = False
             else:
-                out.append({"-": "- {}", "+": "    - {}"}[blk.kind].format(blk.text))
+                nested = blk.kind == "+" and under_bullet
+                out.append(("  - " if nested else "- ") + blk.text)
+                under_bullet = under_bullet or blk.kind == "-"
         out.append("")
-    out += ["## Bảng tổng hợp", "", "Số tiêu chí · số chỉ tiêu đạt theo từng bộ tiêu chí.", ""]
+    out += [f"{h}# Bảng tổng hợp", "", "Số tiêu chí · số chỉ tiêu đạt theo từng bộ tiêu chí.", ""]
     cols = list(b.table.columns)
     out.append("| " + " | ".join(cols) + " |")
     out.append("|" + "---|" * len(cols))
     for row in b.table.itertuples(index=False):
         out.append("| " + " | ".join(str(v) for v in row) + " |")
+    if b.notice:
+        out += ["", f"*{b.notice}*"]
     return "\n".join(out) + "\n"
-
-
-def to_docx(b: Bulletin, path: Path) -> None:
-    """The bulletin as a Word document (headings, bullets, summary table), written atomically."""
-    from docx import Document
-    from docx.shared import Pt
-
-    doc = Document()
-    doc.styles["Normal"].font.name = "Times New Roman"
-    doc.styles["Normal"].font.size = Pt(13)
-    doc.add_heading(b.title, level=1)
-    for s in b.sections:
-        doc.add_heading(s.heading, level=2)
-        for blk in s.blocks:
-            style = {"p": None, "-": "List Bullet", "+": "List Bullet 2"}[blk.kind]
-            doc.add_paragraph(blk.text, style=style)
-    doc.add_heading("Bảng tổng hợp", level=2)
-    table = doc.add_table(rows=1, cols=len(b.table.columns))
-    table.style = "Table Grid"
-    for cell, name in zip(table.rows[0].cells, b.table.columns):
-        cell.text = str(name)
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    for row in b.table.itertuples(index=False):
-        for cell, value in zip(table.add_row().cells, row):
-            cell.text = str(value)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    write_bytes_atomic(Path(path), buffer.getvalue())
 
 
 def bulletin(dataset, year: int) -> Bulletin:
     """Score `dataset` for `year` with the sets it names and compose the bulletin."""
     return build(score(dataset, year=year), year)
+
+
+def to_html(b: Bulletin) -> str:
+    """The bulletin as one web page in Vietnamese: headings, paragraphs, nested lists, the
+    summary table (scrolling sideways on a phone) and the note on provisional thresholds."""
+    e = html.escape
+    body = [f"<h1>{e(b.title)}</h1>"]
+    for s in b.sections:
+        body.append(f"<h2>{e(s.heading)}</h2>")
+        items: list[tuple[str, list[str], str]] = []  # bullets with their sub-bullets, as in to_markdown
+        for blk in s.blocks + [Block("p", "")]:
+            if blk.kind == "+" and items and items[-1][2] == "-":
+                items[-1][1].append(blk.text)
+            elif blk.kind != "p":
+                items.append((blk.text, [], blk.kind))
+            else:
+                if items:
+                    body.append("<ul>" + "".join(
+                        f"<li>{e(t)}" + ("<ul>" + "".join(f"<li>{e(c)}</li>" for c in sub) + "</ul>" if sub else "")
+                        + "</li>" for t, sub, _ in items) + "</ul>")
+                    items = []
+                if blk.text:
+                    body.append(f"<p>{e(blk.text)}</p>")
+    body.append("<h2>Bảng tổng hợp</h2><p>Số tiêu chí · số chỉ tiêu đạt theo từng bộ tiêu chí.</p>")
+    body.append('<div class="scroll">' + b.table.to_html(index=False, border=0, escape=True) + "</div>")
+    if b.notice:
+        body.append(f'<p class="notice">{e(b.notice)}</p>')
+    return f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(b.title)}</title>
+<style>body{{font-family:"Times New Roman",serif;font-size:17px;line-height:1.5;max-width:860px;margin:2em auto;
+padding:0 1em;color:#222}}h1{{font-size:1.5em}}h2{{font-size:1.2em}}.scroll{{overflow-x:auto}}
+table{{border-collapse:collapse}}th,td{{border:1px solid #ccc;padding:.3em .5em;text-align:left}}
+.notice{{border-left:4px solid #b54708;background:#fffaeb;padding:.5em .8em;font-style:italic}}</style></head>
+<body>
+{chr(10).join(body)}
+</body></html>
+"""

@@ -10,7 +10,9 @@ import pandas as pd
 
 from . import reorg
 from .batch import FORMATS, run_batch
-from .bulletin import bulletin, to_docx, to_markdown
+from .bulletin import bulletin, to_markdown
+from .bulletin import to_html as bulletin_html
+from .bulletin_docx import Letterhead, to_docx
 from .errors import DataError, NotebookError, OutputError, ParameterError, Problem
 from .excel import write_score_workbook
 from .export import write_html
@@ -174,18 +176,23 @@ def validate_cmd(dataset) -> None:
 @main.command("bulletin")
 @click.argument("dataset", type=click.Path(file_okay=False))
 @click.option("--year", type=int, required=True, help="Năm đánh giá.")
-@click.option("--format", "fmt", type=click.Choice(["md", "docx"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "docx", "html"]), default="md", show_default=True,
+              help="md: Markdown; docx: văn bản Word theo thể thức văn bản hành chính; html: trang web.")
 @click.option("--out", type=click.Path(), help="Tệp kết quả (bắt buộc với docx).")
-def bulletin_cmd(dataset, year, fmt, out) -> None:
+@click.option("--date", "issued", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Ngày ban hành ghi ở dòng địa danh, ngày tháng của bản Word (YYYY-MM-DD; mặc định hôm nay).")
+def bulletin_cmd(dataset, year, fmt, out, issued) -> None:
     """Viết phần kết quả của bản tin nông thôn mới cho năm YEAR."""
-    b = bulletin(dataset, year)
+    if fmt == "docx" and not out:
+        raise click.UsageError("--format docx cần --out TỆP.docx")
+    ds = load_dataset(dataset)
+    b = bulletin(ds, year)
     if fmt == "docx":
-        if not out:
-            raise click.UsageError("--format docx cần --out TỆP.docx")
-        to_docx(b, Path(out))
+        head = Letterhead.from_meta(ds.meta, issued.date() if issued else None)
+        to_docx(b, Path(out), letterhead=head, year=year)
         click.echo(f"Đã ghi {out}")
     else:
-        _emit(to_markdown(b), out)
+        _emit(bulletin_html(b) if fmt == "html" else to_markdown(b), out)
 
 
 @main.command("roadmap")

@@ -7,6 +7,7 @@ from pathlib import Path
 import nbformat
 
 from .outputs import write_bytes_atomic
+from .words import EXPORT_LABELS, label
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -27,16 +28,26 @@ def html_exporter():
     return _exporter
 
 
-def to_html(nb: nbformat.NotebookNode, title: str = "") -> str:
-    """The executed notebook as one HTML page: no code, figures embedded, no network scripts."""
-    resources = {"metadata": {"name": title or "Báo cáo nông thôn mới"}}
-    body, _ = html_exporter().from_notebook_node(nb, resources=resources)
+def report_lang(nb: nbformat.NotebookNode) -> str:
+    """The language a report notebook was run in (its papermill parameter `lang`; 'vi' by default)."""
+    return nb.metadata.get("papermill", {}).get("parameters", {}).get("lang") or "vi"
+
+
+def to_html(nb: nbformat.NotebookNode, title: str = "", index_href: str = "") -> str:
+    """The executed notebook as one HTML page: no code, figures embedded, no network scripts,
+    `<html lang>` the report's language, and a link back to the index at `index_href` when given."""
+    lang = report_lang(nb)
+    resources = {"metadata": {"name": title or label(EXPORT_LABELS, "title", lang)},
+                 "ntm_index_href": index_href, "ntm_index_label": label(EXPORT_LABELS, "index", lang)}
+    exporter = html_exporter()
+    exporter.language_code = lang
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body
 
 
-def write_html(nb: nbformat.NotebookNode, path: Path, title: str = "") -> None:
+def write_html(nb: nbformat.NotebookNode, path: Path, title: str = "", index_href: str = "") -> None:
     """Export `nb` to `path` atomically."""
-    write_bytes_atomic(Path(path), to_html(nb, title).encode("utf-8"))
+    write_bytes_atomic(Path(path), to_html(nb, title, index_href).encode("utf-8"))
 
 
 def write_notebook(nb: nbformat.NotebookNode, path: Path) -> None:

@@ -5,14 +5,14 @@ import html
 from pathlib import Path
 
 from .outputs import write_text_atomic
-from .words import counts_text, tier_name
+from .words import counts_text, tier_name, vi_sort_key
 
 
 def write_index(out: Path, entries: list[dict], card) -> Path:
     """reports/index.html: one row per report with status, counts and a link."""
     c = card.communes
     rows = []
-    for e in sorted(entries, key=lambda e: (e["year"], e["kind"] != "district", e["label"])):
+    for e in sorted(entries, key=lambda e: (e["year"], e["kind"] != "district", vi_sort_key(e["label"]))):
         status, counts = "", ""
         if e["kind"] == "commune":
             mine = c[(c["commune_id"] == e["target"]) & (c["year"] == e["year"])]
@@ -34,20 +34,30 @@ def write_index(out: Path, entries: list[dict], card) -> Path:
         label = ("Huyện " if e["kind"] == "district" else "Xã ") + e["label"]
         rows.append(f"<tr><td>{html.escape(label)}</td><td>{e['year']}</td><td>{html.escape(status)}</td>"
                     f"<td>{counts}</td><td>{link}</td></tr>")
-    bulletins = sorted(out.glob("ban-tin-*.*"))
+    bulletins = sorted(out.glob("ban-tin-*.*"), key=lambda p: (p.stem, p.suffix != ".html"))
     extras = ("<p>Bản tin: " + ", ".join(f'<a href="{html.escape(p.name)}">{html.escape(p.name)}</a>' for p in bulletins)
               + "</p>\n") if bulletins else ""
     page = f"""<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8"><title>Báo cáo nông thôn mới</title>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Báo cáo nông thôn mới</title>
 <style>body{{font-family:"DejaVu Sans",Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}}
-table{{border-collapse:collapse;width:100%}}th,td{{border-bottom:1px solid #ddd;padding:.45em .6em;text-align:left;
-vertical-align:top}}td:last-child{{white-space:nowrap}}th{{background:#f0f3f5}}.err{{color:#b42318}}</style></head><body>
+.scroll{{overflow-x:auto}}table{{border-collapse:collapse;width:100%}}th,td{{border-bottom:1px solid #ddd;
+padding:.45em .6em;text-align:left;vertical-align:top}}td:last-child{{white-space:nowrap}}th{{background:#f0f3f5}}
+.err{{color:#b42318}}dl.legend{{font-size:14px;color:#344054}}dl.legend dt{{font-weight:700;float:left;clear:left;
+margin-right:.4em}}dl.legend dd{{margin:0 0 .2em}}@media (max-width:600px){{body{{margin:1em auto}}
+th,td{{padding:.35em .4em;font-size:14px}}}}</style></head><body>
 <h1>Báo cáo nông thôn mới</h1>
-{extras}<p>{len(entries)} báo cáo. Mỗi dòng là một báo cáo; bấm "mở báo cáo" để xem.</p>
-<table><thead><tr><th>Đơn vị</th><th>Năm</th><th>Tình trạng</th><th>Kết quả</th><th>Báo cáo</th></tr></thead>
+{extras}<p>{len(entries)} báo cáo, xếp theo năm, huyện rồi xã theo thứ tự chữ cái tiếng Việt. Bấm "mở báo cáo"
+để xem.</p>
+<dl class="legend"><dt>đạt …</dt><dd>hạng cao nhất xã đạt theo kết quả chấm năm đó (NTM, NTM nâng cao, NTM kiểu mẫu).</dd>
+<dt>chưa đạt hạng nào</dt><dd>kết quả chấm chưa đạt đủ bộ tiêu chí NTM.</dd>
+<dt>công nhận: …</dt><dd>hạng cao nhất đã được công nhận theo quyết định (— nếu chưa).</dd>
+<dt>Kết quả</dt><dd>số tiêu chí và số chỉ tiêu đạt theo từng bộ tiêu chí.</dd>
+<dt>lỗi</dt><dd>báo cáo chưa tạo được; lý do ghi ngay tại dòng đó, chạy lại lệnh sau khi sửa.</dd></dl>
+<div class="scroll"><table><thead><tr><th>Đơn vị</th><th>Năm</th><th>Tình trạng</th><th>Kết quả</th><th>Báo cáo</th></tr></thead>
 <tbody>
 {chr(10).join(rows)}
-</tbody></table></body></html>
+</tbody></table></div></body></html>
 """
     path = out / "index.html"
     write_text_atomic(path, page)

@@ -4,6 +4,7 @@ these and ntmlib.views; they hold no logic of their own."""
 from __future__ import annotations
 
 import html
+import io
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -12,6 +13,7 @@ from IPython import get_ipython
 from IPython.display import HTML, Markdown, display
 
 from .errors import NtmError
+from .plots import describe, save
 from .views import commune_report, district_report
 from .words import HEADINGS
 
@@ -29,7 +31,8 @@ class Table:
     def _repr_html_(self) -> str:
         if self.df.empty and self.empty:
             return f"<p><em>{html.escape(self.empty)}</em></p>"
-        return self.df.to_html(index=False, escape=True, border=0, classes="ntm-table")
+        return ('<div class="ntm-tablewrap" style="overflow-x:auto">'
+                + self.df.to_html(index=False, escape=True, border=0, classes="ntm-table") + "</div>")
 
     def __repr__(self) -> str:
         if self.df.empty and self.empty:
@@ -67,10 +70,16 @@ def notebook_setup() -> None:
     ip.set_custom_exc((NtmError,), _clear)
 
 
-def show_figure(fig) -> None:
-    """Display a matplotlib figure once and release it (no second copy from the inline backend)."""
+def show_figure(fig, lang: str = "vi") -> None:
+    """Display a matplotlib figure once, as SVG (sharp at any zoom, and quicker to write than a
+    PNG: docs/reports.md) with a text alternative, its title and subtitle (ntmlib.plots.describe),
+    and release it (no second copy from the inline backend)."""
 
-    display(fig)
+    buf = io.BytesIO()
+    save(fig, buf, format="svg")
+    alt = describe(fig, lang)
+    display({"image/svg+xml": buf.getvalue().decode("utf-8"), "text/plain": alt}, raw=True,
+            metadata={"image/svg+xml": {"alt": alt}})
     plt.close(fig)
 
 
@@ -94,7 +103,7 @@ def show_reorganisation(r, lang: str = "vi") -> None:
     display(Markdown(html.escape(r.formation_text(), quote=False)))
     heading("history", lang)
     show(r.history(), lang)
-    show_figure(r.figure())
+    show_figure(r.figure(), lang)
     heading("regroup", lang)
     show(r.regrouped(), lang)
 

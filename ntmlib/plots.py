@@ -31,7 +31,9 @@ from . import aggregate, reorg, roadmap, trends
 from .errors import ParameterError, Problem
 from .framework import CriteriaSet
 from .scorecard import Scorecard
+from .verdicts import criterion_changes, criterion_results, scored_row, scored_rows
 from .words import (
+    EXPORT_LABELS,
     HISTORY_FIGURE_LABELS,
     LANGS,
     PLOT_LABELS,
@@ -82,6 +84,14 @@ def save(fig: _MplFigure, target, format: str | None = None, dpi: float | None =
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def describe(fig, lang: str = "vi") -> str:
+    """A text alternative for a figure, for screen readers and for when it does not load:
+    'Biểu đồ: ' and its title and subtitle."""
+    parts = [fig.get_suptitle()] + [ax.get_title(loc="left") for ax in fig.axes[:1]]
+    text = ". ".join(p.strip() for p in parts if p and p.strip())
+    return f"{label(EXPORT_LABELS, 'chart', lang)}: {text}" if text else label(EXPORT_LABELS, "chart", lang)
 
 
 def _nfc(text) -> str:
@@ -144,12 +154,6 @@ def _bare(ax) -> None:
         spine.set_visible(False)
 
 
-def _state(met) -> str:
-    if met is None or met is pd.NA or (isinstance(met, float) and math.isnan(met)):
-        return "no_data"
-    return "met" if bool(met) else "not_met"
-
-
 def _cell(ax, x, y, w, h, state: str, gid: str, rounded: bool = False) -> str:
     """Draw one result as a coloured box; return the ink colour for text on it."""
     kw = {"facecolor": COLOURS[state], "edgecolor": "white", "linewidth": 1.5, "gid": gid,
@@ -163,44 +167,6 @@ def _status_handles(lang: str, counts: dict | None = None) -> list:
     return [Patch(facecolor=COLOURS[s], hatch=HATCH[s], edgecolor="white",
                   label=f"{SYMBOL[s]} {met_word(STATE_VALUE[s], lang)}"
                   + (f" ({counts.get(s, 0)})" if counts is not None else "")) for s in COLOURS]
-
-
-def _scored(card: Scorecard, year, set_id: str) -> tuple[CriteriaSet, int, pd.DataFrame]:
-    """The set, the year and the communes-table rows of that set and year, checked."""
-    card.require_set(set_id)
-    y = card.require_year(year)
-    c = card.communes
-    rows = c[(c["year"] == y) & (c["set"] == set_id)].reset_index(drop=True)
-    if rows.empty:
-        raise ParameterError(Problem("bộ tiêu chí", f"bộ tiêu chí '{set_id}' không được chấm cho năm {y}"))
-    return card.sets[set_id], y, rows
-
-
-def _results(card: Scorecard, year: int, set_id: str) -> dict:
-    """(commune_id, criterion) -> (state, indicators met, indicators total)."""
-    c = card.criteria
-    c = c[(c["year"] == year) & (c["set"] == set_id)]
-    return {(cid, code): (_state(m), int(n), int(t)) for cid, code, m, n, t in zip(
-        c["commune_id"], c["criterion"], c["met"], c["indicators_met"], c["indicators_total"])}
-
-
-def _changes(card: Scorecard, commune_id: str, set_id: str, year: int, previous_year) -> dict | None:
-    """criterion -> ▲ (not met, then met) or ▼ (met, then not met); None if the previous
-    year was not scored. No data in either year is no change, as in aggregate.year_change."""
-    if previous_year is None or str(previous_year) not in map(str, card.years):
-        return None
-    c = card.criteria
-    c = c[(c["commune_id"] == commune_id) & (c["set"] == set_id)]
-    before, now = (c[c["year"] == int(y)] for y in (previous_year, year))
-    if before.empty:
-        return None
-    before = dict(zip(before["criterion"], before["met"]))
-    out = {}
-    for code, met in zip(now["criterion"], now["met"]):
-        was, is_ = _state(before.get(code)), _state(met)
-        if {was, is_} == {"met", "not_met"}:
-            out[code] = GAINED if is_ == "met" else LOST
-    return out
 
 
 def _wrap(text: str, width: int, lines: int = 3) -> str:
@@ -236,15 +202,11 @@ def criteria_grid(card: Scorecard, commune_id: str, year: int, set_id: str, prev
     """One commune's criteria of one set as tiles (met / not met / no data), each with its
     code, short name and indicators met; ▲ / ▼ mark criteria gained or lost since
     `previous_year` when that year was scored."""
-    s, y, rows = _scored(card, year, set_id)
+    s, y, r = scored_row(card, commune_id, year, set_id)
     cid = str(commune_id)
-    row = rows[rows["commune_id"] == cid]
-    if row.empty:
-        ids = ", ".join(rows["commune_id"].head(12)) + (", …" if len(rows) > 12 else "")
-        raise ParameterError(Problem("xã", f"không có xã mã '{cid}' trong kết quả chấm năm {y} (có: {ids})"))
-    r = row.iloc[0]
-    results = _results(card, y, set_id)
-    changes = _changes(card, cid, set_id, y, previous_year)
+    results = criterion_results(card, y, set_id)
+    found = criterion_changes(card, cid, set_id, y, previous_year)
+    changes = None if found is None else {k: GAINED if v == "gained" else LOST for k, v in found.items()}
     nrows = math.ceil(len(s.criteria) / columns)
     counts = counts_text(r["criteria_met"], r["criteria_total"], r["indicators_met"], r["indicators_total"], lang)
     subtitle = f"{_say(lang, 'achieved', counts=counts)} · {_set_name(s, lang)}"
@@ -281,10 +243,10 @@ def criteria_grid(card: Scorecard, commune_id: str, year: int, set_id: str, prev
 def heatmap(card: Scorecard, year: int, set_id: str, lang: str = "vi") -> Figure:
     """Communes (rows, most criteria met first) × criteria of one set (columns): each cell
     coloured met / not met / no data, with the number of indicators met written in it."""
-    s, y, rows = _scored(card, year, set_id)
+    s, y, rows = scored_rows(card, year, set_id)
     rows = rows.sort_values(["criteria_met", "indicators_met", "commune"], ascending=[False, False, True],
                             kind="stable").reset_index(drop=True)
-    results = _results(card, y, set_id)
+    results = criterion_results(card, y, set_id)
     sizes = pd.Series([i.criterion for i in s.indicators]).value_counts()
     ncols, nrows = len(s.criteria), len(rows)
     twice = rows["commune"].duplicated(keep=False)
@@ -315,7 +277,7 @@ def heatmap(card: Scorecard, year: int, set_id: str, lang: str = "vi") -> Figure
 def criteria_distribution(card: Scorecard, year: int, set_id: str, lang: str = "vi") -> Figure:
     """Bars: how many communes meet each number of criteria of one set ("17/19"), from the
     lowest number reached to all; the bar of communes meeting all criteria is green."""
-    s, y, rows = _scored(card, year, set_id)
+    s, y, rows = scored_rows(card, year, set_id)
     total = s.criteria_total
     dist = aggregate.criteria_distribution(card)
     dist = dist[(dist["year"] == y) & (dist["set"] == set_id)]
@@ -340,7 +302,7 @@ def failed_groups(card: Scorecard, year: int, set_id: str, communes: list[str] |
                   lang: str = "vi") -> Figure:
     """Horizontal bars: indicators not met per criteria group of one set, summed over the
     communes (all, or the ids in `communes`), most failed on top."""
-    s, y, rows = _scored(card, year, set_id)
+    s, y, rows = scored_rows(card, year, set_id)
     ids = None if communes is None else [str(c) for c in communes]
     unknown = sorted(set(ids or ()) - set(rows["commune_id"]))
     if unknown:
@@ -372,7 +334,7 @@ def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None, 
     c = card.communes
     ids = sorted(set(c.loc[(c["year"] == y) & (c["tier"] == tier), "set"]))
     if set_id is not None:
-        _scored(card, y, set_id)
+        scored_rows(card, y, set_id)
         if set_id not in ids:
             raise ParameterError(Problem("bộ tiêu chí", f"bộ tiêu chí '{set_id}' không phải hạng {tier_name(tier)}"))
         ids = [set_id]
@@ -388,9 +350,9 @@ def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None, 
     fig, ax = _new(10, 1.9 + 0.42 * max(len(r), 2), _say(lang, "ready_title", year=y, **fields),
                    _say(lang, "ready_sub", **fields))
     notes = [n + (_say(lang, "all_met") if m == 0 else "") for n, m in zip(short_counts(r), r["criteria_missing"])]
-    _hbars(ax, [f"{k + 1}. {n}" for k, n in enumerate(r["commune"])], r["criteria_missing"].astype(int).tolist(),
-           notes, COLOURS["not_met"])
-    ax.set_xlabel(_say(lang, "missing_axis"))
+    missing = (r["criteria_missing"] + r["prerequisite_criteria_missing"]).astype(int)  # what the rank counts
+    _hbars(ax, [f"{k + 1}. {n}" for k, n in enumerate(r["commune"])], missing.tolist(), notes, COLOURS["not_met"])
+    ax.set_xlabel(_say(lang, "ready_axis"))
     if r.empty:
         ax.text(0.5, 0.5, _say(lang, "no_candidates", **fields), transform=ax.transAxes, ha="center", va="center",
                 fontsize=11)

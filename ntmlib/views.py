@@ -3,13 +3,14 @@ checks with clear messages, headers, badges, tables and provenance, in Vietnames
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
-from . import aggregate, bulletin, reorg, roadmap, trends, whatif
+from . import aggregate, blocks, bulletin, reorg, roadmap, trends, verdicts, whatif
 from .cache import read_scorecard
 from .dataset import Dataset
 from .errors import DataError, ParameterError, Problem
@@ -27,7 +28,10 @@ from .words import (
     REPORT_LABELS,
     REPORT_ROADMAP_HEADERS,
     REPORT_TEXT,
+    SAME_SET,
     TREND_HEADERS,
+    TIERS,
+    VERDICT_TEXT,
     counts_text,
     date_text,
     join_names,
@@ -36,7 +40,9 @@ from .words import (
     met_word,
     number_text,
     short_counts,
+    sentence_case,
     tier_name,
+    vi_sort_key,
 )
 
 
@@ -93,13 +99,53 @@ class CommuneReport:
         return self.card.commune(self.commune_id, self.year)
 
     def header(self) -> pd.DataFrame:
-        """Commune, district, province, year, region and criteria sets, as a two-column table."""
+        """Commune, district, province, year, region and criteria sets (by name), as a two-column table."""
         t = REPORT_LABELS[self.lang]
         i = self.info
-        names = {sid: localized(s.name, s.name_en, self.lang) for sid, s in self.card.sets.items()}
-        sets = ", ".join(f"{s} ({names[s]})" for s in self.rows()["set"])
+        sets = "; ".join(localized(self.card.sets[s].name, self.card.sets[s].name_en, self.lang)
+                         for s in self.rows()["set"])
         return pd.DataFrame({"": [t["commune"], t["district"], t["province"], t["year"], t["region"], t["sets"]],
                              " ": [i["commune"], i["district"], i["province"], self.year, i["region"], sets]})
+
+    @cached_property
+    def set_verdicts(self) -> list[verdicts.Verdict]:
+        """The verdict of each set scored (ntmlib.verdicts), lowest tier first."""
+        return verdicts.commune_verdicts(self.card, self.commune_id, self.year)
+
+    def verdicts_html(self) -> str:
+        """The verdict cards: counts, state in words and colour, and why a tier is not reached."""
+        return blocks.verdicts_html(self.set_verdicts, self.card.sets, self.lang)
+
+    def provisional(self) -> tuple[int, int]:
+        """(provisional, judged) indicator results behind this report's verdicts."""
+        return verdicts.provisional_count(self.card, self.year, communes=[self.commune_id],
+                                          sets=list(self.rows()["set"]))
+
+    def provisional_html(self) -> str:
+        return blocks.provisional_html(*self.provisional(), lang=self.lang)
+
+    @cached_property
+    def steps(self) -> pd.DataFrame:
+        """The commune's next steps to its next tier (ntmlib.verdicts.next_steps)."""
+        return verdicts.next_steps(self.card, self.commune_id, self.year)
+
+    def steps_html(self) -> str:
+        """'Việc cần làm': the sentence naming the target tier, then the indicators to fix grouped
+        by criterion, each with value, threshold, what is needed, trend and projected year."""
+        lead = blocks.steps_lead(self.steps, verdicts.next_target(self.set_verdicts), self.year, self.lang)
+        table = blocks.steps_html(self.steps, self.card.sets, self.lang) if len(self.steps) else ""
+        return f"<p>{html.escape(lead)}</p>{table}"
+
+    def unmet_html(self) -> str:
+        """Per set, the indicators not met or without data grouped by criterion, folded away."""
+        parts = []
+        for v in self.set_verdicts:
+            rows = verdicts.indicator_rows(self.card, self.commune_id, self.year, [v.set_id])
+            if rows.empty:
+                continue
+            summary = label(VERDICT_TEXT, "unmet_summary", self.lang, tier=tier_name(v.tier, self.lang), n=len(rows))
+            parts.append(blocks.folded_html(summary, blocks.steps_html(rows, self.card.sets, self.lang)))
+        return "".join(parts)
 
     def summary_lines(self) -> list[str]:
         """One line per set with the bulletin's counts, e.g. 'NTM: 18/19 tiêu chí, 55/57 chỉ tiêu'."""
@@ -159,11 +205,23 @@ class CommuneReport:
         tr = trends.trends(self.card.upto(self.year), communes=[self.commune_id])
         tr = tr[tr["set"].isin(set(self.rows()["set"]))]
         keep = ~tr["met"].fillna(False).astype(bool) | (tr["direction"] == "worsening")
-        return trends.display_table(tr[keep], self.lang)
+        tr = tr[keep]
+        table = trends.display_table(tr, self.lang)
+        head = TREND_HEADERS[self.lang]
+        table[head["set"]] = [tier_name(self.card.sets[x].tier, self.lang) for x in tr["set"]]
+        via = table[head["compared_via"]].where(table[head["compared_via"]] != SAME_SET, "")  # said once, in the note
+        return table.assign(**{head["compared_via"]: via}) if via.any() else table.drop(columns=head["compared_via"])
 
     def trends_note(self) -> str:
         return _trends_note(self.card, self.year, self.lang, label(REPORT_TEXT, "commune_trends", self.lang,
                                                                      year=self.year))
+
+    def trends_html(self) -> str:
+        """The trends table folded away under a line that says how many indicators it holds."""
+        t = self.trends()
+        if t.empty:
+            return ""
+        return blocks.folded_html(label(VERDICT_TEXT, "trends_summary", self.lang, n=len(t)), blocks.table_html(t))
 
     def provenance(self) -> pd.DataFrame:
         return provenance_table(self.card, self.lang)
@@ -317,6 +375,7 @@ class DistrictReport:
     district: str
     year: int
     lang: str = "vi"
+    links: dict = field(default_factory=dict)  # commune id -> relative address of its report in the same batch
     _roadmaps: dict = field(default_factory=dict, repr=False, compare=False)
 
     def sets(self, tiers=("ntm", "nang-cao")) -> list[str]:
@@ -342,7 +401,8 @@ class DistrictReport:
         s = aggregate.summary(self.card)
         s = s[(s["year"] == self.year) & (s["district"] == self.district)]
         return pd.DataFrame({
-            t["sets"]: s["set"], t["tier"]: [tier_name(x, self.lang) for x in s["tier"]], t["communes"]: s["communes"],
+            t["sets"]: [localized(self.card.sets[x].name, self.card.sets[x].name_en, self.lang) for x in s["set"]],
+            t["tier"]: [tier_name(x, self.lang) for x in s["tier"]], t["communes"]: s["communes"],
             t["reaching"]: s["reaching"], t["recognised_n"]: s["recognised"],
             t["mean"]: [number_text(x) for x in s["criteria_mean"]],
             t["crange"]: [f"{r}/{n}" for r, n in zip(s["criteria_range"], s["criteria_total"])],
@@ -350,20 +410,40 @@ class DistrictReport:
         }).reset_index(drop=True)
 
     def communes(self) -> pd.DataFrame:
-        """One line per commune with the counts of each set, as the bulletin writes them."""
+        """One line per commune with the counts of each set, as the bulletin writes them: highest
+        tier reached first, then most criteria and indicators met, then by name (Vietnamese order)."""
         c = self.card.communes
         c = c[c["year"] == self.year]
         t = REPORT_LABELS[self.lang]
-        wide = {}
-        for s in c["set"].unique():
-            cs = c[c["set"] == s].set_index("commune_id")
-            wide[tier_name(cs["tier"].iloc[0], self.lang)] = short_counts(cs)
-            ids = list(cs.index)
-        first = c.drop_duplicates("commune_id").set_index("commune_id").loc[ids]
-        out = pd.DataFrame({t["commune"]: first["commune"].to_numpy(), **wide,
+        first = c.drop_duplicates("commune_id").set_index("commune_id")
+        sets = list(dict.fromkeys(c["set"]))
+        met = {s: c[c["set"] == s].set_index("commune_id") for s in sets}
+        order = sorted(first.index, key=lambda i: (
+            -(TIERS.index(first.at[i, "tier_reached"]) + 1 if first.at[i, "tier_reached"] else 0),
+            *[-(met[s].at[i, "criteria_met"] if i in met[s].index else -1) for s in reversed(sets)],
+            *[-(met[s].at[i, "indicators_met"] if i in met[s].index else -1) for s in reversed(sets)],
+            vi_sort_key(first.at[i, "commune"])))
+        wide = {tier_name(met[s]["tier"].iloc[0], self.lang): [
+            short_counts(met[s].loc[[i]])[0] if i in met[s].index else "" for i in order] for s in sets}
+        out = pd.DataFrame({t["commune"]: first.loc[order, "commune"].to_numpy(), **wide,
+                            t["tier_reached"]: [tier_name(x, self.lang) for x in first.loc[order, "tier_reached"]],
                             t["tier"] + label(REPORT_TEXT, "recognised", self.lang):
-                                [tier_name(x, self.lang) for x in first["tier_recognised"]]})
+                                [tier_name(x, self.lang) for x in first.loc[order, "tier_recognised"]]})
+        out.attrs["commune_id"] = list(order)
         return out
+
+    def communes_html(self) -> str:
+        """The commune table as HTML, each name linked to its commune report when the batch gave
+        its address (`links`)."""
+        df = self.communes()
+        first = df.columns[0]
+        links = self.links
+        df[first] = [f'<a href="{html.escape(links[i])}">{html.escape(n)}</a>' if i in links else html.escape(n)
+                     for i, n in zip(df.attrs["commune_id"], df[first])]
+        other = df.columns[1:]
+        df[other] = df[other].map(lambda x: html.escape(str(x)))
+        return blocks.STYLE + '<div class="ntm-scroll">' + df.to_html(index=False, escape=False, border=0,
+                                                                   classes="ntm-table ntm-steps") + "</div>"
 
     def alerts(self) -> pd.DataFrame:
         t = REPORT_LABELS[self.lang]
@@ -377,13 +457,23 @@ class DistrictReport:
         }).reset_index(drop=True)
 
     def readiness(self, tier: str = "nang-cao") -> pd.DataFrame:
+        """Communes not yet recognised at `tier`, in the order aggregate.readiness ranks them: the
+        criteria and indicators missing are counted as the rank counts them, in the tier's set and
+        in the set of the tier it requires ('7 (5 + 2 NTM)')."""
         t = REPORT_LABELS[self.lang]
         r = aggregate.readiness(self.card, tier, year=self.year)
+        pre = tier_name(next((s.requires for s in self.card.sets.values() if s.tier == tier and s.requires), ""),
+                        self.lang)
+
+        def both(own, prerequisite):
+            return [f"{a + b} ({a} + {b} {pre})" if b else str(a) for a, b in zip(own, prerequisite)]
+
         return pd.DataFrame({
             t["rank"]: r["rank"], t["commune"]: r["commune"],
             t["result"]: [counts_text(*v, self.lang) for v in zip(r["criteria_met"], r["criteria_total"],
                                                                    r["indicators_met"], r["indicators_total"])],
-            t["criteria_missing"]: r["criteria_missing"], t["indicators_missing"]: r["indicators_missing"],
+            t["criteria_missing"]: both(r["criteria_missing"], r["prerequisite_criteria_missing"]),
+            t["indicators_missing"]: both(r["indicators_missing"], r["prerequisite_indicators_missing"]),
             t["missing"]: r["missing"],
         }).reset_index(drop=True)
 
@@ -403,6 +493,42 @@ class DistrictReport:
                          ", ".join(b.loc[~b["rule"].isin([">=", "<="]) & b["status"].eq("not_met"), "indicator"]),
                          ", ".join(b.loc[b["status"].eq("no_data"), "indicator"])])
         return pd.DataFrame(rows, columns=REPORT_ROADMAP_HEADERS[self.lang])
+
+    def readiness_rule(self) -> str:
+        """The sentence that says how the readiness table is ordered (the rule aggregate.readiness applies)."""
+        return label(VERDICT_TEXT, "ready_rule", self.lang)
+
+    def provisional(self) -> tuple[int, int]:
+        """(provisional, judged) indicator results behind this report's verdicts of its year."""
+        return verdicts.provisional_count(self.card, self.year)
+
+    def provisional_html(self) -> str:
+        return blocks.provisional_html(*self.provisional(), lang=self.lang)
+
+    def roadmap_html(self, target: str = "nang-cao", top: int = 3) -> str:
+        """Per commune not yet recognised at `target` (closest first), one line in words: what it
+        misses and its largest gaps in their units ('Y tế: tỷ lệ người dân tham gia bảo hiểm y tế
+        cần tăng 5,4 điểm %'), with the full list grouped by criterion folded away."""
+        say = lambda key, **fmt: label(VERDICT_TEXT, key, self.lang, **fmt)  # noqa: E731
+        rm = self.roadmap_table(target)
+        parts = []
+        for (rank, cid, commune), g in rm.groupby(["rank", "commune_id", "commune"], sort=False):
+            sets = list(dict.fromkeys(g["set"]))
+            rows = verdicts.indicator_rows(self.card, cid, self.year, sets, trend_table=self.trend_table)
+            crit = rows[["set", "criterion"]].drop_duplicates().shape[0]
+            missing = label(REPORT_TEXT, "missing", self.lang, criteria=crit, indicators=len(rows))
+            num = rows[rows["rule"].isin([">=", "<="]) & rows["status"].eq("not_met")]
+            far = num.assign(_rel=(num["gap"].abs() / num["threshold"].abs().where(num["threshold"] != 0, 1)))
+            far = far.sort_values("_rel", ascending=False, kind="stable").head(top)
+            gaps = "; ".join(say("road_gap", criterion=r.criterion_name, name=sentence_case(r.name),
+                                 need=blocks.need_text(r.rule, r.status, r.gap, r.unit, self.lang))
+                             for r in far.itertuples())
+            line = say("road_commune", rank=rank, commune=commune, missing=missing)
+            text = f"<p><strong>{html.escape(line)}</strong>" + (f" {html.escape(say('road_gaps', gaps=gaps))}"
+                                                                 if gaps else "") + "</p>"
+            parts.append(text + blocks.folded_html(say("road_rest", n=len(rows)),
+                                                   blocks.steps_html(rows, self.card.sets, self.lang)))
+        return "".join(parts)
 
     def roadmap_sentences(self, target: str = "nang-cao", top: int = 12) -> str:
         """The district totals of the roadmap as a Markdown list, most communes first."""
@@ -441,7 +567,7 @@ class DistrictReport:
         return "\n".join(f"- {s}" for s in w.sentences(self.lang)), w.table(self.lang)
 
     def bulletin_markdown(self) -> str:
-        return bulletin.to_markdown(bulletin.build(self.card, self.year))
+        return bulletin.to_markdown(bulletin.build(self.card, self.year), level=3)
 
     def provenance(self) -> pd.DataFrame:
         return provenance_table(self.card, self.lang)
@@ -455,9 +581,10 @@ def _trends_note(card: Scorecard, year: int, lang: str, what: str) -> str:
     return f"{what}, {years[0]}–{years[-1]}. {label(REPORT_TEXT, 'compare_rule', lang)}"
 
 
-def district_report(dataset, district, year, lang: str = "vi", scores=None) -> DistrictReport:
+def district_report(dataset, district, year, lang: str = "vi", scores=None, links="") -> DistrictReport:
     """Check the parameters of a district report and score what it needs. The district may be
-    written in any case, with or without diacritics or 'Huyện'."""
+    written in any case, with or without diacritics or 'Huyện'. `links` maps commune ids to the
+    relative addresses of their reports (a dict, or JSON text as a notebook parameter)."""
     _check_lang(lang)
     ds, cached = _load(dataset, scores)
     name = ds.district(str(district))
@@ -465,7 +592,12 @@ def district_report(dataset, district, year, lang: str = "vi", scores=None) -> D
     card = report_card(ds, y, cached)
     if len(set(ds.communes["district"])) > 1:
         card = card.subset(ds.area_communes(district=name))
-    return DistrictReport(ds, card, name, y, lang)
+    if isinstance(links, str):
+        try:
+            links = json.loads(links) if links.strip() else {}
+        except json.JSONDecodeError as e:
+            raise ParameterError(Problem("links", f"không phải JSON: {e}")) from None
+    return DistrictReport(ds, card, name, y, lang, dict(links))
 
 
 def provenance_table(card: Scorecard, lang: str = "vi") -> pd.DataFrame:

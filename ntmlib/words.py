@@ -4,6 +4,7 @@ written ('18/19 tiêu chí, 55/57 chỉ tiêu', '95,5', '1/7/2025')."""
 from __future__ import annotations
 
 import datetime as _dt
+import unicodedata
 
 import pandas as pd
 
@@ -157,7 +158,7 @@ REPORT_LABELS = {
         "criteria_missing": "Số tiêu chí còn thiếu", "indicators_missing": "Số chỉ tiêu còn thiếu",
         "communes": "Số xã", "reaching": "Số xã đạt", "recognised_n": "Số xã đã công nhận",
         "mean": "Bình quân tiêu chí/xã", "crange": "Khoảng tiêu chí", "irange": "Khoảng chỉ tiêu",
-        "failing": "Chỉ tiêu chưa đạt", "tier": "Hạng",
+        "failing": "Chỉ tiêu chưa đạt", "tier": "Hạng", "tier_reached": "Hạng đạt theo kết quả",
     },
     "en": {
         "commune": "Commune", "district": "District", "province": "Province", "year": "Year", "region": "Region",
@@ -170,7 +171,7 @@ REPORT_LABELS = {
         "criteria_missing": "Criteria missing", "indicators_missing": "Indicators missing",
         "communes": "Communes", "reaching": "Reaching", "recognised_n": "Recognised",
         "mean": "Mean criteria per commune", "crange": "Criteria range", "irange": "Indicator range",
-        "failing": "Failing indicators", "tier": "Tier",
+        "failing": "Failing indicators", "tier": "Tier", "tier_reached": "Tier reached",
     },
 }
 
@@ -206,7 +207,7 @@ FORMATION_TEXT = {
 HEADINGS = {
     "vi": {"commune_title": "Báo cáo kết quả xây dựng nông thôn mới — Xã {name}, năm {year}",
            "district_title": "Báo cáo tổng hợp nông thôn mới — Huyện {name}, năm {year}",
-           "summary": "Kết quả theo từng bộ tiêu chí", "grid": "Các tiêu chí", "unmet": "Chỉ tiêu chưa đạt",
+           "summary": "Kết quả theo từng bộ tiêu chí", "steps": "Việc cần làm", "grid": "Các tiêu chí", "unmet": "Chỉ tiêu chưa đạt",
            "changes": "Thay đổi so với năm trước", "provenance": "Nguồn gốc báo cáo",
            "status": "Tình hình chung", "communes": "Kết quả từng xã", "heatmap": "Bản đồ nhiệt xã × tiêu chí",
            "distribution": "Phân bố số tiêu chí đạt", "groups": "Nhóm tiêu chí chưa đạt nhiều nhất",
@@ -217,7 +218,7 @@ HEADINGS = {
            "regroup": "Các xã tiền thân theo hạng"},
     "en": {"commune_title": "New Rural Development results — {name} commune, {year}",
            "district_title": "New Rural Development summary — {name} district, {year}",
-           "summary": "Results by criteria set", "grid": "Criteria", "unmet": "Indicators not met",
+           "summary": "Results by criteria set", "steps": "What to do next", "grid": "Criteria", "unmet": "Indicators not met",
            "changes": "Change since the previous year", "provenance": "Provenance", "status": "Overview",
            "communes": "Results by commune", "heatmap": "Communes × criteria", "distribution":
            "Distribution of criteria met", "groups": "Most-failed criteria groups",
@@ -248,6 +249,113 @@ DIRECTION_NAMES = {
 SAME_SET = "cùng bộ tiêu chí"
 
 
+VERDICT_TEXT = {
+    "vi": {"maintained": "Đạt · đã công nhận và đang duy trì", "reached": "Đạt theo kết quả (chưa công nhận)",
+           "lapsed": "Đã công nhận nhưng chưa duy trì", "not_reached": "Chưa đạt",
+           "missing": "Còn thiếu {n} tiêu chí: {names}.",
+           "prerequisite": "Đủ {met}/{total} tiêu chí của bộ nhưng chưa đạt {tier}, điều kiện của hạng này.",
+           "no_data": "{n} chỉ tiêu chưa có số liệu.",
+           "criterion": "{code}. {name}",
+           "steps_lead": "Để {verb} {tier}, xã cần khắc phục {n} chỉ tiêu thuộc {k} tiêu chí (xếp theo tiêu chí):",
+           "verb_lapsed": "đạt lại", "verb_not_reached": "đạt",
+           "steps_done": "Xã đạt mọi bộ tiêu chí được chấm năm {year}: việc cần làm là duy trì kết quả.",
+           "group": "Tiêu chí {code} · {name} ({tier})",
+           "provisional": "{p} trong {n} kết quả chỉ tiêu của {what} dựa trên ngưỡng tạm tính (đánh dấu †).",
+           "provisional_note": "† Ngưỡng tạm tính: bộ tiêu chí chưa đối chiếu được ngưỡng này với phụ lục chính thức "
+                               "của quyết định ban hành, nên kết luận “đạt” hay “chưa đạt” theo ngưỡng này cần được "
+                               "kiểm tra lại trước khi công bố.",
+           "this_report": "báo cáo này", "this_bulletin": "bản tin này",
+           "provisional_plain": "Ghi chú: {p} trong {n} kết quả chỉ tiêu của {what} dựa trên ngưỡng tạm tính, tức "
+                                "ngưỡng chưa đối chiếu được với phụ lục chính thức của quyết định ban hành bộ tiêu "
+                                "chí; các kết luận đạt hay chưa đạt theo những ngưỡng này cần được kiểm tra lại trước "
+                                "khi công bố.",
+           "no_value": "chưa có số liệu", "raise": "cần tăng {gap}", "lower": "cần giảm {gap}", "achieve": "cần đạt",
+           "points": "điểm %", "at_rate": "{arrow} {rate}/năm",
+           "unmet_summary": "{tier}: {n} chỉ tiêu chưa đạt hoặc chưa có số liệu",
+           "road_commune": "{rank}. {commune} — còn thiếu {missing}.",
+           "road_gaps": "Xa ngưỡng nhất: {gaps}.", "road_gap": "{criterion}: {name} {need}",
+           "road_rest": "Danh sách đủ {n} chỉ tiêu",
+           "ready_rule": "Thứ tự: ít tiêu chí còn thiếu nhất trước, tính cả tiêu chí của hạng phải đạt trước "
+                         "(NTM); bằng nhau thì xét số chỉ tiêu còn thiếu, rồi mức thiếu so với ngưỡng.",
+           "trends_summary": "{n} chỉ tiêu (bấm để xem)"},
+    "en": {"maintained": "Met · recognised and maintained", "reached": "Met by the results (not yet recognised)",
+           "lapsed": "Recognised but not maintained", "not_reached": "Not met",
+           "missing": "{n} criteria missing: {names}.",
+           "prerequisite": "Meets {met}/{total} criteria of the set but not {tier}, which this tier requires.",
+           "no_data": "{n} indicators without data.",
+           "criterion": "{code}. {name}",
+           "steps_lead": "To {verb} {tier}, the commune must fix {n} indicators in {k} criteria (by criterion):",
+           "verb_lapsed": "reach again", "verb_not_reached": "reach",
+           "steps_done": "The commune meets every set scored in {year}: the task is to keep its results.",
+           "group": "Criterion {code} · {name} ({tier})",
+           "provisional": "{p} of the {n} indicator results of {what} rest on provisional thresholds (marked †).",
+           "provisional_note": "† Provisional threshold: the criteria set could not check this threshold against the "
+                               "official appendix of the decision, so a 'met' or 'not met' on it should be checked "
+                               "before it is published.",
+           "this_report": "this report", "this_bulletin": "this bulletin",
+           "provisional_plain": "Note: {p} of the {n} indicator results of {what} rest on provisional thresholds, "
+                                "not yet checked against the official appendix of the decision; a met or not met on "
+                                "them should be checked before it is published.",
+           "no_value": "no data", "raise": "raise by {gap}", "lower": "lower by {gap}", "achieve": "to achieve",
+           "points": "points", "at_rate": "{arrow} {rate}/year",
+           "unmet_summary": "{tier}: {n} indicators not met or without data",
+           "road_commune": "{rank}. {commune} — missing {missing}.",
+           "road_gaps": "Furthest from the threshold: {gaps}.", "road_gap": "{criterion}: {name} {need}",
+           "road_rest": "Full list of {n} indicators",
+           "ready_rule": "Order: fewest criteria missing first, counting those of the tier required first (NTM); "
+                         "then fewest indicators missing, then the smallest shortfall against the thresholds.",
+           "trends_summary": "{n} indicators (click to show)"},
+}
+
+EXPORT_LABELS = {
+    "vi": {"title": "Báo cáo nông thôn mới", "index": "← Danh sách báo cáo", "chart": "Biểu đồ"},
+    "en": {"title": "New Rural Development report", "index": "← All reports", "chart": "Chart"},
+}
+
+STEP_HEADERS = {
+    "vi": {"indicator": "Chỉ tiêu", "value": "Giá trị", "threshold": "Ngưỡng", "gap": "Còn thiếu",
+           "trend": "Xu hướng gần đây", "projected": "Năm dự kiến đạt"},
+    "en": {"indicator": "Indicator", "value": "Value", "threshold": "Threshold", "gap": "Gap",
+           "trend": "Recent trend", "projected": "Projected year"},
+}
+
+
+def quantity_text(number, unit: str = "", lang: str = "vi") -> str:
+    """A number with its unit: '88,6 %', '1,8 m²/người', '58 triệu đồng/người/năm' ('' for none)."""
+    text = number_text(number, lang=lang)
+    return f"{text} {unit}" if text and unit else text
+
+
+def gap_text(gap, unit: str = "", lang: str = "vi") -> str:
+    """How far a value is from its threshold in its unit: a percentage as points ('1,4 điểm %')."""
+    word = VERDICT_TEXT[lang]["points"] if unit == "%" else unit
+    return quantity_text(abs(gap), word, lang)
+
+
+def vi_sort_key(text: str) -> tuple:
+    """A sort key in Vietnamese alphabetical order: a ă â b c d đ e ê … o ô ơ … u ư … y, letters
+    before tones (Bình Lục before Bình Mỹ; Đạo Lý after Duy Minh)."""
+    base, marks = [], []
+    for ch in unicodedata.normalize("NFD", str(text).casefold()):
+        if unicodedata.combining(ch):
+            if ch in _LETTER_MARKS and base:
+                base[-1] = base[-1] + ch
+            else:
+                marks.append(_TONES.get(ch, 9))
+            continue
+        marks.append(0)
+        base.append(ch)
+    return tuple(_ALPHABET.get(b, (len(_ALPHABET), b)) for b in base), tuple(marks)
+
+
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve (ă), circumflex (â ê ô), horn (ơ ư): part of the letter
+_TONES = {"\u0300": 2, "\u0309": 3, "\u0303": 4, "\u0301": 5, "\u0323": 6}  # huyền hỏi ngã sắc nặng
+_ALPHABET = {letter: (n, "") for n, letter in enumerate(
+    ["a", "a\u0306", "a\u0302", "b", "c", "d", "đ", "e", "e\u0302", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o",
+     "o\u0302", "o\u031b", "p", "q", "r", "s", "t", "u", "u\u031b", "v", "w", "x", "y", "z"])}
+
+
+
 PLOT_LABELS = {
     "vi": {
         "place": "xã {name}",
@@ -270,8 +378,9 @@ PLOT_LABELS = {
         "groups_sub": "{n} xã; chỉ tiêu chưa có số liệu không tính là chưa đạt",
         "none_failed": "Không có chỉ tiêu nào chưa đạt",
         "missing_axis": "Số tiêu chí còn thiếu",
-        "ready_sub": ("Xã chưa được công nhận {tier}, xếp theo số tiêu chí rồi số chỉ tiêu còn thiếu\n"
-                      "Nhãn: tiêu chí đạt · chỉ tiêu đạt"),
+        "ready_axis": "Số tiêu chí còn thiếu, kể cả của hạng phải đạt trước",
+        "ready_sub": ("Xã chưa được công nhận {tier}, xếp theo số tiêu chí còn thiếu (của bộ này và của hạng phải "
+                      "đạt trước),\nrồi số chỉ tiêu còn thiếu. Nhãn: tiêu chí đạt · chỉ tiêu đạt của bộ {tier}"),
         "all_met": " — đạt đủ tiêu chí",
         "no_candidates": "Mọi xã đã được công nhận {tier}",
         "reached": "Đạt theo kết quả chấm năm {year}",
@@ -313,8 +422,9 @@ PLOT_LABELS = {
         "groups_sub": "{n} communes; indicators without data are not counted as failed",
         "none_failed": "No failed indicators",
         "missing_axis": "Criteria missing",
-        "ready_sub": ("Communes not yet recognised as {tier}, ranked by criteria then indicators missing\n"
-                      "Label: criteria met · indicators met"),
+        "ready_axis": "Criteria missing, including those of the tier required first",
+        "ready_sub": ("Communes not yet recognised as {tier}, ranked by criteria missing (in this set and in the "
+                      "tier required first),\nthen indicators missing. Label: criteria met · indicators met in {tier}"),
         "all_met": " — all criteria met",
         "no_candidates": "Every commune is already recognised as {tier}",
         "reached": "Reached by the {year} scoring",
@@ -443,4 +553,55 @@ REPORT_TEXT = {
 REPORT_ROADMAP_HEADERS = {
     "vi": ["Thứ tự", "Xã", "Còn thiếu", "Cần nâng hoặc giảm (mức thiếu)", "Cần đạt", "Chưa có số liệu"],
     "en": ["Rank", "Commune", "Missing", "To raise or lower (gap)", "To achieve", "No data"],
+}
+
+
+GRID_LABELS = {  # the HTML criteria grid and heatmap (ntmlib.grids); titles and legends come from PLOT_LABELS
+    "vi": {"tiles": "Các tiêu chí", "legend": "Chú giải", "commune": "Xã",
+           "cell": "{commune} — tiêu chí {code}, {name}: {state}, {indicators}",
+           "column": "Tiêu chí {code}: {name} ({n} chỉ tiêu)",
+           "scroll_hint": "← vuốt ngang để xem hết →",
+           "table": "Bảng xã × tiêu chí, cuộn ngang được"},
+    "en": {"tiles": "Criteria", "legend": "Legend", "commune": "Commune",
+           "cell": "{commune} — criterion {code}, {name}: {state}, {indicators}",
+           "column": "Criterion {code}: {name} ({n} indicators)",
+           "scroll_hint": "← swipe sideways to see all →",
+           "table": "Communes × criteria table, scrolls sideways"},
+}
+
+
+DOCUMENT_LABELS = {
+    # The printed documents: the Word bulletin (heading block and sections of Nghị định
+    # 30/2020/NĐ-CP) and the print set-up of the scored workbook.
+    "vi": {
+        "country": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "motto": "Độc lập - Tự do - Hạnh phúc",
+        "place_date": "{place}, {date}",
+        "section_1": "1. Về công tác chỉ đạo, điều hành",
+        "placeholder_1": ("[Phần này do cơ quan soạn thảo điền: kết quả công tác chỉ đạo, điều hành xây dựng nông "
+                          "thôn mới năm {year}.]"),
+        "section_2": "2. Kết quả thực hiện năm {year}", "section_2_plain": "2. Kết quả thực hiện",
+        "summary": "Bảng tổng hợp", "author": "ntmlib",
+        "summary_note": "Số tiêu chí · số chỉ tiêu đạt theo từng bộ tiêu chí.",
+        "results_sheet": "Kết quả chấm điểm theo {set}", "indicators_sheet": "Kết quả từng chỉ tiêu theo {set}",
+        "indicators_title": "Chỉ tiêu {title}", "legend": "Chú thích",
+        "legend_title": "Kết quả chấm điểm xã nông thôn mới", "years": "năm {years}",
+        "page_of": "Trang &P / &N",
+        # a set's name shortened for a sheet title (at most 31 characters)
+        "shortenings": (("Bộ tiêu chí ", ""), ("xã nông thôn mới", "NTM"), ("nông thôn mới", "NTM"),
+                        ("giai đoạn ", ""), (" - ", "-"), (" – ", "-")),
+    },
+    "en": {
+        "country": "SOCIALIST REPUBLIC OF VIETNAM", "motto": "Independence - Freedom - Happiness",
+        "place_date": "{place}, {date}",
+        "section_1": "1. Direction and management",
+        "placeholder_1": "[To be written by the issuing office: direction and management of the programme in {year}.]",
+        "section_2": "2. Results in {year}", "section_2_plain": "2. Results",
+        "summary": "Summary table", "author": "ntmlib",
+        "summary_note": "Criteria · indicators met in each criteria set.",
+        "results_sheet": "Scores by {set}", "indicators_sheet": "Indicator results by {set}",
+        "indicators_title": "Indicators {title}", "legend": "Legend",
+        "legend_title": "New Rural Development scores", "years": "{years}",
+        "page_of": "Page &P / &N",
+        "shortenings": (("criteria set for ", ""), ("criteria for ", ""), (" - ", "-")),
+    },
 }

@@ -5,7 +5,8 @@ import re
 import pytest
 from docx import Document
 
-from ntmlib.bulletin import bulletin, to_docx, to_markdown
+from ntmlib.bulletin import bulletin, to_markdown
+from ntmlib.bulletin_docx import to_docx
 
 from fixture_paths import LY_NHAN
 
@@ -61,7 +62,8 @@ def test_docx_has_headings_bullets_and_summary_table(tmp_path):
     to_docx(bulletin(LY_NHAN, 2023), path)
     doc = Document(path)
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[1:] == ["2.1. Đối với các xã đã đạt chuẩn NTM kiểu mẫu", "2.2. Đối với các xã đạt chuẩn NTM nâng cao",
+    assert headings[1:] == ["1. Về công tác chỉ đạo, điều hành", "2. Kết quả thực hiện năm 2023",
+                            "2.1. Đối với các xã đã đạt chuẩn NTM kiểu mẫu", "2.2. Đối với các xã đạt chuẩn NTM nâng cao",
                             "3. Các xã dự kiến đăng ký năm 2024", "Bảng tổng hợp"]
     assert any(p.text == "Xã Nhân Bình đạt 18/19 tiêu chí, 55/57 chỉ tiêu." for p in doc.paragraphs)
     table = doc.tables[0]

@@ -13,7 +13,8 @@ from test_core import NTM, tiny_copy
 
 import ntmlib
 from ntmlib import DataError
-from ntmlib.bulletin import build, to_docx, to_markdown
+from ntmlib.bulletin import build, to_markdown
+from ntmlib.bulletin_docx import to_docx
 
 HEADER = "commune_id,tier,year,decision,decision_date,note\n"
 AN = "đạt 3/3 tiêu chí với 7/7 chỉ tiêu nông thôn mới; đạt 1/1 tiêu chí với 2/2 chỉ tiêu nông thôn mới nâng cao."
@@ -98,7 +99,11 @@ def test_can_register_from_the_readiness_ranking(readiness_bulletin):
 
 def test_markdown_in_full(readiness_bulletin):
     md = to_markdown(readiness_bulletin)
-    assert md.endswith("| Cao | 2/3 · 6/7 | 0/1 · 1/2 | NTM nâng cao | — |\n") and not md.endswith("\n\n")
+    notice = (f"\n*Ghi chú: {readiness_bulletin.provisional[0]} trong {readiness_bulletin.provisional[1]} kết quả chỉ "
+              "tiêu của bản tin này dựa trên ngưỡng tạm tính")
+    assert readiness_bulletin.provisional[0] > 0 and notice in md and not md.endswith("\n\n")
+    md = md.split(notice)[0]
+    assert md.endswith("| Cao | 2/3 · 6/7 | 0/1 · 1/2 | NTM nâng cao | — |\n")
     assert md.split("## 3.")[1] == (
         " Các xã dự kiến đăng ký năm 2024\n\n\n"
         "Theo kết quả rà soát, các xã còn thiếu không quá 7 tiêu chí nông thôn mới nâng cao có thể đăng ký:\n\n"
@@ -119,8 +124,10 @@ def test_word_document_styles(readiness_bulletin, tmp_path):
     paragraphs = [(p.style.name, p.text) for p in doc.paragraphs]
     assert paragraphs[0] == ("Heading 1", "Bản tin nông thôn mới huyện Thử — kết quả thực hiện năm 2023")
     assert [t for s, t in paragraphs if s == "Heading 2"] == [
-        "2.1. Đối với các xã đã đạt chuẩn NTM kiểu mẫu", "2.2. Đối với các xã đạt chuẩn NTM nâng cao",
-        "3. Các xã dự kiến đăng ký năm 2024", "Bảng tổng hợp"]
+        "1. Về công tác chỉ đạo, điều hành", "2. Kết quả thực hiện năm 2023", "3. Các xã dự kiến đăng ký năm 2024",
+        "Bảng tổng hợp"]
+    assert [t for s, t in paragraphs if s == "Heading 3"] == [
+        "2.1. Đối với các xã đã đạt chuẩn NTM kiểu mẫu", "2.2. Đối với các xã đạt chuẩn NTM nâng cao"]
     assert ("Normal", "Huyện chưa có xã đạt chuẩn NTM kiểu mẫu.") in paragraphs
     assert ("List Bullet", "Các xã đăng ký năm 2022") in paragraphs
     cao = ("Xã Cao: đạt 2/3 tiêu chí với 6/7 chỉ tiêu nông thôn mới; 0/1 tiêu chí với 1/2 chỉ tiêu nông thôn mới "

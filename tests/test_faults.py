@@ -165,10 +165,10 @@ def _fault(step: str, monkeypatch) -> None:
     elif step == "html":
         original = batch.write_html
 
-        def write_html(nb, path, title=""):
+        def write_html(nb, path, title="", index_href=""):
             if title == "Bình":
                 raise RuntimeError("xuất HTML hỏng")
-            return original(nb, path, title)
+            return original(nb, path, title, index_href)
 
         monkeypatch.setattr(batch, "write_html", write_html)
     elif step == "write":

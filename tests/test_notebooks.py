@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 import ntmlib
+from ntmlib import verdicts
 from ntmlib.errors import NotebookError
 from ntmlib.export import to_html
 from ntmlib.runner import run_report as execute
@@ -15,9 +16,8 @@ pytestmark = pytest.mark.slow
 LY_NHAN = (Path(__file__).parent.parent / "data" / "ly-nhan").resolve()
 
 
-def stdout_of(nb) -> str:
-    return "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-                   if o.get("name") == "stdout")
+def text_outputs_html(nb) -> str:
+    return "\n".join(o.get("data", {}).get("text/html", "") for c in nb.cells for o in c.get("outputs", []))
 
 
 def text_outputs(nb) -> str:
@@ -40,14 +40,17 @@ def test_commune_report_numbers_equal_scores(card, commune, year, lang):
     nb = execute("commune", {"dataset": str(LY_NHAN), "commune": commune, "year": year, "lang": lang})
     cid = ntmlib.load_dataset(LY_NHAN).commune_id(commune)
     rows = card.commune(cid, year)
-    no_data = {"vi": "chưa có số liệu", "en": "without data"}[lang]
-    expected = [f"{ntmlib.tier_name(r.tier, lang)}: "
-                + ntmlib.counts_text(r.criteria_met, r.criteria_total, r.indicators_met, r.indicators_total, lang)
-                + (f" ({r.no_data} {no_data})" if r.no_data else "")
-                for r in rows.itertuples()]
-    assert stdout_of(nb).splitlines() == expected
+    expected = {r.set: ntmlib.counts_text(r.criteria_met, r.criteria_total, r.indicators_met, r.indicators_total, lang)
+                for r in rows.itertuples()}
+    shown = dict(re.findall(r'<section class="ntm-verdict [^"]*" data-set="([^"]+)"[^>]*>.*?'
+                            r'<p class="ntm-counts">([^<]+)</p>', text_outputs_html(nb), flags=re.S))
+    assert shown == expected
+    assert "<pre" not in to_html(nb).split('<main>', 1)[1]  # no monospace text in the report
+    p, n = verdicts.provisional_count(card, year, communes=[cid], sets=list(rows["set"]))
+    assert f'data-provisional="{p}" data-judged="{n}"' in text_outputs_html(nb) and p > 0
     html = to_html(nb)
     assert "data:image/png;base64," in html
+    assert f'<html lang="{lang}">' in html and "No description has been provided" not in html
     assert "nr.heading" not in html and "commune_report" not in html  # no code
     assert not re.search(r'<script[^>]+src="https?://', html)  # self-contained
     title = "Báo cáo kết quả xây dựng nông thôn mới" if lang == "vi" else "New Rural Development results"
@@ -56,13 +59,18 @@ def test_commune_report_numbers_equal_scores(card, commune, year, lang):
 
 def test_district_report_tables_equal_scores(card):
     nb = execute("district", {"dataset": str(LY_NHAN), "district": "Lý Nhân", "year": 2023, "lang": "en"})
-    text = text_outputs(nb)
+    page = text_outputs_html(nb)
     c = card.communes[card.communes["year"] == 2023]
     for r in c[c["tier"] == "ntm"].itertuples():
         nc = c[(c["commune_id"] == r.commune_id) & (c["tier"] == "nang-cao")].iloc[0]
-        line = next(ln for ln in text.splitlines() if ln.strip().startswith(r.commune + " "))
-        assert f"{r.criteria_met}/19 · {r.indicators_met}/57" in line
-        assert f"{nc.criteria_met}/19 · {nc.indicators_met}/75" in line
+        cells = re.search(rf"<tr>\s*<td>{re.escape(r.commune)}</td>\s*<td>([^<]*)</td>\s*<td>([^<]*)</td>", page)
+        assert cells, r.commune
+        assert cells.groups() == (f"{r.criteria_met}/19 · {r.indicators_met}/57",
+                                  f"{nc.criteria_met}/19 · {nc.indicators_met}/75")
+    page = to_html(nb)
+    bulletin_part = page[page.index('id="Bulletin-text"'):]
+    assert "<pre" not in bulletin_part and "<code" not in bulletin_part  # the bulletin reads as prose
+    assert bulletin_part.index("<h3") < bulletin_part.index("<h4")  # its title sits under the section's h2
 
 
 @pytest.mark.parametrize("params,message", [

@@ -5,7 +5,6 @@ import pytest
 from click.testing import CliRunner
 
 from ntmlib.cli import main
-from ntmlib.scoring import score
 from ntmlib import score
 from ntmlib.trends import ARROWS, series, summary, trends
 
