@@ -122,7 +122,8 @@ def _trend_text(arrow, rate, unit: str, lang: str) -> str:
     if pd.isna(rate):
         return arrow
     word = VERDICT_TEXT[lang]["points"] if unit == "%" else unit
-    return label(VERDICT_TEXT, "at_rate", lang, arrow=arrow, rate=quantity_text(rate, word, lang).replace("-", "−"))
+    sign = "+" if rate > 0 else ""
+    return label(VERDICT_TEXT, "at_rate", lang, arrow=arrow, rate=sign + quantity_text(rate, word, lang).replace("-", "−"))
 
 
 def steps_html(steps: pd.DataFrame, sets: dict[str, CriteriaSet], lang: str = "vi") -> str:

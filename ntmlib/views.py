@@ -209,6 +209,8 @@ class CommuneReport:
         table = trends.display_table(tr, self.lang)
         head = TREND_HEADERS[self.lang]
         table[head["set"]] = [tier_name(self.card.sets[x].tier, self.lang) for x in tr["set"]]
+        table[head["threshold"]] = [blocks.threshold_text(r, t, u, self.lang) for r, t, u in
+                                    zip(tr["rule"], tr["threshold"], tr["unit"])]
         via = table[head["compared_via"]].where(table[head["compared_via"]] != SAME_SET, "")  # said once, in the note
         return table.assign(**{head["compared_via"]: via}) if via.any() else table.drop(columns=head["compared_via"])
 
