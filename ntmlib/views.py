@@ -6,6 +6,7 @@ import html
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
+from importlib.resources import files
 from pathlib import Path
 
 import pandas as pd
@@ -56,7 +57,18 @@ def _load(dataset, scores: str | Path | None) -> tuple[Dataset, Scorecard | None
     if scores:
         card = read_scorecard(scores)
         return card.dataset, card
-    return (dataset if isinstance(dataset, Dataset) else load_dataset(dataset)), None
+    return (dataset if isinstance(dataset, Dataset) else load_dataset(dataset_path(dataset))), None
+
+
+def dataset_path(dataset) -> Path:
+    """Where a report's `dataset` parameter points: as given when it exists (or is absolute),
+    else relative to the report notebooks' folder — so the notebooks' default "../data/ly-nhan"
+    finds the sample whether papermill runs them from the project folder or from notebooks/."""
+    path = Path(dataset)
+    if path.is_absolute() or path.exists():
+        return path
+    beside = Path(str(files("ntmlib.notebooks"))) / path
+    return beside if beside.exists() else path
 
 
 def report_card(ds: Dataset, year: int, cached: Scorecard | None = None) -> Scorecard:

@@ -3,6 +3,8 @@ their key numbers equal those of ntmlib.score; bad parameters stop early with a 
 import re
 from pathlib import Path
 
+import nbformat
+import papermill
 import pytest
 
 import ntmlib
@@ -85,3 +87,14 @@ def test_bad_parameters_stop_in_first_cell_with_clear_message(params, message):
     # the first cell after the parameters and papermill's injected cell is the one that failed
     assert e.value.cell == 2 and e.value.ename == "ParameterError"
     assert "File " not in e.value.__cause__.traceback  # one message, no stack from inside ntmlib
+
+
+@pytest.mark.parametrize("where", ["project", "notebooks"])
+def test_papermill_runs_the_default_dataset_from_the_project_and_from_notebooks(where, tmp_path):
+    root = LY_NHAN.parent.parent
+    out = tmp_path / "out.ipynb"
+    papermill.execute_notebook(str(root / "notebooks" / "commune_report.ipynb"), str(out),
+                               parameters={"commune": "Nhân Bình", "year": 2023}, progress_bar=False,
+                               cwd=str(root if where == "project" else root / "notebooks"))
+    nb = nbformat.read(out, as_version=4)
+    assert '<p class="ntm-counts">18/19 tiêu chí, 55/57 chỉ tiêu</p>' in text_outputs_html(nb)
