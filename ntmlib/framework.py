@@ -165,6 +165,14 @@ class CriteriaSet:
         """True when `year` lies in the set's period (or the set has none)."""
         return self.period is None or self.period[0] <= year <= self.period[1]
 
+    def criteria_table(self) -> pd.DataFrame:
+        """One row per criterion, in the set's order: set, group, group_name, criterion, name,
+        name_en, indicators (how many indicators it has)."""
+        counts = pd.Series([i.criterion for i in self.indicators]).value_counts()
+        return pd.DataFrame([{"set": self.id, "group": c.group, "group_name": self.groups.get(c.group, {}).get("name", ""),
+                              "criterion": c.code, "name": c.name, "name_en": c.name_en,
+                              "indicators": int(counts.get(c.code, 0))} for c in self.criteria])
+
     def indicator_table(self) -> pd.DataFrame:
         """One row per indicator: set, criterion, group, indicator, names, unit, rule, measure, confidence."""
         crit = {c.code: c for c in self.criteria}

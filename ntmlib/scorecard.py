@@ -2,6 +2,7 @@
 came from, and the provenance record that travels with them into reports, manifests and caches."""
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -28,6 +29,53 @@ class Scorecard:
     sets: dict[str, CriteriaSet]
     dataset: Dataset | None = field(default=None, repr=False)
     provenance: Provenance | None = field(default=None, repr=False)
+
+    def __repr__(self) -> str:
+        """A short summary (the tables and sets are too big to print whole)."""
+        communes = self.communes["commune_id"].nunique() if len(self.communes) else 0
+        years = self.years
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else "".join(map(str, years))
+        return (f"Scorecard({communes} xã, năm {span or '—'}, {len(self.sets)} bộ tiêu chí: {', '.join(self.sets)}; "
+                f"{len(self.indicators):,} kết quả chỉ tiêu)")
+
+    def _repr_html_(self) -> str:
+        return f"<p><code>{html.escape(repr(self))}</code></p>"
+
+    def named(self, table: pd.DataFrame) -> pd.DataFrame:
+        """`table` (any result table with some of commune_id, set, criterion, indicator) with the
+        names people read added beside the codes: commune, set_name, tier, criterion_name,
+        indicator_name and unit."""
+        out = table.copy()
+        keys = {c: out[c].astype(str) for c in ("commune_id", "set", "criterion", "indicator") if c in out.columns}
+        if "commune_id" in keys and "commune" not in out.columns and self.dataset is not None:
+            names = dict(zip(self.dataset.communes["commune_id"].astype(str), self.dataset.communes["commune"]))
+            out.insert(out.columns.get_loc("commune_id") + 1, "commune", keys["commune_id"].map(names))
+        if "set" in keys:
+            out["set_name"] = keys["set"].map({k: s.name for k, s in self.sets.items()})
+            out["tier"] = keys["set"].map({k: s.tier for k, s in self.sets.items()})
+            if "criterion" in keys:
+                crit = {(k, c.code): c.name for k, s in self.sets.items() for c in s.criteria}
+                out["criterion_name"] = [crit.get(k) for k in zip(keys["set"], keys["criterion"])]
+            if "indicator" in keys:
+                ind = {(k, i.code): (i.name, i.unit) for k, s in self.sets.items() for i in s.indicators}
+                got = [ind.get(k, (None, None)) for k in zip(keys["set"], keys["indicator"])]
+                out["indicator_name"] = [g[0] for g in got]
+                out["unit"] = [g[1] for g in got]
+        return out
+
+    def measure(self, measure: str, year: int | None = None) -> pd.DataFrame:
+        """Every commune's result on one measure across the sets that declare it (e.g.
+        "health_insurance_rate": NTM 15.1, nâng cao 14.1 and so on), each against its own set's
+        threshold, with the names: one row per commune × year × set."""
+        pairs = {(k, i.code) for k, s in self.sets.items() for i in s.indicators if i.measure == measure}
+        if not pairs:
+            known = sorted({i.measure for s in self.sets.values() for i in s.indicators if i.measure})
+            raise ParameterError(Problem("thước đo", f"không có thước đo '{measure}' (có: {', '.join(known[:20])}, …)"))
+        ind = self.indicators
+        rows = ind[[k in pairs for k in zip(ind["set"].astype(str), ind["indicator"].astype(str))]]
+        if year is not None:
+            rows = rows[rows["year"] == self.require_year(year)]
+        return self.named(rows.reset_index(drop=True))
 
     @property
     def years(self) -> list[int]:

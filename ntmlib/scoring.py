@@ -23,7 +23,7 @@ from .loading import load_dataset
 from .provenance import Provenance
 from .readers import lines_text
 from .scorecard import Scorecard, combine
-from .values import BAD, PROBLEMS, check_unit_rule, value_message
+from .values import BAD, PROBLEMS, check_unit_rule, code_key, value_message
 from .words import TIERS
 
 NO_THRESHOLD = "không có ngưỡng"
@@ -180,17 +180,24 @@ def _threshold_matrix(sets: list[CriteriaSet], cat: pd.DataFrame, regions: list[
     return value, basis, bases
 
 
-def _categorical(labels, codes: np.ndarray | None = None, tile: int = 1, repeat: int = 1) -> pd.Categorical:
+def _categorical(labels, codes: np.ndarray | None = None, tile: int = 1, repeat: int = 1,
+                 natural: bool = False) -> pd.Categorical:
     """A Categorical of labels[codes] (codes default to every label in turn), each element repeated
-    `repeat` times and the whole `tile` times; categories sorted, so it sorts like the strings."""
+    `repeat` times and the whole `tile` times; categories sorted, so it sorts like the strings —
+    or, with `natural`, ordered as codes are read (values.code_key: 2 < 10, 17.2 < 17.10)."""
     cats, inverse = np.unique(np.asarray(labels, dtype=object).astype(str), return_inverse=True)
+    if natural:
+        order = np.array(sorted(range(len(cats)), key=lambda k: code_key(cats[k])), dtype=np.int64)
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        cats, inverse = cats[order], rank[inverse]
     small = inverse.astype(np.int8 if len(cats) < 127 else np.int16 if len(cats) < 32_000 else np.int32)
     out = small if codes is None else small[codes]
     if repeat > 1:
         out = np.repeat(out, repeat)
     if tile > 1:
         out = np.tile(out, tile)
-    return pd.Categorical.from_codes(out, categories=pd.Index(cats, dtype="str"), validate=False)
+    return pd.Categorical.from_codes(out, categories=pd.Index(cats, dtype="str"), ordered=natural, validate=False)
 
 
 def _sum_by(values: np.ndarray, group_of_column: np.ndarray, n_groups: int) -> np.ndarray:
@@ -248,7 +255,8 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
     indicators = pd.DataFrame({
         "commune_id": _categorical(communes["commune_id"], repeat=Y * K),
         "year": np.tile(np.repeat(np.asarray(years, np.int64), K), C),
-        **{col: _categorical(cat[col], tile=CY) for col in ("set", "group", "criterion", "indicator")},
+        **{col: _categorical(cat[col], tile=CY) for col in ("set", "group")},
+        **{col: _categorical(cat[col], tile=CY, natural=True) for col in ("criterion", "indicator")},
         "value": rows["value"],
         "number": rows["number"],
         "rule": _categorical(cat["rule"], tile=CY),
@@ -270,7 +278,8 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
     criteria = pd.DataFrame({
         "commune_id": _categorical(communes["commune_id"], repeat=Y * Kc),
         "year": np.tile(np.repeat(np.asarray(years, np.int64), Kc), C),
-        **{col: _categorical(crit[col], tile=CY) for col in ("set", "group", "criterion")},
+        **{col: _categorical(crit[col], tile=CY) for col in ("set", "group")},
+        "criterion": _categorical(crit["criterion"], tile=CY, natural=True),
         "met": pd.arrays.BooleanArray(n_false == 0, ~crit_known),
         "indicators_met": n_true,
         "indicators_total": n_total,

@@ -57,6 +57,13 @@ def normalise_text(value: object) -> str:
     return _SPACES.sub(" ", text)
 
 
+def code_key(code: object) -> tuple:
+    """A sort key that puts criterion and indicator codes in their natural order: 2 before 10,
+    17.2 before 17.10, K2 before K10 (numbers compared as numbers, letters as text)."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.findall(r"\d+|[^\d.]+", str(code)))
+
+
 def fold(text: object) -> str:
     """Text for comparing words: normalised, lower case, without diacritics ('Chưa Đạt' -> 'chua dat')."""
     t = normalise_text(text).lower().replace("đ", "d")

@@ -1,0 +1,60 @@
+"""The Python API as an analyst who knows pandas uses it: codes in their natural order, names
+beside codes in one call, one measure across sets, a criteria table per set, a short repr."""
+from pathlib import Path
+
+import pytest
+
+import ntmlib
+from ntmlib.errors import ParameterError
+from ntmlib.values import code_key
+
+LY_NHAN = (Path(__file__).parent.parent / "data" / "ly-nhan").resolve()
+
+
+@pytest.fixture(scope="module")
+def card():
+    return ntmlib.score(LY_NHAN, year=[2022, 2023])
+
+
+def test_codes_sort_in_their_natural_order(card):
+    assert sorted(["17.10", "2", "17.2", "10", "K10", "K2", "1.1"], key=code_key) == [
+        "1.1", "2", "10", "17.2", "17.10", "K2", "K10"]
+    crit = card.criteria["criterion"]
+    assert crit.cat.ordered and list(crit.cat.categories[:12]) == [str(n) for n in range(1, 13)]
+    one = card.indicators[(card.indicators["commune_id"] == "13618") & (card.indicators["year"] == 2023)
+                          & (card.indicators["set"] == "hanam-2022-ntm")]
+    order = list(one.sort_values("indicator")["indicator"].astype(str))
+    assert order.index("17.2") < order.index("17.10") and order.index("2.1") < order.index("10")
+    assert order == sorted(order, key=code_key)
+
+
+def test_named_puts_names_beside_codes(card):
+    rows = card.named(card.indicators[(card.indicators["commune_id"] == "13618") & (card.indicators["year"] == 2023)
+                                      & (card.indicators["indicator"] == "15.1")])
+    ntm = rows[rows["set"] == "hanam-2022-ntm"].iloc[0]
+    assert (ntm["commune"], ntm["tier"], ntm["criterion_name"], ntm["indicator_name"], ntm["unit"]) == (
+        "Nhân Bình", "ntm", "Y tế", "Tỷ lệ người dân tham gia bảo hiểm y tế", "%")
+    assert list(rows.columns[:3]) == ["commune_id", "commune", "year"]
+
+
+def test_one_measure_across_sets_against_each_sets_threshold(card):
+    bhyt = card.measure("health_insurance_rate", year=2023)
+    assert len(bhyt) == 20 * 2  # every commune, in NTM (15.1, ≥ 90) and nâng cao (14.1, ≥ 95)
+    assert dict(zip(bhyt["set"].astype(str), bhyt["indicator"].astype(str))) == {
+        "hanam-2022-ntm": "15.1", "hanam-2022-nang-cao": "14.1"}
+    nhan_binh = bhyt[bhyt["commune"] == "Nhân Bình"].set_index(bhyt["set"].astype(str)[bhyt["commune"] == "Nhân Bình"])
+    assert nhan_binh.loc["hanam-2022-ntm", "number"] == 88.6
+    assert nhan_binh.loc["hanam-2022-ntm", "threshold"] == 90 and not nhan_binh.loc["hanam-2022-ntm", "met"]
+    with pytest.raises(ParameterError, match="không có thước đo 'bhyt'"):
+        card.measure("bhyt")
+
+
+def test_criteria_table_and_short_repr(card):
+    t = card.sets["hanam-2022-ntm"].criteria_table()
+    assert len(t) == 19 and t["indicators"].sum() == 57
+    assert t.set_index("criterion").loc["15", ["name", "indicators", "group"]].tolist() == ["Y tế", 4, "IV"]
+    assert t.set_index("criterion").loc["15", "group_name"] == card.sets["hanam-2022-ntm"].groups["IV"]["name"]
+    text = repr(card)
+    assert text == ("Scorecard(20 xã, năm 2022–2023, 3 bộ tiêu chí: hanam-2022-ntm, hanam-2022-nang-cao, "
+                    "hanam-2022-kieu-mau; 5,400 kết quả chỉ tiêu)")
+    assert len(text) < 200 and text in card._repr_html_()
