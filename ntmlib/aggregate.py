@@ -179,9 +179,63 @@ def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None) 
     return cand[cols]
 
 
+def criterion_changes_long(card: Scorecard) -> pd.DataFrame:
+    """The year-to-year change as a long table: one row per commune × set × criterion whose
+    result changed between consecutive scored years (no data in either year is no change).
+
+    Columns: commune_id, commune, set, criterion, criterion_name, year_from, year_to,
+    change ("gained": not met, then met; "lost": met, then not met)."""
+    crit = card.criteria
+    years = sorted(crit["year"].unique())
+    parts = []
+    for prev, cur in zip(years, years[1:]):
+        key = ["commune_id", "set", "criterion"]
+        m = crit[crit["year"] == prev][key + ["met"]].merge(crit[crit["year"] == cur][key + ["met"]], on=key,
+                                                             suffixes=("_prev", "_cur"))
+        gained = m["met_prev"].eq(False).fillna(False).astype(bool) & m["met_cur"].eq(True).fillna(False).astype(bool)
+        lost = m["met_prev"].eq(True).fillna(False).astype(bool) & m["met_cur"].eq(False).fillna(False).astype(bool)
+        moved = gained | lost
+        m = m[moved].assign(year_from=prev, year_to=cur, change=["gained" if g else "lost" for g in gained[moved]])
+        parts.append(m[key + ["year_from", "year_to", "change"]])
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        columns=["commune_id", "set", "criterion", "year_from", "year_to", "change"])
+    names = {(k, c.code): c.name for k, s in card.sets.items() for c in s.criteria}
+    out.insert(3, "criterion_name", [names.get((str(a), str(b))) for a, b in zip(out["set"], out["criterion"])])
+    communes = dict(zip(card.communes["commune_id"].astype(str), card.communes["commune"]))
+    out.insert(1, "commune", out["commune_id"].astype(str).map(communes))
+    return out.reset_index(drop=True)
+
+
+def failing_long(card: Scorecard, exact: bool = False) -> pd.DataFrame:
+    """The maintenance alerts as a long table: one row per recognised commune × year × set ×
+    indicator it fails (not met; no data is not a failure). With `exact`, only communes
+    recognised exactly at the set's tier (not at a higher one).
+
+    Columns: commune_id, commune, year, set, tier, tier_recognised, criterion, indicator, name,
+    value, threshold, gap."""
+    alerts = maintenance_alerts(card)
+    rows = []
+    for a in alerts.itertuples():
+        f = a.failing[a.failing["status"] == "not_met"]
+        for r in f.itertuples():
+            rows.append((a.commune_id, a.commune, a.year, a.set, a.tier, r.criterion, r.indicator, r.name, r.value,
+                         r.threshold, r.gap))
+    out = pd.DataFrame(rows, columns=["commune_id", "commune", "year", "set", "tier", "criterion", "indicator", "name",
+                                      "value", "threshold", "gap"])
+    rec = card.communes.drop_duplicates(["commune_id", "year"]).set_index(["commune_id", "year"])["tier_recognised"]
+    out.insert(5, "tier_recognised", [rec.get((c, y)) for c, y in zip(out["commune_id"], out["year"])])
+    if exact:
+        out = out[out["tier_recognised"] == out["tier"]]
+    return out.reset_index(drop=True)
+
+
 def year_change(card: Scorecard) -> pd.DataFrame:
     """Per commune and set, between consecutive scored years: criteria gained (not met, then
-    met) and lost (met, then not met); counts are of criteria met in each year."""
+    met) and lost (met, then not met); counts are of criteria met in each year. One row per
+    commune × set × pair of years; criterion_changes_long() is the same as one row per criterion.
+
+    Columns: commune_id, set, year_from, year_to, criteria_from, criteria_to, gained, lost
+    (codes, comma-joined), commune, change (criteria_to − criteria_from)."""
     crit = card.criteria
     years = sorted(crit["year"].unique())
     rows = []

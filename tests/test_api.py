@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 import ntmlib
+from ntmlib import aggregate
 from ntmlib.errors import ParameterError
 from ntmlib.values import code_key
 
@@ -58,3 +59,23 @@ def test_criteria_table_and_short_repr(card):
     assert text == ("Scorecard(20 xã, năm 2022–2023, 3 bộ tiêu chí: hanam-2022-ntm, hanam-2022-nang-cao, "
                     "hanam-2022-kieu-mau; 5,400 kết quả chỉ tiêu)")
     assert len(text) < 200 and text in card._repr_html_()
+
+
+def test_tidy_changes_and_alerts(card):
+    long = aggregate.criterion_changes_long(card)
+    wide = aggregate.year_change(card)
+    # the long table holds exactly the codes the wide one joins with commas
+    for r in wide.itertuples():
+        mine = long[(long["commune_id"] == r.commune_id) & (long["set"].astype(str) == str(r.set))]
+        assert ", ".join(mine.loc[mine["change"] == "gained", "criterion"].astype(str)) == r.gained
+        assert ", ".join(mine.loc[mine["change"] == "lost", "criterion"].astype(str)) == r.lost
+    nb = long[long["commune"] == "Nhân Bình"]
+    assert list(zip(nb["criterion"].astype(str), nb["criterion_name"], nb["change"])) == [
+        ("15", "Y tế", "lost"), ("18", "Chất lượng môi trường sống", "lost")]
+    rows = aggregate.failing_long(card)
+    alerts = aggregate.maintenance_alerts(card)
+    assert len(rows) == sum((a.failing["status"] == "not_met").sum() for a in alerts.itertuples())
+    hop_ly = rows[(rows["commune"] == "Hợp Lý") & (rows["year"] == 2023) & (rows["tier"] == "ntm")]
+    assert list(hop_ly["indicator"]) == ["15.1", "15.4"] and set(hop_ly["tier_recognised"]) == {"kieu-mau"}
+    exact = aggregate.failing_long(card, exact=True)
+    assert (exact["tier_recognised"] == exact["tier"]).all() and "Hợp Lý" not in set(exact["commune"])
