@@ -28,8 +28,9 @@ reports: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# JupyterLab on notebooks/; extra options pass through: make lab LAB_ARGS="--port 8899 --no-browser"
 lab: $(STAMP)
-	cd notebooks && ../$(BIN)/jupyter lab
+	cd notebooks && ../$(BIN)/jupyter lab $(LAB_ARGS)
 
 # Re-execute the notebooks in place so their stored outputs (which nbval compares) are current.
 notebooks: $(STAMP)

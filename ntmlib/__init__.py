@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .dataset import Dataset
 from .errors import DataError, FrameworkError, NtmError, Problem
+from .explorer import explore
 from .framework import (
     CriteriaSet,
     Criterion,
@@ -21,5 +22,5 @@ from .words import TIERS, counts_text, tier_name
 __all__ = [
     "__version__", "Dataset", "load_dataset", "DataError", "FrameworkError", "NtmError", "Problem", "TIERS",
     "CriteriaSet", "Criterion", "Indicator", "Threshold", "available_sets", "load_set", "Scorecard", "score",
-    "counts_text", "tier_name", "validate",
+    "counts_text", "tier_name", "validate", "explore",
 ]

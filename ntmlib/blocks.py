@@ -29,7 +29,7 @@ STYLE = """<style>
  background:var(--bg);font-size:15px;line-height:1.45}
 .ntm-verdict h3{margin:0 0 4px;font-size:16px}
 .ntm-verdict .ntm-counts{font-size:18px;font-weight:700;margin:2px 0}
-.ntm-verdict .ntm-state{font-weight:700;color:var(--c)}
+.ntm-verdict .ntm-vstate{font-weight:700;color:var(--c)}
 .ntm-verdict p{margin:4px 0}
 .ntm-maintained,.ntm-reached{--c:#1b6b34;--bg:#f0f8f2}
 .ntm-lapsed{--c:#b42318;--bg:#fdf1ef}
@@ -86,7 +86,7 @@ def verdicts_html(verdicts: list[Verdict], sets: dict[str, CriteriaSet], lang: s
             f"<h3>{_e(tier_name(v.tier, lang))}</h3>"
             f'<p class="ntm-note">{_e(localized(s.name, s.name_en, lang))}</p>'
             f'<p class="ntm-counts">{_e(counts)}</p>'
-            f'<p class="ntm-state"><span aria-hidden="true">{_SYMBOLS[v.state]}</span> {_e(say(v.state))}</p>'
+            f'<p class="ntm-vstate"><span aria-hidden="true">{_SYMBOLS[v.state]}</span> {_e(say(v.state))}</p>'
             + (f"<p>{_e(reason)}</p>" if reason else "") + extra + "</section>")
     return STYLE + '<div class="ntm-verdicts">' + "".join(cards) + "</div>"
 

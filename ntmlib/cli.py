@@ -1,4 +1,9 @@
-"""The `ntm` command."""
+"""The `ntm` command.
+
+Every line it prints is in one language: Vietnamese, or English with `--lang en` or
+`NTM_LANG=en` (ntmlib.cli_text says how click's own words are replaced). Names of communes,
+districts, provinces and criteria sets are resolved by ntmlib.resolve, the same way everywhere.
+"""
 from __future__ import annotations
 
 import json
@@ -8,11 +13,24 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from . import reorg
+from . import reorg, resolve
 from .batch import FORMATS, run_batch
 from .bulletin import bulletin, to_markdown
 from .bulletin import to_html as bulletin_html
 from .bulletin_docx import Letterhead, to_docx
+from .cli_text import (
+    Choice,
+    DateTime,
+    Folder,
+    Int,
+    NtmGroup,
+    NtmOption,
+    NtmUsageError,
+    argument,
+    language,
+    option,
+    say,
+)
 from .errors import DataError, NotebookError, OutputError, ParameterError, Problem
 from .excel import write_score_workbook
 from .export import write_html
@@ -29,26 +47,26 @@ from .version import __version__
 from .views import NewCommuneReport
 from .whatif import whatif
 from .words import (
-    CONFIDENCE_MARKS,
     REORG_LABELS,
     REPORT_LABELS,
-    RULE_SIGNS,
+    RULE_WORDS,
     TIERS,
     TREND_HEADERS,
     communes_display,
     date_text,
+    localized,
     tier_name,
 )
 
 
 def _fail(problems) -> None:
-    click.echo(f"Lỗi dữ liệu ({len(problems)} vấn đề):", err=True)
+    click.echo(say("data_errors", n=len(problems)), err=True)
     for p in problems:
         click.echo(f"  - {p}", err=True)
     sys.exit(2)
 
 
-class _Group(click.Group):
+class _Group(NtmGroup):
     """Turns DataError into a list of problems and exit status 2, never a traceback."""
 
     def invoke(self, ctx):
@@ -56,93 +74,156 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (ParameterError, OutputError) as e:  # what the user asked for, or where to write: one line each
             for p in e.problems:
-                click.echo(f"Lỗi: {p}", err=True)
+                click.echo(say("error", message=p), err=True)
             sys.exit(2)
         except DataError as e:
             _fail(e.problems)
 
 
-@click.group(cls=_Group)
-@click.version_option(__version__, prog_name="ntm")
-def main() -> None:
-    """ntm: chấm điểm xã theo Bộ tiêu chí nông thôn mới và lập bản tin."""
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(say("version", prog="ntm", version=__version__))
+        ctx.exit()
 
 
-@main.command()
-@click.argument("set_id", required=False)
+@click.group("ntm", cls=_Group, invoke_without_command=True, no_args_is_help=True)
+@click.option("--version", cls=NtmOption, is_flag=True, expose_value=False, is_eager=True, callback=_print_version)
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """`ntm`: score communes against the NTM criteria sets, write bulletins and reports."""
+    if ctx.invoked_subcommand is None:  # options but no command: `ntm --lang en`
+        raise NtmUsageError(say("missing_command", commands=", ".join(main.list_commands(ctx))), ctx)
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _set_ref(ref: str, ids, search=()) -> str:
+    """The id of the set `ref` names among `ids` (see resolve.set_id), or `ref` itself: a set's
+    .yaml file, or any reference when there are no sets to name (a year without data: the
+    command says why)."""
+    ids = list(dict.fromkeys(ids))
+    if not ids or ref in ids or (Path(ref).suffix in (".yaml", ".yml") and Path(ref).exists()):
+        return ref
+    names, tiers = {}, {}
+    for i in ids:
+        try:
+            s = load_set(i, search)
+            names[i], tiers[i] = s.name, s.tier
+        except DataError:  # a file that is not a valid set is still known by its id
+            names[i] = i
+    return resolve.set_id(ref, names, tiers=tiers)
+
+
+def _commune_ref(ds, ref: str) -> str:
+    """`ref` as the report notebook takes it: an old commune of communes.csv, or a new commune of
+    crosswalk.csv; the closest names of both when it is neither."""
+    units = reorg.new_communes(ds)
+    try:
+        cid = resolve.commune_id(ds.communes, ref, ds.file_name("communes"), also=units.get("new_commune", ()))
+    except ParameterError:
+        if "@" in ref or len(units):
+            try:
+                reorg.find_new_commune(ds, ref)
+                return ref
+            except DataError:
+                pass
+        raise
+    # the notebook resolves the name again (ntmlib.views, same resolver); an id where only this one knows it
+    return ref if resolve.resolve_communes(pd.Series([ref]), ds.communes).iloc[0] == cid else cid
+
+
+# --------------------------------------------------------------------------- the commands
+
+
+@main.command("frameworks")
+@argument("set_id", required=False)
 def frameworks(set_id: str | None) -> None:
-    """Liệt kê các bộ tiêu chí, hoặc in chi tiết bộ SET_ID."""
+    """`ntm frameworks [SET]`: the built-in criteria sets, or one set (id, name or .yaml file) in detail."""
+    lang = language()
     if set_id is None:
+        head = say("set_columns")
         rows = []
         for sid in available_sets():
             s = load_set(sid)
-            rows.append({"Mã": s.id, "Tên": s.name, "Hạng": tier_name(s.tier),
-                         "Giai đoạn": f"{s.period[0]}–{s.period[1]}" if s.period else "",
-                         "Tiêu chí": s.criteria_total,
-                         "Chỉ tiêu": (f"{s.indicators_total}/{s.declared['indicators']}" if s.missing_count
-                                      else s.indicators_total),
-                         "Ngưỡng tạm tính": s.provisional_count})
+            rows.append(dict(zip(head, (
+                s.id, localized(s.name, s.name_en, lang), tier_name(s.tier, lang),
+                f"{s.period[0]}–{s.period[1]}" if s.period else "", s.criteria_total,
+                f"{s.indicators_total}/{s.declared['indicators']}" if s.missing_count else s.indicators_total,
+                s.provisional_count))))
         click.echo(pd.DataFrame(rows).to_string(index=False))
         return
-    click.echo(describe_set(load_set(set_id)))
+    click.echo(describe_set(load_set(_set_ref(set_id, available_sets())), lang))
 
 
-def describe_set(s) -> str:
+def describe_set(s, lang: str = "vi") -> str:
     """The tree of a set: groups, criteria, indicators with thresholds and confidence marks."""
     src = s.source
-    lines = [f"{s.id}: {s.name}", f"  Hạng: {tier_name(s.tier)}"
-             + (f" (yêu cầu đã đạt {tier_name(s.requires)})" if s.requires else "")]
+    t = lambda key, **fmt: say(key, lang, **fmt)  # noqa: E731
+    lines = [f"{s.id}: {localized(s.name, s.name_en, lang)}", "  " + t("set_tier", tier=tier_name(s.tier, lang))
+             + (t("set_requires", tier=tier_name(s.requires, lang)) if s.requires else "")]
     if s.period:
-        lines.append(f"  Giai đoạn: {s.period[0]}–{s.period[1]}")
-    legal = ", ".join(str(x) for x in (src.get("issuer"), src.get("decision") and f"Quyết định {src['decision']}",
+        lines.append("  " + t("set_period", period=f"{s.period[0]}–{s.period[1]}"))
+    legal = ", ".join(str(x) for x in (src.get("issuer"), src.get("decision") and t("set_decision",
+                                                                                     decision=src["decision"]),
                                        src.get("date"), src.get("appendix")) if x)
     if legal:
-        lines.append(f"  Căn cứ: {legal}")
+        lines.append("  " + t("set_basis", basis=legal))
     if src.get("note"):
-        lines.append(f"  Ghi chú: {src['note']}")
+        lines.append("  " + t("set_note", note=src["note"]))
     if len(s.lineage) > 1:
-        lines.append(f"  Kế thừa: {' ← '.join(s.lineage)}")
-    lines.append(f"  {s.criteria_total} tiêu chí, {s.indicators_total} chỉ tiêu; "
-                 f"{s.provisional_count} chỉ tiêu có ngưỡng tạm tính")
+        lines.append("  " + t("set_lineage", chain=" ← ".join(s.lineage)))
+    lines.append("  " + t("set_counts", criteria=s.criteria_total, indicators=s.indicators_total,
+                          provisional=s.provisional_count))
+    signs, marks = RULE_WORDS[lang], say("confidence", lang)
     for gcode, g in s.groups.items():
         crits = [c for c in s.criteria if c.group == gcode]
         if not crits:
             continue
-        lines.append(f"\n{gcode}. {g['name']}")
+        lines.append(f"\n{gcode}. {localized(g['name'], g.get('name_en'), lang)}")
         for c in crits:
-            lines.append(f"  Tiêu chí {c.code}. {c.name}")
+            lines.append("  " + t("set_criterion", code=c.code, name=localized(c.name, c.name_en, lang)))
             for i in (i for i in s.indicators if i.criterion == c.code):
-                rule = RULE_SIGNS[i.rule]
+                rule = signs[i.rule]
                 thr = f"{rule} {i.threshold.describe()}" if i.threshold else rule
                 unit = f" {i.unit}" if i.unit and i.threshold and i.threshold.kind == "all" else ""
-                lines.append(f"    {i.code:<6} {i.name} — {thr}{unit}  [{CONFIDENCE_MARKS[i.confidence]}]")
+                lines.append(f"    {i.code:<6} {localized(i.name, i.name_en, lang)} — {thr}{unit}  "
+                             f"[{marks[i.confidence]}]")
     return "\n".join(lines)
 
 
 @main.command("score")
-@click.argument("dataset", type=click.Path(file_okay=False))
-@click.option("--year", type=int, required=True, help="Năm đánh giá.")
-@click.option("--set", "set_id", help="Chỉ chấm theo bộ tiêu chí này.")
-@click.option("--tier", type=click.Choice(TIERS), help="Chỉ chấm theo bộ tiêu chí của hạng này.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table",
-              show_default=True)
-@click.option("--out", type=click.Path(), help="Ghi ra tệp thay vì màn hình (bắt buộc với xlsx).")
+@argument("dataset", type=Folder())
+@option("--year", type=Int(), required=True)
+@option("--set", "set_id")
+@option("--tier", type=Choice(TIERS))
+@option("--format", "fmt", type=Choice(["table", "csv", "json", "xlsx"]), default="table", show_default=True)
+@option("--out", type=click.Path())
 def score_cmd(dataset, year, set_id, tier, fmt, out) -> None:
-    """Chấm điểm các xã của DATASET cho một năm."""
-    card = score(dataset, sets=set_id, year=year)
+    """`ntm score`: the communes of a dataset scored for one year."""
+    lang = language()
+    ds = load_dataset(dataset)
+    if set_id:  # one of the year's sets first, else any set the dataset or ntmlib has
+        try:
+            set_id = _set_ref(set_id, ds.set_ids_for(year), ds.framework_dir)
+        except ParameterError:
+            set_id = _set_ref(set_id, [*ds.set_ids_for(year), *(p.stem for d in ds.framework_dir
+                                                                for p in sorted(d.glob("*.yaml"))),
+                                       *available_sets()], ds.framework_dir)
+    card = score(ds, sets=set_id, year=year)
     communes = card.communes
     if tier:
         communes = communes[communes["tier"] == tier]
         if communes.empty:
-            raise click.UsageError(f"không có bộ tiêu chí hạng '{tier}' cho năm {year}")
+            raise NtmUsageError(say("no_tier_set", tier=tier, year=year))
     if fmt == "xlsx":
         if not out:
-            raise click.UsageError("--format xlsx cần --out TỆP.xlsx")
+            raise NtmUsageError(say("needs_out", fmt="xlsx"))
         write_score_workbook(card, Path(out), sets=communes["set"].unique())
-        click.echo(f"Đã ghi {out}")
+        click.echo(say("written", path=out))
         return
     if fmt == "table":
-        text = communes_display(communes).to_string(index=False)
+        text = communes_display(communes, lang).to_string(index=False)
     elif fmt == "csv":
         text = csv_safe(communes).to_csv(index=False)
     else:
@@ -154,184 +235,201 @@ def score_cmd(dataset, year, set_id, tier, fmt, out) -> None:
 def _emit(text: str, out: str | None) -> None:
     if out:
         write_text_atomic(Path(out), text if text.endswith("\n") else text + "\n")
-        click.echo(f"Đã ghi {out}")
+        click.echo(say("written", path=out))
     else:
         click.echo(text)
 
 
 @main.command("validate")
-@click.argument("dataset", type=click.Path())
+@argument("dataset", type=click.Path())
 def validate_cmd(dataset) -> None:
-    """Kiểm tra DATASET; liệt kê mọi vấn đề (mã thoát 2 nếu có)."""
+    """`ntm validate`: every problem of a dataset (exit status 2 when there is any)."""
     problems = validate(dataset)
     if problems.skipped:
-        click.echo(f"Không dùng khi chấm ({len(problems.skipped)} mục, không phải lỗi):")
+        click.echo(say("skipped", n=len(problems.skipped)))
         for s in problems.skipped:
             click.echo(f"  - {s}")
     if problems:
         _fail(problems)
-    click.echo(f"{dataset}: dữ liệu hợp lệ, không có vấn đề.")
+    click.echo(say("valid", dataset=dataset))
 
 
 @main.command("bulletin")
-@click.argument("dataset", type=click.Path(file_okay=False))
-@click.option("--year", type=int, required=True, help="Năm đánh giá.")
-@click.option("--format", "fmt", type=click.Choice(["md", "docx", "html"]), default="md", show_default=True,
-              help="md: Markdown; docx: văn bản Word theo thể thức văn bản hành chính; html: trang web.")
-@click.option("--out", type=click.Path(), help="Tệp kết quả (bắt buộc với docx).")
-@click.option("--date", "issued", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="Ngày ban hành ghi ở dòng địa danh, ngày tháng của bản Word (YYYY-MM-DD; mặc định hôm nay).")
+@argument("dataset", type=Folder())
+@option("--year", type=Int(), required=True)
+@option("--format", "fmt", type=Choice(["md", "docx", "html"]), default="md", show_default=True)
+@option("--out", type=click.Path())
+@option("--date", "issued", type=DateTime())
 def bulletin_cmd(dataset, year, fmt, out, issued) -> None:
-    """Viết phần kết quả của bản tin nông thôn mới cho năm YEAR."""
+    """`ntm bulletin`: the results part of the district bulletin for one year (in Vietnamese)."""
     if fmt == "docx" and not out:
-        raise click.UsageError("--format docx cần --out TỆP.docx")
+        raise NtmUsageError(say("needs_out", fmt="docx"))
     ds = load_dataset(dataset)
     b = bulletin(ds, year)
     if fmt == "docx":
         head = Letterhead.from_meta(ds.meta, issued.date() if issued else None)
         to_docx(b, Path(out), letterhead=head, year=year)
-        click.echo(f"Đã ghi {out}")
+        click.echo(say("written", path=out))
     else:
         _emit(bulletin_html(b) if fmt == "html" else to_markdown(b), out)
 
 
 @main.command("roadmap")
-@click.argument("dataset", type=click.Path(file_okay=False))
-@click.option("--year", type=int, required=True, help="Năm đánh giá.")
-@click.option("--target", type=click.Choice(TIERS), default="nang-cao", show_default=True, help="Hạng cần đạt.")
-@click.option("--by", "by_year", type=int, help="Năm mục tiêu: khoảng thiếu nào tốc độ gần đây bù được.")
-@click.option("--district", help="Chỉ các xã của huyện này.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True)
-@click.option("--out", type=click.Path(), help="Ghi ra tệp thay vì màn hình.")
+@argument("dataset", type=Folder())
+@option("--year", type=Int(), required=True)
+@option("--target", type=Choice(TIERS), default="nang-cao", show_default=True)
+@option("--by", "by_year", type=Int())
+@option("--district")
+@option("--format", "fmt", type=Choice(["table", "csv"]), default="table", show_default=True)
+@option("--out", type=click.Path())
 def roadmap_cmd(dataset, year, target, by_year, district, fmt, out) -> None:
-    """Lộ trình lên hạng TARGET: mỗi xã còn thiếu chỉ tiêu nào, bao nhiêu; tổng hợp toàn huyện."""
+    """`ntm roadmap`: what each commune still misses to reach a tier, and the district totals."""
     ds = load_dataset(dataset)
+    if district:
+        district = resolve.district_name(ds.communes, district, ds.file_name("communes"))
     card = score(ds, year=[y for y in ds.years if y <= year]) if year in ds.years else score(ds, year=year)
     rm = roadmap_for(card, year, target, by_year, district)
     if district:
         card = card.subset(rm["commune_id"].unique()) if not rm.empty else card
-    _emit(to_text(rm, card, year, target) if fmt == "table" else csv_safe(rm).to_csv(index=False), out)
+    _emit(to_text(rm, card, year, target, language()) if fmt == "table" else csv_safe(rm).to_csv(index=False), out)
 
 
 @main.command("whatif")
-@click.argument("dataset", type=click.Path(file_okay=False))
-@click.option("--year", type=int, required=True, help="Năm đánh giá.")
-@click.option("--set", "set_id", required=True, help="Bộ tiêu chí có ngưỡng cần thay.")
-@click.option("--indicator", required=True, help="Mã chỉ tiêu (ví dụ 14.1).")
-@click.option("--threshold", required=True, help="Ngưỡng giả định (ví dụ 92 hoặc 92,5).")
-@click.option("--region", help="Chỉ thay ngưỡng của vùng này (ví dụ DBSH).")
-@click.option("--group", help="Chỉ thay ngưỡng của nhóm xã này.")
+@argument("dataset", type=Folder())
+@option("--year", type=Int(), required=True)
+@option("--set", "set_id", required=True)
+@option("--indicator", required=True)
+@option("--threshold", required=True)
+@option("--region")
+@option("--group")
 def whatif_cmd(dataset, year, set_id, indicator, threshold, region, group) -> None:
-    """Giả định ngưỡng: xã nào đổi kết quả khi ngưỡng một chỉ tiêu thay đổi."""
+    """`ntm whatif`: which communes change when one threshold changes."""
     if region and group:
-        raise click.UsageError("chỉ dùng một trong hai: --region hoặc --group")
-    w = whatif(dataset, set_id, indicator, threshold, year=year, region=region, group=group)
-    lines = w.sentences()
+        raise NtmUsageError(say("one_of", a="--region", b="--group"))
+    lang = language()
+    ds = load_dataset(dataset)
+    set_id = _set_ref(set_id, ds.set_ids_for(year), ds.framework_dir)
+    w = whatif(ds, set_id, indicator, threshold, year=year, region=region, group=group)
+    lines = w.sentences(lang)
     click.echo("\n".join(lines[:1]))
     if w.changed:
-        click.echo("\n" + w.table().to_string(index=False) + "\n")
+        click.echo("\n" + w.table(lang).to_string(index=False) + "\n")
     click.echo("\n".join(lines[1:]))
 
 
 @main.command("trends")
-@click.argument("dataset", type=click.Path(file_okay=False))
-@click.option("--commune", required=True, help="Xã (mã hoặc tên).")
-@click.option("--set", "set_id", help="Chỉ bộ tiêu chí này.")
-@click.option("--all", "show_all", is_flag=True, help="Cả các chỉ tiêu đạt và không đổi.")
+@argument("dataset", type=Folder())
+@option("--commune", required=True)
+@option("--set", "set_id")
+@option("--all", "show_all", is_flag=True)
 def trends_cmd(dataset, commune, set_id, show_all) -> None:
-    """Xu hướng từng chỉ tiêu của một xã qua các năm (↑ tiến bộ, → không đổi, ↓ giảm sút, · thiếu số liệu)."""
+    """`ntm trends`: the trend of each indicator of one commune over the years."""
+    lang = language()
     ds = load_dataset(dataset)
-    cid = ds.commune_id(commune)
+    cid = resolve.commune_id(ds.communes, commune, ds.file_name("communes"))
     card = score(ds)
     tr = trends(card, communes=[cid])
     if set_id:
-        tr = tr[tr["set"] == card.require_set(set_id)]
+        tr = tr[tr["set"] == resolve.set_id(set_id, {i: s.name for i, s in card.sets.items()},
+                                            tiers={i: s.tier for i, s in card.sets.items()})]
     name = ds.communes.set_index("commune_id").at[cid, "commune"]
-    click.echo(f"Xu hướng các chỉ tiêu — Xã {name}, năm {', '.join(map(str, ds.years))}")
-    click.echo("So sánh giữa các năm chỉ trong cùng một bộ tiêu chí, hoặc giữa các bộ có chỉ tiêu khai báo "
-               "cùng thước đo (measure).")
+    click.echo(say("trends_title", name=name, years=", ".join(map(str, ds.years))))
+    click.echo(say("trends_rule"))
     shown = tr if show_all else tr[tr["met"].ne(True) | tr["direction"].isin(["improving", "worsening"])]
     hidden = len(tr) - len(shown)
     for s, g in shown.groupby("set", sort=False):
-        click.echo(f"\n{s} ({tier_name(card.sets[s].tier)})")
-        head = TREND_HEADERS["vi"]
-        table = display_table(g).drop(columns=[head["set"]])
+        click.echo(f"\n{s} ({tier_name(card.sets[s].tier, lang)})")
+        head = TREND_HEADERS[lang]
+        table = display_table(g, lang).drop(columns=[head["set"]])
         table[head["name"]] = table[head["name"]].str.slice(0, 45)
         click.echo(table.to_string(index=False))
     if hidden:
-        click.echo(f"\n{hidden} chỉ tiêu đạt và không đổi không được liệt kê (thêm --all để xem).")
+        click.echo("\n" + say("trends_hidden", n=hidden))
 
 
 @main.command("report")
-@click.argument("dataset", type=click.Path(file_okay=False, exists=True))
-@click.option("--year", type=int, required=True, help="Năm đánh giá.")
-@click.option("--commune", help="Xã (mã hoặc tên): báo cáo của một xã.")
-@click.option("--district", help="Huyện: báo cáo tổng hợp của huyện.")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
-@click.option("--out", type=click.Path(), required=True, help="Tệp HTML kết quả.")
-def report_cmd(dataset, year, commune, district, lang, out) -> None:
-    """Chạy sổ tay báo cáo của một xã hoặc một huyện và xuất ra một tệp HTML."""
+@argument("dataset", type=Folder(exists=True))
+@option("--year", type=Int(), required=True)
+@option("--commune")
+@option("--district")
+@option("--out", type=click.Path(), required=True)
+def report_cmd(dataset, year, commune, district, out) -> None:
+    """`ntm report`: the HTML report of one commune or district (in the --lang language)."""
     if bool(commune) == bool(district):
-        raise click.UsageError("cần đúng một trong hai: --commune hoặc --district")
+        raise NtmUsageError(say("exactly_one", a="--commune", b="--district"))
     if Path(out).is_dir():
-        raise OutputError(Problem(out, "là một thư mục: ghi tên tệp HTML, ví dụ bao-cao.html"))
+        raise OutputError(Problem(out, say("out_is_dir")))
     check_output_dir(Path(out).parent)  # before the notebook runs
-    kind, params = (("commune", {"commune": commune}) if commune else ("district", {"district": district}))
+    lang = language()
+    ds = load_dataset(dataset)  # names are checked here, with suggestions, before a kernel starts
+    if commune:
+        kind, params = "commune", {"commune": _commune_ref(ds, commune)}
+    else:
+        kind, params = "district", {"district": resolve.district_name(ds.communes, district,
+                                                                      ds.file_name("communes"))}
     params.update(dataset=str(Path(dataset).resolve()), year=year, lang=lang)
+    label = say("report_label", kind=say(kind), name=params[kind], year=year)
     try:
-        nb = run_report(kind, params, f"{'Xã' if commune else 'Huyện'} {commune or district} năm {year}", fresh=True)
+        nb = run_report(kind, params, label, fresh=True)
     except NotebookError as e:
-        click.echo(f"Lỗi: {e.evalue}", err=True)
+        click.echo(say("error", message=e.evalue), err=True)
         sys.exit(2)
     write_html(nb, Path(out))
-    click.echo(f"Đã ghi {out}")
+    click.echo(say("written", path=out))
 
 
 @main.command("reports")
-@click.argument("dataset", type=click.Path(file_okay=False, exists=True))
-@click.option("--year", "years", type=int, multiple=True, help="Năm (lặp lại được); mặc định mọi năm có số liệu.")
-@click.option("--communes", help="Chỉ các xã này (mã hoặc tên, cách nhau bởi dấu phẩy).")
-@click.option("--province", help="Chỉ các xã và huyện của tỉnh này (tên tỉnh).")
-@click.option("--district", help="Chỉ các xã của huyện này (tên huyện).")
-@click.option("--out", type=click.Path(), default="reports", show_default=True, help="Thư mục kết quả.")
-@click.option("--jobs", type=int, default=None, help="Số tiến trình song song (mặc định: số nhân CPU).")
-@click.option("--formats", default="ipynb,html", show_default=True, help="Định dạng kết quả: ipynb, html.")
-@click.option("--force", is_flag=True, help="Chạy lại mọi báo cáo, kể cả báo cáo đã có và còn mới.")
-@click.option("--scheduler", help="Địa chỉ Dask scheduler (tcp://...) để chạy trên cụm máy.")
-@click.option("--isolate", is_flag=True, help="Mỗi báo cáo một kernel mới (chậm hơn).")
+@argument("dataset", type=Folder(exists=True))
+@option("--year", "years", type=Int(), multiple=True)
+@option("--communes")
+@option("--province")
+@option("--district")
+@option("--out", type=click.Path(), default="reports", show_default=True)
+@option("--jobs", type=Int(), default=None)
+@option("--formats", default="ipynb,html", show_default=True)
+@option("--force", is_flag=True)
+@option("--scheduler")
+@option("--isolate", is_flag=True)
 def reports_cmd(dataset, years, communes, province, district, out, jobs, formats, force, scheduler, isolate) -> None:
-    """Chạy báo cáo cho mọi xã và huyện của DATASET, song song, tiếp tục được khi bị ngắt."""
+    """`ntm reports`: every commune's and district's report, in parallel, resumable."""
     fmts = tuple(f.strip() for f in formats.split(",") if f.strip())
     bad = [f for f in fmts if f not in FORMATS]
     if bad or not fmts:
-        raise click.UsageError(f"định dạng không hỗ trợ: {', '.join(bad) or '(trống)'} (dùng {', '.join(FORMATS)})")
-    result = run_batch(dataset, list(years) or None, [c.strip() for c in communes.split(",")] if communes else None,
-                       out, jobs, fmts, force, scheduler, isolate, province=province, district=district)
+        raise NtmUsageError(say("bad_formats", bad=", ".join(bad) or say("none"), known=", ".join(FORMATS)))
+    ds = load_dataset(dataset)
+    file = ds.file_name("communes")
+    province = province and resolve.province_name(ds.communes, province, file)
+    area = ds.communes[ds.communes["commune_id"].isin(resolve.area_communes(ds.communes, province, file=file))]
+    district = district and resolve.district_name(area, district, file)
+    ids = [resolve.commune_id(ds.communes, c.strip(), file) for c in communes.split(",")] if communes else None
+    result = run_batch(ds, list(years) or None, ids, out, jobs, fmts, force, scheduler, isolate,
+                       province=province, district=district)
     for f in result.failed:
         err = f.get("error") or {}
-        cell = f" (ô {err['cell']})" if err.get("cell") is not None else ""
-        click.echo(f"Lỗi: {f['label']} năm {f['year']}{cell}: {err.get('evalue', '')}", err=True)
+        cell = say("cell", cell=err["cell"]) if err.get("cell") is not None else ""
+        click.echo(say("error", message=say("report_failed", label=f["label"], year=f["year"], cell=cell,
+                                            error=err.get("evalue", ""))), err=True)
     click.echo(result.summary())
-    click.echo(f"Mở {result.index} để xem các báo cáo.")
+    click.echo(say("open_index", index=result.index))
     if not result.ok:
         sys.exit(1)
 
 
 @main.command("notebooks")
-@click.argument("folder", type=click.Path(file_okay=False))
+@argument("folder", type=Folder())
 def notebooks_cmd(folder) -> None:
-    """Chép các sổ tay báo cáo cài kèm ntmlib vào FOLDER để mở bằng JupyterLab."""
+    """`ntm notebooks`: copy the report notebooks installed with ntmlib into a folder."""
     for path in copy_notebooks(folder):
-        click.echo(f"Đã chép {path}")
+        click.echo(say("copied", path=path))
 
 
 @main.command("crosswalk")
-@click.argument("dataset", type=click.Path(file_okay=False, exists=True))
-@click.argument("commune", required=False)
-@click.option("--year", "years", type=int, multiple=True, help="Năm (lặp lại được); mặc định mọi năm có số liệu.")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
-def crosswalk_cmd(dataset, commune, years, lang) -> None:
-    """Các xã mới sau sắp xếp (crosswalk.csv) và xã tiền thân; với COMMUNE: kết quả của các xã tiền thân."""
+@argument("dataset", type=Folder(exists=True))
+@argument("commune", required=False)
+@option("--year", "years", type=Int(), multiple=True)
+def crosswalk_cmd(dataset, commune, years) -> None:
+    """`ntm crosswalk [COMMUNE]`: the new communes of crosswalk.csv, or one new commune's predecessors' results."""
+    lang = language()
     ds = load_dataset(dataset)
     units = reorg.new_communes(ds)
     if units.empty:
@@ -354,15 +452,15 @@ def crosswalk_cmd(dataset, commune, years, lang) -> None:
 
 
 @main.command("synthetic")
-@click.argument("out", type=click.Path(file_okay=False))
-@click.option("--communes", type=int, default=10_000, show_default=True, help="Số xã.")
-@click.option("--seed", type=int, default=2025, show_default=True, help="Hạt giống ngẫu nhiên (cùng hạt, cùng tệp).")
+@argument("out", type=Folder())
+@option("--communes", type=Int(), default=10_000, show_default=True)
+@option("--seed", type=Int(), default=2025, show_default=True)
 def synthetic_cmd(out, communes, seed) -> None:
-    """Sinh bộ dữ liệu toàn quốc mô phỏng vào OUT (OUT/parquet và OUT/csv), để đo tốc độ và kiểm thử."""
+    """`ntm synthetic`: a simulated national dataset (parquet and csv) for timing and testing."""
     paths = make_national(out, communes=communes, seed=seed)
     obs = pd.read_parquet(paths["parquet"] / "observations.parquet", columns=["year"])
-    n = f"{len(obs):,}".replace(",", ".")  # 3.881.548
-    click.echo(f"{communes} xã, {obs['year'].nunique()} năm, {n} ô số liệu")
+    cells = f"{len(obs):,}".replace(",", "." if language() == "vi" else ",")  # 3.881.548
+    click.echo(say("synthetic", communes=communes, years=obs["year"].nunique(), cells=cells))
     for fmt, path in paths.items():
         click.echo(f"  {fmt}: {path}")
 

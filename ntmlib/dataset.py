@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import DataError, Problem
 from .framework import CriteriaSet, load_set
-from .resolve import area_communes, district_name, resolve_communes
+from .resolve import area_communes, commune_id, district_name
 from .words import TIERS
 
 COMMUNE_COLUMNS = ["commune_id", "commune", "district", "province", "region"]
@@ -72,12 +71,9 @@ class Dataset:
         return ids
 
     def commune_id(self, ref: str) -> str:
-        """The id of a commune given by id or by name (with or without 'Xã')."""
-        ids = resolve_communes(pd.Series([str(ref)]), self.communes)
-        if ids.iloc[0] == "":
-            raise DataError(Problem(str(Path(self.files.get("communes", "communes.csv")).name),
-                                    f"không có xã '{ref}' trong dữ liệu"))
-        return ids.iloc[0]
+        """The id of a commune given by id or by name (any case, with or without diacritics or
+        'Xã'); an unknown one raises ParameterError with the closest names ('Có phải: …?')."""
+        return commune_id(self.communes, ref, self.file_name("communes"))
 
     def locate(self, key: str, place: str, column: str) -> tuple[str, str]:
         """(place, column) as the user sees them of field `column` of the row at `place` of file `key`."""

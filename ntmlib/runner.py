@@ -18,6 +18,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import nbformat
+import zmq
 from jupyter_client import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, DeadKernelError
@@ -31,6 +32,13 @@ NOTEBOOKS = {"commune": "commune_report.ipynb", "district": "district_bulletin.i
 KERNEL_NAME = "python3"
 KERNEL_START_ATTEMPTS = 3
 CELL_TIMEOUT = 600
+# ipykernel warns "[IPKernelApp] WARNING | Kernel is running over TCP without encryption" when its
+# sockets are plain TCP. Where pyzmq has CurveZMQ and the kernelspec declares it (ipykernel ≥ 7),
+# jupyter_client gives the kernel keys and the warning has no cause; elsewhere the kernel logs only
+# errors. No history database either: reports do not need it, and line numbers restart with each report.
+ENCRYPTION = ({"transport_encryption": "auto"} if zmq.has("curve")
+              and "transport_encryption" in AsyncKernelManager.class_trait_names() else {})  # jupyter_client ≥ 8.10
+KERNEL_ARGUMENTS = ["--HistoryManager.enabled=False", "--IPKernelApp.log_level=ERROR"]
 
 
 def notebook_path(kind: str) -> Path:
@@ -76,12 +84,11 @@ class WarmKernel:
     def start(self) -> None:
         last = None
         for attempt in range(KERNEL_START_ATTEMPTS):
-            km = AsyncKernelManager(kernel_name=self.kernel_name)
+            km = AsyncKernelManager(kernel_name=self.kernel_name, **ENCRYPTION)
             try:
-                # the kernel's own stderr carries start-up noise (the TCP warning): keep it out of the log
-                # no history database: reports do not need it, and line numbers restart with each report
+                # the kernel's own stderr carries start-up noise (debugger notes): keep it out of the log
                 self._run(km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                          extra_arguments=["--HistoryManager.enabled=False"]))
+                                          extra_arguments=KERNEL_ARGUMENTS))
                 kc = km.client()
                 kc.start_channels()
                 self._run(kc.wait_for_ready(timeout=60))

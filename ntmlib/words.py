@@ -605,3 +605,422 @@ DOCUMENT_LABELS = {
         "shortenings": (("criteria set for ", ""), ("criteria for ", ""), (" - ", "-")),
     },
 }
+
+
+EXPLORER_LABELS = {  # the explorer of JupyterLab (ntmlib.explorer): pickers, tabs, sentences, table headers
+    "vi": {"year": "Năm", "set": "Bộ tiêu chí", "district": "Huyện", "commune": "Xã",
+           "heatmap": "Bản đồ nhiệt của huyện", "grid": "Tiêu chí của xã", "unmet": "Chỉ tiêu chưa đạt",
+           "steps": "Việc cần làm",
+           "headline": "Xã {commune} — {district}, năm {year}", "in_district": "huyện {district}",
+           "no_district": "chưa rõ huyện",
+           "summary": "Xã {commune} ({district}), năm {year}, bộ {tier}: {counts}",
+           "empty": "Không có xã nào được chấm",
+           "unmet_lead": "Xã {commune} còn {n} chỉ tiêu của bộ {tier} chưa đạt hoặc chưa có số liệu năm {year}:",
+           "unmet_none": "Xã {commune} đạt mọi chỉ tiêu của bộ {tier} năm {year}.",
+           "no_communes": "Không có xã nào của {district} được chấm năm {year}.",
+           "not_scored": "Xã {commune} không được chấm theo bộ {tier} năm {year}.",
+           "criterion": "Tiêu chí", "indicator": "Chỉ tiêu", "name": "Tên chỉ tiêu", "value": "Giá trị",
+           "threshold": "Ngưỡng", "need": "Còn cần", "result": "Kết quả", "source": "Nguồn số liệu",
+           "tier": "Bộ tiêu chí"},
+    "en": {"year": "Year", "set": "Criteria set", "district": "District", "commune": "Commune",
+           "heatmap": "District heatmap", "grid": "Commune criteria", "unmet": "Indicators not met",
+           "steps": "What to do next",
+           "headline": "{commune} commune — {district}, {year}", "in_district": "{district} district",
+           "no_district": "no district",
+           "summary": "{commune} commune ({district}), {year}, {tier} set: {counts}",
+           "empty": "No commune scored",
+           "unmet_lead": "{commune} does not meet, or has no data for, {n} indicators of the {tier} set in {year}:",
+           "unmet_none": "{commune} meets every indicator of the {tier} set in {year}.",
+           "no_communes": "No commune of {district} was scored in {year}.",
+           "not_scored": "{commune} is not scored against the {tier} set in {year}.",
+           "criterion": "Criterion", "indicator": "Indicator", "name": "Indicator name", "value": "Value",
+           "threshold": "Threshold", "need": "Still needed", "result": "Result", "source": "Source",
+           "tier": "Criteria set"},
+}
+
+
+CLI_WORDS = {  # the `ntm` command (ntmlib.cli, ntmlib.cli_text): what click would print, and the command's messages
+    "vi": {
+        "usage": "Cách dùng:", "options": "Tùy chọn", "arguments": "Tham số", "commands": "Lệnh", "examples": "Ví dụ",
+        "options_metavar": "[TÙY_CHỌN]", "command_metavar": "LỆNH [THAM_SỐ]...",
+        "required": "bắt buộc", "default": "mặc định: {value}", "envvar": "biến môi trường: {name}",
+        "try_help": "Xem '{command} --help' để biết cách dùng.", "error": "Lỗi: {message}",
+        "missing_option": "thiếu tùy chọn {name}.", "missing_argument": "thiếu tham số {name}.",
+        "invalid": "giá trị không hợp lệ cho {name}: {message}", "no_such_option": "không có tùy chọn '{name}'.",
+        "no_such_command": "không có lệnh '{name}'.", "did_you_mean": "Có phải: {names}?",
+        "needs_value": "tùy chọn '{name}' cần một giá trị.", "takes_no_value": "tùy chọn '{name}' không nhận giá trị.",
+        "extra_args": "thừa tham số: {args}.", "missing_command": "thiếu lệnh; các lệnh: {commands}.",
+        "not_int": "'{value}' không phải số nguyên.", "not_choice": "'{value}' không phải một trong {choices}.",
+        "not_date": "'{value}' không phải ngày dạng YYYY-MM-DD.", "no_folder": "không có thư mục '{path}'.",
+        "is_file": "'{path}' là một tệp, không phải thư mục.", "aborted": "Đã dừng.",
+        "version": "{prog}, phiên bản {version}",
+        "data_errors": "Lỗi dữ liệu ({n} vấn đề):", "written": "Đã ghi {path}", "copied": "Đã chép {path}",
+        "skipped": "Không dùng khi chấm ({n} mục, không phải lỗi):",
+        "valid": "{dataset}: dữ liệu hợp lệ, không có vấn đề.",
+        "no_tier_set": "không có bộ tiêu chí hạng '{tier}' cho năm {year}",
+        "needs_out": "--format {fmt} cần --out TỆP.{fmt}",
+        "one_of": "chỉ dùng một trong hai: {a} hoặc {b}", "exactly_one": "cần đúng một trong hai: {a} hoặc {b}",
+        "bad_formats": "định dạng không hỗ trợ: {bad} (dùng {known})", "none": "(trống)",
+        "out_is_dir": "là một thư mục: ghi tên tệp HTML, ví dụ bao-cao.html",
+        "report_label": "{kind} {name} năm {year}", "commune": "Xã", "district": "Huyện",
+        "report_failed": "{label} năm {year}{cell}: {error}", "cell": " (ô {cell})",
+        "open_index": "Mở {index} để xem các báo cáo.",
+        "trends_title": "Xu hướng các chỉ tiêu — Xã {name}, năm {years}",
+        "trends_rule": "So sánh giữa các năm chỉ trong cùng một bộ tiêu chí, hoặc giữa các bộ có chỉ tiêu khai báo "
+                       "cùng thước đo (measure).",
+        "trends_hidden": "{n} chỉ tiêu đạt và không đổi không được liệt kê (thêm --all để xem).",
+        "synthetic": "{communes} xã, {years} năm, {cells} ô số liệu",
+        "set_columns": ("Mã", "Tên", "Hạng", "Giai đoạn", "Tiêu chí", "Chỉ tiêu", "Ngưỡng tạm tính"),
+        "set_tier": "Hạng: {tier}", "set_requires": " (yêu cầu đã đạt {tier})", "set_period": "Giai đoạn: {period}",
+        "set_decision": "Quyết định {decision}", "set_basis": "Căn cứ: {basis}", "set_note": "Ghi chú: {note}",
+        "set_lineage": "Kế thừa: {chain}",
+        "set_counts": "{criteria} tiêu chí, {indicators} chỉ tiêu; {provisional} chỉ tiêu có ngưỡng tạm tính",
+        "set_criterion": "Tiêu chí {code}. {name}",
+        "confidence": {"confirmed": "✓ xác nhận", "derived": "≈ suy ra", "provisional": "? tạm tính"},
+        "shared_metavars": {
+            "dataset": "DỮ_LIỆU", "year": "NĂM", "years": "NĂM", "by_year": "NĂM", "set_id": "BỘ_TIÊU_CHÍ",
+            "out": "TỆP", "commune": "XÃ", "communes": "CÁC_XÃ", "district": "HUYỆN", "province": "TỈNH",
+            "indicator": "MÃ", "threshold": "NGƯỠNG", "region": "VÙNG", "group": "NHÓM", "jobs": "SỐ",
+            "formats": "ĐỊNH_DẠNG", "scheduler": "ĐỊA_CHỈ", "seed": "SỐ", "issued": "YYYY-MM-DD",
+            "folder": "THƯ_MỤC",
+        },
+        "shared_options": {
+            "help": "In hướng dẫn này rồi thoát.",
+            "lang": "Ngôn ngữ: vi (tiếng Việt) hoặc en (tiếng Anh).",
+            "version": "In phiên bản rồi thoát.",
+        },
+    },
+    "en": {
+        "usage": "Usage:", "options": "Options", "arguments": "Arguments", "commands": "Commands", "examples": "Examples",
+        "options_metavar": "[OPTIONS]", "command_metavar": "COMMAND [ARGS]...",
+        "required": "required", "default": "default: {value}", "envvar": "env var: {name}",
+        "try_help": "Try '{command} --help' for help.", "error": "Error: {message}",
+        "missing_option": "missing option {name}.", "missing_argument": "missing argument {name}.",
+        "invalid": "invalid value for {name}: {message}", "no_such_option": "no such option '{name}'.",
+        "no_such_command": "no such command '{name}'.", "did_you_mean": "Did you mean: {names}?",
+        "needs_value": "option '{name}' needs a value.", "takes_no_value": "option '{name}' does not take a value.",
+        "extra_args": "unexpected extra arguments: {args}.", "missing_command": "missing command; the commands: {commands}.",
+        "not_int": "'{value}' is not a whole number.", "not_choice": "'{value}' is not one of {choices}.",
+        "not_date": "'{value}' is not a date written YYYY-MM-DD.", "no_folder": "folder '{path}' does not exist.",
+        "is_file": "'{path}' is a file, not a folder.", "aborted": "Stopped.",
+        "version": "{prog}, version {version}",
+        "data_errors": "Problems in the data ({n}):", "written": "Wrote {path}", "copied": "Copied {path}",
+        "skipped": "Not used in scoring ({n} items, not errors):",
+        "valid": "{dataset}: the data is valid, no problems.",
+        "no_tier_set": "no criteria set of tier '{tier}' in {year}",
+        "needs_out": "--format {fmt} needs --out FILE.{fmt}",
+        "one_of": "use only one of {a} and {b}", "exactly_one": "give exactly one of {a} and {b}",
+        "bad_formats": "unsupported format: {bad} (use {known})", "none": "(none)",
+        "out_is_dir": "is a folder: give the name of an HTML file, for example report.html",
+        "report_label": "{kind} {name}, {year}", "commune": "commune", "district": "district",
+        "report_failed": "{label} {year}{cell}: {error}", "cell": " (cell {cell})",
+        "open_index": "Open {index} to see the reports.",
+        "trends_title": "Indicator trends — {name} commune, {years}",
+        "trends_rule": "Years are compared only within one criteria set, or between sets whose indicators declare "
+                       "the same measure.",
+        "trends_hidden": "{n} indicators met and unchanged are not listed (add --all to see them).",
+        "synthetic": "{communes} communes, {years} years, {cells} data cells",
+        "set_columns": ("Id", "Name", "Tier", "Period", "Criteria", "Indicators", "Provisional thresholds"),
+        "set_tier": "Tier: {tier}", "set_requires": " (requires {tier} first)", "set_period": "Period: {period}",
+        "set_decision": "Decision {decision}", "set_basis": "Legal basis: {basis}", "set_note": "Note: {note}",
+        "set_lineage": "Extends: {chain}",
+        "set_counts": "{criteria} criteria, {indicators} indicators; {provisional} indicators with provisional "
+                      "thresholds",
+        "set_criterion": "Criterion {code}. {name}",
+        "confidence": {"confirmed": "✓ confirmed", "derived": "≈ derived", "provisional": "? provisional"},
+        "shared_metavars": {
+            "dataset": "DATASET", "year": "YEAR", "years": "YEAR", "by_year": "YEAR", "set_id": "SET",
+            "out": "FILE", "commune": "COMMUNE", "communes": "COMMUNES", "district": "DISTRICT",
+            "province": "PROVINCE", "indicator": "CODE", "threshold": "VALUE", "region": "REGION", "group": "GROUP",
+            "jobs": "NUMBER", "formats": "FORMATS", "scheduler": "ADDRESS", "seed": "NUMBER", "issued": "YYYY-MM-DD",
+            "folder": "FOLDER",
+        },
+        "shared_options": {
+            "help": "Show this help and exit.",
+            "lang": "Language: vi (Vietnamese) or en (English).",
+            "version": "Show the version and exit.",
+        },
+    },
+}
+
+
+CLI_HELP = {  # each `ntm` command's help: what it does, its arguments and options, and examples on the sample data
+    "vi": {
+        "ntm": {
+            "help": "Chấm điểm các xã theo các bộ tiêu chí nông thôn mới (NTM, nâng cao, kiểu mẫu; của Trung ương và "
+                    "của tỉnh); viết bản tin, báo cáo và các phân tích.\n\nMọi lệnh nói tiếng Việt; --lang en hoặc "
+                    "biến môi trường NTM_LANG=en chuyển mọi dòng ntm in ra, kể cả các kết quả có bản tiếng Anh, sang "
+                    "tiếng Anh. Xem 'ntm LỆNH --help' để biết cách dùng từng lệnh.",
+            "examples": ["ntm validate data/ly-nhan", "ntm score data/ly-nhan --year 2023 --tier ntm"],
+        },
+        "frameworks": {
+            "short": "Các bộ tiêu chí: danh sách, hoặc chi tiết một bộ.",
+            "help": "Liệt kê các bộ tiêu chí có sẵn; với BỘ_TIÊU_CHÍ, in chi tiết bộ đó: các nhóm, tiêu chí, chỉ "
+                    "tiêu với ngưỡng và mức chắc chắn của ngưỡng. BỘ_TIÊU_CHÍ là mã hoặc tên một bộ có sẵn, hoặc "
+                    "đường dẫn tới tệp .yaml của một bộ tiêu chí (ví dụ bộ của tỉnh đang soạn: tệp được kiểm tra "
+                    "theo lược đồ).",
+            "arguments": {"set_id": "Mã hoặc tên một bộ có sẵn, hoặc đường dẫn tệp .yaml."},
+            "examples": ["ntm frameworks hanam-2022-nang-cao",
+                         "ntm frameworks data/examples/tinh-mau/frameworks/tinh-mau-2026-ntm.yaml"],
+        },
+        "score": {
+            "short": "Chấm điểm các xã cho một năm.",
+            "help": "Chấm điểm các xã của DỮ_LIỆU cho một năm: mỗi xã và mỗi bộ tiêu chí một dòng, với số tiêu chí "
+                    "và chỉ tiêu đạt, hạng đạt được và hạng đã công nhận.",
+            "arguments": {"dataset": "Thư mục bộ dữ liệu (communes.csv, observations, dataset.yaml)."},
+            "options": {"year": "Năm đánh giá.", "set_id": "Chỉ chấm theo bộ tiêu chí này (mã, tên, hạng hoặc tệp .yaml).",
+                        "tier": "Chỉ in kết quả theo bộ tiêu chí của hạng này.",
+                        "fmt": "table: bảng; csv, json: dữ liệu đầy đủ; xlsx: sổ Excel (cần --out).",
+                        "out": "Ghi ra tệp thay vì màn hình (bắt buộc với xlsx)."},
+            "examples": ["ntm score data/ly-nhan --year 2023 --tier ntm",
+                         "ntm score data/ly-nhan --year 2023 --format xlsx --out diem-2023.xlsx"],
+        },
+        "validate": {
+            "short": "Kiểm tra một bộ dữ liệu.",
+            "help": "Kiểm tra DỮ_LIỆU và liệt kê mọi vấn đề cùng lúc, mỗi vấn đề với tệp, dòng hoặc ô và cột của nó; "
+                    "mã thoát 2 nếu có vấn đề.",
+            "arguments": {"dataset": "Thư mục bộ dữ liệu cần kiểm tra."},
+            "examples": ["ntm validate data/ly-nhan"],
+        },
+        "bulletin": {
+            "short": "Viết phần kết quả của bản tin nông thôn mới.",
+            "help": "Viết phần kết quả thực hiện của bản tin nông thôn mới của DỮ_LIỆU cho một năm: Markdown, văn bản "
+                    "Word theo thể thức văn bản hành chính, hoặc trang web. Bản tin luôn viết bằng tiếng Việt.",
+            "arguments": {"dataset": "Thư mục bộ dữ liệu."},
+            "options": {"year": "Năm của bản tin.",
+                        "fmt": "md: Markdown; docx: văn bản Word theo thể thức văn bản hành chính; html: trang web.",
+                        "out": "Tệp kết quả (bắt buộc với docx).",
+                        "issued": "Ngày ban hành ghi ở dòng địa danh, ngày tháng của bản Word (mặc định hôm nay)."},
+            "examples": ["ntm bulletin data/ly-nhan --year 2023",
+                         "ntm bulletin data/ly-nhan --year 2023 --format docx --out ban-tin-2023.docx"],
+        },
+        "roadmap": {
+            "short": "Lộ trình lên hạng: mỗi xã còn thiếu gì.",
+            "help": "Lộ trình lên hạng --target: mỗi xã chưa được công nhận còn thiếu chỉ tiêu nào, thiếu bao nhiêu, "
+                    "xếp theo mức sẵn sàng (thiếu ít nhất trước); cuối cùng là tổng hợp toàn huyện.",
+            "arguments": {"dataset": "Thư mục bộ dữ liệu."},
+            "options": {"year": "Năm đánh giá.", "target": "Hạng cần đạt.",
+                        "by_year": "Năm mục tiêu: khoảng thiếu nào tốc độ gần đây bù được trước năm đó.",
+                        "district": "Chỉ các xã của huyện này (tên, có dấu hoặc không).",
+                        "fmt": "table: văn bản; csv: dữ liệu đầy đủ.", "out": "Ghi ra tệp thay vì màn hình."},
+            "examples": ["ntm roadmap data/ly-nhan --year 2023 --target nang-cao --by 2025"],
+        },
+        "whatif": {
+            "short": "Giả định ngưỡng: xã nào đổi kết quả.",
+            "help": "Giả định ngưỡng: xã nào đổi kết quả chỉ tiêu, và hạng đạt được, khi ngưỡng một chỉ tiêu của một "
+                    "bộ tiêu chí thay đổi.",
+            "arguments": {"dataset": "Thư mục bộ dữ liệu."},
+            "options": {"year": "Năm đánh giá.", "set_id": "Bộ tiêu chí có ngưỡng cần thay (mã, tên hoặc hạng).",
+                        "indicator": "Mã chỉ tiêu (ví dụ 14.1).",
+                        "threshold": "Ngưỡng giả định (ví dụ 92 hoặc 92,5).",
+                        "region": "Chỉ thay ngưỡng của vùng này (ví dụ DBSH).",
+                        "group": "Chỉ thay ngưỡng của nhóm xã này."},
+            "examples": ["ntm whatif data/ly-nhan --year 2023 --set hanam-2022-nang-cao --indicator 14.1 "
+                         "--threshold 92"],
+        },
+        "trends": {
+            "short": "Xu hướng các chỉ tiêu của một xã.",
+            "help": "Xu hướng từng chỉ tiêu của một xã qua các năm có số liệu (↑ tiến bộ, → không đổi, ↓ giảm sút, "
+                    "· thiếu số liệu), với tốc độ mỗi năm và năm dự kiến đạt.",
+            "arguments": {"dataset": "Thư mục bộ dữ liệu."},
+            "options": {"commune": "Xã (mã hoặc tên, có dấu hoặc không).",
+                        "set_id": "Chỉ bộ tiêu chí này (mã, tên hoặc hạng).",
+                        "show_all": "Cả các chỉ tiêu đạt và không đổi."},
+            "examples": ["ntm trends data/ly-nhan --commune \"Chân Lý\" --set hanam-2022-nang-cao"],
+        },
+        "report": {
+            "short": "Báo cáo HTML của một xã hoặc một huyện.",
+            "help": "Chạy sổ tay báo cáo của một xã (--commune) hoặc một huyện (--district) và xuất ra một tệp HTML "
+                    "tự chứa. Báo cáo viết bằng ngôn ngữ của --lang.",
+            "arguments": {"dataset": "Thư mục bộ dữ liệu."},
+            "options": {"year": "Năm của báo cáo.", "commune": "Xã (mã hoặc tên): báo cáo của một xã.",
+                        "district": "Huyện (tên): báo cáo tổng hợp của huyện.", "out": "Tệp HTML kết quả."},
+            "examples": ["ntm report data/ly-nhan --year 2023 --commune \"Nhân Bình\" --out nhan-binh.html",
+                         "ntm report data/ly-nhan --year 2023 --district \"Lý Nhân\" --lang en "
+                         "--out ly-nhan-en.html"],
+        },
+        "reports": {
+            "short": "Báo cáo của mọi xã và huyện, chạy song song.",
+            "help": "Chạy báo cáo cho mọi xã và huyện của DỮ_LIỆU, song song, và viết index.html liên kết tất cả; "
+                    "chạy lại thì chỉ những báo cáo còn thiếu hoặc đã cũ được chạy (tiếp tục được khi bị ngắt).",
+            "arguments": {"dataset": "Thư mục bộ dữ liệu."},
+            "metavars": {"out": "THƯ_MỤC"},
+            "options": {"years": "Năm (lặp lại được); mặc định mọi năm có số liệu.",
+                        "communes": "Chỉ các xã này (mã hoặc tên, cách nhau bởi dấu phẩy).",
+                        "province": "Chỉ các xã và huyện của tỉnh này.", "district": "Chỉ các xã của huyện này.",
+                        "out": "Thư mục kết quả.", "jobs": "Số tiến trình song song (mặc định: số nhân CPU).",
+                        "formats": "Định dạng kết quả, cách nhau bởi dấu phẩy: ipynb, html.",
+                        "force": "Chạy lại mọi báo cáo, kể cả báo cáo đã có và còn mới.",
+                        "scheduler": "Địa chỉ Dask scheduler (tcp://...) để chạy trên cụm máy.",
+                        "isolate": "Mỗi báo cáo một kernel mới (chậm hơn)."},
+            "examples": ["ntm reports data/ly-nhan --year 2023 --out bao-cao"],
+        },
+        "notebooks": {
+            "short": "Chép các sổ tay báo cáo để mở bằng JupyterLab.",
+            "help": "Chép các sổ tay báo cáo (và sổ tay khám phá) cài kèm ntmlib vào THƯ_MỤC để mở bằng JupyterLab; "
+                    "tệp cùng tên bị thay.",
+            "arguments": {"folder": "Thư mục đích (tạo nếu chưa có)."},
+            "examples": ["ntm notebooks so-tay"],
+        },
+        "crosswalk": {
+            "short": "Các xã mới sau sắp xếp và xã tiền thân.",
+            "help": "Các xã mới sau sắp xếp đơn vị hành chính (crosswalk.csv) và các xã tiền thân của chúng; với XÃ, "
+                    "kết quả của các xã tiền thân của xã mới đó qua các năm.",
+            "arguments": {"dataset": "Thư mục bộ dữ liệu.",
+                          "commune": "Xã mới: tên, mã hoặc mã@ngày (ví dụ 13591@2025-07-01)."},
+            "options": {"years": "Năm (lặp lại được); mặc định mọi năm có số liệu."},
+            "examples": ["ntm crosswalk data/ly-nhan", "ntm crosswalk data/ly-nhan \"Nam Xang\""],
+        },
+        "synthetic": {
+            "short": "Sinh bộ dữ liệu toàn quốc mô phỏng.",
+            "help": "Sinh bộ dữ liệu toàn quốc mô phỏng vào THƯ_MỤC (THƯ_MỤC/parquet và THƯ_MỤC/csv), để đo tốc độ "
+                    "và kiểm thử.",
+            "arguments": {"out": "Thư mục đích."},
+            "metavars": {"out": "THƯ_MỤC", "communes": "SỐ"},
+            "options": {"communes": "Số xã.", "seed": "Hạt giống ngẫu nhiên (cùng hạt, cùng tệp)."},
+            "examples": ["ntm synthetic quoc-gia --communes 200"],
+        },
+    },
+    "en": {
+        "ntm": {
+            "help": "Score communes against the New Rural Development criteria sets (NTM, advanced, model; national "
+                    "and provincial); write the bulletin, the reports and the analyses.\n\nntm speaks Vietnamese by "
+                    "default; --lang en or the environment variable NTM_LANG=en puts every line it prints, and the "
+                    "results that have an English version, in English. See 'ntm COMMAND --help' for each command.",
+            "examples": ["ntm validate data/ly-nhan", "ntm score data/ly-nhan --year 2023 --tier ntm"],
+        },
+        "frameworks": {
+            "short": "Criteria sets: the list, or one set in detail.",
+            "help": "List the built-in criteria sets; with SET, print that set in detail: its groups, criteria and "
+                    "indicators with their thresholds and how sure each threshold is. SET is a built-in set's id or "
+                    "name, or the path of a criteria set's .yaml file (a province's set being written, for instance: "
+                    "the file is checked against the schema).",
+            "arguments": {"set_id": "A built-in set's id or name, or the path of a .yaml file."},
+            "examples": ["ntm frameworks hanam-2022-nang-cao",
+                         "ntm frameworks data/examples/tinh-mau/frameworks/tinh-mau-2026-ntm.yaml"],
+        },
+        "score": {
+            "short": "Score the communes for one year.",
+            "help": "Score the communes of DATASET for one year: one line per commune and criteria set, with the "
+                    "criteria and indicators met, the tier reached and the tier recognised.",
+            "arguments": {"dataset": "The dataset folder (communes.csv, observations, dataset.yaml)."},
+            "options": {"year": "The year assessed.", "set_id": "Score against this criteria set only (id, name, "
+                                                                 "tier or .yaml file).",
+                        "tier": "Show only the results of this tier's set.",
+                        "fmt": "table: a table; csv, json: the full data; xlsx: an Excel workbook (needs --out).",
+                        "out": "Write to this file instead of the screen (required for xlsx)."},
+            "examples": ["ntm score data/ly-nhan --year 2023 --tier ntm",
+                         "ntm score data/ly-nhan --year 2023 --format xlsx --out diem-2023.xlsx"],
+        },
+        "validate": {
+            "short": "Check a dataset.",
+            "help": "Check DATASET and list every problem at once, each with its file, line or cell and column; exit "
+                    "status 2 when there is any.",
+            "arguments": {"dataset": "The dataset folder to check."},
+            "examples": ["ntm validate data/ly-nhan"],
+        },
+        "bulletin": {
+            "short": "Write the results part of the NTM bulletin.",
+            "help": "Write the results part of the New Rural Development bulletin of DATASET for one year: Markdown, "
+                    "a Word document laid out as an administrative document, or a web page. The bulletin is always "
+                    "in Vietnamese.",
+            "arguments": {"dataset": "The dataset folder."},
+            "options": {"year": "The bulletin's year.",
+                        "fmt": "md: Markdown; docx: a Word document in the administrative layout; html: a web page.",
+                        "out": "Output file (required for docx).",
+                        "issued": "Date of issue on the place-and-date line of the Word document (default: today)."},
+            "examples": ["ntm bulletin data/ly-nhan --year 2023",
+                         "ntm bulletin data/ly-nhan --year 2023 --format docx --out ban-tin-2023.docx"],
+        },
+        "roadmap": {
+            "short": "Road to a tier: what each commune still misses.",
+            "help": "Road to the --target tier: which indicators each commune not yet recognised misses, and by how "
+                    "much, readiest first; then the district totals.",
+            "arguments": {"dataset": "The dataset folder."},
+            "options": {"year": "The year assessed.", "target": "The tier to reach.",
+                        "by_year": "Target year: which gaps the recent rate closes before then.",
+                        "district": "Only the communes of this district (name, with or without diacritics).",
+                        "fmt": "table: text; csv: the full data.", "out": "Write to this file instead of the screen."},
+            "examples": ["ntm roadmap data/ly-nhan --year 2023 --target nang-cao --by 2025"],
+        },
+        "whatif": {
+            "short": "Threshold what-if: which communes change.",
+            "help": "Threshold what-if: which communes change their indicator results, and the tier they reach, when "
+                    "the threshold of one indicator of a criteria set changes.",
+            "arguments": {"dataset": "The dataset folder."},
+            "options": {"year": "The year assessed.",
+                        "set_id": "The criteria set whose threshold changes (id, name or tier).",
+                        "indicator": "Indicator code (for example 14.1).",
+                        "threshold": "The assumed threshold (for example 92 or 92.5).",
+                        "region": "Change only this region's threshold (for example DBSH).",
+                        "group": "Change only this commune group's threshold."},
+            "examples": ["ntm whatif data/ly-nhan --year 2023 --set hanam-2022-nang-cao --indicator 14.1 "
+                         "--threshold 92"],
+        },
+        "trends": {
+            "short": "Trends of one commune's indicators.",
+            "help": "The trend of each indicator of one commune over the years with data (↑ improving, → stagnant, "
+                    "↓ worsening, · no data), with the rate per year and the year it is projected to be met.",
+            "arguments": {"dataset": "The dataset folder."},
+            "options": {"commune": "The commune (code or name, with or without diacritics).",
+                        "set_id": "Only this criteria set (id, name or tier).",
+                        "show_all": "Also the indicators met and unchanged."},
+            "examples": ["ntm trends data/ly-nhan --commune \"Chân Lý\" --set hanam-2022-nang-cao"],
+        },
+        "report": {
+            "short": "The HTML report of one commune or district.",
+            "help": "Run the report notebook of one commune (--commune) or district (--district) and write one "
+                    "self-contained HTML file. The report is in the --lang language.",
+            "arguments": {"dataset": "The dataset folder."},
+            "options": {"year": "The report's year.", "commune": "Commune (code or name): one commune's report.",
+                        "district": "District (name): the district's summary report.",
+                        "out": "The HTML file to write."},
+            "examples": ["ntm report data/ly-nhan --year 2023 --commune \"Nhân Bình\" --out nhan-binh.html",
+                         "ntm report data/ly-nhan --year 2023 --district \"Lý Nhân\" --lang en "
+                         "--out ly-nhan-en.html"],
+        },
+        "reports": {
+            "short": "Every commune's and district's report, in parallel.",
+            "help": "Render the report of every commune and district of DATASET, in parallel, and write index.html "
+                    "linking them; run again, only the reports missing or out of date are rendered (it picks up "
+                    "where an interrupted run stopped).",
+            "arguments": {"dataset": "The dataset folder."},
+            "metavars": {"out": "FOLDER"},
+            "options": {"years": "Year (may be repeated); by default every year with data.",
+                        "communes": "Only these communes (codes or names, separated by commas).",
+                        "province": "Only the communes and districts of this province.",
+                        "district": "Only the communes of this district.",
+                        "out": "Output folder.", "jobs": "Number of parallel processes (default: the number of cores).",
+                        "formats": "Output formats, separated by commas: ipynb, html.",
+                        "force": "Render every report again, even those present and up to date.",
+                        "scheduler": "Address of a Dask scheduler (tcp://...) to run on a cluster.",
+                        "isolate": "A fresh kernel for each report (slower)."},
+            "examples": ["ntm reports data/ly-nhan --year 2023 --out bao-cao"],
+        },
+        "notebooks": {
+            "short": "Copy the report notebooks to open in JupyterLab.",
+            "help": "Copy the report notebooks (and the explore notebook) installed with ntmlib into FOLDER, to open "
+                    "in JupyterLab; files of the same name are replaced.",
+            "arguments": {"folder": "The destination folder (created if missing)."},
+            "examples": ["ntm notebooks so-tay"],
+        },
+        "crosswalk": {
+            "short": "New communes of the reorganisation and their predecessors.",
+            "help": "The new communes of the administrative reorganisation (crosswalk.csv) and their predecessors; "
+                    "with COMMUNE, the results of that new commune's predecessors over the years.",
+            "arguments": {"dataset": "The dataset folder.",
+                          "commune": "A new commune: name, code or code@date (for example 13591@2025-07-01)."},
+            "options": {"years": "Year (may be repeated); by default every year with data."},
+            "examples": ["ntm crosswalk data/ly-nhan", "ntm crosswalk data/ly-nhan \"Nam Xang\""],
+        },
+        "synthetic": {
+            "short": "Generate a simulated national dataset.",
+            "help": "Generate a simulated national dataset into FOLDER (FOLDER/parquet and FOLDER/csv), for timing "
+                    "and testing.",
+            "arguments": {"out": "The destination folder."},
+            "metavars": {"out": "FOLDER", "communes": "NUMBER"},
+            "options": {"communes": "Number of communes.", "seed": "Random seed (same seed, same files)."},
+            "examples": ["ntm synthetic quoc-gia --communes 200"],
+        },
+    },
+}

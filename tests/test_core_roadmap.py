@@ -108,3 +108,115 @@ def test_text_when_nobody_is_left(tiny_card):
     assert rm.empty
     assert to_text(rm, tiny_card, 2023, "ntm", "en") == (
         "Road to NTM — 2023\nEvery commune is already recognised as NTM or meets all its indicators.")
+
+
+# --- found by the mutation run of 2026-12 (mutmut over roadmap.py) -------------------------------------------------
+
+from fixture_paths import LY_NHAN, TINY  # noqa: E402
+
+from ntmlib.roadmap import district_totals, roadmap_for  # noqa: E402
+
+
+def test_district_totals_order_columns_and_sentences(card):
+    dt = district_totals(roadmap(card, 2023, "nang-cao"))
+    assert list(dt.columns) == ["target_set", "set", "tier", "criterion", "indicator", "name", "name_en", "unit",
+                                "rule", "communes", "no_data", "gap_min", "gap_max", "sentence"]
+    # most communes first, then most without data, then the lower tier
+    assert dt[["set", "indicator", "communes", "no_data"]].values.tolist() == [
+        [NTM, "3.2", 1, 1], [NC, "1.1", 1, 1], [NTM, "2.1", 1, 0], [NTM, "1.1", 1, 0], [NTM, "2.2", 1, 0],
+        [NTM, "2.3", 1, 0], [NC, "1.2", 0, 1]]
+    assert dt["sentence"].tolist() == [
+        "1 xã cần nâng đất cây xanh công cộng thêm 0,46 m²/người; 1 xã chưa có số liệu (chỉ tiêu 3.2, NTM).",
+        ("1 xã cần nâng tỷ lệ người dân tham gia bảo hiểm y tế thêm 1 điểm %; 1 xã chưa có số liệu (chỉ tiêu 1.1, "
+         "NTM nâng cao)."),
+        "1 xã cần nâng thu nhập bình quân đầu người thêm 1 triệu đồng/người/năm (chỉ tiêu 2.1, NTM).",
+        "1 xã cần nâng tỷ lệ đường xã được cứng hóa thêm 2 điểm % (chỉ tiêu 1.1, NTM).",
+        "1 xã cần giảm tỷ lệ nghèo đa chiều thêm 0,5 điểm % (chỉ tiêu 2.2, NTM).",
+        "1 xã cần xóa hết: nhà tạm, dột nát (chỉ tiêu 2.3, NTM).",
+        "1 xã chưa có số liệu về có tuyến đường hoa, cây xanh (chỉ tiêu 1.2, NTM nâng cao)."]
+
+
+def test_text_in_english_names_the_tiers_and_writes_decimal_points(card):
+    text = to_text(roadmap(card, 2023, "nang-cao"), card, 2023, "nang-cao", "en").splitlines()
+    cao = text[text.index("2. Cao — missing 2 criteria, 2 indicators (of which NTM: 1 criteria, 1 indicators)"):]
+    assert [line.split() for line in cao[2:4]] == [
+        ["NTM", "3.2", "Đất", "cây", "xanh", "công", "cộng", "1.54", "≥", "2", "0.46"],
+        ["advanced", "NTM", "1.1", "Tỷ", "lệ", "người", "dân", "tham", "gia", "bảo", "hiểm", "y", "tế", "94", "%", "≥",
+         "95", "1"]]
+    summary = text.index("Summary:")
+    assert text[summary - 1] == "" and text[summary + 1] == (
+        "  - 1 communes must raise đất cây xanh công cộng by 0.46 m²/người; 1 communes have no data (indicator 3.2, "
+        "NTM).")
+
+
+def test_text_to_ntm_a_commune_without_a_prerequisite(card):
+    # only C (holds nothing) is a candidate for NTM; NTM requires no tier
+    assert to_text(roadmap(card, 2023, "ntm"), card, 2023, "ntm").splitlines() == [
+        "Lộ trình lên NTM — năm 2023",
+        "1 xã chưa được công nhận NTM, xếp theo mức sẵn sàng (thiếu ít nhất trước).",
+        "",
+        "1. Cao — còn thiếu 1 tiêu chí, 1 chỉ tiêu",
+        "   Hạng  Mã               Chỉ tiêu Giá trị Ngưỡng Còn thiếu",
+        "    NTM 3.2 Đất cây xanh công cộng    1,54    ≥ 2      0,46",
+        "",
+        "Tổng hợp:",
+        "  - 1 xã cần nâng đất cây xanh công cộng thêm 0,46 m²/người (chỉ tiêu 3.2, NTM)."]
+
+
+@pytest.mark.parametrize("ntm_31, measure, binding, covered", [
+    # A's 3.1 (NTM, ≥ 90) is written for the set, tiny-nc 1.1 (≥ 95) reads the measure: two values
+    ("80", "94", {"3.1": True, "1.1": False}, {"3.1": "", "1.1": "3.1 (tiny-ntm)"}),  # NTM short of more: it leads
+    ("85", "90", {"3.1": False, "1.1": True}, {"3.1": "1.1 (tiny-nc)", "1.1": ""}),  # 5 and 5: the target set leads
+])
+def test_a_shared_measure_binds_where_the_shortfall_is_largest(tmp_path, ntm_31, measure, binding, covered):
+    d = tiny_copy(tmp_path, change={"A,2023,tiny-ntm,3.1,96": f"A,2023,tiny-ntm,3.1,{ntm_31}",
+                                    "A,2023,,health_insurance_rate,96": f"A,2023,,health_insurance_rate,{measure}"})
+    card = ntmlib.score(d, year=2023)
+    rm = roadmap(card, 2023, "nang-cao")
+    a = rm[rm["commune_id"] == "A"]
+    assert a["indicator"].tolist() == ["3.1", "1.1"]
+    assert dict(zip(a["indicator"], a["binding"])) == binding
+    assert dict(zip(a["indicator"], a["covered_by"])) == covered
+    lead = "3.1" if binding["3.1"] else "1.1"
+    line = next(x for x in to_text(rm, card, 2023, "nang-cao", "en").splitlines() if "see " in x)
+    assert line.endswith(f"see {lead} (NTM)" if lead == "3.1" else f"see {lead} (advanced NTM)")
+
+
+def test_roadmap_of_one_district_and_a_tier_not_scored(tmp_path):
+    d = tiny_copy(tmp_path)
+    communes = (d / "communes.csv").read_text(encoding="utf-8")
+    (d / "communes.csv").write_text(communes.replace("B,Bình,Thử,", "B,Bình,Khác,"), encoding="utf-8")
+    card = ntmlib.score(d, year=2023)
+    # A meets everything, C holds nâng cao: only B (district Khác) has a road to nâng cao
+    assert set(roadmap_for(card, 2023, "nang-cao", district="khac")["commune_id"]) == {"B"}
+    assert roadmap_for(card, 2023, "nang-cao", district="Thử").empty
+    with pytest.raises(ParameterError) as e:
+        roadmap(card, 2023, "kieu-mau")
+    assert str(e.value) == "hạng: không có bộ tiêu chí hạng NTM kiểu mẫu trong kết quả chấm (có: tiny-ntm, tiny-nc)"
+
+
+def test_outlook_uses_the_threshold_of_the_target_year():
+    # 2022 → 2023: B's income threshold goes from 58 (DBSH, 2022) to 62; poverty from 3 to the default 2
+    rm = roadmap(ntmlib.score(TINY), 2022, "nang-cao", by=2023)
+    b = rm[(rm["commune_id"] == "B") & (rm["set"] == NTM)].set_index("indicator")
+    assert b.loc["2.1", ["threshold", "threshold_by", "threshold_by_basis"]].tolist() == [58.0, 62.0,
+                                                                                         "vùng DBSH, năm 2023"]
+    assert b.loc["2.2", ["threshold", "threshold_by", "threshold_by_basis"]].tolist() == [3.0, 2.0, "năm: mặc định"]
+
+
+@pytest.fixture(scope="module")
+def ly_nhan():
+    return ntmlib.score(LY_NHAN, year=2023)
+
+
+def test_sample_totals_in_english_and_the_road_to_kieu_mau(ly_nhan):
+    dt = district_totals(roadmap(ly_nhan, 2023, "nang-cao"), "en")
+    # 13.2 of NTM and 2.2 of nâng cao both lack 6 communes: the lower tier first
+    assert dt[["tier", "indicator", "communes"]].values.tolist()[8:12] == [
+        ["nang-cao", "17.4", 7], ["ntm", "13.2", 6], ["nang-cao", "2.2", 6], ["nang-cao", "13.1", 6]]
+    s = dt.set_index(["tier", "indicator"])["sentence"]
+    assert s[("nang-cao", "14.1")] == ("10 communes must raise health-insurance coverage by 1.3–8.1 percentage points "
+                                       "(indicator 14.1, advanced NTM).")
+    text = to_text(roadmap(ly_nhan, 2023, "kieu-mau"), ly_nhan, 2023, "kieu-mau", "en").splitlines()
+    assert text[0] == "Road to model NTM — 2023"
+    assert "4. Trần Hưng Đạo — missing 6 criteria, 6 indicators (of which advanced NTM: 3 criteria, 3 indicators)" in text

@@ -66,3 +66,122 @@ def test_values_set_after_loading_that_an_indicator_cannot_take_are_reported():
          "này cần một số (%) hoặc Đạt/Không đạt"),
         ("observations.csv: dòng 3 (cột value): giá trị '63,5' không đọc được cho chỉ tiêu 1.2 (tiny-ntm): chỉ tiêu "
          "này cần Đạt/Không đạt, có/không hoặc 1/0")]
+
+
+# --- found by the mutation run of 2026-12 (mutmut over scoring.py) -------------------------------------------------
+
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pandas as pd  # noqa: E402
+
+from ntmlib.scoring import _categorical  # noqa: E402
+
+WIDE = Path(__file__).parent.parent / "data" / "examples" / "wide.xlsx"  # the tiny observations, communes across
+
+
+def test_problems_in_a_workbook_name_the_cell_and_the_commune_column(tmp_path):
+    d = tmp_path / "wide"
+    shutil.copytree(TINY, d)
+    (d / "observations.csv").unlink()
+    shutil.copy(WIDE, d / "observations.xlsx")
+    ds = ntmlib.load_dataset(d)
+    obs = ds.observations
+    assert obs[["place", "commune_id", "indicator", "value"]].iloc[0].tolist() == ["'2023 NTM'!D8", "A", "1.1", "100"]
+    # a value 1.1 cannot take, set after loading: the cell of A's 1.1, under the header "Xã An"
+    ds.observations = obs.assign(value=["không"] + obs["value"].tolist()[1:])
+    with pytest.raises(DataError) as e:
+        ntmlib.score(ds, year=2023)
+    assert str(e.value) == ("observations.xlsx: '2023 NTM'!D8 (cột Xã An): giá trị 'không' không đọc được cho chỉ tiêu "
+                            "1.1 (tiny-ntm): chỉ tiêu này cần một số (%) hoặc Đạt/Không đạt")
+    # a second value for A's 1.1, from the same cell: a clash, located the same way
+    ds.observations = pd.concat([obs, obs.iloc[[0]].assign(value="99")], ignore_index=True)
+    with pytest.raises(DataError) as e:
+        ntmlib.score(ds, year=2023)
+    assert str(e.value) == ("observations.xlsx: '2023 NTM'!D8 (cột Xã An): giá trị trùng lặp khác nhau cho xã A, năm "
+                            "2023, chỉ tiêu 1.1 (các ô '2023 NTM'!D8, '2023 NTM'!D8)")
+
+
+def test_two_clashes_are_reported_in_the_order_of_the_file(tmp_path):
+    # identical copies of A's 2022 income (line 26) and B's 1.1 (line 11) load as skipped duplicates
+    # (lines 29, 30); changed afterwards, both clash. B's lines come first in the file, A's rows
+    # first in the grid (A before B; 2022 before 2023): the problems follow the file.
+    d = tiny_copy(tmp_path, add=("A,2022,tiny-ntm,2.1,60", "B,2023,tiny-ntm,1.1,98"))
+    ds = ntmlib.load_dataset(d)
+    obs = ds.observations
+    ds.observations = obs.assign(value=obs["value"].tolist()[:-2] + ["61", "97"])
+    with pytest.raises(DataError) as e:
+        ntmlib.score(ds)
+    assert str(e.value).splitlines() == [
+        ("observations.csv: dòng 11 (cột value): giá trị trùng lặp khác nhau cho xã B, năm 2023, chỉ tiêu 1.1 "
+         "(các dòng 11, 30)"),
+        ("observations.csv: dòng 26 (cột value): giá trị trùng lặp khác nhau cho xã A, năm 2022, chỉ tiêu 2.1 "
+         "(các dòng 26, 29)")]
+
+
+def test_source_places_are_one_unordered_categorical():
+    # one category per observation, not one string per row (see _places)
+    card = ntmlib.score(TINY, year=2023)
+    places = card.indicators["source_place"]
+    assert isinstance(places.dtype, pd.CategoricalDtype) and not places.dtype.ordered
+    assert places.cat.categories.dtype == "str" and list(places.cat.categories) == [f"dòng {n}" for n in range(2, 29)] + [""]
+    assert one(card.indicators, commune_id="C", set=NTM, indicator="3.1")["source_place"] == "dòng 22"
+
+
+def test_two_communes_one_year():
+    # communes × years = 2: the set / criterion / indicator columns are laid out twice
+    card = ntmlib.score(ntmlib.load_dataset(TINY).restrict(["A", "B"]), year=2023)
+    ind = card.indicators
+    assert len(ind) == 2 * (7 + 2) and ind["commune_id"].tolist() == ["A"] * 9 + ["B"] * 9
+    assert ind["indicator"].tolist()[:9] == ind["indicator"].tolist()[9:]
+    assert ind[["set", "indicator"]].iloc[7].tolist() == [NC, "1.1"]
+    assert card.criteria["criterion"].tolist() == card.criteria["criterion"].tolist()[:4] * 2
+
+
+@pytest.mark.parametrize("n", [200, 40_000])
+def test_categorical_of_many_labels(n):
+    # more labels than an int8 (or an int16) code can count
+    labels = [f"x{i:05d}" for i in range(n)][::-1]
+    c = _categorical(labels, repeat=2)
+    assert len(c.categories) == n and c[0] == labels[0] and c[-1] == labels[-1] and c[2 * n // 2] == labels[n // 2]
+    assert list(c[:4]) == [labels[0], labels[0], labels[1], labels[1]]
+
+
+def test_threshold_basis_of_yes_no_rows_and_of_a_numeric_indicator_without_threshold(tiny_card):
+    from dataclasses import replace
+
+    s = tiny_card.sets[NTM]
+    s = replace(s, indicators=tuple(replace(i, threshold=None) if i.code == "3.2" else i for i in s.indicators))
+    ind = ntmlib.score(TINY, sets=[s], year=2023).indicators
+    a = ind[ind["commune_id"] == "A"].set_index("indicator")
+    assert a["threshold_basis"].to_dict() == {"1.1": "vùng DBSH", "1.2": "", "2.1": "vùng DBSH, năm 2023",
+                                              "2.2": "năm: mặc định", "2.3": "", "3.1": "chung",
+                                              "3.2": "không có ngưỡng"}
+    assert pd.isna(a.loc["3.2", "threshold"]) and pd.isna(a.loc["3.2", "met"])  # 4,5 m² and nothing to compare with
+
+
+@pytest.mark.parametrize("row, value, message", [
+    # a yes/no word for a `<=` rate, and a negative count of cases
+    (12, "có", "dòng 14 (cột value): giá trị 'có' không đọc được cho chỉ tiêu 2.2 (tiny-ntm): chỉ tiêu này cần một số "
+               "(%) hoặc Đạt/Không đạt"),
+    (13, "-1", "dòng 15 (cột value): giá trị '-1' không đọc được cho chỉ tiêu 2.3 (tiny-ntm): chỉ tiêu này cần "
+               "Đạt/Không đạt, có/không hoặc 1/0"),
+])
+def test_values_a_lower_is_better_rate_or_a_count_cannot_take(row, value, message):
+    ds = ntmlib.load_dataset(TINY)
+    obs = ds.observations
+    assert obs["place"].iloc[row] == message.split(" (cột")[0]
+    ds.observations = obs.assign(value=[value if k == row else v for k, v in enumerate(obs["value"])])
+    with pytest.raises(DataError) as e:
+        ntmlib.score(ds, year=2023)
+    assert str(e.value) == "observations.csv: " + message
+
+
+def test_a_negative_number_is_a_value_for_a_higher_is_better_indicator():
+    # -5 for A's income (≥, not a %): read, and not met; only counts of cases refuse numbers below 0
+    ds = ntmlib.load_dataset(TINY)
+    obs = ds.observations
+    assert obs[["commune_id", "indicator", "value"]].iloc[2].tolist() == ["A", "2.1", "63,5"]
+    ds.observations = obs.assign(value=["-5" if k == 2 else v for k, v in enumerate(obs["value"])])
+    r = one(ntmlib.score(ds, year=2023).indicators, commune_id="A", set=NTM, indicator="2.1")
+    assert (r["number"], r["met"], r["gap"]) == (-5.0, False, -67.0)

@@ -126,3 +126,96 @@ def test_changes_keep_their_order_and_a_year_of_a_card_or_a_dataset(tiny_card):
     assert set(w.baseline.communes["year"]) == set(w.scenario.communes["year"]) == {2023}
     assert flips(w) == [("B", "3.1", True, False, 90.0, 95.0)]
     assert flips(whatif(ntmlib.load_dataset(TINY), NTM, "3.1", 95, year=2023)) == flips(w)
+
+
+# --- found by the mutation run of 2026-12 (mutmut over whatif.py) --------------------------------------------------
+
+from dataclasses import replace  # noqa: E402
+
+from fixture_paths import LY_NHAN  # noqa: E402
+
+from ntmlib.framework import Threshold  # noqa: E402
+
+
+def test_scope_in_both_languages():
+    region, group, every = (ThresholdChange(NTM, "3.1", 95, region="DBSH"), ThresholdChange(NTM, "3.1", 95, group=2),
+                            ThresholdChange(NTM, "3.1", 95))
+    assert [c.scope_text() for c in (region, group, every)] == ["vùng DBSH", "nhóm xã 2", "mọi xã"]
+    assert [c.scope_text("en") for c in (region, group, every)] == ["region DBSH", "commune group 2", "all communes"]
+
+
+def test_sentences_in_english_across_two_sets_and_a_tier_gained(tiny_card):
+    w = whatif(tiny_card, NTM, "3.2", 1, group=2, changes=[ThresholdChange(NC, "1.1", 94)])
+    assert w.sentences("en")[2:] == [
+        # in the order of the results (the commune's NTM set first), not sorted by set
+        "2023: 1 communes change to met on indicator 3.2 (tiny-ntm): Cao (1,5).",
+        "2023: 1 communes change to met on indicator 1.1 (tiny-nc): Cao (94).",
+        "Cao (2023, NTM): 2/3 criteria, 6/7 indicators → 3/3 criteria, 7/7 indicators; not met → met.",
+        "Cao (2023, advanced NTM): 0/1 criteria, 1/2 indicators → 1/1 criteria, 2/2 indicators; not met → met.",
+        "Cao (2023): tier reached — → advanced NTM."]
+    assert w.sentences("en")[1] == ("Assumption: threshold of indicator 1.1 (Tỷ lệ người dân tham gia bảo hiểm y tế) "
+                                    "of tiny-nc: ≥ 95 % → ≥ 94 % (all communes).")
+
+
+def test_a_tier_lost_and_a_set_no_longer_met(tiny_card):
+    w = whatif(tiny_card, NTM, "3.1", 97)
+    assert w.sentences()[2:] == [
+        "An (2023, NTM): 3/3 tiêu chí, 7/7 chỉ tiêu → 2/3 tiêu chí, 6/7 chỉ tiêu; đạt → chưa đạt.",
+        "Bình (2023, NTM): 0/3 tiêu chí, 3/7 chỉ tiêu → 0/3 tiêu chí, 2/7 chỉ tiêu.",
+        "Cao (2023, NTM): 2/3 tiêu chí, 6/7 chỉ tiêu → 2/3 tiêu chí, 5/7 chỉ tiêu.",
+        "An (2023): hạng đạt được NTM nâng cao → —."]
+    assert w.sentences("en")[-1] == "An (2023): tier reached advanced NTM → —."
+
+
+def test_results_moving_both_ways_on_one_indicator_keep_the_order_of_the_communes(tiny_card):
+    w = whatif(tiny_card, changes=[ThresholdChange(NTM, "1.1", 98, region="DBSH"),
+                                   ThresholdChange(NTM, "1.1", 93, region="TDMNPB")])
+    assert w.sentences()[2:4] == ["Năm 2023: 1 xã chuyển sang đạt chỉ tiêu 1.1 (tiny-ntm): Bình (98).",
+                                  "Năm 2023: 1 xã chuyển sang chưa đạt chỉ tiêu 1.1 (tiny-ntm): Cao (92)."]
+
+
+def test_no_change_and_a_threshold_to_four_decimals(tiny_card):
+    assert whatif(tiny_card, NTM, "3.1", 90).sentences("en")[-1] == "No commune changes its results."
+    assert whatif(tiny_card, NTM, "3.1", "90,12345").sentences()[0].endswith("≥ 90 % → ≥ 90,1235 % (mọi xã).")
+
+
+def test_a_code_given_as_a_number_and_a_year_of_a_card(tiny_card):
+    assert flips(whatif(tiny_card, changes=[ThresholdChange(NTM, 3.1, 95)])) == [("B", "3.1", True, False, 90.0,
+                                                                                   95.0)]
+    two_years = ntmlib.score(TINY)
+    w = whatif(two_years, NTM, "3.1", 95, year=2023)
+    assert list(w.baseline.indicators.columns) == list(two_years.indicators.columns)
+    assert w.baseline.indicators.index.tolist() == list(range(len(w.baseline.indicators)))
+
+
+def test_region_and_year_threshold_replaced_for_one_region(tiny_card):
+    w = whatif(tiny_card, NTM, "2.1", 46, region="TDMNPB")
+    t = next(i for i in w.scenario.sets[NTM].indicators if i.code == "2.1").threshold
+    assert t == Threshold("region_year", {("DBSH", "2022"): 58, ("DBSH", "2023"): 62, ("TDMNPB", "2022"): 46,
+                                          ("TDMNPB", "2023"): 46})
+    # a region the table does not list gets the value for every year
+    s = tiny_card.sets[NTM]
+    only_dbsh = Threshold("region_year", {("DBSH", "2022"): 58, ("DBSH", "2023"): 62})
+    s = replace(s, indicators=tuple(replace(i, threshold=only_dbsh) if i.code == "2.1" else i for i in s.indicators))
+    w = whatif(ntmlib.score(TINY, sets=[s], year=2023), NTM, "2.1", 46, region="TDMNPB")
+    t = next(i for i in w.scenario.sets[NTM].indicators if i.code == "2.1").threshold
+    assert t == Threshold("region_year", {("DBSH", "2022"): 58, ("DBSH", "2023"): 62, ("TDMNPB", "default"): 46})
+    assert [(r.commune_id, r.threshold_after, r.met_after) for r in w.indicators.itertuples()] == [("C", 46.0, False)]
+
+
+def test_assumption_for_an_indicator_without_threshold(tiny_card):
+    s = tiny_card.sets[NTM]
+    s = replace(s, indicators=tuple(replace(i, threshold=None) if i.code == "3.2" else i for i in s.indicators))
+    first = whatif(ntmlib.score(TINY, sets=[s], year=2023), NTM, "3.2", 1).sentences()[0]
+    before, after = first.split(" → ")
+    assert before.rstrip() == "Giả định: ngưỡng chỉ tiêu 3.2 (Đất cây xanh công cộng) của bộ tiny-ntm: ≥"
+    assert after == "≥ 1 m²/người (mọi xã)."
+
+
+def test_assumption_names_the_indicator_in_english():
+    card = ntmlib.score(LY_NHAN, year=2023)
+    w = whatif(card, "hanam-2022-nang-cao", "14.1", 99)
+    assert w.sentences("en")[0] == (
+        "Assumption: threshold of indicator 14.1 (Health-insurance coverage) of hanam-2022-nang-cao: ≥ 95 % → ≥ 99 % "
+        "(all communes).")
+    assert w.sentences()[0].startswith("Giả định: ngưỡng chỉ tiêu 14.1 (Tỷ lệ người dân tham gia bảo hiểm y tế) ")

@@ -12,7 +12,7 @@ import pytest
 
 import ntmlib
 from ntmlib import readers
-from ntmlib.dataset import resolve_communes
+from ntmlib.resolve import resolve_communes
 from ntmlib.excel import MET_FILL, NODATA_FILL, UNMET_FILL, write_score_workbook
 
 from fixture_paths import TINY
