@@ -93,7 +93,10 @@ def build(card: Scorecard, year: int) -> Bulletin:
     km_ids = [i for i in order if i in set(rec.loc[rec["tier"] == "kieu-mau", "commune_id"]) and i in ntm.index]
     nc_rec = rec[(rec["tier"] == "nang-cao") & ~rec["commune_id"].isin(km_ids) & rec["commune_id"].isin(ntm.index)]
     names = ntm["commune"].to_dict()
-    district = ds.communes["district"].iloc[0]
+    mine = ds.communes[ds.communes["commune_id"].isin(ntm.index)]
+    districts = [d for d in dict.fromkeys(mine["district"]) if isinstance(d, str) and d.strip()]
+    provinces = [p for p in dict.fromkeys(mine["province"]) if isinstance(p, str) and p.strip()]
+    district = districts[0] if len(districts) == 1 else ""  # a bulletin of several districts names its province
     sections: list[Section] = []
 
     s21 = Section("2.1. Đối với các xã đã đạt chuẩn NTM kiểu mẫu")
@@ -170,7 +173,7 @@ def build(card: Scorecard, year: int) -> Bulletin:
         "Hạng đã công nhận": [tier_name(t) for t in ntm.loc[listed, "tier_recognised"]],
         "Hạng đạt theo kết quả": [tier_name(t) for t in ntm.loc[listed, "tier_reached"]],
     })
-    place = f" huyện {district}" if district else ""
+    place = f" huyện {district}" if district else (f" tỉnh {provinces[0]}" if len(provinces) == 1 else "")
     title = f"Bản tin nông thôn mới{place} — kết quả thực hiện năm {year}"
     return Bulletin(title, sections, table, provisional_count(card, year))
 

@@ -118,11 +118,11 @@ def _outlook(card: Scorecard, rows: pd.DataFrame, year: int, by: int) -> pd.Data
     rows = rows.merge(tr, on=["commune_id", "set", "indicator"], how="left")
     cache: dict = {}
     thr, basis = [], []
-    for sid, code, cid, cur, cur_basis in zip(rows["set"], rows["indicator"], rows["commune_id"], rows["threshold"],
-                                              rows["threshold_basis"]):
+    for sid, code, cid, cur, cur_basis, rule in zip(rows["set"], rows["indicator"], rows["commune_id"],
+                                                    rows["threshold"], rows["threshold_basis"], rows["rule"]):
         k = (sid, code, cid)
-        if k not in cache:
-            cache[k] = _threshold_in(card, sid, code, cid, by) if not pd.isna(cur) else (None, "")
+        if k not in cache:  # a numeric indicator may have a threshold in `by` and none in the assessed year
+            cache[k] = _threshold_in(card, sid, code, cid, by) if rule in (">=", "<=") else (None, "")
         value, b = cache[k]
         if value is None:
             thr.append(cur)

@@ -83,7 +83,7 @@ class WhatIf:
             return out
         for (year, set_id, code), g in self.indicators.groupby(["year", "set", "indicator"], sort=False):
             for after, h in g.groupby("met_after", sort=False, dropna=False):
-                names = ", ".join(f"{n} ({number_text(v)})" if not pd.isna(v) else n
+                names = ", ".join(f"{n} ({number_text(v, lang=lang)})" if not pd.isna(v) else n
                                   for n, v in zip(h["commune"], h["number"]))
                 state = met_word(after, lang).lower()
                 out.append(label(WHATIF_TEXT, "indicator", lang, year=year, n=len(h), state=state, code=code,
@@ -114,16 +114,18 @@ class WhatIf:
         unit = f" {ind.unit}" if ind.unit else ""
         old = ind.threshold.describe() if ind.threshold else ""
         old += unit if ind.threshold is not None and ind.threshold.kind == "all" else ""
+        before = f"{sign} {old}" if old else label(WHATIF_TEXT, "no_threshold", lang)
         return label(WHATIF_TEXT, "assumption", lang, code=ch.indicator, name=localized(ind.name, ind.name_en, lang),
-                     set=ch.set_id, sign=sign, old=old, new=number_text(ch.threshold, decimals=4), unit=unit,
-                     scope=ch.scope_text(lang))
+                     set=ch.set_id, sign=sign, before=before, new=number_text(ch.threshold, decimals=4, lang=lang),
+                     unit=unit, scope=ch.scope_text(lang))
 
     def table(self, lang: str = "vi") -> pd.DataFrame:
         """The indicator results that changed, as people read them."""
         i = self.indicators
         return pd.DataFrame(dict(zip(WHATIF_HEADERS[lang], [
-            i["commune"], i["year"], i["set"], i["indicator"], [number_text(v) for v in i["number"]],
-            [number_text(v) for v in i["threshold_before"]], [number_text(v) for v in i["threshold_after"]],
+            i["commune"], i["year"], i["set"], i["indicator"], [number_text(v, lang=lang) for v in i["number"]],
+            [number_text(v, lang=lang) for v in i["threshold_before"]],
+            [number_text(v, lang=lang) for v in i["threshold_after"]],
             [met_word(v, lang) for v in i["met_before"]], [met_word(v, lang) for v in i["met_after"]]]))).reset_index(
             drop=True)
 

@@ -4,6 +4,7 @@ written ('18/19 tiêu chí, 55/57 chỉ tiêu', '95,5', '1/7/2025')."""
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import unicodedata
 
 import pandas as pd
@@ -37,7 +38,16 @@ def label(table: dict, key: str, lang: str = "vi", **fmt) -> str:
     """The text `key` of a table keyed by language (`{"vi": {...}, "en": {...}}`), in `lang`,
     filled in with `fmt` when given."""
     text = table[lang][key]
-    return text.format(**fmt) if fmt else text
+    text = text.format(**fmt) if fmt else text
+    return _singular(text) if lang == "en" and isinstance(text, str) else text
+
+
+_ONE = re.compile(r"(?<![\d/.,])1 (commune|indicator|report|predecessor)s\b|(?<![\d/.,])1 criteria\b")
+
+
+def _singular(text: str) -> str:
+    """English counts of one in the singular: '1 communes' -> '1 commune', '1 criteria' -> '1 criterion'."""
+    return _ONE.sub(lambda m: f"1 {m.group(1)}" if m.group(1) else "1 criterion", text)
 
 
 def localized(name: str, name_en: str | None, lang: str = "vi") -> str:
@@ -471,7 +481,7 @@ ROADMAP_TEXT = {
         "raise": "{n} communes must raise {name} by {amount} {unit}",
         "lower": "{n} communes must lower {name} by {amount} {unit}",
         "points": "percentage points", "absent": "{n} communes must eliminate: {name}",
-        "yes": "{n} communes must meet: {name}", "no_data": "{n} communes have no data", "no_data_about": " ({name})",
+        "yes": "{n} communes must meet: {name}", "no_data": "no data for {n} communes", "no_data_about": " ({name})",
         "which": " (indicator {code}, {tier})",
         "pace": "; at the recent rate {closes} close the gap by {by}, {more} need more",
         "title": "Road to {tier} — {year}", "title_by": ", target year {by}",
@@ -490,17 +500,17 @@ ROADMAP_TEXT = {
 
 WHATIF_TEXT = {
     "vi": {"region": "vùng {region}", "group": "nhóm xã {group}", "all": "mọi xã",
-           "assumption": "Giả định: ngưỡng chỉ tiêu {code} ({name}) của bộ {set}: {sign} {old} → {sign} {new}{unit} "
-                         "({scope}).",
+           "assumption": "Giả định: ngưỡng chỉ tiêu {code} ({name}) của bộ {set}: {before} → {sign} {new}{unit} "
+                         "({scope}).", "no_threshold": "chưa có ngưỡng",
            "no_change": "Không xã nào đổi kết quả.",
            "indicator": "Năm {year}: {n} xã chuyển sang {state} chỉ tiêu {code} ({set}): {names}.",
            "no_tier_change": "Không xã nào đổi hạng đạt được.",
            "tier": "{commune} ({year}): hạng đạt được {before} → {after}."},
     "en": {"region": "region {region}", "group": "commune group {group}", "all": "all communes",
-           "assumption": "Assumption: threshold of indicator {code} ({name}) of {set}: {sign} {old} → {sign} {new}{unit} "
-                         "({scope}).",
+           "assumption": "Assumption: threshold of indicator {code} ({name}) of {set}: {before} → {sign} {new}{unit} "
+                         "({scope}).", "no_threshold": "no threshold",
            "no_change": "No commune changes its results.",
-           "indicator": "{year}: {n} communes change to {state} on indicator {code} ({set}): {names}.",
+           "indicator": "{year}: {state} on indicator {code} ({set}) for {n} communes: {names}.",
            "no_tier_change": "No commune changes the tier it reaches.",
            "tier": "{commune} ({year}): tier reached {before} → {after}."},
 }

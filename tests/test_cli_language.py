@@ -225,6 +225,7 @@ def _examples(slow: bool):
                 yield pytest.param(line, id=line)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("line", list(_examples(slow=False)))
 def test_the_examples_of_the_help_run(line, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # what they write goes there

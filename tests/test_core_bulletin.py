@@ -5,6 +5,7 @@ the Markdown and the Word document. These kill the mutants of bulletin.py that t
 bulletin test (tests/test_bulletin.py) left alive."""
 from __future__ import annotations
 
+import pandas
 import pytest
 from docx import Document
 from docx.shared import Pt
@@ -152,15 +153,10 @@ def _title_without_a_district(tmp_path) -> str:
     return build(ntmlib.score(d, year=2023), 2023).title
 
 
-def test_title_without_a_district_names_no_district(tmp_path):
-    title = _title_without_a_district(tmp_path)
-    assert title.startswith("Bản tin nông thôn mới ") and title.endswith(" — kết quả thực hiện năm 2023")
-    words = "Bản tin nông thôn mới — kết quả thực hiện năm 2023"
-    assert "huyện" not in title and title.split() == words.split()
-
-
-def test_title_without_a_district_has_single_spaces(tmp_path):
-    assert _title_without_a_district(tmp_path) == "Bản tin nông thôn mới — kết quả thực hiện năm 2023"
+def test_title_without_a_district_names_the_province_with_single_spaces(tmp_path):
+    title = _title_without_a_district(tmp_path)  # communes after 1/7/2025 have no district
+    assert "huyện" not in title
+    assert title == "Bản tin nông thôn mới tỉnh Thử nghiệm — kết quả thực hiện năm 2023"
 
 
 def test_decision_of_a_recognition_without_year_names_no_year_0(tmp_path):
@@ -171,3 +167,13 @@ def test_decision_of_a_recognition_without_year_names_no_year_0(tmp_path):
     decision = next(t for k, t in lines(b, 1) if k == "p" and "Quyết định" in t)
     assert "Quyết định số 45/QĐ-UBND" in decision
     assert "năm 0" not in decision
+
+
+def test_title_names_the_district_only_when_there_is_one(tmp_path):
+    d = tiny_copy(tmp_path)
+    c = pandas.read_csv(d / "communes.csv", dtype=str)
+    c.loc[c["commune_id"] == "B", "district"] = "Khác"  # B is scored: two districts now
+    c.to_csv(d / "communes.csv", index=False)
+    b = build(ntmlib.score(d, year=2023), 2023)
+    province = c["province"].iloc[0]
+    assert b.title == f"Bản tin nông thôn mới tỉnh {province} — kết quả thực hiện năm 2023"

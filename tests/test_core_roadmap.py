@@ -5,13 +5,23 @@ command prints. These kill the mutants of roadmap.py that the other fast tests l
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
+from fixture_paths import LY_NHAN, TINY
 from test_core import NC, NTM, tiny_copy
 
 import ntmlib
 from ntmlib.errors import ParameterError
-from ntmlib.roadmap import BY_COLUMNS, COLUMNS, roadmap, to_text
+from ntmlib.framework import Threshold
+from ntmlib.roadmap import (
+    BY_COLUMNS,
+    COLUMNS,
+    district_totals,
+    roadmap,
+    roadmap_for,
+    to_text,
+)
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +101,7 @@ def test_text_in_english_with_outlook(card):
         "Road to advanced NTM — 2023, target year 2024",
         "3 communes not yet recognised as advanced NTM, ranked by readiness (fewest missing first).",
         "",
-        "1. An — missing 1 criteria, 1 indicators (of which NTM: 1 criteria, 1 indicators)",
+        "1. An — missing 1 criterion, 1 indicator (of which NTM: 1 criterion, 1 indicator)",
         "   Tier Code                    Indicator Value Threshold Missing                            By 2024",
         "    NTM  2.1 Thu nhập bình quân đầu người    61      ≥ 62       1 met before 2024 at the recent rate",
         ""]
@@ -100,7 +110,7 @@ def test_text_in_english_with_outlook(card):
         ["NTM", "2.2", "Tỷ", "lệ", "nghèo", "đa", "chiều", "2.5", "%", "≤", "2", "0.5", "needs", "0.4", "more"],
         ["NTM", "2.3", "Nhà", "tạm,", "dột", "nát", "2", "None"]]
     assert bình[5].split() == ["NTM", "3.2", "Đất", "cây", "xanh", "công", "cộng", "no", "data", "≥", "2", "?"]
-    assert text[-1] == "  - 1 communes have no data (có tuyến đường hoa, cây xanh) (indicator 1.2, advanced NTM)."
+    assert text[-1] == "  - no data for 1 commune (có tuyến đường hoa, cây xanh) (indicator 1.2, advanced NTM)."
 
 
 def test_text_when_nobody_is_left(tiny_card):
@@ -111,10 +121,6 @@ def test_text_when_nobody_is_left(tiny_card):
 
 
 # --- found by the mutation run of 2026-12 (mutmut over roadmap.py) -------------------------------------------------
-
-from fixture_paths import LY_NHAN, TINY  # noqa: E402
-
-from ntmlib.roadmap import district_totals, roadmap_for  # noqa: E402
 
 
 def test_district_totals_order_columns_and_sentences(card):
@@ -138,14 +144,14 @@ def test_district_totals_order_columns_and_sentences(card):
 
 def test_text_in_english_names_the_tiers_and_writes_decimal_points(card):
     text = to_text(roadmap(card, 2023, "nang-cao"), card, 2023, "nang-cao", "en").splitlines()
-    cao = text[text.index("2. Cao — missing 2 criteria, 2 indicators (of which NTM: 1 criteria, 1 indicators)"):]
+    cao = text[text.index("2. Cao — missing 2 criteria, 2 indicators (of which NTM: 1 criterion, 1 indicator)"):]
     assert [line.split() for line in cao[2:4]] == [
         ["NTM", "3.2", "Đất", "cây", "xanh", "công", "cộng", "1.54", "≥", "2", "0.46"],
         ["advanced", "NTM", "1.1", "Tỷ", "lệ", "người", "dân", "tham", "gia", "bảo", "hiểm", "y", "tế", "94", "%", "≥",
          "95", "1"]]
     summary = text.index("Summary:")
     assert text[summary - 1] == "" and text[summary + 1] == (
-        "  - 1 communes must raise đất cây xanh công cộng by 0.46 m²/người; 1 communes have no data (indicator 3.2, "
+        "  - 1 commune must raise đất cây xanh công cộng by 0.46 m²/người; no data for 1 commune (indicator 3.2, "
         "NTM).")
 
 
@@ -220,3 +226,82 @@ def test_sample_totals_in_english_and_the_road_to_kieu_mau(ly_nhan):
     text = to_text(roadmap(ly_nhan, 2023, "kieu-mau"), ly_nhan, 2023, "kieu-mau", "en").splitlines()
     assert text[0] == "Road to model NTM — 2023"
     assert "4. Trần Hưng Đạo — missing 6 criteria, 6 indicators (of which advanced NTM: 3 criteria, 3 indicators)" in text
+
+
+REC_NTM_ONLY = "commune_id,tier,year,decision,note\nA,ntm,2019,,\nB,ntm,,,\n"  # C holds nothing
+
+
+def test_indicators_without_a_measure_each_bind(tmp_path):
+    # B fails NTM 1.2 and has no data for nâng cao 1.2: two yes/no rows without a measure, both binding
+    d = tiny_copy(tmp_path, change={"B,2023,tiny-ntm,1.2,có": "B,2023,tiny-ntm,1.2,không"})
+    rm = roadmap(ntmlib.score(d, year=2023), 2023, "nang-cao")
+    b = rm[rm["commune_id"] == "B"]
+    assert b[["set", "indicator"]].values.tolist() == [[NTM, "1.1"], [NTM, "1.2"], [NTM, "2.2"], [NTM, "2.3"],
+                                                        [NTM, "3.2"], [NC, "1.1"], [NC, "1.2"]]
+    assert b["binding"].all() and set(b["covered_by"]) == {""}
+
+
+def test_district_totals_tie_the_lower_tier_first_even_when_the_higher_comes_first(tmp_path):
+    # A (first in readiness) fails only nâng cao 1.2; B meets nâng cao and fails NTM 1.1, 2.2 and 2.3
+    d = tiny_copy(tmp_path, change={"A,2023,tiny-nc,1.2,đạt": "A,2023,tiny-nc,1.2,không đạt"},
+                  add=("B,2023,tiny-nc,1.2,đạt", "B,2023,,health_insurance_rate,96"))
+    rm = roadmap(ntmlib.score(d, year=2023), 2023, "nang-cao")
+    assert rm[["commune_id", "set", "indicator"]].values.tolist()[:2] == [["A", NC, "1.2"], ["B", NTM, "1.1"]]
+    assert district_totals(rm)[["set", "indicator", "communes", "no_data"]].values.tolist() == [
+        [NTM, "1.1", 1, 0], [NTM, "2.2", 1, 0], [NTM, "2.3", 1, 0], [NC, "1.2", 1, 0], [NTM, "3.2", 0, 1]]
+
+
+def test_an_indicator_without_unit_and_a_threshold_with_decimals(tmp_path):
+    from dataclasses import replace
+
+    from ntmlib.framework import Threshold
+
+    d = tiny_copy(tmp_path)
+    (d / "recognitions.csv").write_text(REC_NTM_ONLY, encoding="utf-8")
+    ds = ntmlib.load_dataset(d)
+    sets = ntmlib.score(ds, year=2023).sets
+    s = sets[NTM]
+    s = replace(s, indicators=tuple(replace(i, unit="", threshold=Threshold("group", {"1": 4.0, "2": 2.5}))
+                                    if i.code == "3.2" else i for i in s.indicators))
+    card = ntmlib.score(ds, sets=[s, sets[NC]], year=2023)
+    rm = roadmap(card, 2023, "nang-cao")
+    assert district_totals(rm)["sentence"].iloc[0] == (
+        "1 xã cần nâng đất cây xanh công cộng thêm 1; 1 xã chưa có số liệu (chỉ tiêu 3.2, NTM).")
+    assert [x.split()[-3:] for x in to_text(rm, card, 2023, "nang-cao", "en").splitlines() if " 3.2 " in x] == [
+        ["≥", "2.5", "1"], ["≥", "2.5", "?"]]
+
+
+def test_pace_when_one_commune_closes_and_one_needs_more(tmp_path):
+    # income: A 60 → 61 (DBSH 62: closes by 2024), C 42,5 → 43 (TDMNPB 44: 0,5 short in 2024)
+    d = tiny_copy(tmp_path, change={'A,2023,tiny-ntm,2.1,"63,5"': "A,2023,tiny-ntm,2.1,61",
+                                    "C,2023,tiny-ntm,2.1,45": "C,2023,tiny-ntm,2.1,43"},
+                  add=('C,2022,tiny-ntm,2.1,"42,5"',))
+    (d / "recognitions.csv").write_text(REC_NTM_ONLY, encoding="utf-8")
+    dt = district_totals(roadmap(ntmlib.score(d), 2023, "nang-cao", by=2024))
+    assert dt.loc[dt["indicator"] == "2.1", "sentence"].tolist() == [
+        ("2 xã cần nâng thu nhập bình quân đầu người thêm 1 triệu đồng/người/năm (chỉ tiêu 2.1, NTM); theo tốc độ gần "
+         "đây 1 xã đạt trước năm 2024, 1 xã cần nỗ lực thêm.")]
+
+
+def test_outlook_of_a_card_without_its_dataset(tiny_card):
+    # no communes table: region and group unknown, so the thresholds of the assessed year stay
+    from ntmlib.scorecard import Scorecard
+
+    bare = Scorecard(tiny_card.indicators, tiny_card.criteria, tiny_card.communes, tiny_card.sets)
+    rm = roadmap(bare, 2023, "nang-cao", by=2024)
+    b = rm[rm["commune_id"] == "B"].set_index(["set", "indicator"])
+    assert b.loc[[(NTM, "1.1"), (NTM, "2.2"), (NTM, "3.2"), (NC, "1.1")], "threshold_by"].tolist() == [100.0, 2.0, 2.0,
+                                                                                                        95.0]
+    assert b.loc[[(NTM, "2.2"), (NC, "1.1")], "threshold_by_basis"].tolist() == ["năm: mặc định", "chung"]
+
+
+def test_by_uses_the_threshold_of_that_year_when_the_assessed_year_has_none():
+    card = ntmlib.score(TINY, year=2023)
+    s = card.sets[NTM]
+    later = Threshold("region_year", {("DBSH", "2024"): 62, ("TDMNPB", "2024"): 44})
+    s = replace(s, indicators=tuple(replace(i, threshold=later) if i.code == "2.1" else i for i in s.indicators))
+    card = ntmlib.score(TINY, sets=[s, *[x for k, x in card.sets.items() if k != NTM]], year=2023)
+    rm = roadmap(card, 2023, "nang-cao", by=2024)
+    row = rm[(rm["commune_id"] == "A") & (rm["indicator"] == "2.1")]
+    assert len(row) == 1 and math.isnan(row["threshold"].iloc[0])  # no threshold in 2023: not judged
+    assert row["threshold_by"].iloc[0] == 62 and "2024" in row["threshold_by_basis"].iloc[0]

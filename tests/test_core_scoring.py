@@ -3,12 +3,17 @@ one tier, a set no observation serves, and the errors scoring itself raises for 
 changed after loading (load_dataset's checks catch them in files)."""
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pandas as pd
 import pytest
 from fixture_paths import TINY
 from test_core import NC, NTM, one, tiny_copy
 
 import ntmlib
 from ntmlib import DataError
+from ntmlib.scoring import _categorical
 
 
 def test_a_tier_is_reached_through_any_of_its_sets():
@@ -69,13 +74,6 @@ def test_values_set_after_loading_that_an_indicator_cannot_take_are_reported():
 
 
 # --- found by the mutation run of 2026-12 (mutmut over scoring.py) -------------------------------------------------
-
-import shutil  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import pandas as pd  # noqa: E402
-
-from ntmlib.scoring import _categorical  # noqa: E402
 
 WIDE = Path(__file__).parent.parent / "data" / "examples" / "wide.xlsx"  # the tiny observations, communes across
 
@@ -150,22 +148,22 @@ def test_categorical_of_many_labels(n):
 def test_threshold_basis_of_yes_no_rows_and_of_a_numeric_indicator_without_threshold(tiny_card):
     from dataclasses import replace
 
-    s = tiny_card.sets[NTM]
-    s = replace(s, indicators=tuple(replace(i, threshold=None) if i.code == "3.2" else i for i in s.indicators))
+    s = tiny_card.sets[NTM]  # 2.1 without threshold: the rows after it keep theirs
+    s = replace(s, indicators=tuple(replace(i, threshold=None) if i.code == "2.1" else i for i in s.indicators))
     ind = ntmlib.score(TINY, sets=[s], year=2023).indicators
     a = ind[ind["commune_id"] == "A"].set_index("indicator")
-    assert a["threshold_basis"].to_dict() == {"1.1": "vùng DBSH", "1.2": "", "2.1": "vùng DBSH, năm 2023",
-                                              "2.2": "năm: mặc định", "2.3": "", "3.1": "chung",
-                                              "3.2": "không có ngưỡng"}
-    assert pd.isna(a.loc["3.2", "threshold"]) and pd.isna(a.loc["3.2", "met"])  # 4,5 m² and nothing to compare with
+    assert a["threshold_basis"].to_dict() == {"1.1": "vùng DBSH", "1.2": "", "2.1": "không có ngưỡng",
+                                              "2.2": "năm: mặc định", "2.3": "", "3.1": "chung", "3.2": "nhóm xã 1"}
+    assert a.loc[["1.1", "2.2", "3.1", "3.2"], "threshold"].tolist() == [100.0, 2.0, 90.0, 4.0]
+    assert pd.isna(a.loc["2.1", "threshold"]) and pd.isna(a.loc["2.1", "met"])  # 63,5 and nothing to compare with
 
 
 @pytest.mark.parametrize("row, value, message", [
     # a yes/no word for a `<=` rate, and a negative count of cases
-    (12, "có", "dòng 14 (cột value): giá trị 'có' không đọc được cho chỉ tiêu 2.2 (tiny-ntm): chỉ tiêu này cần một số "
-               "(%) hoặc Đạt/Không đạt"),
-    (13, "-1", "dòng 15 (cột value): giá trị '-1' không đọc được cho chỉ tiêu 2.3 (tiny-ntm): chỉ tiêu này cần "
-               "Đạt/Không đạt, có/không hoặc 1/0"),
+    (12, "có", ("dòng 14 (cột value): giá trị 'có' không đọc được cho chỉ tiêu 2.2 (tiny-ntm): chỉ tiêu này cần một "
+                "số (%) hoặc Đạt/Không đạt")),
+    (13, "-1", ("dòng 15 (cột value): giá trị '-1' không đọc được cho chỉ tiêu 2.3 (tiny-ntm): chỉ tiêu này cần "
+                "Đạt/Không đạt, có/không hoặc 1/0")),
 ])
 def test_values_a_lower_is_better_rate_or_a_count_cannot_take(row, value, message):
     ds = ntmlib.load_dataset(TINY)

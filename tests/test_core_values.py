@@ -1,10 +1,22 @@
 """Values of yes/no indicators written as numbers: 1 and 0 are yes and no; any other number is a
-value of the wrong kind, named at its row."""
+value of the wrong kind, named at its row. Then values.py on its own: the cases the mutation run
+(mutmut) showed untested."""
 import shutil
 
+import numpy as np
+import pandas as pd
 from fixture_paths import TINY
 
 import ntmlib
+from ntmlib.values import (
+    normalise_text,
+    number_to_text,
+    parse_distinct,
+    parse_number,
+    parse_values,
+    problem_text,
+    value_message,
+)
 
 
 def test_one_and_zero_are_yes_and_no_other_numbers_are_refused(tmp_path):
@@ -25,19 +37,6 @@ def test_one_and_zero_are_yes_and_no_other_numbers_are_refused(tmp_path):
 
 
 # --- values.py on its own: the cases the mutation run (mutmut) showed untested ----------------------------------
-
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from ntmlib.values import (  # noqa: E402
-    normalise_text,
-    number_to_text,
-    parse_distinct,
-    parse_number,
-    parse_values,
-    problem_text,
-    value_message,
-)
 
 
 def test_missing_values_become_empty_text_and_numbers_are_written_as_text():

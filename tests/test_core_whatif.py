@@ -5,12 +5,15 @@ These kill the mutants of whatif.py that the sample's what-if tests (tests/test_
 alive."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
-from fixture_paths import TINY
+from fixture_paths import LY_NHAN, TINY
 from test_core import NC, NTM, tiny_copy
 
 import ntmlib
 from ntmlib.errors import ParameterError
+from ntmlib.framework import Threshold
 from ntmlib.whatif import ThresholdChange, whatif
 
 ASSUME_31 = "Giả định: ngưỡng chỉ tiêu 3.1 (Tỷ lệ người dân tham gia bảo hiểm y tế) của bộ tiny-ntm: ≥ 90 % → "
@@ -75,11 +78,11 @@ def test_sentences_tables_and_columns_in_both_languages(tiny_card):
         "Bình (2023, NTM): 0/3 tiêu chí, 3/7 chỉ tiêu → 0/3 tiêu chí, 2/7 chỉ tiêu.",
         "Không xã nào đổi hạng đạt được."]
     assert w.sentences("en")[0] == ("Assumption: threshold of indicator 3.1 (Tỷ lệ người dân tham gia bảo hiểm y tế) "
-                                    "of tiny-ntm: ≥ 90 % → ≥ 95,5 % (region DBSH).")
+                                    "of tiny-ntm: ≥ 90 % → ≥ 95.5 % (region DBSH).")  # the English decimal point
     assert w.sentences("en")[-1] == "No commune changes the tier it reaches."
     assert w.table("en").to_dict("records") == [
         {"Commune": "Bình", "Year": 2023, "Criteria set": NTM, "Indicator": "3.1", "Value": "91",
-         "Threshold before": "90", "Threshold after": "95,5", "Before": "Met", "After": "Not met"}]
+         "Threshold before": "90", "Threshold after": "95.5", "Before": "Met", "After": "Not met"}]
     assert list(w.indicators.columns) == [
         "commune_id", "year", "set", "criterion", "indicator", "value", "number", "threshold_before", "met_before",
         "gap_before", "threshold_after", "met_after", "gap_after", "commune"]
@@ -130,12 +133,6 @@ def test_changes_keep_their_order_and_a_year_of_a_card_or_a_dataset(tiny_card):
 
 # --- found by the mutation run of 2026-12 (mutmut over whatif.py) --------------------------------------------------
 
-from dataclasses import replace  # noqa: E402
-
-from fixture_paths import LY_NHAN  # noqa: E402
-
-from ntmlib.framework import Threshold  # noqa: E402
-
 
 def test_scope_in_both_languages():
     region, group, every = (ThresholdChange(NTM, "3.1", 95, region="DBSH"), ThresholdChange(NTM, "3.1", 95, group=2),
@@ -148,8 +145,8 @@ def test_sentences_in_english_across_two_sets_and_a_tier_gained(tiny_card):
     w = whatif(tiny_card, NTM, "3.2", 1, group=2, changes=[ThresholdChange(NC, "1.1", 94)])
     assert w.sentences("en")[2:] == [
         # in the order of the results (the commune's NTM set first), not sorted by set
-        "2023: 1 communes change to met on indicator 3.2 (tiny-ntm): Cao (1,5).",
-        "2023: 1 communes change to met on indicator 1.1 (tiny-nc): Cao (94).",
+        "2023: met on indicator 3.2 (tiny-ntm) for 1 commune: Cao (1.5).",
+        "2023: met on indicator 1.1 (tiny-nc) for 1 commune: Cao (94).",
         "Cao (2023, NTM): 2/3 criteria, 6/7 indicators → 3/3 criteria, 7/7 indicators; not met → met.",
         "Cao (2023, advanced NTM): 0/1 criteria, 1/2 indicators → 1/1 criteria, 2/2 indicators; not met → met.",
         "Cao (2023): tier reached — → advanced NTM."]
@@ -208,7 +205,7 @@ def test_assumption_for_an_indicator_without_threshold(tiny_card):
     s = replace(s, indicators=tuple(replace(i, threshold=None) if i.code == "3.2" else i for i in s.indicators))
     first = whatif(ntmlib.score(TINY, sets=[s], year=2023), NTM, "3.2", 1).sentences()[0]
     before, after = first.split(" → ")
-    assert before.rstrip() == "Giả định: ngưỡng chỉ tiêu 3.2 (Đất cây xanh công cộng) của bộ tiny-ntm: ≥"
+    assert before == "Giả định: ngưỡng chỉ tiêu 3.2 (Đất cây xanh công cộng) của bộ tiny-ntm: chưa có ngưỡng"
     assert after == "≥ 1 m²/người (mọi xã)."
 
 
@@ -219,3 +216,11 @@ def test_assumption_names_the_indicator_in_english():
         "Assumption: threshold of indicator 14.1 (Health-insurance coverage) of hanam-2022-nang-cao: ≥ 95 % → ≥ 99 % "
         "(all communes).")
     assert w.sentences()[0].startswith("Giả định: ngưỡng chỉ tiêu 14.1 (Tỷ lệ người dân tham gia bảo hiểm y tế) ")
+
+
+def test_assumption_for_an_indicator_without_unit(tiny_card):
+    s = tiny_card.sets[NTM]
+    s = replace(s, indicators=tuple(replace(i, unit="") if i.code == "3.2" else i for i in s.indicators))
+    w = whatif(ntmlib.score(TINY, sets=[s], year=2023), NTM, "3.2", 1, group=2)
+    assert w.sentences()[0] == ("Giả định: ngưỡng chỉ tiêu 3.2 (Đất cây xanh công cộng) của bộ tiny-ntm: ≥ nhóm 1: 4; "
+                                "nhóm 2: 2 → ≥ 1 (nhóm xã 2).")

@@ -57,6 +57,7 @@ def test_choosing_a_commune_redraws_its_counts(ex):
     assert "đạt mọi chỉ tiêu của bộ NTM năm 2023" in ex.panes["unmet"].value
 
 
+@pytest.mark.slow
 def test_every_commune_shows_the_counts_it_scored(card, ex):
     for name, cid in ex.commune.options:
         ex.commune.value = cid

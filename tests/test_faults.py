@@ -46,6 +46,7 @@ def without_write_permission(*args) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"), reason="needs setpriv to drop root's override")
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["ro", "ro/new"])
 def test_read_only_output_folder_is_one_line_before_any_work(tmp_path, where):
     ro = tmp_path / "ro"

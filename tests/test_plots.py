@@ -154,7 +154,7 @@ def test_failed_groups_bars_equal_the_table(tiny_card):
     assert {"3 · 2 xã", "1 · 1 xã"} <= set(texts(fig))
     only_c = plots.failed_groups(tiny_card, 2023, "tiny-ntm", communes=["C"], lang="en")
     assert [int(p.get_width()) for p in only_c.axes[0].patches] == [1, 0]
-    assert "1 · 1 communes" in texts(only_c)
+    assert "1 · 1 commune" in texts(only_c)  # one commune, in the singular
     assert only_c._suptitle.get_text() == "Failed NTM indicators by criteria group, 2023"
 
 

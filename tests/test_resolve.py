@@ -167,6 +167,7 @@ def run(*args, **kwargs):
     (["score", LY_NHAN, "--year", "2023", "--set"], ["vn-2021-ntm", "VN-2021-NTM"]),  # a set the data does not name
     (["trends", LY_NHAN, "--commune", "Chân Lý", "--set"], ["hanam-2022-nang-cao", "nâng cao", "NTM nâng cao"]),
 ])
+@pytest.mark.slow
 def test_every_spelling_gives_the_same_output(command, spellings):
     outputs = [run(*command, s) for s in spellings]
     assert all(r.exit_code == 0 for r in outputs), [r.output for r in outputs]

@@ -107,6 +107,7 @@ def failed(card, ds, name: str, set_id: str) -> list[str]:
     return list(rows.loc[rows["met"].eq(False).fillna(False), "indicator"])
 
 
+@pytest.mark.slow
 def test_observations_are_the_scripts_output(tmp_path):
     out = tmp_path / "observations.csv"
     run = subprocess.run([sys.executable, str(DATASET / "make_observations.py"), "--out", str(out)],
