@@ -4,6 +4,7 @@ changed after loading (load_dataset's checks catch them in files)."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +13,7 @@ from fixture_paths import TINY
 from test_core import NC, NTM, one, tiny_copy
 
 import ntmlib
-from ntmlib import DataError
+from ntmlib import DataError, scoring
 from ntmlib.scoring import _categorical
 
 
@@ -183,3 +184,55 @@ def test_a_negative_number_is_a_value_for_a_higher_is_better_indicator():
     ds.observations = obs.assign(value=["-5" if k == 2 else v for k, v in enumerate(obs["value"])])
     r = one(ntmlib.score(ds, year=2023).indicators, commune_id="A", set=NTM, indicator="2.1")
     assert (r["number"], r["met"], r["gap"]) == (-5.0, False, -67.0)
+
+
+def test_a_yes_no_indicator_written_1_or_0(tmp_path):
+    d = tiny_copy(tmp_path, change={"A,2023,tiny-ntm,1.2,Đạt": "A,2023,tiny-ntm,1.2,1",
+                                    "B,2023,tiny-ntm,1.2,có": "B,2023,tiny-ntm,1.2,0"})
+    ind = ntmlib.score(d, sets=NTM, year=2023).indicators
+    met = {r.commune_id: r.met for r in ind[ind["indicator"] == "1.2"].itertuples()}
+    assert (met["A"], met["B"]) == (True, False)
+
+
+def test_scoring_in_many_blocks_equals_scoring_in_one(monkeypatch):
+    whole = ntmlib.score(TINY, year=[2022, 2023])
+    monkeypatch.setattr(scoring, "BLOCK", 1)  # one commune-year per block
+    parts = ntmlib.score(TINY, year=[2022, 2023])
+    for name in ("indicators", "criteria", "communes"):
+        pd.testing.assert_frame_equal(getattr(parts, name), getattr(whole, name))
+    # values refused in two blocks (A's 1.1 and B's 1.1, set after loading): both are reported
+    ds = ntmlib.load_dataset(TINY)
+    obs = ds.observations
+    rows = [k for k, (c, i, y) in enumerate(zip(obs["commune_id"], obs["indicator"], obs["year"]))
+            if i == "1.1" and y == 2023 and c in ("A", "B")]
+    ds.observations = obs.assign(value=["không" if k in rows else v for k, v in enumerate(obs["value"])])
+    with pytest.raises(DataError) as blocks:
+        ntmlib.score(ds, year=2023)
+    monkeypatch.setattr(scoring, "BLOCK", 1 << 20)
+    with pytest.raises(DataError) as one_block:
+        ntmlib.score(ds, year=2023)
+    assert len(rows) == 2 and len(blocks.value.problems) == len(one_block.value.problems) == 2
+    assert [str(p) for p in blocks.value.problems] == [str(p) for p in one_block.value.problems]
+
+
+def test_messages_name_every_year():
+    with pytest.raises(DataError) as e:
+        ntmlib.score(TINY, year=[2030, 2031])
+    assert str(e.value) == "observations.csv: không có số liệu năm 2030, 2031 (có: 2022, 2023)"
+    card = ntmlib.score(TINY, year=2023)
+    later = replace(card.sets[NTM], period=(2024, 2025))
+    with pytest.raises(DataError) as e:
+        ntmlib.score(TINY, sets=[later, card.sets[NC]], year=[2022, 2023])
+    assert str(e.value) == "tiny-ntm: năm 2022, 2023 nằm ngoài giai đoạn 2024–2025 của bộ tiêu chí"
+
+
+def test_years_of_two_periods_are_scored_each_with_its_own_sets(tmp_path):
+    d = tiny_copy(tmp_path)
+    meta = d / "dataset.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        "  - years: [2021, 2025]\n    sets: [tiny-ntm, tiny-nc]\n",
+        "  - years: [2021, 2022]\n    sets: [tiny-ntm, tiny-nc]\n  - years: [2023, 2025]\n    sets: [tiny-prov-ntm, tiny-nc]\n"),
+        encoding="utf-8")
+    c = ntmlib.score(d, year=[2022, 2023]).communes
+    sets = {y: sorted(set(c.loc[c["year"] == y, "set"].astype(str))) for y in (2022, 2023)}
+    assert sets == {2022: sorted([NTM, NC]), 2023: sorted(["tiny-prov-ntm", NC])}
