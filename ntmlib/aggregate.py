@@ -35,7 +35,10 @@ def summary(card: Scorecard, level: str = "district") -> pd.DataFrame:
     recognised at it, average criteria met per commune, and the ranges of criteria and
     indicators met (as "14–15"). Communes without a district (formed after the 2025
     reorganisation) count in their province; at district level they form one row whose
-    district is NO_DISTRICT."""
+    district is NO_DISTRICT.
+
+    Columns: province, district, year, set, tier, communes, reaching, recognised, criteria_total,
+    indicators_total, criteria_mean, indicators_mean, no_data, criteria_range, indicators_range."""
     if level not in LEVELS:
         raise ParameterError(Problem("cấp tổng hợp", f"'{level}' không có (chọn {' hoặc '.join(LEVELS)})"))
     c = _with_place(card, card.communes)
@@ -64,7 +67,9 @@ def summary(card: Scorecard, level: str = "district") -> pd.DataFrame:
 
 
 def criteria_distribution(card: Scorecard) -> pd.DataFrame:
-    """How many communes meet each number of criteria, per year and set (0 rows omitted)."""
+    """How many communes meet each number of criteria, per year and set (0 rows omitted).
+
+    Columns: year, set, criteria_met, criteria_total, communes, label ('17/19')."""
     c = card.communes
     out = (c.groupby(["year", "set", "criteria_met", "criteria_total"], sort=True).size()
            .rename("communes").reset_index())
@@ -74,7 +79,9 @@ def criteria_distribution(card: Scorecard) -> pd.DataFrame:
 
 def most_failed(card: Scorecard, by: str = "criterion") -> pd.DataFrame:
     """Criteria (or indicators, by="indicator") ranked by how many communes fail them, per
-    year and set, with their group and Vietnamese name; no-data results are not failures."""
+    year and set, with their group and Vietnamese name; no-data results are not failures.
+
+    Columns: year, set, group, criterion (or indicator), failed, communes, name, group_name."""
     table = card.criteria if by == "criterion" else card.indicators
     keys = ["year", "set", "group", "criterion"] + (["indicator"] if by == "indicator" else [])
     failed = table["met"].eq(False).fillna(False)
@@ -88,7 +95,9 @@ def most_failed(card: Scorecard, by: str = "criterion") -> pd.DataFrame:
 
 
 def failed_groups(card: Scorecard, year: int, set_id: str, communes: list[str] | None = None) -> pd.DataFrame:
-    """Criteria groups ranked by failed indicators among `communes` (all if None)."""
+    """Criteria groups ranked by failed indicators among `communes` (all if None).
+
+    Columns: group, failed, communes, group_name."""
     year = card.require_year(year)
     card.require_set(set_id)
     ind = card.indicators
@@ -110,7 +119,9 @@ def _name(card: Scorecard, set_id: str, criterion: str, indicator: str | None) -
 
 
 def failing_indicators(card: Scorecard, commune_id: str, year: int, set_id: str) -> pd.DataFrame:
-    """The indicators a commune does not meet (or has no data for) in one set and year."""
+    """The indicators a commune does not meet (or has no data for) in one set and year.
+
+    Columns: criterion, indicator, name, value, threshold, gap, status ('not_met' or 'no_data')."""
     ind = card.indicators
     rows = ind[(ind["commune_id"] == commune_id) & (ind["year"] == year) & (ind["set"] == set_id)
                & ~ind["met"].fillna(False).astype(bool)].copy()
@@ -123,7 +134,11 @@ def failing_indicators(card: Scorecard, commune_id: str, year: int, set_id: str)
 
 def maintenance_alerts(card: Scorecard) -> pd.DataFrame:
     """Communes recognised at a tier whose results in a year no longer meet that tier's set
-    (at least one criterion failed, not merely missing data), with the indicators they fail."""
+    (at least one criterion failed, not merely missing data), with the indicators they fail.
+
+    Columns: commune_id, commune, year, set, tier, criteria_met, criteria_total, indicators_met,
+    indicators_total, no_data, failing_codes (comma-joined), failing (a table per row; failing_long() is
+    the same as one row per failing indicator)."""
     c = card.communes
     alerts = c[c["recognised"] & c["set_met"].eq(False).fillna(False).astype(bool)].copy()
     alerts["failing"] = [
@@ -141,7 +156,11 @@ def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None) 
     Closeness counts what the tier's set still misses and what its prerequisite set (NTM for
     nâng cao) misses, when that set was scored too: criteria missing first, then indicators
     missing, then the summed relative shortfall of the numeric indicators not met (0.05 = 5 %
-    below a threshold)."""
+    below a threshold).
+
+    Columns: rank, commune_id, commune, year, set, tier_recognised, criteria_met, criteria_total,
+    indicators_met, indicators_total, criteria_missing, indicators_missing, prerequisite_criteria_missing,
+    prerequisite_indicators_missing, shortfall, missing (codes, comma-joined)."""
     require_tier(tier)
     c = card.communes
     if year is not None:

@@ -1,5 +1,6 @@
 """The Python API as an analyst who knows pandas uses it: codes in their natural order, names
 beside codes in one call, one measure across sets, a criteria table per set, a short repr."""
+import re
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,15 @@ def test_tidy_changes_and_alerts(card):
     assert list(hop_ly["indicator"]) == ["15.1", "15.4"] and set(hop_ly["tier_recognised"]) == {"kieu-mau"}
     exact = aggregate.failing_long(card, exact=True)
     assert (exact["tier_recognised"] == exact["tier"]).all() and "Hợp Lý" not in set(exact["commune"])
+
+
+@pytest.mark.parametrize("name,args", [
+    ("summary", ()), ("criteria_distribution", ()), ("most_failed", ()), ("failed_groups", (2023, "hanam-2022-ntm")),
+    ("failing_indicators", ("13618", 2023, "hanam-2022-ntm")), ("maintenance_alerts", ()),
+    ("readiness", ("nang-cao", 2023)), ("criterion_changes_long", ()), ("failing_long", ()), ("year_change", ())])
+def test_docstrings_list_the_columns_returned(card, name, args):
+    f = getattr(aggregate, name)
+    listed = " ".join(f.__doc__.split("Columns:")[1].split())
+    listed = re.sub(r"\([^()]*(\([^()]*\)[^()]*)*\)", "", listed).rstrip(". ")
+    names = [c.strip().split(" ")[0] for c in listed.split(",")]
+    assert names == [c for c in f(card, *args).columns], name
