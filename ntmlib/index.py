@@ -32,8 +32,9 @@ def write_index(out: Path, entries: list[dict], card) -> Path:
             err = e.get("error") or {}
             link = f'<span class="err">lỗi: {html.escape(str(err.get("evalue", "")))}</span>'
         label = ("Huyện " if e["kind"] == "district" else "Xã ") + e["label"]
-        rows.append(f"<tr><td>{html.escape(label)}</td><td>{e['year']}</td><td>{html.escape(status)}</td>"
-                    f"<td>{counts}</td><td>{link}</td></tr>")
+        rows.append(f'<tr><td>{html.escape(label)}</td><td data-label="Năm">{e["year"]}</td>'
+                    f'<td data-label="Tình trạng">{html.escape(status)}</td><td data-label="Kết quả">{counts}</td>'
+                    f"<td>{link}</td></tr>")
     bulletins = sorted(out.glob("ban-tin-*.*"), key=lambda p: (p.stem, p.suffix != ".html"))
     extras = ("<p>Bản tin: " + ", ".join(f'<a href="{html.escape(p.name)}">{html.escape(p.name)}</a>' for p in bulletins)
               + "</p>\n") if bulletins else ""
@@ -45,7 +46,9 @@ def write_index(out: Path, entries: list[dict], card) -> Path:
 padding:.45em .6em;text-align:left;vertical-align:top}}td:last-child{{white-space:nowrap}}th{{background:#f0f3f5}}
 .err{{color:#b42318}}dl.legend{{font-size:14px;color:#344054}}dl.legend dt{{font-weight:700;float:left;clear:left;
 margin-right:.4em}}dl.legend dd{{margin:0 0 .2em}}@media (max-width:600px){{body{{margin:1em auto}}
-th,td{{padding:.35em .4em;font-size:14px}}}}</style></head><body>
+thead{{display:none}}tr{{display:block;border-bottom:1px solid #ddd;padding:.4em 0}}
+td{{display:block;border:0;padding:.1em .2em;font-size:14px}}td:first-child{{font-weight:700;font-size:15px}}
+td[data-label]::before{{content:attr(data-label) ": ";color:#667085}}td:empty{{display:none}}}}</style></head><body>
 <h1>Báo cáo nông thôn mới</h1>
 {extras}<p>{len(entries)} báo cáo, xếp theo năm, huyện rồi xã theo thứ tự chữ cái tiếng Việt. Bấm "mở báo cáo"
 để xem.</p>
