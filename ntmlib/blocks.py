@@ -175,11 +175,6 @@ def provisional_html(provisional: int, judged: int, what: str = "this_report", l
             f"<p>{_e(say('provisional_note'))}</p></div>")
 
 
-def paragraph_html(text: str) -> str:
-    """A paragraph of text (escaped)."""
-    return f"<p>{_e(text)}</p>"
-
-
 def folded_html(summary: str, inner: str, open_: bool = False) -> str:
     """`inner` folded away under a one-line summary (<details>)."""
     return (STYLE + f'<details class="ntm-fold"{" open" if open_ else ""}><summary>{_e(summary)}</summary>'

@@ -150,7 +150,7 @@ def next_target(verdicts: list[Verdict]) -> Verdict | None:
     return next((v for v in verdicts if not v.reached), None)
 
 
-def next_steps(card: Scorecard, commune_id: str, year: int) -> pd.DataFrame:
+def next_steps(card: Scorecard, commune_id: str, year: int, trend_table=None) -> pd.DataFrame:
     """What the commune must do to reach its next tier: every indicator not met or without data
     in that tier's set and in the sets it requires that are not met either (lowest tier first),
     with value, threshold, gap, unit, whether the threshold is provisional, the recent trend and
@@ -164,7 +164,7 @@ def next_steps(card: Scorecard, commune_id: str, year: int) -> pd.DataFrame:
         req = card.sets[sid].requires
         sid = next((s.id for s in card.sets.values() if s.tier == req and s.id in card.communes["set"].values), None) \
             if req else None
-    return indicator_rows(card, commune_id, year, chain)
+    return indicator_rows(card, commune_id, year, chain, trend_table)
 
 
 def indicator_rows(card: Scorecard, commune_id: str, year: int, set_ids, trend_table=None) -> pd.DataFrame:

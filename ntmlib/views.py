@@ -27,7 +27,6 @@ from .words import (
     LANGS,
     REORG_LABELS,
     REPORT_LABELS,
-    REPORT_ROADMAP_HEADERS,
     REPORT_TEXT,
     SAME_SET,
     TREND_HEADERS,
@@ -38,7 +37,6 @@ from .words import (
     join_names,
     label,
     localized,
-    met_word,
     number_text,
     short_counts,
     sentence_case,
@@ -137,9 +135,15 @@ class CommuneReport:
         return blocks.provisional_html(*self.provisional(), lang=self.lang)
 
     @cached_property
+    def trend_table(self) -> pd.DataFrame:
+        """ntmlib.trends for this commune up to this year, computed once for the next steps, the
+        unmet indicators and the trends table."""
+        return trends.trends(self.card.upto(self.year), communes=[self.commune_id])
+
+    @cached_property
     def steps(self) -> pd.DataFrame:
         """The commune's next steps to its next tier (ntmlib.verdicts.next_steps)."""
-        return verdicts.next_steps(self.card, self.commune_id, self.year)
+        return verdicts.next_steps(self.card, self.commune_id, self.year, trend_table=self.trend_table)
 
     def steps_html(self) -> str:
         """'Việc cần làm': the sentence naming the target tier, then the indicators to fix grouped
@@ -152,53 +156,12 @@ class CommuneReport:
         """Per set, the indicators not met or without data grouped by criterion, folded away."""
         parts = []
         for v in self.set_verdicts:
-            rows = verdicts.indicator_rows(self.card, self.commune_id, self.year, [v.set_id])
+            rows = verdicts.indicator_rows(self.card, self.commune_id, self.year, [v.set_id], self.trend_table)
             if rows.empty:
                 continue
             summary = label(VERDICT_TEXT, "unmet_summary", self.lang, tier=tier_name(v.tier, self.lang), n=len(rows))
             parts.append(blocks.folded_html(summary, blocks.steps_html(rows, self.card.sets, self.lang)))
         return "".join(parts)
-
-    def summary_lines(self) -> list[str]:
-        """One line per set with the bulletin's counts, e.g. 'NTM: 18/19 tiêu chí, 55/57 chỉ tiêu'."""
-        out = []
-        for _, r in self.rows().iterrows():
-            out.append(f"{tier_name(r['tier'], self.lang)}: "
-                       + counts_text(r["criteria_met"], r["criteria_total"], r["indicators_met"],
-                                     r["indicators_total"], self.lang)
-                       + (f" ({label(REPORT_TEXT, 'no_data', self.lang, n=r['no_data'])})" if r["no_data"] else ""))
-        return out
-
-    def badges_html(self) -> str:
-        """One coloured badge per tier: reached by results, recognised, or not reached."""
-        t = REPORT_LABELS[self.lang]
-        parts = []
-        for _, r in self.rows().iterrows():
-            ok = bool(r["reaches"])
-            colour = "#2e7d32" if ok else ("#ef6c00" if r["recognised"] else "#c62828")
-            state = t["reached"] if ok else t["not_reached"]
-            if r["recognised"]:
-                state += f" · {t['recognised']}"
-            parts.append(
-                f'<span style="display:inline-block;margin:4px 8px 4px 0;padding:6px 12px;border-radius:14px;'
-                f'background:{colour};color:white;font-weight:600">{html.escape(tier_name(r["tier"], self.lang))}'
-                f': {html.escape(state)}</span>')
-        return "<div>" + "".join(parts) + "</div>"
-
-    def unmet(self) -> pd.DataFrame:
-        """Indicators not met or without data, with value, threshold and gap, for every set."""
-        t = REPORT_LABELS[self.lang]
-        frames = []
-        for s in self.rows()["set"]:
-            f = aggregate.failing_indicators(self.card, self.commune_id, self.year, s)
-            f.insert(0, "set", s)
-            frames.append(f)
-        f = pd.concat(frames, ignore_index=True)
-        return pd.DataFrame({
-            t["sets"]: f["set"], t["indicator"]: f["indicator"], t["name"]: f["name"], t["value"]: f["value"],
-            t["threshold"]: [number_text(x) for x in f["threshold"]], t["gap"]: [number_text(x) for x in f["gap"]],
-            t["result"]: [met_word(pd.NA if s == "no_data" else False, self.lang) for s in f["status"]],
-        })
 
     def changes(self) -> pd.DataFrame:
         """Criteria gained and lost since the previous year, per set (empty without a previous year)."""
@@ -214,7 +177,7 @@ class CommuneReport:
     def trends(self) -> pd.DataFrame:
         """Indicators not met this year, without data, or getting worse: values by year, arrow,
         rate and the year the threshold would be reached at the recent rate (ntmlib.trends)."""
-        tr = trends.trends(self.card.upto(self.year), communes=[self.commune_id])
+        tr = self.trend_table
         tr = tr[tr["set"].isin(set(self.rows()["set"]))]
         keep = ~tr["met"].fillna(False).astype(bool) | (tr["direction"] == "worsening")
         tr = tr[keep]
@@ -490,23 +453,6 @@ class DistrictReport:
             t["indicators_missing"]: both(r["indicators_missing"], r["prerequisite_indicators_missing"]),
             t["missing"]: r["missing"],
         }).reset_index(drop=True)
-
-    def roadmap(self, target: str = "nang-cao") -> pd.DataFrame:
-        """Per commune not yet recognised at `target` (closest first): what it still misses, with
-        the gap of each numeric indicator (ntmlib.roadmap)."""
-        rm = self.roadmap_table(target)
-        rows = []
-        for (rank, commune), g in rm.groupby(["rank", "commune"], sort=False):
-            g = g.assign(indicator=[c if role == "target" else f"{c} ({tier_name(tier, self.lang)})"
-                                    for c, role, tier in zip(g["indicator"], g["role"], g["tier"])])
-            b = g[g["binding"]]
-            num = b[b["rule"].isin([">=", "<="]) & b["status"].eq("not_met")]
-            crit = g[["set", "criterion"]].drop_duplicates().shape[0]
-            rows.append([rank, commune, label(REPORT_TEXT, "missing", self.lang, criteria=crit, indicators=len(g)),
-                         "; ".join(f"{c}: {number_text(-x)}" for c, x in zip(num["indicator"], num["gap"])),
-                         ", ".join(b.loc[~b["rule"].isin([">=", "<="]) & b["status"].eq("not_met"), "indicator"]),
-                         ", ".join(b.loc[b["status"].eq("no_data"), "indicator"])])
-        return pd.DataFrame(rows, columns=REPORT_ROADMAP_HEADERS[self.lang])
 
     def readiness_rule(self) -> str:
         """The sentence that says how the readiness table is ordered (the rule aggregate.readiness applies)."""

@@ -560,10 +560,6 @@ REPORT_TEXT = {
            "whatif_not_scored": "Criteria set {set} is not scored here (scored: {have}); set the parameter whatif_set "
                                 "to one of them to see a what-if."},
 }
-REPORT_ROADMAP_HEADERS = {
-    "vi": ["Thứ tự", "Xã", "Còn thiếu", "Cần nâng hoặc giảm (mức thiếu)", "Cần đạt", "Chưa có số liệu"],
-    "en": ["Rank", "Commune", "Missing", "To raise or lower (gap)", "To achieve", "No data"],
-}
 
 
 GRID_LABELS = {  # the HTML criteria grid and heatmap (ntmlib.grids); titles and legends come from PLOT_LABELS
