@@ -107,7 +107,7 @@ def failed_groups(card: Scorecard, year: int, set_id: str, communes: list[str] |
     ind = ind[ind["met"].eq(False).fillna(False)]
     out = ind.groupby("group", sort=False).agg(failed=("indicator", "size"),
                                                communes=("commune_id", "nunique")).reset_index()
-    out["group_name"] = out["group"].map(lambda g: card.sets[set_id].groups.get(g, {}).get("name", ""))
+    out["group_name"] = out["group"].map(lambda g: card.sets[set_id].groups.get(g, {}).get("name", "")).astype(str)
     return out.sort_values("failed", ascending=False, kind="stable").reset_index(drop=True)
 
 
@@ -243,6 +243,7 @@ def failing_long(card: Scorecard, exact: bool = False) -> pd.DataFrame:
                                       "value", "threshold", "gap"])
     rec = card.communes.drop_duplicates(["commune_id", "year"]).set_index(["commune_id", "year"])["tier_recognised"]
     out.insert(5, "tier_recognised", [rec.get((c, y)) for c, y in zip(out["commune_id"], out["year"])])
+    out = card.typed(out)
     if exact:
         out = out[out["tier_recognised"] == out["tier"]]
     return out.reset_index(drop=True)
@@ -277,4 +278,4 @@ def year_change(card: Scorecard) -> pd.DataFrame:
     names = card.communes[["commune_id", "commune"]].drop_duplicates()
     out = out.merge(names, on="commune_id", how="left")
     out["change"] = out["criteria_to"] - out["criteria_from"]
-    return out
+    return card.typed(out)

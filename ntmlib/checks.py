@@ -118,7 +118,7 @@ def check_observations(ds: Dataset, bad: np.ndarray, out) -> tuple[np.ndarray, l
 
 
 def commune_group_problems(ds: Dataset, sets) -> list[Problem]:
-    """Assessed communes whose `group` the sets cannot use: not one of their commune groups, or
+    """Assessed communes whose `commune_group` the sets cannot use: not one of their commune groups, or
     missing while a threshold depends on the group (with no `default`)."""
     with_groups = [s for s in sets if s.commune_groups]
     if not with_groups:
@@ -126,17 +126,17 @@ def commune_group_problems(ds: Dataset, sets) -> list[Problem]:
     c = ds.communes[ds.communes["assessed"]]
     codes = list(dict.fromkeys(k for s in with_groups for k in s.commune_groups))
     need = [s.id for s in with_groups if s.needs_commune_group]
-    empty = c["group"] == ""
-    flagged = c[(empty & bool(need)) | (~empty & ~c["group"].isin(codes))]
+    empty = c["commune_group"] == ""
+    flagged = c[(empty & bool(need)) | (~empty & ~c["commune_group"].isin(codes))]
     return [
         Problem(ds.file_name("communes"),
                 f"xã {commune} ({cid}) chưa có nhóm xã; bộ {', '.join(need)} có ngưỡng theo nhóm xã "
                 f"(ghi {', '.join(codes)})" if group == "" else
                 f"nhóm xã '{group}' của xã {commune} ({cid}) không có trong bộ "
                 f"{', '.join(s.id for s in with_groups)} (dùng {', '.join(codes)})",
-                *ds.locate("communes", place, "group"))
+                *ds.locate("communes", place, "commune_group"))
         for place, cid, commune, group in zip(flagged["place"], flagged["commune_id"], flagged["commune"],
-                                              flagged["group"])
+                                              flagged["commune_group"])
     ]
 
 

@@ -42,6 +42,7 @@ class Dataset:
     skipped: list = field(default_factory=list)  # readers.Skipped
     encoded: object = field(default=None, repr=False)  # scoring.EncodedObservations, made once when loaded
     crosswalk: pd.DataFrame = field(default_factory=pd.DataFrame)  # old -> new commune (crosswalk.csv, ntmlib.reorg)
+    headers: dict = field(default_factory=dict)  # (file key, column) -> the header the file wrote, where it differs
 
     @property
     def name(self) -> str:
@@ -78,6 +79,7 @@ class Dataset:
     def locate(self, key: str, place: str, column: str) -> tuple[str, str]:
         """(place, column) as the user sees them of field `column` of the row at `place` of file `key`."""
         table = self.tables.get(key)
+        column = self.headers.get((key, column), column)
         return table.locate(place, column) if table is not None else (place, column)
 
     def file_name(self, key: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+import pandas as pd
+
 from .outputs import write_text_atomic
 from .words import counts_text, tier_name, vi_sort_key
 
@@ -18,7 +20,7 @@ def write_index(out: Path, entries: list[dict], card) -> Path:
             mine = c[(c["commune_id"] == e["target"]) & (c["year"] == e["year"])]
             if len(mine):
                 first = mine.iloc[0]
-                status = (f"đạt {tier_name(first['tier_reached'])}" if first["tier_reached"] else "chưa đạt hạng nào")
+                status = (f"đạt {tier_name(first['tier_reached'])}" if pd.notna(first["tier_reached"]) else "chưa đạt hạng nào")
                 status += f"; công nhận: {tier_name(first['tier_recognised'])}"
                 counts = "<br>".join(html.escape(f"{tier_name(r.tier)}: " + counts_text(
                     r.criteria_met, r.criteria_total, r.indicators_met, r.indicators_total))

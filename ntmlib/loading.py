@@ -95,11 +95,17 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
         raise DataError(problems)
 
     communes = communes_t.frame
-    for optional in ("group", "assessed"):
+    headers = {}
+    if "commune_group" not in communes.columns and "group" in communes.columns:  # the header's earlier name
+        communes = communes_t.frame = communes.rename(columns={"group": "commune_group"})
+        headers[("communes", "commune_group")] = "group"
+    for optional in ("commune_group", "assessed"):
         if optional not in communes.columns:
             communes[optional] = ""
     communes["assessed"] = ~communes["assessed"].map(fold).isin(FALSE_WORDS)
-    communes["group"] = commune_group_codes(communes["group"])
+    communes["commune_group"] = commune_group_codes(communes["commune_group"])
+    for col in ("commune", "district", "province", "region"):
+        communes[col] = communes[col].astype("str")
     observations = obs_t.frame
     files = {"communes": communes_t.path, "observations": obs_t.path, "recognitions": rec_path,
              "registrations": reg_path}
@@ -108,6 +114,7 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
     ds = Dataset(root, meta, communes, observations, rec_t.frame, reg_t.frame, files, tables,
                  [*communes_t.skipped, *obs_t.skipped, *rec_t.skipped, *reg_t.skipped])
     ds.crosswalk, ds.tables["crosswalk"] = cw_t.frame, cw_t
+    ds.headers = headers
     if cw_path.exists():
         ds.files["crosswalk"] = cw_path
         ds.skipped += cw_t.skipped
@@ -150,6 +157,8 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
         ds.observations["line"] = ds.observations["line"].astype(np.int32)
     for col in ("commune_id", "set", "indicator", "value"):  # few distinct texts, millions of rows: codes
         ds.observations[col] = _text_codes(ds.observations[col])
+    # commune_id has one dtype in every table: the dataset's communes, the scores and what is aggregated from them
+    ds.communes["commune_id"] = _text_codes(ds.communes["commune_id"])
 
     encode_observations(ds)  # codes and parsed values, reused by every score()
     _release_unused_memory()

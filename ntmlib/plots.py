@@ -486,12 +486,12 @@ def history_figure(card: Scorecard, new_commune, years=None, lang: str = "vi"):
                        labels["sub"])
         for r in h.itertuples():
             x, y = yrs.index(r.year), len(names) - 1 - names.index(r.commune)
-            state = r.tier_reached if r.assessed else None
+            state = (r.tier_reached if pd.notna(r.tier_reached) else "") if r.assessed else None
             ax.add_patch(Rectangle((x + 0.03, y + 0.06), 0.94, 0.88, facecolor=TIER_COLOURS[state], edgecolor="white"))
             if r.assessed:
-                lines = [tier_name(r.tier_reached, lang) if r.tier_reached else labels["none"]]
+                lines = [tier_name(r.tier_reached, lang) if pd.notna(r.tier_reached) else labels["none"]]
                 lines += [f"{tier_name(t, lang)}: {h.at[r.Index, t]}" for t in tiers]
-                if r.tier_recognised:
+                if pd.notna(r.tier_recognised):
                     lines.append(labels["recognised"].format(tier=tier_name(r.tier_recognised, lang)))
             else:
                 lines = [labels["not_assessed"]]

@@ -106,7 +106,7 @@ def score_reference(ds: Dataset, sets: list[CriteriaSet], years: list[int]) -> d
     ind_rows, crit_rows, commune_rows = [], [], []
     communes = ds.communes[ds.communes["assessed"]]
     for cid, name, region, group in zip(communes["commune_id"], communes["commune"], communes["region"],
-                                        communes["group"]):
+                                        communes["commune_group"]):
         for year in years:
             reached: dict[str, bool] = {}
             held = recognised.get((cid, year), set())

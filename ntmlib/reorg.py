@@ -159,7 +159,6 @@ def history(card: Scorecard, new_commune, years=None, lang: str = "vi") -> pd.Da
     out = base.merge(counts, on=["year", "commune_id"], how="left").merge(tier_cols, on=["year", "commune_id"],
                                                                           how="left")
     out[tiers] = out[tiers].astype(object).fillna("")
-    out[["tier_reached", "tier_recognised"]] = out[["tier_reached", "tier_recognised"]].astype(object).fillna("")
     out["recognitions"] = [_recognitions_text(ds, cid, y, lang) for cid, y in zip(out["commune_id"], out["year"])]
     return out.sort_values(["year"], kind="stable").reset_index(drop=True)
 

@@ -105,7 +105,7 @@ def _threshold_in(card: Scorecard, set_id: str, code: str, commune_id: str, year
         return None, ""
     communes = card.dataset.communes.set_index("commune_id") if card.dataset is not None else None
     region = communes.at[commune_id, "region"] if communes is not None else ""
-    group = communes.at[commune_id, "group"] if communes is not None else ""
+    group = communes.at[commune_id, "commune_group"] if communes is not None else ""
     return ind.threshold.lookup("" if pd.isna(region) else region, year, "" if pd.isna(group) else group)
 
 

@@ -41,6 +41,19 @@ class Scorecard:
     def _repr_html_(self) -> str:
         return f"<p><code>{html.escape(repr(self))}</code></p>"
 
+    def typed(self, table: pd.DataFrame) -> pd.DataFrame:
+        """`table` with its code columns (commune_id, set, tier, tier_reached, tier_recognised, group,
+        criterion, indicator, value) in the dtypes the scores give them, so a column has one dtype
+        in every table: codes are categoricals, criterion and indicator in natural order."""
+        out = table
+        for col in ("commune_id", "set", "tier", "tier_reached", "tier_recognised", "group", "criterion",
+                    "indicator", "value"):
+            ref = next((t[col].dtype for t in (self.communes, self.indicators) if col in t.columns), None)
+            if col in out.columns and isinstance(ref, pd.CategoricalDtype) and out[col].dtype != ref:
+                out = out if out is not table else table.copy()
+                out[col] = out[col].astype(ref)
+        return out
+
     def named(self, table: pd.DataFrame) -> pd.DataFrame:
         """`table` (any result table with some of commune_id, set, criterion, indicator) with the
         names people read added beside the codes: commune, set_name, tier, criterion_name,
@@ -52,7 +65,7 @@ class Scorecard:
             out.insert(out.columns.get_loc("commune_id") + 1, "commune", keys["commune_id"].map(names))
         if "set" in keys:
             out["set_name"] = keys["set"].map({k: s.name for k, s in self.sets.items()})
-            out["tier"] = keys["set"].map({k: s.tier for k, s in self.sets.items()})
+            out["tier"] = keys["set"].map({k: s.tier for k, s in self.sets.items()}).astype(self.communes["tier"].dtype)
             if "criterion" in keys:
                 crit = {(k, c.code): c.name for k, s in self.sets.items() for c in s.criteria}
                 out["criterion_name"] = [crit.get(k) for k in zip(keys["set"], keys["criterion"])]

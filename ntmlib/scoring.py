@@ -24,7 +24,7 @@ from .provenance import Provenance
 from .readers import lines_text
 from .scorecard import Scorecard, combine
 from .values import BAD, PROBLEMS, check_unit_rule, code_key, value_message
-from .words import TIERS
+from .words import TIER_DTYPE, TIERS
 
 NO_THRESHOLD = "không có ngưỡng"
 
@@ -180,6 +180,14 @@ def _threshold_matrix(sets: list[CriteriaSet], cat: pd.DataFrame, regions: list[
     return value, basis, bases
 
 
+def _same_dtype(ids: pd.Series, dtype, repeat: int) -> pd.Categorical:
+    """`ids` (one per commune) each repeated `repeat` times, as a Categorical of `dtype` when it is one."""
+    if not isinstance(dtype, pd.CategoricalDtype):
+        return _categorical(ids, repeat=repeat)
+    codes = dtype.categories.get_indexer(ids.astype(str))
+    return pd.Categorical.from_codes(np.repeat(codes, repeat), dtype=dtype)
+
+
 def _categorical(labels, codes: np.ndarray | None = None, tile: int = 1, repeat: int = 1,
                  natural: bool = False) -> pd.Categorical:
     """A Categorical of labels[codes] (codes default to every label in turn), each element repeated
@@ -252,8 +260,10 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
     crit_of_k = pd.MultiIndex.from_frame(crit).get_indexer(pd.MultiIndex.from_frame(cat[["set", "group", "criterion"]]))
     Kc = len(crit)
     rows = _score_rows(ds, enc, set_list, cat, communes, years, obs_of_row, crit_of_k, Kc)
+    id_dtype = ds.communes["commune_id"].dtype
+    ids_of = lambda repeat: _same_dtype(communes["commune_id"], id_dtype, repeat)  # noqa: E731
     indicators = pd.DataFrame({
-        "commune_id": _categorical(communes["commune_id"], repeat=Y * K),
+        "commune_id": ids_of(Y * K),
         "year": np.tile(np.repeat(np.asarray(years, np.int64), K), C),
         **{col: _categorical(cat[col], tile=CY) for col in ("set", "group")},
         **{col: _categorical(cat[col], tile=CY, natural=True) for col in ("criterion", "indicator")},
@@ -276,7 +286,7 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
     n_na = n_total - n_true - n_false
     crit_known = (n_false > 0) | (n_na == 0)
     criteria = pd.DataFrame({
-        "commune_id": _categorical(communes["commune_id"], repeat=Y * Kc),
+        "commune_id": ids_of(Y * Kc),
         "year": np.tile(np.repeat(np.asarray(years, np.int64), Kc), C),
         **{col: _categorical(crit[col], tile=CY) for col in ("set", "group")},
         "criterion": _categorical(crit["criterion"], tile=CY, natural=True),
@@ -298,13 +308,14 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
     set_met_value = per_set[:, :, 1] == 0
     set_met_known = (per_set[:, :, 1] > 0) | (per_set[:, :, 2] == 0)
     tiers = _tiers(ds, set_list, communes, years, set_met_value & set_met_known)
-    ids, names = communes["commune_id"].to_numpy(dtype=object), communes["commune"].to_numpy(dtype=object)
+    names = communes["commune"].to_numpy(dtype=object)
+    set_dtype = indicators["set"].dtype
     out = pd.DataFrame({
-        "commune_id": pd.array(np.repeat(ids, Y * S), dtype=object),
-        "commune": pd.array(np.repeat(names, Y * S), dtype=object),
+        "commune_id": ids_of(Y * S),
+        "commune": pd.array(np.repeat(names, Y * S), dtype="str"),
         "year": np.tile(np.repeat(np.asarray(years, np.int64), S), C),
-        "set": np.tile(np.array(set_ids, dtype=object), CY),
-        "tier": np.tile(np.array([s.tier for s in set_list], dtype=object), CY),
+        "set": pd.Categorical(np.tile(np.array(set_ids, dtype=object), CY), dtype=set_dtype),
+        "tier": pd.Categorical(np.tile(np.array([s.tier for s in set_list], dtype=object), CY), dtype=TIER_DTYPE),
         "criteria_met": per_set[:, :, 0].reshape(-1).astype(np.int64),
         "criteria_total": per_set.sum(axis=2).reshape(-1).astype(np.int64),
         **{k: v.reshape(-1) for k, v in ind_sum.items()},
@@ -362,7 +373,7 @@ def _score_rows(ds, enc, sets, cat, communes, years, obs_of_row, crit_of_k, Kc) 
     rule = cat["rule"].to_numpy()
     sign = np.where(rule == ">=", 1.0, np.where(rule == "<=", -1.0, np.nan))  # gap = (value - threshold) * sign
     regions, region_code = np.unique(communes["region"].astype(str).to_numpy(), return_inverse=True)
-    groups, group_code = np.unique(communes["group"].astype(str).to_numpy(), return_inverse=True)
+    groups, group_code = np.unique(communes["commune_group"].astype(str).to_numpy(), return_inverse=True)
     thr_table, basis_table, bases = _threshold_matrix(sets, cat, list(regions), years, list(groups))
     nR, nG = len(regions), len(groups)
     basis_cats, basis_code = np.unique(np.asarray(bases, dtype=object), return_inverse=True)
@@ -485,9 +496,9 @@ def _tiers(ds: Dataset, sets: list[CriteriaSet], communes: pd.DataFrame, years: 
         reached[s.tier] = reached.get(s.tier, np.zeros(C * Y, bool)) | reaches[:, j]
     set_rank = np.array([TIERS.index(s.tier) for s in sets])
     best = np.where(reaches, set_rank[None, :], -1).max(axis=1) if S else np.full(C * Y, -1)
-    names = np.array(list(TIERS) + [""], dtype=object)  # index -1 -> ""
     return {"prerequisite_met": prereq.reshape(-1), "recognised": recognised.reshape(-1),
-            "reaches": reaches.reshape(-1), "tier_reached": np.repeat(names[best], S),
-            "tier_recognised": np.repeat(names[held_rank], S)}
+            "reaches": reaches.reshape(-1),  # code -1: no tier (NA)
+            "tier_reached": pd.Categorical.from_codes(np.repeat(best, S), dtype=TIER_DTYPE),
+            "tier_recognised": pd.Categorical.from_codes(np.repeat(held_rank, S), dtype=TIER_DTYPE)}
 
 

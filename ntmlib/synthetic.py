@@ -98,7 +98,7 @@ def _communes(rng: np.random.Generator, n: int) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=["commune", "district", "province", "region"])
     df.insert(0, "commune_id", [f"{i:05d}" for i in range(10001, 10001 + len(df))])
     df["district"] = "Huyện " + df["district"]
-    df["group"] = ""
+    df["commune_group"] = ""
     df["assessed"] = np.where(rng.random(len(df)) < 0.01, "false", "")  # a few towns, not assessed
     return df
 

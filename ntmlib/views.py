@@ -396,7 +396,7 @@ class DistrictReport:
         sets = list(dict.fromkeys(c["set"]))
         met = {s: c[c["set"] == s].set_index("commune_id") for s in sets}
         order = sorted(first.index, key=lambda i: (
-            -(TIERS.index(first.at[i, "tier_reached"]) + 1 if first.at[i, "tier_reached"] else 0),
+            -(TIERS.index(first.at[i, "tier_reached"]) + 1 if pd.notna(first.at[i, "tier_reached"]) else 0),
             *[-(met[s].at[i, "criteria_met"] if i in met[s].index else -1) for s in reversed(sets)],
             *[-(met[s].at[i, "indicators_met"] if i in met[s].index else -1) for s in reversed(sets)],
             vi_sort_key(first.at[i, "commune"])))

@@ -71,7 +71,7 @@ class WhatIf:
     def tiers(self) -> pd.DataFrame:
         """Communes whose tier reached changed, one row per commune and year."""
         c = self.communes
-        c = c[c["tier_reached_before"] != c["tier_reached_after"]]
+        c = c[_same_tier_differs(c["tier_reached_before"], c["tier_reached_after"])]
         return c.drop_duplicates(["commune_id", "year"])[
             ["commune_id", "commune", "year", "tier_reached_before", "tier_reached_after"]].reset_index(drop=True)
 
@@ -229,6 +229,12 @@ def _rescore(baseline: Scorecard, sets: dict[str, CriteriaSet]) -> Scorecard:
     return combine([score(baseline.dataset, sets=[sets[i] for i in ids], year=ys) for ids, ys in groups.items()])
 
 
+def _same_tier_differs(a: pd.Series, b: pd.Series) -> pd.Series:
+    """Element-wise 'not the same tier', NA (no tier) equal to NA only."""
+    a, b = a.astype(object), b.astype(object)
+    return ~(a.isna() & b.isna()) & (a.isna() | b.isna() | (a.fillna("") != b.fillna("")))
+
+
 def _differs(a: pd.Series, b: pd.Series) -> pd.Series:
     """Element-wise 'not the same result', NA equal to NA only."""
     a, b = a.astype("boolean"), b.astype("boolean")
@@ -262,5 +268,5 @@ def _compare(before: Scorecard, after: Scorecard) -> tuple[pd.DataFrame, pd.Data
     moved = ((n["criteria_met_before"] != n["criteria_met_after"])
              | (n["indicators_met_before"] != n["indicators_met_after"])
              | _differs(n["set_met_before"], n["set_met_after"])
-             | (n["tier_reached_before"] != n["tier_reached_after"]))
+             | _same_tier_differs(n["tier_reached_before"], n["tier_reached_after"]))
     return i.reset_index(drop=True), c.reset_index(drop=True), n[moved].reset_index(drop=True)

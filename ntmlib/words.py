@@ -12,6 +12,8 @@ import pandas as pd
 LANGS = ("vi", "en")
 
 TIERS = ("ntm", "nang-cao", "kieu-mau")  # lowest first: nâng cao (advanced) needs NTM, kiểu mẫu (model) needs nâng cao
+# The dtype of every tier column (tier, tier_reached, tier_recognised): ordered lowest first, NA for none.
+TIER_DTYPE = pd.CategoricalDtype(TIERS, ordered=True)
 TIER_NAMES = {"ntm": "NTM", "nang-cao": "NTM nâng cao", "kieu-mau": "NTM kiểu mẫu"}
 TIER_NAMES_EN = {"ntm": "NTM", "nang-cao": "advanced NTM", "kieu-mau": "model NTM"}
 TIER_WORDS = {"vi": TIER_NAMES, "en": TIER_NAMES_EN}
@@ -75,8 +77,8 @@ def short_counts(rows: pd.DataFrame) -> list[str]:
 
 
 def tier_name(tier: str, lang: str = "vi") -> str:
-    """'nang-cao' -> 'NTM nâng cao'; '' -> '—'."""
-    if not tier:
+    """'nang-cao' -> 'NTM nâng cao'; NA (no tier) -> '—'."""
+    if tier is None or tier is pd.NA or (isinstance(tier, float) and tier != tier) or not tier:
         return "—"
     return TIER_WORDS[lang][tier]
 

@@ -3,6 +3,7 @@ beside codes in one call, one measure across sets, a criteria table per set, a s
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import ntmlib
@@ -92,3 +93,47 @@ def test_docstrings_list_the_columns_returned(card, name, args):
     listed = re.sub(r"\([^()]*(\([^()]*\)[^()]*)*\)", "", listed).rstrip(". ")
     names = [c.strip().split(" ")[0] for c in listed.split(",")]
     assert names == [c for c in f(card, *args).columns], name
+
+
+def _public_tables(card):
+    s = "hanam-2022-ntm"
+    return {"dataset.communes": card.dataset.communes, "card.indicators": card.indicators,
+            "card.criteria": card.criteria, "card.communes": card.communes,
+            "summary": aggregate.summary(card), "criteria_distribution": aggregate.criteria_distribution(card),
+            "most_failed": aggregate.most_failed(card, by="indicator"),
+            "failed_groups": aggregate.failed_groups(card, 2023, s),
+            "failing_indicators": aggregate.failing_indicators(card, "13576", 2023, s),
+            "maintenance_alerts": aggregate.maintenance_alerts(card), "readiness": aggregate.readiness(card),
+            "criterion_changes_long": aggregate.criterion_changes_long(card),
+            "failing_long": aggregate.failing_long(card), "year_change": aggregate.year_change(card),
+            "named": card.named(card.criteria), "measure": card.measure("health_insurance_rate")}
+
+
+def test_a_column_has_one_dtype_in_every_table(card):
+    tables = _public_tables(card)
+    seen: dict[str, dict[str, str]] = {}
+    for name, t in tables.items():
+        for col in ("commune_id", "commune", "set", "tier", "tier_reached", "tier_recognised", "criterion",
+                    "indicator", "year"):
+            if col in t.columns:
+                seen.setdefault(col, {})[name] = repr(t[col].dtype)
+    for col, dtypes in seen.items():
+        assert len(set(dtypes.values())) == 1, (col, dtypes)
+    # the identifiers share their categories, so merges keep them categorical
+    assert seen["commune_id"]["dataset.communes"].startswith("CategoricalDtype")
+    merged = aggregate.readiness(card).merge(card.dataset.communes[["commune_id", "district"]], on="commune_id")
+    assert merged["commune_id"].dtype == card.indicators["commune_id"].dtype
+    # criteria codes sort naturally in every table that has them
+    most = tables["most_failed"]
+    assert list(most["criterion"].cat.categories) == sorted(most["criterion"].cat.categories, key=code_key)
+
+
+def test_no_tier_is_na_never_empty_text(card):
+    for name, t in _public_tables(card).items():
+        for col in ("tier", "tier_reached", "tier_recognised"):
+            if col in t.columns:
+                assert not (t[col].astype(object) == "").any(), (name, col)
+    c = card.communes[card.communes["year"] == 2022].drop_duplicates("commune_id").set_index("commune")
+    assert pd.isna(c.at["Văn Lý", "tier_reached"]) and c.at["Văn Lý", "tier_recognised"] == "ntm"
+    # ordered lowest first, so tiers compare
+    assert (c["tier_reached"] >= "ntm").sum() == c["tier_reached"].notna().sum()

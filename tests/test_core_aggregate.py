@@ -133,8 +133,9 @@ def test_readiness_default_tier_and_communes_without_any_recognition(tmp_path, t
     (d / "recognitions.csv").write_text("commune_id,tier,year,decision,note\nA,ntm,2019,,\nC,ntm,2018,,\n",
                                         encoding="utf-8")
     r = aggregate.readiness(ntmlib.score(d, year=2023), "ntm")  # B holds nothing: a candidate for NTM
-    assert rows(r, ["rank", "commune_id", "tier_recognised", "criteria_missing", "indicators_missing"]) == [
-        (1, "B", "", 3, 4)]
+    assert rows(r, ["rank", "commune_id", "criteria_missing", "indicators_missing"]) == [(1, "B", 3, 4)]
+    assert r["tier_recognised"].isna().all()  # holds no tier: NA, never ''
+    assert r["tier_recognised"].dtype == tiny_card.communes["tier_recognised"].dtype
 
 
 def test_readiness_without_the_prerequisite_set_scored(tiny_card):

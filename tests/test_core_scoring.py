@@ -27,7 +27,7 @@ def test_a_tier_is_reached_through_any_of_its_sets():
     assert got[("A", NTM)] == (3, 0, True, True, "nang-cao")
     assert got[("A", "tiny-prov-ntm")] == (2, 1, False, True, "nang-cao")
     assert got[("A", NC)] == (1, 0, True, True, "nang-cao")
-    assert got[("C", NC)][2:] == (False, False, "")
+    assert got[("C", NC)][2:4] == (False, False) and pd.isna(got[("C", NC)][4])  # no tier reached: NA
 
 
 def test_a_set_no_observation_serves_is_all_no_data(tmp_path):
@@ -236,3 +236,25 @@ def test_years_of_two_periods_are_scored_each_with_its_own_sets(tmp_path):
     c = ntmlib.score(d, year=[2022, 2023]).communes
     sets = {y: sorted(set(c.loc[c["year"] == y, "set"].astype(str))) for y in (2022, 2023)}
     assert sets == {2022: sorted([NTM, NC]), 2023: sorted(["tiny-prov-ntm", NC])}
+
+
+def test_no_set_for_the_years_scored_names_dataset_yaml_and_the_years():
+    # load_dataset refuses such a year; a Dataset changed afterwards still gets the one line, not a traceback
+    ds = ntmlib.load_dataset(TINY)
+    bare = replace(ds, meta={**ds.meta, "frameworks": []})
+    with pytest.raises(DataError) as e:
+        ntmlib.score(bare, year=2023)
+    assert [str(p) for p in e.value.problems] == ["dataset.yaml: không có bộ tiêu chí nào cho năm 2023"]
+
+
+def test_observations_of_several_towns_not_assessed_never_reach_an_assessed_commune(tmp_path):
+    # two towns not assessed, both with values for C's indicators that differ from C's own
+    d = tiny_copy(tmp_path, add=("E,2023,tiny-ntm,1.1,1", "F,2023,tiny-ntm,1.1,2"))
+    with (d / "communes.csv").open("a", encoding="utf-8") as f:
+        f.write("E,Thị trấn Én,Thử,Thử nghiệm,DBSH,2,false\nF,Thị trấn Phú,Thử,Thử nghiệm,DBSH,2,false\n")
+    card, plain = ntmlib.score(d, year=2023), ntmlib.score(TINY, year=2023)
+    assert set(card.indicators["commune_id"].astype(str)) == {"A", "B", "C"}
+    pd.testing.assert_frame_equal(card.indicators[["commune_id", "set", "indicator", "number", "met"]],
+                                  plain.indicators[["commune_id", "set", "indicator", "number", "met"]],
+                                  check_categorical=False)
+    assert one(card.indicators, commune_id="C", set=NTM, indicator="1.1")["number"] == 92.0

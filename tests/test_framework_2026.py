@@ -87,18 +87,18 @@ def _with_groups(tmp_path, groups: dict[str, str]):
 def test_bad_or_missing_group_names_file_row_and_column(tmp_path):
     d = _with_groups(tmp_path, {"26003": "4", "26004": "nhóm A", "26005": ""})
     assert [str(p) for p in ntmlib.validate(d)] == [
-        "communes.csv: dòng 4 (cột group): nhóm xã '4' của xã Cẩm Giang (26003) không có trong bộ vn-2026-ntm "
+        "communes.csv: dòng 4 (cột commune_group): nhóm xã '4' của xã Cẩm Giang (26003) không có trong bộ vn-2026-ntm "
         "(dùng 1, 2, 3)",
-        "communes.csv: dòng 5 (cột group): nhóm xã 'nhóm A' của xã Đông Sơn (26004) không có trong bộ "
+        "communes.csv: dòng 5 (cột commune_group): nhóm xã 'nhóm A' của xã Đông Sơn (26004) không có trong bộ "
         "vn-2026-ntm (dùng 1, 2, 3)",
-        "communes.csv: dòng 6 (cột group): xã Hòa Bình (26005) chưa có nhóm xã; bộ vn-2026-ntm có ngưỡng theo "
+        "communes.csv: dòng 6 (cột commune_group): xã Hòa Bình (26005) chưa có nhóm xã; bộ vn-2026-ntm có ngưỡng theo "
         "nhóm xã (ghi 1, 2, 3)",
     ]
     with pytest.raises(DataError):
         ntmlib.score(d, year=2026)
     result = CliRunner().invoke(main, ["score", str(d), "--year", "2026"])
     assert result.exit_code == 2
-    assert "dòng 6 (cột group)" in result.output
+    assert "dòng 6 (cột commune_group)" in result.output
 
 
 def test_group_default_serves_communes_without_a_listed_group():
@@ -153,3 +153,19 @@ def test_readme_shows_the_province_example_as_it_is():
     for line in PROVINCE_SET.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             assert "    " + line in section, line
+
+
+def test_the_earlier_header_group_is_read_as_commune_group_and_named_as_written(tmp_path):
+    d = _with_groups(tmp_path, {"26003": "4"})
+    text = (d / "communes.csv").read_text(encoding="utf-8")
+    (d / "communes.csv").write_text(text.replace(",commune_group\n", ",group\n", 1), encoding="utf-8")
+    problems = [str(p) for p in ntmlib.validate(d)]
+    assert problems == ["communes.csv: dòng 4 (cột group): nhóm xã '4' của xã Cẩm Giang (26003) không có trong bộ "
+                        "vn-2026-ntm (dùng 1, 2, 3)"]
+    good = _with_groups(tmp_path / "b", {})
+    text = (good / "communes.csv").read_text(encoding="utf-8")
+    (good / "communes.csv").write_text(text.replace(",commune_group\n", ",group\n", 1), encoding="utf-8")
+    ds = ntmlib.load_dataset(good)
+    assert "group" not in ds.communes.columns
+    assert ds.communes.set_index("commune_id")["commune_group"].to_dict() == {
+        "26001": "1", "26002": "1", "26003": "2", "26004": "2", "26005": "3", "26006": "3"}
