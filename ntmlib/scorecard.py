@@ -79,7 +79,10 @@ class Scorecard:
     def measure(self, measure: str, year: int | None = None) -> pd.DataFrame:
         """Every commune's result on one measure across the sets that declare it (e.g.
         "health_insurance_rate": NTM 15.1, nâng cao 14.1 and so on), each against its own set's
-        threshold, with the names: one row per commune × year × set."""
+        threshold, with the names: one row per commune × year × set.
+
+        Columns: the columns of `indicators`, with commune after commune_id, then set_name, tier,
+        indicator_name and unit (see named())."""
         pairs = {(k, i.code) for k, s in self.sets.items() for i in s.indicators if i.measure == measure}
         if not pairs:
             known = sorted({i.measure for s in self.sets.values() for i in s.indicators if i.measure})
@@ -134,7 +137,7 @@ class Scorecard:
         return set_id
 
     def commune(self, commune_id: str, year: int) -> pd.DataFrame:
-        """The communes-table rows of one commune and year (one per set)."""
+        """The communes-table rows of one commune and year (one per set); the columns of `communes`."""
         c = self.communes
         return c[(c["commune_id"] == commune_id) & (c["year"] == year)]
 

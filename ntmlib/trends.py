@@ -50,7 +50,10 @@ def _catalogue(card: Scorecard) -> pd.DataFrame:
 def series(card: Scorecard) -> pd.DataFrame:
     """The values a trend compares: one row per commune × set × indicator × year, from the set
     itself (`source_set` = `set`) or, for years before the set was scored, from another set's
-    indicator with the same measure, rule and unit (same tier preferred)."""
+    indicator with the same measure, rule and unit (same tier preferred).
+
+    Columns: commune_id, year, set, tier, indicator, name, measure, unit, rule, value, number, met,
+    source_set, source_indicator (where the value came from), threshold, gap (NA for a borrowed year)."""
     cat = _catalogue(card)
     ind = plain(card.indicators[["commune_id", "year", "set", "indicator", "value", "number", "met", "threshold",
                                  "gap"]])
@@ -73,7 +76,7 @@ def series(card: Scorecard) -> pd.DataFrame:
             "met", "source_set", "source_indicator"]
     out = pd.concat([own[cols + ["threshold", "gap"]], b[cols]], ignore_index=True)
     out["met"] = out["met"].astype("boolean")
-    return out.sort_values(["commune_id", "set", "indicator", "year"], kind="stable").reset_index(drop=True)
+    return card.typed(out.sort_values(["commune_id", "set", "indicator", "year"], kind="stable").reset_index(drop=True))
 
 
 def _value_text(rule: str, number: float, met) -> str:
@@ -88,7 +91,12 @@ def trends(card: Scorecard, communes=None) -> pd.DataFrame:
     between the last two years with a number), the latest threshold, result and gap, and the
     year the threshold would be reached at the recent rate (None when already met, moving
     away, flat or without a rate; the latest threshold is used, also for thresholds keyed by
-year). `communes` restricts to some commune ids."""
+year). `communes` restricts to some commune ids.
+
+    Columns: commune_id, commune, set, tier, criterion, indicator, name, measure, unit, rule, values
+    ('2021: 80 %; 2022: 85 %'), year_from, year_to, value_from, value_to, met_from, met_to, rate
+    (per year), direction (improving, stagnant, worsening, no_data), arrow, threshold, met, gap,
+    projected_year, compared_via (how years of other sets were compared)."""
     s = series(card)
     if communes is not None:
         s = s[s["commune_id"].isin({str(c) for c in communes})]
@@ -165,7 +173,7 @@ year). `communes` restricts to some commune ids."""
              for n, i in enumerate(s.indicators)}
     out["_order"] = [order[k] for k in zip(out["set"], out["indicator"])]
     out = out.sort_values(["commune_id", "_order"], kind="stable")
-    return out[COLUMNS].reset_index(drop=True)
+    return card.typed(out[COLUMNS].reset_index(drop=True))
 
 
 def _projection(rule: str, value: float, year, threshold: float, toward: float):
@@ -199,7 +207,9 @@ def _via_text(via, refused) -> str:
 
 def summary(tr: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """Per set × indicator: how many communes are improving, stagnant, worsening or without
-    enough data; most communes worsening first, then most improving."""
+    enough data; most communes worsening first, then most improving.
+
+    Columns: set, indicator, criterion, name, improving, stagnant, worsening, no_data (communes)."""
     counts = pd.crosstab([tr["set"], tr["indicator"]], tr["direction"]).reindex(columns=list(ARROWS), fill_value=0)
     names = tr.drop_duplicates(["set", "indicator"]).set_index(["set", "indicator"])[["criterion", "name"]]
     out = names.join(counts).reset_index()
@@ -210,7 +220,8 @@ def summary(tr: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
 
 
 def display_table(tr: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
-    """A trends table as people read it: code, name, values by year, arrow, rate, projection."""
+    """A trends table as people read it, headed in `lang`: set, indicator, name, values by year,
+    arrow and direction, rate, threshold, projected year, compared via."""
     words, head = DIRECTION_NAMES[lang], TREND_HEADERS[lang]
     return pd.DataFrame({
         head["set"]: tr["set"], head["indicator"]: tr["indicator"], head["name"]: tr["name"],

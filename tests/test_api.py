@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import ntmlib
-from ntmlib import aggregate
+from ntmlib import aggregate, trends
 from ntmlib.errors import ParameterError
 from ntmlib.values import code_key
 
@@ -88,11 +88,22 @@ def test_tidy_changes_and_alerts(card):
     ("failing_indicators", ("13618", 2023, "hanam-2022-ntm")), ("maintenance_alerts", ()),
     ("readiness", ("nang-cao", 2023)), ("criterion_changes_long", ()), ("failing_long", ()), ("year_change", ())])
 def test_docstrings_list_the_columns_returned(card, name, args):
-    f = getattr(aggregate, name)
+    _check_columns_listed(getattr(aggregate, name), getattr(aggregate, name)(card, *args))
+
+
+@pytest.mark.parametrize("name", ["series", "trends", "summary"])
+def test_trend_docstrings_list_the_columns_returned(card, name):
+    got = trends.summary(trends.trends(card)) if name == "summary" else getattr(trends, name)(card)
+    _check_columns_listed(getattr(trends, name), got)
+    if name != "summary":
+        assert got["commune_id"].dtype == card.indicators["commune_id"].dtype
+
+
+def _check_columns_listed(f, table):
     listed = " ".join(f.__doc__.split("Columns:")[1].split())
     listed = re.sub(r"\([^()]*(\([^()]*\)[^()]*)*\)", "", listed).rstrip(". ")
     names = [c.strip().split(" ")[0] for c in listed.split(",")]
-    assert names == [c for c in f(card, *args).columns], name
+    assert names == list(table.columns), f.__name__
 
 
 def _public_tables(card):
