@@ -31,6 +31,7 @@ from .cli_text import (
     option,
     say,
 )
+from .entry_template import LAYOUTS, write_template
 from .errors import DataError, NotebookError, OutputError, ParameterError, Problem
 from .excel import write_score_workbook
 from .export import write_html
@@ -506,6 +507,22 @@ def crosswalk_cmd(dataset, commune, years) -> None:
     click.echo(r.formation_text() + "\n")
     click.echo(r.history().to_string(index=False) + "\n")
     click.echo(r.regrouped().to_string(index=False))
+
+
+@main.command("template")
+@argument("dataset", type=Folder(exists=True))
+@option("--year", type=Int(), required=True)
+@option("--commune", "commune", multiple=True)
+@option("--layout", type=Choice(LAYOUTS), default="per-commune", show_default=True)
+@option("--out", type=click.Path(dir_okay=False), required=True)
+def template_cmd(dataset, year, commune, layout, out) -> None:
+    """`ntm template`: the data-entry workbook a district sends to its communes for one year."""
+    ds = load_dataset(dataset)
+    refs = [c.strip() for item in commune for c in item.split(",") if c.strip()]
+    ids = list(dict.fromkeys(ds.commune_id(c) for c in refs)) or None
+    made = write_template(ds, year, Path(out), ids, layout)
+    click.echo(say("written", path=out))
+    click.echo(say("template_written", communes=made["communes"], indicators=made["indicators"], year=year))
 
 
 @main.command("synthetic")

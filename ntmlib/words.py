@@ -1199,3 +1199,23 @@ CLI_HELP["vi"]["frameworks"]["help"] += (" Lệnh con: 'export' ghi một bộ r
 CLI_HELP["en"]["frameworks"]["help"] += (" Subcommands: 'export' writes a set as an Excel workbook for the province "
                                          "to check and correct; 'import' turns the corrected workbook into a .yaml "
                                          "file.")
+
+
+ENTRY_TEMPLATE_WORDS = {  # the communes' data-entry workbook (ntmlib.entry_template, `ntm template`)
+    "title_commune": "PHIẾU NHẬP SỐ LIỆU CÁC CHỈ TIÊU — XÃ {commune}",
+    "title_across": "BẢNG NHẬP SỐ LIỆU CÁC CHỈ TIÊU CỦA CÁC XÃ — {district}",
+    "year_line": "Năm {year}",
+    "instructions": "Nhập số liệu vào các ô trắng của cột mang tên xã. Để trống ô chưa có số liệu (không ghi 0). "
+                    "Chỉ tiêu Đạt/Chưa đạt: chọn trong danh sách; tỷ lệ %: ghi số từ 0 đến 100 (95 nghĩa là 95 %). "
+                    "Cột xám là số liệu năm trước, chỉ để tham khảo; các cột nhãn đã khoá.",
+    "set": "Bộ tiêu chí", "code": "Mã chỉ tiêu", "name": "Tên chỉ tiêu", "unit": "Đơn vị", "threshold": "Ngưỡng",
+    "previous": "Năm {year} (tham khảo)", "previous_across": "{commune}: năm {year} (tham khảo)",
+    "section": "{tier}: {name}", "criterion": "Tiêu chí {code}. {name}",
+    "no_threshold": "chưa có ngưỡng năm {year}",
+    "no_sets": "dataset.yaml không nêu bộ tiêu chí nào cho năm {year}",
+    "bad_title": "Giá trị không hợp lệ", "prompt_title": "Chọn kết quả",
+    "prompt_yes_no": "Chọn Đạt hoặc Chưa đạt; để trống nếu chưa đánh giá.",
+    "bad_yes_no": "Chọn Đạt hoặc Chưa đạt trong danh sách.",
+    "bad_percent": "Tỷ lệ là một số từ 0 đến 100 (ví dụ 95 hoặc 62,5).",
+    "bad_number": "Ghi một số không âm (ví dụ 62,5).",
+}

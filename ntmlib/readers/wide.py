@@ -51,7 +51,7 @@ DESCRIPTIVE_LABELS = ("don vi", "don vi tinh", "dvt", "unit", "tieu chi", "ma ti
                       "ten tieu chi", "noi dung tieu chi")
 TOTAL_LABELS = ("tong", "tong cong", "cong", "toan huyen", "huyen", "so xa dat", "ty le dat", "ty le xa dat",
                 "ket qua chung", "toan tinh")
-DESCRIPTIVE_WORDS = ("chi tieu", "tieu chi", "noi dung", "don vi", "ghi chu", "nguong", "yeu cau")
+DESCRIPTIVE_WORDS = ("chi tieu", "tieu chi", "noi dung", "don vi", "ghi chu", "nguong", "yeu cau", "tham khao")
 _CODE_RE = re.compile(r"^(\d+(\.\d+)*[a-z]?|[ivx]+)\.?$")
 _YEAR_WORD = re.compile(r"^(19|20)\d\d$")
 _TITLE_YEAR = re.compile(r"\bnam\s*:?\s*((?:19|20)\d\d)\b")
