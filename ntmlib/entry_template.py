@@ -22,7 +22,7 @@ import pandas as pd
 
 from .dataset import Dataset
 from .errors import ParameterError, Problem
-from .excel import _cell, _default_font, _print_setup, _sheet_name
+from .excel import ROW_PAD_PT, _cell, _default_font, _line_pt, _print_setup, _sheet_name, _wrapped_lines
 from .framework import CriteriaSet, Indicator
 from .outputs import write_bytes_atomic
 from .scoring import score
@@ -52,17 +52,19 @@ def write_template(ds: Dataset, year: int, path: str | Path, communes: list[str]
     wb = Workbook()
     _default_font(wb)
     wb.remove(wb.active)
+    _add_styles(wb)
     used: set[str] = set()
+    tables: dict = {}  # threshold of (indicator, region, group), looked up once
     if layout == "across":
         ws = wb.create_sheet(_sheet_name(str(year), used))
         _fill_sheet(ws, sets, set_words, [(cid, info.loc[cid]) for cid in ids], year, previous,
-                    W["title_across"].format(district=_district(info, ids)), across=True)
+                    W["title_across"].format(district=_district(info, ids)), across=True, tables=tables)
     else:
         for cid in ids:
             row = info.loc[cid]
             ws = wb.create_sheet(_sheet_name(str(row["commune"]), used))
             _fill_sheet(ws, sets, set_words, [(cid, row)], year, previous,
-                        W["title_commune"].format(commune=row["commune"]), across=False)
+                        W["title_commune"].format(commune=row["commune"]), across=False, tables=tables)
     wb.properties.creator = "ntmlib"
     buf = io.BytesIO()
     wb.save(buf)
@@ -105,19 +107,28 @@ def _number_text(v: float) -> str:
     return f"{v:g}".replace(".", ",")
 
 
-def threshold_text(i: Indicator, region: str, year: int, group: str) -> str:
+def threshold_text(i: Indicator, region: str, year: int, group: str, cache: dict | None = None) -> str:
     """The threshold of indicator `i` for one commune, as the workbook shows it ('≥ 95', 'Đạt',
-    'chưa có ngưỡng năm 2024')."""
+    'chưa có ngưỡng năm 2024'). `cache` keeps the answers between calls."""
     if i.threshold is None:
         return RULE_SIGNS[i.rule]
-    value, _ = i.threshold.lookup(region, year, group)
+    key = (id(i), region, group)
+    if cache is None or key not in cache:
+        value, _ = i.threshold.lookup(region, year, group)
+        if cache is None:
+            return _threshold_words(i, value, year)
+        cache[key] = value
+    return _threshold_words(i, cache[key], year)
+
+
+def _threshold_words(i: Indicator, value, year: int) -> str:
     if value is None:
         return W["no_threshold"].format(year=year)
     return f"{RULE_SIGNS[i.rule]} {_number_text(value)}"
 
 
-def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bool) -> None:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bool, tables: dict) -> None:
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -133,9 +144,6 @@ def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bo
     ws.append([_cell(ws, h) for h in heads])
     n_fixed = len(fixed)
     entry_cols = [n_fixed + 1 + 2 * k for k in range(len(communes))]
-    thin = Side(style="thin", color="999999")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    grey = PatternFill("solid", fgColor=GREY)
     yes_no = DataValidation(type="list", formula1='"' + ",".join(YES_NO) + '"', allow_blank=True,
                             showErrorMessage=True, errorTitle=W["bad_title"], error=W["bad_yes_no"],
                             showInputMessage=True, promptTitle=W["prompt_title"], prompt=W["prompt_yes_no"])
@@ -160,7 +168,7 @@ def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bo
                 criterion_rows.append(r)
                 last_crit = i.criterion
             r += 1
-            texts = {threshold_text(i, str(row["region"]), year, _group(row)) for _, row in communes}
+            texts = {threshold_text(i, str(row["region"]), year, _group(row), tables) for _, row in communes}
             thr = texts.pop() if len(texts) == 1 else (f"{RULE_SIGNS[i.rule]} {i.threshold.describe()}"
                                                        if i.threshold else RULE_SIGNS[i.rule])
             cells = [set_words[s.id], i.code, i.name, i.unit, thr]
@@ -168,6 +176,9 @@ def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bo
                 prev = previous.get((cid, s.id, i.code), previous.get((cid, i.measure)) if i.measure else None)
                 cells += [None, prev]
             ws.append([_cell(ws, v) for v in cells])
+            lines = max(_wrapped_lines(i.name, 58), _wrapped_lines(thr, 15), _wrapped_lines(i.unit, 12))
+            if lines > 1:
+                ws.row_dimensions[r].height = lines * _line_pt(11) + ROW_PAD_PT
             for c in entry_cols:
                 ref = f"{get_column_letter(c)}{r}"
                 if not i.numeric:
@@ -177,7 +188,7 @@ def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bo
                 else:
                     positive.add(ref)
     last_row = r
-    widths = [13, 8, 58, 12, 14] + [14, 12] * len(communes)
+    widths = [13, 9, 58, 12, 15] + [14, 12] * len(communes)
     for c, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = w
     ws["A1"].font = Font(bold=True, size=13)
@@ -186,40 +197,58 @@ def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bo
     ws["A3"].alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=min(len(heads), n_fixed + 2))
     ws.row_dimensions[3].height = 45
-    head_fill = PatternFill("solid", fgColor=HEAD)
-    entry = {c for c in entry_cols}
-    for c in range(1, len(heads) + 1):
-        h = ws.cell(HEADER_ROW, c)
-        h.font = Font(bold=True)
-        h.fill = grey if c > n_fixed and c not in entry else head_fill
-        h.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        h.border = border
+    entry = set(entry_cols)
+    plain = set(section_rows) | set(criterion_rows)
+    for c in range(1, len(heads) + 1):  # named styles: one lookup per cell, not one per attribute
+        ws.cell(HEADER_ROW, c).style = "ntm_ref_head" if c > n_fixed and c not in entry else "ntm_head"
+        kind = "ntm_entry" if c in entry else "ntm_ref" if c > n_fixed else "ntm_text" if c in (3, 4, 5) else "ntm_label"
         for rr in range(HEADER_ROW + 1, last_row + 1):
-            cell = ws.cell(rr, c)
-            cell.border = border
-            if c == 3:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            elif c > n_fixed:
-                cell.alignment = Alignment(horizontal="center", vertical="top")
-            if c > n_fixed and c not in entry:
-                cell.fill = grey
-                cell.font = Font(color="595959")
-            if c in entry and rr not in section_rows and rr not in criterion_rows:
-                cell.protection = Protection(locked=False)
-    for rr in section_rows:
+            if rr in plain:
+                continue
+            ws.cell(rr, c).style = kind
+    for rr in section_rows + criterion_rows:  # one line, running over the empty cells beside it
         for c in range(1, len(heads) + 1):
-            ws.cell(rr, c).fill = PatternFill("solid", fgColor=SECTION)
-        ws.cell(rr, 3).font = Font(bold=True, size=12)
-    for rr in criterion_rows:
-        ws.cell(rr, 3).font = Font(bold=True)
-    ws.row_dimensions[HEADER_ROW].height = 32
+            ws.cell(rr, c).style = "ntm_section" if rr in section_rows else "ntm_criterion"
+    ws.row_dimensions[HEADER_ROW].height = 48
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, n_fixed + 1)
     ws.protection.sheet = True  # labels locked; no password: an office can unprotect to fix a label
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
     _print_setup(ws, title)
-    ws.page_setup.orientation = "portrait" if len(communes) == 1 else "landscape"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    if across:  # many communes: pages across too, the labels repeated on each
+        ws.page_setup.fitToWidth = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = False
+        ws.page_setup.scale = 70
+        ws.print_title_cols = f"A:{get_column_letter(n_fixed)}"
+    else:
+        ws.page_setup.orientation = "portrait"
+
+
+def _add_styles(wb) -> None:
+    """The named styles of the workbook's table: header, labels, entry cells (unlocked), reference cells (grey)."""
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
+
+    thin = Side(style="thin", color="999999")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    font = dict(name="Times New Roman", sz=11, family=1)
+    styles = [
+        NamedStyle("ntm_head", font=Font(bold=True, **font), fill=PatternFill("solid", fgColor=HEAD), border=border,
+                   alignment=Alignment(horizontal="center", vertical="center", wrap_text=True)),
+        NamedStyle("ntm_ref_head", font=Font(bold=True, **font), fill=PatternFill("solid", fgColor=GREY),
+                   border=border, alignment=Alignment(horizontal="center", vertical="center", wrap_text=True)),
+        NamedStyle("ntm_label", font=Font(**font), border=border, alignment=Alignment(vertical="top")),
+        NamedStyle("ntm_text", font=Font(**font), border=border, alignment=Alignment(vertical="top", wrap_text=True)),
+        NamedStyle("ntm_entry", font=Font(**font), border=border, protection=Protection(locked=False),
+                   alignment=Alignment(horizontal="center", vertical="top")),
+        NamedStyle("ntm_ref", font=Font(color="595959", **font), fill=PatternFill("solid", fgColor=GREY),
+                   border=border, alignment=Alignment(horizontal="center", vertical="top")),
+        NamedStyle("ntm_section", font=Font(bold=True, **{**font, "sz": 12}), fill=PatternFill("solid", fgColor=SECTION),
+                   alignment=Alignment(vertical="center")),
+        NamedStyle("ntm_criterion", font=Font(bold=True, **font), alignment=Alignment(vertical="center")),
+    ]
+    for st in styles:
+        wb.add_named_style(st)
 
 
 def _group(row) -> str:

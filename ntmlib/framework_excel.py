@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from .errors import FrameworkError, Problem
-from .excel import _cell, _default_font, _print_setup
+from .excel import ROW_PAD_PT, _cell, _default_font, _line_pt, _print_setup, _wrapped_lines
 from .framework import NUMERIC_RULES, CriteriaSet, Indicator, Threshold, load_set
 from .outputs import write_bytes_atomic, write_text_atomic
 from .readers import cell_place
@@ -36,7 +36,7 @@ MARK_WORDS = {"confirmed": "xác nhận", "derived": "suy ra", "provisional": "t
 # (key, header, width): the fixed columns before and after the thresholds
 LEFT = [("criterion", "Tiêu chí", 7), ("code", "Mã chỉ tiêu", 8), ("name", "Tên chỉ tiêu", 50),
         ("unit", "Đơn vị", 11), ("rule", "Quy tắc", 8)]
-RIGHT = [("confidence", "Mức chắc chắn", 11), ("source", "Nguồn", 45), ("name_en", "Tên tiếng Anh", 30),
+RIGHT = [("confidence", "Mức chắc chắn", 11), ("source", "Nguồn", 40), ("name_en", "Tên tiếng Anh", 30),
          ("measure", "Thước đo (measure)", 24)]
 INFO_KEYS = [("id", "Mã bộ tiêu chí"), ("name", "Tên bộ tiêu chí"), ("tier", "Hạng"), ("period", "Giai đoạn"),
              ("issuer", "Cơ quan ban hành"), ("decision", "Quyết định"), ("date", "Ngày ban hành")]
@@ -176,8 +176,13 @@ def export_set(s: CriteriaSet, path: str | Path) -> Path:
     marks.add(f"{mark_col}{HEADER_ROW + 1}:{mark_col}{last}")
     if tcols:
         numbers.add(f"{get_column_letter(first_thr)}{HEADER_ROW + 1}:{get_column_letter(last_thr)}{last}")
+    for r, i in enumerate(s.indicators, start=HEADER_ROW + 1):
+        lines = max(_wrapped_lines(i.name, 50), _wrapped_lines(i.source, 40))
+        if lines > 1:
+            ws.row_dimensions[r].height = lines * _line_pt(11) + ROW_PAD_PT
     _print_setup(ws, s.name)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.print_area = f"A1:{get_column_letter(last_thr + 2)}{n}"  # the English name and the measure are not printed
 
     info = wb.create_sheet(INFO_SHEET)
     src = s.source or {}
