@@ -23,6 +23,7 @@ from .cli_text import (
     DateTime,
     Folder,
     Int,
+    NtmArgument,
     NtmGroup,
     NtmOption,
     NtmUsageError,
@@ -152,6 +153,7 @@ class _SetsGroup(_Group):
             super().parse_args(ctx, args[:i])
             ctx._protected_args, ctx.args = [args[i]], args[i + 1:]
             return ctx.args
+        ctx.allow_interspersed_args = True  # not a subcommand: options may follow the set, as before
         rest = super().parse_args(ctx, args)
         if ctx.params.get("set_id") is not None and ctx._protected_args:
             extra = [*ctx._protected_args, *ctx.args]
@@ -165,8 +167,16 @@ class _SetsGroup(_Group):
         return [*pieces, f"[{set_ref.strip('[]')} | {command}]"]
 
 
+class _SetArgument(NtmArgument):
+    """The SET of `ntm frameworks [SET]`, left out of the usage line of its subcommands."""
+
+    def get_usage_pieces(self, ctx):
+        """'[BỘ_TIÊU_CHÍ]' in the usage of `ntm frameworks`, nothing in that of `ntm frameworks export`."""
+        return super().get_usage_pieces(ctx) if isinstance(ctx.command, _SetsGroup) else []
+
+
 @main.group("frameworks", cls=_SetsGroup, invoke_without_command=True)
-@argument("set_id", required=False)
+@click.argument("set_id", required=False, cls=_SetArgument)
 @click.pass_context
 def frameworks(ctx: click.Context, set_id: str | None) -> None:
     """`ntm frameworks [SET]`: the built-in criteria sets, or one set (id, name or .yaml file) in detail."""
