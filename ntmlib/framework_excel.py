@@ -297,7 +297,7 @@ def import_set(path: str | Path, set_id: str, out: str | Path, extends: str | No
             if base is not None and raw["confidence"] == _mark(base) or base is None:
                 raw["confidence"] = "confirmed"
             if source_text and (raw.get("source", "") == base.source if base else not raw.get("source")):
-                raw["source"] = source_text
+                raw["source"] = _changed_source(source_text, raw, base)
         indicators[code] = raw
     if extends:
         overrides, add = {}, []
@@ -525,6 +525,39 @@ def _changed(raw: dict, base: Indicator) -> bool:
     """Whether the rule or the threshold of a row differs from the reference indicator."""
     b = _clean(_raw_of(base))
     return raw.get("rule") != b.get("rule") or raw.get("threshold") != b.get("threshold")
+
+
+def _flat(threshold) -> dict:
+    """{(kind, key): value} of a threshold in its YAML form (empty when there is none)."""
+    if threshold is None:
+        return {}
+    if not isinstance(threshold, dict):
+        return {("all", "all"): threshold}
+    (kind_key, values), = threshold.items()
+    kind = kind_key.removeprefix("by_")
+    if kind == "region_year":
+        return {("region_year", (r, y)): v for r, ys in values.items() for y, v in ys.items()}
+    return {(kind, k): v for k, v in values.items()}
+
+
+def _changed_source(decision: str, raw: dict, base: Indicator | None) -> str:
+    """The source of a row the officer changed: the decision and the values it gives; when some
+    values of the threshold were left as they were, that they keep their earlier source."""
+    if base is None:
+        return decision
+    old, new = _flat(_clean(_raw_of(base)).get("threshold")), _flat(raw.get("threshold"))
+    given = [f"{_column_label(k, key, None)} {_fmt_number(v)}" for (k, key), v in new.items() if old.get((k, key)) != v]
+    if raw["rule"] != base.rule:
+        given.insert(0, f"{W['rule_word']} {RULE_WORDS[raw['rule']]}")
+    text = f"{decision}: {', '.join(given)}" if given else decision
+    kept = [k for k, v in new.items() if old.get(k) == v]
+    if kept and base.source:
+        text += f"; {W['kept_source']}: {base.source}"
+    return text
+
+
+def _fmt_number(v) -> str:
+    return f"{v:g}".replace(".", ",")
 
 
 def _full_structure(doc: dict, s: CriteriaSet, indicators: dict) -> None:

@@ -1219,3 +1219,7 @@ ENTRY_TEMPLATE_WORDS = {  # the communes' data-entry workbook (ntmlib.entry_temp
     "bad_percent": "Tỷ lệ là một số từ 0 đến 100 (ví dụ 95 hoặc 62,5).",
     "bad_number": "Ghi một số không âm (ví dụ 62,5).",
 }
+FRAMEWORK_EXCEL_WORDS.update({
+    "rule_word": "quy tắc",
+    "kept_source": "các giá trị khác giữ nguyên theo nguồn cũ",
+})

@@ -50,9 +50,12 @@ def test_the_workbook_has_one_row_per_indicator_and_a_column_per_region_and_year
     assert head[17:] == ["Mức chắc chắn", "Nguồn", "Tên tiếng Anh", "Thước đo (measure)"]
     assert ws.max_row - 3 == 57  # one row per indicator of the 57
     assert _cell(ws, "2.2", "DBSH").value == 100 and _cell(ws, "2.2", "TDMNPB").value == 70
-    assert _cell(ws, "10", "DBSH 2023").value == 62 and _cell(ws, "10", "DBSH 2024").value is None
+    income = next(i for i in load_set("hanam-2022-ntm").indicators if i.code == "10")
+    for year in (2022, 2023, 2024, 2025):  # the income thresholds the set has, by year; none typed as 0
+        assert _cell(ws, "10", f"DBSH {year}").value == income.threshold.lookup("DBSH", year)[0]
     assert _cell(ws, "1.1", "Quy tắc").value == "Đạt" and _cell(ws, "11", "Quy tắc").value == "≤"
-    assert _cell(ws, "10", "Mức chắc chắn").value == "suy ra"
+    marks = {"confirmed": "xác nhận", "derived": "suy ra", "provisional": "tạm tính"}
+    assert _cell(ws, "10", "Mức chắc chắn").value == marks[income.confidence]
     lists = {str(dv.sqref).split(":")[0][0]: dv.formula1 for dv in ws.data_validations.dataValidation
              if dv.type == "list"}
     assert lists == {"E": '"≥,≤,Đạt,Không có"', "R": '"xác nhận,suy ra,tạm tính"'}
@@ -89,13 +92,20 @@ def test_an_edited_threshold_becomes_an_override_confirmed_by_the_decision(expor
     assert doc["source"]["decision"] == "12/2024/QĐ-UBND" and doc["source"]["date"] == "2024-03-15"
     assert set(doc["overrides"]) == {"9.2", "10"} and "add" not in doc and "remove" not in doc
     assert doc["overrides"]["9.2"]["threshold"]["by_region"]["DBSH"] == 92
-    assert doc["overrides"]["9.2"]["confidence"] == "confirmed" and doc["overrides"]["9.2"]["source"] == DECISION
-    i = {x.code: x for x in s.indicators}
-    assert i["9.2"].threshold.lookup("DBSH", 2023)[0] == 92 and i["9.2"].threshold.lookup("TN", 2023)[0] == 75
-    assert i["10"].threshold.lookup("DBSH", 2024)[0] == 66 and i["10"].threshold.lookup("DBSH", 2023)[0] == 62
-    assert [x.code for x in s.indicators if x.confidence == "confirmed"] == ["9.2", "10"]
+    assert doc["overrides"]["9.2"]["confidence"] == "confirmed"
+    # the source says which values the decision gives, and that the others keep their earlier source
+    before_92 = next(i for i in load_set("hanam-2022-ntm").indicators if i.code == "9.2")
+    assert doc["overrides"]["9.2"]["source"] == (f"{DECISION}: DBSH 92; các giá trị khác giữ nguyên theo nguồn cũ: "
+                                                 f"{before_92.source}")
+    assert doc["overrides"]["10"]["source"].startswith(f"{DECISION}: DBSH 2024 66; ")
+    i, before = {x.code: x for x in s.indicators}, {x.code: x for x in load_set("hanam-2022-ntm").indicators}
+    assert i["9.2"].threshold.lookup("DBSH", 2023)[0] == 92
+    assert i["9.2"].threshold.lookup("TN", 2023)[0] == before["9.2"].threshold.lookup("TN", 2023)[0]
+    assert i["10"].threshold.lookup("DBSH", 2024)[0] == 66
+    assert i["10"].threshold.lookup("DBSH", 2023)[0] == before["10"].threshold.lookup("DBSH", 2023)[0]
+    assert i["9.2"].confidence == i["10"].confidence == "confirmed"
     unchanged = [x for x in s.indicators if x.code not in ("9.2", "10")]
-    assert unchanged == [x for x in load_set("hanam-2022-ntm").indicators if x.code not in ("9.2", "10")]
+    assert unchanged == [x for x in before.values() if x.code not in ("9.2", "10")]
 
 
 def test_the_imported_set_changes_exactly_the_verdicts_it_should(exported, tmp_path):
@@ -107,21 +117,40 @@ def test_the_imported_set_changes_exactly_the_verdicts_it_should(exported, tmp_p
     r = run("frameworks", "import", tmp_path / "sua.xlsx", "--id", "hanam-2024-ntm", "--extends", "vn-2021-ntm",
             "--decision", DECISION, "--out", d / "frameworks" / "hanam-2024-ntm.yaml")
     assert r.exit_code == 0, r.output
-    assert r.output.splitlines()[-1] == "Bộ tiêu chí hanam-2024-ntm: 57 chỉ tiêu, 1 chỉ tiêu có ngưỡng xác nhận."
-    ds = load_dataset(d)
-    old = score(ds, sets="hanam-2022-ntm", year=2023).indicators
-    new = score(ds, sets="hanam-2024-ntm", year=2023).indicators
-    key = ["commune_id", "indicator"]
-    both = old.merge(new, on=key, suffixes=("_old", "_new"))
-    changed = both[both["met_old"] != both["met_new"]]
-    # the communes whose 9.2 value lies in [90, 92): met before, not met now; nothing else moves
-    values = old[(old["indicator"] == "9.2") & (old["number"] >= 90) & (old["number"] < 92)]
+    confirmed = 1 + sum(x.confidence == "confirmed" for x in load_set("vn-2021-ntm").indicators if x.code != "9.2")
+    assert r.output.splitlines()[-1] == (f"Bộ tiêu chí hanam-2024-ntm: 57 chỉ tiêu, {confirmed} chỉ tiêu có ngưỡng "
+                                         "xác nhận.")
+    use_set(d, "hanam-2022-ntm", "hanam-2024-ntm")
+    before, after = score(load_dataset(LY_NHAN), year=2023), score(load_dataset(d), year=2023)
+    old = before.indicators[before.indicators["set"] == "hanam-2022-ntm"]
+    new = after.indicators[after.indicators["set"] == "hanam-2024-ntm"]
+    assert new["met"].notna().sum() == old["met"].notna().sum()  # every value reaches the new set
+    both = old.merge(new, on=["commune_id", "indicator"], suffixes=("_old", "_new"))
+    changed = both[both["met_old"].astype(str) != both["met_new"].astype(str)]
+    # the communes whose 9.2 value lies in [the old threshold, 92): met before, not met now; nothing else moves
+    was = old.loc[old["indicator"] == "9.2", "threshold"].iloc[0]
+    values = old[(old["indicator"] == "9.2") & (old["number"] >= was) & (old["number"] < 92)]
     assert sorted(changed["commune_id"].astype(str)) == sorted(values["commune_id"].astype(str))
-    assert set(changed["indicator"].astype(str)) == {"9.2"} and len(changed) == 2
+    assert set(changed["indicator"].astype(str)) == {"9.2"} and len(changed) == len(values) > 0
     assert changed["met_old"].all() and not changed["met_new"].any()
+    counts = ["commune_id", "criteria_met", "indicators_met", "tier_reached"]
+    was_c = before.communes[before.communes["set"] == "hanam-2022-ntm"][counts].set_index("commune_id")
+    now_c = after.communes[after.communes["set"] == "hanam-2024-ntm"][counts].set_index("commune_id")
+    moved = set(values["commune_id"].astype(str))
+    assert (now_c["indicators_met"] == was_c["indicators_met"] - was_c.index.astype(str).isin(moved)).all()
+    assert now_c[~now_c.index.astype(str).isin(moved)].equals(was_c[~was_c.index.astype(str).isin(moved)])
     out = run("score", d, "--year", 2023, "--set", "hanam-2024-ntm", "--format", "csv")
     assert out.exit_code == 0, out.output
     assert out.output.count("hanam-2024-ntm") == 20
+
+
+def use_set(d, old: str, new: str) -> None:
+    """Dataset folder `d` scored with set `new` where it used `old`: dataset.yaml names it, and the
+    observations written for the old set are the new one's (what the office does when the
+    province's corrected set replaces the one in use)."""
+    for name in ("dataset.yaml", "observations.csv"):
+        path = d / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 
 
 @pytest.mark.parametrize("edit, place, message", [
