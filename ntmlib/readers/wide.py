@@ -8,7 +8,7 @@
   that dataset.yaml names for that year. The header row is the row with a cell "Mã chỉ tiêu"
   (or "Mã", "Chỉ tiêu", "TT", "STT"); every other titled column is a commune, by id or name
   ("13570", "Nhân Bình", "Xã Nhân Bình"), except descriptive columns (name, unit, threshold,
-  note) and totals ("Tổng", "Toàn huyện"), which are skipped and reported.
+  note, values "tham khảo" for reference) and totals ("Tổng", "Toàn huyện"), which are skipped and reported.
 - communes down the rows (one row per commune): indicator codes across a header row ("1.1",
   "17.10", "K2"), usually under merged criterion headers; the commune column is the one
   headed "Tên xã", "Xã", "Mã xã", "Đơn vị", … (else the first column of names). Year and set
