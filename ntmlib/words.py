@@ -1103,7 +1103,8 @@ EXCEL_SETS_CLI_HELP = {  # help of `ntm frameworks export|import` and `ntm templ
             "short": "Ghi một bộ tiêu chí ra bảng Excel để đối chiếu, sửa.",
             "help": "Ghi BỘ_TIÊU_CHÍ ra một bảng Excel: mỗi dòng một chỉ tiêu với mã, tên, đơn vị, quy tắc, một "
                     "cột ngưỡng cho mỗi vùng (hoặc nhóm xã) và năm, mức chắc chắn và nguồn; có trang hướng dẫn và "
-                    "danh sách chọn ở cột quy tắc và mức chắc chắn. Sửa xong, nhập lại bằng 'ntm frameworks import'.",
+                    "danh sách chọn ở cột quy tắc và mức chắc chắn; bảng luôn viết bằng tiếng Việt. Sửa xong, nhập lại "
+                    "bằng 'ntm frameworks import'.",
             "arguments": {"set_id": "Mã hoặc tên một bộ có sẵn, hoặc đường dẫn tệp .yaml."},
             "options": {"out": "Tệp Excel (.xlsx) kết quả."},
             "examples": ["ntm frameworks export hanam-2022-ntm --out bo-tieu-chi.xlsx"],
@@ -1131,7 +1132,7 @@ EXCEL_SETS_CLI_HELP = {  # help of `ntm frameworks export|import` and `ntm templ
                     "đơn vị và ngưỡng bên cạnh ô nhập, danh sách chọn Đạt/Chưa đạt, kiểm tra số (0–100 với %), số "
                     "liệu năm trước ở cột xám để tham khảo. Chỉ các ô nhập được mở khoá. Bảng đã điền đặt vào thư "
                     "mục dữ liệu với tên observations.xlsx (hoặc gộp vào số liệu) là chấm được ngay; ô để trống là "
-                    "chưa có số liệu.",
+                    "chưa có số liệu. Bảng luôn viết bằng tiếng Việt.",
             "arguments": {"dataset": "Thư mục bộ dữ liệu."},
             "metavars": {"commune": "XÃ", "layout": "CÁCH_XẾP"},
             "options": {"year": "Năm cần nhập số liệu.",
@@ -1148,8 +1149,8 @@ EXCEL_SETS_CLI_HELP = {  # help of `ntm frameworks export|import` and `ntm templ
             "short": "Write a criteria set as an Excel workbook to check and correct.",
             "help": "Write SET as an Excel workbook: one row per indicator with its code, name, unit, rule, one "
                     "threshold column per region (or commune group) and year, how sure the threshold is and its "
-                    "source; a sheet of instructions and drop-down lists on the rule and mark columns. Once "
-                    "corrected, bring it back with 'ntm frameworks import'.",
+                    "source; a sheet of instructions and drop-down lists on the rule and mark columns; the workbook "
+                    "is always in Vietnamese. Once corrected, bring it back with 'ntm frameworks import'.",
             "arguments": {"set_id": "A built-in set's id or name, or the path of a .yaml file."},
             "options": {"out": "The Excel workbook (.xlsx) to write."},
             "examples": ["ntm frameworks export hanam-2022-ntm --out bo-tieu-chi.xlsx"],
@@ -1178,7 +1179,8 @@ EXCEL_SETS_CLI_HELP = {  # help of `ntm frameworks export|import` and `ntm templ
                     "sets that apply that year, its unit and threshold beside the entry cell, Đạt/Chưa đạt "
                     "drop-down lists, number checks (0-100 for %), last year's value in a grey column for "
                     "reference. Only the entry cells are unlocked. Filled in and put in the dataset folder as "
-                    "observations.xlsx (or merged into the data) it is scored as it is; an empty cell is no data.",
+                    "observations.xlsx (or merged into the data) it is scored as it is; an empty cell is no data. "
+                    "The workbook is always in Vietnamese.",
             "arguments": {"dataset": "The dataset folder."},
             "metavars": {"commune": "COMMUNE", "layout": "LAYOUT"},
             "options": {"year": "The year to collect.",

@@ -161,3 +161,16 @@ def test_ntm_template_command(tmp_path, monkeypatch):
     assert r.exit_code == 2 and "Nhân Bình" in r.output
     r = CliRunner().invoke(main, ["template", str(LY_NHAN), "--year", "2031", "--out", str(out)])
     assert r.exit_code == 2 and "dataset.yaml không nêu bộ tiêu chí nào cho năm 2031" in r.output
+
+
+def test_a_commune_name_that_looks_like_a_formula_is_written_as_text(tmp_path):
+    d = tmp_path / "ly-nhan"
+    shutil.copytree(LY_NHAN, d)
+    for name in ("communes.csv", "crosswalk.csv"):
+        path = d / name
+        path.write_text(path.read_text(encoding="utf-8").replace("13627,Tiến Thắng,", "13627,=2+3,"),
+                        encoding="utf-8")
+    path = tmp_path / "nhap.xlsx"
+    write_template(load_dataset(d), 2024, path, ["13627"], "across")
+    ws = openpyxl.load_workbook(path)["2024"]
+    assert [(c.value, c.data_type) for c in ws[HEADER]][5:] == [("=2+3", "s"), ("=2+3: năm 2023 (tham khảo)", "s")]
