@@ -22,7 +22,7 @@ import pandas as pd
 
 from .dataset import Dataset
 from .errors import ParameterError, Problem
-from .excel import ROW_PAD_PT, _cell, _default_font, _line_pt, _print_setup, _sheet_name, _wrapped_lines
+from .excel import FONT, ROW_PAD_PT, _cell, _default_font, _line_pt, _print_setup, _sheet_name, _wrapped_lines
 from .framework import CriteriaSet, Indicator
 from .outputs import write_bytes_atomic
 from .scoring import score
@@ -164,7 +164,8 @@ def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bo
         for i in s.indicators:
             if i.criterion != last_crit:
                 r += 1
-                ws.append([None, None, _cell(ws, W["criterion"].format(code=i.criterion, name=crit_names[i.criterion]))])
+                label = W["criterion"].format(code=i.criterion, name=crit_names[i.criterion])
+                ws.append([None, None, _cell(ws, label)])
                 criterion_rows.append(r)
                 last_crit = i.criterion
             r += 1
@@ -191,9 +192,9 @@ def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bo
     widths = [13, 9, 58, 12, 15] + [14, 12] * len(communes)
     for c, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = w
-    ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"].font = Font(bold=True)
-    ws["A3"].font = Font(italic=True, size=10)
+    ws["A1"].font = Font(name=FONT, bold=True, size=13)
+    ws["A2"].font = Font(name=FONT, bold=True)
+    ws["A3"].font = Font(name=FONT, italic=True, size=10)
     ws["A3"].alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=min(len(heads), n_fixed + 2))
     ws.row_dimensions[3].height = 45
@@ -201,7 +202,8 @@ def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bo
     plain = set(section_rows) | set(criterion_rows)
     for c in range(1, len(heads) + 1):  # named styles: one lookup per cell, not one per attribute
         ws.cell(HEADER_ROW, c).style = "ntm_ref_head" if c > n_fixed and c not in entry else "ntm_head"
-        kind = "ntm_entry" if c in entry else "ntm_ref" if c > n_fixed else "ntm_text" if c in (3, 4, 5) else "ntm_label"
+        kind = ("ntm_entry" if c in entry else "ntm_ref" if c > n_fixed
+                else "ntm_text" if c in (3, 4, 5) else "ntm_label")
         for rr in range(HEADER_ROW + 1, last_row + 1):
             if rr in plain:
                 continue
@@ -231,7 +233,7 @@ def _add_styles(wb) -> None:
 
     thin = Side(style="thin", color="999999")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    font = dict(name="Times New Roman", sz=11, family=1)
+    font = dict(name=FONT, sz=11, family=1)
     styles = [
         NamedStyle("ntm_head", font=Font(bold=True, **font), fill=PatternFill("solid", fgColor=HEAD), border=border,
                    alignment=Alignment(horizontal="center", vertical="center", wrap_text=True)),
@@ -243,8 +245,8 @@ def _add_styles(wb) -> None:
                    alignment=Alignment(horizontal="center", vertical="top")),
         NamedStyle("ntm_ref", font=Font(color="595959", **font), fill=PatternFill("solid", fgColor=GREY),
                    border=border, alignment=Alignment(horizontal="center", vertical="top")),
-        NamedStyle("ntm_section", font=Font(bold=True, **{**font, "sz": 12}), fill=PatternFill("solid", fgColor=SECTION),
-                   alignment=Alignment(vertical="center")),
+        NamedStyle("ntm_section", font=Font(bold=True, **{**font, "sz": 12}),
+                   fill=PatternFill("solid", fgColor=SECTION), alignment=Alignment(vertical="center")),
         NamedStyle("ntm_criterion", font=Font(bold=True, **font), alignment=Alignment(vertical="center")),
     ]
     for st in styles:

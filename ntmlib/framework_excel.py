@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from .errors import FrameworkError, Problem
-from .excel import ROW_PAD_PT, _cell, _default_font, _line_pt, _print_setup, _wrapped_lines
+from .excel import FONT, ROW_PAD_PT, _cell, _default_font, _line_pt, _print_setup, _wrapped_lines
 from .framework import NUMERIC_RULES, CriteriaSet, Indicator, Threshold, load_set
 from .outputs import write_bytes_atomic, write_text_atomic
 from .readers import cell_place
@@ -142,15 +142,15 @@ def export_set(s: CriteriaSet, path: str | Path) -> Path:
         row += [MARK_WORDS[i.confidence], i.source, i.name_en, i.measure]
         ws.append([_cell(ws, v if v != "" else None) for v in row])
     n = ws.max_row
-    ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"].font = Font(italic=True, size=10)
+    ws["A1"].font = Font(name=FONT, bold=True, size=13)
+    ws["A2"].font = Font(name=FONT, italic=True, size=10)
     head_fill = PatternFill("solid", fgColor="DDEBF7")
     thr_fill = PatternFill("solid", fgColor="FFF2CC")
     first_thr, last_thr = len(LEFT) + 1, len(LEFT) + len(tcols)
     for c, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = w
         h = ws.cell(HEADER_ROW, c)
-        h.font = Font(bold=True)
+        h.font = Font(name=FONT, bold=True)
         h.fill = thr_fill if first_thr <= c <= last_thr else head_fill
         h.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         h.border = border
@@ -158,7 +158,7 @@ def export_set(s: CriteriaSet, path: str | Path) -> Path:
             cell = ws.cell(r, c)
             cell.border = border
             cell.alignment = Alignment(vertical="top", wrap_text=c in (3, len(headers) - 2, len(headers) - 1))
-    ws.row_dimensions[HEADER_ROW].height = 30
+    ws.row_dimensions[HEADER_ROW].height = 45
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, len(LEFT) + 1)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(headers))}{n}"
     rule_col = get_column_letter(len(LEFT))
@@ -197,19 +197,20 @@ def export_set(s: CriteriaSet, path: str | Path) -> Path:
         info.append([_cell(info, code), _cell(info, name)])
     for code, name in s.commune_groups.items():
         info.append([_cell(info, f"Nhóm {code}"), _cell(info, name)])
-    info["A1"].font = Font(bold=True, size=13)
+    info["A1"].font = Font(name=FONT, bold=True, size=13)
     info.column_dimensions["A"].width, info.column_dimensions["B"].width = 22, 70
     for r in range(2, len(INFO_KEYS) + 2):
-        info.cell(r, 1).font = Font(bold=True)
+        info.cell(r, 1).font = Font(name=FONT, bold=True)
     _print_setup(info, s.name)
 
     notes = wb.create_sheet(NOTES_SHEET)
     for line in W["notes"]:
         notes.append([_cell(notes, line.format(sheet=SHEET, all=W["all"]))])
-    notes["A1"].font = Font(bold=True, size=13)
+    notes["A1"].font = Font(name=FONT, bold=True, size=13)
     notes.column_dimensions["A"].width = 120
     for r in range(2, notes.max_row + 1):
         notes.cell(r, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        notes.row_dimensions[r].height = _wrapped_lines(notes.cell(r, 1).value, 120) * _line_pt(11) + ROW_PAD_PT
     _print_setup(notes, s.name)
     wb.properties.creator = "ntmlib"
     buf = io.BytesIO()
@@ -405,8 +406,8 @@ def _read_rows(ws, name: str, reference: CriteriaSet, problems: list[Problem]) -
             thresholds[c] = parsed
     for key in ("criterion", "code", "name", "rule", "confidence"):
         if key not in columns:
-            problems.append(Problem(name, W["missing_column"].format(header=dict((k, h) for k, h, _ in LEFT + RIGHT)[key]),
-                                    f"trang tính '{sheet}'"))
+            header = next(h for k, h, _ in LEFT + RIGHT if k == key)
+            problems.append(Problem(name, W["missing_column"].format(header=header), f"trang tính '{sheet}'"))
     if problems:
         return []
     rules = {fold(v): k for k, v in RULE_WORDS.items()} | {k: k for k in RULE_WORDS} | {">=": ">=", "<=": "<="}
@@ -466,7 +467,8 @@ def _read_rows(ws, name: str, reference: CriteriaSet, problems: list[Problem]) -
         kinds = {k for k, _ in values}
         if rule in NUMERIC_RULES:
             if not values:
-                problems.append(Problem(name, W["needs_threshold"].format(rule=rv), cell_place(sheet, min(thresholds or {1: 0}), r)))
+                first = min(thresholds) if thresholds else columns["rule"]
+                problems.append(Problem(name, W["needs_threshold"].format(rule=rv), cell_place(sheet, first, r)))
             elif len(kinds) > 1:
                 problems.append(Problem(name, W["mixed_kinds"], next(iter(values.values()))[1]))
             else:

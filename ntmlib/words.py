@@ -1039,7 +1039,7 @@ FRAMEWORK_EXCEL_WORDS = {  # the criteria-set workbook (ntmlib.framework_excel):
                 "xem trang 'Hướng dẫn'.",
     "all": "Mọi xã", "other_region": "Vùng khác", "other_year": "năm khác", "other_group": "Nhóm khác",
     "info_title": "Thông tin bộ tiêu chí",
-    "regions_title": "Các vùng (mã dùng ở tiêu đề cột ngưỡng)",
+    "regions_title": "Các vùng và nhóm xã (mã dùng ở tiêu đề cột ngưỡng)",
     "bad_title": "Giá trị không hợp lệ",
     "bad_rule": "Chọn một quy tắc trong danh sách: ≥, ≤, Đạt, Không có.",
     "bad_mark": "Chọn một mức trong danh sách: xác nhận, suy ra, tạm tính.",
