@@ -26,7 +26,7 @@ from .framework import NUMERIC_RULES, CriteriaSet, Indicator, Threshold, load_se
 from .outputs import write_bytes_atomic, write_text_atomic
 from .readers import cell_place
 from .values import fold
-from .words import FRAMEWORK_EXCEL_WORDS
+from .words import FRAMEWORK_EXCEL_WORDS, TIERS, tier_name
 
 W = FRAMEWORK_EXCEL_WORDS
 SHEET, INFO_SHEET, NOTES_SHEET = W["sheet"], W["info_sheet"], W["notes_sheet"]
@@ -39,7 +39,8 @@ LEFT = [("criterion", "Tiêu chí", 7), ("code", "Mã chỉ tiêu", 8), ("name",
 RIGHT = [("confidence", "Mức chắc chắn", 11), ("source", "Nguồn", 40), ("name_en", "Tên tiếng Anh", 30),
          ("measure", "Thước đo (measure)", 24)]
 INFO_KEYS = [("id", "Mã bộ tiêu chí"), ("name", "Tên bộ tiêu chí"), ("tier", "Hạng"), ("period", "Giai đoạn"),
-             ("issuer", "Cơ quan ban hành"), ("decision", "Quyết định"), ("date", "Ngày ban hành")]
+             ("issuer", "Cơ quan ban hành"), ("decision", "Quyết định"), ("date", "Ngày ban hành"),
+             ("file", "Tệp gốc")]  # the set's file when exported: what the officer changed is read against it
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -186,11 +187,16 @@ def export_set(s: CriteriaSet, path: str | Path) -> Path:
 
     info = wb.create_sheet(INFO_SHEET)
     src = s.source or {}
-    values = {"id": s.id, "name": s.name, "tier": s.tier, "period": f"{s.period[0]}-{s.period[1]}" if s.period else "",
-              "issuer": src.get("issuer") or "", "decision": src.get("decision") or "", "date": src.get("date") or ""}
+    values = {"id": s.id, "name": s.name, "tier": tier_name(s.tier), "period": f"{s.period[0]}-{s.period[1]}" if s.period else "",
+              "issuer": src.get("issuer") or "", "decision": src.get("decision") or "", "date": src.get("date") or "",
+              "file": s.path}
     info.append([_cell(info, W["info_title"])])
     for key, label in INFO_KEYS:
         info.append([_cell(info, label), _cell(info, values[key])])
+    tiers = DataValidation(type="list", formula1='"' + ",".join(tier_name(t) for t in TIERS) + '"',
+                           allow_blank=False, showErrorMessage=True, errorTitle=W["bad_title"], error=W["bad_tier_list"])
+    info.add_data_validation(tiers)
+    tiers.add(f"B{1 + 1 + [k for k, _ in INFO_KEYS].index('tier')}")
     info.append([])
     info.append([_cell(info, W["regions_title"])])
     for code, name in s.regions.items():
@@ -261,6 +267,9 @@ def import_set(path: str | Path, set_id: str, out: str | Path, extends: str | No
     problems: list[Problem] = []
     parent = _load(extends, search, name, problems, W["no_parent"]) if extends else None
     origin = _load(info.get("id"), search, name, [], "") if info.get("id") else None
+    if origin is None and info.get("file", "").endswith((".yaml", ".yml")) and Path(info["file"]).is_file():
+        origin = _load(info["file"], search, name, [], "")  # a dataset's own set, imported elsewhere
+        origin = origin if origin is not None and origin.id == info.get("id") else None
     reference = parent or origin
     if reference is None and not problems:
         problems.append(Problem(name, W["no_reference"], f"trang tính '{INFO_SHEET}'"))
@@ -277,10 +286,10 @@ def import_set(path: str | Path, set_id: str, out: str | Path, extends: str | No
     if extends:
         doc["extends"] = extends
     doc["name"] = info.get("name") or reference.name
-    doc["tier"] = info.get("tier") or reference.tier
+    doc["tier"] = _tier(info, reference, name, problems)
     if reference.requires and not extends:
         doc["requires"] = reference.requires
-    period = _period(info.get("period", ""), name, problems)
+    period = _period(info, name, problems)
     if period:
         doc["period"] = period
     doc["source"] = {"issuer": info.get("issuer") or (reference.source or {}).get("issuer") or "",
@@ -349,25 +358,42 @@ def _load(ref, search, name, problems, message) -> CriteriaSet | None:
 
 
 def _read_info(wb, name: str) -> dict:
-    """The 'Thông tin' sheet as key -> text (keys of INFO_KEYS); empty when the sheet is missing."""
+    """The 'Thông tin' sheet as key -> text (keys of INFO_KEYS), and "<key>@" -> the cell of each
+    value; empty when the sheet is missing."""
     if INFO_SHEET not in wb.sheetnames:
         return {}
     labels = {fold(label): key for key, label in INFO_KEYS}
     out = {}
-    for row in wb[INFO_SHEET].iter_rows(values_only=True):
+    for r, row in enumerate(wb[INFO_SHEET].iter_rows(values_only=True), start=1):
         if row and row[0] is not None and fold(str(row[0])) in labels and len(row) > 1 and row[1] is not None:
-            out[labels[fold(str(row[0]))]] = " ".join(str(row[1]).split())
+            key = labels[fold(str(row[0]))]
+            out[key] = " ".join(str(row[1]).split())
+            out[key + "@"] = cell_place(INFO_SHEET, 2, r)
     return out
 
 
-def _period(text: str, name: str, problems: list) -> list[int] | None:
+def _period(info: dict, name: str, problems: list) -> list[int] | None:
+    text = info.get("period", "")
     if not text:
         return None
-    years = re.findall(r"(?:19|20)\d\d", text)
-    if len(years) != 2:
-        problems.append(Problem(name, W["bad_period"].format(value=text), f"trang tính '{INFO_SHEET}'"))
+    years = [int(y) for y in re.findall(r"(?:19|20)\d\d", text)]
+    if len(years) != 2 or years[0] > years[1]:
+        problems.append(Problem(name, W["bad_period"].format(value=text), info["period@"]))
         return None
-    return [int(years[0]), int(years[1])]
+    return years
+
+
+def _tier(info: dict, reference: CriteriaSet, name: str, problems: list) -> str:
+    """The tier the 'Thông tin' sheet gives (a code or a tier's name: 'NTM nâng cao'), else the reference's."""
+    text = info.get("tier", "")
+    if not text:
+        return reference.tier
+    names = {fold(tier_name(t)): t for t in TIERS} | {t: t for t in TIERS}
+    tier = names.get(fold(text)) or names.get(text)
+    if tier is None:
+        problems.append(Problem(name, W["bad_tier"].format(value=text, known=", ".join(TIERS)), info["tier@"]))
+        return reference.tier
+    return tier
 
 
 def _decision(text: str) -> tuple[str, str]:

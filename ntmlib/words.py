@@ -1225,3 +1225,7 @@ FRAMEWORK_EXCEL_WORDS.update({
     "rule_word": "quy tắc",
     "kept_source": "các giá trị khác giữ nguyên theo nguồn cũ",
 })
+FRAMEWORK_EXCEL_WORDS.update({
+    "bad_tier": "hạng '{value}' không phải một trong {known} (hoặc NTM, NTM nâng cao, NTM kiểu mẫu)",
+})
+FRAMEWORK_EXCEL_WORDS.update({"bad_tier_list": "Chọn một hạng trong danh sách: NTM, NTM nâng cao, NTM kiểu mẫu."})

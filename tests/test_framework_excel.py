@@ -63,9 +63,12 @@ def test_the_workbook_has_one_row_per_indicator_and_a_column_per_region_and_year
     assert info["Mã bộ tiêu chí"] == "hanam-2022-ntm" and info["Giai đoạn"] == "2022-2025"
 
 
-@pytest.mark.parametrize("set_id", available_sets())
+PROVINCE_SET = LY_NHAN.parent / "examples" / "tinh-mau" / "frameworks" / "tinh-mau-2026-ntm.yaml"
+
+
+@pytest.mark.parametrize("set_id", [*available_sets(), str(PROVINCE_SET)])
 def test_export_then_import_without_edits_gives_the_same_set(set_id, tmp_path):
-    s = load_set(set_id)
+    s = load_set(set_id)  # a built-in set, or a dataset's own set file
     export_set(s, tmp_path / "b.xlsx")
     alone = import_set(tmp_path / "b.xlsx", "ban-sao", tmp_path / "ban-sao.yaml")
     assert alone.indicators == s.indicators and alone.criteria == s.criteria
@@ -172,6 +175,28 @@ def test_errors_name_the_sheet_and_the_cell(exported, tmp_path, edit, place, mes
     [p] = e.value.problems
     assert p.file == "sai.xlsx" and p.place == place and p.message.startswith(message), p
     assert not out.exists()
+
+
+@pytest.mark.parametrize("cell, value, message", [
+    ("B4", "siêu", "hạng 'siêu' không phải một trong ntm, nang-cao, kieu-mau"),
+    ("B5", "2024", "giai đoạn '2024' phải ghi dạng 2022-2025"),
+])
+def test_errors_in_the_information_sheet_name_its_cell(exported, tmp_path, cell, value, message):
+    wb = openpyxl.load_workbook(exported)
+    wb["Thông tin"][cell] = value
+    wb.save(tmp_path / "sai.xlsx")
+    with pytest.raises(FrameworkError) as e:
+        import_set(tmp_path / "sai.xlsx", "tinh-x", tmp_path / "tinh-x.yaml", extends="vn-2021-ntm")
+    [p] = e.value.problems
+    assert p.place == f"'Thông tin'!{cell}" and p.message.startswith(message), p
+
+
+def test_the_tier_is_written_by_name_and_read_back(exported, tmp_path):
+    wb = openpyxl.load_workbook(exported)
+    assert wb["Thông tin"]["B4"].value == "NTM"
+    wb["Thông tin"]["B4"] = "ntm nâng cao"
+    wb.save(tmp_path / "nc.xlsx")
+    assert import_set(tmp_path / "nc.xlsx", "tinh-x", tmp_path / "tinh-x.yaml").tier == "nang-cao"
 
 
 def test_a_bad_column_header_and_a_file_named_otherwise(exported, tmp_path):
