@@ -279,6 +279,8 @@ def import_set(path: str | Path, set_id: str, out: str | Path, extends: str | No
     if problems:
         raise FrameworkError(problems)
     decision_no, date = _decision(decision)
+    if date and not _real_date(date):
+        raise FrameworkError(Problem("--decision", W["bad_date"].format(value=decision.strip())))
     source_text = W["source"].format(decision=decision.strip()) if decision.strip() else ""
     ref = {i.code: i for i in reference.indicators}  # the differences written are from this set
     before = {i.code: i for i in (origin or reference).indicators}  # what the officer changed is from this one
@@ -404,6 +406,16 @@ def _decision(text: str) -> tuple[str, str]:
     number = text[:m.start()].strip(" ,;") if m else text
     number = re.sub(r"^(quy[eế]t [dđ][iị]nh|qđ)\s*(s[oố]\s*)?", "", number, flags=re.I).strip()
     return number, date
+
+
+def _real_date(iso: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
 
 
 def _read_rows(ws, name: str, reference: CriteriaSet, problems: list[Problem]) -> list[_Row]:

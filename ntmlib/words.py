@@ -1229,3 +1229,4 @@ FRAMEWORK_EXCEL_WORDS.update({
     "bad_tier": "hạng '{value}' không phải một trong {known} (hoặc NTM, NTM nâng cao, NTM kiểu mẫu)",
 })
 FRAMEWORK_EXCEL_WORDS.update({"bad_tier_list": "Chọn một hạng trong danh sách: NTM, NTM nâng cao, NTM kiểu mẫu."})
+FRAMEWORK_EXCEL_WORDS.update({"bad_date": "ngày trong '{value}' không có thật (ghi ngày/tháng/năm, ví dụ 15/3/2024)"})

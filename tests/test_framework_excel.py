@@ -237,3 +237,23 @@ def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path):
     assert ws["A1"].data_type == "s" and ws["A1"].value.endswith('=HYPERLINK("http://x")')
     back = import_set(tmp_path / "b.xlsx", "tinh-z", tmp_path / "tinh-z.yaml")
     assert back.indicators == s.indicators
+
+
+@pytest.mark.parametrize("text, number, date", [
+    ("12/2024/QĐ-UBND ngày 15/3/2024", "12/2024/QĐ-UBND", "2024-03-15"),
+    ("Quyết định số 12/2024/QĐ-UBND ngày 05/03/2024", "12/2024/QĐ-UBND", "2024-03-05"),
+    ("QĐ 7/QĐ-UBND", "7/QĐ-UBND", ""),
+    ("7/QĐ-UBND, Ngày 1.2.2025", "7/QĐ-UBND", "2025-02-01"),
+])
+def test_the_decision_number_and_date(text, number, date):
+    from ntmlib.framework_excel import _decision
+
+    assert _decision(text) == (number, date)
+
+
+def test_a_decision_dated_a_day_that_does_not_exist(exported, tmp_path):
+    with pytest.raises(FrameworkError) as e:
+        import_set(exported, "tinh-x", tmp_path / "tinh-x.yaml", extends="vn-2021-ntm",
+                   decision="12/2024/QĐ-UBND ngày 31/2/2024")
+    assert str(e.value) == ("--decision: ngày trong '12/2024/QĐ-UBND ngày 31/2/2024' không có thật "
+                            "(ghi ngày/tháng/năm, ví dụ 15/3/2024)")
