@@ -254,6 +254,8 @@ def import_set(path: str | Path, set_id: str, out: str | Path, extends: str | No
 
     path, out = Path(path), Path(out)
     name = path.name
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", set_id):
+        raise FrameworkError(Problem("--id", W["bad_id"].format(id=set_id)))
     if out.stem != set_id:
         raise FrameworkError(Problem(str(out), W["out_name"].format(id=set_id)))
     try:

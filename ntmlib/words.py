@@ -1090,10 +1090,10 @@ FRAMEWORK_EXCEL_WORDS = {  # the criteria-set workbook (ntmlib.framework_excel):
 
 
 EXCEL_SETS_CLI_WORDS = {  # messages of `ntm frameworks export|import` and `ntm template`, merged into CLI_WORDS
-    "vi": {"no_file": "không có tệp '{path}'",
+    "vi": {"no_file": "không có tệp này",
            "imported": "Bộ tiêu chí {id}: {indicators} chỉ tiêu, {confirmed} chỉ tiêu có ngưỡng xác nhận.",
            "template_written": "{communes} xã, {indicators} chỉ tiêu mỗi xã, năm {year}"},
-    "en": {"no_file": "file '{path}' does not exist",
+    "en": {"no_file": "no such file",
            "imported": "Criteria set {id}: {indicators} indicators, {confirmed} with confirmed thresholds.",
            "template_written": "{communes} communes, {indicators} indicators each, year {year}"},
 }
@@ -1230,3 +1230,5 @@ FRAMEWORK_EXCEL_WORDS.update({
 })
 FRAMEWORK_EXCEL_WORDS.update({"bad_tier_list": "Chọn một hạng trong danh sách: NTM, NTM nâng cao, NTM kiểu mẫu."})
 FRAMEWORK_EXCEL_WORDS.update({"bad_date": "ngày trong '{value}' không có thật (ghi ngày/tháng/năm, ví dụ 15/3/2024)"})
+FRAMEWORK_EXCEL_WORDS.update({"bad_id": "mã '{id}' chỉ được gồm chữ thường không dấu, chữ số và dấu gạch nối "
+                                        "(ví dụ hanam-2024-ntm)"})

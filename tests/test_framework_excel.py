@@ -257,3 +257,12 @@ def test_a_decision_dated_a_day_that_does_not_exist(exported, tmp_path):
                    decision="12/2024/QĐ-UBND ngày 31/2/2024")
     assert str(e.value) == ("--decision: ngày trong '12/2024/QĐ-UBND ngày 31/2/2024' không có thật "
                             "(ghi ngày/tháng/năm, ví dụ 15/3/2024)")
+
+
+def test_an_id_that_cannot_name_a_set_and_a_missing_workbook(exported, tmp_path):
+    r = run("frameworks", "import", exported, "--id", "Hà_Nam", "--out", tmp_path / "Hà_Nam.yaml")
+    assert r.exit_code == 2 and r.output.splitlines()[-1] == (
+        "  - --id: mã 'Hà_Nam' chỉ được gồm chữ thường không dấu, chữ số và dấu gạch nối (ví dụ hanam-2024-ntm)")
+    assert not (tmp_path / "Hà_Nam.yaml").exists()
+    r = run("frameworks", "import", tmp_path / "khong-co.xlsx", "--id", "a-b", "--out", tmp_path / "a-b.yaml")
+    assert r.exit_code == 2 and r.output == f"Lỗi: {tmp_path / 'khong-co.xlsx'}: không có tệp này\n"
