@@ -23,6 +23,7 @@ from .cli_text import (
     DateTime,
     Folder,
     Int,
+    NtmArgument,
     NtmGroup,
     NtmOption,
     NtmUsageError,
@@ -31,10 +32,12 @@ from .cli_text import (
     option,
     say,
 )
+from .entry_template import LAYOUTS, write_template
 from .errors import DataError, NotebookError, OutputError, ParameterError, Problem
 from .excel import write_score_workbook
 from .export import write_html
 from .framework import available_sets, load_set
+from .framework_excel import export_set, import_set
 from .loading import load_dataset
 from .outputs import check_output_dir, csv_safe, write_text_atomic
 from .roadmap import roadmap_for, to_text
@@ -136,10 +139,49 @@ def _commune_ref(ds, ref: str) -> str:
 # --------------------------------------------------------------------------- the commands
 
 
-@main.command("frameworks")
-@argument("set_id", required=False)
-def frameworks(set_id: str | None) -> None:
+class _SetsGroup(_Group):
+    """`ntm frameworks`: the list of sets, one set in detail (`ntm frameworks ID`), or one of the
+    subcommands (`ntm frameworks export ID`, `ntm frameworks import FILE`): a first word that
+    names a subcommand runs it, any other is the set to show."""
+
+    def parse_args(self, ctx, args):
+        """The set to show, or the subcommand and its arguments."""
+        i = 0
+        while i < len(args) and args[i].startswith("-") and args[i] != "--":
+            i += 2 if args[i] == "--lang" else 1
+        if i < len(args) and args[i] in self.commands:
+            super().parse_args(ctx, args[:i])
+            ctx._protected_args, ctx.args = [args[i]], args[i + 1:]
+            return ctx.args
+        ctx.allow_interspersed_args = True  # not a subcommand: options may follow the set, as before
+        rest = super().parse_args(ctx, args)
+        if ctx.params.get("set_id") is not None and ctx._protected_args:
+            extra = [*ctx._protected_args, *ctx.args]
+            raise NtmUsageError(say("extra_args", args=" ".join(extra)), ctx)
+        return rest
+
+    def collect_usage_pieces(self, ctx):
+        """'[TÙY_CHỌN] [BỘ_TIÊU_CHÍ | LỆNH [THAM_SỐ]...]'."""
+        pieces = super().collect_usage_pieces(ctx)
+        command, set_ref = pieces.pop(), pieces.pop()
+        return [*pieces, f"[{set_ref.strip('[]')} | {command}]"]
+
+
+class _SetArgument(NtmArgument):
+    """The SET of `ntm frameworks [SET]`, left out of the usage line of its subcommands."""
+
+    def get_usage_pieces(self, ctx):
+        """'[BỘ_TIÊU_CHÍ]' in the usage of `ntm frameworks`, nothing in that of `ntm frameworks export`."""
+        return super().get_usage_pieces(ctx) if isinstance(ctx.command, _SetsGroup) else []
+
+
+@main.group("frameworks", cls=_SetsGroup, invoke_without_command=True)
+@click.argument("set_id", required=False, cls=_SetArgument)
+@click.pass_context
+def frameworks(ctx: click.Context, set_id: str | None) -> None:
     """`ntm frameworks [SET]`: the built-in criteria sets, or one set (id, name or .yaml file) in detail."""
+    if ctx.invoked_subcommand is not None:
+        return
     lang = language()
     if set_id is None:
         head = say("set_columns")
@@ -154,6 +196,32 @@ def frameworks(set_id: str | None) -> None:
         click.echo(pd.DataFrame(rows).to_string(index=False))
         return
     click.echo(describe_set(load_set(_set_ref(set_id, available_sets())), lang))
+
+
+@frameworks.command("export")
+@argument("set_id")
+@option("--out", type=click.Path(dir_okay=False), required=True)
+def frameworks_export(set_id: str, out: str) -> None:
+    """`ntm frameworks export SET --out FILE.xlsx`: a criteria set as a workbook an officer can correct."""
+    export_set(load_set(_set_ref(set_id, available_sets())), Path(out))
+    click.echo(say("written", path=out))
+
+
+@frameworks.command("import")
+@argument("workbook", type=click.Path(dir_okay=False))
+@option("--id", "new_id", required=True)
+@option("--extends")
+@option("--decision", default="")
+@option("--out", type=click.Path(dir_okay=False), required=True)
+def frameworks_import(workbook: str, new_id: str, extends: str | None, decision: str, out: str) -> None:
+    """`ntm frameworks import FILE.xlsx --id ID --out DATASET/frameworks/ID.yaml`: a corrected
+    workbook as a validated criteria set (only the differences when it --extends a parent)."""
+    if not Path(workbook).is_file():
+        raise ParameterError(Problem(workbook, say("no_file", path=workbook)))
+    s = import_set(Path(workbook), new_id, Path(out), extends=extends, decision=decision)
+    click.echo(say("written", path=out))
+    click.echo(say("imported", id=s.id, indicators=s.indicators_total,
+                   confirmed=sum(i.confidence == "confirmed" for i in s.indicators)))
 
 
 def describe_set(s, lang: str = "vi") -> str:
@@ -449,6 +517,22 @@ def crosswalk_cmd(dataset, commune, years) -> None:
     click.echo(r.formation_text() + "\n")
     click.echo(r.history().to_string(index=False) + "\n")
     click.echo(r.regrouped().to_string(index=False))
+
+
+@main.command("template")
+@argument("dataset", type=Folder(exists=True))
+@option("--year", type=Int(), required=True)
+@option("--commune", "commune", multiple=True)
+@option("--layout", type=Choice(LAYOUTS), default="per-commune", show_default=True)
+@option("--out", type=click.Path(dir_okay=False), required=True)
+def template_cmd(dataset, year, commune, layout, out) -> None:
+    """`ntm template`: the data-entry workbook a district sends to its communes for one year."""
+    ds = load_dataset(dataset)
+    refs = [c.strip() for item in commune for c in item.split(",") if c.strip()]
+    ids = list(dict.fromkeys(ds.commune_id(c) for c in refs)) or None
+    made = write_template(ds, year, Path(out), ids, layout)
+    click.echo(say("written", path=out))
+    click.echo(say("template_written", communes=made["communes"], indicators=made["indicators"], year=year))
 
 
 @main.command("synthetic")

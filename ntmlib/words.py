@@ -1032,3 +1032,205 @@ CLI_HELP = {  # each `ntm` command's help: what it does, its arguments and optio
         },
     },
 }
+
+
+FRAMEWORK_EXCEL_WORDS = {  # the criteria-set workbook (ntmlib.framework_excel): sheets, notes, import errors
+    "sheet": "Chỉ tiêu", "info_sheet": "Thông tin", "notes_sheet": "Hướng dẫn",
+    "title": "Bộ tiêu chí {id}: {name}",
+    "subtitle": "Mỗi dòng một chỉ tiêu. Sửa ngưỡng ở các cột màu vàng (một cột mỗi vùng, năm hoặc nhóm xã); "
+                "xem trang 'Hướng dẫn'.",
+    "all": "Mọi xã", "other_region": "Vùng khác", "other_year": "năm khác", "other_group": "Nhóm khác",
+    "info_title": "Thông tin bộ tiêu chí",
+    "regions_title": "Các vùng và nhóm xã (mã dùng ở tiêu đề cột ngưỡng)",
+    "bad_title": "Giá trị không hợp lệ",
+    "bad_rule": "Chọn một quy tắc trong danh sách: ≥, ≤, Đạt, Không có.",
+    "bad_mark": "Chọn một mức trong danh sách: xác nhận, suy ra, tạm tính.",
+    "bad_number": "Ngưỡng là một số không âm (ví dụ 95 hoặc 62,5).",
+    "notes": [
+        "Hướng dẫn điền bảng bộ tiêu chí",
+        "1. Trang '{sheet}' có một dòng cho mỗi chỉ tiêu: tiêu chí, mã chỉ tiêu, tên, đơn vị, quy tắc, các cột "
+        "ngưỡng, mức chắc chắn và nguồn.",
+        "2. Quy tắc (chọn trong danh sách): '≥' đạt khi giá trị không thấp hơn ngưỡng; '≤' đạt khi không cao hơn "
+        "ngưỡng; 'Đạt' là chỉ tiêu đạt/chưa đạt; 'Không có' đạt khi không còn trường hợp nào (ví dụ nhà tạm).",
+        "3. Cột ngưỡng: '{all}' là một ngưỡng chung cho mọi xã; cột mang mã vùng (DBSH, TDMNPB, …) là ngưỡng "
+        "của vùng đó; cột 'DBSH 2024' là ngưỡng của vùng trong năm đó; 'Năm 2024' là ngưỡng chung của năm đó; "
+        "'Nhóm 1' là ngưỡng của nhóm xã. Mỗi chỉ tiêu chỉ điền một loại cột. Để trống ô của vùng hoặc năm "
+        "chưa có ngưỡng (không ghi 0). Có thể thêm cột cùng cách đặt tên, ví dụ 'DBSH 2025'.",
+        "4. Mức chắc chắn (chọn trong danh sách): 'xác nhận' khi ngưỡng lấy đúng từ văn bản; 'suy ra' khi tính "
+        "từ văn bản theo một quy tắc ghi trong nguồn; 'tạm tính' khi chưa đối chiếu. Khi nhập vào ntmlib, mọi "
+        "chỉ tiêu có quy tắc hoặc ngưỡng được sửa được ghi 'xác nhận', với nguồn là quyết định của tỉnh.",
+        "5. Nguồn: văn bản, điều, phụ lục của ngưỡng. Để trống thì ghi số quyết định khi nhập.",
+        "6. Thêm chỉ tiêu: thêm một dòng với mã tiêu chí có sẵn và mã chỉ tiêu mới. Bỏ chỉ tiêu: xoá cả dòng.",
+        "7. Trang 'Thông tin': tên bộ tiêu chí, hạng, giai đoạn và cơ quan ban hành của bộ mới.",
+        "8. Nhập vào ntmlib: ntm frameworks import bo-tieu-chi.xlsx --id MÃ --extends BỘ_GỐC "
+        "--decision \"Số/QĐ-UBND ngày d/m/yyyy\" --out DỮ_LIỆU/frameworks/MÃ.yaml",
+    ],
+    "source": "{decision}",
+    "source_note": "nhập từ bảng Excel {file}",
+    "out_name": "tên tệp phải là mã của bộ tiêu chí: {id}.yaml",
+    "unreadable": "không đọc được tệp Excel: tệp hỏng hoặc không phải .xlsx ({kind})",
+    "no_sheet": "không có trang tính '{sheet}' (bảng bộ tiêu chí do 'ntm frameworks export' viết)",
+    "no_parent": "kế thừa bộ tiêu chí không có: '{id}'",
+    "no_reference": "không rõ bộ gốc: ghi mã bộ tiêu chí ở trang 'Thông tin' hoặc dùng --extends",
+    "bad_period": "giai đoạn '{value}' phải ghi dạng 2022-2025",
+    "no_header": "không thấy dòng tiêu đề có ô 'Mã chỉ tiêu'",
+    "bad_column": "tiêu đề cột '{header}' không phải cột ngưỡng (mã vùng như DBSH, 'DBSH 2024', 'Năm 2024', "
+                  "'Nhóm 1', 'Mọi xã') hay cột của bảng",
+    "missing_column": "thiếu cột '{header}'",
+    "no_code": "dòng có nội dung nhưng không có mã chỉ tiêu",
+    "duplicate": "mã chỉ tiêu '{code}' bị lặp (đã có ở {first})",
+    "bad_criterion": "tiêu chí '{value}' không có trong bộ (có: {known})",
+    "no_name": "thiếu tên chỉ tiêu",
+    "bad_rule_value": "quy tắc '{value}' không phải một trong ≥, ≤, Đạt, Không có",
+    "not_number": "ngưỡng '{value}' không phải số",
+    "needs_threshold": "quy tắc '{rule}' cần ngưỡng: điền ít nhất một cột ngưỡng",
+    "mixed_kinds": "một chỉ tiêu chỉ điền một loại cột ngưỡng (chung, theo vùng, theo vùng và năm, theo năm "
+                   "hoặc theo nhóm xã)",
+    "no_threshold_for": "quy tắc '{rule}' không có ngưỡng: để trống các cột ngưỡng",
+    "bad_mark_value": "mức chắc chắn '{value}' không phải một trong xác nhận, suy ra, tạm tính",
+}
+
+
+EXCEL_SETS_CLI_WORDS = {  # messages of `ntm frameworks export|import` and `ntm template`, merged into CLI_WORDS
+    "vi": {"no_file": "không có tệp này",
+           "imported": "Bộ tiêu chí {id}: {indicators} chỉ tiêu, {confirmed} chỉ tiêu có ngưỡng xác nhận.",
+           "template_written": "{communes} xã, {indicators} chỉ tiêu mỗi xã, năm {year}"},
+    "en": {"no_file": "no such file",
+           "imported": "Criteria set {id}: {indicators} indicators, {confirmed} with confirmed thresholds.",
+           "template_written": "{communes} communes, {indicators} indicators each, year {year}"},
+}
+EXCEL_SETS_CLI_HELP = {  # help of `ntm frameworks export|import` and `ntm template`, merged into CLI_HELP
+    "vi": {
+        "export": {
+            "short": "Ghi một bộ tiêu chí ra bảng Excel để đối chiếu, sửa.",
+            "help": "Ghi BỘ_TIÊU_CHÍ ra một bảng Excel: mỗi dòng một chỉ tiêu với mã, tên, đơn vị, quy tắc, một "
+                    "cột ngưỡng cho mỗi vùng (hoặc nhóm xã) và năm, mức chắc chắn và nguồn; có trang hướng dẫn và "
+                    "danh sách chọn ở cột quy tắc và mức chắc chắn; bảng luôn viết bằng tiếng Việt. Sửa xong, nhập lại "
+                    "bằng 'ntm frameworks import'.",
+            "arguments": {"set_id": "Mã hoặc tên một bộ có sẵn, hoặc đường dẫn tệp .yaml."},
+            "options": {"out": "Tệp Excel (.xlsx) kết quả."},
+            "examples": ["ntm frameworks export hanam-2022-ntm --out bo-tieu-chi.xlsx"],
+        },
+        "import": {
+            "short": "Nhập bảng Excel bộ tiêu chí đã sửa thành tệp .yaml.",
+            "help": "Đọc bảng Excel bộ tiêu chí đã sửa (do 'ntm frameworks export' viết) và ghi một bộ tiêu chí "
+                    ".yaml đã kiểm tra. Với --extends, tệp chỉ ghi những chỗ khác bộ gốc. Chỉ tiêu nào có quy tắc "
+                    "hoặc ngưỡng được sửa được ghi 'xác nhận', với nguồn là quyết định --decision. Lỗi ghi rõ "
+                    "trang tính và ô.",
+            "arguments": {"workbook": "Bảng Excel bộ tiêu chí đã sửa."},
+            "metavars": {"workbook": "TỆP.xlsx", "new_id": "MÃ", "extends": "BỘ_GỐC", "decision": "QUYẾT_ĐỊNH"},
+            "options": {"new_id": "Mã của bộ tiêu chí mới (chữ thường, số, gạch nối), cũng là tên tệp .yaml.",
+                        "extends": "Bộ gốc mà bộ mới kế thừa: chỉ ghi những chỗ khác bộ gốc.",
+                        "decision": "Số và ngày quyết định của tỉnh, ví dụ \"12/2024/QĐ-UBND ngày 15/3/2024\": "
+                                    "nguồn của bộ và của các ngưỡng được sửa.",
+                        "out": "Tệp .yaml kết quả, thường là DỮ_LIỆU/frameworks/MÃ.yaml."},
+            "examples": ["ntm frameworks import bo-tieu-chi.xlsx --id hanam-2024-ntm --extends vn-2021-ntm "
+                         "--decision \"12/2024/QĐ-UBND ngày 15/3/2024\" --out hanam-2024-ntm.yaml"],
+        },
+        "template": {
+            "short": "Bảng Excel nhập số liệu gửi các xã.",
+            "help": "Viết bảng Excel nhập số liệu mà huyện gửi các xã cho một năm: mỗi xã một trang (hoặc một "
+                    "trang, các xã theo cột, với --layout across), mọi chỉ tiêu của các bộ tiêu chí áp dụng năm đó, "
+                    "đơn vị và ngưỡng bên cạnh ô nhập, danh sách chọn Đạt/Chưa đạt, kiểm tra số (0–100 với %), số "
+                    "liệu năm trước ở cột xám để tham khảo. Chỉ các ô nhập được mở khoá. Bảng đã điền đặt vào thư "
+                    "mục dữ liệu với tên observations.xlsx (hoặc gộp vào số liệu) là chấm được ngay; ô để trống là "
+                    "chưa có số liệu. Bảng luôn viết bằng tiếng Việt.",
+            "arguments": {"dataset": "Thư mục bộ dữ liệu."},
+            "metavars": {"commune": "XÃ", "layout": "CÁCH_XẾP"},
+            "options": {"year": "Năm cần nhập số liệu.",
+                        "commune": "Chỉ các xã này (mã hoặc tên; lặp lại được hoặc cách nhau bởi dấu phẩy).",
+                        "layout": "per-commune: mỗi xã một trang; across: một trang, các xã theo cột.",
+                        "out": "Tệp Excel (.xlsx) kết quả."},
+            "examples": ["ntm template data/ly-nhan --year 2024 --out nhap-lieu-2024.xlsx",
+                         "ntm template data/ly-nhan --year 2024 --commune \"Nhân Bình\" --layout across "
+                         "--out nhan-binh.xlsx"],
+        },
+    },
+    "en": {
+        "export": {
+            "short": "Write a criteria set as an Excel workbook to check and correct.",
+            "help": "Write SET as an Excel workbook: one row per indicator with its code, name, unit, rule, one "
+                    "threshold column per region (or commune group) and year, how sure the threshold is and its "
+                    "source; a sheet of instructions and drop-down lists on the rule and mark columns; the workbook "
+                    "is always in Vietnamese. Once corrected, bring it back with 'ntm frameworks import'.",
+            "arguments": {"set_id": "A built-in set's id or name, or the path of a .yaml file."},
+            "options": {"out": "The Excel workbook (.xlsx) to write."},
+            "examples": ["ntm frameworks export hanam-2022-ntm --out bo-tieu-chi.xlsx"],
+        },
+        "import": {
+            "short": "Turn a corrected criteria-set workbook into a .yaml set.",
+            "help": "Read a corrected criteria-set workbook (written by 'ntm frameworks export') and write a "
+                    "checked .yaml criteria set. With --extends, the file holds only the differences from the "
+                    "parent. Every indicator whose rule or threshold was changed is marked confirmed, with the "
+                    "--decision as its source. Errors name the sheet and the cell.",
+            "arguments": {"workbook": "The corrected criteria-set workbook."},
+            "metavars": {"workbook": "FILE.xlsx", "new_id": "ID", "extends": "PARENT", "decision": "DECISION"},
+            "options": {"new_id": "Id of the new set (lower case, digits, hyphens), also its file name.",
+                        "extends": "The parent set: only the differences from it are written.",
+                        "decision": "Number and date of the province's decision, for example "
+                                    "\"12/2024/QĐ-UBND ngày 15/3/2024\": the source of the set and of the "
+                                    "changed thresholds.",
+                        "out": "The .yaml file to write, usually DATASET/frameworks/ID.yaml."},
+            "examples": ["ntm frameworks import bo-tieu-chi.xlsx --id hanam-2024-ntm --extends vn-2021-ntm "
+                         "--decision \"12/2024/QĐ-UBND ngày 15/3/2024\" --out hanam-2024-ntm.yaml"],
+        },
+        "template": {
+            "short": "The data-entry workbook sent to the communes.",
+            "help": "Write the data-entry workbook a district sends to its communes for one year: one sheet per "
+                    "commune (or one sheet with the communes across, with --layout across), every indicator of the "
+                    "sets that apply that year, its unit and threshold beside the entry cell, Đạt/Chưa đạt "
+                    "drop-down lists, number checks (0-100 for %), last year's value in a grey column for "
+                    "reference. Only the entry cells are unlocked. Filled in and put in the dataset folder as "
+                    "observations.xlsx (or merged into the data) it is scored as it is; an empty cell is no data. "
+                    "The workbook is always in Vietnamese.",
+            "arguments": {"dataset": "The dataset folder."},
+            "metavars": {"commune": "COMMUNE", "layout": "LAYOUT"},
+            "options": {"year": "The year to collect.",
+                        "commune": "Only these communes (code or name; repeat or separate with commas).",
+                        "layout": "per-commune: one sheet per commune; across: one sheet, communes across.",
+                        "out": "The Excel workbook (.xlsx) to write."},
+            "examples": ["ntm template data/ly-nhan --year 2024 --out nhap-lieu-2024.xlsx",
+                         "ntm template data/ly-nhan --year 2024 --commune \"Nhân Bình\" --layout across "
+                         "--out nhan-binh.xlsx"],
+        },
+    },
+}
+for _lang in LANGS:
+    CLI_WORDS[_lang].update(EXCEL_SETS_CLI_WORDS[_lang])
+    CLI_HELP[_lang].update(EXCEL_SETS_CLI_HELP[_lang])
+CLI_HELP["vi"]["frameworks"]["help"] += (" Lệnh con: 'export' ghi một bộ ra bảng Excel để tỉnh đối chiếu, sửa; "
+                                         "'import' nhập bảng đã sửa thành tệp .yaml.")
+CLI_HELP["en"]["frameworks"]["help"] += (" Subcommands: 'export' writes a set as an Excel workbook for the province "
+                                         "to check and correct; 'import' turns the corrected workbook into a .yaml "
+                                         "file.")
+
+
+ENTRY_TEMPLATE_WORDS = {  # the communes' data-entry workbook (ntmlib.entry_template, `ntm template`)
+    "title_commune": "PHIẾU NHẬP SỐ LIỆU CÁC CHỈ TIÊU — XÃ {commune}",
+    "title_across": "BẢNG NHẬP SỐ LIỆU CÁC CHỈ TIÊU CỦA CÁC XÃ — {district}",
+    "year_line": "Năm {year}",
+    "instructions": "Nhập số liệu vào các ô trắng của cột mang tên xã. Để trống ô chưa có số liệu (không ghi 0). "
+                    "Chỉ tiêu Đạt/Chưa đạt: chọn trong danh sách; tỷ lệ %: ghi số từ 0 đến 100 (95 nghĩa là 95 %). "
+                    "Cột xám là số liệu năm trước, chỉ để tham khảo; các cột nhãn đã khoá.",
+    "set": "Bộ tiêu chí", "code": "Mã chỉ tiêu", "name": "Tên chỉ tiêu", "unit": "Đơn vị", "threshold": "Ngưỡng",
+    "previous": "Năm {year} (tham khảo)", "previous_across": "{commune}: năm {year} (tham khảo)",
+    "section": "{tier}: {name}", "criterion": "Tiêu chí {code}. {name}",
+    "no_threshold": "chưa có ngưỡng năm {year}",
+    "no_sets": "dataset.yaml không nêu bộ tiêu chí nào cho năm {year}",
+    "bad_title": "Giá trị không hợp lệ", "prompt_title": "Chọn kết quả",
+    "prompt_yes_no": "Chọn Đạt hoặc Chưa đạt; để trống nếu chưa đánh giá.",
+    "bad_yes_no": "Chọn Đạt hoặc Chưa đạt trong danh sách.",
+    "bad_percent": "Tỷ lệ là một số từ 0 đến 100 (ví dụ 95 hoặc 62,5).",
+    "bad_number": "Ghi một số không âm (ví dụ 62,5).",
+}
+FRAMEWORK_EXCEL_WORDS.update({
+    "rule_word": "quy tắc",
+    "kept_source": "các giá trị khác giữ nguyên theo nguồn cũ",
+})
+FRAMEWORK_EXCEL_WORDS.update({
+    "bad_tier": "hạng '{value}' không phải một trong {known} (hoặc NTM, NTM nâng cao, NTM kiểu mẫu)",
+})
+FRAMEWORK_EXCEL_WORDS.update({"bad_tier_list": "Chọn một hạng trong danh sách: NTM, NTM nâng cao, NTM kiểu mẫu."})
+FRAMEWORK_EXCEL_WORDS.update({"bad_date": "ngày trong '{value}' không có thật (ghi ngày/tháng/năm, ví dụ 15/3/2024)"})
+FRAMEWORK_EXCEL_WORDS.update({"bad_id": "mã '{id}' chỉ được gồm chữ thường không dấu, chữ số và dấu gạch nối "
+                                        "(ví dụ hanam-2024-ntm)"})

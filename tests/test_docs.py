@@ -95,8 +95,84 @@ def _tiny_no_district(tmp: Path) -> Path:
     return d
 
 
+DECISION_EXAMPLE = "12/2024/QĐ-UBND ngày 15/3/2024"  # docs/province-office.md: an illustrative decision
+
+
+def _edited_set_workbook(tmp: Path) -> Path:
+    """hanam-2022-ntm exported to Excel, then corrected as docs/province-office.md shows (illustrative
+    values): 9.2 raised to 92 for DBSH, and an income threshold typed in for DBSH 2024."""
+    import openpyxl
+
+    from ntmlib.framework import load_set
+    from ntmlib.framework_excel import export_set
+
+    path = tmp / "bo-tieu-chi-da-sua.xlsx"
+    export_set(load_set("hanam-2022-ntm"), path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Chỉ tiêu"]
+    col = {c.value: c.column for c in ws[3]}
+    row = {ws.cell(r, 2).value: r for r in range(4, ws.max_row + 1)}
+    ws.cell(row["9.2"], col["DBSH"]).value = 92
+    ws.cell(row["10"], col["DBSH 2024"]).value = 66
+    wb.save(path)
+    return path
+
+
+def _spoiled_set_workbook(tmp: Path) -> Path:
+    """hanam-2022-ntm exported to Excel, with a word where 2.2's DBSH threshold should be."""
+    import openpyxl
+
+    from ntmlib.framework import load_set
+    from ntmlib.framework_excel import export_set
+
+    path = tmp / "bo-tieu-chi-sai.xlsx"
+    export_set(load_set("hanam-2022-ntm"), path)
+    wb = openpyxl.load_workbook(path)
+    wb["Chỉ tiêu"]["H7"] = "một trăm"
+    assert wb["Chỉ tiêu"]["B7"].value == "2.2" and wb["Chỉ tiêu"]["H3"].value == "DBSH"
+    wb.save(path)
+    return path
+
+
+def _dataset_with_province_set(tmp: Path) -> Path:
+    """data/ly-nhan with frameworks/hanam-2024-ntm.yaml imported from the corrected workbook, named in
+    dataset.yaml in place of hanam-2022-ntm, the NTM values of observations.csv written for it."""
+    from ntmlib.framework_excel import import_set
+
+    d = tmp / "ly-nhan-tinh-2024"
+    shutil.copytree(ROOT / "data" / "ly-nhan", d)
+    import_set(_edited_set_workbook(tmp), "hanam-2024-ntm", d / "frameworks" / "hanam-2024-ntm.yaml",
+               extends="vn-2021-ntm", decision=DECISION_EXAMPLE)
+    for name in ("dataset.yaml", "observations.csv"):
+        path = d / name
+        path.write_text(path.read_text(encoding="utf-8").replace("hanam-2022-ntm", "hanam-2024-ntm"), encoding="utf-8")
+    return d
+
+
+def _dataset_from_entry_workbook(tmp: Path) -> Path:
+    """data/ly-nhan whose observations are the data-entry workbook of 2023 for three communes, filled
+    in with their values of observations.csv (tests/test_entry_template.py fills it the same way)."""
+    from test_entry_template import SOME, _fill
+
+    from ntmlib.entry_template import write_template
+    from ntmlib.loading import load_dataset
+    from ntmlib.scoring import score
+
+    src = load_dataset(ROOT / "data" / "ly-nhan")
+    d = tmp / "ly-nhan-nhap-lieu"
+    shutil.copytree(ROOT / "data" / "ly-nhan", d)
+    (d / "observations.csv").unlink()
+    write_template(src, 2023, d / "observations.xlsx", SOME)
+    _fill(d / "observations.xlsx", src, score(src.restrict(SOME), year=2023))
+    return d
+
+
 # names the pages use for these inputs -> how to make them
 PREPARED = {
+    "bo-tieu-chi-da-sua.xlsx": _edited_set_workbook,
+    "bo-tieu-chi-sai.xlsx": _spoiled_set_workbook,
+    "ly-nhan-tinh-2024/": _dataset_with_province_set,
+    "ly-nhan-nhap-lieu/": _dataset_from_entry_workbook,
     "broken-groups/": _broken_groups,
     "broken/": _broken_wide,
     "tinh-mau-2026-ntm.yaml": _bad_province_set,

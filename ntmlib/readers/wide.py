@@ -8,7 +8,7 @@
   that dataset.yaml names for that year. The header row is the row with a cell "Mã chỉ tiêu"
   (or "Mã", "Chỉ tiêu", "TT", "STT"); every other titled column is a commune, by id or name
   ("13570", "Nhân Bình", "Xã Nhân Bình"), except descriptive columns (name, unit, threshold,
-  note) and totals ("Tổng", "Toàn huyện"), which are skipped and reported.
+  note, values "tham khảo" for reference) and totals ("Tổng", "Toàn huyện"), which are skipped and reported.
 - communes down the rows (one row per commune): indicator codes across a header row ("1.1",
   "17.10", "K2"), usually under merged criterion headers; the commune column is the one
   headed "Tên xã", "Xã", "Mã xã", "Đơn vị", … (else the first column of names). Year and set
@@ -51,7 +51,7 @@ DESCRIPTIVE_LABELS = ("don vi", "don vi tinh", "dvt", "unit", "tieu chi", "ma ti
                       "ten tieu chi", "noi dung tieu chi")
 TOTAL_LABELS = ("tong", "tong cong", "cong", "toan huyen", "huyen", "so xa dat", "ty le dat", "ty le xa dat",
                 "ket qua chung", "toan tinh")
-DESCRIPTIVE_WORDS = ("chi tieu", "tieu chi", "noi dung", "don vi", "ghi chu", "nguong", "yeu cau")
+DESCRIPTIVE_WORDS = ("chi tieu", "tieu chi", "noi dung", "don vi", "ghi chu", "nguong", "yeu cau", "tham khao")
 _CODE_RE = re.compile(r"^(\d+(\.\d+)*[a-z]?|[ivx]+)\.?$")
 _YEAR_WORD = re.compile(r"^(19|20)\d\d$")
 _TITLE_YEAR = re.compile(r"\bnam\s*:?\s*((?:19|20)\d\d)\b")
