@@ -254,5 +254,5 @@ def _add_styles(wb) -> None:
 
 
 def _group(row) -> str:
-    g = row.get("group", "") if hasattr(row, "get") else ""
+    g = row.get("commune_group", "") if hasattr(row, "get") else ""
     return "" if g is None or (isinstance(g, float) and pd.isna(g)) else str(g)
