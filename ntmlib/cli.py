@@ -274,7 +274,7 @@ def _emit(text: str, out: str | None) -> None:
 @argument("dataset", type=click.Path())
 def validate_cmd(dataset) -> None:
     """`ntm validate`: every problem of a dataset (exit status 2 when there is any)."""
-    problems = validate(dataset)
+    problems = validate(dataset, language())
     if problems.skipped:
         click.echo(say("skipped", n=len(problems.skipped)))
         for s in problems.skipped:

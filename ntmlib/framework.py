@@ -88,7 +88,8 @@ class Threshold:
         if self.kind == "group":
             return "; ".join(f"nhóm {k}: {_fmt(v)}" if k != "default" else f"nhóm khác: {_fmt(v)}"
                              for k, v in self.values.items())
-        return "; ".join(f"{k}: {_fmt(v)}" for k, v in self.values.items())
+        other = {"region": "vùng khác", "year": "năm khác"}.get(self.kind, "khác")
+        return "; ".join(f"{k if k != 'default' else other}: {_fmt(v)}" for k, v in self.values.items())
 
 
 def _fmt(v: float) -> str:

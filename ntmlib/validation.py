@@ -43,13 +43,13 @@ class Problems(list):
         return self.to_frame().to_html(index=False)
 
 
-def validate(dataset: Dataset | str | Path) -> Problems:
+def validate(dataset: Dataset | str | Path, lang: str = "vi") -> Problems:
     """Every problem of the dataset (empty when clean); never raises on bad data.
 
     The result is a list of Problem; its `skipped` attribute lists the rows read but not used
     (rows without an indicator code, totals columns, repeated rows...), which are not errors;
     its `warnings` attribute has one Problem per set × year × region where values were entered
-    but the set has no threshold for them (see no_threshold_warnings).
+    but the set has no threshold for them (see no_threshold_warnings), worded in `lang`.
     """
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -71,11 +71,11 @@ def validate(dataset: Dataset | str | Path) -> Problems:
         except DataError as e:
             problems += e.problems
             continue
-        warnings += no_threshold_warnings(card, ds)
+        warnings += no_threshold_warnings(card, ds, lang)
     return Problems(_unique(problems), ds.skipped, warnings)
 
 
-def no_threshold_warnings(card, ds: Dataset) -> list[Problem]:
+def no_threshold_warnings(card, ds: Dataset, lang: str = "vi") -> list[Problem]:
     """One warning per set × year × region with values that have no threshold (status
     'no_threshold'): how many values, of which indicators, where the first one is."""
     ind = card.indicators
@@ -89,7 +89,7 @@ def no_threshold_warnings(card, ds: Dataset) -> list[Problem]:
     out = []
     for (sid, year, reg), g in rows.groupby(["set", "year", "region"], sort=False):
         codes = list(dict.fromkeys(g["indicator"]))
-        message = label(NO_THRESHOLD_TEXT, "validate", year=int(year), set=sid, region=reg or "—", n=len(g),
+        message = label(NO_THRESHOLD_TEXT, "validate", lang, year=int(year), set=sid, region=reg or "—", n=len(g),
                         k=len(codes), codes=", ".join(codes))
         out.append(Problem(ds.file_name("observations"), message,
                            *ds.locate("observations", g["place"].iloc[0], "value")))

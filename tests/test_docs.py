@@ -95,8 +95,20 @@ def _tiny_no_district(tmp: Path) -> Path:
     return d
 
 
+def _ly_nhan_2024(tmp: Path) -> Path:
+    """data/ly-nhan with its 2023 observations entered again for 2024, a year the sets have no income threshold for."""
+    d = tmp / "ly-nhan-2024"
+    shutil.copytree(ROOT / "data" / "ly-nhan", d)
+    obs = d / "observations.csv"
+    lines = obs.read_text(encoding="utf-8").splitlines()
+    again = [line.replace(",2023,", ",2024,", 1) for line in lines[1:] if line.split(",")[1] == "2023"]
+    obs.write_text("\n".join(lines + again) + "\n", encoding="utf-8")
+    return d
+
+
 # names the pages use for these inputs -> how to make them
 PREPARED = {
+    "ly-nhan-2024/": _ly_nhan_2024,
     "broken-groups/": _broken_groups,
     "broken/": _broken_wide,
     "tinh-mau-2026-ntm.yaml": _bad_province_set,

@@ -144,7 +144,8 @@ def test_cli_prints_the_2026_set_with_marks_and_group_thresholds():
     assert "Tỷ lệ hộ được sử dụng nước sạch, nước hợp vệ sinh theo quy chuẩn — ≥ nhóm 1: 98; nhóm 2: 95; nhóm 3: 90" in out
     listing = CliRunner().invoke(main, ["frameworks"]).output
     row = next(line for line in listing.splitlines() if line.strip().startswith("vn-2026-ntm"))
-    assert row.split()[-3:] == ["10", "31/47", "31"]  # encoded / declared in the decision
+    # criteria, indicators encoded / declared in the decision, then confirmed, derived, provisional
+    assert row.split()[-5:] == ["10", "31/47", "0", "0", "31"]
 
 
 def test_readme_shows_the_province_example_as_it_is():
