@@ -321,6 +321,9 @@ def _schema_message(err) -> str:
         return f"trường không dùng được ở đây: {', '.join(repr(k) for k in extra)}"
     if kind == "enum":
         return f"{err.instance!r} không phải một trong {value!r}"
+    if kind in ("exclusiveMinimum", "minimum"):
+        return f"{err.instance!r} phải {'lớn hơn' if kind == 'exclusiveMinimum' else 'từ'} {value!r}" + \
+            ("" if kind == "exclusiveMinimum" else " trở lên")
     if kind == "type":
         types = [SCHEMA_TYPES.get(t, t) for t in ([value] if isinstance(value, str) else value)]
         return f"{err.instance!r} không phải {' hoặc '.join(types)}"
@@ -331,8 +334,9 @@ def _schema_problems(name: str, doc: dict) -> list[Problem]:
     validator = jsonschema.Draft202012Validator(_schema())
     problems = []
     for err in sorted(validator.iter_errors(doc), key=lambda e: list(map(str, e.absolute_path))):
-        if err.context:  # oneOf: report the closest alternative
-            err = jsonschema.exceptions.best_match(err.context)
+        if err.context:  # oneOf: report the closest alternative (the one that got furthest into the value)
+            deepest = max(len(e.absolute_path) for e in err.context)
+            err = jsonschema.exceptions.best_match([e for e in err.context if len(e.absolute_path) == deepest])
         problems.append(Problem(name, _schema_message(err), _path_text(err.absolute_path) or "(gốc tệp)"))
     return problems
 
