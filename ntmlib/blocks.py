@@ -106,9 +106,11 @@ def value_text(value, number, unit: str, lang: str = "vi") -> str:
 
 
 def threshold_text(rule: str, threshold, unit: str, lang: str = "vi") -> str:
-    """'≥ 90 %', '≤ 16 %' or, for a yes/no indicator, 'Đạt'."""
+    """'≥ 90 %', '≤ 16 %', 'chưa có ngưỡng' (none for that year and region) or, for a yes/no indicator, 'Đạt'."""
     if rule in (">=", "<=") and not pd.isna(threshold):
         return f"{RULE_WORDS[lang][rule]} {quantity_text(threshold, unit, lang)}"
+    if rule in (">=", "<="):  # a numeric indicator with no threshold for that year and region
+        return label(NO_THRESHOLD_TEXT, "need", lang)
     return RULE_WORDS[lang].get(rule, "")
 
 
@@ -117,7 +119,7 @@ def need_text(rule: str, status: str, gap, unit: str, lang: str = "vi") -> str:
     if status == "no_data":
         return label(VERDICT_TEXT, "no_value", lang)
     if status == "no_threshold":
-        return label(NO_THRESHOLD_TEXT, "need", lang)
+        return label(NO_THRESHOLD_TEXT, "undecided", lang).lower()
     if rule in (">=", "<=") and not pd.isna(gap):
         return label(VERDICT_TEXT, "raise" if rule == ">=" else "lower", lang, gap=gap_text(gap, unit, lang))
     return label(VERDICT_TEXT, "achieve", lang)

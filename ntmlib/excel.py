@@ -425,7 +425,8 @@ def _indicators_sheets(wb, title: str, used: set[str], card, s, styles: _Styles)
             d = decimals.get(str(r.indicator), MIN_DECIMALS)
             values = [r.commune_id, names.get(r.commune_id, ""), int(r.year), r.criterion, r.indicator,
                       info["name"].get(r.indicator, ""), r.value, _rounded(r.number, d), unit,
-                      RULE_SIGNS.get(r.rule, r.rule), _rounded(r.threshold, d), _basis_text(r), met_word(r.met),
+                      RULE_SIGNS.get(r.rule, r.rule), _rounded(r.threshold, d), _basis_text(r),
+                      label(NO_THRESHOLD_TEXT, "status") if getattr(r, "status", "") == "no_threshold" else met_word(r.met),
                       _rounded(r.gap, d), "có" if bool(r.assessed) else "", src if isinstance(src, str) else ""]
             sheet.row(values, {met_col: r.met}, {keys.index("gap"): gap_formats[d]})
         sheet.ws.auto_filter.ref = f"A1:{get_column_letter(len(INDICATOR_COLUMNS))}{max(len(part) + 1, 2)}"

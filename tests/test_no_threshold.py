@@ -95,7 +95,9 @@ def test_verdict_card_says_it_cannot_be_decided(card):
     assert next(v for v in verdicts.commune_verdicts(card, HOP_LY, 2024) if v.set_id == NTM).state == "lapsed"
     steps = verdicts.next_steps(card, NGUYEN_LY, 2024)
     assert steps[["indicator", "status"]].values.tolist() == [["10", "no_threshold"]]
-    assert blocks.need_text(">=", "no_threshold", float("nan"), "triệu đồng/người/năm") == "chưa có ngưỡng"
+    assert blocks.need_text(">=", "no_threshold", float("nan"), "triệu đồng/người/năm") == "chưa xác định được"
+    assert blocks.threshold_text(">=", float("nan"), "triệu đồng/người/năm") == "chưa có ngưỡng"
+    assert blocks.threshold_text("yes", float("nan"), "") == "Đạt"
 
 
 def test_validate_warns_once_per_set_year_and_region(ly_nhan_2024):
