@@ -220,3 +220,18 @@ def test_notes_record_the_special_commune_rule_and_the_2024_amendment():
 def test_health_insurance_of_other_regions_has_no_threshold_in_nang_cao():
     t = next(i for i in load_set("vn-2021-nang-cao").indicators if i.code == "14.1").threshold
     assert t.lookup("DBSH")[0] == 95.0 and t.lookup("TDMNPB")[0] == 95.0 and t.lookup("BTB") == (None, "")
+
+
+def test_workbook_says_no_threshold_in_the_basis_and_result_cells(card, tmp_path):
+    import openpyxl
+
+    from ntmlib.excel import write_score_workbook
+
+    path = tmp_path / "diem.xlsx"
+    write_score_workbook(card.subset([NGUYEN_LY]).upto(2024), path, sets=[NTM])
+    wb = openpyxl.load_workbook(path, read_only=True)
+    rows = [r for ws in wb.worksheets for r in ws.iter_rows(values_only=True)]
+    head = next(r for r in rows if r and "Căn cứ ngưỡng" in r)
+    basis, result, year, code = (head.index(k) for k in ("Căn cứ ngưỡng", "Kết quả", "Năm", "Chỉ tiêu"))
+    income = {r[year]: (r[basis], r[result]) for r in rows if r and len(r) > code and r[code] == "10"}
+    assert income == {2023: ("vùng DBSH, năm 2023", "Đạt"), 2024: ("chưa có ngưỡng cho năm 2024", "Chưa có ngưỡng")}
