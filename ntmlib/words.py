@@ -1091,3 +1091,8 @@ VERDICT_TEXT["vi"]["undecided"] = "Chưa xác định được (chưa có ngư�
 VERDICT_TEXT["en"]["undecided"] = "Cannot be decided (no threshold)"
 COMMUNE_HEADERS["vi"]["no_threshold"] = "Chưa có ngưỡng"  # values entered for a year the set has no threshold for
 COMMUNE_HEADERS["en"]["no_threshold"] = "No threshold"
+CLI_HELP["vi"]["frameworks"]["help"] += (" Danh sách đếm chỉ tiêu của mỗi bộ theo mức chắc chắn của ngưỡng: xác nhận, suy ra, "
+                                         "tạm tính; --provisional chỉ liệt kê các ngưỡng tạm tính, kèm nguồn.")
+CLI_HELP["en"]["frameworks"]["help"] += (" The list counts each set's indicators by how sure their threshold is: "
+                                         "confirmed, derived, provisional; --provisional lists only the provisional "
+                                         "thresholds, with their source.")
