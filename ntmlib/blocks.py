@@ -11,6 +11,7 @@ import pandas as pd
 from .framework import CriteriaSet
 from .verdicts import Verdict
 from .words import (
+    NO_THRESHOLD_TEXT,
     RULE_WORDS,
     STEP_HEADERS,
     VERDICT_TEXT,
@@ -34,6 +35,7 @@ STYLE = """<style>
 .ntm-maintained,.ntm-reached{--c:#1b6b34;--bg:#f0f8f2}
 .ntm-lapsed{--c:#b42318;--bg:#fdf1ef}
 .ntm-not_reached{--c:#8a4b00;--bg:#fdf6ec}
+.ntm-undecided{--c:#475467;--bg:#f2f4f7}
 .ntm-scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch;
  background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)),linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) 100% 0,
  radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.2),rgba(0,0,0,0)),radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.2),rgba(0,0,0,0)) 100% 0;
@@ -58,7 +60,7 @@ details.ntm-fold{margin:6px 0}details.ntm-fold summary{cursor:pointer;font-weigh
  table.ntm-cards td:empty{display:none}}
 </style>"""
 
-_SYMBOLS = {"maintained": "✓", "reached": "✓", "lapsed": "⚠", "not_reached": "✗"}
+_SYMBOLS = {"maintained": "✓", "reached": "✓", "lapsed": "⚠", "not_reached": "✗", "undecided": "?"}
 
 
 def _e(text) -> str:
@@ -73,7 +75,10 @@ def verdicts_html(verdicts: list[Verdict], sets: dict[str, CriteriaSet], lang: s
     for v in verdicts:
         s = sets[v.set_id]
         reason = ""
-        if v.missing:
+        if v.state == "undecided":
+            reason = label(NO_THRESHOLD_TEXT, "reason", lang, n=len(v.no_threshold), year=v.year, set=v.set_id,
+                           region=v.region or "—", codes=", ".join(v.no_threshold))
+        elif v.missing:
             names = join_names([say("criterion", code=c, name=n) for c, n in v.missing], lang)
             reason = say("missing", n=len(v.missing), names=names)
         elif v.prerequisite:
@@ -101,9 +106,11 @@ def value_text(value, number, unit: str, lang: str = "vi") -> str:
 
 
 def threshold_text(rule: str, threshold, unit: str, lang: str = "vi") -> str:
-    """'≥ 90 %', '≤ 16 %' or, for a yes/no indicator, 'Đạt'."""
+    """'≥ 90 %', '≤ 16 %', 'chưa có ngưỡng' (none for that year and region) or, for a yes/no indicator, 'Đạt'."""
     if rule in (">=", "<=") and not pd.isna(threshold):
         return f"{RULE_WORDS[lang][rule]} {quantity_text(threshold, unit, lang)}"
+    if rule in (">=", "<="):  # a numeric indicator with no threshold for that year and region
+        return label(NO_THRESHOLD_TEXT, "need", lang)
     return RULE_WORDS[lang].get(rule, "")
 
 
@@ -111,6 +118,8 @@ def need_text(rule: str, status: str, gap, unit: str, lang: str = "vi") -> str:
     """What is still needed: 'cần tăng 1,4 điểm %', 'cần giảm 1,9 điểm %', 'cần đạt', or no data."""
     if status == "no_data":
         return label(VERDICT_TEXT, "no_value", lang)
+    if status == "no_threshold":
+        return label(NO_THRESHOLD_TEXT, "undecided", lang).lower()
     if rule in (">=", "<=") and not pd.isna(gap):
         return label(VERDICT_TEXT, "raise" if rule == ">=" else "lower", lang, gap=gap_text(gap, unit, lang))
     return label(VERDICT_TEXT, "achieve", lang)

@@ -14,11 +14,21 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import aggregate
+from .words import TIERS
 from .errors import DataError, Problem
 from .scorecard import Scorecard
 from .scoring import score
 from .verdicts import provisional_count
-from .words import VERDICT_TEXT, count_text, date_text, join_names, label, short_counts, tier_name
+from .words import (
+    NO_THRESHOLD_TEXT,
+    VERDICT_TEXT,
+    count_text,
+    date_text,
+    join_names,
+    label,
+    short_counts,
+    tier_name,
+)
 
 READY_MAX_CRITERIA_MISSING = 7  # without planned registrations: "can register" = at most this many criteria missing
 
@@ -165,17 +175,64 @@ def build(card: Scorecard, year: int) -> Bulletin:
         s3.add("p", "Chưa có xã đủ điều kiện đăng ký.")
     sections.append(s3)
 
+    missing = _no_threshold_section(card, c, year, names)
+    if missing is not None:
+        sections.append(missing)
+
     listed = [i for i in order if i in ntm.index]
     table = pd.DataFrame({
         "Xã": [names[i] for i in listed],
         "NTM": short_counts(ntm.loc[listed]),
         "NTM nâng cao": short_counts(nc.loc[listed]),
         "Hạng đã công nhận": [tier_name(t) for t in ntm.loc[listed, "tier_recognised"]],
-        "Hạng đạt theo kết quả": [tier_name(t) for t in ntm.loc[listed, "tier_reached"]],
+        "Hạng đạt theo kết quả": [_reached_text(c[c["commune_id"] == i]) for i in listed],
     })
     place = f" huyện {district}" if district else (f" tỉnh {provinces[0]}" if len(provinces) == 1 else "")
     title = f"Bản tin nông thôn mới{place} — kết quả thực hiện năm {year}"
     return Bulletin(title, sections, table, provisional_count(card, year))
+
+
+def _reached_text(rows: pd.DataFrame) -> str:
+    """The tier reached by the results; 'Chưa xác định được' when the lowest tier not reached
+    could not be decided for want of a threshold ('NTM; NTM nâng cao: chưa xác định được')."""
+    reached = rows["tier_reached"].iloc[0]
+    rows = rows.assign(_rank=rows["tier"].map(TIERS.index)).sort_values("_rank")
+    not_reached = rows[~rows["reaches"].astype(bool)]
+    if not_reached.empty or "undecided" not in rows or not bool(not_reached["undecided"].iloc[0]):
+        return tier_name(reached)
+    word = label(NO_THRESHOLD_TEXT, "undecided")
+    if not reached:
+        return word
+    return f"{tier_name(reached)}; {tier_name(not_reached['tier'].iloc[0])}: {word.lower()}"
+
+
+def _no_threshold_section(card: Scorecard, c: pd.DataFrame, year: int, names: dict) -> Section | None:
+    """'Lưu ý về ngưỡng': per set and region, the indicators with values but no threshold for
+    `year` and how many communes' results could not be decided; None when every value was judged."""
+    ind = card.indicators
+    if "status" not in ind.columns:
+        return None
+    ind = ind[(ind["year"] == year) & (ind["status"] == "no_threshold")]
+    if ind.empty:
+        return None
+    region = card.dataset.communes.set_index("commune_id")["region"]
+    rows = pd.DataFrame({"set": ind["set"].astype(str), "indicator": ind["indicator"].astype(str),
+                         "commune_id": ind["commune_id"].astype(str)})
+    rows["region"] = rows["commune_id"].map(region).fillna("")
+    section = Section("Lưu ý về ngưỡng")
+    for (sid, reg), g in rows.groupby(["set", "region"], sort=False):
+        s = card.sets[sid]
+        codes = list(dict.fromkeys(g["indicator"]))
+        what = "; ".join(f"{code} ({next(i.name for i in s.indicators if i.code == code).lower()})" for code in codes)
+        undecided = c[(c["set"] == sid) & c["undecided"].astype(bool) & c["commune_id"].isin(set(g["commune_id"]))]
+        head = label(NO_THRESHOLD_TEXT, 'indicator', year=year, set=sid, region=reg)
+        text = (f"{head[:1].upper() + head[1:]}: chỉ tiêu "
+                f"{what}; {g['commune_id'].nunique()} xã có số liệu nhưng chưa chấm được chỉ tiêu này.")
+        if len(undecided):
+            text += (f" Kết quả theo bộ tiêu chí {tier_name(s.tier)} của {len(undecided)} xã chưa xác định được "
+                     f"(không tính là chưa đạt).")
+        section.add("-", text)
+    return section
 
 
 def _next_year(card: Scorecard, c: pd.DataFrame, year: int, exclude: list[str]) -> tuple[list[str], str]:

@@ -50,6 +50,8 @@ from .version import __version__
 from .views import NewCommuneReport
 from .whatif import whatif
 from .words import (
+    FRAMEWORK_TEXT,
+    NO_THRESHOLD_TEXT,
     REORG_LABELS,
     REPORT_LABELS,
     RULE_WORDS,
@@ -57,6 +59,7 @@ from .words import (
     TREND_HEADERS,
     communes_display,
     date_text,
+    label,
     localized,
     tier_name,
 )
@@ -177,25 +180,52 @@ class _SetArgument(NtmArgument):
 
 @main.group("frameworks", cls=_SetsGroup, invoke_without_command=True)
 @click.argument("set_id", required=False, cls=_SetArgument)
+@option("--provisional", is_flag=True)
 @click.pass_context
-def frameworks(ctx: click.Context, set_id: str | None) -> None:
-    """`ntm frameworks [SET]`: the built-in criteria sets, or one set (id, name or .yaml file) in detail."""
+def frameworks(ctx: click.Context, set_id: str | None, provisional: bool) -> None:
+    """`ntm frameworks [SET] [--provisional]`: the built-in criteria sets with their indicators
+    counted by confidence mark (confirmed / derived / provisional), one set (id, name or .yaml
+    file) in detail, or only its provisional thresholds; or a subcommand (export, import)."""
     if ctx.invoked_subcommand is not None:
         return
     lang = language()
     if set_id is None:
-        head = say("set_columns")
+        if provisional:  # every built-in set's provisional thresholds
+            click.echo("\n\n".join(provisional_listing(load_set(sid), lang) for sid in available_sets()))
+            return
+        head = label(FRAMEWORK_TEXT, "set_columns", lang)
         rows = []
         for sid in available_sets():
             s = load_set(sid)
+            n = s.confidence_counts()
             rows.append(dict(zip(head, (
                 s.id, localized(s.name, s.name_en, lang), tier_name(s.tier, lang),
                 f"{s.period[0]}–{s.period[1]}" if s.period else "", s.criteria_total,
                 f"{s.indicators_total}/{s.declared['indicators']}" if s.missing_count else s.indicators_total,
-                s.provisional_count))))
+                n["confirmed"], n["derived"], n["provisional"]))))
         click.echo(pd.DataFrame(rows).to_string(index=False))
         return
-    click.echo(describe_set(load_set(_set_ref(set_id, available_sets())), lang))
+    s = load_set(_set_ref(set_id, available_sets()))
+    click.echo(provisional_listing(s, lang) if provisional else describe_set(s, lang))
+
+
+def provisional_listing(s, lang: str = "vi") -> str:
+    """The provisional thresholds of a set: one line per indicator with its threshold and source."""
+    table = s.provisional_table()
+    if table.empty:
+        return label(FRAMEWORK_TEXT, "provisional_none", lang, set=s.id)
+    signs = RULE_WORDS[lang]
+    lines = [label(FRAMEWORK_TEXT, "provisional_head", lang, set=s.id, n=len(table))]
+    names = {i.code: localized(i.name, i.name_en, lang) for i in s.indicators}
+    for r in table.itertuples(index=False):
+        rule = signs[r.rule]
+        thr = f"{rule} {r.threshold_text}" if r.threshold_text else rule
+        unit = f" {r.unit}" if r.unit and r.threshold_text and ";" not in r.threshold_text and "=" not in r.threshold_text \
+            else ""
+        lines.append(f"  {r.indicator:<6} {names[r.indicator]} — {thr}{unit}")
+        if r.source:
+            lines.append(f"         {r.source}")
+    return "\n".join(lines)
 
 
 @frameworks.command("export")
@@ -241,8 +271,8 @@ def describe_set(s, lang: str = "vi") -> str:
         lines.append("  " + t("set_note", note=src["note"]))
     if len(s.lineage) > 1:
         lines.append("  " + t("set_lineage", chain=" ← ".join(s.lineage)))
-    lines.append("  " + t("set_counts", criteria=s.criteria_total, indicators=s.indicators_total,
-                          provisional=s.provisional_count))
+    lines.append("  " + label(FRAMEWORK_TEXT, "set_counts", lang, criteria=s.criteria_total,
+                              indicators=s.indicators_total, **s.confidence_counts()))
     signs, marks = RULE_WORDS[lang], say("confidence", lang)
     for gcode, g in s.groups.items():
         crits = [c for c in s.criteria if c.group == gcode]
@@ -312,11 +342,15 @@ def _emit(text: str, out: str | None) -> None:
 @argument("dataset", type=click.Path())
 def validate_cmd(dataset) -> None:
     """`ntm validate`: every problem of a dataset (exit status 2 when there is any)."""
-    problems = validate(dataset)
+    problems = validate(dataset, language())
     if problems.skipped:
         click.echo(say("skipped", n=len(problems.skipped)))
         for s in problems.skipped:
             click.echo(f"  - {s}")
+    if problems.warnings:  # not errors: the exit status stays 0 when there is nothing else
+        click.echo(label(NO_THRESHOLD_TEXT, "warnings", language(), n=len(problems.warnings)))
+        for w in problems.warnings:
+            click.echo(f"  - {w}")
     if problems:
         _fail(problems)
     click.echo(say("valid", dataset=dataset))

@@ -27,9 +27,11 @@ import pandas as pd
 from .outputs import write_bytes_atomic
 from .words import (
     DOCUMENT_LABELS,
+    NO_THRESHOLD_TEXT,
     RULE_SIGNS,
     TIERS,
     counts_text,
+    label,
     met_word,
     sentence_case,
     tier_name,
@@ -209,6 +211,15 @@ def indicator_decimals(s) -> dict[str, int]:
         places = [_places(float(v)) for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
         out[i.code] = min(max([MIN_DECIMALS, *places]), MAX_DECIMALS)
     return out
+
+
+def _basis_text(r) -> str:
+    """The 'Căn cứ ngưỡng' cell: the threshold entry that applied ('vùng DBSH, năm 2023'), or for a
+    value without a threshold 'chưa có ngưỡng cho năm 2024'."""
+    if getattr(r, "status", "") == "no_threshold":
+        return label(NO_THRESHOLD_TEXT, "short", year=int(r.year))
+    text = getattr(r, "threshold_basis_label", "")
+    return text if isinstance(text, str) else ""
 
 
 def _rounded(v, decimals: int):
@@ -414,7 +425,8 @@ def _indicators_sheets(wb, title: str, used: set[str], card, s, styles: _Styles)
             d = decimals.get(str(r.indicator), MIN_DECIMALS)
             values = [r.commune_id, names.get(r.commune_id, ""), int(r.year), r.criterion, r.indicator,
                       info["name"].get(r.indicator, ""), r.value, _rounded(r.number, d), unit,
-                      RULE_SIGNS.get(r.rule, r.rule), _rounded(r.threshold, d), r.threshold_basis, met_word(r.met),
+                      RULE_SIGNS.get(r.rule, r.rule), _rounded(r.threshold, d), _basis_text(r),
+                      label(NO_THRESHOLD_TEXT, "status") if getattr(r, "status", "") == "no_threshold" else met_word(r.met),
                       _rounded(r.gap, d), "có" if bool(r.assessed) else "", src if isinstance(src, str) else ""]
             sheet.row(values, {met_col: r.met}, {keys.index("gap"): gap_formats[d]})
         sheet.ws.auto_filter.ref = f"A1:{get_column_letter(len(INDICATOR_COLUMNS))}{max(len(part) + 1, 2)}"

@@ -19,6 +19,10 @@ SCHEMA_PATH = FRAMEWORK_DIR / "schema.yaml"
 
 NUMERIC_RULES = (">=", "<=")
 THRESHOLD_KINDS = ("by_region", "by_year", "by_region_year", "by_group")
+CONFIDENCES = ("confirmed", "derived", "provisional")
+# threshold_basis codes (what the threshold entry that applied depends on), in this order; the
+# Vietnamese text of each applied entry goes in threshold_basis_label
+BASIS_CODES = ("single", "region", "year", "region_year", "commune_group", "default", "none")
 
 
 @dataclass(frozen=True)
@@ -27,14 +31,16 @@ class Threshold:
 
     `kind` is "all", "region", "year", "region_year" or "group"; `values` maps a key
     (region code, year as text, group code, or (region, year)) to the number; the key
-    "default" stands for any key not listed.
+    "default" stands for any key not listed. `derived` is (set id, indicator code, factor) when
+    the values are a rule computed at loading (factor × that indicator's threshold), else ().
     """
 
     kind: str
     values: dict
+    derived: tuple = ()
 
     def lookup(self, region: str = "", year: int | None = None, group: str = "") -> tuple[float | None, str]:
-        """The value for one commune and year, and the basis that chose it ("" and None if none)."""
+        """The value for one commune and year, and the basis text that chose it ("" and None if none)."""
         want = (region, str(year), str(group))
         for r in self.table().itertuples(index=False):
             if all(have in (w, "*") for have, w in zip((r.region, r.year, r.group), want)):
@@ -42,29 +48,39 @@ class Threshold:
         return None, ""
 
     def table(self) -> pd.DataFrame:
-        """Rows (region, year, group, value, basis); '*' matches anything, exact keys first."""
+        """Rows (region, year, group, value, basis, basis_code); '*' matches anything, exact keys
+        first. basis is the Vietnamese text of the entry ('vùng DBSH, năm 2023'), basis_code one of
+        BASIS_CODES."""
         rows = []
         if self.kind == "all":
-            rows.append(("*", "*", "*", self.values["all"], "chung"))
+            rows.append(("*", "*", "*", self.values["all"], "chung", "single"))
         elif self.kind in ("region", "year", "group"):
             label = {"region": "vùng", "year": "năm", "group": "nhóm xã"}[self.kind]
+            code = {"region": "region", "year": "year", "group": "commune_group"}[self.kind]
             for key, value in self.values.items():
                 cols = {"region": "*", "year": "*", "group": "*"}
                 if key != "default":
                     cols[self.kind] = key
                 rows.append((cols["region"], cols["year"], cols["group"], value,
-                             f"{label} {key}" if key != "default" else f"{label}: mặc định"))
+                             f"{label} {key}" if key != "default" else f"{label}: mặc định",
+                             code if key != "default" else "default"))
         elif self.kind == "region_year":
             for (region, year), value in self.values.items():
                 rows.append((region if region != "default" else "*", year if year != "default" else "*", "*",
-                             value, f"vùng {region}, năm {year}"))
-        df = pd.DataFrame(rows, columns=["region", "year", "group", "value", "basis"])
+                             value, f"vùng {region}, năm {year}",
+                             "region_year" if "default" not in (region, year) else "default"))
+        df = pd.DataFrame(rows, columns=["region", "year", "group", "value", "basis", "basis_code"])
         # exact keys before wildcards
         df["_rank"] = (df[["region", "year", "group"]] == "*").sum(axis=1)
         return df.sort_values("_rank", kind="stable").drop(columns="_rank").reset_index(drop=True)
 
     def describe(self) -> str:
-        """Short text such as '100' or 'DBSH 100; TDMNPB 90' for listings."""
+        """Short text such as '100' or 'DBSH 100; TDMNPB 90' for listings; a derived threshold
+        starts with its rule: '1,1 × vn-2021-nang-cao 10 = DBSH 2022: 70,4; …'."""
+        if self.derived:
+            sid, code, factor = self.derived
+            plain = Threshold(self.kind, self.values).describe()
+            return f"{_fmt(factor)} × {sid} {code} = {plain}" if plain else f"{_fmt(factor)} × {sid} {code}"
         if self.kind == "all":
             return _fmt(self.values["all"])
         if self.kind == "region_year":
@@ -72,7 +88,8 @@ class Threshold:
         if self.kind == "group":
             return "; ".join(f"nhóm {k}: {_fmt(v)}" if k != "default" else f"nhóm khác: {_fmt(v)}"
                              for k, v in self.values.items())
-        return "; ".join(f"{k}: {_fmt(v)}" for k, v in self.values.items())
+        other = {"region": "vùng khác", "year": "năm khác"}.get(self.kind, "khác")
+        return "; ".join(f"{k if k != 'default' else other}: {_fmt(v)}" for k, v in self.values.items())
 
 
 def _fmt(v: float) -> str:
@@ -146,6 +163,19 @@ class CriteriaSet:
     @property
     def provisional_count(self) -> int:
         return sum(1 for i in self.indicators if i.confidence == "provisional")
+
+    def confidence_counts(self) -> dict[str, int]:
+        """Indicators per confidence mark: {'confirmed': n, 'derived': n, 'provisional': n}."""
+        return {c: sum(1 for i in self.indicators if i.confidence == c) for c in CONFIDENCES}
+
+    def provisional_table(self) -> pd.DataFrame:
+        """The indicators with a provisional mark, in the set's order: indicator, criterion, name,
+        unit, rule, threshold_text (as in indicator_table), source."""
+        rows = [{"indicator": i.code, "criterion": i.criterion, "name": i.name, "unit": i.unit, "rule": i.rule,
+                 "threshold_text": i.threshold.describe() if i.threshold else "", "source": i.source}
+                for i in self.indicators if i.confidence == "provisional"]
+        return pd.DataFrame(rows, columns=["indicator", "criterion", "name", "unit", "rule", "threshold_text",
+                                           "source"])
 
     @property
     def missing_count(self) -> int:
@@ -291,6 +321,9 @@ def _schema_message(err) -> str:
         return f"trường không dùng được ở đây: {', '.join(repr(k) for k in extra)}"
     if kind == "enum":
         return f"{err.instance!r} không phải một trong {value!r}"
+    if kind in ("exclusiveMinimum", "minimum"):
+        return f"{err.instance!r} phải {'lớn hơn' if kind == 'exclusiveMinimum' else 'từ'} {value!r}" + \
+            ("" if kind == "exclusiveMinimum" else " trở lên")
     if kind == "type":
         types = [SCHEMA_TYPES.get(t, t) for t in ([value] if isinstance(value, str) else value)]
         return f"{err.instance!r} không phải {' hoặc '.join(types)}"
@@ -301,8 +334,9 @@ def _schema_problems(name: str, doc: dict) -> list[Problem]:
     validator = jsonschema.Draft202012Validator(_schema())
     problems = []
     for err in sorted(validator.iter_errors(doc), key=lambda e: list(map(str, e.absolute_path))):
-        if err.context:  # oneOf: report the closest alternative
-            err = jsonschema.exceptions.best_match(err.context)
+        if err.context:  # oneOf: report the closest alternative (the one that got furthest into the value)
+            deepest = max(len(e.absolute_path) for e in err.context)
+            err = jsonschema.exceptions.best_match([e for e in err.context if len(e.absolute_path) == deepest])
         problems.append(Problem(name, _schema_message(err), _path_text(err.absolute_path) or "(gốc tệp)"))
     return problems
 
@@ -338,7 +372,7 @@ def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> Cr
 
     criteria: list[Criterion] = list(parent.criteria) if parent else []
     indicators: list[Indicator] = list(parent.indicators) if parent else []
-    ctx = _Ctx(name, regions, cgroups, problems)
+    ctx = _Ctx(name, regions, cgroups, problems, search + (path.parent,), stack + (doc["id"],))
 
     for ci, c in enumerate(doc.get("criteria", [])):
         cpath = f"criteria[{ci}]"
@@ -412,7 +446,7 @@ def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> Cr
         notes=doc.get("notes", ""),
         path=str(path),
         declared=declared,
-        files=(str(path),) + (parent.files if parent else ()),
+        files=tuple(dict.fromkeys((str(path),) + (parent.files if parent else ()) + tuple(ctx.files))),
     )
 
 
@@ -425,6 +459,9 @@ def _as_raw(i: Indicator) -> dict:
 
 
 def _threshold_raw(t: Threshold) -> Any:
+    if t.derived:
+        sid, code, factor = t.derived
+        return {"derived": {"set": sid, "indicator": code, "factor": factor}}
     if t.kind == "all":
         return t.values["all"]
     if t.kind == "region_year":
@@ -441,6 +478,9 @@ class _Ctx:
     regions: dict
     cgroups: dict
     problems: list
+    search: tuple = ()
+    stack: tuple = ()
+    files: list = field(default_factory=list)
 
     def indicator(self, raw: dict, criterion: str, where: str) -> Indicator:
         rule = raw["rule"]
@@ -462,6 +502,8 @@ class _Ctx:
     def threshold(self, thr: Any, where: str) -> Threshold:
         if isinstance(thr, (int, float)):
             return Threshold("all", {"all": float(thr)})
+        if "derived" in thr:
+            return self.derived(thr["derived"], where)
         (kind_key, values), = thr.items()
         kind = kind_key.removeprefix("by_")
         out: dict = {}
@@ -475,6 +517,37 @@ class _Ctx:
                 self._check_key(kind, key, where)
                 out[key] = float(value)
         return Threshold(kind, out)
+
+    def derived(self, rule: dict, where: str) -> Threshold:
+        """factor × the threshold of another set's indicator, entry by entry (same region, year,
+        group); rounded to 6 decimals so 64 × 1.1 is 70.4."""
+        sid, code, factor = rule["set"], str(rule["indicator"]), float(rule["factor"])
+        fallback = Threshold("all", {"all": float("nan")}, (sid, code, factor))
+        if sid in self.stack:
+            self.problems.append(Problem(self.name, f"quy tắc ngưỡng vòng tròn: {' -> '.join(self.stack + (sid,))}",
+                                         f"{where}.derived.set"))
+            return fallback
+        try:
+            source_path = _find(sid, self.search)
+            source = _resolve(source_path, self.search[:-1], self.stack)
+        except FrameworkError:
+            self.problems.append(Problem(self.name, f"quy tắc ngưỡng dựa vào bộ tiêu chí không có: '{sid}'",
+                                         f"{where}.derived.set"))
+            return fallback
+        base = next((i for i in source.indicators if i.code == code), None)
+        if base is None or base.threshold is None:
+            what = "không có chỉ tiêu" if base is None else "chỉ tiêu không có ngưỡng số:"
+            self.problems.append(Problem(self.name, f"quy tắc ngưỡng dựa vào {what} '{code}' của bộ {sid}",
+                                         f"{where}.derived.indicator"))
+            return fallback
+        self.files.extend(source.files)
+        values = {k: round(v * factor, 6) for k, v in base.threshold.values.items()}
+        for key in values:  # the other set's regions and groups must be this set's too
+            for kind, k in ((("region", key[0]), ("year", key[1])) if base.threshold.kind == "region_year"
+                            else ((base.threshold.kind, key),)):
+                if kind != "all":
+                    self._check_key(kind, k, where)
+        return Threshold(base.threshold.kind, values, (sid, code, factor))
 
     def _check_key(self, kind: str, key: str, where: str) -> None:
         if key == "default":

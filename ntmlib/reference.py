@@ -33,16 +33,19 @@ def parse_one(raw, unit: str, rule: str) -> tuple[float, object, bool]:
 _TABLES: dict[int, tuple] = {}
 
 
-def threshold_for(threshold, region: str, year: int, group: str) -> tuple[float, str]:
-    """The first entry of the threshold's table that matches (exact keys before wildcards)."""
+def threshold_for(threshold, region: str, year: int, group: str) -> tuple[float, str, str]:
+    """(value, basis text, basis code) of the first entry of the threshold's table that matches
+    (exact keys before wildcards); (nan, 'không có ngưỡng', 'none') when none does."""
     if threshold is None:
-        return math.nan, NO_THRESHOLD
+        return math.nan, NO_THRESHOLD, "none"
     if id(threshold) not in _TABLES:  # the table of entries, built once per threshold
         _TABLES[id(threshold)] = (threshold, list(threshold.table().itertuples(index=False)))
-    for r, y, g, value, basis in _TABLES[id(threshold)][1]:
+    for r, y, g, value, basis, code in _TABLES[id(threshold)][1]:
         if r in (region, "*") and y in (str(year), "*") and g in (group, "*"):
-            return float(value), basis
-    return math.nan, NO_THRESHOLD
+            if math.isnan(value):
+                break
+            return float(value), basis, code
+    return math.nan, NO_THRESHOLD, "none"
 
 
 def indicator_met(rule: str, number: float, flag, is_verdict: bool, threshold: float):
@@ -109,18 +112,26 @@ def score_reference(ds: Dataset, sets: list[CriteriaSet], years: list[int]) -> d
                                         communes["commune_group"]):
         for year in years:
             reached: dict[str, bool] = {}
+            undecided: dict[str, bool] = {}  # tier -> its set could not be decided for want of a threshold
             held = recognised.get((cid, year), set())
             rows_of_year = []
             for s in sets:
                 crit_of = {c.code: c for c in s.criteria}
                 by_criterion: dict[str, list] = {}
+                no_threshold: dict[str, list] = {}
                 for ind in s.indicators:
                     hit = chosen.get((cid, year, s.id, ind.code))
                     value, line, place = (hit[2], hit[1], hit[3]) if hit else ("", None, "")
                     number, flag, is_verdict = parse_one(value, ind.unit, ind.rule)
                     numeric = ind.rule in (">=", "<=")
-                    thr, basis = threshold_for(ind.threshold, region, year, group) if numeric else (math.nan, "")
+                    thr, basis, code = (threshold_for(ind.threshold, region, year, group) if numeric
+                                        else (math.nan, None, None))
                     met = indicator_met(ind.rule, number, flag, is_verdict, thr)
+                    if met is not None:
+                        status = "met" if met else "not_met"
+                    else:
+                        status = "no_threshold" if numeric and not is_verdict and not math.isnan(number) \
+                            and math.isnan(thr) else "no_data"
                     gap = math.nan
                     if numeric and not math.isnan(number):
                         gap = number - thr if ind.rule == ">=" else thr - number
@@ -128,21 +139,26 @@ def score_reference(ds: Dataset, sets: list[CriteriaSet], years: list[int]) -> d
                         "commune_id": cid, "year": year, "set": s.id, "group": crit_of[ind.criterion].group,
                         "criterion": ind.criterion, "indicator": ind.code, "value": value, "number": number,
                         "rule": ind.rule, "threshold": thr if numeric else math.nan,
-                        "threshold_basis": basis if numeric else "", "met": met, "gap": gap,
+                        "threshold_basis": code, "threshold_basis_label": basis, "met": met,
+                        "status": status, "gap": gap,
                         "assessed": numeric and is_verdict, "source_line": line, "source_place": place})
                     by_criterion.setdefault(ind.criterion, []).append(met)
+                    no_threshold.setdefault(ind.criterion, []).append(status == "no_threshold")
                 crit_results = []
-                n_met = n_total = n_na = 0
+                n_met = n_total = n_na = n_nothr = 0
                 for code, results in by_criterion.items():
                     met = combine(results)
                     crit_results.append(met)
+                    nothr = sum(no_threshold[code])
                     crit_rows.append({
                         "commune_id": cid, "year": year, "set": s.id, "group": crit_of[code].group,
                         "criterion": code, "met": met, "indicators_met": sum(r is True for r in results),
-                        "indicators_total": len(results), "no_data": sum(r is None for r in results)})
+                        "indicators_total": len(results), "no_data": sum(r is None for r in results) - nothr,
+                        "no_threshold": nothr})
                     n_met += sum(r is True for r in results)
                     n_total += len(results)
-                    n_na += sum(r is None for r in results)
+                    n_na += sum(r is None for r in results) - nothr
+                    n_nothr += nothr
                 set_met = combine(crit_results)
                 if s.requires is None:
                     pre = True
@@ -152,10 +168,16 @@ def score_reference(ds: Dataset, sets: list[CriteriaSet], years: list[int]) -> d
                     pre = s.requires in held
                 reaches = bool(set_met) and pre
                 reached[s.tier] = reached.get(s.tier, False) or reaches
+                req_undecided = undecided.get(s.requires, False)
+                is_undecided = (not reaches and (pre or req_undecided)
+                                and ((set_met is None and n_nothr > 0) or (set_met is True and req_undecided)))
+                undecided.setdefault(s.tier, is_undecided)
                 rows_of_year.append({
                     "commune_id": cid, "commune": name, "year": year, "set": s.id, "tier": s.tier,
                     "criteria_met": sum(r is True for r in crit_results), "criteria_total": len(crit_results),
-                    "indicators_met": n_met, "indicators_total": n_total, "no_data": n_na, "set_met": set_met,
+                    "indicators_met": n_met, "indicators_total": n_total, "no_data": n_na,
+                    "no_threshold": n_nothr, "set_met": set_met,
+                    "undecided": is_undecided,
                     "prerequisite_met": pre, "recognised": s.tier in held, "reaches": reaches})
             best_reached = max((TIERS.index(t) for t, r in reached.items() if r), default=None)
             best_held = max((TIERS.index(t) for t in held), default=None)

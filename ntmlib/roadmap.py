@@ -14,6 +14,7 @@ from .errors import ParameterError, Problem
 from .scorecard import Scorecard
 from .trends import plain, trends
 from .words import (
+    NO_THRESHOLD_TEXT,
     ROADMAP_TEXT,
     RULE_WORDS,
     TIERS,
@@ -26,7 +27,8 @@ from .words import (
 )
 
 COLUMNS = ["rank", "commune_id", "commune", "year", "target_set", "set", "tier", "role", "criterion", "indicator",
-           "name", "name_en", "measure", "unit", "rule", "value", "number", "threshold", "threshold_basis", "gap", "status",
+           "name", "name_en", "measure", "unit", "rule", "value", "number", "threshold", "threshold_basis",
+           "threshold_basis_label", "gap", "status",
            "binding", "covered_by"]
 BY_COLUMNS = ["threshold_by", "threshold_by_basis", "rate", "projected", "outlook", "extra"]
 
@@ -68,7 +70,7 @@ def roadmap(card: Scorecard, year: int, target: str = "nang-cao", by: int | None
     cat = pd.concat([s.indicator_table()[["set", "indicator", "name", "name_en", "unit", "measure"]].assign(
         tier=s.tier, _order=range(s.indicators_total)) for s in card.sets.values()], ignore_index=True)
     rows = rows.merge(cat, on=["set", "indicator"], how="left")
-    rows["status"] = np.where(rows["met"].isna(), "no_data", "not_met")
+    rows["status"] = rows["status"].astype(str)  # not_met, no_threshold or no_data
     rows["_tier"] = rows["tier"].map(TIERS.index)
     rows = rows.sort_values(["target_set", "rank", "_tier", "_order"], kind="stable").reset_index(drop=True)
     rows = _binding(rows)
@@ -119,7 +121,8 @@ def _outlook(card: Scorecard, rows: pd.DataFrame, year: int, by: int) -> pd.Data
     cache: dict = {}
     thr, basis = [], []
     for sid, code, cid, cur, cur_basis, rule in zip(rows["set"], rows["indicator"], rows["commune_id"],
-                                                    rows["threshold"], rows["threshold_basis"], rows["rule"]):
+                                                    rows["threshold"], rows["threshold_basis_label"],
+                                                    rows["rule"]):
         k = (sid, code, cid)
         if k not in cache:  # a numeric indicator may have a threshold in `by` and none in the assessed year
             cache[k] = _threshold_in(card, sid, code, cid, by) if rule in (">=", "<=") else (None, "")
@@ -151,9 +154,11 @@ def district_totals(rm: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     người dân tham gia bảo hiểm y tế thêm 1,3–8,3 điểm % (chỉ tiêu 14.1, NTM nâng cao)".
     With a roadmap made with `by`, also how many gaps the recent rate closes by then."""
     b = rm[rm["binding"]].assign(
-        _short=-rm["gap"], _nm=rm["status"].eq("not_met").astype(int), _nd=rm["status"].eq("no_data").astype(int))
+        _short=-rm["gap"], _nm=rm["status"].eq("not_met").astype(int), _nd=rm["status"].eq("no_data").astype(int),
+        _nt=rm["status"].eq("no_threshold").astype(int))
     key = ["target_set", "set", "tier", "criterion", "indicator", "name", "name_en", "unit", "rule"]
-    agg = {"communes": ("_nm", "sum"), "no_data": ("_nd", "sum"), "gap_min": ("_short", "min"),
+    agg = {"communes": ("_nm", "sum"), "no_data": ("_nd", "sum"), "no_threshold": ("_nt", "sum"),
+           "gap_min": ("_short", "min"),
            "gap_max": ("_short", "max"), "_tier_order": ("tier", lambda t: TIERS.index(t.iloc[0]))}
     if "outlook" in b.columns:
         b = b.assign(_closes=b["outlook"].eq("closes").astype(int), _more=b["outlook"].eq("needs_more").astype(int))
@@ -162,11 +167,12 @@ def district_totals(rm: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     out = out.sort_values(["communes", "no_data", "_tier_order"], ascending=[False, False, True],
                           kind="stable").drop(columns="_tier_order").reset_index(drop=True)
     by = rm.attrs.get("by")
-    out["sentence"] = [_sentence(r, lang, by) for r in out.itertuples(index=False)]
+    year = int(rm["year"].iloc[0]) if len(rm) else None
+    out["sentence"] = [_sentence(r, lang, by, year) for r in out.itertuples(index=False)]
     return out
 
 
-def _sentence(r, lang: str, by) -> str:
+def _sentence(r, lang: str, by, year=None) -> str:
     say = lambda key, **fmt: label(ROADMAP_TEXT, key, lang, **fmt)  # noqa: E731
     name = sentence_case(localized(r.name, r.name_en, lang))
     parts = []
@@ -181,6 +187,10 @@ def _sentence(r, lang: str, by) -> str:
     if r.no_data:
         parts.append(say("no_data", n=r.no_data))
         if not r.communes:
+            parts[-1] += say("no_data_about", name=name)
+    if r.no_threshold:
+        parts.append(label(NO_THRESHOLD_TEXT, "roadmap", lang, n=r.no_threshold, year=year))
+        if not r.communes and not r.no_data:
             parts[-1] += say("no_data_about", name=name)
     text = "; ".join(parts) + say("which", code=r.indicator, tier=tier_name(r.tier, lang))
     if hasattr(r, "closes") and r.communes and by is not None and r.closes + r.needs_more:
@@ -257,10 +267,12 @@ def _gap(status, gap, covered_by, card: Scorecard, lang: str = "vi") -> str:
         return label(ROADMAP_TEXT, "covered", lang, code=code, tier=tier_name(card.sets[set_id].tier, lang))
     if status == "no_data":
         return "?"
+    if status == "no_threshold":
+        return label(NO_THRESHOLD_TEXT, "need", lang)
     return "" if pd.isna(gap) else number_text(-gap, lang=lang)
 
 
 def _outlook_text(outlook, extra, by, status, lang: str = "vi") -> str:
-    if status == "no_data" or pd.isna(extra):
+    if status in ("no_data", "no_threshold") or pd.isna(extra):
         return ""
     return label(ROADMAP_TEXT, outlook, lang, by=by, extra=number_text(extra, lang=lang))

@@ -19,8 +19,10 @@ class Scorecard:
     """Tidy results of one scoring pass.
 
     indicators: one row per commune × year × set × indicator (value, rule, threshold,
-    threshold_basis, met, gap, assessed); criteria: one row per criterion; communes: one
-    row per commune × year × set with the counts and the tier reached.
+    threshold_basis as a code and threshold_basis_label as text, met, status — met, not_met,
+    no_threshold or no_data —, gap, assessed); criteria: one row per criterion (counts met, no
+    data, no threshold); communes: one row per commune × year × set with the counts, whether
+    the set is met or undecided for want of a threshold, and the tier reached.
     """
 
     indicators: pd.DataFrame

@@ -18,7 +18,7 @@ from .encoding import (
     observation_keys,
 )
 from .errors import DataError, Problem
-from .framework import CriteriaSet, load_set
+from .framework import BASIS_CODES, CriteriaSet, load_set
 from .loading import load_dataset
 from .provenance import Provenance
 from .readers import lines_text
@@ -27,6 +27,9 @@ from .values import BAD, PROBLEMS, check_unit_rule, code_key, value_message
 from .words import TIER_DTYPE, TIERS
 
 NO_THRESHOLD = "không có ngưỡng"
+# the result of one indicator (the indicators table's `status`): met, not met, a value but no
+# threshold for that set, year and region (or group), or no value
+STATUSES = ("met", "not_met", "no_threshold", "no_data")
 
 
 def _as_sets(sets, dataset: Dataset, years: list[int]) -> list[CriteriaSet]:
@@ -151,19 +154,20 @@ def _threshold_entries(threshold) -> list[tuple]:
 
 
 def _threshold_matrix(sets: list[CriteriaSet], cat: pd.DataFrame, regions: list[str], years: list[int],
-                      groups: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Threshold value and basis (codes into the returned list) for each catalogue row × region × year × group.
+                      groups: list[str]) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]:
+    """Threshold value and basis for each catalogue row × region × year × group: the basis is an
+    index into the returned list of (code, text) pairs (-1 for a yes/no indicator, which has none).
 
     The first matching entry of the threshold's table wins (exact keys before wildcards)."""
     by_id = {s.id: {i.code: i for i in s.indicators} for s in sets}
     shape = (len(cat), len(regions), len(years), len(groups))
     value = np.full(shape, np.nan)
-    bases = ["", NO_THRESHOLD]
-    basis = np.zeros(shape, np.int64)
+    bases = [("none", NO_THRESHOLD)]
+    basis = np.full(shape, -1, np.int64)
     for k, (sid, code, rule) in enumerate(zip(cat["set"], cat["indicator"], cat["rule"])):
         if rule not in (">=", "<="):
             continue
-        basis[k] = 1
+        basis[k] = 0
         threshold = by_id[sid][code].threshold
         if threshold is None:
             continue
@@ -171,11 +175,13 @@ def _threshold_matrix(sets: list[CriteriaSet], cat: pd.DataFrame, regions: list[
         for a, region in enumerate(regions):
             for b, year in enumerate(years):
                 for c, group in enumerate(groups):
-                    for er, ey, eg, v, text in entries:
+                    for er, ey, eg, v, text, basis_code in entries:
                         if er in (region, "*") and ey in (str(year), "*") and eg in (group, "*"):
-                            if text not in bases:
-                                bases.append(text)
-                            value[k, a, b, c], basis[k, a, b, c] = v, bases.index(text)
+                            if v != v:  # NaN: a rule whose source has no value there
+                                break
+                            if (basis_code, text) not in bases:
+                                bases.append((basis_code, text))
+                            value[k, a, b, c], basis[k, a, b, c] = v, bases.index((basis_code, text))
                             break
     return value, basis, bases
 
@@ -272,7 +278,9 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
         "rule": _categorical(cat["rule"], tile=CY),
         "threshold": rows["threshold"],
         "threshold_basis": rows["threshold_basis"],
+        "threshold_basis_label": rows["threshold_basis_label"],
         "met": rows["met"],
+        "status": rows["status"],
         "gap": rows["gap"],
         "assessed": rows["assessed"],
         "source_line": rows["source_line"],
@@ -280,11 +288,13 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
     }, copy=False)
     del obs_of_row
 
-    # criteria: counts of met / not met / no data per commune × year × criterion
+    # criteria: counts of met / not met / no threshold / no data per commune × year × criterion
     n_true, n_false = rows["n_true"].reshape(-1), rows["n_false"].reshape(-1)
+    n_nothr = rows["n_nothr"].reshape(-1)
     n_total = np.tile(np.bincount(crit_of_k, minlength=Kc), CY)
-    n_na = n_total - n_true - n_false
-    crit_known = (n_false > 0) | (n_na == 0)
+    n_unknown = n_total - n_true - n_false  # neither met nor not met: no data, or no threshold
+    n_na = n_unknown - n_nothr
+    crit_known = (n_false > 0) | (n_unknown == 0)
     criteria = pd.DataFrame({
         "commune_id": ids_of(Y * Kc),
         "year": np.tile(np.repeat(np.asarray(years, np.int64), Kc), C),
@@ -294,6 +304,7 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
         "indicators_met": n_true,
         "indicators_total": n_total,
         "no_data": n_na,
+        "no_threshold": n_nothr,
     }, copy=False)
 
     # communes: counts per set, then tiers
@@ -301,13 +312,15 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
     S = len(set_list)
     set_of_c = np.array([set_ids.index(x) for x in crit["set"]])
     crit_state = lambda a: a.reshape(CY, Kc)  # noqa: E731
-    met_c, failed_c, na_c = (n_false == 0) & (n_na == 0), n_false > 0, (n_false == 0) & (n_na > 0)
+    met_c, failed_c, na_c = (n_false == 0) & (n_unknown == 0), n_false > 0, (n_false == 0) & (n_unknown > 0)
     per_set = np.stack([_sum_by(crit_state(x), set_of_c, S) for x in (met_c, failed_c, na_c)], axis=2)
     ind_sum = {name: _sum_by(crit_state(x), set_of_c, S) for name, x in (
-        ("indicators_met", n_true), ("indicators_total", n_total), ("no_data", n_na))}
+        ("indicators_met", n_true), ("indicators_total", n_total), ("no_data", n_na), ("no_threshold", n_nothr))}
     set_met_value = per_set[:, :, 1] == 0
     set_met_known = (per_set[:, :, 1] > 0) | (per_set[:, :, 2] == 0)
     tiers = _tiers(ds, set_list, communes, years, set_met_value & set_met_known)
+    undecided = _undecided(set_list, set_met_value, set_met_known, ind_sum["no_threshold"],
+                           tiers["prerequisite_met"].reshape(CY, S), tiers["reaches"].reshape(CY, S))
     names = communes["commune"].to_numpy(dtype=object)
     set_dtype = indicators["set"].dtype
     out = pd.DataFrame({
@@ -320,6 +333,7 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
         "criteria_total": per_set.sum(axis=2).reshape(-1).astype(np.int64),
         **{k: v.reshape(-1) for k, v in ind_sum.items()},
         "set_met": pd.arrays.BooleanArray(set_met_value.reshape(-1), ~set_met_known.reshape(-1)),
+        "undecided": undecided.reshape(-1),
         **{k: v.reshape(-1) for k, v in tiers.items()},
     })
     return Scorecard(indicators, criteria, out, {s.id: s for s in set_list}, ds,
@@ -376,8 +390,10 @@ def _score_rows(ds, enc, sets, cat, communes, years, obs_of_row, crit_of_k, Kc) 
     groups, group_code = np.unique(communes["commune_group"].astype(str).to_numpy(), return_inverse=True)
     thr_table, basis_table, bases = _threshold_matrix(sets, cat, list(regions), years, list(groups))
     nR, nG = len(regions), len(groups)
-    basis_cats, basis_code = np.unique(np.asarray(bases, dtype=object), return_inverse=True)
-    thr_table, basis_table = thr_table.reshape(-1), basis_code.astype(np.int8)[basis_table.reshape(-1)]
+    label_cats, label_code = np.unique(np.asarray([text for _, text in bases], dtype=object), return_inverse=True)
+    code_of_basis = np.array([BASIS_CODES.index(code) for code, _ in bases] + [-1], np.int8)  # [-1]: none
+    label_of_basis = np.append(label_code, -1).astype(np.int16)
+    thr_table, basis_table = thr_table.reshape(-1), basis_table.reshape(-1)
     # index into the threshold tables: commune-year part + catalogue-row part
     cy_part = ((np.repeat(region_code, Y) * Y + np.tile(np.arange(Y), len(communes))) * nG
                + np.repeat(group_code, Y)).astype(np.int64)
@@ -390,10 +406,12 @@ def _score_rows(ds, enc, sets, cat, communes, years, obs_of_row, crit_of_k, Kc) 
     value_of_obs = np.append(enc.value, n_values - 1)  # observation index n: no observation
     line_of_obs = np.append(enc.line, 0)
     out = {name: np.empty(R, dtype) for name, dtype in (
-        ("value", value_code.dtype), ("number", np.float64), ("threshold", np.float64), ("basis", np.int8),
-        ("met", bool), ("known", bool), ("gap", np.float64), ("assessed", bool), ("line", np.int64))}
+        ("value", value_code.dtype), ("number", np.float64), ("threshold", np.float64), ("basis", np.int16),
+        ("met", bool), ("known", bool), ("gap", np.float64), ("assessed", bool), ("line", np.int64),
+        ("status", np.int8))}
     n_true = np.empty((CY, Kc), np.int64)
     n_false = np.empty((CY, Kc), np.int64)
+    n_nothr = np.empty((CY, Kc), np.int64)
     step = max(BLOCK // max(K, 1), 1)
     bad_rows = []
     for start in range(0, CY, step):
@@ -415,10 +433,13 @@ def _score_rows(ds, enc, sets, cat, communes, years, obs_of_row, crit_of_k, Kc) 
         with np.errstate(invalid="ignore"):
             met = (state == MET) | (compare & (gap >= 0))
         known = (state <= NOT_MET) | (compare & ~np.isnan(gap))
+        no_thr = compare & np.isnan(thr)  # a value, but no threshold to compare it with
+        status = np.where(known, np.where(met, 0, 1), np.where(no_thr, 2, 3)).astype(np.int8)
         out["value"][sl] = value_code[vc].reshape(-1)
         out["number"][sl] = number.reshape(-1)
         out["threshold"][sl] = thr.reshape(-1)
         out["basis"][sl] = basis_table[flat].reshape(-1)
+        out["status"][sl] = status.reshape(-1)
         out["met"][sl] = met.reshape(-1)
         out["known"][sl] = known.reshape(-1)
         out["gap"][sl] = gap.reshape(-1)
@@ -426,16 +447,20 @@ def _score_rows(ds, enc, sets, cat, communes, years, obs_of_row, crit_of_k, Kc) 
         out["line"][sl] = line_of_obs[o].reshape(-1)
         n_true[start:stop] = _sum_by(met & known, crit_of_k, Kc)
         n_false[start:stop] = _sum_by(known & ~met, crit_of_k, Kc)
+        n_nothr[start:stop] = _sum_by(no_thr, crit_of_k, Kc)
     if bad_rows:
         _raise_values(ds, enc, cat, obs_of_row, bad_rows)
     return {
         "value": pd.Categorical.from_codes(out["value"], categories=pd.Index(value_cats, dtype="str"), validate=False),
         "number": out["number"], "threshold": out["threshold"], "gap": out["gap"], "assessed": out["assessed"],
-        "threshold_basis": pd.Categorical.from_codes(out["basis"], categories=pd.Index(basis_cats, dtype="str"),
-                                                     validate=False),
+        "threshold_basis": pd.Categorical.from_codes(code_of_basis[out["basis"]], categories=list(BASIS_CODES),
+                                                     ordered=True, validate=False),
+        "threshold_basis_label": pd.Categorical.from_codes(label_of_basis[out["basis"]],
+                                                           categories=pd.Index(label_cats, dtype="str"), validate=False),
         "met": pd.arrays.BooleanArray(out["met"], ~out["known"]),
+        "status": pd.Categorical.from_codes(out["status"], categories=list(STATUSES), ordered=True, validate=False),
         "source_line": pd.arrays.IntegerArray(out["line"], (obs_of_row == enc.n).reshape(-1)),
-        "n_true": n_true, "n_false": n_false,
+        "n_true": n_true, "n_false": n_false, "n_nothr": n_nothr,
     }
 
 
@@ -463,6 +488,22 @@ def _raise_values(ds, enc, cat, obs_of_row, bad_rows) -> None:
         problems.append(Problem(name, value_message(raw, cat["indicator"].iloc[k], cat["set"].iloc[k], code,
                                                     cat["unit"].iloc[k]), *ds.locate("observations", place, "value")))
     raise DataError(problems)
+
+
+def _undecided(sets: list[CriteriaSet], met: np.ndarray, known: np.ndarray, no_threshold: np.ndarray,
+               prerequisite: np.ndarray, reaches: np.ndarray) -> np.ndarray:
+    """(communes × years, sets): True where the set's verdict cannot be decided for want of a
+    threshold: not reached, and either nothing failed while some value has no threshold, or the
+    set is met but its prerequisite tier is itself undecided. A commune whose prerequisite tier
+    failed is decided (not reached) whatever its values."""
+    out = np.zeros(met.shape, bool)
+    tier_col = {}
+    for j, s in enumerate(sets):  # lowest tier first
+        req = out[:, tier_col[s.requires]] if s.requires in tier_col else np.zeros(len(met), bool)
+        own = ~known[:, j] & (no_threshold[:, j] > 0)
+        out[:, j] = ~reaches[:, j] & (own | (met[:, j] & known[:, j] & req)) & (prerequisite[:, j] | req)
+        tier_col.setdefault(s.tier, j)
+    return out
 
 
 def _tiers(ds: Dataset, sets: list[CriteriaSet], communes: pd.DataFrame, years: list[int],

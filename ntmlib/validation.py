@@ -10,14 +10,18 @@ from .errors import DataError, Problem
 from .loading import load_dataset
 from .readers import Skipped
 from .scoring import score
+from .words import NO_THRESHOLD_TEXT, label
 
 
 class Problems(list):
-    """The problems of a dataset (a list of Problem), with `skipped`: rows read but not used."""
+    """The problems of a dataset (a list of Problem), with `skipped`: rows read but not used, and
+    `warnings`: things that are not errors but change the results (a value with no threshold
+    for its year), as Problem too."""
 
-    def __init__(self, problems=(), skipped=()):
+    def __init__(self, problems=(), skipped=(), warnings=()):
         super().__init__(problems)
         self.skipped: list[Skipped] = list(skipped)
+        self.warnings: list[Problem] = list(warnings)
 
     def to_frame(self) -> pd.DataFrame:
         """The problems as a table (file, place, column, message)."""
@@ -28,19 +32,27 @@ class Problems(list):
         return pd.DataFrame([(s.file, s.reason, s.count, ", ".join(s.places)) for s in self.skipped],
                             columns=["file", "reason", "count", "places"])
 
+    def warnings_frame(self) -> pd.DataFrame:
+        """The warnings as a table (file, place, column, message)."""
+        return problems_frame(self.warnings)
+
     def _repr_html_(self) -> str:  # a notebook shows the table
         if not self:
-            return "<p>Dữ liệu hợp lệ, không có vấn đề.</p>"
+            return "<p>Dữ liệu hợp lệ, không có vấn đề.</p>" + (
+                self.warnings_frame().to_html(index=False) if self.warnings else "")
         return self.to_frame().to_html(index=False)
 
 
-def validate(dataset: Dataset | str | Path) -> Problems:
+def validate(dataset: Dataset | str | Path, lang: str = "vi") -> Problems:
     """Every problem of the dataset (empty when clean); never raises on bad data.
 
     The result is a list of Problem; its `skipped` attribute lists the rows read but not used
-    (rows without an indicator code, totals columns, repeated rows...), which are not errors.
+    (rows without an indicator code, totals columns, repeated rows...), which are not errors;
+    its `warnings` attribute has one Problem per set × year × region where values were entered
+    but the set has no threshold for them (see no_threshold_warnings), worded in `lang`.
     """
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     try:
         ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset, collect=problems)
     except DataError as e:
@@ -55,10 +67,33 @@ def validate(dataset: Dataset | str | Path) -> Problems:
             problems.append(Problem("dataset.yaml", f"không có bộ tiêu chí nào cho năm {year}", "frameworks"))
             continue
         try:
-            score(ds, sets, year=year)
+            card = score(ds, sets, year=year)
         except DataError as e:
             problems += e.problems
-    return Problems(_unique(problems), ds.skipped)
+            continue
+        warnings += no_threshold_warnings(card, ds, lang)
+    return Problems(_unique(problems), ds.skipped, warnings)
+
+
+def no_threshold_warnings(card, ds: Dataset, lang: str = "vi") -> list[Problem]:
+    """One warning per set × year × region with values that have no threshold (status
+    'no_threshold'): how many values, of which indicators, where the first one is."""
+    ind = card.indicators
+    ind = ind[ind["status"] == "no_threshold"]
+    if ind.empty:
+        return []
+    region = ds.communes.drop_duplicates("commune_id").set_index("commune_id")["region"]
+    rows = pd.DataFrame({"set": ind["set"].astype(str), "year": ind["year"].to_numpy(),
+                         "indicator": ind["indicator"].astype(str), "place": ind["source_place"].astype(str),
+                         "region": ind["commune_id"].astype(str).map(region).fillna("").to_numpy()})
+    out = []
+    for (sid, year, reg), g in rows.groupby(["set", "year", "region"], sort=False):
+        codes = list(dict.fromkeys(g["indicator"]))
+        message = label(NO_THRESHOLD_TEXT, "validate", lang, year=int(year), set=sid, region=reg or "—", n=len(g),
+                        k=len(codes), codes=", ".join(codes))
+        out.append(Problem(ds.file_name("observations"), message,
+                           *ds.locate("observations", g["place"].iloc[0], "value")))
+    return out
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

@@ -1,7 +1,8 @@
 """What a commune's results mean, per criteria set: reached, reached and still held since its
 recognition, recognised but no longer held, or not reached, and why (the criteria missing, or
-the prerequisite tier); the commune's next steps to its next tier; and how many of the
-thresholds behind the verdicts are provisional."""
+the prerequisite tier), or not decided because some value has no threshold for its year; the
+commune's next steps to its next tier; and how many of the thresholds behind the verdicts are
+provisional."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from .scorecard import Scorecard
 from .trends import trends
 from .words import TIERS
 
-STATES = ("maintained", "reached", "lapsed", "not_reached")
+STATES = ("maintained", "reached", "lapsed", "not_reached", "undecided")
 ROW_COLUMNS = ["set", "tier", "criterion", "criterion_name", "indicator", "name", "unit", "rule", "value", "number",
                "threshold", "gap", "status", "provisional", "arrow", "rate", "projected_year"]
 
@@ -34,6 +35,9 @@ class Verdict:
     state: str  # one of STATES
     missing: tuple[tuple[str, str], ...]  # (code, name) of the criteria not met or without data
     prerequisite: str  # the tier this set requires, when that is what is missing; else ''
+    no_threshold: tuple[str, ...] = ()  # codes of the indicators with a value but no threshold that year
+    region: str = ""  # the commune's region (the thresholds depend on it)
+    year: int = 0
 
     @property
     def reached(self) -> bool:
@@ -103,9 +107,11 @@ def criterion_changes(card: Scorecard, commune_id: str, set_id: str, year: int, 
     return out
 
 
-def _state(reaches: bool, recognised: bool) -> str:
+def _state(reaches: bool, recognised: bool, undecided: bool = False) -> str:
     if reaches:
         return "maintained" if recognised else "reached"
+    if undecided:  # nothing failed, but some value has no threshold to be judged by
+        return "undecided"
     return "lapsed" if recognised else "not_reached"
 
 
@@ -114,15 +120,28 @@ def commune_verdicts(card: Scorecard, commune_id: str, year: int) -> list[Verdic
     rows = card.commune(commune_id, year)
     crit = card.criteria
     crit = crit[(crit["commune_id"] == commune_id) & (crit["year"] == year)]
+    ind = card.indicators
+    if "status" in ind.columns:
+        ind = ind[(ind["commune_id"] == commune_id) & (ind["year"] == year) & (ind["status"] == "no_threshold")]
+    else:
+        ind = ind.iloc[:0]
+    region = ""
+    if card.dataset is not None:
+        c = card.dataset.communes
+        hit = c.loc[c["commune_id"] == commune_id, "region"]
+        region = str(hit.iloc[0]) if len(hit) else ""
     out = []
     for r in rows.itertuples():
         s = card.sets[r.set]
         failing = crit[(crit["set"] == r.set) & ~crit["met"].fillna(False).astype(bool)]
         missing = tuple((str(c), s.criterion(str(c)).name) for c in failing["criterion"])
         prerequisite = (s.requires or "") if (not bool(r.reaches) and not missing) else ""
+        undecided = bool(getattr(r, "undecided", False))
+        no_thr = tuple(str(i) for i in ind.loc[ind["set"] == r.set, "indicator"])
         out.append(Verdict(r.set, r.tier, int(r.criteria_met), int(r.criteria_total), int(r.indicators_met),
-                           int(r.indicators_total), int(r.no_data), _state(bool(r.reaches), bool(r.recognised)),
-                           missing, prerequisite))
+                           int(r.indicators_total), int(r.no_data),
+                           _state(bool(r.reaches), bool(r.recognised), undecided and not prerequisite),
+                           missing, prerequisite, no_thr, region, int(year)))
     return sorted(out, key=lambda v: TIERS.index(v.tier))
 
 
@@ -192,7 +211,8 @@ def indicator_rows(card: Scorecard, commune_id: str, year: int, set_ids, trend_t
     rows["name"] = [m[2] for m in meta]
     rows["unit"] = [m[3] for m in meta]
     rows["provisional"] = [m[5] for m in meta]
-    rows["status"] = np.where(rows["met"].isna(), "no_data", "not_met")
+    rows["status"] = (rows["status"].astype(str) if "status" in rows.columns
+                      else np.where(rows["met"].isna(), "no_data", "not_met"))
     rows["_order"] = [(TIERS.index(m[0]), m[4]) for m in meta]
     rows = rows.sort_values("_order", kind="stable")
     return rows[ROW_COLUMNS].reset_index(drop=True)

@@ -112,8 +112,11 @@ class WhatIf:
         ind = next(i for i in s.indicators if i.code == ch.indicator)
         sign = RULE_SIGNS[ind.rule]
         unit = f" {ind.unit}" if ind.unit else ""
-        old = ind.threshold.describe() if ind.threshold else ""
-        old += unit if ind.threshold is not None and ind.threshold.kind == "all" else ""
+        thr = ind.threshold
+        single = thr is not None and not thr.derived and len(set(thr.values.values())) == 1  # DBSH 95, TDMNPB 95
+        old = (number_text(next(iter(thr.values.values())), decimals=4, lang=lang) if single
+               else thr.describe() if thr else "")
+        old += unit if thr is not None and (thr.kind == "all" or single) else ""
         before = f"{sign} {old}" if old else label(WHATIF_TEXT, "no_threshold", lang)
         return label(WHATIF_TEXT, "assumption", lang, code=ch.indicator, name=localized(ind.name, ind.name_en, lang),
                      set=ch.set_id, sign=sign, before=before, new=number_text(ch.threshold, decimals=4, lang=lang),

@@ -130,6 +130,9 @@ def communes_display(communes: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
         "tier_reached": [tier_name(t, lang) for t in communes["tier_reached"]],
         "tier_recognised": [tier_name(t, lang) for t in communes["tier_recognised"]],
     })
+    if "no_threshold" in communes and communes["no_threshold"].any():  # values with no threshold that year
+        out.insert(out.columns.get_loc("no_data") + 1, "no_threshold", communes["no_threshold"].to_numpy())
+        out.loc[communes["undecided"].to_numpy(dtype=bool), "set_met"] = NO_THRESHOLD_TEXT[lang]["undecided"]
     return out.rename(columns=COMMUNE_HEADERS[lang])
 
 
@@ -1234,3 +1237,64 @@ FRAMEWORK_EXCEL_WORDS.update({"bad_tier_list": "Chọn một hạng trong danh s
 FRAMEWORK_EXCEL_WORDS.update({"bad_date": "ngày trong '{value}' không có thật (ghi ngày/tháng/năm, ví dụ 15/3/2024)"})
 FRAMEWORK_EXCEL_WORDS.update({"bad_id": "mã '{id}' chỉ được gồm chữ thường không dấu, chữ số và dấu gạch nối "
                                         "(ví dụ hanam-2024-ntm)"})
+NO_THRESHOLD_TEXT = {  # a value with no threshold for its set, year and region (status 'no_threshold'); undecided verdicts
+    "vi": {"status": "Chưa có ngưỡng", "short": "chưa có ngưỡng cho năm {year}",
+           "indicator": "chưa có ngưỡng cho năm {year} (bộ {set}, vùng {region})",
+           "undecided": "Chưa xác định được",
+           "reason": "Chưa xác định được: {n} chỉ tiêu có số liệu nhưng chưa có ngưỡng cho năm {year} (bộ {set}, "
+                     "vùng {region}): {codes}.",
+           "count": "{n} chỉ tiêu chưa có ngưỡng",
+           "roadmap": "{n} xã chưa có ngưỡng cho năm {year}",
+           "validate": "chưa có ngưỡng cho năm {year} (bộ {set}, vùng {region}): {n} giá trị của {k} chỉ tiêu ({codes}) "
+                       "không chấm được; bộ tiêu chí chưa có mức cho năm và vùng này",
+           "warnings": "{n} cảnh báo:", "bulletin": "chưa xác định được {n} xã vì chưa có ngưỡng cho năm {year} "
+                                                   "({codes})",
+           "need": "chưa có ngưỡng"},
+    "en": {"status": "No threshold", "short": "no threshold for {year}",
+           "indicator": "no threshold for {year} (set {set}, region {region})",
+           "undecided": "Cannot be decided",
+           "reason": "Cannot be decided: {n} indicators have data but no threshold for {year} (set {set}, region "
+                     "{region}): {codes}.",
+           "count": "{n} indicators without a threshold",
+           "roadmap": "no threshold for {year} for {n} communes",
+           "validate": "no threshold for {year} (set {set}, region {region}): {n} values of {k} indicators ({codes}) "
+                       "cannot be scored; the criteria set has no level for this year and region",
+           "warnings": "{n} warnings:", "bulletin": "{n} communes cannot be decided: no threshold for {year} ({codes})",
+           "need": "no threshold"},
+}
+
+FRAMEWORK_TEXT = {  # `ntm frameworks`: confidence counts per set and the list of provisional thresholds
+    "vi": {"set_columns": ("Mã", "Tên", "Hạng", "Giai đoạn", "Tiêu chí", "Chỉ tiêu", "Xác nhận", "Suy ra",
+                           "Tạm tính"),
+           "set_counts": "{criteria} tiêu chí, {indicators} chỉ tiêu; ngưỡng: {confirmed} xác nhận, {derived} suy ra, "
+                         "{provisional} tạm tính",
+           "provisional_head": "{set}: {n} chỉ tiêu có ngưỡng tạm tính (chưa đối chiếu với văn bản gốc)",
+           "provisional_columns": ("Mã", "Tên", "Ngưỡng", "Nguồn"),
+           "provisional_none": "{set}: không có chỉ tiêu nào có ngưỡng tạm tính."},
+    "en": {"set_columns": ("Id", "Name", "Tier", "Period", "Criteria", "Indicators", "Confirmed", "Derived",
+                           "Provisional"),
+           "set_counts": "{criteria} criteria, {indicators} indicators; thresholds: {confirmed} confirmed, "
+                         "{derived} derived, {provisional} provisional",
+           "provisional_head": "{set}: {n} indicators with a provisional threshold (not checked against the legal text)",
+           "provisional_columns": ("Code", "Name", "Threshold", "Source"),
+           "provisional_none": "{set}: no indicator has a provisional threshold."},
+}
+
+FRAMEWORK_HELP = {  # help of the options `ntm frameworks` gained; merged into CLI_HELP below
+    "vi": {"provisional": "Chỉ liệt kê các chỉ tiêu có ngưỡng tạm tính của BỘ_TIÊU_CHÍ, với ngưỡng và nguồn."},
+    "en": {"provisional": "List only the indicators of SET whose threshold is provisional, with threshold and source."},
+}
+for _lang, _opts in FRAMEWORK_HELP.items():
+    CLI_HELP[_lang]["frameworks"].setdefault("options", {}).update(_opts)
+    CLI_HELP[_lang]["frameworks"]["examples"][0] = "ntm frameworks hanam-2022-nang-cao --provisional"
+
+# the verdict of a set that could not be decided (ntmlib.verdicts state 'undecided'), beside the other states
+VERDICT_TEXT["vi"]["undecided"] = "Chưa xác định được (chưa có ngưỡng)"
+VERDICT_TEXT["en"]["undecided"] = "Cannot be decided (no threshold)"
+COMMUNE_HEADERS["vi"]["no_threshold"] = "Chưa có ngưỡng"  # values entered for a year the set has no threshold for
+COMMUNE_HEADERS["en"]["no_threshold"] = "No threshold"
+CLI_HELP["vi"]["frameworks"]["help"] += (" Danh sách đếm chỉ tiêu của mỗi bộ theo mức chắc chắn của ngưỡng: xác nhận, suy ra, "
+                                         "tạm tính; --provisional chỉ liệt kê các ngưỡng tạm tính, kèm nguồn.")
+CLI_HELP["en"]["frameworks"]["help"] += (" The list counts each set's indicators by how sure their threshold is: "
+                                         "confirmed, derived, provisional; --provisional lists only the provisional "
+                                         "thresholds, with their source.")

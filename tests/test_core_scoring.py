@@ -153,10 +153,16 @@ def test_threshold_basis_of_yes_no_rows_and_of_a_numeric_indicator_without_thres
     s = replace(s, indicators=tuple(replace(i, threshold=None) if i.code == "2.1" else i for i in s.indicators))
     ind = ntmlib.score(TINY, sets=[s], year=2023).indicators
     a = ind[ind["commune_id"] == "A"].set_index("indicator")
-    assert a["threshold_basis"].to_dict() == {"1.1": "vùng DBSH", "1.2": "", "2.1": "không có ngưỡng",
-                                              "2.2": "năm: mặc định", "2.3": "", "3.1": "chung", "3.2": "nhóm xã 1"}
+    assert a["threshold_basis_label"].astype(object).fillna("").to_dict() == {
+        "1.1": "vùng DBSH", "1.2": "", "2.1": "không có ngưỡng", "2.2": "năm: mặc định", "2.3": "", "3.1": "chung",
+        "3.2": "nhóm xã 1"}
+    assert a["threshold_basis"].astype(object).fillna("").to_dict() == {
+        "1.1": "region", "1.2": "", "2.1": "none", "2.2": "default", "2.3": "", "3.1": "single", "3.2": "commune_group"}
     assert a.loc[["1.1", "2.2", "3.1", "3.2"], "threshold"].tolist() == [100.0, 2.0, 90.0, 4.0]
     assert pd.isna(a.loc["2.1", "threshold"]) and pd.isna(a.loc["2.1", "met"])  # 63,5 and nothing to compare with
+    # a value with no threshold is its own status, not "no data"
+    assert a["status"].astype(str).to_dict() == {"1.1": "met", "1.2": "met", "2.1": "no_threshold", "2.2": "met",
+                                                 "2.3": "met", "3.1": "met", "3.2": "met"}
 
 
 @pytest.mark.parametrize("row, value, message", [

@@ -164,6 +164,16 @@ def _dataset_from_entry_workbook(tmp: Path) -> Path:
     (d / "observations.csv").unlink()
     write_template(src, 2023, d / "observations.xlsx", SOME)
     _fill(d / "observations.xlsx", src, score(src.restrict(SOME), year=2023))
+
+
+def _ly_nhan_2024(tmp: Path) -> Path:
+    """data/ly-nhan with its 2023 observations entered again for 2024, a year the sets have no income threshold for."""
+    d = tmp / "ly-nhan-2024"
+    shutil.copytree(ROOT / "data" / "ly-nhan", d)
+    obs = d / "observations.csv"
+    lines = obs.read_text(encoding="utf-8").splitlines()
+    again = [line.replace(",2023,", ",2024,", 1) for line in lines[1:] if line.split(",")[1] == "2023"]
+    obs.write_text("\n".join(lines + again) + "\n", encoding="utf-8")
     return d
 
 
@@ -173,6 +183,7 @@ PREPARED = {
     "bo-tieu-chi-sai.xlsx": _spoiled_set_workbook,
     "ly-nhan-tinh-2024/": _dataset_with_province_set,
     "ly-nhan-nhap-lieu/": _dataset_from_entry_workbook,
+    "ly-nhan-2024/": _ly_nhan_2024,
     "broken-groups/": _broken_groups,
     "broken/": _broken_wide,
     "tinh-mau-2026-ntm.yaml": _bad_province_set,

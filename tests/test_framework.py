@@ -82,7 +82,10 @@ def test_builtin_sets_load_with_published_counts():
     income = next(i for i in load_set("vn-2021-nang-cao").indicators if i.measure == "income_per_capita")
     assert income.threshold.lookup(region="DBSH", year=2023)[0] == 68.0
     km = next(i for i in load_set("vn-2021-kieu-mau").indicators if i.measure == "income_per_capita")
-    assert km.threshold.lookup(region="DBSH", year=2022)[0] == 71.0
+    # QĐ 319's rule, not Thái Bình's rounding (71 / 75): 1.1 × the nâng cao income of the same region and year
+    assert km.threshold.lookup(region="DBSH", year=2022)[0] == 70.4
+    assert km.threshold.lookup(region="DBSH", year=2023)[0] == 74.8
+    assert km.confidence == "derived" and km.threshold.derived == ("vn-2021-nang-cao", "10", 1.1)
 
 
 def test_builtin_text_is_nfc():

@@ -54,13 +54,13 @@ def test_2026_indicators_share_measures_with_the_2021_set():
 def test_same_value_meets_group_2_but_not_group_1():
     card = ntmlib.score(NHOM_XA, year=2026)
     water = card.indicators[card.indicators["indicator"] == "8.1"].set_index("commune_id")
-    assert water.loc["26001", ["number", "threshold", "threshold_basis", "met"]].tolist() == [96.0, 98.0,
+    assert water.loc["26001", ["number", "threshold", "threshold_basis_label", "met"]].tolist() == [96.0, 98.0,
                                                                                            "nhóm xã 1", False]
-    assert water.loc["26003", ["number", "threshold", "threshold_basis", "met"]].tolist() == [96.0, 95.0,
+    assert water.loc["26003", ["number", "threshold", "threshold_basis_label", "met"]].tolist() == [96.0, 95.0,
                                                                                            "nhóm xã 2", True]
     assert water.loc["26001", "gap"] == pytest.approx(-2.0)
     # 'Nhóm 1' in communes.csv is read as group 1
-    assert water.loc["26002", "threshold_basis"] == "nhóm xã 1"
+    assert water.loc["26002", ["threshold_basis", "threshold_basis_label"]].tolist() == ["commune_group", "nhóm xã 1"]
     counts = card.communes.set_index("commune_id")[["criteria_met", "indicators_met", "no_data"]]
     assert counts.to_dict("index") == {
         "26001": {"criteria_met": 9, "indicators_met": 30, "no_data": 0},
@@ -104,8 +104,8 @@ def test_bad_or_missing_group_names_file_row_and_column(tmp_path):
 def test_group_default_serves_communes_without_a_listed_group():
     card = ntmlib.score(TINH_MAU, year=2026)
     sorting = card.indicators[card.indicators["indicator"] == "8.5"].set_index("commune_id")
-    assert sorting.loc["27003", ["threshold", "threshold_basis"]].tolist() == [30.0, "nhóm xã: mặc định"]
-    assert sorting.loc["27001", ["threshold", "threshold_basis"]].tolist() == [60.0, "nhóm xã 1"]
+    assert sorting.loc["27003", ["threshold", "threshold_basis_label"]].tolist() == [30.0, "nhóm xã: mặc định"]
+    assert sorting.loc["27001", ["threshold", "threshold_basis_label"]].tolist() == [60.0, "nhóm xã 1"]
 
 
 def test_province_example_extends_overrides_adds_and_removes():
@@ -144,7 +144,8 @@ def test_cli_prints_the_2026_set_with_marks_and_group_thresholds():
     assert "Tỷ lệ hộ được sử dụng nước sạch, nước hợp vệ sinh theo quy chuẩn — ≥ nhóm 1: 98; nhóm 2: 95; nhóm 3: 90" in out
     listing = CliRunner().invoke(main, ["frameworks"]).output
     row = next(line for line in listing.splitlines() if line.strip().startswith("vn-2026-ntm"))
-    assert row.split()[-3:] == ["10", "31/47", "31"]  # encoded / declared in the decision
+    # criteria, indicators encoded / declared in the decision, then confirmed, derived, provisional
+    assert row.split()[-5:] == ["10", "31/47", "0", "0", "31"]
 
 
 def test_readme_shows_the_province_example_as_it_is():

@@ -31,14 +31,25 @@ def test_town_not_assessed_is_left_out(tiny_card):
 
 
 def test_threshold_choice_by_region_year_and_group(tiny_card):
-    assert (ind(tiny_card, "B", "1.1")[["threshold", "threshold_basis", "gap"]].tolist()
+    assert (ind(tiny_card, "B", "1.1")[["threshold", "threshold_basis_label", "gap"]].tolist()
             == [100.0, "vùng DBSH", -2.0])
-    assert (ind(tiny_card, "C", "1.1")[["threshold", "threshold_basis", "gap"]].tolist()
+    assert (ind(tiny_card, "C", "1.1")[["threshold", "threshold_basis_label", "gap"]].tolist()
             == [90.0, "vùng TDMNPB", 2.0])
-    assert ind(tiny_card, "C", "2.1")[["threshold", "threshold_basis"]].tolist() == [44.0, "vùng TDMNPB, năm 2023"]
-    assert ind(tiny_card, "B", "2.2")[["threshold", "threshold_basis", "gap"]].tolist() == [2.0, "năm: mặc định", -0.5]
-    assert ind(tiny_card, "A", "3.2")[["threshold", "threshold_basis"]].tolist() == [4.0, "nhóm xã 1"]
-    assert ind(tiny_card, "C", "3.2")[["threshold", "threshold_basis"]].tolist() == [2.0, "nhóm xã 2"]
+    assert ind(tiny_card, "C", "2.1")[["threshold", "threshold_basis_label"]].tolist() == [44.0, "vùng TDMNPB, năm 2023"]
+    assert ind(tiny_card, "B", "2.2")[["threshold", "threshold_basis_label", "gap"]].tolist() == [2.0, "năm: mặc định", -0.5]
+    assert ind(tiny_card, "A", "3.2")[["threshold", "threshold_basis_label"]].tolist() == [4.0, "nhóm xã 1"]
+    assert ind(tiny_card, "C", "3.2")[["threshold", "threshold_basis_label"]].tolist() == [2.0, "nhóm xã 2"]
+
+
+def test_threshold_basis_is_a_code_and_its_label_the_text(tiny_card):
+    got = {(c, i): tuple(ind(tiny_card, c, i)[["threshold_basis", "threshold_basis_label"]])
+           for c, i in (("B", "1.1"), ("C", "2.1"), ("B", "2.2"), ("A", "3.2"), ("A", "3.1"))}
+    assert got == {("B", "1.1"): ("region", "vùng DBSH"), ("C", "2.1"): ("region_year", "vùng TDMNPB, năm 2023"),
+                   ("B", "2.2"): ("default", "năm: mặc định"), ("A", "3.2"): ("commune_group", "nhóm xã 1"),
+                   ("A", "3.1"): ("single", "chung")}
+    basis = tiny_card.indicators["threshold_basis"]
+    assert basis.cat.ordered and list(basis.cat.categories) == ["single", "region", "year", "region_year",
+                                                               "commune_group", "default", "none"]
 
 
 def test_year_specific_threshold():

@@ -50,7 +50,7 @@ def test_lower_threshold_flips_exactly_the_communes_in_between(card):
     assert set(gained.index) == between
     assert (gained["indicators_met_after"] - gained["indicators_met_before"]).eq(1).all()
     # the scored set is untouched: the change lives in a copy
-    assert next(i for i in card.sets[NC].indicators if i.code == "14.1").threshold.values == {"all": 95.0}
+    assert next(i for i in card.sets[NC].indicators if i.code == "14.1").threshold.values == {"DBSH": 95.0, "TDMNPB": 95.0}
 
 
 def test_region_scope(card):
