@@ -201,7 +201,7 @@ def _reached_text(rows: pd.DataFrame) -> str:
     if not_reached.empty or "undecided" not in rows or not bool(not_reached["undecided"].iloc[0]):
         return tier_name(reached)
     word = label(NO_THRESHOLD_TEXT, "undecided")
-    if not reached:
+    if pd.isna(reached):  # no tier reached
         return word
     return f"{tier_name(reached)}; {tier_name(not_reached['tier'].iloc[0])}: {word.lower()}"
 

@@ -282,15 +282,15 @@ class _Sheet:
         _print_setup(ws, header_text)
         header = []
         heights = []
-        for i, (_, label, width) in enumerate(columns):
-            c = _cell(ws, label)
+        for i, (_, title, width) in enumerate(columns):
+            c = _cell(ws, title)
             small = self._small(i)
             c.font = styles.small_header_font if small else styles.header_font
             c.fill, c.alignment, c.border = styles.header_fill, styles.header_align, styles.border
             header.append(c)
             if i not in folded:
                 font = CRITERION_FONT_PT if small else 11
-                heights.append(_wrapped_lines(label, width, font, bold=True) * _line_pt(font))
+                heights.append(_wrapped_lines(title, width, font, bold=True) * _line_pt(font))
         ws.row_dimensions[1].height = round(max(heights) + ROW_PAD_PT, 1)
         self._append(header)
 

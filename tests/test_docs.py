@@ -164,6 +164,7 @@ def _dataset_from_entry_workbook(tmp: Path) -> Path:
     (d / "observations.csv").unlink()
     write_template(src, 2023, d / "observations.xlsx", SOME)
     _fill(d / "observations.xlsx", src, score(src.restrict(SOME), year=2023))
+    return d
 
 
 def _ly_nhan_2024(tmp: Path) -> Path:
