@@ -3,9 +3,12 @@
 (`ntm frameworks import`).
 
 The workbook has a sheet 'Chỉ tiêu' (one row per indicator: criterion, code, name, unit, rule,
-one threshold column per region, year, region × year or commune group, mark, source, English
-name, measure), a sheet 'Thông tin' (the set's id, name, tier, period, legal basis) and a sheet
-'Hướng dẫn' (how to fill it in). The rule and mark columns carry drop-down lists.
+one threshold column per region, year, region × year or commune group, the rule of a derived
+threshold, mark, source, English name, measure), a sheet 'Thông tin' (the set's id, name, tier, period, legal basis) and a sheet
+'Hướng dẫn' (how to fill it in). The rule and mark columns carry drop-down lists. A threshold given as a rule (`derived`: 1,1 × the
+threshold of an indicator of another set) is written as that rule, readable ('1,1 × ngưỡng chỉ
+tiêu 10 của bộ hanam-2022-nang-cao'), in the column 'Ngưỡng suy ra'; its computed values are shown,
+greyed, in the threshold columns, and read back only to check they were not typed over.
 
 Importing compares every row with a reference set (the parent given with `extends`, else the
 set the workbook was exported from): a value the officer changed is marked `confirmed` with the
@@ -26,9 +29,10 @@ from .framework import NUMERIC_RULES, CriteriaSet, Indicator, Threshold, load_se
 from .outputs import write_bytes_atomic, write_text_atomic
 from .readers import cell_place
 from .values import fold
-from .words import FRAMEWORK_EXCEL_WORDS, TIERS, tier_name
+from .words import FRAMEWORK_EXCEL_DERIVED_WORDS, FRAMEWORK_EXCEL_WORDS, TIERS, tier_name
 
 W = FRAMEWORK_EXCEL_WORDS
+D = FRAMEWORK_EXCEL_DERIVED_WORDS
 SHEET, INFO_SHEET, NOTES_SHEET = W["sheet"], W["info_sheet"], W["notes_sheet"]
 HEADER_ROW = 3  # title, note, then the header
 RULE_WORDS = {">=": "≥", "<=": "≤", "yes": "Đạt", "absent": "Không có"}
@@ -36,7 +40,7 @@ MARK_WORDS = {"confirmed": "xác nhận", "derived": "suy ra", "provisional": "t
 # (key, header, width): the fixed columns before and after the thresholds
 LEFT = [("criterion", "Tiêu chí", 7), ("code", "Mã chỉ tiêu", 8), ("name", "Tên chỉ tiêu", 50),
         ("unit", "Đơn vị", 11), ("rule", "Quy tắc", 8)]
-RIGHT = [("confidence", "Mức chắc chắn", 11), ("source", "Nguồn", 40), ("name_en", "Tên tiếng Anh", 30),
+RIGHT = [("derived", D["column"], 28), ("confidence", "Mức chắc chắn", 11), ("source", "Nguồn", 40), ("name_en", "Tên tiếng Anh", 30),
          ("measure", "Thước đo (measure)", 24)]
 INFO_KEYS = [("id", "Mã bộ tiêu chí"), ("name", "Tên bộ tiêu chí"), ("tier", "Hạng"), ("period", "Giai đoạn"),
              ("issuer", "Cơ quan ban hành"), ("decision", "Quyết định"), ("date", "Ngày ban hành"),
@@ -133,14 +137,15 @@ def export_set(s: CriteriaSet, path: str | Path) -> Path:
     headers = [h for _, h, _ in LEFT] + [_column_label(k, key, s) for k, key in tcols] + [h for _, h, _ in RIGHT]
     widths = [w for *_, w in LEFT] + [9] * len(tcols) + [w for *_, w in RIGHT]
     ws.append([_cell(ws, W["title"].format(id=s.id, name=s.name))])
-    ws.append([_cell(ws, W["subtitle"])])
+    derived_any = any(i.threshold is not None and i.threshold.derived for i in s.indicators)
+    ws.append([_cell(ws, W["subtitle"] + (" " + D["computed_note"] if derived_any else ""))])
     ws.append([_cell(ws, h) for h in headers])
     thin = Side(style="thin", color="999999")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for i in s.indicators:
         row = [i.criterion, i.code, i.name, i.unit, RULE_WORDS[i.rule]]
         row += [_value_of(i.threshold, kind, key) for kind, key in tcols]
-        row += [MARK_WORDS[i.confidence], i.source, i.name_en, i.measure]
+        row += [derived_text(i.threshold), MARK_WORDS[i.confidence], i.source, i.name_en, i.measure]
         ws.append([_cell(ws, v if v != "" else None) for v in row])
     n = ws.max_row
     ws["A1"].font = Font(name=FONT, bold=True, size=13)
@@ -148,22 +153,29 @@ def export_set(s: CriteriaSet, path: str | Path) -> Path:
     head_fill = PatternFill("solid", fgColor="DDEBF7")
     thr_fill = PatternFill("solid", fgColor="FFF2CC")
     first_thr, last_thr = len(LEFT) + 1, len(LEFT) + len(tcols)
+    at = {k: last_thr + n for n, (k, _, _) in enumerate(RIGHT, start=1)}
+    wrapped = (3, 4, at["derived"], at["source"], at["name_en"])
     for c, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = w
         h = ws.cell(HEADER_ROW, c)
         h.font = Font(name=FONT, bold=True)
-        h.fill = thr_fill if first_thr <= c <= last_thr else head_fill
+        h.fill = thr_fill if first_thr <= c <= last_thr or c == at["derived"] else head_fill
         h.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         h.border = border
         for r in range(HEADER_ROW + 1, n + 1):
             cell = ws.cell(r, c)
             cell.border = border
-            cell.alignment = Alignment(vertical="top", wrap_text=c in (3, len(headers) - 2, len(headers) - 1))
+            cell.alignment = Alignment(vertical="top", wrap_text=c in wrapped)
+    computed_fill, computed_font = PatternFill("solid", fgColor="E7E6E6"), Font(name=FONT, italic=True, color="7F7F7F")
+    for r, i in enumerate(s.indicators, start=HEADER_ROW + 1):
+        if i.threshold is not None and i.threshold.derived:  # the values are the rule's: greyed, to read only
+            for c in range(first_thr, last_thr + 1):
+                ws.cell(r, c).fill, ws.cell(r, c).font = computed_fill, computed_font
     ws.row_dimensions[HEADER_ROW].height = 45
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, len(LEFT) + 1)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(headers))}{n}"
     rule_col = get_column_letter(len(LEFT))
-    mark_col = get_column_letter(last_thr + 1)
+    mark_col = get_column_letter(at["confidence"])
     rules = DataValidation(type="list", formula1='"' + ",".join(RULE_WORDS.values()) + '"', allow_blank=False,
                            showErrorMessage=True, errorTitle=W["bad_title"], error=W["bad_rule"])
     marks = DataValidation(type="list", formula1='"' + ",".join(MARK_WORDS.values()) + '"', allow_blank=False,
@@ -178,12 +190,13 @@ def export_set(s: CriteriaSet, path: str | Path) -> Path:
     if tcols:
         numbers.add(f"{get_column_letter(first_thr)}{HEADER_ROW + 1}:{get_column_letter(last_thr)}{last}")
     for r, i in enumerate(s.indicators, start=HEADER_ROW + 1):
-        lines = max(_wrapped_lines(i.name, 50), _wrapped_lines(i.source, 40))
+        lines = max(_wrapped_lines(i.name, 50), _wrapped_lines(i.source, 40), _wrapped_lines(i.unit, 11),
+                    _wrapped_lines(derived_text(i.threshold), 28))
         if lines > 1:
             ws.row_dimensions[r].height = lines * _line_pt(11) + ROW_PAD_PT
     _print_setup(ws, s.name)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.print_area = f"A1:{get_column_letter(last_thr + 2)}{n}"  # the English name and the measure are not printed
+    ws.print_area = f"A1:{get_column_letter(at['source'])}{n}"  # the English name and the measure are not printed
 
     info = wb.create_sheet(INFO_SHEET)
     src = s.source or {}
@@ -210,7 +223,7 @@ def export_set(s: CriteriaSet, path: str | Path) -> Path:
     _print_setup(info, s.name)
 
     notes = wb.create_sheet(NOTES_SHEET)
-    for line in W["notes"]:
+    for line in [*W["notes"], D["note"]]:
         notes.append([_cell(notes, line.format(sheet=SHEET, all=W["all"]))])
     notes["A1"].font = Font(name=FONT, bold=True, size=13)
     notes.column_dimensions["A"].width = 120
@@ -229,6 +242,32 @@ def _value_of(t: Threshold | None, kind: str, key):
         return None
     v = t.values.get("all" if kind == "all" else key)
     return None if v is None else (int(v) if float(v).is_integer() else float(v))
+
+
+def derived_text(t: Threshold | None) -> str:
+    """The rule of a derived threshold as the workbook writes it: '1,1 × ngưỡng chỉ tiêu 10 của bộ
+    hanam-2022-nang-cao'; "" for a threshold given as numbers (or none)."""
+    if t is None or not t.derived:
+        return ""
+    sid, code, factor = t.derived
+    return D["rule_text"].format(factor=_fmt_number(factor), indicator=code, set=sid)
+
+
+_DERIVED = re.compile(r"^(\d+(?:[.,]\d+)?)\s*[×x*]\s*(?:nguong\s+)?(?:(?:cua\s+)?chi tieu\s+)?(\S+?)\s+"
+                      r"(?:cua\s+)?(?:bo\s+(?:tieu chi\s+)?)?([a-z0-9][a-z0-9-]*)$")
+
+
+def parse_derived(text: str) -> tuple[float, str, str] | None:
+    """(factor, indicator code folded to lower case, set id) of a rule written as `derived_text`
+    writes it (also '1.1 x ngưỡng chỉ tiêu 10 của bộ …', without diacritics); None when unreadable."""
+    m = _DERIVED.match(fold(text))
+    if m is None or float(m.group(1).replace(",", ".")) <= 0:
+        return None
+    return float(m.group(1).replace(",", ".")), m.group(2), m.group(3)
+
+
+def _derived_yaml(sid: str, code: str, factor: float) -> dict:
+    return {"derived": {"set": sid, "indicator": code, "factor": _num(factor)}}
 
 
 # --------------------------------------------------------------------------- import
@@ -277,7 +316,39 @@ def import_set(path: str | Path, set_id: str, out: str | Path, extends: str | No
         problems.append(Problem(name, W["no_reference"], f"trang tính '{INFO_SHEET}'"))
     if problems:
         raise FrameworkError(problems)
-    rows = _read_rows(wb[SHEET], name, reference, problems)
+    before = {i.code: i for i in (origin or reference).indicators}  # what the officer changed is from this one
+
+    def derive(text: str, place: str, code: str, values: dict) -> dict | None:
+        """The `derived` threshold of a row's rule, checked against the set it names; the values
+        typed in the row's threshold cells must be the rule's (or those exported)."""
+        parsed = parse_derived(text)
+        if parsed is None:
+            problems.append(Problem(name, D["bad_rule"].format(value=text), place))
+            return None
+        factor, code_f, sid = parsed
+        if sid == set_id:
+            problems.append(Problem(name, D["self"].format(set=sid), place))
+            return None
+        other = _load(sid, search, name, [], "")
+        if other is None:
+            problems.append(Problem(name, D["no_set"].format(set=sid), place))
+            return None
+        base = next((i for i in other.indicators if fold(i.code) == code_f), None)
+        if base is None or base.threshold is None:
+            message = D["no_indicator"] if base is None else D["not_numeric"]
+            problems.append(Problem(name, message.format(code=base.code if base else code_f, set=sid), place))
+            return None
+        computed = {(base.threshold.kind, k): round(v * factor, 6) for k, v in base.threshold.values.items()}
+        old = before.get(code)
+        shown = {(old.threshold.kind, k): v for k, v in old.threshold.values.items()} if old and old.threshold else {}
+        for key, (v, where) in values.items():
+            if any(key in known and abs(v - known[key]) < 1e-6 for known in (computed, shown)):
+                continue
+            was = _fmt_number(computed[key]) if key in computed else D["empty"]
+            problems.append(Problem(name, D["typed"].format(value=_fmt_number(v), computed=was), where))
+        return _derived_yaml(sid, base.code, factor)
+
+    rows = _read_rows(wb[SHEET], name, reference, problems, derive)
     if problems:
         raise FrameworkError(problems)
     decision_no, date = _decision(decision)
@@ -285,7 +356,6 @@ def import_set(path: str | Path, set_id: str, out: str | Path, extends: str | No
         raise FrameworkError(Problem("--decision", W["bad_date"].format(value=decision.strip())))
     source_text = W["source"].format(decision=decision.strip()) if decision.strip() else ""
     ref = {i.code: i for i in reference.indicators}  # the differences written are from this set
-    before = {i.code: i for i in (origin or reference).indicators}  # what the officer changed is from this one
     doc: dict = {"id": set_id}
     if extends:
         doc["extends"] = extends
@@ -420,8 +490,10 @@ def _real_date(iso: str) -> bool:
     return True
 
 
-def _read_rows(ws, name: str, reference: CriteriaSet, problems: list[Problem]) -> list[_Row]:
-    """The indicator rows of the sheet, each checked; problems name the cell."""
+def _read_rows(ws, name: str, reference: CriteriaSet, problems: list[Problem], derive) -> list[_Row]:
+    """The indicator rows of the sheet, each checked; problems name the cell. `derive(text, cell,
+    code, values)` turns the text of a 'Ngưỡng suy ra' cell into a `derived` threshold (None and a
+    problem when it cannot)."""
     sheet = ws.title
     grid = [list(r) for r in ws.iter_rows(values_only=True)]
     hr = next((n for n, row in enumerate(grid[:15], start=1)
@@ -505,7 +577,14 @@ def _read_rows(ws, name: str, reference: CriteriaSet, problems: list[Problem]) -
                 continue
             values[(kind, key)] = (number, cell_place(sheet, c, r))
         kinds = {k for k, _ in values}
-        if rule in NUMERIC_RULES:
+        dv, dw = get("derived")
+        if dv and rule in NUMERIC_RULES:
+            thr = derive(dv, dw, code, values)
+            if thr is not None:
+                raw["threshold"] = thr
+        elif dv:
+            problems.append(Problem(name, D["not_for_rule"].format(rule=rv), dw))
+        elif rule in NUMERIC_RULES:
             if not values:
                 first = min(thresholds) if thresholds else columns["rule"]
                 problems.append(Problem(name, W["needs_threshold"].format(rule=rv), cell_place(sheet, first, r)))
@@ -548,7 +627,7 @@ def _raw_of(i: Indicator) -> dict:
            "measure": i.measure, "rule": i.rule}
     if i.threshold is not None:
         t = i.threshold
-        raw["threshold"] = _threshold_yaml(t.kind, t.values)
+        raw["threshold"] = _derived_yaml(*t.derived) if t.derived else _threshold_yaml(t.kind, t.values)
     raw["confidence"] = i.confidence
     raw["source"] = i.source
     return raw
@@ -587,8 +666,15 @@ def _changed_source(decision: str, raw: dict, base: Indicator | None) -> str:
     values of the threshold were left as they were, that they keep their earlier source."""
     if base is None:
         return decision
-    old, new = _flat(_clean(_raw_of(base)).get("threshold")), _flat(raw.get("threshold"))
-    given = [f"{_column_label(k, key, None)} {_fmt_number(v)}" for (k, key), v in new.items() if old.get((k, key)) != v]
+    thr = raw.get("threshold")
+    if isinstance(thr, dict) and "derived" in thr:  # the decision gives a rule
+        rule = thr["derived"]
+        old, new = {}, {}
+        given = [f"{D['source_word']} {derived_text(Threshold('all', {}, (rule['set'], rule['indicator'], rule['factor'])))}"]
+    else:  # numbers; those of a rule they replace were the rule's, not a source's
+        old = {} if base.threshold is not None and base.threshold.derived else _flat(_clean(_raw_of(base)).get("threshold"))
+        new = _flat(thr)
+        given = [f"{_column_label(k, key, None)} {_fmt_number(v)}" for (k, key), v in new.items() if old.get((k, key)) != v]
     if raw["rule"] != base.rule:
         given.insert(0, f"{W['rule_word']} {RULE_WORDS[raw['rule']]}")
     text = f"{decision}: {', '.join(given)}" if given else decision

@@ -1298,3 +1298,25 @@ CLI_HELP["vi"]["frameworks"]["help"] += (" Danh sách đếm chỉ tiêu của m
 CLI_HELP["en"]["frameworks"]["help"] += (" The list counts each set's indicators by how sure their threshold is: "
                                          "confirmed, derived, provisional; --provisional lists only the provisional "
                                          "thresholds, with their source.")
+
+FRAMEWORK_EXCEL_DERIVED_WORDS = {  # the criteria-set workbook: a threshold given as a rule (threshold: {derived: …})
+    "column": "Ngưỡng suy ra",
+    "rule_text": "{factor} × ngưỡng chỉ tiêu {indicator} của bộ {set}",
+    "source_word": "ngưỡng suy ra",
+    "note": "9. Cột 'Ngưỡng suy ra': ngưỡng tính từ ngưỡng của một chỉ tiêu ở bộ khác, cùng vùng, cùng năm, ghi "
+            "dạng '1,1 × ngưỡng chỉ tiêu 10 của bộ hanam-2022-nang-cao' (thu nhập xã kiểu mẫu cao hơn 10% mức "
+            "nâng cao). Các ô ngưỡng chữ nghiêng nền xám của dòng đó là giá trị tính ra, chỉ để đọc: sửa hệ số "
+            "hoặc bộ ngay trong ô quy tắc. Muốn dùng số của quyết định thay cho quy tắc: xoá ô 'Ngưỡng suy ra' "
+            "rồi gõ số vào các ô ngưỡng.",
+    "computed_note": "Ô ngưỡng chữ nghiêng nền xám là giá trị tính theo cột 'Ngưỡng suy ra'.",
+    "empty": "ô trống",
+    "bad_rule": "ngưỡng suy ra '{value}' không đọc được: ghi dạng '1,1 × ngưỡng chỉ tiêu 10 của bộ "
+                "hanam-2022-nang-cao'",
+    "no_set": "ngưỡng suy ra dựa vào bộ tiêu chí không có: '{set}'",
+    "self": "ngưỡng suy ra không thể dựa vào chính bộ đang nhập ('{set}')",
+    "no_indicator": "ngưỡng suy ra dựa vào chỉ tiêu '{code}' không có trong bộ {set}",
+    "not_numeric": "ngưỡng suy ra dựa vào chỉ tiêu '{code}' của bộ {set}, chỉ tiêu này không có ngưỡng số",
+    "not_for_rule": "quy tắc '{rule}' không có ngưỡng: để trống cột 'Ngưỡng suy ra'",
+    "typed": "ngưỡng {value} khác giá trị tính theo cột 'Ngưỡng suy ra' ({computed}): muốn dùng số đã gõ thì xoá "
+             "ô 'Ngưỡng suy ra' của dòng này",
+}

@@ -44,12 +44,25 @@ def test_the_workbook_has_one_row_per_indicator_and_a_column_per_region_and_year
     assert wb.sheetnames == ["Chỉ tiêu", "Thông tin", "Hướng dẫn"]
     ws = wb["Chỉ tiêu"]
     head = [c.value for c in ws[3]]
+    s = load_set("hanam-2022-ntm")
+    # the threshold columns, from the set: a region's column when some threshold names that region (in the
+    # set's order), 'Vùng khác' when some threshold has a value for the regions not named, and a region's
+    # column for every year of the period when some threshold is by region and year
+    by = {kind: [i.threshold for i in s.indicators if i.threshold is not None and i.threshold.kind == kind]
+          for kind in ("region", "region_year")}
+    regions = [r for r in s.regions if any(r in t.values for t in by["region"])]
+    other = ["Vùng khác"] if any("default" in t.values for t in by["region"]) else []
+    yearly = [r for r in s.regions if any(k[0] == r for t in by["region_year"] for k in t.values)]
+    years = [f"{r} {y}" for r in yearly for y in range(s.period[0], s.period[1] + 1)]
     assert head[:5] == ["Tiêu chí", "Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị", "Quy tắc"]
-    assert head[5:17] == ["Mọi xã", "TDMNPB", "DBSH", "BTB", "DHNTB", "TN", "DNB", "DBSCL",
-                          "DBSH 2022", "DBSH 2023", "DBSH 2024", "DBSH 2025"]  # every year of the period
-    assert head[17:] == ["Mức chắc chắn", "Nguồn", "Tên tiếng Anh", "Thước đo (measure)"]
+    assert head[5:-5] == ["Mọi xã", *regions, *other, *years]
+    assert head[-5:] == ["Ngưỡng suy ra", "Mức chắc chắn", "Nguồn", "Tên tiếng Anh", "Thước đo (measure)"]
+    assert "DBSH" in regions and other == ["Vùng khác"] and years == ["DBSH 2022", "DBSH 2023", "DBSH 2024", "DBSH 2025"]
     assert ws.max_row - 3 == 57  # one row per indicator of the 57
     assert _cell(ws, "2.2", "DBSH").value == 100 and _cell(ws, "2.2", "TDMNPB").value == 70
+    rural = next(i for i in s.indicators if i.code == "15.4")  # DBSH 70, TDMNPB 50, the other regions 50
+    assert _cell(ws, "15.4", "Vùng khác").value == rural.threshold.values["default"] == 50
+    assert _cell(ws, "15.4", "DBSH").value == 70 and _cell(ws, "15.4", "BTB").value is None
     income = next(i for i in load_set("hanam-2022-ntm").indicators if i.code == "10")
     for year in (2022, 2023, 2024, 2025):  # the income thresholds the set has, by year; none typed as 0
         assert _cell(ws, "10", f"DBSH {year}").value == income.threshold.lookup("DBSH", year)[0]
@@ -58,7 +71,9 @@ def test_the_workbook_has_one_row_per_indicator_and_a_column_per_region_and_year
     assert _cell(ws, "10", "Mức chắc chắn").value == marks[income.confidence]
     lists = {str(dv.sqref).split(":")[0][0]: dv.formula1 for dv in ws.data_validations.dataValidation
              if dv.type == "list"}
-    assert lists == {"E": '"≥,≤,Đạt,Không có"', "R": '"xác nhận,suy ra,tạm tính"'}
+    mark = _cell(ws, "10", "Mức chắc chắn").column_letter
+    assert lists == {"E": '"≥,≤,Đạt,Không có"', mark: '"xác nhận,suy ra,tạm tính"'}
+    assert all(ws.cell(r, len(head) - 4).value is None for r in range(4, ws.max_row + 1))  # no threshold is a rule
     info = {r[0]: r[1] for r in wb["Thông tin"].iter_rows(values_only=True) if r and r[0]}
     assert info["Mã bộ tiêu chí"] == "hanam-2022-ntm" and info["Giai đoạn"] == "2022-2025"
 
@@ -156,18 +171,30 @@ def use_set(d, old: str, new: str) -> None:
         path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 
 
-@pytest.mark.parametrize("edit, place, message", [
-    (("2.2", "DBSH", "nhiều"), "'Chỉ tiêu'!H7", "ngưỡng 'nhiều' không phải số"),
+@pytest.mark.parametrize("edit, place, message", [  # place None: the cell edited, found by its header
+    (("2.2", "DBSH", "nhiều"), "'Chỉ tiêu'!H7", "ngưỡng 'nhiều' không phải số"),  # docs/province-office.md shows H7
     (("2.2", "Quy tắc", "lớn hơn"), "'Chỉ tiêu'!E7", "quy tắc 'lớn hơn' không phải một trong ≥, ≤, Đạt, Không có"),
-    (("2.2", "Mức chắc chắn", "chắc"), "'Chỉ tiêu'!R7", "mức chắc chắn 'chắc' không phải một trong"),
+    (("2.2", "Mức chắc chắn", "chắc"), None, "mức chắc chắn 'chắc' không phải một trong"),
     (("1.1", "Mọi xã", 5), "'Chỉ tiêu'!F4", "quy tắc 'Đạt' không có ngưỡng: để trống các cột ngưỡng"),
     (("2.2", "Mọi xã", 95), "'Chỉ tiêu'!F7", "một chỉ tiêu chỉ điền một loại cột ngưỡng"),
     (("2.2", "Tiêu chí", "99"), "'Chỉ tiêu'!A7", "tiêu chí '99' không có trong bộ"),
+    (("2.2", "Ngưỡng suy ra", "1,1 × ngưỡng chỉ tiêu 10"), None,
+     "ngưỡng suy ra '1,1 × ngưỡng chỉ tiêu 10' không đọc được: ghi dạng '1,1 × ngưỡng chỉ tiêu 10 của bộ"),
+    (("2.2", "Ngưỡng suy ra", "1,1 × ngưỡng chỉ tiêu 10 của bộ tinh-khac"), None,
+     "ngưỡng suy ra dựa vào bộ tiêu chí không có: 'tinh-khac'"),
+    (("2.2", "Ngưỡng suy ra", "1,1 × ngưỡng chỉ tiêu 99 của bộ vn-2021-ntm"), None,
+     "ngưỡng suy ra dựa vào chỉ tiêu '99' không có trong bộ vn-2021-ntm"),
+    (("2.2", "Ngưỡng suy ra", "2 × ngưỡng chỉ tiêu 1.1 của bộ vn-2021-ntm"), None,
+     "ngưỡng suy ra dựa vào chỉ tiêu '1.1' của bộ vn-2021-ntm, chỉ tiêu này không có ngưỡng số"),
+    (("1.1", "Ngưỡng suy ra", "1 × ngưỡng chỉ tiêu 2.2 của bộ vn-2021-ntm"), None,
+     "quy tắc 'Đạt' không có ngưỡng: để trống cột 'Ngưỡng suy ra'"),
 ])
 def test_errors_name_the_sheet_and_the_cell(exported, tmp_path, edit, place, message):
     wb = openpyxl.load_workbook(exported)
     code, header, value = edit
-    _cell(wb["Chỉ tiêu"], code, header).value = value
+    cell = _cell(wb["Chỉ tiêu"], code, header)
+    cell.value = value
+    place = place or f"'Chỉ tiêu'!{cell.coordinate}"
     wb.save(tmp_path / "sai.xlsx")
     out = tmp_path / "tinh-x.yaml"
     with pytest.raises(FrameworkError) as e:
@@ -266,3 +293,93 @@ def test_an_id_that_cannot_name_a_set_and_a_missing_workbook(exported, tmp_path)
     assert not (tmp_path / "Hà_Nam.yaml").exists()
     r = run("frameworks", "import", tmp_path / "khong-co.xlsx", "--id", "a-b", "--out", tmp_path / "a-b.yaml")
     assert r.exit_code == 2 and r.output == f"Lỗi: {tmp_path / 'khong-co.xlsx'}: không có tệp này\n"
+
+
+@pytest.fixture(scope="module")
+def model_workbook(tmp_path_factory):
+    """hanam-2022-kieu-mau exported: its income K2 is 1,1 × the income threshold of hanam-2022-nang-cao."""
+    path = tmp_path_factory.mktemp("kieu-mau") / "kieu-mau.xlsx"
+    export_set(load_set("hanam-2022-kieu-mau"), path)
+    return path
+
+
+def _income(set_id: str) -> dict:
+    return next(i for i in load_set(set_id).indicators if i.code == "10").threshold.values
+
+
+def test_a_derived_threshold_is_written_as_its_rule_with_its_values_greyed(model_workbook):
+    ws = openpyxl.load_workbook(model_workbook)["Chỉ tiêu"]
+    assert _cell(ws, "K2", "Ngưỡng suy ra").value == "1,1 × ngưỡng chỉ tiêu 10 của bộ hanam-2022-nang-cao"
+    advanced = _income("hanam-2022-nang-cao")  # DBSH 64 (2022), 68 (2023)
+    for year in ("2022", "2023"):
+        cell = _cell(ws, "K2", f"DBSH {year}")
+        assert cell.value == pytest.approx(1.1 * advanced[("DBSH", year)])
+        assert cell.font.i and cell.fill.fgColor.rgb.endswith("E7E6E6")  # computed: italic on grey
+    assert (_cell(ws, "K2", "DBSH 2022").value, _cell(ws, "K2", "DBSH 2023").value) == (70.4, 74.8)
+    assert _cell(ws, "K2", "DBSH 2024").value is None  # the nâng cao set has no income threshold for 2024 yet
+    assert not _cell(ws, "K3", "DBSH 2022").font.i and _cell(ws, "K3", "Ngưỡng suy ra").value is None
+    assert ws["A2"].value.endswith("Ô ngưỡng chữ nghiêng nền xám là giá trị tính theo cột 'Ngưỡng suy ra'.")
+
+
+def test_a_changed_rule_is_imported_as_a_rule_confirmed_by_the_decision(model_workbook, tmp_path):
+    wb = openpyxl.load_workbook(model_workbook)
+    _cell(wb["Chỉ tiêu"], "K2", "Ngưỡng suy ra").value = "1,2 × ngưỡng chỉ tiêu 10 của bộ hanam-2022-nang-cao"
+    wb.save(tmp_path / "sua.xlsx")
+    out = tmp_path / "hanam-2024-kieu-mau.yaml"
+    s = import_set(tmp_path / "sua.xlsx", "hanam-2024-kieu-mau", out, extends="hanam-2022-kieu-mau", decision=DECISION)
+    doc = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert list(doc["overrides"]) == ["K2"]
+    k2 = doc["overrides"]["K2"]
+    assert k2["threshold"] == {"derived": {"set": "hanam-2022-nang-cao", "indicator": "10", "factor": 1.2}}
+    assert k2["confidence"] == "confirmed"
+    assert k2["source"] == f"{DECISION}: ngưỡng suy ra 1,2 × ngưỡng chỉ tiêu 10 của bộ hanam-2022-nang-cao"
+    t = next(i for i in s.indicators if i.code == "K2").threshold
+    assert t.derived == ("hanam-2022-nang-cao", "10", 1.2)
+    assert t.values == {k: round(1.2 * v, 6) for k, v in _income("hanam-2022-nang-cao").items()}  # 76.8, 81.6
+
+
+def test_numbers_typed_over_a_cleared_rule_are_imported_as_numbers(model_workbook, tmp_path):
+    wb = openpyxl.load_workbook(model_workbook)
+    ws = wb["Chỉ tiêu"]
+    _cell(ws, "K2", "Ngưỡng suy ra").value = None
+    _cell(ws, "K2", "DBSH 2022").value = 71  # 74.8 (2023) kept as shown, 2024 typed in
+    _cell(ws, "K2", "DBSH 2024").value = 80
+    wb.save(tmp_path / "so.xlsx")
+    out = tmp_path / "hanam-2024-kieu-mau.yaml"
+    s = import_set(tmp_path / "so.xlsx", "hanam-2024-kieu-mau", out, extends="hanam-2022-kieu-mau", decision=DECISION)
+    k2 = yaml.safe_load(out.read_text(encoding="utf-8"))["overrides"]["K2"]
+    assert k2["threshold"] == {"by_region_year": {"DBSH": {"2022": 71, "2023": 74.8, "2024": 80}}}
+    assert k2["confidence"] == "confirmed"
+    assert k2["source"] == f"{DECISION}: DBSH 2022 71, DBSH 2023 74,8, DBSH 2024 80"  # the rule's values had no source
+    t = next(i for i in s.indicators if i.code == "K2").threshold
+    assert t.derived == () and t.lookup("DBSH", 2024)[0] == 80 and t.lookup("DBSH", 2023)[0] == 74.8
+
+
+@pytest.mark.parametrize("header, value, message", [
+    ("DBSH 2022", 71, "ngưỡng 71 khác giá trị tính theo cột 'Ngưỡng suy ra' (70,4): muốn dùng số đã gõ thì xoá ô"),
+    ("DBSH 2024", 80, "ngưỡng 80 khác giá trị tính theo cột 'Ngưỡng suy ra' (ô trống)"),
+])
+def test_a_number_typed_over_a_rule_that_was_kept_is_an_error(model_workbook, tmp_path, header, value, message):
+    wb = openpyxl.load_workbook(model_workbook)
+    cell = _cell(wb["Chỉ tiêu"], "K2", header)
+    cell.value = value
+    wb.save(tmp_path / "sai.xlsx")
+    with pytest.raises(FrameworkError) as e:
+        import_set(tmp_path / "sai.xlsx", "tinh-km", tmp_path / "tinh-km.yaml", extends="hanam-2022-kieu-mau")
+    [p] = e.value.problems
+    assert p.place == f"'Chỉ tiêu'!{cell.coordinate}" and p.message.startswith(message), p
+
+
+@pytest.mark.parametrize("text, parsed", [
+    ("1,1 × ngưỡng chỉ tiêu 10 của bộ hanam-2022-nang-cao", (1.1, "10", "hanam-2022-nang-cao")),
+    ("1.1 x nguong chi tieu 10 cua bo hanam-2022-nang-cao", (1.1, "10", "hanam-2022-nang-cao")),
+    ("1,05 × ngưỡng chỉ tiêu K2 của bộ tiêu chí vn-2021-kieu-mau", (1.05, "k2", "vn-2021-kieu-mau")),
+    ("2 * chỉ tiêu 9.2 bộ vn-2021-ntm", (2.0, "9.2", "vn-2021-ntm")),
+    ("1,1 × ngưỡng chỉ tiêu 10", None),
+    ("0 × ngưỡng chỉ tiêu 10 của bộ vn-2021-nang-cao", None),
+    ("cao hơn 10% mức nâng cao", None),
+])
+def test_the_rule_of_a_derived_threshold_is_read_as_written_or_without_diacritics(text, parsed):
+    from ntmlib.framework_excel import parse_derived
+
+    assert parse_derived(text) == parsed
