@@ -26,6 +26,7 @@ from .verdicts import criterion_changes, criterion_results, scored_row, scored_r
 from .words import (
     GRID_LABELS,
     LANGS,
+    NO_THRESHOLD_TEXT,
     PLOT_LABELS,
     count_text,
     counts_text,
@@ -38,14 +39,19 @@ from .words import (
 # The palette of ntmlib.plots (COLOURS, INK, SYMBOL, GAINED / LOST there; tests/test_grids.py
 # checks they stay equal). Copied rather than imported: ntmlib.plots loads matplotlib, which these
 # HTML figures do not need.
-COLOURS = {"met": "#81c784", "not_met": "#c62828", "no_data": "#9e9e9e"}
-INK = {"met": "#1b1b1b", "not_met": "#ffffff", "no_data": "#1b1b1b"}  # text on each colour
-SYMBOL = {"met": "✓", "not_met": "✗", "no_data": "?"}
+COLOURS = {"met": "#81c784", "not_met": "#c62828", "no_data": "#9e9e9e", "no_threshold": "#fff59d"}
+INK = {"met": "#1b1b1b", "not_met": "#ffffff", "no_data": "#1b1b1b", "no_threshold": "#1b1b1b"}  # text on each colour
+SYMBOL = {"met": "✓", "not_met": "✗", "no_data": "?", "no_threshold": "∅"}
+ALWAYS_SHOWN = ("met", "not_met", "no_data")  # in legends; no_threshold (undecided) only where it occurs
 GAINED, LOST = "▲", "▼"
 STRIPE = "#bdbdbd"  # the hatching of "no data" (plots: white lines): lighter than its grey, under dark ink
 TEXT, MUTED, LINK, PAPER = "#1b1b1b", "#424242", "#0d47a1", "#ffffff"  # body text, captions, links, background
-CSS_CLASS = {"met": "ntm-met", "not_met": "ntm-notmet", "no_data": "ntm-nodata"}
+CSS_CLASS = {"met": "ntm-met", "not_met": "ntm-notmet", "no_data": "ntm-nodata", "no_threshold": "ntm-nothr"}
 _MET_VALUE = {"met": True, "not_met": False, "no_data": None}  # for words.met_word
+
+
+def _state_word(state: str, lang: str) -> str:
+    return label(NO_THRESHOLD_TEXT, "status", lang) if state == "no_threshold" else met_word(_MET_VALUE[state], lang)
 
 # heatmap column widths in px: commune names (on a narrow screen), one criterion, the count
 NAME_W, NAME_W_NARROW, CELL_W, TOTAL_W = 150, 108, 40, 58
@@ -64,6 +70,8 @@ _CSS = f"""
 .ntm-notmet {{ background: {COLOURS['not_met']}; color: {INK['not_met']}; }}
 .ntm-nodata {{ background: {COLOURS['no_data']} repeating-linear-gradient(135deg, {COLOURS['no_data']} 0 5px,
   {STRIPE} 5px 8px); color: {INK['no_data']}; }}
+.ntm-nothr {{ background: {COLOURS['no_threshold']} radial-gradient(#bdbdbd 1px, transparent 1.5px) 0 0 / 6px 6px;
+  color: {INK['no_threshold']}; }}
 .ntm-tiles {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 150px), 1fr)); gap: 6px;
   margin: 0; padding: 0; }}
 .ntm-tile {{ display: flex; flex-direction: column; gap: 4px; min-width: 0; padding: 7px 9px 6px;
@@ -180,7 +188,7 @@ def _caption(title: str, sub: str) -> str:
 
 
 def _legend_key(state: str, lang: str, count: int | None = None) -> str:
-    text = met_word(_MET_VALUE[state], lang) + (f" ({count})" if count is not None else "")
+    text = _state_word(state, lang) + (f" ({count})" if count is not None else "")
     return (f'<span class="ntm-key" data-state="{state}"><span class="ntm-swatch {CSS_CLASS[state]}" '
             f'aria-hidden="true">{SYMBOL[state]}</span>{_e(text)}</span>')
 
@@ -225,11 +233,11 @@ def criteria_grid_html(card: Scorecard, commune_id: str, year: int, set_id: str,
             f'<div class="ntm-name">{_e(localized(c.name, c.name_en, lang))}</div>'
             f'<div class="ntm-tile-foot"><span class="ntm-count">{_e(count_text(n_met, n_total, "indicators", lang))}'
             f'</span><span class="ntm-state"><span aria-hidden="true">{SYMBOL[state]}</span> '
-            f'{_e(met_word(_MET_VALUE[state], lang))}</span></div></div>')
+            f'{_e(_state_word(state, lang))}</span></div></div>')
     counts = counts_text(r["criteria_met"], r["criteria_total"], r["indicators_met"], r["indicators_total"], lang)
     title = _say(lang, "grid_title", place=_say(lang, "place", name=r["commune"]), year=y, **_tier(s.tier, lang))
     sub = f"{_say(lang, 'achieved', counts=counts)} · {_set_name(s, lang)}"
-    keys = [_legend_key(state, lang, tally[state]) for state in COLOURS]
+    keys = [_legend_key(state, lang, tally[state]) for state in COLOURS if state in ALWAYS_SHOWN or tally[state]]
     if changes is not None:
         keys += [f'<span class="ntm-key" data-change="{change}"><span class="ntm-arrow" aria-hidden="true">'
                  f'{marks[change]}</span>{_e(_say(lang, change, year=int(previous_year)))}</span>'
@@ -298,7 +306,7 @@ def heatmap_html(card: Scorecard, year: int, set_id: str, lang: str = "vi",
         for c in s.criteria:
             state, n_met, n_total = results.get((r.commune_id, c.code), ("no_data", 0, 0))
             title = say("cell", commune=name, code=c.code, name=crit_names[c.code],
-                        state=met_word(_MET_VALUE[state], lang), indicators=count_text(n_met, n_total, "indicators",
+                        state=_state_word(state, lang), indicators=count_text(n_met, n_total, "indicators",
                                                                                        lang))
             cells.append(f'<td class="{CSS_CLASS[state]}" data-criterion="{_e(c.code)}" data-state="{state}" '
                          f'data-indicators="{n_met}/{n_total}" title="{_e(title)}">{SYMBOL[state]}'
@@ -317,6 +325,8 @@ def heatmap_html(card: Scorecard, year: int, set_id: str, lang: str = "vi",
             f'<div class="ntm-scroll" tabindex="0" role="region" aria-label="{_e(say("table"))}">{table}</div>'
             '<div class="ntm-edge"></div></div></div>')
     title = _say(lang, "heat_title", year=y, **_tier(s.tier, lang))
-    legend = _legend([_legend_key(state, lang) for state in COLOURS], lang, _say(lang, "cell_note"))
+    present = {state for state, _, _ in results.values()}
+    legend = _legend([_legend_key(state, lang) for state in COLOURS if state in ALWAYS_SHOWN or state in present], lang,
+                     _say(lang, "cell_note"))
     return _figure("heatmap", _caption(title, _set_name(s, lang)) + wrap + legend, lang,
                    {"year": y, "set": set_id}, sized)

@@ -36,6 +36,7 @@ from .words import (
     EXPORT_LABELS,
     HISTORY_FIGURE_LABELS,
     LANGS,
+    NO_THRESHOLD_TEXT,
     PLOT_LABELS,
     TIERS,
     count_text,
@@ -51,11 +52,13 @@ from .words import (
 FONT = "DejaVu Sans"
 # Failures dark and saturated, passes light, no data grey and hatched: told apart by
 # lightness and pattern as well as hue, so also by readers with red-green colour blindness.
-COLOURS = {"met": "#81c784", "not_met": "#c62828", "no_data": "#9e9e9e"}
-HATCH = {"met": None, "not_met": None, "no_data": "///"}
-INK = {"met": "#1b1b1b", "not_met": "white", "no_data": "#1b1b1b"}  # text on each colour
-SYMBOL = {"met": "✓", "not_met": "✗", "no_data": "?"}
+# A criterion waiting on a missing threshold (no_threshold) is pale yellow and dotted.
+COLOURS = {"met": "#81c784", "not_met": "#c62828", "no_data": "#9e9e9e", "no_threshold": "#fff59d"}
+HATCH = {"met": None, "not_met": None, "no_data": "///", "no_threshold": ".."}
+INK = {"met": "#1b1b1b", "not_met": "white", "no_data": "#1b1b1b", "no_threshold": "#1b1b1b"}  # text on each colour
+SYMBOL = {"met": "✓", "not_met": "✗", "no_data": "?", "no_threshold": "∅"}
 STATE_VALUE = {"met": True, "not_met": False, "no_data": pd.NA}  # for text.met_word
+ALWAYS_SHOWN = ("met", "not_met", "no_data")  # in legends; no_threshold only where it occurs
 NEUTRAL, REACHED, RECOGNISED = "#607d8b", "#1565c0", "#ef8f00"
 GAINED, LOST = "▲", "▼"
 _RC = {"font.family": FONT, "font.size": 10, "axes.titlesize": 10, "axes.labelsize": 10,
@@ -163,10 +166,16 @@ def _cell(ax, x, y, w, h, state: str, gid: str, rounded: bool = False) -> str:
     return INK[state]
 
 
-def _status_handles(lang: str, counts: dict | None = None) -> list:
+def state_word(state: str, lang: str = "vi") -> str:
+    """'Đạt', 'Chưa đạt', 'Chưa có số liệu' or 'Chưa có ngưỡng' for a result state."""
+    return label(NO_THRESHOLD_TEXT, "status", lang) if state == "no_threshold" else met_word(STATE_VALUE[state], lang)
+
+
+def _status_handles(lang: str, counts: dict | None = None, present=()) -> list:
+    shown = [s for s in COLOURS if s in ALWAYS_SHOWN or (counts or {}).get(s) or s in present]
     return [Patch(facecolor=COLOURS[s], hatch=HATCH[s], edgecolor="white",
-                  label=f"{SYMBOL[s]} {met_word(STATE_VALUE[s], lang)}"
-                  + (f" ({counts.get(s, 0)})" if counts is not None else "")) for s in COLOURS]
+                  label=f"{SYMBOL[s]} {state_word(s, lang)}"
+                  + (f" ({counts.get(s, 0)})" if counts is not None else "")) for s in shown]
 
 
 def _wrap(text: str, width: int, lines: int = 3) -> str:
@@ -268,7 +277,8 @@ def heatmap(card: Scorecard, year: int, set_id: str, lang: str = "vi") -> Figure
     ax.set_yticks(np.arange(nrows) + 0.5, labels=[_nfc(n) for n in names])
     ax.xaxis.tick_top()
     _bare(ax)
-    fig.legend(handles=_status_handles(lang), loc="outside lower center", ncols=3, frameon=False,
+    handles = _status_handles(lang, present={state for state, _, _ in results.values()})
+    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False,
                title=_say(lang, "cell_note"))
     return fig
 

@@ -44,10 +44,11 @@ class Verdict:
         return self.state in ("maintained", "reached")
 
 
-def result_state(met) -> str:
-    """A result as 'met', 'not_met' or 'no_data' (None, NA or NaN)."""
+def result_state(met, no_threshold: int = 0) -> str:
+    """A result as 'met', 'not_met', 'no_threshold' (undecided: a value has no threshold) or
+    'no_data' (None, NA or NaN)."""
     if met is None or met is pd.NA or (isinstance(met, float) and np.isnan(met)):
-        return "no_data"
+        return "no_threshold" if no_threshold else "no_data"
     return "met" if bool(met) else "not_met"
 
 
@@ -83,8 +84,9 @@ def criterion_results(card: Scorecard, year: int, set_id: str, commune_id: str |
     if commune_id is not None:
         keep &= c["commune_id"] == commune_id
     c = c[keep]
-    return {(cid, code): (result_state(m), int(n), int(t)) for cid, code, m, n, t in zip(
-        c["commune_id"], c["criterion"], c["met"], c["indicators_met"], c["indicators_total"])}
+    nothr = c["no_threshold"] if "no_threshold" in c.columns else np.zeros(len(c), int)
+    return {(cid, code): (result_state(m, k), int(n), int(t)) for cid, code, m, k, n, t in zip(
+        c["commune_id"], c["criterion"], c["met"], nothr, c["indicators_met"], c["indicators_total"])}
 
 
 def criterion_changes(card: Scorecard, commune_id: str, set_id: str, year: int, previous_year) -> dict | None:

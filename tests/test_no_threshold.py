@@ -235,3 +235,27 @@ def test_workbook_says_no_threshold_in_the_basis_and_result_cells(card, tmp_path
     basis, result, year, code = (head.index(k) for k in ("Căn cứ ngưỡng", "Kết quả", "Năm", "Chỉ tiêu"))
     income = {r[year]: (r[basis], r[result]) for r in rows if r and len(r) > code and r[code] == "10"}
     assert income == {2023: ("vùng DBSH, năm 2023", "Đạt"), 2024: ("chưa có ngưỡng cho năm 2024", "Chưa có ngưỡng")}
+
+
+def test_grid_and_heatmap_show_the_criterion_waiting_on_a_threshold(card):
+    import re
+
+    from ntmlib import grids, plots
+
+    # Nguyên Lý's NTM criterion 10 (income) has a value in 2024 but no threshold: its own tile state
+    tile = grids.criteria_grid_html(card, NGUYEN_LY, 2024, NTM)
+    assert re.search(r'data-criterion="10" data-state="no_threshold"', tile)
+    assert "∅ Chưa có ngưỡng" in tile.replace("</span> ", " ").replace('<span aria-hidden="true">', "")
+    assert 'data-state="no_threshold"><span class="ntm-swatch ntm-nothr"' in tile  # in the legend, with its count
+    states = re.findall(r'data-criterion="[^"]+" data-state="([a-z_]+)"', tile)
+    assert states.count("no_threshold") == 1 and states.count("met") == 18
+    # the heatmap: every commune whose income criterion has no failure waits on the threshold
+    heat = grids.heatmap_html(card, 2024, NTM)
+    crit = card.criteria[(card.criteria["year"] == 2024) & (card.criteria["set"] == NTM)
+                         & (card.criteria["criterion"] == "10")]
+    waiting = int((crit["met"].isna() & (crit["no_threshold"] > 0)).sum())
+    assert waiting == len(re.findall(r'data-criterion="10" data-state="no_threshold"', heat)) > 0
+    assert len(re.findall(r'<td class="ntm-[a-z]+" data-criterion="10" data-state=', heat)) == crit["commune_id"].nunique()
+    # 2023 had a threshold: no such state, and no legend key for it
+    assert "no_threshold" not in grids.heatmap_html(card, 2023, NTM)
+    assert plots.state_word("no_threshold", "en") == "No threshold"
