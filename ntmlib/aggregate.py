@@ -121,14 +121,15 @@ def _name(card: Scorecard, set_id: str, criterion: str, indicator: str | None) -
 def failing_indicators(card: Scorecard, commune_id: str, year: int, set_id: str) -> pd.DataFrame:
     """The indicators a commune does not meet (or has no data for) in one set and year.
 
-    Columns: criterion, indicator, name, value, threshold, gap, status ('not_met' or 'no_data')."""
+    Columns: criterion, indicator, name, value, threshold, gap, status ('not_met', 'no_threshold' or 'no_data')."""
     ind = card.indicators
     rows = ind[(ind["commune_id"] == commune_id) & (ind["year"] == year) & (ind["set"] == set_id)
                & ~ind["met"].fillna(False).astype(bool)].copy()
     s = card.sets[set_id]
     names = {i.code: i.name for i in s.indicators}
     rows["name"] = rows["indicator"].map(names)
-    rows["status"] = np.where(rows["met"].isna(), "no_data", "not_met")
+    if "status" not in rows.columns:  # scores made before the status column
+        rows["status"] = np.where(rows["met"].isna(), "no_data", "not_met")
     return rows[["criterion", "indicator", "name", "value", "threshold", "gap", "status"]].reset_index(drop=True)
 
 

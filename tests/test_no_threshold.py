@@ -259,3 +259,14 @@ def test_grid_and_heatmap_show_the_criterion_waiting_on_a_threshold(card):
     # 2023 had a threshold: no such state, and no legend key for it
     assert "no_threshold" not in grids.heatmap_html(card, 2023, NTM)
     assert plots.state_word("no_threshold", "en") == "No threshold"
+
+
+def test_failing_indicators_and_the_explorer_name_a_missing_threshold(card):
+    from ntmlib import aggregate
+    from ntmlib.explorer import indicators_table
+
+    f = aggregate.failing_indicators(card, NGUYEN_LY, 2024, NTM)
+    assert f.loc[f["indicator"] == "10", "status"].tolist() == ["no_threshold"]
+    assert "no_threshold" not in set(aggregate.failing_indicators(card, NGUYEN_LY, 2023, NTM)["status"].astype(str))
+    t = indicators_table(card, NGUYEN_LY, 2024, NTM, unmet_only=True)
+    assert t.data["Kết quả"].tolist() == ["Chưa có ngưỡng"] * len(f) and len(f) == 1
