@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .checks import unit_code_warnings
 from .dataset import Dataset
 from .errors import DataError, Problem
 from .loading import load_dataset
@@ -15,9 +16,10 @@ from .scoring import score
 class Problems(list):
     """The problems of a dataset (a list of Problem), with `skipped`: rows read but not used."""
 
-    def __init__(self, problems=(), skipped=()):
+    def __init__(self, problems=(), skipped=(), warnings=()):
         super().__init__(problems)
         self.skipped: list[Skipped] = list(skipped)
+        self.warnings: list[Problem] = list(warnings)  # official codes and names (checks.unit_code_warnings)
 
     def to_frame(self) -> pd.DataFrame:
         """The problems as a table (file, place, column, message)."""
@@ -34,11 +36,13 @@ class Problems(list):
         return self.to_frame().to_html(index=False)
 
 
-def validate(dataset: Dataset | str | Path) -> Problems:
+def validate(dataset: Dataset | str | Path, strict: bool = False, official: bool = True) -> Problems:
     """Every problem of the dataset (empty when clean); never raises on bad data.
 
     The result is a list of Problem; its `skipped` attribute lists the rows read but not used
-    (rows without an indicator code, totals columns, repeated rows...), which are not errors.
+    (rows without an indicator code, totals columns, repeated rows...), which are not errors, and
+    its `warnings` the communes whose code or name is not the official one (ntmlib.units; not
+    checked when `official` is False), which are errors when `strict`.
     """
     problems: list[Problem] = []
     try:
@@ -58,7 +62,11 @@ def validate(dataset: Dataset | str | Path) -> Problems:
             score(ds, sets, year=year)
         except DataError as e:
             problems += e.problems
-    return Problems(_unique(problems), ds.skipped)
+    warnings = unit_code_warnings(ds) if official else []
+    if strict:
+        problems += warnings
+        warnings = []
+    return Problems(_unique(problems), ds.skipped, warnings)
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
