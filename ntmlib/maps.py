@@ -1,0 +1,293 @@
+"""Maps of communes, offline (matplotlib, no map tiles): one marker per commune at its official
+coordinates, coloured and shaped by the tier reached, labelled with its short name, inside the
+area's outline approximated by the convex hull of the units' bounding boxes.
+
+Coordinates come from communes.csv (`lat`, `lon` columns) when it has them, else from the
+official list by code (ntmlib.units); a commune with neither is named under the map.
+
+A map is a small SVG (text as text). The district's map is drawn once per district, year and
+language (`area_map_svg`, an lru_cache); a commune's "position in the district" map is that SVG
+with one more ring and label written into it, no drawing: well under a millisecond per commune
+report (docs/official-units.md measures it).
+"""
+from __future__ import annotations
+
+import functools
+import html
+import io
+import os
+import re
+from dataclasses import dataclass
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from . import units
+from .errors import DataError
+from .scorecard import Scorecard
+from .words import MAP_LABELS, label, tier_name
+
+FONT = "DejaVu Sans"
+# tier reached -> (colour, marker): told apart by shape as well as colour
+STYLE = {"": ("#c62828", "X"), "ntm": ("#9ccc65", "o"), "nang-cao": ("#2e7d32", "s"),
+         "kieu-mau": ("#0d47a1", "*"), "not_assessed": ("#9e9e9e", "D")}
+HIGHLIGHT = "#ef8f00"
+_TYPES = re.compile(r"^(xã|phường|thị trấn)\s+", re.IGNORECASE)
+
+
+def short_name(name: str) -> str:
+    """'Thị trấn Vĩnh Trụ' -> 'Vĩnh Trụ': the label of a marker."""
+    return _TYPES.sub("", str(name).strip())
+
+
+def points(card: Scorecard, year: int, commune_ids=None) -> pd.DataFrame:
+    """One row per commune of communes.csv (of `commune_ids` when given): commune_id, commune,
+    label (short name), lat, lon (NaN when unknown), south, west, north, east (its bounding box,
+    NaN when unknown), tier (the highest tier reached in `year`, '' for none, 'not_assessed'),
+    criteria_met and criteria_total of the NTM set (NaN when not scored), source ('communes.csv',
+    'vietnamadminunits' or '')."""
+    ds = card.dataset
+    c = ds.communes
+    if commune_ids is not None:
+        c = c[c["commune_id"].isin(list(commune_ids))]
+    out = pd.DataFrame({"commune_id": c["commune_id"].to_numpy(), "commune": c["commune"].to_numpy()})
+    out["label"] = out["commune"].map(short_name)
+    for col in ("lat", "lon", "south", "west", "north", "east"):
+        out[col] = pd.to_numeric(c[col], errors="coerce").to_numpy() if col in c.columns else np.nan
+    out["source"] = np.where(out["lat"].notna() & out["lon"].notna(), ds.file_name("communes"), "")
+    try:
+        official = units.coordinates(out["commune_id"])
+    except DataError:  # the official list is not installed: communes.csv's coordinates only
+        official = pd.DataFrame(columns=["lat", "lon", "south", "west", "north", "east"])
+    have = out["source"] != ""
+    for col in official.columns:
+        value = out["commune_id"].map(official[col])
+        out[col] = out[col].where(have if col in ("lat", "lon") else out[col].notna(), value)
+    out.loc[~have & out["lat"].notna(), "source"] = units.SOURCE
+    r = card.communes[card.communes["year"] == year]
+    reached = r.drop_duplicates("commune_id").set_index("commune_id")["tier_reached"]
+    ntm = r[r["tier"] == "ntm"].drop_duplicates("commune_id").set_index("commune_id")
+    out["tier"] = out["commune_id"].map(reached).fillna("not_assessed")
+    out["criteria_met"] = out["commune_id"].map(ntm["criteria_met"])
+    out["criteria_total"] = out["commune_id"].map(ntm["criteria_total"])
+    return out
+
+
+def _hull(p: pd.DataFrame) -> np.ndarray | None:
+    """The convex hull (lon, lat ring) of the units' bounding boxes, or of their points when no box is known."""
+    try:
+        from shapely.geometry import MultiPoint  # installed with vietnamadminunits (ntmlib[units])
+    except ImportError:
+        return None
+    boxes = p.dropna(subset=["south", "west", "north", "east"])
+    corners = [(w, s) for w, s in zip(boxes["west"], boxes["south"])] + \
+              [(e, s) for e, s in zip(boxes["east"], boxes["south"])] + \
+              [(e, n) for e, n in zip(boxes["east"], boxes["north"])] + \
+              [(w, n) for w, n in zip(boxes["west"], boxes["north"])]
+    if not corners:
+        at = p.dropna(subset=["lon", "lat"])
+        corners = list(zip(at["lon"], at["lat"]))
+    if len(corners) < 3:
+        return None
+    hull = MultiPoint(corners).convex_hull
+    return np.asarray(hull.exterior.coords) if hull.geom_type == "Polygon" else None
+
+
+@dataclass(frozen=True)
+class MapSvg:
+    """A drawn map: its SVG text and the affine from (lon, lat) to SVG user units."""
+
+    svg: str
+    scale: tuple[float, float]
+    offset: tuple[float, float]
+
+    def position(self, lon: float, lat: float) -> tuple[float, float]:
+        """Where (lon, lat) is in the SVG's coordinates."""
+        return lon * self.scale[0] + self.offset[0], lat * self.scale[1] + self.offset[1]
+
+
+@functools.lru_cache(maxsize=64)
+def _draw(title: str, rows: tuple, groups: tuple, lang: str) -> MapSvg:
+    """Draw a map once: rows are (label, lon, lat, tier, south, west, north, east); groups are
+    (name, ((lon, lat), ...)) outlines drawn dashed. Cached on its contents."""
+    p = pd.DataFrame(list(rows), columns=["label", "lon", "lat", "tier", "south", "west", "north", "east"])
+    placed = p.dropna(subset=["lon", "lat"])
+    with mpl.rc_context({"font.family": FONT, "font.size": 9, "svg.fonttype": "none", "svg.hashsalt": "ntmlib"}):
+        fig = Figure(figsize=(6.4, 6.0))
+        FigureCanvasAgg(fig)
+        ax = fig.add_axes((0.02, 0.12, 0.96, 0.8))
+        ax.set_axis_off()
+        fig.text(0.02, 0.97, title, ha="left", va="top", fontsize=11, fontweight="bold")
+        ring = _hull(p)
+        if ring is not None:
+            ax.fill(ring[:, 0], ring[:, 1], facecolor="#f5f5f0", edgecolor="#757575", linewidth=1.0, zorder=0)
+        for name, outline in groups:
+            o = np.asarray(outline)
+            ax.plot(o[:, 0], o[:, 1], color="#5d4037", linewidth=0.9, linestyle="--", zorder=1)
+            ax.text(o[:, 0].mean(), o[:, 1].max(), name, ha="center", va="bottom", fontsize=8, style="italic",
+                    color="#5d4037", zorder=1)
+        handles = []
+        for tier, (colour, marker) in STYLE.items():
+            t = placed[placed["tier"] == tier]
+            if t.empty:
+                continue
+            ax.scatter(t["lon"], t["lat"], s=90 if marker == "*" else 46, c=colour, marker=marker,
+                       edgecolors="white", linewidths=0.8, zorder=3)
+            name = label(MAP_LABELS, "not_assessed" if tier == "not_assessed" else "none" if tier == "" else "tier",
+                         lang, tier=tier_name(tier, lang) if tier in ("ntm", "nang-cao", "kieu-mau") else "")
+            handles.append(Line2D([], [], linestyle="", marker=marker, markersize=8 if marker == "*" else 6.5,
+                                  markerfacecolor=colour, markeredgecolor="white", label=f"{name} ({len(t)})"))
+        for lab, lon, lat in zip(placed["label"], placed["lon"], placed["lat"]):
+            ax.annotate(lab, (lon, lat), xytext=(4, 3), textcoords="offset points", fontsize=7.5, color="#212121",
+                        zorder=4)
+        mid = float(placed["lat"].mean()) if len(placed) else 16.0
+        ax.set_aspect(1 / np.cos(np.radians(mid)), adjustable="datalim")
+        ax.margins(0.08)
+        fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=3, frameon=False,
+                   fontsize=8, title=label(MAP_LABELS, "legend", lang), title_fontsize=8, alignment="left")
+        missing = p[p["lon"].isna() | p["lat"].isna()]
+        if len(missing):
+            fig.text(0.98, 0.01, label(MAP_LABELS, "no_coordinates", lang, names=", ".join(missing["label"])),
+                     ha="right", va="bottom", fontsize=7.5, color="#b71c1c", wrap=True)
+        fig.canvas.draw()
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", metadata={"Creator": None, "Date": None})
+    # (lon, lat) -> display pixels -> SVG points (72 per inch, y down)
+    k = 72 / fig.dpi
+    height = fig.bbox.height
+    (x0, y0), (x1, y1) = ax.transData.transform([(0.0, 0.0), (1.0, 1.0)])
+    scale = ((x1 - x0) * k, -(y1 - y0) * k)
+    offset = (x0 * k, (height - y0) * k)
+    return MapSvg(_inline(buf.getvalue()), scale, offset)
+
+
+def _inline(svg: str) -> str:
+    """The SVG for an HTML page: no XML prolog, scaled to the width of the page."""
+    svg = svg[svg.index("<svg"):]
+    return re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r'<svg \1style="width:100%;max-width:640px;'
+                                                                  r'height:auto"', svg, count=1)
+
+
+def area_map_svg(card: Scorecard, year: int, commune_ids, title: str, lang: str = "vi",
+                 groups: tuple = ()) -> MapSvg:
+    """The map of the communes `commune_ids` in `year` (drawn once for the same contents)."""
+    p = points(card, year, commune_ids)
+    rows = tuple((r.label, _num(r.lon), _num(r.lat), r.tier, _num(r.south), _num(r.west), _num(r.north),
+                  _num(r.east)) for r in p.itertuples())
+    return _draw(title, rows, tuple(groups), lang)
+
+
+def _num(x) -> float:
+    return float(x) if pd.notna(x) else float("nan")
+
+
+def highlighted(m: MapSvg, lon: float, lat: float, title: str | None = None, old_title: str | None = None) -> str:
+    """The map's SVG with a ring at (lon, lat) and, when given, `title` in place of `old_title`: no
+    drawing, a few hundred bytes changed."""
+    svg = m.svg
+    if title and old_title:
+        svg = svg.replace(f">{html.escape(old_title, quote=False)}<", f">{html.escape(title, quote=False)}<", 1)
+    if not (np.isfinite(lon) and np.isfinite(lat)):
+        return svg
+    x, y = m.position(lon, lat)
+    mark = (f'<g id="ntm-highlight"><circle cx="{x:.2f}" cy="{y:.2f}" r="12" fill="{HIGHLIGHT}" fill-opacity="0.18" '
+            f'stroke="{HIGHLIGHT}" stroke-width="3.5"/></g>')
+    return svg.replace("</svg>", mark + "</svg>", 1)
+
+
+def group_outlines(card: Scorecard, groups: dict) -> tuple:
+    """(name, outline) per group of commune ids (the predecessors of each new commune): the convex
+    hull of their bounding boxes, for area_map_svg(groups=...)."""
+    out = []
+    p = points(card, card.years[-1]) if len(card.years) else None
+    for name, ids in groups.items():
+        ring = _hull(p[p["commune_id"].isin(list(ids))]) if p is not None else None
+        if ring is not None:
+            out.append((name, tuple(map(tuple, np.round(ring, 6)))))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- the maps of the reports
+
+_DISTRICT_MAPS: dict = {}  # (dataset, its files' times, district, year, lang) -> (MapSvg, points)
+_KEEP = 64
+
+
+def _key(card: Scorecard, district: str, year: int, lang: str) -> tuple:
+    p = card.provenance
+    files = tuple(p.data_files) if p is not None else ()
+    stamps = tuple(os.stat(f).st_mtime_ns if os.path.exists(f) else 0 for f in files)
+    return (str(card.dataset.path), files, stamps, tuple(card.communes["commune_id"].unique()), district, int(year),
+            lang)
+
+
+def district_map(card: Scorecard, year: int, district: str, lang: str = "vi") -> tuple[MapSvg, pd.DataFrame]:
+    """The map of a district's communes in `year` and its points() table, drawn once per dataset,
+    district, year and language in a process (the commune reports of the district reuse it)."""
+    key = _key(card, district, year, lang)
+    if key not in _DISTRICT_MAPS:
+        ids = card.dataset.communes.loc[card.dataset.communes["district"] == district, "commune_id"]
+        p = points(card, year, ids)
+        title = label(MAP_LABELS, "district_title", lang, district=district, year=year)
+        if len(_DISTRICT_MAPS) >= _KEEP:
+            _DISTRICT_MAPS.pop(next(iter(_DISTRICT_MAPS)))
+        _DISTRICT_MAPS[key] = (area_map_svg(card, year, ids, title, lang), p)
+    return _DISTRICT_MAPS[key]
+
+
+def _caption(p: pd.DataFrame, year: int, lang: str) -> str:
+    sources = ", ".join(s for s in dict.fromkeys(p["source"]) if s)
+    return label(MAP_LABELS, "caption", lang, sources=sources, year=year)
+
+
+def _figure(svg: str, caption: str, alt: str) -> str:
+    return (f'<figure class="ntm-map" role="img" aria-label="{html.escape(alt)}" style="margin:0">{svg}'
+            f'<figcaption style="font-size:0.85em;color:#555">{html.escape(caption)}</figcaption></figure>')
+
+
+def district_map_html(card: Scorecard, year: int, district: str, lang: str = "vi") -> str:
+    """The district report's map as HTML: the SVG and a caption saying where the points come from."""
+    m, p = district_map(card, year, district, lang)
+    if p["lat"].isna().all():
+        return f"<p>{html.escape(label(MAP_LABELS, 'no_map', lang))}</p>"
+    title = label(MAP_LABELS, "district_title", lang, district=district, year=year)
+    return _figure(m.svg, _caption(p, year, lang), title)
+
+
+def commune_map_html(card: Scorecard, year: int, commune_id: str, lang: str = "vi") -> str:
+    """The commune report's map: its district's map (drawn once per district) with the commune
+    ringed and named."""
+    info = card.dataset.communes.set_index("commune_id").loc[commune_id]
+    m, p = district_map(card, year, info["district"], lang)
+    if p["lat"].isna().all():
+        return f"<p>{html.escape(label(MAP_LABELS, 'no_map', lang))}</p>"
+    row = p[p["commune_id"] == commune_id].iloc[0]
+    title = label(MAP_LABELS, "commune_title", lang, commune=info["commune"], district=info["district"])
+    svg = highlighted(m, row["lon"], row["lat"], title,
+                      label(MAP_LABELS, "district_title", lang, district=info["district"], year=year))
+    caption = _caption(p, year, lang)
+    if pd.isna(row["lat"]):
+        caption += " " + label(MAP_LABELS, "no_coordinates", lang, names=row["label"])
+    return _figure(svg, caption, title)
+
+
+def new_commune_map_html(card: Scorecard, year: int, name: str, effective: str, predecessor_ids,
+                         lang: str = "vi") -> str:
+    """A new commune's map: the districts of its predecessors, the predecessors' points grouped
+    by a dashed outline (the convex hull of their bounding boxes)."""
+    c = card.dataset.communes
+    ids = list(predecessor_ids)
+    districts = list(dict.fromkeys(c.loc[c["commune_id"].isin(ids), "district"]))
+    area = c.loc[c["district"].isin(districts), "commune_id"]
+    p = points(card, year, area)
+    if p["lat"].isna().all():
+        return f"<p>{html.escape(label(MAP_LABELS, 'no_map', lang))}</p>"
+    groups = group_outlines(card, {name: ids})
+    title = label(MAP_LABELS, "new_title", lang, commune=name, date=effective)
+    m = area_map_svg(card, year, area, title, lang, groups)
+    caption = _caption(p, year, lang) + " " + label(MAP_LABELS, "caption_new", lang, commune=name)
+    return _figure(m.svg, caption, title)
