@@ -162,14 +162,18 @@ def crosswalk_2025(province: str, district: str | None = None) -> pd.DataFrame:
     n_successors = m.groupby("code")["new_key"].transform("count")
     old_name = [s if t == "Xã" else f"{t} {s}" for s, t in zip(m["short"], m["type"])]
     note = []
-    for code, new_code, new_short, n, default in zip(m["code"], m["new_code"], m["new_short"], n_successors,
-                                                     m["default"]):
+    for code, short, kind, new_code, new_short, new_kind, n, default in zip(
+            m["code"], m["short"], m["type"].str.lower(), m["new_code"], m["new_short"],
+            m["new_type"].fillna("").str.lower(), n_successors, m["default"]):
         if pd.isna(new_code):
             note.append("không có trong bảng đối chiếu 2025 của nguồn")
         elif n > 1:
-            note.append(f"xã cũ được chia cho {n} xã mới" + ("; xã mới mặc định theo nguồn" if default else ""))
+            note.append(f"{kind} cũ {short} được chia cho {n} đơn vị mới"
+                        + (f"; {new_kind} mới {new_short} là đơn vị mặc định theo nguồn" if default else ""))
         elif code == new_code:
-            note.append(f"mã {code} được dùng lại cho xã mới {new_short}")
+            note.append(f"mã {code} của {kind} cũ {short} được dùng lại cho {new_kind} mới {new_short}")
+        elif short == new_short:
+            note.append(f"{new_kind} mới {new_short} mang tên {kind} cũ {short} nhưng mã {new_code}")
         else:
             note.append("")
     out = pd.DataFrame({

@@ -41,13 +41,10 @@ def test_the_sample_has_the_official_codes_names_and_coordinates():
 def test_the_built_crosswalk_of_ly_nhan_is_the_hand_written_one():
     built = units.crosswalk_2025("Hà Nam", "Lý Nhân")
     hand = pd.read_csv(SAMPLE / "crosswalk.csv", dtype=str).fillna("")
-    cols = ["old_commune_id", "old_commune", "new_commune_id", "new_commune", "new_type", "new_province",
-            "new_province_id", "effective"]
-    pd.testing.assert_frame_equal(built[cols], hand[cols])
-    assert (built["default"] == "").all()  # no commune of Lý Nhân was divided
-    # the notes differ in wording only: the same reused codes are noted
-    reused = built.loc[built["note"].str.contains("dùng lại"), "old_commune_id"].tolist()
-    assert reused == ["13573", "13579", "13591", "13594", "13597", "13609", "13627"]
+    # every column of the sample, notes included; the sample leaves out the optional `default` (no divided commune)
+    pd.testing.assert_frame_equal(built.drop(columns="default"), hand)
+    assert (built["default"] == "").all()
+    assert built.at[7, "note"] == "xã mới Bắc Lý mang tên xã cũ Bắc Lý nhưng mã 13579"
 
 
 def test_the_crosswalk_of_a_whole_province_lists_divided_units_with_every_successor():
@@ -58,6 +55,9 @@ def test_the_crosswalk_of_a_whole_province_lists_divided_units_with_every_succes
     assert divided.groupby("old_commune_id")["default"].apply(lambda d: (d == "x").sum()).eq(1).all()
     quang_trung = cw[cw["old_commune_id"] == "13285"]
     assert list(zip(quang_trung["new_commune"], quang_trung["default"])) == [("Hà Nam", "x"), ("Phủ Lý", "")]
+    assert quang_trung["note"].tolist() == [
+        "phường cũ Quang Trung được chia cho 2 đơn vị mới; phường mới Hà Nam là đơn vị mặc định theo nguồn",
+        "phường cũ Quang Trung được chia cho 2 đơn vị mới"]
 
 
 def test_an_unknown_province_is_one_line_with_the_closest_names():
