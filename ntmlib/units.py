@@ -195,11 +195,24 @@ def official_name(code: str) -> pd.Series | None:
 
 def coordinates(codes) -> pd.DataFrame:
     """Official latitude, longitude and bounding box of the old units `codes` (index: code; codes
-    the list lacks are left out). Columns: lat, lon, south, west, north, east."""
-    t = _old_all().set_index("code")
-    codes = [str(c) for c in codes]
-    return t.loc[t.index.intersection(codes), ["lat", "lon", "south", "west", "north", "east"]].reindex(
-        [c for c in codes if c in t.index])
+    the list lacks are left out). Columns: lat, lon, south, west, north, east. Reads only those
+    rows unless the whole list is already loaded (a report needs a few dozen of 10,035)."""
+    codes = [str(c).strip() for c in codes]
+    cols = ["lat", "lon", "south", "west", "north", "east"]
+    if _old_all.cache_info().currsize:
+        t = _old_all().drop_duplicates("code").set_index("code")
+    else:
+        digits = sorted({c for c in codes if c.isdigit()})  # GSO codes are digits: nothing else reaches the query
+        if not digits:
+            return pd.DataFrame(columns=cols)
+        d = _query("SELECT wardCode, wardLat, wardLon, wardBounds FROM admin_units_legacy WHERE wardCode IN ("
+                   + ",".join(f"'{c}'" for c in digits) + ")")
+        if d.empty:
+            return pd.DataFrame(columns=cols)
+        t = pd.concat([pd.DataFrame({"code": d["wardCode"].astype(str), "lat": d["wardLat"].astype(float),
+                                     "lon": d["wardLon"].astype(float)}), _bounds(d["wardBounds"])], axis=1)
+        t = t.drop_duplicates("code").set_index("code")
+    return t.loc[[c for c in dict.fromkeys(codes) if c in t.index], cols]
 
 
 def official_short(row) -> str:

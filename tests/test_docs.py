@@ -95,8 +95,20 @@ def _tiny_no_district(tmp: Path) -> Path:
     return d
 
 
+def _renamed_sample(tmp: Path) -> Path:
+    """data/ly-nhan with Hợp Lý written 'Hợp Ly' and Hòa Hậu's code 13630 written 13633 everywhere."""
+    d = tmp / "ly-nhan-renamed"
+    shutil.copytree(ROOT / "data" / "ly-nhan", d)
+    for name in ("communes.csv", "observations.csv", "recognitions.csv", "crosswalk.csv"):
+        p = d / name
+        text = p.read_text(encoding="utf-8").replace("13630,", "13633,")
+        p.write_text(text.replace("13567,Hợp Lý,Lý Nhân", "13567,Hợp Ly,Lý Nhân"), encoding="utf-8")
+    return d
+
+
 # names the pages use for these inputs -> how to make them
 PREPARED = {
+    "ly-nhan-renamed/": _renamed_sample,
     "broken-groups/": _broken_groups,
     "broken/": _broken_wide,
     "tinh-mau-2026-ntm.yaml": _bad_province_set,
