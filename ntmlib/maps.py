@@ -25,11 +25,12 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patheffects import withStroke
 
-from . import units
+from . import reorg, units
 from .errors import DataError
 from .scorecard import Scorecard
-from .words import MAP_LABELS, label, tier_name
+from .words import MAP_LABELS, date_text, label, tier_name
 
 FONT = "DejaVu Sans"
 # tier reached -> (colour, marker): told apart by shape as well as colour
@@ -117,9 +118,9 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str) -> MapSvg:
     p = pd.DataFrame(list(rows), columns=["label", "lon", "lat", "tier", "south", "west", "north", "east"])
     placed = p.dropna(subset=["lon", "lat"])
     with mpl.rc_context({"font.family": FONT, "font.size": 9, "svg.fonttype": "none", "svg.hashsalt": "ntmlib"}):
-        fig = Figure(figsize=(6.4, 6.0))
+        fig = Figure(figsize=(5.6, 5.4))
         FigureCanvasAgg(fig)
-        ax = fig.add_axes((0.02, 0.12, 0.96, 0.8))
+        ax = fig.add_axes((0.02, 0.17, 0.96, 0.76))
         ax.set_axis_off()
         fig.text(0.02, 0.97, title, ha="left", va="top", fontsize=11, fontweight="bold")
         ring = _hull(p)
@@ -128,8 +129,8 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str) -> MapSvg:
         for name, outline in groups:
             o = np.asarray(outline)
             ax.plot(o[:, 0], o[:, 1], color="#5d4037", linewidth=0.9, linestyle="--", zorder=1)
-            ax.text(o[:, 0].mean(), o[:, 1].max(), name, ha="center", va="bottom", fontsize=8, style="italic",
-                    color="#5d4037", zorder=1)
+            ax.text(o[:, 0].mean(), o[:, 1].max(), name, ha="center", va="bottom", fontsize=8.5, style="italic",
+                    fontweight="bold", color="#5d4037", zorder=1)
         handles = []
         for tier, (colour, marker) in STYLE.items():
             t = placed[placed["tier"] == tier]
@@ -142,13 +143,13 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str) -> MapSvg:
             handles.append(Line2D([], [], linestyle="", marker=marker, markersize=8 if marker == "*" else 6.5,
                                   markerfacecolor=colour, markeredgecolor="white", label=f"{name} ({len(t)})"))
         for lab, lon, lat in zip(placed["label"], placed["lon"], placed["lat"]):
-            ax.annotate(lab, (lon, lat), xytext=(4, 3), textcoords="offset points", fontsize=7.5, color="#212121",
+            ax.annotate(lab, (lon, lat), xytext=(4, 3), textcoords="offset points", fontsize=8, color="#212121",
                         zorder=4)
         mid = float(placed["lat"].mean()) if len(placed) else 16.0
         ax.set_aspect(1 / np.cos(np.radians(mid)), adjustable="datalim")
         ax.margins(0.08)
-        fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=3, frameon=False,
-                   fontsize=8, title=label(MAP_LABELS, "legend", lang), title_fontsize=8, alignment="left")
+        fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=2, frameon=False,
+                   fontsize=8.5, title=label(MAP_LABELS, "legend", lang), title_fontsize=8.5, alignment="left")
         missing = p[p["lon"].isna() | p["lat"].isna()]
         if len(missing):
             fig.text(0.98, 0.01, label(MAP_LABELS, "no_coordinates", lang, names=", ".join(missing["label"])),
@@ -201,13 +202,18 @@ def highlighted(m: MapSvg, lon: float, lat: float, title: str | None = None, old
 
 def group_outlines(card: Scorecard, groups: dict) -> tuple:
     """(name, outline) per group of commune ids (the predecessors of each new commune): the convex
-    hull of their bounding boxes, for area_map_svg(groups=...)."""
+    hull of their points, widened a little, for area_map_svg(groups=...)."""
+    try:
+        from shapely.geometry import MultiPoint  # installed with vietnamadminunits (ntmlib[units])
+    except ImportError:
+        return ()
     out = []
     p = points(card, card.years[-1]) if len(card.years) else None
     for name, ids in groups.items():
-        ring = _hull(p[p["commune_id"].isin(list(ids))]) if p is not None else None
-        if ring is not None:
-            out.append((name, tuple(map(tuple, np.round(ring, 6)))))
+        at = p[p["commune_id"].isin(list(ids))].dropna(subset=["lon", "lat"]) if p is not None else ()
+        if len(at):
+            shape = MultiPoint(list(zip(at["lon"], at["lat"]))).convex_hull.buffer(0.006)
+            out.append((name, tuple(map(tuple, np.round(np.asarray(shape.exterior.coords), 6)))))
     return tuple(out)
 
 
@@ -291,3 +297,80 @@ def new_commune_map_html(card: Scorecard, year: int, name: str, effective: str, 
     m = area_map_svg(card, year, area, title, lang, groups)
     caption = _caption(p, year, lang) + " " + label(MAP_LABELS, "caption_new", lang, commune=name)
     return _figure(m.svg, caption, title)
+
+
+GROUP_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
+                 "#7f7f7f", "#bcbd22")
+GROUP_MARKERS = ("o", "s", "^", "D", "v", "P", "h", "X", "<", ">")
+
+
+@functools.lru_cache(maxsize=16)
+def _draw_groups(title: str, rows: tuple, lang: str) -> MapSvg:
+    """Draw the old communes coloured and shaped by the new commune they joined, each new commune's
+    points shaded by their convex hull and named at its centre: rows are (label, lon, lat, group,
+    south, west, north, east)."""
+    from shapely.geometry import MultiPoint
+
+    p = pd.DataFrame(list(rows), columns=["label", "lon", "lat", "group", "south", "west", "north", "east"])
+    placed = p.dropna(subset=["lon", "lat"])
+    legend_rows = -(-placed["group"].nunique() // 3)
+    height = 4.6 + 0.22 * legend_rows  # inches: the map, then the legend's rows
+    with mpl.rc_context({"font.family": FONT, "font.size": 9, "svg.fonttype": "none", "svg.hashsalt": "ntmlib"}):
+        fig = Figure(figsize=(5.6, height))
+        FigureCanvasAgg(fig)
+        bottom = (0.45 + 0.22 * legend_rows) / height
+        ax = fig.add_axes((0.02, bottom, 0.96, 1 - bottom - 0.35 / height))
+        ax.set_axis_off()
+        fig.text(0.02, 1 - 0.1 / height, title, ha="left", va="top", fontsize=11, fontweight="bold")
+        ring = _hull(p)
+        if ring is not None:
+            ax.fill(ring[:, 0], ring[:, 1], facecolor="#f5f5f0", edgecolor="#757575", linewidth=1.0, zorder=0)
+        handles = []
+        for k, (group, g) in enumerate(placed.groupby("group", sort=False)):
+            colour, marker = GROUP_COLOURS[k % len(GROUP_COLOURS)], GROUP_MARKERS[k % len(GROUP_MARKERS)]
+            shape = MultiPoint(list(zip(g["lon"], g["lat"]))).convex_hull.buffer(0.004)
+            xy = np.asarray(shape.exterior.coords)
+            ax.fill(xy[:, 0], xy[:, 1], facecolor=colour, alpha=0.13, edgecolor=colour, linewidth=1.0, zorder=1)
+            ax.scatter(g["lon"], g["lat"], s=46, c=colour, marker=marker, edgecolors="white", linewidths=0.8, zorder=3)
+            ax.annotate(group, (shape.centroid.x, shape.bounds[1]), xytext=(0, -2), textcoords="offset points",
+                        ha="center", va="top", fontsize=9, fontweight="bold", color=colour, zorder=5,
+                        path_effects=[withStroke(linewidth=2.5, foreground="white")])
+            handles.append(Line2D([], [], linestyle="", marker=marker, markersize=6.5, markerfacecolor=colour,
+                                  markeredgecolor="white", label=f"{group} ({len(g)})"))
+        for lab, lon, lat in zip(placed["label"], placed["lon"], placed["lat"]):
+            ax.annotate(lab, (lon, lat), xytext=(4, 3), textcoords="offset points", fontsize=8, color="#212121",
+                        zorder=4)
+        mid = float(placed["lat"].mean()) if len(placed) else 16.0
+        ax.set_aspect(1 / np.cos(np.radians(mid)), adjustable="datalim")
+        ax.margins(0.08)
+        fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=3, frameon=False,
+                   fontsize=8.5, title=label(MAP_LABELS, "groups_legend", lang), title_fontsize=8.5, alignment="left")
+        fig.canvas.draw()
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", metadata={"Creator": None, "Date": None})
+    k = 72 / fig.dpi
+    (x0, y0), (x1, y1) = ax.transData.transform([(0.0, 0.0), (1.0, 1.0)])
+    return MapSvg(_inline(buf.getvalue()), ((x1 - x0) * k, -(y1 - y0) * k), (x0 * k, (fig.bbox.height - y0) * k))
+
+
+def new_communes_map_html(card: Scorecard, year: int, district: str, lang: str = "vi") -> str:
+    """The district's old communes coloured by the new commune each joined (crosswalk.csv; a divided
+    commune by its default successor), each new commune shaded; '' when the crosswalk has none of
+    this district or no commune has coordinates."""
+    c = card.dataset.communes
+    ids = list(c.loc[c["district"] == district, "commune_id"])
+    cw = reorg.new_communes(card.dataset)
+    if cw.empty:
+        return ""
+    p = points(card, year, ids)
+    p["group"] = [(s["new_commune"] if s is not None else "") for s in (reorg.successor(card.dataset, i)
+                                                                        for i in p["commune_id"])]
+    p = p[p["group"] != ""]
+    if p.empty or p["lat"].isna().all():
+        return ""
+    dates = ", ".join(date_text(d, lang) for d in dict.fromkeys(cw["effective"]))
+    title = label(MAP_LABELS, "groups_title", lang, district=district, date=dates, n=p["group"].nunique())
+    rows = tuple((r.label, _num(r.lon), _num(r.lat), r.group, _num(r.south), _num(r.west), _num(r.north),
+                  _num(r.east)) for r in p.itertuples())
+    m = _draw_groups(title, rows, lang)
+    return _figure(m.svg, label(MAP_LABELS, "caption_groups", lang), title)

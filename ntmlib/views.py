@@ -542,8 +542,10 @@ class DistrictReport:
 
     def map_html(self) -> str:
         """The map of the district's communes coloured by the tier reached (ntmlib.maps; drawn once
-        per district and year, then reused by its commune reports)."""
-        return maps.district_map_html(self.card, self.year, self.district, self.lang)
+        per district and year, then reused by its commune reports), and when crosswalk.csv groups
+        them into new communes, the same map with each new commune's predecessors outlined."""
+        return (maps.district_map_html(self.card, self.year, self.district, self.lang)
+                + maps.new_communes_map_html(self.card, self.year, self.district, self.lang))
 
     def provenance(self) -> pd.DataFrame:
         return provenance_table(self.card, self.lang)

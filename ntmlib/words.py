@@ -1128,6 +1128,10 @@ MAP_LABELS = {  # ntmlib.maps: the maps of communes in the district and commune 
         "caption_new": "Đường đứt: phạm vi gần đúng (bao lồi) của các xã tiền thân hợp thành xã {commune}.",
         "no_map": "Không vẽ được bản đồ: không xã nào có tọa độ (thêm cột lat, lon vào communes.csv hoặc cài "
                   "gói vietnamadminunits).",
+        "groups_title": "Các xã huyện {district} hợp thành {n} xã mới từ {date}",
+        "caption_groups": "Mỗi màu, mỗi hình là một xã mới (theo crosswalk.csv); vùng tô: bao lồi các điểm của "
+                          "các xã cũ hợp thành, chỉ để nhóm các điểm, không phải ranh giới.",
+        "groups_legend": "Xã mới (số xã cũ)",
     },
     "en": {
         "legend": "Tier reached by the scoring", "tier": "{tier}", "none": "Not NTM",
@@ -1142,6 +1146,10 @@ MAP_LABELS = {  # ntmlib.maps: the maps of communes in the district and commune 
         "caption_new": "Dashed: the approximate extent (convex hull) of the predecessors that formed {commune}.",
         "no_map": "No map: no commune has coordinates (add lat, lon columns to communes.csv or install the "
                   "vietnamadminunits package).",
+        "groups_title": "The communes of {district} district joined into {n} new communes from {date}",
+        "caption_groups": "Each colour and shape is one new commune (by crosswalk.csv); shaded: the convex hull "
+                          "of its old communes' points, to group them, not a boundary.",
+        "groups_legend": "New commune (old communes)",
     },
 }
 HEADINGS["vi"].update({"map": "Bản đồ các xã", "position": "Vị trí trên bản đồ"})

@@ -108,3 +108,13 @@ def test_a_commune_without_coordinates_is_named_under_the_map(district):
         lambda p: [(r.label, r.lon, r.lat, r.tier, r.south, r.west, r.north, r.east) for r in p.itertuples()]))
     m = maps._draw("Thử", rows, (), "vi")
     assert ">Không có tọa độ, không vẽ: Hòa Hậu<" in m.svg and len(_markers(m.svg)) == 20 + 5
+
+
+def test_the_district_report_groups_its_communes_by_new_commune(district):
+    html = district.map_html()
+    assert html.count("<svg") == 2  # the tiers, then the new communes
+    groups = html[html.index("Các xã huyện Lý Nhân hợp thành 7 xã mới từ 1/7/2025"):]
+    for name in ("Lý Nhân", "Nam Xang", "Bắc Lý", "Trần Thương", "Vĩnh Trụ", "Nhân Hà", "Nam Lý"):
+        assert f">{name} (3)<" in groups
+    assert len(_markers(groups)) == 21 + 7  # every old commune once, and the legend
+    assert views.district_report(TINY, "Thử", 2023).map_html().count("<svg") == 0  # no coordinates, no crosswalk
