@@ -13,11 +13,15 @@ report (docs/official-units.md measures it).
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import io
+import json
 import os
 import re
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import matplotlib as mpl
 import numpy as np
@@ -29,7 +33,9 @@ from matplotlib.patheffects import withStroke
 
 from . import reorg, units
 from .errors import DataError
+from .outputs import write_text_atomic
 from .scorecard import Scorecard
+from .version import __version__
 from .words import MAP_LABELS, date_text, label, tier_name
 
 FONT = "DejaVu Sans"
@@ -219,29 +225,73 @@ def group_outlines(card: Scorecard, groups: dict) -> tuple:
 
 # --------------------------------------------------------------------------- the maps of the reports
 
-_DISTRICT_MAPS: dict = {}  # (dataset, its files' times, district, year, lang) -> (MapSvg, points)
+_DISTRICT_MAPS: dict = {}  # key (see _key) -> (MapSvg, points)
 _KEEP = 64
+FORMAT = 1  # of the maps kept on disk
+CACHE_ENV = "NTM_MAP_CACHE"  # the folder of the maps kept on disk ('' for none); default: the system's temp folder
+
+
+def _stamps(files) -> tuple:
+    return tuple((str(f), os.stat(f).st_mtime_ns if os.path.exists(f) else 0) for f in files)
 
 
 def _key(card: Scorecard, district: str, year: int, lang: str) -> tuple:
+    """What a district's map depends on: the dataset's files and the criteria sets' files (with
+    their modification times), the communes scored, the district, year and language."""
     p = card.provenance
-    files = tuple(p.data_files) if p is not None else ()
-    stamps = tuple(os.stat(f).st_mtime_ns if os.path.exists(f) else 0 for f in files)
-    return (str(card.dataset.path), files, stamps, tuple(card.communes["commune_id"].unique()), district, int(year),
-            lang)
+    data = _stamps(p.data_files) if p is not None else ()
+    sets = tuple((sid, _stamps(files)) for sid, files in sorted(p.set_files.items())) if p is not None else ()
+    return (str(card.dataset.path), data, sets, tuple(card.communes["commune_id"].unique()), district, int(year),
+            lang, __version__, FORMAT)
+
+
+def _disk_path(key: tuple) -> Path | None:
+    folder = os.environ.get(CACHE_ENV)
+    if folder == "":
+        return None
+    folder = Path(folder) if folder else Path(tempfile.gettempdir()) / "ntmlib-maps"
+    return folder / (hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:32] + ".json")
+
+
+def _read_disk(path: Path | None):
+    if path is None or not path.is_file():
+        return None
+    try:
+        d = json.loads(path.read_text(encoding="utf-8"))
+        return MapSvg(d["svg"], tuple(d["scale"]), tuple(d["offset"])), pd.DataFrame(d["points"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _write_disk(path: Path | None, m: MapSvg, p: pd.DataFrame) -> None:
+    if path is None:
+        return
+    payload = {"svg": m.svg, "scale": m.scale, "offset": m.offset,
+               "points": json.loads(p.to_json(orient="records", force_ascii=False))}
+    try:
+        write_text_atomic(path, json.dumps(payload, ensure_ascii=False))
+    except (OSError, DataError):  # a cache: not writing it only costs the next kernel a drawing
+        pass
 
 
 def district_map(card: Scorecard, year: int, district: str, lang: str = "vi") -> tuple[MapSvg, pd.DataFrame]:
     """The map of a district's communes in `year` and its points() table, drawn once per dataset,
-    district, year and language in a process (the commune reports of the district reuse it)."""
+    district, year and language: kept in the process and on disk (the system's temp folder, or
+    NTM_MAP_CACHE), so that the other kernels of a batch read it instead of drawing it again and
+    the commune reports of the district reuse it."""
     key = _key(card, district, year, lang)
     if key not in _DISTRICT_MAPS:
-        ids = card.dataset.communes.loc[card.dataset.communes["district"] == district, "commune_id"]
-        p = points(card, year, ids)
-        title = label(MAP_LABELS, "district_title", lang, district=district, year=year)
+        path = _disk_path(key)
+        kept = _read_disk(path)
+        if kept is None:
+            ids = card.dataset.communes.loc[card.dataset.communes["district"] == district, "commune_id"]
+            p = points(card, year, ids)
+            title = label(MAP_LABELS, "district_title", lang, district=district, year=year)
+            kept = (area_map_svg(card, year, ids, title, lang), p)
+            _write_disk(path, *kept)
         if len(_DISTRICT_MAPS) >= _KEEP:
             _DISTRICT_MAPS.pop(next(iter(_DISTRICT_MAPS)))
-        _DISTRICT_MAPS[key] = (area_map_svg(card, year, ids, title, lang), p)
+        _DISTRICT_MAPS[key] = kept
     return _DISTRICT_MAPS[key]
 
 

@@ -118,3 +118,25 @@ def test_the_district_report_groups_its_communes_by_new_commune(district):
         assert f">{name} (3)<" in groups
     assert len(_markers(groups)) == 21 + 7  # every old commune once, and the legend
     assert views.district_report(TINY, "Thử", 2023).map_html().count("<svg") == 0  # no coordinates, no crosswalk
+
+
+def test_another_kernel_reads_the_district_map_from_disk(district, tmp_path, monkeypatch):
+    monkeypatch.setenv(maps.CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(maps, "_DISTRICT_MAPS", {})
+    m, p = maps.district_map(district.card, 2023, "Lý Nhân")
+    assert len(list(tmp_path.glob("*.json"))) == 1
+
+    def no_drawing(*args, **kwargs):
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(maps, "_DISTRICT_MAPS", {})  # a new process
+    monkeypatch.setattr(maps, "area_map_svg", no_drawing)
+    monkeypatch.setattr(maps, "points", no_drawing)
+    m2, p2 = maps.district_map(district.card, 2023, "Lý Nhân")
+    assert m2 == m and p2.equals(p)
+    assert maps.commune_map_html(district.card, 2023, "13618") == views.commune_report(SAMPLE, "Nhân Bình",
+                                                                                      2023).map_html()
+    monkeypatch.setenv(maps.CACHE_ENV, "")  # no disk cache: drawn again
+    monkeypatch.setattr(maps, "_DISTRICT_MAPS", {})
+    with pytest.raises(AssertionError, match="drawn again"):
+        maps.district_map(district.card, 2023, "Lý Nhân")
