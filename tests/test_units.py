@@ -187,3 +187,9 @@ def test_without_the_package_one_warning_says_so(monkeypatch):
         "chính chính thức): cài bằng pip install \"ntmlib[units]\" hoặc pip install vietnamadminunits"]
     with pytest.raises(DataError, match=r"ntmlib\[units\]"):
         units.code_problems(pd.DataFrame(columns=["place", "commune_id", "commune", "province"]))
+
+
+def test_synthetic_district_needs_a_province(tmp_path):
+    r = run("synthetic", tmp_path / "x", "--district", "Lý Nhân")
+    assert r.exit_code == 2 and r.output.splitlines()[-1] == "Lỗi: --district cần --province"
+    assert not (tmp_path / "x").exists()
