@@ -29,6 +29,7 @@ OLD_COLUMNS = ["code", "name", "short", "type", "district", "district_short", "d
                "province_short", "province_code", "lat", "lon", "south", "west", "north", "east", "key"]
 NEW_COLUMNS = ["code", "name", "short", "type", "province", "province_short", "province_code", "lat", "lon",
                "area_km2", "key"]
+MAX_LISTED = 200  # warnings of one kind listed before "và N xã khác"
 CROSSWALK_OUT = ["old_commune_id", "old_commune", "new_commune_id", "new_commune", "new_type", "new_province",
                  "new_province_id", "effective", "default", "note"]
 
@@ -106,11 +107,13 @@ def _pick(table: pd.DataFrame, column: str, ref: str | None, what: str) -> pd.Da
     return hit
 
 
-_TYPES = r"^(tỉnh|thành phố|thủ đô|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+"
+_TYPES = r"^(?:(?:tỉnh|thành phố|thủ đô|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu|tp)\s+|tp\.\s*)"
+ALIASES = {"thua thien hue": "Huế"}  # the list writes the province by its name since 1/1/2025
 
 
 def _strip_type(name: str) -> str:
-    return re.sub(_TYPES, "", name.strip(), flags=re.IGNORECASE)
+    name = re.sub(_TYPES, "", name.strip(), flags=re.IGNORECASE)
+    return ALIASES.get(fold_name(name), name)
 
 
 def old_units(province: str | None = None, district: str | None = None) -> pd.DataFrame:
@@ -243,7 +246,7 @@ def code_problems(communes: pd.DataFrame, file: str = "communes.csv", locate=Non
     locate = locate or (lambda place, column: (place, column))
     out = []
     by_province = {p: _province_codes(p) for p in communes["province"].unique() if p}
-    unknown = set()
+    unknown, found = set(), []
     for place, cid, name, province in zip(communes["place"], communes["commune_id"], communes["commune"],
                                           communes["province"]):
         official = by_province.get(province)
@@ -255,12 +258,21 @@ def code_problems(communes: pd.DataFrame, file: str = "communes.csv", locate=Non
                                          f"không kiểm tra mã, tên {n} xã của tỉnh này", *locate(place, "province")))
             continue
         if cid not in official.index:
-            out.append(Problem(file, f"mã {cid} ({name}) không phải mã chính thức của một xã, phường, thị trấn "
-                                     f"thuộc tỉnh {province}", *locate(place, "commune_id")))
+            found.append(("mã không chính thức", Problem(
+                file, f"mã {cid} ({name}) không phải mã chính thức của một xã, phường, thị trấn thuộc tỉnh {province}",
+                *locate(place, "commune_id"))))
             continue
         row = official.loc[cid]
         given = " ".join(str(name).split())
         if given not in (row["short"], row["name"], official_short(row)):
-            out.append(Problem(file, f"tên '{name}' khác tên chính thức của mã {cid}: '{official_short(row)}'",
-                               *locate(place, "commune")))
+            found.append(("tên khác tên chính thức", Problem(
+                file, f"tên '{name}' khác tên chính thức của mã {cid}: '{official_short(row)}'",
+                *locate(place, "commune"))))
+    counts: dict[str, int] = {}
+    for kind, problem in found:  # in the order of the rows, at most MAX_LISTED of a kind
+        counts[kind] = counts.get(kind, 0) + 1
+        if counts[kind] <= MAX_LISTED:
+            out.append(problem)
+    out += [Problem(file, f"và {n - MAX_LISTED} xã khác cùng cảnh báo ({kind})")
+            for kind, n in counts.items() if n > MAX_LISTED]
     return out

@@ -193,3 +193,9 @@ def test_synthetic_district_needs_a_province(tmp_path):
     r = run("synthetic", tmp_path / "x", "--district", "Lý Nhân")
     assert r.exit_code == 2 and r.output.splitlines()[-1] == "Lỗi: --district cần --province"
     assert not (tmp_path / "x").exists()
+
+
+def test_provinces_written_the_old_way_are_found():
+    assert len(units.old_units("TP. Hồ Chí Minh")) == len(units.old_units("Hồ Chí Minh")) == 273
+    assert len(units.old_units("Thừa Thiên Huế")) == len(units.old_units("Huế")) == 133
+    assert units.old_units("Tỉnh Hà Nam", "Huyện Lý Nhân")["code"].iloc[0] == "13567"
