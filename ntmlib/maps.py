@@ -118,9 +118,10 @@ class MapSvg:
 
 
 @functools.lru_cache(maxsize=64)
-def _draw(title: str, rows: tuple, groups: tuple, lang: str) -> MapSvg:
+def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True) -> MapSvg:
     """Draw a map once: rows are (label, lon, lat, tier, south, west, north, east); groups are
-    (name, ((lon, lat), ...)) outlines drawn dashed. Cached on its contents."""
+    (name, ((lon, lat), ...)) outlines drawn dashed; the communes' names written when `labels`.
+    Cached on its contents."""
     p = pd.DataFrame(list(rows), columns=["label", "lon", "lat", "tier", "south", "west", "north", "east"])
     placed = p.dropna(subset=["lon", "lat"])
     with mpl.rc_context({"font.family": FONT, "font.size": 9, "svg.fonttype": "none", "svg.hashsalt": "ntmlib"}):
@@ -148,7 +149,7 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str) -> MapSvg:
                          lang, tier=tier_name(tier, lang) if tier in ("ntm", "nang-cao", "kieu-mau") else "")
             handles.append(Line2D([], [], linestyle="", marker=marker, markersize=8 if marker == "*" else 6.5,
                                   markerfacecolor=colour, markeredgecolor="white", label=f"{name} ({len(t)})"))
-        for lab, lon, lat in zip(placed["label"], placed["lon"], placed["lat"]):
+        for lab, lon, lat in zip(placed["label"], placed["lon"], placed["lat"]) if labels else ():
             ax.annotate(lab, (lon, lat), xytext=(4, 3), textcoords="offset points", fontsize=8, color="#212121",
                         zorder=4)
         mid = float(placed["lat"].mean()) if len(placed) else 16.0
@@ -180,12 +181,12 @@ def _inline(svg: str) -> str:
 
 
 def area_map_svg(card: Scorecard, year: int, commune_ids, title: str, lang: str = "vi",
-                 groups: tuple = ()) -> MapSvg:
+                 groups: tuple = (), labels: bool = True) -> MapSvg:
     """The map of the communes `commune_ids` in `year` (drawn once for the same contents)."""
     p = points(card, year, commune_ids)
     rows = tuple((r.label, _num(r.lon), _num(r.lat), r.tier, _num(r.south), _num(r.west), _num(r.north),
                   _num(r.east)) for r in p.itertuples())
-    return _draw(title, rows, tuple(groups), lang)
+    return _draw(title, rows, tuple(groups), lang, labels)
 
 
 def _num(x) -> float:
@@ -424,3 +425,24 @@ def new_communes_map_html(card: Scorecard, year: int, district: str, lang: str =
                   _num(r.east)) for r in p.itertuples())
     m = _draw_groups(title, rows, lang)
     return _figure(m.svg, label(MAP_LABELS, "caption_groups", lang), title)
+
+
+LABELLED = 60  # a map names its communes when it has at most this many
+
+
+def province_map_html(card: Scorecard, year: int, province: str | None = None, lang: str = "vi") -> str:
+    """The map of a province's communes (all of the dataset's when None) in `year`, coloured by
+    the tier reached, each district outlined (dashed: the convex hull of its communes' points)
+    and named; the communes are named when there are at most LABELLED of them."""
+    c = card.dataset.communes
+    if province:
+        c = c[c["province"] == province]
+    p = points(card, year, c["commune_id"])
+    if p["lat"].isna().all():
+        return f"<p>{html.escape(label(MAP_LABELS, 'no_map', lang))}</p>"
+    districts = {d: list(g["commune_id"]) for d, g in c.groupby("district", sort=False) if d}
+    groups = group_outlines(card, districts) if len(districts) > 1 else ()
+    name = province or ", ".join(dict.fromkeys(c["province"]))
+    title = label(MAP_LABELS, "province_title", lang, province=name, year=year)
+    m = area_map_svg(card, year, c["commune_id"], title, lang, groups, labels=len(c) <= LABELLED)
+    return _figure(m.svg, _caption(p, year, lang), title)

@@ -1132,6 +1132,7 @@ MAP_LABELS = {  # ntmlib.maps: the maps of communes in the district and commune 
         "caption_groups": "Mỗi màu, mỗi hình là một xã mới (theo crosswalk.csv); vùng tô: bao lồi các điểm của "
                           "các xã cũ hợp thành, chỉ để nhóm các điểm, không phải ranh giới.",
         "groups_legend": "Xã mới (số xã cũ)",
+        "province_title": "Các xã tỉnh {province} năm {year}",
     },
     "en": {
         "legend": "Tier reached by the scoring", "tier": "{tier}", "none": "Not NTM",
@@ -1150,6 +1151,7 @@ MAP_LABELS = {  # ntmlib.maps: the maps of communes in the district and commune 
         "caption_groups": "Each colour and shape is one new commune (by crosswalk.csv); shaded: the convex hull "
                           "of its old communes' points, to group them, not a boundary.",
         "groups_legend": "New commune (old communes)",
+        "province_title": "Communes of {province} province, {year}",
     },
 }
 HEADINGS["vi"].update({"map": "Bản đồ các xã", "position": "Vị trí trên bản đồ"})

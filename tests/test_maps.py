@@ -140,3 +140,11 @@ def test_another_kernel_reads_the_district_map_from_disk(district, tmp_path, mon
     monkeypatch.setattr(maps, "_DISTRICT_MAPS", {})
     with pytest.raises(AssertionError, match="drawn again"):
         maps.district_map(district.card, 2023, "Lý Nhân")
+
+
+def test_a_province_map_names_its_communes_only_when_few(district, monkeypatch):
+    html = maps.province_map_html(district.card, 2023, "Hà Nam")
+    assert ">Các xã tỉnh Hà Nam năm 2023<" in html and ">Hợp Lý<" in html and len(_markers(html)) == 21 + 5
+    monkeypatch.setattr(maps, "LABELLED", 10)
+    html = maps.province_map_html(district.card, 2023, "Hà Nam", lang="en")
+    assert ">Communes of Hà Nam province, 2023<" in html and ">Hợp Lý<" not in html
