@@ -41,8 +41,8 @@ from .roadmap import roadmap_for, to_text
 from .runner import copy_notebooks, run_report
 from .scoring import score
 from .synthetic import make_national
-from .units import crosswalk_2025
 from .trends import display_table, trends
+from .units import crosswalk_2025
 from .validation import validate
 from .version import __version__
 from .views import NewCommuneReport
@@ -440,9 +440,13 @@ class _CrosswalkGroup(NtmGroup):
     show DATASET`) and `build`; their words are CLI_HELP's 'crosswalk show' and 'crosswalk build'."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        """The arguments, `show` put first when they do not start with a subcommand or an option."""
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
-            args = ["show", *args]
+        """The arguments, `show` put before the first one that is neither the group's own option
+        (--lang X, --help) nor a subcommand."""
+        i = 0
+        while i < len(args) and args[i].startswith("-"):
+            i += 2 if args[i] == "--lang" else 1
+        if i < len(args) and args[i] not in self.commands:
+            args = [*args[:i], "show", *args[i:]]
         return super().parse_args(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

@@ -199,3 +199,10 @@ def test_provinces_written_the_old_way_are_found():
     assert len(units.old_units("TP. Hồ Chí Minh")) == len(units.old_units("Hồ Chí Minh")) == 273
     assert len(units.old_units("Thừa Thiên Huế")) == len(units.old_units("Huế")) == 133
     assert units.old_units("Tỉnh Hà Nam", "Huyện Lý Nhân")["code"].iloc[0] == "13567"
+
+
+def test_crosswalk_options_may_come_before_the_dataset():
+    en = run("crosswalk", SAMPLE, "--lang", "en").output
+    assert run("crosswalk", "--lang", "en", SAMPLE).output == en and en.split()[0] == "Reference"
+    assert run("crosswalk", "--lang", "en", "build", "--province", "Hà Nam", "--district", "Lý Nhân").output == \
+        units.crosswalk_2025("Hà Nam", "Lý Nhân").to_csv(index=False)
