@@ -302,7 +302,9 @@ def _caption(p: pd.DataFrame, year: int, lang: str) -> str:
 
 
 def _figure(svg: str, caption: str, alt: str) -> str:
-    return (f'<figure class="ntm-map" role="img" aria-label="{html.escape(alt)}" style="margin:0">{svg}'
+    """The map as a figure: the SVG an image named by its title (role="img", aria-label), and the caption."""
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(alt)}" ', 1)
+    return (f'<figure class="ntm-map" style="margin:0">{svg}'
             f'<figcaption style="font-size:0.85em;color:#555">{html.escape(caption)}</figcaption></figure>')
 
 

@@ -148,3 +148,12 @@ def test_a_province_map_names_its_communes_only_when_few(district, monkeypatch):
     monkeypatch.setattr(maps, "LABELLED", 10)
     html = maps.province_map_html(district.card, 2023, "Hà Nam", lang="en")
     assert ">Communes of Hà Nam province, 2023<" in html and ">Hợp Lý<" not in html
+
+
+def test_every_map_is_an_image_named_by_its_title(district):
+    for html in (district.map_html(), views.commune_report(SAMPLE, "Nhân Bình", 2023).map_html(),
+                 views.commune_report(SAMPLE, "Nam Xang", 2023).map_html()):
+        svgs = re.findall(r"<svg [^>]*>", html)
+        assert svgs and all('role="img" aria-label="' in s for s in svgs), svgs
+    assert '<svg role="img" aria-label="Vị trí xã Nhân Bình trong huyện Lý Nhân"' in \
+        views.commune_report(SAMPLE, "Nhân Bình", 2023).map_html()
