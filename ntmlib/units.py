@@ -224,15 +224,26 @@ def official_short(row) -> str:
     return row["short"] if str(row["type"]).lower() == "xã" else f"{row['type']} {row['short']}"
 
 
+@functools.lru_cache(maxsize=2)
+def _province_names(table: str) -> tuple:
+    return tuple(r["provinceShort"] for r in _database().query(f"SELECT DISTINCT provinceShort FROM {table}"))
+
+
 @functools.lru_cache(maxsize=128)
 def _province_codes(province: str) -> pd.DataFrame | None:
-    """Official units (old and new) of `province`, or None when the list has no such province."""
+    """Official units (old and new) of `province`, or None when the list has no such province.
+    Reads only that province's rows (the whole list is read only when something else needs it)."""
     want = fold_name(_strip_type(province))
-    frames = [t for t in (_old_all(), _new_all()) if (t["province_short"].map(fold_name) == want).any()]
+    frames = []
+    for table in ("admin_units_legacy", "admin_units"):
+        for name in (n for n in _province_names(table) if n and fold_name(n) == want):
+            quoted = name.replace("'", "''")  # a name read from the list itself
+            frames.append(_query(f"SELECT wardCode AS code, ward AS name, wardShort AS short, wardType AS type "
+                                 f"FROM {table} WHERE provinceShort = '{quoted}' AND wardCode IS NOT NULL"))
     if not frames:
         return None
-    rows = pd.concat([t[t["province_short"].map(fold_name) == want][["code", "name", "short", "type"]]
-                      for t in frames], ignore_index=True)
+    rows = pd.concat(frames, ignore_index=True)
+    rows["code"] = rows["code"].astype(str)
     return rows.drop_duplicates("code").set_index("code")
 
 
