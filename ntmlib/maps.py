@@ -104,6 +104,34 @@ def _hull(p: pd.DataFrame) -> np.ndarray | None:
     return np.asarray(hull.exterior.coords) if hull.geom_type == "Polygon" else None
 
 
+# where a label goes beside its marker, in points, tried in this order until it overlaps no other label
+_SPOTS = (((4, 3), "left", "bottom"), ((4, -3), "left", "top"), ((-4, 3), "right", "bottom"),
+          ((-4, -3), "right", "top"))
+
+
+def _labels(fig, ax, placed: pd.DataFrame, avoid=()) -> None:
+    """Write each commune's short name beside its marker: to the upper right, else the first of the
+    other corners where it overlaps no name written before it nor the texts `avoid` (the upper
+    right when none is free)."""
+    ax.apply_aspect()
+    renderer = fig.canvas.get_renderer()
+    taken = [a.get_window_extent(renderer) for a in avoid]
+    for lab, lon, lat in zip(placed["label"], placed["lon"], placed["lat"]):
+        for k, (offset, ha, va) in enumerate(_SPOTS):
+            t = ax.annotate(lab, (lon, lat), xytext=offset, textcoords="offset points", fontsize=8, color="#212121",
+                            ha=ha, va=va, zorder=4)
+            box = t.get_window_extent(renderer).expanded(1.02, 1.05)
+            if not any(box.overlaps(b) for b in taken) or k == len(_SPOTS) - 1:
+                if k == len(_SPOTS) - 1 and any(box.overlaps(b) for b in taken):
+                    t.remove()
+                    t = ax.annotate(lab, (lon, lat), xytext=_SPOTS[0][0], textcoords="offset points", fontsize=8,
+                                    color="#212121", ha="left", va="bottom", zorder=4)
+                    box = t.get_window_extent(renderer)
+                taken.append(box)
+                break
+            t.remove()
+
+
 @dataclass(frozen=True)
 class MapSvg:
     """A drawn map: its SVG text and the affine from (lon, lat) to SVG user units."""
@@ -143,18 +171,17 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True
             t = placed[placed["tier"] == tier]
             if t.empty:
                 continue
-            ax.scatter(t["lon"], t["lat"], s=90 if marker == "*" else 46, c=colour, marker=marker,
+            ax.scatter(t["lon"], t["lat"], s=130 if marker == "*" else 46, c=colour, marker=marker,
                        edgecolors="white", linewidths=0.8, zorder=3)
             name = label(MAP_LABELS, "not_assessed" if tier == "not_assessed" else "none" if tier == "" else "tier",
                          lang, tier=tier_name(tier, lang) if tier in ("ntm", "nang-cao", "kieu-mau") else "")
-            handles.append(Line2D([], [], linestyle="", marker=marker, markersize=8 if marker == "*" else 6.5,
+            handles.append(Line2D([], [], linestyle="", marker=marker, markersize=11 if marker == "*" else 6.5,
                                   markerfacecolor=colour, markeredgecolor="white", label=f"{name} ({len(t)})"))
-        for lab, lon, lat in zip(placed["label"], placed["lon"], placed["lat"]) if labels else ():
-            ax.annotate(lab, (lon, lat), xytext=(4, 3), textcoords="offset points", fontsize=8, color="#212121",
-                        zorder=4)
         mid = float(placed["lat"].mean()) if len(placed) else 16.0
         ax.set_aspect(1 / np.cos(np.radians(mid)), adjustable="datalim")
         ax.margins(0.08)
+        if labels:
+            _labels(fig, ax, placed)
         fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=2, frameon=False,
                    fontsize=8.5, title=label(MAP_LABELS, "legend", lang), title_fontsize=8.5, alignment="left")
         missing = p[p["lon"].isna() | p["lat"].isna()]
@@ -378,24 +405,23 @@ def _draw_groups(title: str, rows: tuple, lang: str) -> MapSvg:
         ring = _hull(p)
         if ring is not None:
             ax.fill(ring[:, 0], ring[:, 1], facecolor="#f5f5f0", edgecolor="#757575", linewidth=1.0, zorder=0)
-        handles = []
+        handles, names = [], []
         for k, (group, g) in enumerate(placed.groupby("group", sort=False)):
             colour, marker = GROUP_COLOURS[k % len(GROUP_COLOURS)], GROUP_MARKERS[k % len(GROUP_MARKERS)]
             shape = MultiPoint(list(zip(g["lon"], g["lat"]))).convex_hull.buffer(0.004)
             xy = np.asarray(shape.exterior.coords)
             ax.fill(xy[:, 0], xy[:, 1], facecolor=colour, alpha=0.13, edgecolor=colour, linewidth=1.0, zorder=1)
             ax.scatter(g["lon"], g["lat"], s=46, c=colour, marker=marker, edgecolors="white", linewidths=0.8, zorder=3)
-            ax.annotate(group, (shape.centroid.x, shape.bounds[1]), xytext=(0, -2), textcoords="offset points",
-                        ha="center", va="top", fontsize=9, fontweight="bold", color=colour, zorder=5,
-                        path_effects=[withStroke(linewidth=2.5, foreground="white")])
+            names.append(ax.annotate(group, (shape.centroid.x, shape.bounds[1]), xytext=(0, -2),
+                                     textcoords="offset points", ha="center", va="top", fontsize=9, fontweight="bold",
+                                     color=colour, zorder=5, path_effects=[withStroke(linewidth=2.5,
+                                                                                      foreground="white")]))
             handles.append(Line2D([], [], linestyle="", marker=marker, markersize=6.5, markerfacecolor=colour,
                                   markeredgecolor="white", label=f"{group} ({len(g)})"))
-        for lab, lon, lat in zip(placed["label"], placed["lon"], placed["lat"]):
-            ax.annotate(lab, (lon, lat), xytext=(4, 3), textcoords="offset points", fontsize=8, color="#212121",
-                        zorder=4)
         mid = float(placed["lat"].mean()) if len(placed) else 16.0
         ax.set_aspect(1 / np.cos(np.radians(mid)), adjustable="datalim")
         ax.margins(0.08)
+        _labels(fig, ax, placed, names)
         fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=3, frameon=False,
                    fontsize=8.5, title=label(MAP_LABELS, "groups_legend", lang), title_fontsize=8.5, alignment="left")
         fig.canvas.draw()
