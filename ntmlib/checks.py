@@ -10,9 +10,10 @@ import pandas as pd
 
 from .dataset import Dataset
 from .encoding import indicator_catalogue, observation_keys
-from .errors import FrameworkError, Problem
+from .errors import DataError, FrameworkError, Problem
 from .framework import load_set
 from .readers import Skipped, parse_cell
+from .units import code_problems
 from .values import BAD, PROBLEMS, check_unit_rule, parse_distinct, value_message
 
 MAX_PER_KIND = 200  # row problems of one kind listed before "và N chỗ khác"
@@ -302,3 +303,13 @@ def _unknown_codes(ds: Dataset, year: int, sets, rows: pd.DataFrame, out, skippe
         out.add("observations", "indicator", r.place, "indicator", msg)
         wrong[r.obs_row] = True
     return wrong
+
+
+def unit_code_warnings(ds: Dataset) -> list[Problem]:
+    """The communes of `ds` whose code or name is not the official one (ntmlib.units.code_problems):
+    warnings of `ntm validate`, errors with --strict. One warning when the official list is missing."""
+    try:
+        return code_problems(ds.communes, ds.file_name("communes"),
+                             lambda place, column: ds.locate("communes", place, column))
+    except DataError as e:
+        return [Problem(p.file, "không kiểm tra được mã và tên xã: " + p.message) for p in e.problems]

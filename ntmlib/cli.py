@@ -45,11 +45,13 @@ from .runner import copy_notebooks, run_report
 from .scoring import score
 from .synthetic import make_national
 from .trends import display_table, trends
+from .units import crosswalk_2025
 from .validation import validate
 from .version import __version__
 from .views import NewCommuneReport
 from .whatif import whatif
 from .words import (
+    CLI_HELP,
     FRAMEWORK_TEXT,
     NO_THRESHOLD_TEXT,
     REORG_LABELS,
@@ -340,20 +342,31 @@ def _emit(text: str, out: str | None) -> None:
 
 @main.command("validate")
 @argument("dataset", type=click.Path())
-def validate_cmd(dataset) -> None:
+@option("--strict", is_flag=True)
+def validate_cmd(dataset, strict) -> None:
     """`ntm validate`: every problem of a dataset (exit status 2 when there is any)."""
-    problems = validate(dataset, language())
+    problems = validate(dataset, strict=strict, lang=language())
     if problems.skipped:
         click.echo(say("skipped", n=len(problems.skipped)))
         for s in problems.skipped:
             click.echo(f"  - {s}")
-    if problems.warnings:  # not errors: the exit status stays 0 when there is nothing else
-        click.echo(label(NO_THRESHOLD_TEXT, "warnings", language(), n=len(problems.warnings)))
-        for w in problems.warnings:
+    missing = [w for w in problems.warnings if w not in problems.official]
+    if missing:  # thresholds missing: not errors, the exit status stays 0 when there is nothing else
+        click.echo(label(NO_THRESHOLD_TEXT, "warnings", language(), n=len(missing)))
+        for w in missing:
             click.echo(f"  - {w}")
     if problems:
-        _fail(problems)
-    click.echo(say("valid", dataset=dataset))
+        click.echo(say("data_errors", n=len(problems)), err=True)
+        for p in problems:
+            click.echo(f"  - {p}", err=True)
+    else:
+        click.echo(say("valid", dataset=dataset))
+    if problems.official:  # last, so the verdict above reads as before
+        click.echo(say("unit_warnings", n=len(problems.official)))
+        for w in problems.official:
+            click.echo(f"  - {w}")
+    if problems:
+        sys.exit(2)
 
 
 @main.command("bulletin")
@@ -525,12 +538,39 @@ def notebooks_cmd(folder) -> None:
         click.echo(say("copied", path=path))
 
 
-@main.command("crosswalk")
+class _CrosswalkGroup(NtmGroup):
+    """`ntm crosswalk`: its subcommands `show` (the default: `ntm crosswalk DATASET` is `ntm crosswalk
+    show DATASET`) and `build`; their words are CLI_HELP's 'crosswalk show' and 'crosswalk build'."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """The arguments, `show` put before the first one that is neither the group's own option
+        (--lang X, --help) nor a subcommand."""
+        i = 0
+        while i < len(args) and args[i].startswith("-"):
+            i += 2 if args[i] == "--lang" else 1
+        if i < len(args) and args[i] not in self.commands:
+            args = [*args[:i], "show", *args[i:]]
+        return super().parse_args(ctx, args)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """'Lệnh:' and each subcommand with what it does (its words are under 'crosswalk NAME')."""
+        rows = [(name, CLI_HELP[language(ctx)][cmd.name]["short"]) for name, cmd in self.commands.items()]
+        with formatter.section(say("commands", language(ctx))):
+            formatter.write_dl(rows)
+
+
+@main.group("crosswalk", cls=_CrosswalkGroup, no_args_is_help=True)
+def crosswalk_cmd() -> None:
+    """`ntm crosswalk`: the crosswalk of the 2025 reorganisation, shown or built."""
+
+
+@crosswalk_cmd.command("crosswalk show")
 @argument("dataset", type=Folder(exists=True))
 @argument("commune", required=False)
 @option("--year", "years", type=Int(), multiple=True)
-def crosswalk_cmd(dataset, commune, years) -> None:
-    """`ntm crosswalk [COMMUNE]`: the new communes of crosswalk.csv, or one new commune's predecessors' results."""
+def crosswalk_show(dataset, commune, years) -> None:
+    """`ntm crosswalk [show] DATASET [COMMUNE]`: the new communes of crosswalk.csv, or one new commune's
+    predecessors' results."""
     lang = language()
     ds = load_dataset(dataset)
     units = reorg.new_communes(ds)
@@ -569,13 +609,40 @@ def template_cmd(dataset, year, commune, layout, out) -> None:
     click.echo(say("template_written", communes=made["communes"], indicators=made["indicators"], year=year))
 
 
+@crosswalk_cmd.command("crosswalk build")
+@option("--province", required=True)
+@option("--district")
+@option("--out", type=click.Path())
+def crosswalk_build(province, district, out) -> None:
+    """`ntm crosswalk build --province P [--district D] [--out crosswalk.csv]`: the 2025 crosswalk of a
+    province's (or district's) old units, from the official list (ntmlib.units)."""
+    cw = crosswalk_2025(province, district)
+    text = cw.to_csv(index=False)
+    if out:
+        write_text_atomic(Path(out), text)
+        divided = cw.loc[cw["default"] != "", "old_commune_id"].nunique()
+        click.echo(say("crosswalk_built", path=out, old=cw["old_commune_id"].nunique(),
+                       new=cw.loc[cw["new_commune_id"] != "", "new_commune_id"].nunique(), divided=divided))
+    else:
+        click.echo(text, nl=False)
+
+
+crosswalk_cmd.commands = {"show": crosswalk_show, "build": crosswalk_build}
+
+
 @main.command("synthetic")
 @argument("out", type=Folder())
 @option("--communes", type=Int(), default=10_000, show_default=True)
 @option("--seed", type=Int(), default=2025, show_default=True)
-def synthetic_cmd(out, communes, seed) -> None:
-    """`ntm synthetic`: a simulated national dataset (parquet and csv) for timing and testing."""
-    paths = make_national(out, communes=communes, seed=seed)
+@option("--province")
+@option("--district")
+def synthetic_cmd(out, communes, seed, province, district) -> None:
+    """`ntm synthetic`: a simulated national dataset (parquet and csv) for timing and testing; with
+    --province, the province's official communes with synthetic values."""
+    if district and not province:
+        raise NtmUsageError(say("needs_province"))
+    paths = make_national(out, communes=communes, seed=seed, province=province, district=district)
+    communes = len(pd.read_csv(paths[next(iter(paths))] / "communes.csv", usecols=["commune_id"]))
     obs = pd.read_parquet(paths["parquet"] / "observations.parquet", columns=["year"])
     cells = f"{len(obs):,}".replace(",", "." if language() == "vi" else ",")  # 3.881.548
     click.echo(say("synthetic", communes=communes, years=obs["year"].nunique(), cells=cells))

@@ -7,10 +7,11 @@ import pandas as pd
 
 from .dataset import Dataset
 from .resolve import commune_problem_text, fold_name, resolve_communes
+from .values import YES_WORDS, fold
 
 CROSSWALK_FILE = "crosswalk.csv"
 CROSSWALK_COLUMNS = ["old_commune_id", "new_commune_id", "new_commune", "new_province", "effective"]
-CROSSWALK_OPTIONAL = ["old_commune", "new_type", "new_province_id", "note"]
+CROSSWALK_OPTIONAL = ["old_commune", "new_type", "new_province_id", "default", "note"]
 UNIT_TYPES = ("xã", "phường", "thị trấn", "đặc khu")
 
 
@@ -52,6 +53,12 @@ def check_crosswalk(ds: Dataset, out) -> None:
     cw["effective"] = dates.dt.strftime("%Y-%m-%d").where(~bad_date, cw["effective"])
     cw["key"] = cw["new_commune_id"] + "@" + cw["effective"]
     ok = cw[~unknown & ~bad_date]
+    # an old commune divided between several new ones: one row per successor, one of them marked `default`
+    cw["default"] = cw["default"].str.strip().map(fold).isin(YES_WORDS)
+    ok = ok.assign(default=cw["default"])
+    n_default = ok.groupby(["old_commune_id", "effective"])["default"].transform("sum")
+    every = ok
+    ok = ok[(n_default == 0) | ok["default"]]  # the rows that must be one per old commune and date
     first = ok.drop_duplicates(["old_commune_id", "effective"])
     twice = ok[ok.duplicated(["old_commune_id", "effective"])]
     earlier = twice.merge(first[["old_commune_id", "effective", "place", "new_commune"]],
@@ -59,8 +66,9 @@ def check_crosswalk(ds: Dataset, out) -> None:
     for r in earlier.itertuples():
         out.add("crosswalk", "twice", r.place, "new_commune_id",
                 f"xã {r.old_commune_id} đã được ghi vào xã mới '{r.new_commune_first}' cùng ngày {r.effective} "
-                f"({r.place_first}): mỗi xã cũ chỉ thuộc một xã mới ở mỗi ngày hiệu lực")
-    ok = ok[ok["new_commune_id"] != ""]
+                f"({r.place_first}): mỗi xã cũ chỉ thuộc một xã mới ở mỗi ngày hiệu lực (xã bị chia cho nhiều "
+                f"xã mới: ghi x ở cột default của đúng một dòng)")
+    ok = every[every["new_commune_id"] != ""]
     unit = ok.drop_duplicates("key").set_index("key")
     for col, what in (("new_commune", "tên"), ("new_province", "tỉnh"), ("new_type", "loại đơn vị")):
         differs = ok[ok[col] != ok["key"].map(unit[col])]

@@ -3,7 +3,9 @@
 A dataset folder may carry `crosswalk.csv`, one row per old commune and reorganisation:
 `old_commune_id` (an id or name of communes.csv), `new_commune_id` (the new unit's official
 code), `new_commune`, `new_province`, `effective` (ISO date) and optional `old_commune`,
-`new_type` (xã, phường, đặc khu), `new_province_id`, `note`.
+`new_type` (xã, phường, đặc khu), `new_province_id`, `default`, `note`. An old commune divided
+between several new ones has one row per successor, `x` in `default` on the one that carries its
+results (regroup, successor); it counts among the predecessors of each.
 
 Codes are reused across reorganisations (from 1/7/2025 the new commune Lý Nhân has code
 13573, which was the old code of Chính Lý), so the new units do not share the id space of
@@ -32,7 +34,7 @@ NEW_COLUMNS = ["key", "new_commune_id", "new_commune", "new_type", "new_province
 def _crosswalk(ds: Dataset) -> pd.DataFrame:
     cw = getattr(ds, "crosswalk", None)
     if cw is None or cw.empty or "key" not in cw.columns:
-        return pd.DataFrame(columns=["old_commune_id", *NEW_COLUMNS])
+        return pd.DataFrame(columns=["old_commune_id", *NEW_COLUMNS, "default"])
     return cw
 
 
@@ -122,7 +124,7 @@ def successor(dataset: Dataset, old_commune, date=None) -> pd.Series | None:
     rows = cw[(cw["old_commune_id"] == cid) & (cw["effective"] <= _as_date(date))]
     if rows.empty:
         return None
-    key = rows.sort_values("effective", kind="stable")["key"].iloc[-1]
+    key = rows.sort_values(["effective", "default"], kind="stable")["key"].iloc[-1]  # a divided commune's default
     units = new_communes(dataset)
     return units[units["key"] == key].iloc[0]
 
@@ -181,7 +183,7 @@ def regroup(card_or_table, dataset: Dataset | None = None, date=None) -> pd.Data
     `card_or_table` is a Scorecard or its communes table (then `dataset` is needed)."""
     table, ds = _communes_table(card_or_table, dataset)
     cw = _crosswalk(ds)
-    cw = cw[cw["effective"] <= _as_date(date)].sort_values("effective", kind="stable")
+    cw = cw[cw["effective"] <= _as_date(date)].sort_values(["effective", "default"], kind="stable")
     latest = cw.drop_duplicates("old_commune_id", keep="last").set_index("old_commune_id")
     units = new_communes(ds).set_index("key")
     places = ds.communes.set_index("commune_id")

@@ -15,6 +15,8 @@ import pandas as pd
 import yaml
 
 from .framework import load_set
+from .units import official_short, old_units
+from .values import fold
 
 SETS = ("vn-2021-ntm", "vn-2021-nang-cao")
 
@@ -41,22 +43,30 @@ VERDICT = 0.02  # share of numeric observations given as the office's verdict (�
 
 
 def make_national(out_dir: str | Path, communes: int = 10_000, years=(2021, 2022, 2023, 2024, 2025),
-                  seed: int = 2025, formats=("parquet", "csv")) -> dict[str, Path]:
+                  seed: int = 2025, formats=("parquet", "csv"), province: str | None = None,
+                  district: str | None = None) -> dict[str, Path]:
     """Write the synthetic national dataset; returns {format: dataset folder}.
 
     Each format gets its own complete dataset folder under `out_dir` (`parquet/`, `csv/`),
-    identical but for the observations file.
+    identical but for the observations file. With `province` (and `district`), the communes are
+    the official units of that province before 1/7/2025 (ntmlib.units: real codes, names,
+    districts and coordinates; wards and towns not assessed) and `communes` is ignored; the
+    values stay synthetic.
     """
     rng = np.random.default_rng(seed)
     years = [int(y) for y in years]
     sets = [load_set(s) for s in SETS]
-    communes_df = _communes(rng, communes)
+    communes_df = _official_communes(province, district) if province else _communes(rng, communes)
     status = _status(rng, communes_df, years)
     obs = _observations(rng, communes_df, status, sets, years)
     recognitions = _recognitions(status)
     meta = {
         "name": "Toàn quốc (dữ liệu mô phỏng)",
-        "description": f"{len(communes_df)} xã mô phỏng của 63 tỉnh, thành phố, năm {years[0]}–{years[-1]}, "
+        "description": (f"{len(communes_df)} xã mô phỏng của 63 tỉnh, thành phố" if not province else
+                        f"{len(communes_df)} đơn vị hành chính thật của "
+                        f"{'huyện ' + communes_df['district'].iloc[0] + ', ' if district else ''}"
+                        f"tỉnh {communes_df['province'].iloc[0]} (mã, tên, tọa độ theo danh mục chính thức), "
+                        f"giá trị chỉ tiêu mô phỏng") + f", năm {years[0]}–{years[-1]}, "
                        f"sinh bởi ntmlib.synthetic (seed {seed}); không phải số liệu thật.",
         "provenance": "ntm synthetic",
         "frameworks": [{"years": [min(years), max(years)], "sets": list(SETS)}],
@@ -101,6 +111,21 @@ def _communes(rng: np.random.Generator, n: int) -> pd.DataFrame:
     df["commune_group"] = ""
     df["assessed"] = np.where(rng.random(len(df)) < 0.01, "false", "")  # a few towns, not assessed
     return df
+
+
+def _official_communes(province: str, district: str | None) -> pd.DataFrame:
+    """The official units of a province (and district) before 1/7/2025, as communes.csv rows with
+    their coordinates (lat, lon); wards (phường) and towns (thị trấn) are not assessed."""
+    u = old_units(province, district)
+    short = u["province_short"].iloc[0]
+    folded = {fold(p.removeprefix("TP. ")): r for r, names in PROVINCES.items() for p in names}
+    region = folded.get(fold(short), "DBSH")
+    return pd.DataFrame({
+        "commune_id": u["code"], "commune": [official_short(r) for _, r in u.iterrows()],
+        "district": u["district_short"], "province": short, "region": region, "group": "",
+        "assessed": np.where(u["type"].str.lower() == "xã", "", "false"),
+        "lat": u["lat"].round(6), "lon": u["lon"].round(6),
+    })
 
 
 def _status(rng: np.random.Generator, communes: pd.DataFrame, years: list[int]) -> pd.DataFrame:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .checks import unit_code_warnings
 from .dataset import Dataset
 from .errors import DataError, Problem
 from .loading import load_dataset
@@ -18,10 +19,11 @@ class Problems(list):
     `warnings`: things that are not errors but change the results (a value with no threshold
     for its year), as Problem too."""
 
-    def __init__(self, problems=(), skipped=(), warnings=()):
+    def __init__(self, problems=(), skipped=(), warnings=(), official=()):
         super().__init__(problems)
         self.skipped: list[Skipped] = list(skipped)
-        self.warnings: list[Problem] = list(warnings)
+        self.official: list[Problem] = list(official)  # codes and names not the official ones (checks.unit_code_warnings)
+        self.warnings: list[Problem] = list(warnings) + self.official
 
     def to_frame(self) -> pd.DataFrame:
         """The problems as a table (file, place, column, message)."""
@@ -43,13 +45,15 @@ class Problems(list):
         return self.to_frame().to_html(index=False)
 
 
-def validate(dataset: Dataset | str | Path, lang: str = "vi") -> Problems:
+def validate(dataset: Dataset | str | Path, strict: bool = False, official: bool = True, lang: str = "vi") -> Problems:
     """Every problem of the dataset (empty when clean); never raises on bad data.
 
     The result is a list of Problem; its `skipped` attribute lists the rows read but not used
     (rows without an indicator code, totals columns, repeated rows...), which are not errors;
     its `warnings` attribute has one Problem per set × year × region where values were entered
-    but the set has no threshold for them (see no_threshold_warnings), worded in `lang`.
+    but the set has no threshold for them (see no_threshold_warnings), worded in `lang`, then
+    the communes whose code or name is not the official one (ntmlib.units; not checked when
+    `official` is False), which are errors instead when `strict`.
     """
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -72,7 +76,11 @@ def validate(dataset: Dataset | str | Path, lang: str = "vi") -> Problems:
             problems += e.problems
             continue
         warnings += no_threshold_warnings(card, ds, lang)
-    return Problems(_unique(problems), ds.skipped, warnings)
+    official_warnings = unit_code_warnings(ds) if official else []
+    if strict:
+        problems += official_warnings
+        official_warnings = []
+    return Problems(_unique(problems), ds.skipped, warnings, official_warnings)
 
 
 def no_threshold_warnings(card, ds: Dataset, lang: str = "vi") -> list[Problem]:

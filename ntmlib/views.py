@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import aggregate, blocks, bulletin, reorg, roadmap, trends, verdicts, whatif
+from . import aggregate, blocks, bulletin, maps, reorg, roadmap, trends, verdicts, whatif
 from .cache import read_scorecard
 from .dataset import Dataset
 from .errors import DataError, ParameterError, Problem
@@ -213,6 +213,11 @@ class CommuneReport:
         return label(REPORT_TEXT, "successor", self.lang, when=date_text(nxt["effective"], self.lang),
                      kind=nxt["new_type"] or "xã", name=nxt["new_commune"], province=nxt["new_province"])
 
+    def map_html(self) -> str:
+        """The commune's position in its district: the district's map (drawn once per district and
+        year, ntmlib.maps) with the commune ringed and named."""
+        return maps.commune_map_html(self.card, self.year, self.commune_id, self.lang)
+
 
 def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> CommuneReport:
     """Check the parameters of a commune report and score what it needs.
@@ -338,6 +343,12 @@ class NewCommuneReport:
 
     def figure(self):
         return history_figure(self.card, self.key, self.years, self.lang)
+
+    def map_html(self) -> str:
+        """The districts of the predecessors, their points grouped by a dashed outline (ntmlib.maps)."""
+        u = self.unit
+        return maps.new_commune_map_html(self.card, self.year, u["new_commune"], date_text(u["effective"], self.lang),
+                                         u["predecessor_ids"], self.lang)
 
     def provenance(self) -> pd.DataFrame:
         return provenance_table(self.card, self.lang)
@@ -528,6 +539,13 @@ class DistrictReport:
 
     def bulletin_markdown(self) -> str:
         return bulletin.to_markdown(bulletin.build(self.card, self.year), level=3)
+
+    def map_html(self) -> str:
+        """The map of the district's communes coloured by the tier reached (ntmlib.maps; drawn once
+        per district and year, then reused by its commune reports), and when crosswalk.csv groups
+        them into new communes, the same map with each new commune's predecessors outlined."""
+        return (maps.district_map_html(self.card, self.year, self.district, self.lang)
+                + maps.new_communes_map_html(self.card, self.year, self.district, self.lang))
 
     def provenance(self) -> pd.DataFrame:
         return provenance_table(self.card, self.lang)

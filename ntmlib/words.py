@@ -1320,3 +1320,127 @@ FRAMEWORK_EXCEL_DERIVED_WORDS = {  # the criteria-set workbook: a threshold give
     "typed": "ngưỡng {value} khác giá trị tính theo cột 'Ngưỡng suy ra' ({computed}): muốn dùng số đã gõ thì xoá "
              "ô 'Ngưỡng suy ra' của dòng này",
 }
+# --------------------------------------------------------------------------- official units (ntmlib.units, ntmlib.maps)
+
+CLI_WORDS["vi"].update({
+    "unit_warnings": "Cảnh báo — mã, tên xã khác danh mục đơn vị hành chính chính thức ({n} mục; "
+                     "--strict để coi là lỗi):",
+    "crosswalk_built": "Đã ghi {path}: {old} đơn vị cũ → {new} xã mới ({divided} đơn vị cũ bị chia cho nhiều xã mới)",
+    "needs_province": "--district cần --province",
+})
+CLI_WORDS["en"].update({
+    "unit_warnings": "Warnings — commune codes or names that differ from the official list of administrative "
+                     "units ({n}; --strict makes them errors):",
+    "crosswalk_built": "Wrote {path}: {old} old units → {new} new communes ({divided} old units divided between "
+                       "several new communes)",
+    "needs_province": "--district needs --province",
+})
+
+for _lang in ("vi", "en"):  # `ntm crosswalk` became a group: its former words are those of `crosswalk show`
+    CLI_HELP[_lang]["crosswalk show"] = dict(CLI_HELP[_lang]["crosswalk"])
+CLI_HELP["vi"]["crosswalk show"].update(
+    short="Các xã mới trong crosswalk.csv và kết quả của các xã tiền thân (lệnh mặc định).",
+    examples=["ntm crosswalk show data/ly-nhan", "ntm crosswalk data/ly-nhan \"Nam Xang\""])
+CLI_HELP["en"]["crosswalk show"].update(
+    short="The new communes of crosswalk.csv and their predecessors' results (the default).",
+    examples=["ntm crosswalk show data/ly-nhan", "ntm crosswalk data/ly-nhan \"Nam Xang\""])
+CLI_HELP["vi"]["crosswalk build"] = {
+    "short": "Lập crosswalk.csv của một tỉnh, huyện từ danh mục chính thức.",
+    "help": "Lập bảng đối chiếu sắp xếp đơn vị hành chính 1/7/2025 (định dạng crosswalk.csv) cho mọi đơn vị cũ của "
+            "TỈNH (hoặc HUYỆN) từ danh mục đơn vị hành chính chính thức (gói vietnamadminunits, cài bằng pip install "
+            "\"ntmlib[units]\"). Đơn vị cũ bị chia cho nhiều xã mới có một dòng cho mỗi xã mới, xã mới mặc định "
+            "theo nguồn ghi x ở cột default.",
+    "options": {"province": "Tỉnh trước sắp xếp (63 tỉnh), ví dụ \"Hà Nam\".",
+                "district": "Chỉ các đơn vị của huyện này.",
+                "out": "Ghi ra tệp CSV thay vì màn hình."},
+    "metavars": {"out": "TỆP.csv"},
+    "examples": ["ntm crosswalk build --province \"Hà Nam\" --district \"Lý Nhân\"",
+                 "ntm crosswalk build --province \"Hà Nam\" --out crosswalk.csv"],
+}
+CLI_HELP["en"]["crosswalk build"] = {
+    "short": "Build a province's or district's crosswalk.csv from the official list.",
+    "help": "Build the crosswalk of the 1 July 2025 reorganisation (crosswalk.csv format) for every old unit of "
+            "PROVINCE (or DISTRICT) from the official list of administrative units (the vietnamadminunits package, "
+            "installed with pip install \"ntmlib[units]\"). An old unit divided between several new communes has "
+            "one row per new commune, x in the default column on the one the source marks as default.",
+    "options": {"province": "Province before the reorganisation (63 provinces), for example \"Hà Nam\".",
+                "district": "Only the units of this district.",
+                "out": "Write a CSV file instead of the screen."},
+    "metavars": {"out": "FILE.csv"},
+    "examples": ["ntm crosswalk build --province \"Hà Nam\" --district \"Lý Nhân\"",
+                 "ntm crosswalk build --province \"Hà Nam\" --out crosswalk.csv"],
+}
+CLI_HELP["vi"]["crosswalk"] = {
+    "short": "Bảng đối chiếu sắp xếp đơn vị hành chính 2025: xem (show) hoặc lập (build).",
+    "help": "Bảng đối chiếu sắp xếp đơn vị hành chính từ 1/7/2025 (crosswalk.csv): 'ntm crosswalk DỮ_LIỆU [XÃ]' "
+            "(tức 'ntm crosswalk show') liệt kê các xã mới và kết quả của các xã tiền thân; 'ntm crosswalk build' "
+            "lập crosswalk.csv của một tỉnh, huyện từ danh mục chính thức.",
+    "examples": ["ntm crosswalk data/ly-nhan \"Nam Xang\"",
+                 "ntm crosswalk build --province \"Hà Nam\" --district \"Lý Nhân\""],
+}
+CLI_HELP["en"]["crosswalk"] = {
+    "short": "The crosswalk of the 2025 reorganisation: show it or build it.",
+    "help": "The crosswalk of the administrative reorganisation of 1 July 2025 (crosswalk.csv): 'ntm crosswalk "
+            "DATASET [COMMUNE]' (that is 'ntm crosswalk show') lists the new communes and their predecessors' "
+            "results; 'ntm crosswalk build' builds a province's or district's crosswalk.csv from the official list.",
+    "examples": ["ntm crosswalk data/ly-nhan \"Nam Xang\"",
+                 "ntm crosswalk build --province \"Hà Nam\" --district \"Lý Nhân\""],
+}
+CLI_HELP["vi"]["validate"]["options"] = {
+    "strict": "Coi mã, tên xã khác danh mục đơn vị hành chính chính thức là lỗi (mặc định chỉ cảnh báo)."}
+CLI_HELP["en"]["validate"]["options"] = {
+    "strict": "Treat commune codes and names that differ from the official list as errors (by default warnings)."}
+CLI_HELP["vi"]["synthetic"].setdefault("options", {}).update(
+    province="Lấy các xã thật (mã, tên, huyện, tọa độ) của tỉnh này (63 tỉnh trước sắp xếp) từ danh mục chính "
+             "thức; giá trị chỉ tiêu vẫn mô phỏng; bỏ qua --communes.",
+    district="Cùng --province: chỉ các xã của huyện này.")
+CLI_HELP["en"]["synthetic"].setdefault("options", {}).update(
+    province="Take the real communes (codes, names, districts, coordinates) of this province (63 provinces before "
+             "the reorganisation) from the official list; the values stay synthetic; --communes is ignored.",
+    district="With --province: only the communes of this district.")
+CLI_HELP["vi"]["synthetic"]["examples"] = ["ntm synthetic quoc-gia --communes 200",
+                                           "ntm synthetic ha-nam --province \"Hà Nam\""]
+CLI_HELP["en"]["synthetic"]["examples"] = ["ntm synthetic quoc-gia --communes 200",
+                                           "ntm synthetic ha-nam --province \"Hà Nam\""]
+
+MAP_LABELS = {  # ntmlib.maps: the maps of communes in the district and commune reports
+    "vi": {
+        "legend": "Hạng đạt theo kết quả chấm", "tier": "{tier}", "none": "Chưa đạt NTM",
+        "not_assessed": "Không chấm (thị trấn, phường)",
+        "no_coordinates": "Không có tọa độ, không vẽ: {names}",
+        "district_title": "Các xã huyện {district} năm {year}",
+        "commune_title": "Vị trí xã {commune} trong huyện {district}",
+        "new_title": "Xã {commune} (từ {date}) và các xã tiền thân",
+        "caption": "Mỗi xã một điểm tại tọa độ chính thức (nguồn: {sources}); đường viền: bao lồi các khung "
+                   "ranh giới xã, chỉ gần đúng. Màu và hình: hạng đạt theo kết quả chấm năm {year}.",
+        "caption_new": "Đường đứt: phạm vi gần đúng (bao lồi) của các xã tiền thân hợp thành xã {commune}.",
+        "no_map": "Không vẽ được bản đồ: không xã nào có tọa độ (thêm cột lat, lon vào communes.csv hoặc cài "
+                  "gói vietnamadminunits).",
+        "groups_title": "Các xã huyện {district} hợp thành {n} xã mới từ {date}",
+        "caption_groups": "Mỗi màu, mỗi hình là một xã mới (theo crosswalk.csv); vùng tô: bao lồi các điểm của "
+                          "các xã cũ hợp thành, chỉ để nhóm các điểm, không phải ranh giới.",
+        "groups_legend": "Xã mới (số xã cũ)",
+        "province_title": "Các xã tỉnh {province} năm {year}",
+    },
+    "en": {
+        "legend": "Tier reached by the scoring", "tier": "{tier}", "none": "Not NTM",
+        "not_assessed": "Not scored (towns, wards)",
+        "no_coordinates": "No coordinates, not drawn: {names}",
+        "district_title": "Communes of {district} district, {year}",
+        "commune_title": "Where {commune} lies in {district} district",
+        "new_title": "{commune} commune (from {date}) and its predecessors",
+        "caption": "One point per commune at its official coordinates (source: {sources}); outline: the convex "
+                   "hull of the communes' bounding boxes, approximate. Colour and shape: the tier reached by the "
+                   "scoring in {year}.",
+        "caption_new": "Dashed: the approximate extent (convex hull) of the predecessors that formed {commune}.",
+        "no_map": "No map: no commune has coordinates (add lat, lon columns to communes.csv or install the "
+                  "vietnamadminunits package).",
+        "groups_title": "The communes of {district} district joined into {n} new communes from {date}",
+        "caption_groups": "Each colour and shape is one new commune (by crosswalk.csv); shaded: the convex hull "
+                          "of its old communes' points, to group them, not a boundary.",
+        "groups_legend": "New commune (old communes)",
+        "province_title": "Communes of {province} province, {year}",
+    },
+}
+HEADINGS["vi"].update({"map": "Bản đồ các xã", "position": "Vị trí trên bản đồ"})
+HEADINGS["en"].update({"map": "Map of the communes", "position": "On the map"})

@@ -178,6 +178,17 @@ def _ly_nhan_2024(tmp: Path) -> Path:
     return d
 
 
+def _renamed_sample(tmp: Path) -> Path:
+    """data/ly-nhan with Hợp Lý written 'Hợp Ly' and Hòa Hậu's code 13630 written 13633 everywhere."""
+    d = tmp / "ly-nhan-renamed"
+    shutil.copytree(ROOT / "data" / "ly-nhan", d)
+    for name in ("communes.csv", "observations.csv", "recognitions.csv", "crosswalk.csv"):
+        p = d / name
+        text = p.read_text(encoding="utf-8").replace("13630,", "13633,")
+        p.write_text(text.replace("13567,Hợp Lý,Lý Nhân", "13567,Hợp Ly,Lý Nhân"), encoding="utf-8")
+    return d
+
+
 # names the pages use for these inputs -> how to make them
 PREPARED = {
     "bo-tieu-chi-da-sua.xlsx": _edited_set_workbook,
@@ -185,6 +196,7 @@ PREPARED = {
     "ly-nhan-tinh-2024/": _dataset_with_province_set,
     "ly-nhan-nhap-lieu/": _dataset_from_entry_workbook,
     "ly-nhan-2024/": _ly_nhan_2024,
+    "ly-nhan-renamed/": _renamed_sample,
     "broken-groups/": _broken_groups,
     "broken/": _broken_wide,
     "tinh-mau-2026-ntm.yaml": _bad_province_set,

@@ -19,6 +19,8 @@ def test_environment_yml_matches_pyproject():
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = dict(_spec(d) for d in env["dependencies"] if isinstance(d, str) and d not in ("pip",))
     conda.pop("python")
+    from_pypi = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))  # packages conda-forge lacks
+    conda.update(_spec(d.split("#")[0].strip()) for d in from_pypi if not d.startswith("-"))
     assert conda == pip
     assert f">={project['requires-python'].removeprefix('>=')}" == dict(
         _spec(d) for d in env["dependencies"] if isinstance(d, str))["python"]
