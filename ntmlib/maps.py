@@ -76,7 +76,8 @@ def points(card: Scorecard, year: int, commune_ids=None) -> pd.DataFrame:
         out[col] = out[col].where(have if col in ("lat", "lon") else out[col].notna(), value)
     out.loc[~have & out["lat"].notna(), "source"] = units.SOURCE
     r = card.communes[card.communes["year"] == year]
-    reached = r.drop_duplicates("commune_id").set_index("commune_id")["tier_reached"]
+    # '' for an assessed commune that reaches no tier (NA in the scores); communes not scored: not_assessed
+    reached = r.drop_duplicates("commune_id").set_index("commune_id")["tier_reached"].astype(object).fillna("")
     ntm = r[r["tier"] == "ntm"].drop_duplicates("commune_id").set_index("commune_id")
     out["tier"] = out["commune_id"].map(reached).fillna("not_assessed")
     out["criteria_met"] = out["commune_id"].map(ntm["criteria_met"])
@@ -255,7 +256,7 @@ def group_outlines(card: Scorecard, groups: dict) -> tuple:
 
 _DISTRICT_MAPS: dict = {}  # key (see _key) -> (MapSvg, points)
 _KEEP = 64
-FORMAT = 1  # of the maps kept on disk
+FORMAT = 2  # of the maps kept on disk
 CACHE_ENV = "NTM_MAP_CACHE"  # the folder of the maps kept on disk ('' for none); default: the system's temp folder
 
 
@@ -265,12 +266,13 @@ def _stamps(files) -> tuple:
 
 def _key(card: Scorecard, district: str, year: int, lang: str) -> tuple:
     """What a district's map depends on: the dataset's files and the criteria sets' files (with
-    their modification times), the communes scored, the district, year and language."""
+    their modification times), the communes scored, the district, year and language, whether the
+    official list is installed (it gives the coordinates) and the code that draws it."""
     p = card.provenance
     data = _stamps(p.data_files) if p is not None else ()
     sets = tuple((sid, _stamps(files)) for sid, files in sorted(p.set_files.items())) if p is not None else ()
     return (str(card.dataset.path), data, sets, tuple(card.communes["commune_id"].unique()), district, int(year),
-            lang, __version__, FORMAT)
+            lang, __version__, FORMAT, units.available(), _stamps([__file__, units.__file__]))
 
 
 def _disk_path(key: tuple) -> Path | None:
