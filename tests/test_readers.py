@@ -251,7 +251,10 @@ def test_validate_result_shows_as_a_table():
     html = problems._repr_html_()
     assert "<table" in html and "dòng 13" in html
     assert list(problems.to_frame().columns) == ["file", "place", "column", "message"]
-    assert ntmlib.validate(TINY)._repr_html_() == "<p>Dữ liệu hợp lệ, không có vấn đề.</p>"
+    assert ntmlib.validate(TINY, official=False)._repr_html_() == "<p>Dữ liệu hợp lệ, không có vấn đề.</p>"
+    # checked against the official list, the made-up province is a warning shown under the verdict
+    html = ntmlib.validate(TINY)._repr_html_()
+    assert html.startswith("<p>Dữ liệu hợp lệ, không có vấn đề.</p><table") and "tỉnh 'Thử nghiệm' không có trong danh mục" in html
 
 
 def test_wide_sheet_year_and_set_from_its_titles(tmp_path):
