@@ -8,10 +8,23 @@
     python benchmarks/batch.py [--n 40] [--dataset data/ly-nhan] [--jobs 2]
 
 The last line reads e.g. `batch: 40 reports, plain loop 150.2 s, ntm reports 35.1 s, 4.3x`.
+
+With `--national N`, renders the commune and district reports of about N communes of the
+synthetic national dataset (`ntm synthetic`, generated in --cache on first use): whole
+districts, taken in the order of communes.csv until N communes, so that the mix of commune
+and district reports is the country's. It prints reports per second, the projected time for
+all 10,000 communes and their districts at that rate (plus the national load), and the
+memory of each worker (its process and its kernel: resident memory after its first and its
+last report, and the peak). The last line reads e.g.
+`national: 536 reports, 4.1 reports/s, projected 43.5 min for 10000 communes, peak 612 MB`.
+
+    python benchmarks/batch.py --national 500 [--jobs 2] [--cache /tmp/ntm-national]
 """
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -25,12 +38,76 @@ from ntmlib import load_dataset  # noqa: E402
 from ntmlib.batch import plan, run_batch  # noqa: E402
 
 
+def national(args) -> None:
+    """The national batch benchmark (see the module docstring)."""
+    stamp = args.cache / "generated.json"
+    if not (args.cache / "parquet" / "observations.parquet").exists():
+        from ntmlib.synthetic import make_national
+
+        make_national(args.cache, communes=10_000, seed=2025, formats=("parquet",))
+        stamp.write_text(json.dumps({"communes": 10_000, "seed": 2025}))
+    t0 = time.perf_counter()
+    ds = load_dataset(args.cache / "parquet")
+    load = time.perf_counter() - t0
+    year = max(ds.years)
+    c = ds.communes[ds.communes["assessed"]]
+    districts = list(dict.fromkeys(d for d in c["district"] if isinstance(d, str) and d.strip()))
+    chosen: list[str] = []
+    for d in districts:  # whole districts, until N communes
+        if len(chosen) >= args.national:
+            break
+        chosen += list(c.loc[c["district"] == d, "commune_id"])
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        result = run_batch(ds, years=[year], communes=chosen, out=Path(tmp) / "national", jobs=args.jobs,
+                           force=True, progress=False)
+        seconds = time.perf_counter() - t0
+        if not result.ok:
+            raise SystemExit(f"batch failed: {result.failed[:3]}")
+        runs = json.loads(result.manifest.read_text(encoding="utf-8"))["runs"]
+    per_worker: dict[str, list[dict]] = {}
+    for r in sorted(runs, key=lambda r: r.get("finished", 0)):
+        if r.get("memory_mb"):
+            per_worker.setdefault(r["worker"], []).append(r["memory_mb"])
+    n = result.executed
+    rate = n / seconds
+    country = 10_000 * (1 + len(districts) / len(c))  # 10,000 communes and their districts
+    projected = (load + country / rate) / 60
+    peak = 0.0
+    print(f"national dataset: {len(c)} communes, {len(districts)} districts; loaded in {load:.1f} s")
+    print(f"batch: {len(chosen)} communes of {len(set(ds.communes.set_index('commune_id').loc[chosen, 'district']))} "
+          f"districts, {n} reports ({year}) in {seconds:.1f} s, jobs {args.jobs or os.cpu_count()}")
+    for w, mem in per_worker.items():
+        total = [m["worker"] + m.get("kernel", 0) for m in mem]
+        top = max(m["worker_peak"] + m.get("kernel_peak", 0) for m in mem)
+        peak = max(peak, top)
+        print(f"worker {w}: {len(mem)} reports, RSS first {total[0]:.0f} MB, last {total[-1]:.0f} MB, "
+              f"peak {top:.0f} MB (process + kernel)")
+    print(f"main process: peak {_peak_mb():.0f} MB (the national dataset and its scores)")
+    print(f"national: {n} reports, {rate:.1f} reports/s, projected {projected:.1f} min for 10000 communes, "
+          f"peak {peak:.0f} MB")
+
+
+def _peak_mb() -> float:
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            return next(int(line.split()[1]) / 1024 for line in f if line.startswith("VmHWM"))
+    except (OSError, StopIteration):
+        return float("nan")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=40)
     ap.add_argument("--dataset", default=str(ROOT / "data" / "ly-nhan"))
     ap.add_argument("--jobs", type=int, default=None)
+    ap.add_argument("--national", type=int, metavar="N", help="the national batch benchmark, about N communes")
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/ntm-national"),
+                    help="folder of the synthetic national dataset (made on first use)")
     args = ap.parse_args()
+    if args.national:
+        national(args)
+        return
 
     ds = load_dataset(args.dataset)
     runs = [r for r in plan(ds, ds.years) if r.kind == "commune"]

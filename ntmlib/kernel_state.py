@@ -11,7 +11,10 @@ _baseline: dict | None = None
 
 # What a report kernel imports once, before its first report: the slow part of a fresh start.
 PRELOAD = ("pandas", "matplotlib.pyplot", "ntmlib", "ntmlib.views", "ntmlib.notebook", "ntmlib.plots", "ntmlib.aggregate",
-           "ntmlib.bulletin", "ntmlib.cache", "IPython.display")
+           "ntmlib.bulletin", "ntmlib.cache", "ntmlib.grids", "IPython.display",
+           # imported on first use by every report (tables as HTML, reading the batch's scores):
+           # preloaded, they are not imported again after each reset
+           "pandas.io.formats.html", "pyarrow.pandas_compat", "encodings.utf_8_sig")
 
 
 def snapshot() -> None:

@@ -61,7 +61,11 @@ def copy_notebooks(folder: str | Path) -> list[Path]:
 def prepare(kind: str, params: dict) -> nbformat.NotebookNode:
     """The report notebook with `params` injected (papermill's way)."""
     nb = load_notebook_node(str(notebook_path(kind)))  # adds the cell tags papermill expects
-    return parameterize_notebook(nb, params, kernel_name=KERNEL_NAME, language="python")
+    nb = parameterize_notebook(nb, params, kernel_name=KERNEL_NAME, language="python")
+    for cell in nb.cells:  # papermill gives the cell it adds a random id: the same report, the same page
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell.id = "injected-parameters"
+    return nb
 
 
 class WarmKernel:
@@ -128,6 +132,11 @@ class WarmKernel:
         self._run(self._execute(nb))
         return nb
 
+    @property
+    def pid(self) -> int | None:
+        """The kernel's process id (None when it is not running or not a local process)."""
+        return getattr(getattr(self.km, "provisioner", None), "pid", None)
+
     def _stop(self, km) -> None:
         try:
             self._run(km.shutdown_kernel(now=True))
@@ -154,6 +163,24 @@ def warm_kernel() -> WarmKernel:
         _local.kernel = k
         multiprocessing.util.Finalize(k, k.shutdown, exitpriority=10)
     return k
+
+
+def memory_mb() -> dict | None:
+    """Resident memory in MB of this process and of its warm kernel, now and at their peak:
+    {"worker": …, "worker_peak": …, "kernel": …, "kernel_peak": …} (Linux; None elsewhere)."""
+    k = getattr(_local, "kernel", None)
+    out = {}
+    for who, pid in (("worker", "self"), ("kernel", k.pid if k is not None else None)):
+        if pid is None:
+            continue
+        try:
+            with open(f"/proc/{pid}/status", encoding="ascii") as f:
+                fields = dict(line.split(":", 1) for line in f if line.startswith(("VmRSS", "VmHWM")))
+        except OSError:
+            return None
+        out[who] = round(int(fields["VmRSS"].split()[0]) / 1024, 1)
+        out[f"{who}_peak"] = round(int(fields["VmHWM"].split()[0]) / 1024, 1)
+    return out
 
 
 def stop_warm_kernel() -> None:
