@@ -80,7 +80,7 @@ def write_district_scores(card, runs: list[Run], folder: Path) -> dict[str, Path
             groups[d].append(cid)
     files = {}
     for i, (district, part) in enumerate(split_scorecard(card, groups)):
-        files[district] = write_scorecard(part, folder / f"{i:04d}-{slug(district) or 'khong-huyen'}.pkl")
+        files[district] = write_scorecard(part, folder / f"{i:04d}-{slug(district) if district else 'khong-huyen'}.pkl")
     return files
 
 

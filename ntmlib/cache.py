@@ -44,15 +44,19 @@ def read_scorecard(path: str | Path, dataset: Dataset | None = None) -> Scorecar
 def split_scorecard(card: Scorecard, groups: dict[str, list[str]]):
     """The Scorecard cut into parts, one per group of commune ids (e.g. one per district): yields
     (group name, Scorecard) with that group's results and its part of the dataset, cut as
-    Dataset.restrict cuts it. Each table is sorted by group once, however many groups, and each
-    part is made when asked for: a whole country's results are cut into its 700 districts in
-    seconds, without holding a second copy of them, where 700 calls of Scorecard.subset would
-    each scan every row."""
+    Dataset.restrict cuts it, but for the communes a reorganisation names (crosswalk.csv),
+    whose communes.csv rows every part keeps so that each can name a new unit's predecessors.
+    Each table is sorted by group once, however many groups, and each part is made when asked
+    for: a whole country's results are cut into its 700 districts in seconds, without holding a
+    second copy of them, where 700 calls of Scorecard.subset would each scan every row."""
     names = list(groups)
     group_of = {cid: i for i, name in enumerate(names) for cid in groups[name]}
     ds = card.dataset
+    crosswalk = getattr(ds, "crosswalk", None)
+    named = set(crosswalk["old_commune_id"]) if crosswalk is not None and len(crosswalk) else set()
+    named_rows = ds.communes["commune_id"].isin(named).to_numpy()
     frames = {("card", k): getattr(card, k) for k in ("indicators", "criteria", "communes")}
-    frames |= {("ds", k): getattr(ds, k) for k in ("communes", "observations", "recognitions", "registrations")}
+    frames |= {("ds", k): getattr(ds, k) for k in ("observations", "recognitions", "registrations")}
     cuts = {key: _row_groups(df, group_of, len(names)) for key, df in frames.items()}
     tables = {k: replace(t, frame=None) for k, t in ds.tables.items()}  # places only, as Dataset.restrict keeps them
 
@@ -60,8 +64,11 @@ def split_scorecard(card: Scorecard, groups: dict[str, list[str]]):
         order, bounds = cuts[key]
         return _own_categories(frames[key].take(order[bounds[i]:bounds[i + 1]]).reset_index(drop=True))
 
+    ids = ds.communes["commune_id"]
     for i, name in enumerate(names):
-        sub = replace(ds, communes=part(("ds", "communes"), i), observations=part(("ds", "observations"), i),
+        mine = ids.isin(groups[name]).to_numpy() | named_rows
+        communes = ds.communes[mine].reset_index(drop=True)
+        sub = replace(ds, communes=communes, observations=part(("ds", "observations"), i),
                       recognitions=part(("ds", "recognitions"), i), registrations=part(("ds", "registrations"), i),
                       encoded=None, tables=tables)
         yield name, Scorecard(part(("card", "indicators"), i), part(("card", "criteria"), i),
