@@ -26,7 +26,7 @@ from .index import write_index
 from .loading import load_dataset
 from .outputs import check_output_dir, slug, write_text_atomic
 from .provenance import file_sha256
-from .runner import memory_mb, notebook_path, run_report, stop_warm_kernel
+from .runner import memory_mb, notebook_path, run_report, stop_warm_kernel, warm_kernel
 from .scoring import score
 from .version import __version__
 from .window import report_years, require_year
@@ -202,10 +202,24 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
     except OSError:
         pass  # a leftover that cannot be removed does no harm: it is never taken for a report
 
+    runs = [r for r in plan(ds, years, communes) if r.kind in kinds]  # ds is already cut to the area
+    jobs = min(jobs or os.cpu_count() or 1, max(len(runs), 1))
+    pools: list[ProcessPoolExecutor] = []
+    if not scheduler and jobs > 1 and (force or not (out / "manifest.json").exists()):
+        # a new batch: local workers start (and start their kernels) while the batch scores;
+        # a batch that resumes starts them once it knows it has reports left to render
+        pools.append(_start_pool(jobs))
+    try:
+        return _batch(ds, years, runs, out, pools, jobs, formats, force, scheduler, isolate, progress, t0)
+    finally:
+        for pool in pools:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _batch(ds: Dataset, years: list[int], runs: list[Run], out: Path, pools: list, jobs: int, formats, force: bool,
+           scheduler: str | None, isolate: bool, progress: bool, t0: float) -> BatchResult:
     card = score(ds, year=report_years(ds.years, years[-1]))  # every report's window of years, scored once
     window = {y: card.provenance_upto(y) for y in years}  # what each year's reports show, and come from
-
-    runs = [r for r in plan(ds, years, communes) if r.kind in kinds]  # ds is already cut to the area
     caches = write_district_scores(card, runs, out / ".cache" / f"scores-{card.provenance.digest()[:16]}")
     nb_digest = {k: file_sha256(notebook_path(k)) for k in ("commune", "district")}
     for r in runs:
@@ -255,7 +269,9 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
         if scheduler:
             _run_dask(scheduler, payload, str(out), tuple(formats), isolate, record)
         else:
-            _run_local(jobs or os.cpu_count() or 1, payload, str(out), tuple(formats), isolate, record)
+            if not pools and min(jobs, len(payload)) > 1:
+                pools.append(_start_pool(min(jobs, len(payload))))
+            _run_local(pools[0] if pools else None, payload, str(out), tuple(formats), isolate, record)
     bar.close()
     index = write_index(out, [entries[r.stem] for r in runs if r.stem in entries], card)
     _write_manifest(manifest_path, entries, meta)
@@ -273,17 +289,30 @@ def _result(future, run: dict) -> dict:
                 "error": {"cell": None, "ename": type(e).__name__, "evalue": str(e) or repr(e)}}
 
 
-def _run_local(jobs: int, payload: list[dict], out: str, formats, isolate: bool, record) -> None:
-    if jobs == 1:
+def _start_pool(jobs: int) -> ProcessPoolExecutor:
+    """`jobs` worker processes, each starting its warm kernel at once."""
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+    for _ in range(jobs):  # one task each: every worker is started now, not when the reports arrive
+        pool.submit(_warm_up)
+    return pool
+
+
+def _warm_up() -> None:
+    try:
+        warm_kernel()
+    except NotebookError:
+        pass  # the kernel is started again by the first report, which records the failure if it persists
+
+
+def _run_local(pool, payload: list[dict], out: str, formats, isolate: bool, record) -> None:
+    if pool is None:
         for run in payload:
             record(execute_run(run, out, formats, isolate))
         stop_warm_kernel()
         return
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(payload)), mp_context=ctx) as pool:
-        futures = {pool.submit(execute_run, run, out, formats, isolate): run for run in payload}
-        for fut in as_completed(futures):
-            record(_result(fut, futures[fut]))
+    futures = {pool.submit(execute_run, run, out, formats, isolate): run for run in payload}
+    for fut in as_completed(futures):
+        record(_result(fut, futures[fut]))
 
 
 def _run_dask(address: str, payload: list[dict], out: str, formats, isolate: bool, record) -> None:
