@@ -15,7 +15,8 @@ districts, taken in the order of communes.csv until N communes, so that the mix 
 and district reports is the country's. It prints reports per second, the projected time for
 all 10,000 communes and their districts at that rate (plus the national load), and the
 memory of each worker (its process and its kernel: resident memory after its first and its
-last report, and the peak). The last line reads e.g.
+last report, and the peak), and the processor time a report takes (worker and kernel), with
+the time the country would take on cores of its own at that cost. The last line reads e.g.
 `national: 536 reports, 4.1 reports/s, projected 43.5 min for 10000 communes, peak 612 MB`.
 
     python benchmarks/batch.py --national 500 [--jobs 2] [--cache /tmp/ntm-national]
@@ -66,23 +67,31 @@ def national(args) -> None:
             raise SystemExit(f"batch failed: {result.failed[:3]}")
         runs = json.loads(result.manifest.read_text(encoding="utf-8"))["runs"]
     per_worker: dict[str, list[dict]] = {}
-    for r in sorted(runs, key=lambda r: r.get("finished", 0)):
-        if r.get("memory_mb"):
-            per_worker.setdefault(r["worker"], []).append(r["memory_mb"])
+    for r in sorted(runs, key=lambda r: r.get("finished") or 0):
+        if r.get("resources"):
+            per_worker.setdefault(r["worker"], []).append(r["resources"])
     n = result.executed
     rate = n / seconds
     country = 10_000 * (1 + len(districts) / len(c))  # 10,000 communes and their districts
     projected = (load + country / rate) / 60
-    peak = 0.0
+    jobs = args.jobs or os.cpu_count()
     print(f"national dataset: {len(c)} communes, {len(districts)} districts; loaded in {load:.1f} s")
     print(f"batch: {len(chosen)} communes of {len(set(ds.communes.set_index('commune_id').loc[chosen, 'district']))} "
-          f"districts, {n} reports ({year}) in {seconds:.1f} s, jobs {args.jobs or os.cpu_count()}")
-    for w, mem in per_worker.items():
-        total = [m["worker"] + m.get("kernel", 0) for m in mem]
-        top = max(m["worker_peak"] + m.get("kernel_peak", 0) for m in mem)
+          f"districts, {n} reports ({year}) in {seconds:.1f} s, {jobs} workers, "
+          f"load average {os.getloadavg()[0]:.1f} at the end")
+    peak, cpu, counted = 0.0, 0.0, 0
+    for w, res in per_worker.items():
+        top = max(m["worker_peak"] + m.get("kernel_peak", 0) for m in res)
         peak = max(peak, top)
-        print(f"worker {w}: {len(mem)} reports, RSS first {total[0]:.0f} MB, last {total[-1]:.0f} MB, "
-              f"peak {top:.0f} MB (process + kernel)")
+        first, last = res[0], res[-1]
+        cpu += (last["worker_cpu"] + last["kernel_cpu"]) - (first["worker_cpu"] + first["kernel_cpu"])
+        counted += len(res) - 1
+        print(f"worker {w}: {len(res)} reports; RSS after the first {first['worker']:.0f} + {first['kernel']:.0f} MB "
+              f"(process + kernel), after the last {last['worker']:.0f} + {last['kernel']:.0f} MB; "
+              f"peak {top:.0f} MB")
+    per_report = cpu / max(counted, 1)
+    print(f"CPU per report (process + kernel): {per_report:.2f} s; on {jobs} cores of its own the country would take "
+          f"{(load + country * per_report / jobs) / 60:.1f} min")
     print(f"main process: peak {_peak_mb():.0f} MB (the national dataset and its scores)")
     print(f"national: {n} reports, {rate:.1f} reports/s, projected {projected:.1f} min for 10000 communes, "
           f"peak {peak:.0f} MB")

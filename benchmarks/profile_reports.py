@@ -1,6 +1,6 @@
 """Profile what one batch worker does per report, in this process: the report notebook's cells
 run in an IPython shell (as in the worker's kernel, with the batch's cached scores) and the
-HTML export, under cProfile; prints the top functions by cumulative and by own time.
+HTML export, under cProfile (CPU time); prints the top functions by cumulative and by own time.
 
     python benchmarks/profile_reports.py [--n 10] [--kind commune] [--dataset data/ly-nhan] [--top 25]
 
@@ -84,7 +84,7 @@ def main() -> None:
         shell = InteractiveShell.instance()
         capture = _Capture(shell)
         to_html(render(shell, capture, args.kind, runs[0].params))  # warm-up, not profiled
-        prof = cProfile.Profile()
+        prof = cProfile.Profile(time.process_time)  # CPU time: the same on a busy machine
         t0 = time.process_time()
         size = 0
         prof.enable()

@@ -26,7 +26,7 @@ from .index import write_index
 from .loading import load_dataset
 from .outputs import check_output_dir, slug, write_text_atomic
 from .provenance import file_sha256
-from .runner import memory_mb, notebook_path, run_report, stop_warm_kernel, warm_kernel
+from .runner import notebook_path, resources, run_report, stop_warm_kernel, warm_kernel
 from .scoring import score
 from .version import __version__
 from .window import report_years, require_year
@@ -129,7 +129,7 @@ def execute_run(run: dict, out_dir: str, formats: tuple[str, ...], isolate: bool
         result.update(status="failed", error={"cell": None, "ename": type(e).__name__, "evalue": str(e)})
     result["duration"] = round(time.perf_counter() - t0, 3)
     result["worker"], result["finished"] = f"{socket.gethostname()}:{os.getpid()}", round(time.time(), 3)
-    result["memory_mb"] = memory_mb()  # this worker and its kernel after the report (benchmarks/batch.py)
+    result["resources"] = resources()  # memory and CPU of this worker and its kernel (benchmarks/batch.py)
     return result
 
 
@@ -250,7 +250,7 @@ def _batch(ds: Dataset, years: list[int], runs: list[Run], out: Path, pools: lis
                            "parameters": {k: v for k, v in r.params.items() if k != "scores"}, "key": r.key,
                            "status": res["status"], "duration": res["duration"], "error": res["error"],
                            "outputs": res["outputs"], "worker": res.get("worker"), "finished": res.get("finished"),
-                           "memory_mb": res.get("memory_mb"),
+                           "resources": res.get("resources"),
                            "years_scored": list(window[r.year].years),
                            "inputs": window[r.year].files(), "versions": meta["versions"]}
         if res["status"] != "ok":

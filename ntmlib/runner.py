@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing.util
+import os
 import shutil
 import subprocess
 import threading
@@ -165,9 +166,10 @@ def warm_kernel() -> WarmKernel:
     return k
 
 
-def memory_mb() -> dict | None:
-    """Resident memory in MB of this process and of its warm kernel, now and at their peak:
-    {"worker": …, "worker_peak": …, "kernel": …, "kernel_peak": …} (Linux; None elsewhere)."""
+def resources() -> dict | None:
+    """What this process and its warm kernel use: resident memory in MB now and at its peak, and
+    processor time in seconds since they started — {"worker": …, "worker_peak": …,
+    "worker_cpu": …, "kernel": …, "kernel_peak": …, "kernel_cpu": …} (Linux; None elsewhere)."""
     k = getattr(_local, "kernel", None)
     out = {}
     for who, pid in (("worker", "self"), ("kernel", k.pid if k is not None else None)):
@@ -176,10 +178,13 @@ def memory_mb() -> dict | None:
         try:
             with open(f"/proc/{pid}/status", encoding="ascii") as f:
                 fields = dict(line.split(":", 1) for line in f if line.startswith(("VmRSS", "VmHWM")))
-        except OSError:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+                ticks = f.read().rsplit(")", 1)[1].split()[11:13]  # utime, stime
+        except (OSError, IndexError):
             return None
         out[who] = round(int(fields["VmRSS"].split()[0]) / 1024, 1)
         out[f"{who}_peak"] = round(int(fields["VmHWM"].split()[0]) / 1024, 1)
+        out[f"{who}_cpu"] = round(sum(int(t) for t in ticks) / os.sysconf("SC_CLK_TCK"), 2)
     return out
 
 
