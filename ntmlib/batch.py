@@ -220,12 +220,10 @@ def _batch(ds: Dataset, years: list[int], runs: list[Run], out: Path, pools: lis
            scheduler: str | None, isolate: bool, progress: bool, t0: float) -> BatchResult:
     card = score(ds, year=report_years(ds.years, years[-1]))  # every report's window of years, scored once
     window = {y: card.provenance_upto(y) for y in years}  # what each year's reports show, and come from
-    caches = write_district_scores(card, runs, out / ".cache" / f"scores-{card.provenance.digest()[:16]}")
     nb_digest = {k: file_sha256(notebook_path(k)) for k in ("commune", "district")}
     for r in runs:
-        r.params.update(dataset=str(ds.path.resolve()), scores=str(caches[r.district]))
-        visible = {k: v for k, v in r.params.items() if k != "scores"}
-        r.key = _digest(visible, window[r.year].digest(), nb_digest[r.kind], sorted(formats))
+        r.params.update(dataset=str(ds.path.resolve()))  # the scores file is not part of the key
+        r.key = _digest(r.params, window[r.year].digest(), nb_digest[r.kind], sorted(formats))
 
     manifest_path = out / "manifest.json"
     entries = _read_manifest(manifest_path)
@@ -236,6 +234,10 @@ def _batch(ds: Dataset, years: list[int], runs: list[Run], out: Path, pools: lis
                  and all((out / o).exists() for o in prev.get("outputs", [])))
         if force or not fresh:
             pending.append(r)
+    if pending:  # the scores of the districts with reports to render, one file each
+        caches = write_district_scores(card, pending, out / ".cache" / f"scores-{card.provenance.digest()[:16]}")
+        for r in pending:
+            r.params["scores"] = str(caches[r.district])
     meta = {"dataset": str(ds.path), "years": years, "versions": _versions(), "provenance": card.provenance.to_dict()}
 
     failed: list[dict] = []

@@ -1,4 +1,5 @@
-"""A scored result saved to disk once per batch and read by every report of the batch."""
+"""A scored result saved to disk once per batch (cut into one file per district, split_scorecard)
+and read by the reports of the batch."""
 from __future__ import annotations
 
 import pickle

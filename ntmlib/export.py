@@ -2,6 +2,7 @@
 or as the notebook itself, each written atomically."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -66,7 +67,21 @@ def to_html(nb: nbformat.NotebookNode, title: str = "", index_href: str = "") ->
     exporter = html_exporter()
     exporter.language_code = lang
     body, _ = exporter.from_notebook_node(nb, resources=resources)
-    return body
+    return _CHAR_REF.sub(_character, body)
+
+
+# nbconvert's Markdown renderer writes every letter outside ASCII as a numeric reference
+# ('B&#225;o c&#225;o'); the page is UTF-8, so each is written as the letter itself (as nbconvert's
+# BeautifulSoup pass did): a page as readable in its source and as searchable as in a browser.
+_CHAR_REF = re.compile(r"&#(?:(\d+)|[xX]([0-9a-fA-F]+));")
+_KEEP = frozenset('<>&"\'')
+
+
+def _character(m: re.Match) -> str:
+    n = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+    if n < 0x20 or n > 0x10FFFF or 0x7F <= n <= 0x9F or 0xD800 <= n <= 0xDFFF or chr(n) in _KEEP:
+        return m.group(0)
+    return chr(n)
 
 
 def write_html(nb: nbformat.NotebookNode, path: Path, title: str = "", index_href: str = "") -> None:
