@@ -114,3 +114,21 @@ def test_a_report_from_its_districts_file_equals_one_from_the_whole_scores(three
         assert _outputs(from_part) == _outputs(from_whole)
         assert "Chân Lý" in json.dumps(_outputs(from_part), ensure_ascii=False)
     runner.stop_warm_kernel()
+
+
+def test_a_communes_trends_and_changes_from_its_own_results_equal_those_from_the_whole_card(three_districts):
+    """CommuneReport works on the commune's own results (own_card): the same tables as from its
+    whole district's or dataset's card."""
+    from ntmlib import aggregate, trends
+    from ntmlib.views import CommuneReport
+
+    ds, card = three_districts
+    changes = aggregate.year_change(card)
+    for cid in ("13567", "13585", "13618", "13630"):
+        r = CommuneReport(ds, card, cid, 2023)
+        assert r.own_card.years == card.years == [2022, 2023]
+        _same(r.trend_table, trends.trends(card.upto(2023), communes=[cid]))
+        mine = changes[(changes["commune_id"] == cid) & (changes["year_to"] == 2023)]
+        assert len(r.changes()) == len(mine) == 3  # one row per set
+        own = aggregate.year_change(r.own_card)
+        _same(own, changes[changes["commune_id"] == cid])
