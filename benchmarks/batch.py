@@ -8,10 +8,24 @@
     python benchmarks/batch.py [--n 40] [--dataset data/ly-nhan] [--jobs 2]
 
 The last line reads e.g. `batch: 40 reports, plain loop 150.2 s, ntm reports 35.1 s, 4.3x`.
+
+With `--national N`, renders the commune and district reports of about N communes of the
+synthetic national dataset (`ntm synthetic`, generated in --cache on first use): whole
+districts, taken in the order of communes.csv until N communes, so that the mix of commune
+and district reports is the country's. It prints reports per second, the projected time for
+all 10,000 communes and their districts at that rate (plus the national load), and the
+memory of each worker (its process and its kernel: resident memory after its first and its
+last report, and the peak), and the processor time a report takes (worker and kernel), with
+the time the country would take on cores of its own at that cost. The last line reads e.g.
+`national: 536 reports, 4.1 reports/s, projected 43.5 min for 10000 communes, peak 612 MB`.
+
+    python benchmarks/batch.py --national 500 [--jobs 2] [--cache /tmp/ntm-national]
 """
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -25,12 +39,84 @@ from ntmlib import load_dataset  # noqa: E402
 from ntmlib.batch import plan, run_batch  # noqa: E402
 
 
+def national(args) -> None:
+    """The national batch benchmark (see the module docstring)."""
+    stamp = args.cache / "generated.json"
+    if not (args.cache / "parquet" / "observations.parquet").exists():
+        from ntmlib.synthetic import make_national
+
+        make_national(args.cache, communes=10_000, seed=2025, formats=("parquet",))
+        stamp.write_text(json.dumps({"communes": 10_000, "seed": 2025}))
+    t0 = time.perf_counter()
+    ds = load_dataset(args.cache / "parquet")
+    load = time.perf_counter() - t0
+    year = max(ds.years)
+    c = ds.communes[ds.communes["assessed"]]
+    districts = list(dict.fromkeys(d for d in c["district"] if isinstance(d, str) and d.strip()))
+    chosen: list[str] = []
+    for d in districts:  # whole districts, until N communes
+        if len(chosen) >= args.national:
+            break
+        chosen += list(c.loc[c["district"] == d, "commune_id"])
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        result = run_batch(ds, years=[year], communes=chosen, out=Path(tmp) / "national", jobs=args.jobs,
+                           force=True, progress=False)
+        seconds = time.perf_counter() - t0
+        if not result.ok:
+            raise SystemExit(f"batch failed: {result.failed[:3]}")
+        runs = json.loads(result.manifest.read_text(encoding="utf-8"))["runs"]
+    per_worker: dict[str, list[dict]] = {}
+    for r in sorted(runs, key=lambda r: r.get("finished") or 0):
+        if r.get("resources"):
+            per_worker.setdefault(r["worker"], []).append(r["resources"])
+    n = result.executed
+    rate = n / seconds
+    country = 10_000 * (1 + len(districts) / len(c))  # 10,000 communes and their districts
+    projected = (load + country / rate) / 60
+    jobs = args.jobs or os.cpu_count()
+    print(f"national dataset: {len(c)} communes, {len(districts)} districts; loaded in {load:.1f} s")
+    print(f"batch: {len(chosen)} communes of {len(set(ds.communes.set_index('commune_id').loc[chosen, 'district']))} "
+          f"districts, {n} reports ({year}) in {seconds:.1f} s, {jobs} workers, "
+          f"load average {os.getloadavg()[0]:.1f} at the end")
+    peak, cpu, counted = 0.0, 0.0, 0
+    for w, res in per_worker.items():
+        top = max(m["worker_peak"] + m.get("kernel_peak", 0) for m in res)
+        peak = max(peak, top)
+        first, last = res[0], res[-1]
+        cpu += (last["worker_cpu"] + last["kernel_cpu"]) - (first["worker_cpu"] + first["kernel_cpu"])
+        counted += len(res) - 1
+        print(f"worker {w}: {len(res)} reports; RSS after the first {first['worker']:.0f} + {first['kernel']:.0f} MB "
+              f"(process + kernel), after the last {last['worker']:.0f} + {last['kernel']:.0f} MB; "
+              f"peak {top:.0f} MB")
+    per_report = cpu / max(counted, 1)
+    print(f"CPU per report (process + kernel): {per_report:.2f} s; on {jobs} cores of its own the country would take "
+          f"{(load + country * per_report / jobs) / 60:.1f} min")
+    print(f"main process: peak {_peak_mb():.0f} MB (the national dataset and its scores)")
+    print(f"national: {n} reports, {rate:.1f} reports/s, projected {projected:.1f} min for 10000 communes, "
+          f"peak {peak:.0f} MB")
+
+
+def _peak_mb() -> float:
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            return next(int(line.split()[1]) / 1024 for line in f if line.startswith("VmHWM"))
+    except (OSError, StopIteration):
+        return float("nan")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=40)
     ap.add_argument("--dataset", default=str(ROOT / "data" / "ly-nhan"))
     ap.add_argument("--jobs", type=int, default=None)
+    ap.add_argument("--national", type=int, metavar="N", help="the national batch benchmark, about N communes")
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/ntm-national"),
+                    help="folder of the synthetic national dataset (made on first use)")
     args = ap.parse_args()
+    if args.national:
+        national(args)
+        return
 
     ds = load_dataset(args.dataset)
     runs = [r for r in plan(ds, ds.years) if r.kind == "commune"]

@@ -9,7 +9,8 @@ row-by-row reference scorer (ntmlib.reference) on a sample of about `--sample` o
 for the cost per observation. The dataset is generated with ntmlib.synthetic on first use and
 kept in --cache.
 
-Each step runs in a fresh process that first prepares what the step needs (e.g. loads the
+"CPU" is the step's processor time (all its threads): on a machine shared with other work it
+stays near what the step costs when the time does not. Each step runs in a fresh process that first prepares what the step needs (e.g. loads the
 Parquet dataset). Memory: just before the step the process collects garbage, gives freed
 memory back to the system (malloc_trim) and resets the kernel's peak-RSS mark
 (/proc/self/clear_refs); "peak" is the peak resident set size during the step (VmHWM), so it
@@ -17,7 +18,8 @@ counts the data already loaded; "added" is peak minus the RSS at the start of th
 numpy, pandas and pyarrow allocations are all included. The score + aggregate pass is timed
 --repeat times (each in a fresh process) and the median is reported.
 
-The last line reads e.g. `score+aggregate: 0.84 s, peak 720 MB, 24x row-by-row`.
+The last line reads e.g. `load: 0.95 s parquet, 1.40 s csv; score+aggregate: 0.84 s, peak 720 MB`
+(loads: the median of --repeat fresh processes, as for score + aggregate).
 """
 from __future__ import annotations
 
@@ -61,10 +63,10 @@ def _start() -> float:
 
 def _measure(fn):
     before = _start()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     result = fn()
-    seconds = time.perf_counter() - t0
-    return result, {"seconds": seconds, "peak": _status("VmHWM"), "added": _status("VmHWM") - before}
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return result, {"seconds": seconds, "cpu": cpu, "peak": _status("VmHWM"), "added": _status("VmHWM") - before}
 
 
 def child(step: str, data: Path, sample: int) -> dict:
@@ -141,7 +143,7 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/ntm-national"),
                     help="folder of the generated dataset (made on first use)")
     ap.add_argument("--sample", type=int, default=20_000, help="observations scored by the row-by-row reference")
-    ap.add_argument("--repeat", type=int, default=3, help="fresh runs of the score + aggregate pass")
+    ap.add_argument("--repeat", type=int, default=3, help="fresh runs of each load and of the score + aggregate pass")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -162,15 +164,19 @@ def main() -> None:
     rows = []
 
     def row(step, m, note=""):
-        rows.append((step, f"{m['seconds']:.2f}", f"{m['peak']:.0f}", f"{m['added']:.0f}", note))
+        rows.append((step, f"{m['seconds']:.2f}", f"{m['cpu']:.2f}", f"{m['peak']:.0f}", f"{m['added']:.0f}", note))
 
     size = {f: (args.cache / f / f"observations.{f}").stat().st_size / 2**20 for f in ("csv", "parquet")}
     row("read CSV", run_child("read-csv", args), f"{size['csv']:.0f} MB file")
     row("read Parquet", run_child("read-parquet", args), f"{size['parquet']:.0f} MB file")
-    load = run_child("load-csv", args)
-    row("load_dataset CSV", load, "read + checks + codes")
-    load = run_child("load-parquet", args)
-    row("load_dataset Parquet", load, f"{load['observations']:,} observations")
+    loads = {"csv": [], "parquet": [], "cpu": {}}
+    for fmt in ("csv", "parquet"):  # the median of --repeat fresh loads
+        runs = [run_child(f"load-{fmt}", args) for _ in range(args.repeat)]
+        loads[fmt] = [r["seconds"] for r in runs]
+        load = sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
+        loads["cpu"][fmt] = load["cpu"]
+        row(f"load_dataset {fmt.replace('csv', 'CSV').replace('parquet', 'Parquet')}", load,
+            "read + checks + codes" if fmt == "csv" else f"{load['observations']:,} observations")
     v = run_child("validate", args)
     row("validate", v, f"{v['problems']} problems")
     passes = [run_child("score+aggregate", args) for _ in range(args.repeat)]
@@ -181,18 +187,23 @@ def main() -> None:
     row("row-by-row reference", ref["reference"], f"{ref['observations']:,} observations")
     row("score, same sample", ref["vectorised"], f"{ref['observations']:,} observations")
 
-    header = ("step", "time (s)", "peak (MB)", "added (MB)", "")
-    widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(5)]
+    header = ("step", "time (s)", "CPU (s)", "peak (MB)", "added (MB)", "")
+    widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(6)]
     for r in [header] + rows:
-        print("  ".join(str(c).ljust(w) if i in (0, 4) else str(c).rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+        print("  ".join(str(c).ljust(w) if i in (0, 5) else str(c).rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
 
     totals = [p["score"]["seconds"] + p["aggregate"]["seconds"] for p in passes]
     total = statistics.median(totals)
     peak = max(max(p["score"]["peak"], p["aggregate"]["peak"]) for p in passes)
     per_obs_ref = ref["reference"]["seconds"] / ref["observations"]
     per_obs_vec = middle["score"]["seconds"] / middle["observations"]
-    print(f"score+aggregate runs: {', '.join(f'{t:.2f}' for t in totals)} s")
-    print(f"score+aggregate: {total:.2f} s, peak {peak:.0f} MB, {per_obs_ref / per_obs_vec:.0f}x row-by-row")
+    print(f"score+aggregate runs: {', '.join(f'{t:.2f}' for t in totals)} s; "
+          f"{per_obs_ref / per_obs_vec:.0f}x row-by-row per observation")
+    print(f"load_dataset runs: parquet {', '.join(f'{t:.2f}' for t in loads['parquet'])} s, "
+          f"csv {', '.join(f'{t:.2f}' for t in loads['csv'])} s (CPU time of the median run: parquet "
+          f"{loads['cpu']['parquet']:.2f} s, csv {loads['cpu']['csv']:.2f} s; load average {os.getloadavg()[0]:.1f})")
+    print(f"load: {statistics.median(loads['parquet']):.2f} s parquet, {statistics.median(loads['csv']):.2f} s csv; "
+          f"score+aggregate: {total:.2f} s, peak {peak:.0f} MB")
 
 
 if __name__ == "__main__":

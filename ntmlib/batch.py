@@ -9,6 +9,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import socket
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .cache import write_scorecard
+from .cache import split_scorecard, write_scorecard
 from .dataset import Dataset
 from .errors import NotebookError, OutputError, ParameterError, Problem
 from .export import write_html, write_notebook
@@ -25,12 +26,15 @@ from .index import write_index
 from .loading import load_dataset
 from .outputs import check_output_dir, slug, write_text_atomic
 from .provenance import file_sha256
-from .runner import notebook_path, run_report, stop_warm_kernel
+from .runner import notebook_path, resources, run_report, stop_warm_kernel, warm_kernel
 from .scoring import score
 from .version import __version__
 from .window import report_years, require_year
 
 FORMATS = ("ipynb", "html")
+# The manifest is written again at most this often (seconds), and at the end: rewriting the whole
+# manifest after each of a country's 10,000 reports would cost the batch more than a report does.
+MANIFEST_EVERY = 1.0
 
 
 @dataclass
@@ -44,6 +48,7 @@ class Run:
     stem: str  # output path without extension, relative to the output folder
     params: dict = field(default_factory=dict)
     key: str = ""
+    district: str = ""  # the district whose scores the report reads ("" for a unit without one)
 
 
 def _digest(*parts) -> str:
@@ -58,6 +63,27 @@ def commune_file(name: str, commune_id: str) -> str:
     return f"xa-{slug(name)}-{slug(commune_id)}"
 
 
+def _district_key(district) -> str:
+    return district if isinstance(district, str) and district.strip() else ""
+
+
+def write_district_scores(card, runs: list[Run], folder: Path) -> dict[str, Path]:
+    """Save the batch's scores once per district that has reports to render (all its communes,
+    assessed or not, and their part of the dataset): a report reads its own district's file, a
+    few hundred kilobytes, however large the country it belongs to. Returns {district: file}."""
+    wanted = {r.district for r in runs}
+    c = card.dataset.communes
+    districts = [_district_key(d) for d in c["district"]]
+    groups: dict[str, list[str]] = {d: [] for d in sorted(wanted)}
+    for cid, d in zip(c["commune_id"], districts):
+        if d in groups:
+            groups[d].append(cid)
+    files = {}
+    for i, (district, part) in enumerate(split_scorecard(card, groups)):
+        files[district] = write_scorecard(part, folder / f"{i:04d}-{slug(district) if district else 'khong-huyen'}.pkl")
+    return files
+
+
 def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, province: str | None = None,
          district: str | None = None) -> list[Run]:
     """The runs of a batch: every assessed commune (or those named, or those of one province or
@@ -69,16 +95,17 @@ def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, provi
         c = c[c["commune_id"].isin(ids)]
     runs = []
     for year in years:
-        for cid, name in zip(c["commune_id"], c["commune"]):
+        for cid, name, district in zip(c["commune_id"], c["commune"], c["district"]):
             runs.append(Run("commune", cid, name, year, f"{year}/{commune_file(name, cid)}",
-                            {"commune": cid, "year": year}))
+                            {"commune": cid, "year": year}, district=_district_key(district)))
         for district in dict.fromkeys(c["district"]):
             if not isinstance(district, str) or not district.strip():  # units with no district (after 1/7/2025)
                 continue
             mine = c[c["district"] == district]
             links = {cid: f"{commune_file(name, cid)}.html" for cid, name in zip(mine["commune_id"], mine["commune"])}
             runs.append(Run("district", district, district, year, f"{year}/huyen-{slug(district)}",
-                            {"district": district, "year": year, "links": json.dumps(links, ensure_ascii=False)}))
+                            {"district": district, "year": year, "links": json.dumps(links, ensure_ascii=False)},
+                            district=district))
     return runs
 
 
@@ -101,6 +128,8 @@ def execute_run(run: dict, out_dir: str, formats: tuple[str, ...], isolate: bool
     except Exception as e:  # noqa: BLE001 - one broken run must not stop the batch
         result.update(status="failed", error={"cell": None, "ename": type(e).__name__, "evalue": str(e)})
     result["duration"] = round(time.perf_counter() - t0, 3)
+    result["worker"], result["finished"] = f"{socket.gethostname()}:{os.getpid()}", round(time.time(), 3)
+    result["resources"] = resources()  # memory and CPU of this worker and its kernel (benchmarks/batch.py)
     return result
 
 
@@ -173,16 +202,28 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
     except OSError:
         pass  # a leftover that cannot be removed does no harm: it is never taken for a report
 
-    card = score(ds, year=report_years(ds.years, years[-1]))  # every report's window of years, scored once
-    cache = write_scorecard(card, out / ".cache" / f"scores-{card.provenance.digest()[:16]}.pkl")
-    window = {y: card.provenance_upto(y) for y in years}  # what each year's reports show, and come from
-
     runs = [r for r in plan(ds, years, communes) if r.kind in kinds]  # ds is already cut to the area
+    jobs = min(jobs or os.cpu_count() or 1, max(len(runs), 1))
+    pools: list[ProcessPoolExecutor] = []
+    if not scheduler and jobs > 1 and (force or not (out / "manifest.json").exists()):
+        # a new batch: local workers start (and start their kernels) while the batch scores;
+        # a batch that resumes starts them once it knows it has reports left to render
+        pools.append(_start_pool(jobs))
+    try:
+        return _batch(ds, years, runs, out, pools, jobs, formats, force, scheduler, isolate, progress, t0)
+    finally:
+        for pool in pools:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _batch(ds: Dataset, years: list[int], runs: list[Run], out: Path, pools: list, jobs: int, formats, force: bool,
+           scheduler: str | None, isolate: bool, progress: bool, t0: float) -> BatchResult:
+    card = score(ds, year=report_years(ds.years, years[-1]))  # every report's window of years, scored once
+    window = {y: card.provenance_upto(y) for y in years}  # what each year's reports show, and come from
     nb_digest = {k: file_sha256(notebook_path(k)) for k in ("commune", "district")}
     for r in runs:
-        r.params.update(dataset=str(ds.path.resolve()), scores=str(cache))
-        visible = {k: v for k, v in r.params.items() if k != "scores"}
-        r.key = _digest(visible, window[r.year].digest(), nb_digest[r.kind], sorted(formats))
+        r.params.update(dataset=str(ds.path.resolve()))  # the scores file is not part of the key
+        r.key = _digest(r.params, window[r.year].digest(), nb_digest[r.kind], sorted(formats))
 
     manifest_path = out / "manifest.json"
     entries = _read_manifest(manifest_path)
@@ -193,25 +234,35 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
                  and all((out / o).exists() for o in prev.get("outputs", [])))
         if force or not fresh:
             pending.append(r)
+    if pending:  # the scores of the districts with reports to render, one file each
+        caches = write_district_scores(card, pending, out / ".cache" / f"scores-{card.provenance.digest()[:16]}")
+        for r in pending:
+            r.params["scores"] = str(caches[r.district])
     meta = {"dataset": str(ds.path), "years": years, "versions": _versions(), "provenance": card.provenance.to_dict()}
 
     failed: list[dict] = []
     by_stem = {r.stem: r for r in runs}
     bar = tqdm(total=len(pending), desc="Báo cáo", unit="bc", disable=not progress, dynamic_ncols=True)
 
+    written = [-MANIFEST_EVERY]  # when the manifest was last written
+
     def record(res: dict) -> None:
         r = by_stem[res["stem"]]
         entries[r.stem] = {"stem": r.stem, "kind": r.kind, "target": r.target, "label": r.label, "year": r.year,
                            "parameters": {k: v for k, v in r.params.items() if k != "scores"}, "key": r.key,
                            "status": res["status"], "duration": res["duration"], "error": res["error"],
-                           "outputs": res["outputs"], "years_scored": list(window[r.year].years),
+                           "outputs": res["outputs"], "worker": res.get("worker"), "finished": res.get("finished"),
+                           "resources": res.get("resources"),
+                           "years_scored": list(window[r.year].years),
                            "inputs": window[r.year].files(), "versions": meta["versions"]}
         if res["status"] != "ok":
             failed.append(entries[r.stem])
-        try:
-            _write_manifest(manifest_path, entries, meta)
-        except OutputError:
-            pass  # e.g. a full disk: the other reports go on; the manifest is written again at the end
+        if time.monotonic() - written[0] >= MANIFEST_EVERY:
+            try:
+                _write_manifest(manifest_path, entries, meta)
+                written[0] = time.monotonic()
+            except OutputError:
+                pass  # e.g. a full disk: the other reports go on; the manifest is written again at the end
         bar.update(1)
         bar.set_postfix_str(f"lỗi: {len(failed)}")
 
@@ -220,7 +271,9 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
         if scheduler:
             _run_dask(scheduler, payload, str(out), tuple(formats), isolate, record)
         else:
-            _run_local(jobs or os.cpu_count() or 1, payload, str(out), tuple(formats), isolate, record)
+            if not pools and min(jobs, len(payload)) > 1:
+                pools.append(_start_pool(min(jobs, len(payload))))
+            _run_local(pools[0] if pools else None, payload, str(out), tuple(formats), isolate, record)
     bar.close()
     index = write_index(out, [entries[r.stem] for r in runs if r.stem in entries], card)
     _write_manifest(manifest_path, entries, meta)
@@ -238,17 +291,30 @@ def _result(future, run: dict) -> dict:
                 "error": {"cell": None, "ename": type(e).__name__, "evalue": str(e) or repr(e)}}
 
 
-def _run_local(jobs: int, payload: list[dict], out: str, formats, isolate: bool, record) -> None:
-    if jobs == 1:
+def _start_pool(jobs: int) -> ProcessPoolExecutor:
+    """`jobs` worker processes, each starting its warm kernel at once."""
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+    for _ in range(jobs):  # one task each: every worker is started now, not when the reports arrive
+        pool.submit(_warm_up)
+    return pool
+
+
+def _warm_up() -> None:
+    try:
+        warm_kernel()
+    except NotebookError:
+        pass  # the kernel is started again by the first report, which records the failure if it persists
+
+
+def _run_local(pool, payload: list[dict], out: str, formats, isolate: bool, record) -> None:
+    if pool is None:
         for run in payload:
             record(execute_run(run, out, formats, isolate))
         stop_warm_kernel()
         return
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(payload)), mp_context=ctx) as pool:
-        futures = {pool.submit(execute_run, run, out, formats, isolate): run for run in payload}
-        for fut in as_completed(futures):
-            record(_result(fut, futures[fut]))
+    futures = {pool.submit(execute_run, run, out, formats, isolate): run for run in payload}
+    for fut in as_completed(futures):
+        record(_result(fut, futures[fut]))
 
 
 def _run_dask(address: str, payload: list[dict], out: str, formats, isolate: bool, record) -> None:

@@ -2,13 +2,18 @@
 from __future__ import annotations
 
 import json
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+# jsonschema checks the "iri" formats with rfc3987_syntax when it is installed (Jupyter brings it),
+# which builds its grammar on import: 2 s of every ntm process, batch worker and report kernel
+# (jsonschema is imported here and by nbformat). No schema ntmlib reads uses those formats.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+import jsonschema  # noqa: E402
 import pandas as pd
 import yaml
 

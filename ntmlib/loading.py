@@ -190,8 +190,11 @@ def _text_codes(column: pd.Series) -> pd.Series:
 
 def commune_group_codes(groups: pd.Series) -> pd.Series:
     """Commune groups as codes: 'Nhóm 2', 'xã nhóm 2', '2' -> '2'; other text is kept for the checks to name."""
-    code = groups.map(fold).str.replace(r"^(xa\s+)?nhom\s*", "", regex=True).str.strip()
-    return pd.Series(np.where(code.str.fullmatch(r"\d+"), code, groups), index=groups.index)
+    codes, distinct = pd.factorize(groups.astype(object).fillna(""))  # a few groups for thousands of communes
+    distinct = pd.Series(np.asarray(distinct, dtype=object), dtype=object)
+    code = distinct.map(fold).str.replace(r"^(xa\s+)?nhom\s*", "", regex=True).str.strip()
+    each = np.where(code.str.fullmatch(r"\d+").fillna(False), code, distinct)
+    return pd.Series(each[codes] if len(codes) else groups, index=groups.index)
 
 
 def _check_communes(ds: Dataset, out: Collector) -> None:

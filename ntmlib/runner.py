@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing.util
+import os
 import shutil
 import subprocess
 import threading
@@ -61,7 +62,11 @@ def copy_notebooks(folder: str | Path) -> list[Path]:
 def prepare(kind: str, params: dict) -> nbformat.NotebookNode:
     """The report notebook with `params` injected (papermill's way)."""
     nb = load_notebook_node(str(notebook_path(kind)))  # adds the cell tags papermill expects
-    return parameterize_notebook(nb, params, kernel_name=KERNEL_NAME, language="python")
+    nb = parameterize_notebook(nb, params, kernel_name=KERNEL_NAME, language="python")
+    for cell in nb.cells:  # papermill gives the cell it adds a random id: the same report, the same page
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell.id = "injected-parameters"
+    return nb
 
 
 class WarmKernel:
@@ -128,6 +133,11 @@ class WarmKernel:
         self._run(self._execute(nb))
         return nb
 
+    @property
+    def pid(self) -> int | None:
+        """The kernel's process id (None when it is not running or not a local process)."""
+        return getattr(getattr(self.km, "provisioner", None), "pid", None)
+
     def _stop(self, km) -> None:
         try:
             self._run(km.shutdown_kernel(now=True))
@@ -154,6 +164,28 @@ def warm_kernel() -> WarmKernel:
         _local.kernel = k
         multiprocessing.util.Finalize(k, k.shutdown, exitpriority=10)
     return k
+
+
+def resources() -> dict | None:
+    """What this process and its warm kernel use: resident memory in MB now and at its peak, and
+    processor time in seconds since they started — {"worker": …, "worker_peak": …,
+    "worker_cpu": …, "kernel": …, "kernel_peak": …, "kernel_cpu": …} (Linux; None elsewhere)."""
+    k = getattr(_local, "kernel", None)
+    out = {}
+    for who, pid in (("worker", "self"), ("kernel", k.pid if k is not None else None)):
+        if pid is None:
+            continue
+        try:
+            with open(f"/proc/{pid}/status", encoding="ascii") as f:
+                fields = dict(line.split(":", 1) for line in f if line.startswith(("VmRSS", "VmHWM")))
+            with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+                ticks = f.read().rsplit(")", 1)[1].split()[11:13]  # utime, stime
+        except (OSError, IndexError):
+            return None
+        out[who] = round(int(fields["VmRSS"].split()[0]) / 1024, 1)
+        out[f"{who}_peak"] = round(int(fields["VmHWM"].split()[0]) / 1024, 1)
+        out[f"{who}_cpu"] = round(sum(int(t) for t in ticks) / os.sysconf("SC_CLK_TCK"), 2)
+    return out
 
 
 def stop_warm_kernel() -> None:

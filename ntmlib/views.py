@@ -135,10 +135,16 @@ class CommuneReport:
         return blocks.provisional_html(*self.provisional(), lang=self.lang)
 
     @cached_property
+    def own_card(self) -> Scorecard:
+        """This commune's results alone: what goes through every commune of the card (trends,
+        year-on-year changes) then works on one commune, not on its whole district."""
+        return self.card.subset([self.commune_id])
+
+    @cached_property
     def trend_table(self) -> pd.DataFrame:
         """ntmlib.trends for this commune up to this year, computed once for the next steps, the
         unmet indicators and the trends table."""
-        return trends.trends(self.card.upto(self.year), communes=[self.commune_id])
+        return trends.trends(self.own_card.upto(self.year), communes=[self.commune_id])
 
     @cached_property
     def steps(self) -> pd.DataFrame:
@@ -166,7 +172,8 @@ class CommuneReport:
     def changes(self) -> pd.DataFrame:
         """Criteria gained and lost since the previous year, per set (empty without a previous year)."""
         t = REPORT_LABELS[self.lang]
-        ch = aggregate.year_change(self.card)
+        own = self.own_card if self.own_card.years == self.card.years else self.card  # same pairs of years
+        ch = aggregate.year_change(own)
         ch = ch[(ch["commune_id"] == self.commune_id) & (ch["year_to"] == self.year)]
         return pd.DataFrame({
             t["sets"]: ch["set"], t["prev"]: ch["year_from"],

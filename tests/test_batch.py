@@ -204,3 +204,56 @@ def test_a_year_without_data_stops_the_batch_before_any_report(tmp_path):
         batch.run_batch(TINY, years=[2023, 2031], out=tmp_path / "out", jobs=1, progress=False)
     assert [str(p) for p in e.value.problems] == ["năm: không có số liệu năm 2031 (có: 2022, 2023)"]
     assert not (tmp_path / "out" / "manifest.json").exists()
+
+
+def _without_times(text: str) -> str:
+    return re.sub(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)? ?[A-Z+0-9:]*", "TIME", text)
+
+
+def test_dask_scheduler_and_two_workers_started_as_processes(tmp_path):
+    """`dask scheduler` and two `dask worker` processes on localhost, as on a cluster: the batch
+    sent to them writes the same reports as the batch run here."""
+    distributed = pytest.importorskip("distributed")
+    dask_cli = Path(sys.executable).parent / "dask"
+    if not dask_cli.exists():
+        pytest.skip("the dask command is not installed")
+    info = tmp_path / "scheduler.json"
+    started = []
+
+    def start(*args):
+        p = subprocess.Popen([str(dask_cli), *args], cwd=tmp_path, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, start_new_session=True)
+        started.append(p)
+        return p
+
+    try:
+        start("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file", str(info))
+        deadline = time.time() + 60
+        while not info.exists() and time.time() < deadline:
+            time.sleep(0.2)
+        for name in ("w1", "w2"):
+            start("worker", "--scheduler-file", str(info), "--nthreads", "1", "--no-dashboard", "--name", name,
+                  "--local-directory", str(tmp_path / name))
+        address = json.loads(info.read_text())["address"]
+        assert address.startswith("tcp://127.0.0.1:")
+        with distributed.Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=120)
+            assert len(client.scheduler_info()["workers"]) == 2
+        remote = batch.run_batch(TINY, years=[2023], out=tmp_path / "dask", scheduler=address, progress=False,
+                                 formats=("html",))
+    finally:
+        for p in reversed(started):
+            p.terminate()
+        for p in started:
+            try:
+                p.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                p.kill()
+    local = batch.run_batch(TINY, years=[2023], out=tmp_path / "local", jobs=1, progress=False, formats=("html",))
+    assert remote.ok and local.ok and remote.executed == local.executed == 4
+    m = json.loads((tmp_path / "dask/manifest.json").read_text(encoding="utf-8"))
+    assert len({r["worker"] for r in m["runs"]}) == 2  # both workers rendered reports
+    for stem in ("2023/xa-an-a", "2023/xa-binh-b", "2023/xa-cao-c", "2023/huyen-thu"):
+        there = (tmp_path / "dask" / f"{stem}.html").read_text(encoding="utf-8")
+        here = (tmp_path / "local" / f"{stem}.html").read_text(encoding="utf-8")
+        assert _without_times(there) == _without_times(here)
