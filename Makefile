@@ -28,9 +28,11 @@ reports: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# JupyterLab on notebooks/; extra options pass through: make lab LAB_ARGS="--port 8899 --no-browser"
+# JupyterLab on notebooks/; extra options pass through: make lab LAB_ARGS="--port 8899 --no-browser".
+# The file browser shows only the notebooks (the package's __init__.py is hidden with the usual caches).
+LAB_HIDDEN := "['__init__.py', '__pycache__', '*.pyc', '*.pyo', '.DS_Store', '*~', '.ipynb_checkpoints']"
 lab: $(STAMP)
-	cd notebooks && ../$(BIN)/jupyter lab $(LAB_ARGS)
+	cd notebooks && ../$(BIN)/jupyter lab --ContentsManager.hide_globs=$(LAB_HIDDEN) $(LAB_ARGS)
 
 # Re-execute the notebooks in place so their stored outputs (which nbval compares) are current.
 notebooks: $(STAMP)

@@ -13,7 +13,7 @@ import pandas as pd
 from .dataset import Dataset
 from .framework import CriteriaSet
 from .values import _parse_full
-from .words import TIERS
+from .words import TIER_DTYPE, TIERS
 
 NO_THRESHOLD = "không có ngưỡng"
 MEASURE_PRIORITY = 1000
@@ -182,11 +182,14 @@ def score_reference(ds: Dataset, sets: list[CriteriaSet], years: list[int]) -> d
             best_reached = max((TIERS.index(t) for t, r in reached.items() if r), default=None)
             best_held = max((TIERS.index(t) for t in held), default=None)
             for row in rows_of_year:
-                row["tier_reached"] = TIERS[best_reached] if best_reached is not None else ""
-                row["tier_recognised"] = TIERS[best_held] if best_held is not None else ""
+                row["tier_reached"] = TIERS[best_reached] if best_reached is not None else None
+                row["tier_recognised"] = TIERS[best_held] if best_held is not None else None
                 commune_rows.append(row)
-    return {"indicators": pd.DataFrame(ind_rows), "criteria": pd.DataFrame(crit_rows),
-            "communes": pd.DataFrame(commune_rows)}
+    communes = pd.DataFrame(commune_rows)
+    for col in ("tier", "tier_reached", "tier_recognised"):  # NA: no tier
+        if col in communes.columns:
+            communes[col] = pd.Categorical(communes[col], dtype=TIER_DTYPE)
+    return {"indicators": pd.DataFrame(ind_rows), "criteria": pd.DataFrame(crit_rows), "communes": communes}
 
 
 def _recognitions(ds: Dataset, years: list[int]) -> dict[tuple[str, int], set[str]]:
