@@ -40,11 +40,12 @@ STYLE = """<style>
  background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)),linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) 100% 0,
  radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.2),rgba(0,0,0,0)),radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.2),rgba(0,0,0,0)) 100% 0;
  background-repeat:no-repeat;background-size:40px 100%,40px 100%,14px 100%,14px 100%;background-attachment:local,local,scroll,scroll}
-table.ntm-steps{border-collapse:collapse;font-size:14px;min-width:100%;width:max-content;table-layout:auto}
+table.ntm-steps{border-collapse:collapse;font-size:14px;width:100%;table-layout:auto}
 table.ntm-steps th,table.ntm-steps td{padding:5px 8px;border-bottom:1px solid #e4e7ec;text-align:left!important;
  vertical-align:top}
 table.ntm-steps td:first-child{min-width:14em;max-width:34em;white-space:normal}
 table.ntm-steps td.ntm-num{text-align:right!important;white-space:nowrap}
+table.ntm-steps td.ntm-wrap{white-space:normal;min-width:7.5em}
 table.ntm-steps tr.ntm-group th{background:#f2f4f7;font-weight:700;padding-top:8px}
 table.ntm-steps .ntm-icode{color:#475467;white-space:nowrap;margin-right:4px}
 .ntm-note{font-size:13px;color:#475467;margin:6px 0}
@@ -59,6 +60,9 @@ details.ntm-fold{margin:6px 0}details.ntm-fold summary{cursor:pointer;font-weigh
  table.ntm-cards td[data-label]:not(:first-child)::before{content:attr(data-label) ": ";color:#475467;font-weight:400}
  table.ntm-cards td:empty{display:none}}
 </style>"""
+
+# what is still needed and the trend are phrases: they may wrap, so the table fits a narrow page
+WRAPPED_STEP_CELLS = {"gap": "ntm-num ntm-wrap", "trend": "ntm-num ntm-wrap"}
 
 _SYMBOLS = {"maintained": "✓", "reached": "✓", "lapsed": "⚠", "not_reached": "✗", "undecided": "?"}
 
@@ -157,7 +161,8 @@ def steps_html(steps: pd.DataFrame, sets: dict[str, CriteriaSet], lang: str = "v
             body.append(
                 f'<tr data-indicator="{_e(r.indicator)}" data-set="{_e(sid)}">'
                 f'<td><span class="ntm-icode">{_e(r.indicator)}</span>{_e(names[r.indicator])}</td>'
-                + "".join(f'<td class="ntm-num" data-label="{_e(head[key])}">{_e(text)}{extra}</td>' if text else
+                + "".join(f'<td class="{WRAPPED_STEP_CELLS.get(key, "ntm-num")}" data-label="{_e(head[key])}">'
+                          f'{_e(text)}{extra}</td>' if text else
                           '<td class="ntm-num"></td>' for text, key, extra in cells) + "</tr>")
     cols = "".join(f'<th scope="col">{_e(head[k])}</th>' for k in
                    ("indicator", "value", "threshold", "gap", "trend", "projected"))
