@@ -124,13 +124,18 @@ def failing_indicators(card: Scorecard, commune_id: str, year: int, set_id: str)
     Columns: criterion, indicator, name, value, threshold, gap, status ('not_met', 'no_threshold' or 'no_data')."""
     ind = card.indicators
     rows = ind[(ind["commune_id"] == commune_id) & (ind["year"] == year) & (ind["set"] == set_id)
-               & ~ind["met"].fillna(False).astype(bool)].copy()
-    s = card.sets[set_id]
-    names = {i.code: i.name for i in s.indicators}
-    rows["name"] = rows["indicator"].map(names)
-    if "status" not in rows.columns:  # scores made before the status column
-        rows["status"] = np.where(rows["met"].isna(), "no_data", "not_met")
-    return rows[["criterion", "indicator", "name", "value", "threshold", "gap", "status"]].reset_index(drop=True)
+               & ~ind["met"].fillna(False).astype(bool)]
+    return _failing_table(card, rows, set_id)
+
+
+def _failing_table(card: Scorecard, rows: pd.DataFrame, set_id: str) -> pd.DataFrame:
+    """failing_indicators() of indicator rows already chosen (one commune, year and set, not met)."""
+    names = {i.code: i.name for i in card.sets[set_id].indicators}
+    out = rows[["criterion", "indicator", "value", "threshold", "gap"]].reset_index(drop=True)
+    out.insert(2, "name", pd.array([names.get(str(c)) for c in out["indicator"]], dtype="str"))
+    out["status"] = (rows["status"].array if "status" in rows.columns  # scores made before the status column
+                     else np.where(rows["met"].isna(), "no_data", "not_met"))
+    return out
 
 
 def maintenance_alerts(card: Scorecard) -> pd.DataFrame:
@@ -142,9 +147,11 @@ def maintenance_alerts(card: Scorecard) -> pd.DataFrame:
     the same as one row per failing indicator)."""
     c = card.communes
     alerts = c[c["recognised"] & c["set_met"].eq(False).fillna(False).astype(bool)].copy()
-    alerts["failing"] = [
-        failing_indicators(card, cid, y, s) for cid, y, s in zip(alerts["commune_id"], alerts["year"], alerts["set"])
-    ]
+    ind = card.indicators
+    bad = ind[~ind["met"].fillna(False).astype(bool)]  # one pass over the results, then one group per alert
+    groups = dict(iter(bad.groupby(["commune_id", "year", "set"], observed=True, sort=False))) if len(alerts) else {}
+    alerts["failing"] = [_failing_table(card, groups.get((cid, y, s), bad.iloc[:0]), s)
+                         for cid, y, s in zip(alerts["commune_id"], alerts["year"], alerts["set"])]
     alerts["failing_codes"] = [", ".join(f["indicator"]) for f in alerts["failing"]]
     cols = ["commune_id", "commune", "year", "set", "tier", "criteria_met", "criteria_total", "indicators_met",
             "indicators_total", "no_data", "failing_codes", "failing"]

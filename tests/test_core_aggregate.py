@@ -199,3 +199,12 @@ def test_summary_district_of_communes_without_one(tmp_path):
         ("Thử", 2, 1), (aggregate.NO_DISTRICT, 1, 0)]
     p = aggregate.summary(ntmlib.score(d, year=2023), level="province")
     assert rows(p[p["set"] == NTM], ["province", "communes"]) == [("Thử nghiệm", 3)]
+
+
+def test_maintenance_alerts_fail_the_same_indicators_as_failing_indicators():
+    card = ntmlib.score(LY_NHAN)
+    alerts = aggregate.maintenance_alerts(card)
+    assert len(alerts) > 5
+    for a in alerts.itertuples():
+        pd.testing.assert_frame_equal(a.failing, aggregate.failing_indicators(card, a.commune_id, a.year, a.set))
+        assert a.failing_codes == ", ".join(a.failing["indicator"].astype(str))
