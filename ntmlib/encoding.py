@@ -18,6 +18,44 @@ from .values import parse_distinct
 MEASURE_PRIORITY = 1000  # observations named by measure lose to those naming the set
 
 
+def factorize_small(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """pd.factorize of integer keys in 0..size-1 (codes, distinct keys in order of first appearance),
+    without hashing every row: a table of `size` marks the keys present, their order of first
+    appearance is read from the shortest start of `keys` that holds them all."""
+    keys = np.asarray(keys)
+    if not len(keys):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    seen = np.zeros(size, bool)
+    seen[keys] = True
+    n_distinct = int(np.count_nonzero(seen))
+    head = 4096
+    while True:
+        order = pd.unique(keys[:head])
+        if len(order) == n_distinct or head >= len(keys):
+            break
+        head *= 4
+    lookup = np.empty(size, np.int64)
+    lookup[order] = np.arange(len(order))
+    return lookup[keys], order.astype(np.int64)
+
+
+def factorize(column: pd.Series, use_na_sentinel: bool = True) -> tuple[np.ndarray, pd.Index]:
+    """pd.factorize(column, use_na_sentinel), the same codes and uniques; a categorical's own codes are
+    renumbered (factorize_small) instead of hashing every row."""
+    if not isinstance(column.dtype, pd.CategoricalDtype) or not len(column):
+        return pd.factorize(column, use_na_sentinel=use_na_sentinel)
+    codes = column.cat.codes.to_numpy()
+    n = len(column.cat.categories)
+    new, order = factorize_small(codes.astype(np.int64) + 1, n + 1)  # 0: missing
+    order -= 1
+    if use_na_sentinel and (order < 0).any():
+        missing = int(np.flatnonzero(order < 0)[0])
+        new = np.where(new == missing, -1, new - (new > missing))
+        order = np.delete(order, missing)
+    uniques = pd.CategoricalIndex(pd.Categorical.from_codes(order, dtype=column.dtype))
+    return new, uniques
+
+
 def indicator_catalogue(sets: list[CriteriaSet]) -> pd.DataFrame:
     frames = []
     for s in sets:
@@ -77,17 +115,24 @@ def encode_observations(ds: Dataset) -> EncodedObservations:
     enc = getattr(ds, "encoded", None)
     if enc is not None and enc.source is obs and enc.n == len(obs):
         return enc
-    commune, commune_ids = pd.factorize(obs["commune_id"])
-    set_code, set_ids = pd.factorize(obs["set"])
-    ind_code, ind_ids = pd.factorize(obs["indicator"])
-    pair, pair_uniques = pd.factorize(set_code.astype(np.int64) * max(len(ind_ids), 1) + ind_code)
-    pairs = [(set_ids[p // max(len(ind_ids), 1)], ind_ids[p % max(len(ind_ids), 1)]) for p in pair_uniques]
-    value, values = pd.factorize(obs["value"], use_na_sentinel=True)
+    commune, commune_ids = factorize(obs["commune_id"])
+    set_code, set_ids = factorize(obs["set"])
+    ind_code, ind_ids = factorize(obs["indicator"])
+    n_ind = max(len(ind_ids), 1)
+    if set_code.min(initial=0) >= 0 and ind_code.min(initial=0) >= 0:
+        pair, pair_uniques = factorize_small(set_code * n_ind + ind_code, max(len(set_ids), 1) * n_ind)
+    else:
+        pair, pair_uniques = pd.factorize(set_code.astype(np.int64) * n_ind + ind_code)
+    pairs = [(set_ids[p // n_ind], ind_ids[p % n_ind]) for p in pair_uniques]
+    value, values = factorize(obs["value"], use_na_sentinel=True)
     values = np.asarray(values, dtype=object)
     value = np.where(value < 0, len(values), value)  # NA: the "no value" entry
     line = obs["line"].to_numpy()  # as kept by load_dataset (int32 or int64), no copy
-    order = np.empty(len(obs), np.int64)
-    order[np.argsort(line, kind="stable")] = np.arange(len(obs))  # rank by line, then row
+    if len(line) < 2 or (line[1:] >= line[:-1]).all():  # read in the order of the file: the rows' own order
+        order = np.arange(len(obs), dtype=np.int64)
+    else:
+        order = np.empty(len(obs), np.int64)
+        order[np.argsort(line, kind="stable")] = np.arange(len(obs))  # rank by line, then row
     place = pa.array(obs["place"].astype("str"))
     chunks = place.chunks if isinstance(place, pa.ChunkedArray) else [place]
     # the column's own buffers (no copy), then "" for "no observation" (index len(obs))

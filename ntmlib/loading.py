@@ -19,7 +19,7 @@ from .dataset import (
     TIER_WORDS,
     Dataset,
 )
-from .encoding import encode_observations
+from .encoding import encode_observations, factorize, factorize_small
 from .errors import DataError, FrameworkError, Problem
 from .framework import available_sets
 from .readers import (
@@ -180,10 +180,9 @@ def _text_codes(column: pd.Series) -> pd.Series:
         if used.all() and categories.is_monotonic_increasing:
             return column
         order = np.argsort(categories.to_numpy(dtype=object)[used], kind="stable")
-        renumber = np.full(len(categories), -1, np.int64)
+        renumber = np.full(len(categories) + 1, -1, codes.dtype)  # the last entry: code -1 stays -1
         renumber[np.flatnonzero(used)[order]] = np.arange(len(order))
-        return pd.Series(pd.Categorical.from_codes(np.where(codes < 0, -1, renumber[codes]).astype(codes.dtype),
-                                                   categories=categories[used][order], validate=False),
+        return pd.Series(pd.Categorical.from_codes(renumber[codes], categories=categories[used][order], validate=False),
                          index=column.index)
     return column.astype("str").astype("category")
 
@@ -236,7 +235,7 @@ def _resolve_commune_refs(ds: Dataset, out: Collector) -> np.ndarray:
 
 def _check_years(ds: Dataset, out: Collector) -> np.ndarray:
     obs = ds.observations
-    codes, texts = pd.factorize(obs["year"], use_na_sentinel=False)
+    codes, texts = factorize(obs["year"], use_na_sentinel=False)
     distinct = pd.to_numeric(pd.Series(np.asarray(texts, dtype=object)), errors="coerce").to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
         bad_text = np.isnan(distinct) | (distinct != np.round(distinct)) | (distinct < 1900) | (distinct > 2100)
@@ -298,15 +297,16 @@ def _resolve_sets(ds: Dataset, bad: np.ndarray, out: Collector) -> np.ndarray:
     wrong = np.zeros(len(obs), bool)
     if not len(obs):
         return wrong
-    set_code, set_refs = pd.factorize(obs["set"], use_na_sentinel=False)
+    set_code, set_refs = factorize(obs["set"], use_na_sentinel=False)
     years = obs["year"].to_numpy(dtype=np.int64)  # numbers by now, 0 where unreadable
     low = int(years.min())
     n_years = int(years.max()) - low + 1
     set_refs = np.asarray(set_refs, dtype=object)
-    pair, pair_keys = pd.factorize(set_code.astype(np.int64) * n_years + (years - low))
+    pair, pair_keys = factorize_small(set_code.astype(np.int64) * n_years + (years - low), len(set_refs) * n_years)
     ref_of_pair, year_of_pair = set_refs[pair_keys // n_years], low + pair_keys % n_years
     resolved = ref_of_pair.copy()
-    for p in pd.unique(pair[~bad]):  # in order of first appearance among the rows kept
+    kept = pair[~bad]
+    for p in (factorize_small(kept, len(pair_keys))[1] if len(kept) else []):  # in order of first appearance among the rows kept
         sid, problem = resolve_set(ds, ref_of_pair[p], int(year_of_pair[p]), known)
         resolved[p] = sid
         if problem:

@@ -24,6 +24,7 @@ from .places import (
     _categorical_column,
     _missing_columns,
     _present,
+    blank_rows,
     line_places,
 )
 
@@ -63,7 +64,7 @@ def read_parquet(path: Path, problems: list[Problem]) -> Table:
                 columns[c] = _categorical_column(pd.Series(values, dtype=object), "value" if c == "value" else "label")
     del arrow
     out = pd.DataFrame(columns, copy=False)
-    blank = np.logical_and.reduce([(out[c] == "").to_numpy() for c in out.columns])
+    blank = blank_rows(out)
     line = np.arange(1, len(out) + 1, dtype=np.int64)
     if blank.any():
         table.skipped.append(Skipped(name, "hàng trống", tuple(f"hàng {n}" for n in line[blank])))
