@@ -20,40 +20,16 @@ MEASURE_PRIORITY = 1000  # observations named by measure lose to those naming th
 
 def factorize_small(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     """pd.factorize of integer keys in 0..size-1 (codes, distinct keys in order of first appearance),
-    without hashing every row: a table of `size` marks the keys present, their order of first
-    appearance is read from the shortest start of `keys` that holds them all."""
+    without hashing every row: the first row of each key is found in a table of `size` entries."""
     keys = np.asarray(keys)
-    if not len(keys):
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    seen = np.zeros(size, bool)
-    seen[keys] = True
-    n_distinct = int(np.count_nonzero(seen))
-    head = 4096
-    while True:
-        order = pd.unique(keys[:head])
-        if len(order) == n_distinct or head >= len(keys):
-            break
-        head *= 4
+    n = len(keys)
+    first = np.full(size, n, np.int64)
+    np.minimum.at(first, keys, np.arange(n))
+    present = np.flatnonzero(first < n)
+    order = present[np.argsort(first[present], kind="stable")]
     lookup = np.empty(size, np.int64)
     lookup[order] = np.arange(len(order))
     return lookup[keys], order.astype(np.int64)
-
-
-def factorize(column: pd.Series, use_na_sentinel: bool = True) -> tuple[np.ndarray, pd.Index]:
-    """pd.factorize(column, use_na_sentinel), the same codes and uniques; a categorical's own codes are
-    renumbered (factorize_small) instead of hashing every row."""
-    if not isinstance(column.dtype, pd.CategoricalDtype) or not len(column):
-        return pd.factorize(column, use_na_sentinel=use_na_sentinel)
-    codes = column.cat.codes.to_numpy()
-    n = len(column.cat.categories)
-    new, order = factorize_small(codes.astype(np.int64) + 1, n + 1)  # 0: missing
-    order -= 1
-    if use_na_sentinel and (order < 0).any():
-        missing = int(np.flatnonzero(order < 0)[0])
-        new = np.where(new == missing, -1, new - (new > missing))
-        order = np.delete(order, missing)
-    uniques = pd.CategoricalIndex(pd.Categorical.from_codes(order, dtype=column.dtype))
-    return new, uniques
 
 
 def indicator_catalogue(sets: list[CriteriaSet]) -> pd.DataFrame:
@@ -115,16 +91,16 @@ def encode_observations(ds: Dataset) -> EncodedObservations:
     enc = getattr(ds, "encoded", None)
     if enc is not None and enc.source is obs and enc.n == len(obs):
         return enc
-    commune, commune_ids = factorize(obs["commune_id"])
-    set_code, set_ids = factorize(obs["set"])
-    ind_code, ind_ids = factorize(obs["indicator"])
+    commune, commune_ids = pd.factorize(obs["commune_id"])
+    set_code, set_ids = pd.factorize(obs["set"])
+    ind_code, ind_ids = pd.factorize(obs["indicator"])
     n_ind = max(len(ind_ids), 1)
     if set_code.min(initial=0) >= 0 and ind_code.min(initial=0) >= 0:
         pair, pair_uniques = factorize_small(set_code * n_ind + ind_code, max(len(set_ids), 1) * n_ind)
     else:
         pair, pair_uniques = pd.factorize(set_code.astype(np.int64) * n_ind + ind_code)
     pairs = [(set_ids[p // n_ind], ind_ids[p % n_ind]) for p in pair_uniques]
-    value, values = factorize(obs["value"], use_na_sentinel=True)
+    value, values = pd.factorize(obs["value"], use_na_sentinel=True)
     values = np.asarray(values, dtype=object)
     value = np.where(value < 0, len(values), value)  # NA: the "no value" entry
     line = obs["line"].to_numpy()  # as kept by load_dataset (int32 or int64), no copy

@@ -19,7 +19,7 @@ from .dataset import (
     TIER_WORDS,
     Dataset,
 )
-from .encoding import encode_observations, factorize, factorize_small
+from .encoding import encode_observations, factorize_small
 from .errors import DataError, FrameworkError, Problem
 from .framework import available_sets
 from .readers import (
@@ -102,7 +102,9 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
     for optional in ("commune_group", "assessed"):
         if optional not in communes.columns:
             communes[optional] = ""
-    communes["assessed"] = ~communes["assessed"].map(fold).isin(FALSE_WORDS)
+    codes, distinct = pd.factorize(communes["assessed"], use_na_sentinel=False)  # a few words for thousands of rows
+    communes["assessed"] = ~np.array([fold(v) in FALSE_WORDS for v in distinct], bool)[codes] if len(codes) \
+        else ~communes["assessed"].map(fold).isin(FALSE_WORDS)
     communes["commune_group"] = commune_group_codes(communes["commune_group"])
     for col in ("commune", "district", "province", "region"):
         communes[col] = communes[col].astype("str")
@@ -176,7 +178,9 @@ def _text_codes(column: pd.Series) -> pd.Series:
     if isinstance(column.dtype, pd.CategoricalDtype) and column.cat.categories.dtype == "str":
         codes = column.cat.codes.to_numpy()
         categories = column.cat.categories
-        used = np.bincount(codes[codes >= 0], minlength=len(categories)) > 0
+        seen = np.zeros(len(categories) + 1, bool)
+        seen[codes] = True  # code -1 (missing) marks the last entry
+        used = seen[:-1]
         if used.all() and categories.is_monotonic_increasing:
             return column
         order = np.argsort(categories.to_numpy(dtype=object)[used], kind="stable")
@@ -235,7 +239,7 @@ def _resolve_commune_refs(ds: Dataset, out: Collector) -> np.ndarray:
 
 def _check_years(ds: Dataset, out: Collector) -> np.ndarray:
     obs = ds.observations
-    codes, texts = factorize(obs["year"], use_na_sentinel=False)
+    codes, texts = pd.factorize(obs["year"], use_na_sentinel=False)
     distinct = pd.to_numeric(pd.Series(np.asarray(texts, dtype=object)), errors="coerce").to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
         bad_text = np.isnan(distinct) | (distinct != np.round(distinct)) | (distinct < 1900) | (distinct > 2100)
@@ -297,7 +301,10 @@ def _resolve_sets(ds: Dataset, bad: np.ndarray, out: Collector) -> np.ndarray:
     wrong = np.zeros(len(obs), bool)
     if not len(obs):
         return wrong
-    set_code, set_refs = factorize(obs["set"], use_na_sentinel=False)
+    if isinstance(obs["set"].dtype, pd.CategoricalDtype) and not obs["set"].isna().any() and all(
+            ref in known or ref == "" for ref in obs["set"].cat.categories):  # set ids only: each stays as written
+        return wrong
+    set_code, set_refs = pd.factorize(obs["set"], use_na_sentinel=False)
     years = obs["year"].to_numpy(dtype=np.int64)  # numbers by now, 0 where unreadable
     low = int(years.min())
     n_years = int(years.max()) - low + 1
@@ -332,7 +339,14 @@ def _check_duplicates(ds: Dataset, bad: np.ndarray, out: Collector) -> np.ndarra
             size = int(combined.max(initial=-1)) + 1
         combined, size = combined * n + codes, size * n
     ok = np.flatnonzero(~bad)
-    keys = np.sort(combined[ok])
+    keys = combined[ok]
+    if size <= 8 * len(keys) + 2**24:  # no key twice (the usual case) is seen in a table of every key
+        seen = np.zeros(size, bool)
+        seen[keys] = True
+        if np.count_nonzero(seen) == len(keys):
+            return wrong
+        del seen
+    keys = np.sort(keys)
     repeated = keys[1:][keys[1:] == keys[:-1]]
     if not len(repeated):
         return wrong
