@@ -154,9 +154,9 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
         collect += problems
     ds.observations = observations[~bad].reset_index(drop=True) if bad.any() else observations
     obs_t.frame = ds.observations  # the table read, without the rows left out
-    ds.observations["year"] = ds.observations["year"].astype(np.int16)  # 1900–2100
+    ds.observations["year"] = _column(ds.observations["year"].to_numpy().astype(np.int16), ds.observations)  # 1900–2100
     if len(ds.observations) and ds.observations["line"].max() < 2**31:
-        ds.observations["line"] = ds.observations["line"].astype(np.int32)
+        ds.observations["line"] = _column(ds.observations["line"].to_numpy().astype(np.int32), ds.observations)
     for col in ("commune_id", "set", "indicator", "value"):  # few distinct texts, millions of rows: codes
         ds.observations[col] = _text_codes(ds.observations[col])
     # commune_id has one dtype in every table: the dataset's communes, the scores and what is aggregated from them
@@ -165,6 +165,11 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
     encode_observations(ds)  # codes and parsed values, reused by every score()
     _release_unused_memory()
     return ds
+
+
+def _column(values: np.ndarray, frame: pd.DataFrame) -> pd.Series:
+    """A new array as a column of `frame` without copying it (assigning the bare array copies it)."""
+    return pd.Series(values, index=frame.index, copy=False)
 
 
 def _release_unused_memory() -> None:
@@ -247,7 +252,7 @@ def _check_years(ds: Dataset, out: Collector) -> np.ndarray:
     rows = np.flatnonzero(bad)
     for place, y in zip(obs["place"].iloc[rows], np.asarray(texts, dtype=object)[codes[rows]]):
         out.add("observations", "year", place, "year", "thiếu năm" if y == "" else f"năm '{y}' không hợp lệ")
-    obs["year"] = np.where(bad_text, 0, np.nan_to_num(distinct)).astype(np.int64)[codes]
+    obs["year"] = _column(np.where(bad_text, 0, np.nan_to_num(distinct)).astype(np.int64)[codes], obs)
     for key in ("recognitions", "registrations"):
         table = getattr(ds, key)
         raw = table["year"].astype(object).fillna("")

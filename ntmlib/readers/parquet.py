@@ -69,8 +69,12 @@ def read_parquet(path: Path, problems: list[Problem]) -> Table:
     if blank.any():
         table.skipped.append(Skipped(name, "hàng trống", tuple(f"hàng {n}" for n in line[blank])))
         out, line = out[~blank].reset_index(drop=True), line[~blank]
-    out.insert(0, "line", line)
-    out.insert(1, "place", line_places("hàng ", line))
+    if "line" in out.columns or "place" in out.columns:
+        out.insert(0, "line", line)
+        out.insert(1, "place", line_places("hàng ", line))
+    else:  # the same columns, the arrays as they are (insert would copy them)
+        out = pd.DataFrame({"line": line, "place": line_places("hàng ", line), **{c: out[c] for c in out.columns}},
+                           copy=False)
     table.frame = out
     return table
 
