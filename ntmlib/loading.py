@@ -154,9 +154,10 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
         collect += problems
     ds.observations = observations[~bad].reset_index(drop=True) if bad.any() else observations
     obs_t.frame = ds.observations  # the table read, without the rows left out
-    ds.observations["year"] = _column(ds.observations["year"].to_numpy().astype(np.int16), ds.observations)  # 1900–2100
-    if len(ds.observations) and ds.observations["line"].max() < 2**31:
-        ds.observations["line"] = _column(ds.observations["line"].to_numpy().astype(np.int32), ds.observations)
+    kept = ds.observations
+    kept["year"] = _column(kept["year"].to_numpy().astype(np.int16), kept)  # 1900–2100
+    if len(kept) and kept["line"].max() < 2**31:
+        kept["line"] = _column(kept["line"].to_numpy().astype(np.int32), kept)
     for col in ("commune_id", "set", "indicator", "value"):  # few distinct texts, millions of rows: codes
         ds.observations[col] = _text_codes(ds.observations[col])
     # commune_id has one dtype in every table: the dataset's communes, the scores and what is aggregated from them
@@ -318,7 +319,8 @@ def _resolve_sets(ds: Dataset, bad: np.ndarray, out: Collector) -> np.ndarray:
     ref_of_pair, year_of_pair = set_refs[pair_keys // n_years], low + pair_keys % n_years
     resolved = ref_of_pair.copy()
     kept = pair[~bad]
-    for p in (factorize_small(kept, len(pair_keys))[1] if len(kept) else []):  # in order of first appearance among the rows kept
+    # in order of first appearance among the rows kept
+    for p in (factorize_small(kept, len(pair_keys))[1] if len(kept) else []):
         sid, problem = resolve_set(ds, ref_of_pair[p], int(year_of_pair[p]), known)
         resolved[p] = sid
         if problem:

@@ -247,7 +247,7 @@ def line_places(prefix: str, lines) -> pd.Series:
         block = data[pos:pos + m * w].reshape(m, w)  # one row of bytes per line: prefix, then d digits
         pos += m * w
         block[:, :len(head)] = head
-        if distinct and numbers[b - 1] - numbers[a] == m - 1:  # consecutive numbers: each digit's column repeats a pattern
+        if distinct and numbers[b - 1] - numbers[a] == m - 1:  # consecutive: each digit's column repeats a pattern
             lo = int(numbers[a])
             for j in range(d):
                 step = 10 ** (d - 1 - j)
