@@ -162,6 +162,16 @@ def _catalogue(sets) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+def _catalogue_keys(sets, made: dict) -> pd.DataFrame:
+    """observation_keys of the sets with the unit and rule of the indicator each key reaches; made once
+    for the years that use the same sets (kept in `made`, not modified by its users)."""
+    key = tuple(id(s) for s in sets)
+    if key not in made:
+        keys = observation_keys(sets, indicator_catalogue(sets))
+        made[key] = (sets, keys.merge(_catalogue(sets), on=["set", "indicator"], how="left"))
+    return made[key][1]
+
+
 def _coded(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """(code per row, text per code) of a column of text; a missing value is the last code, ''."""
     if isinstance(column.dtype, pd.CategoricalDtype):
@@ -174,10 +184,23 @@ def _coded(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return codes, np.append(labels, "")
 
 
+def _codes(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """(code per row, distinct keys) of integer keys in 0..size-1, codes in the order of the keys (not of
+    their first appearance): by a table of `size` entries when that is not much larger than the keys,
+    else by hashing."""
+    if size > 4 * len(keys) + 2**20:
+        return pd.factorize(keys)
+    seen = np.zeros(size, bool)
+    seen[keys] = True
+    lookup = np.cumsum(seen) - 1
+    return lookup[keys], np.flatnonzero(seen)
+
+
 def _check_year(ds: Dataset, year: int, sets, in_year: np.ndarray, out, skipped_rows, coded, parsed) -> np.ndarray:
     """Check the rows of one year; each distinct (set, code) and (set, code, value) is checked once.
 
-    `coded`: _coded() of the set, indicator and value columns; `parsed`: parse_distinct() of the values."""
+    `coded`: _coded() of the set, indicator and value columns (and, under "catalogues", the catalogue keys
+    made for earlier years); `parsed`: parse_distinct() of the values."""
     obs = ds.observations
     wrong = np.zeros(len(obs), bool)
     rows = np.flatnonzero(in_year)
@@ -209,11 +232,11 @@ def _check_year(ds: Dataset, year: int, sets, in_year: np.ndarray, out, skipped_
 
     # distinct (set, code) pairs of the year, matched with the catalogue rows they can serve
     n_ind = max(len(ind_ids), 1)
-    pair_of_row, pair_keys = pd.factorize(set_code[rows].astype(np.int64) * n_ind + ind_code[rows])
+    pair_of_row, pair_keys = _codes(set_code[rows].astype(np.int64) * n_ind + ind_code[rows],
+                                    len(set_ids) * n_ind)
     pairs = pd.DataFrame({"set": set_ids[pair_keys // n_ind], "indicator": ind_ids[pair_keys % n_ind],
                           "pair": np.arange(len(pair_keys))})
-    keys = observation_keys(sets, indicator_catalogue(sets))
-    keys = keys.merge(_catalogue(sets), on=["set", "indicator"], how="left")
+    keys = _catalogue_keys(sets, coded.setdefault("catalogues", {}))
     m = pairs.merge(keys, left_on=["set", "indicator"], right_on=["obs_set", "obs_indicator"], how="left",
                     suffixes=("", "_target"), indicator=True)
     unknown_pairs = m.loc[m["_merge"] == "left_only", "pair"].to_numpy()
@@ -229,7 +252,7 @@ def _check_year(ds: Dataset, year: int, sets, in_year: np.ndarray, out, skipped_
     # distinct (pair, value) of the matched rows, checked once for each catalogue row the pair serves
     n_val = max(len(values), 1)
     sel = np.isin(pair_of_row, matched["pair"].to_numpy())
-    combo_of_row, combo_keys = pd.factorize(pair_of_row[sel].astype(np.int64) * n_val + value_code[rows[sel]])
+    combo_of_row, combo_keys = _codes(pair_of_row[sel] * n_val + value_code[rows[sel]], len(pair_keys) * n_val)
     combos = pd.DataFrame({"pair": combo_keys // n_val, "value_code": combo_keys % n_val,
                            "combo": np.arange(len(combo_keys))})
     cm = combos.merge(matched[["pair", "unit", "rule", "indicator_target", "set_target"]].reset_index(names="key_pos"),

@@ -18,6 +18,20 @@ from .values import parse_distinct
 MEASURE_PRIORITY = 1000  # observations named by measure lose to those naming the set
 
 
+def factorize_small(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """pd.factorize of integer keys in 0..size-1 (codes, distinct keys in order of first appearance),
+    without hashing every row: the first row of each key is found in a table of `size` entries."""
+    keys = np.asarray(keys)
+    n = len(keys)
+    first = np.full(size, n, np.int64)
+    np.minimum.at(first, keys, np.arange(n))
+    present = np.flatnonzero(first < n)
+    order = present[np.argsort(first[present], kind="stable")]
+    lookup = np.empty(size, np.int64)
+    lookup[order] = np.arange(len(order))
+    return lookup[keys], order.astype(np.int64)
+
+
 def indicator_catalogue(sets: list[CriteriaSet]) -> pd.DataFrame:
     frames = []
     for s in sets:
@@ -80,14 +94,21 @@ def encode_observations(ds: Dataset) -> EncodedObservations:
     commune, commune_ids = pd.factorize(obs["commune_id"])
     set_code, set_ids = pd.factorize(obs["set"])
     ind_code, ind_ids = pd.factorize(obs["indicator"])
-    pair, pair_uniques = pd.factorize(set_code.astype(np.int64) * max(len(ind_ids), 1) + ind_code)
-    pairs = [(set_ids[p // max(len(ind_ids), 1)], ind_ids[p % max(len(ind_ids), 1)]) for p in pair_uniques]
+    n_ind = max(len(ind_ids), 1)
+    if set_code.min(initial=0) >= 0 and ind_code.min(initial=0) >= 0:
+        pair, pair_uniques = factorize_small(set_code * n_ind + ind_code, max(len(set_ids), 1) * n_ind)
+    else:
+        pair, pair_uniques = pd.factorize(set_code.astype(np.int64) * n_ind + ind_code)
+    pairs = [(set_ids[p // n_ind], ind_ids[p % n_ind]) for p in pair_uniques]
     value, values = pd.factorize(obs["value"], use_na_sentinel=True)
     values = np.asarray(values, dtype=object)
     value = np.where(value < 0, len(values), value)  # NA: the "no value" entry
     line = obs["line"].to_numpy()  # as kept by load_dataset (int32 or int64), no copy
-    order = np.empty(len(obs), np.int64)
-    order[np.argsort(line, kind="stable")] = np.arange(len(obs))  # rank by line, then row
+    if len(line) < 2 or (line[1:] >= line[:-1]).all():  # read in the order of the file: the rows' own order
+        order = np.arange(len(obs), dtype=np.int64)
+    else:
+        order = np.empty(len(obs), np.int64)
+        order[np.argsort(line, kind="stable")] = np.arange(len(obs))  # rank by line, then row
     place = pa.array(obs["place"].astype("str"))
     chunks = place.chunks if isinstance(place, pa.ChunkedArray) else [place]
     # the column's own buffers (no copy), then "" for "no observation" (index len(obs))

@@ -19,7 +19,7 @@ from .dataset import (
     TIER_WORDS,
     Dataset,
 )
-from .encoding import encode_observations
+from .encoding import encode_observations, factorize_small
 from .errors import DataError, FrameworkError, Problem
 from .framework import available_sets
 from .readers import (
@@ -102,7 +102,9 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
     for optional in ("commune_group", "assessed"):
         if optional not in communes.columns:
             communes[optional] = ""
-    communes["assessed"] = ~communes["assessed"].map(fold).isin(FALSE_WORDS)
+    codes, distinct = pd.factorize(communes["assessed"], use_na_sentinel=False)  # a few words for thousands of rows
+    communes["assessed"] = ~np.array([fold(v) in FALSE_WORDS for v in distinct], bool)[codes] if len(codes) \
+        else ~communes["assessed"].map(fold).isin(FALSE_WORDS)
     communes["commune_group"] = commune_group_codes(communes["commune_group"])
     for col in ("commune", "district", "province", "region"):
         communes[col] = communes[col].astype("str")
@@ -152,9 +154,10 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
         collect += problems
     ds.observations = observations[~bad].reset_index(drop=True) if bad.any() else observations
     obs_t.frame = ds.observations  # the table read, without the rows left out
-    ds.observations["year"] = ds.observations["year"].astype(np.int16)  # 1900–2100
-    if len(ds.observations) and ds.observations["line"].max() < 2**31:
-        ds.observations["line"] = ds.observations["line"].astype(np.int32)
+    kept = ds.observations
+    kept["year"] = _column(kept["year"].to_numpy().astype(np.int16), kept)  # 1900–2100
+    if len(kept) and kept["line"].max() < 2**31:
+        kept["line"] = _column(kept["line"].to_numpy().astype(np.int32), kept)
     for col in ("commune_id", "set", "indicator", "value"):  # few distinct texts, millions of rows: codes
         ds.observations[col] = _text_codes(ds.observations[col])
     # commune_id has one dtype in every table: the dataset's communes, the scores and what is aggregated from them
@@ -163,6 +166,11 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
     encode_observations(ds)  # codes and parsed values, reused by every score()
     _release_unused_memory()
     return ds
+
+
+def _column(values: np.ndarray, frame: pd.DataFrame) -> pd.Series:
+    """A new array as a column of `frame` without copying it (assigning the bare array copies it)."""
+    return pd.Series(values, index=frame.index, copy=False)
 
 
 def _release_unused_memory() -> None:
@@ -176,14 +184,15 @@ def _text_codes(column: pd.Series) -> pd.Series:
     if isinstance(column.dtype, pd.CategoricalDtype) and column.cat.categories.dtype == "str":
         codes = column.cat.codes.to_numpy()
         categories = column.cat.categories
-        used = np.bincount(codes[codes >= 0], minlength=len(categories)) > 0
+        seen = np.zeros(len(categories) + 1, bool)
+        seen[codes] = True  # code -1 (missing) marks the last entry
+        used = seen[:-1]
         if used.all() and categories.is_monotonic_increasing:
             return column
         order = np.argsort(categories.to_numpy(dtype=object)[used], kind="stable")
-        renumber = np.full(len(categories), -1, np.int64)
+        renumber = np.full(len(categories) + 1, -1, codes.dtype)  # the last entry: code -1 stays -1
         renumber[np.flatnonzero(used)[order]] = np.arange(len(order))
-        return pd.Series(pd.Categorical.from_codes(np.where(codes < 0, -1, renumber[codes]).astype(codes.dtype),
-                                                   categories=categories[used][order], validate=False),
+        return pd.Series(pd.Categorical.from_codes(renumber[codes], categories=categories[used][order], validate=False),
                          index=column.index)
     return column.astype("str").astype("category")
 
@@ -244,7 +253,7 @@ def _check_years(ds: Dataset, out: Collector) -> np.ndarray:
     rows = np.flatnonzero(bad)
     for place, y in zip(obs["place"].iloc[rows], np.asarray(texts, dtype=object)[codes[rows]]):
         out.add("observations", "year", place, "year", "thiếu năm" if y == "" else f"năm '{y}' không hợp lệ")
-    obs["year"] = np.where(bad_text, 0, np.nan_to_num(distinct)).astype(np.int64)[codes]
+    obs["year"] = _column(np.where(bad_text, 0, np.nan_to_num(distinct)).astype(np.int64)[codes], obs)
     for key in ("recognitions", "registrations"):
         table = getattr(ds, key)
         raw = table["year"].astype(object).fillna("")
@@ -298,15 +307,20 @@ def _resolve_sets(ds: Dataset, bad: np.ndarray, out: Collector) -> np.ndarray:
     wrong = np.zeros(len(obs), bool)
     if not len(obs):
         return wrong
+    if isinstance(obs["set"].dtype, pd.CategoricalDtype) and not obs["set"].isna().any() and all(
+            ref in known or ref == "" for ref in obs["set"].cat.categories):  # set ids only: each stays as written
+        return wrong
     set_code, set_refs = pd.factorize(obs["set"], use_na_sentinel=False)
     years = obs["year"].to_numpy(dtype=np.int64)  # numbers by now, 0 where unreadable
     low = int(years.min())
     n_years = int(years.max()) - low + 1
     set_refs = np.asarray(set_refs, dtype=object)
-    pair, pair_keys = pd.factorize(set_code.astype(np.int64) * n_years + (years - low))
+    pair, pair_keys = factorize_small(set_code.astype(np.int64) * n_years + (years - low), len(set_refs) * n_years)
     ref_of_pair, year_of_pair = set_refs[pair_keys // n_years], low + pair_keys % n_years
     resolved = ref_of_pair.copy()
-    for p in pd.unique(pair[~bad]):  # in order of first appearance among the rows kept
+    kept = pair[~bad]
+    # in order of first appearance among the rows kept
+    for p in (factorize_small(kept, len(pair_keys))[1] if len(kept) else []):
         sid, problem = resolve_set(ds, ref_of_pair[p], int(year_of_pair[p]), known)
         resolved[p] = sid
         if problem:
@@ -332,7 +346,14 @@ def _check_duplicates(ds: Dataset, bad: np.ndarray, out: Collector) -> np.ndarra
             size = int(combined.max(initial=-1)) + 1
         combined, size = combined * n + codes, size * n
     ok = np.flatnonzero(~bad)
-    keys = np.sort(combined[ok])
+    keys = combined[ok]
+    if size <= 8 * len(keys) + 2**24:  # no key twice (the usual case) is seen in a table of every key
+        seen = np.zeros(size, bool)
+        seen[keys] = True
+        if np.count_nonzero(seen) == len(keys):
+            return wrong
+        del seen
+    keys = np.sort(keys)
     repeated = keys[1:][keys[1:] == keys[:-1]]
     if not len(repeated):
         return wrong

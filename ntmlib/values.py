@@ -41,7 +41,6 @@ NO_WORDS = {"khong", "no", "n", "false", "sai", "chua"}
 PROBLEMS = ("unreadable", "ambiguous", "kind_number", "kind_yesno", "range", "percent_sign")
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
-_SPACES = re.compile(r"\s+")
 _INT = re.compile(r"^\d+$")
 _COMMA_DECIMAL = re.compile(r"^(\d{1,3}(\.\d{3})+|\d*),\d+$")  # 1.234,5  95,5  ,5
 _DOT_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3}){2,}$")  # 1.234.567
@@ -51,10 +50,13 @@ _DOT_DECIMAL = re.compile(r"^\d*\.\d+$")  # 12.5  .5
 
 def normalise_text(value: object) -> str:
     """NFC, trimmed, inner spaces collapsed, zero-width characters removed; missing values become ''."""
-    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
-        return ""
-    text = unicodedata.normalize("NFC", str(value)).translate(_INVISIBLE).strip()
-    return _SPACES.sub(" ", text)
+    if value.__class__ is not str:
+        if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+            return ""
+        value = str(value)
+    if value.isascii():  # already NFC, no zero-width character
+        return " ".join(value.split())  # trimmed, each run of whitespace one space
+    return " ".join(unicodedata.normalize("NFC", value).translate(_INVISIBLE).split())
 
 
 def code_key(code: object) -> tuple:

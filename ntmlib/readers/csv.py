@@ -27,6 +27,7 @@ from .places import (
     _canonical_columns,
     _missing_columns,
     _normalise_column,
+    blank_rows,
     line_places,
     text_categorical,
 )
@@ -191,8 +192,7 @@ def _finish_csv(table: Table, df: pd.DataFrame, line: np.ndarray, problems, allo
             df[c] = text_categorical(*pd.factorize(df[c], use_na_sentinel=True), normalise_text)
         else:
             df[c] = _normalise_column(df[c])
-    blank = (np.logical_and.reduce([(df[c] == "").to_numpy() for c in df.columns]) if len(df.columns)
-             else np.ones(len(df), bool))
+    blank = blank_rows(df)
     df.insert(0, "line", line)
     if blank.any():
         df = df[~blank].reset_index(drop=True)

@@ -24,6 +24,7 @@ from .places import (
     _categorical_column,
     _missing_columns,
     _present,
+    blank_rows,
     line_places,
 )
 
@@ -63,13 +64,17 @@ def read_parquet(path: Path, problems: list[Problem]) -> Table:
                 columns[c] = _categorical_column(pd.Series(values, dtype=object), "value" if c == "value" else "label")
     del arrow
     out = pd.DataFrame(columns, copy=False)
-    blank = np.logical_and.reduce([(out[c] == "").to_numpy() for c in out.columns])
+    blank = blank_rows(out)
     line = np.arange(1, len(out) + 1, dtype=np.int64)
     if blank.any():
         table.skipped.append(Skipped(name, "hàng trống", tuple(f"hàng {n}" for n in line[blank])))
         out, line = out[~blank].reset_index(drop=True), line[~blank]
-    out.insert(0, "line", line)
-    out.insert(1, "place", line_places("hàng ", line))
+    if "line" in out.columns or "place" in out.columns:
+        out.insert(0, "line", line)
+        out.insert(1, "place", line_places("hàng ", line))
+    else:  # the same columns, the arrays as they are (insert would copy them)
+        out = pd.DataFrame({"line": line, "place": line_places("hàng ", line), **{c: out[c] for c in out.columns}},
+                           copy=False)
     table.frame = out
     return table
 

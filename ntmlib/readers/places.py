@@ -186,6 +186,21 @@ def text_categorical(codes: np.ndarray, uniques, clean) -> pd.Categorical:
     return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype="str"), validate=False)
 
 
+def blank_rows(df: pd.DataFrame) -> np.ndarray:
+    """Rows whose every cell is '' (df[c] == '' in every column), read from a categorical's codes."""
+    blank = np.ones(len(df), bool)
+    for c in df.columns:
+        col = df[c]
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            where = np.flatnonzero(col.cat.categories == "")
+            if not len(where):
+                return np.zeros(len(df), bool)
+            blank &= col.cat.codes.to_numpy() == where[0]
+        else:
+            blank &= (col == "").to_numpy()
+    return blank
+
+
 def _categorical_column(s: pd.Series, role: str = "value") -> pd.Categorical:
     """A column of any type as a categorical of normalised text (see _cell_text), each distinct value cleaned once."""
     codes, uniques = pd.factorize(s, use_na_sentinel=True)
@@ -208,12 +223,55 @@ def _arrow_categorical(column, role: str) -> pd.Categorical:
 
 
 def line_places(prefix: str, lines) -> pd.Series:
-    """`prefix` + each line number ('hàng 1', 'hàng 2', …) as a string column, built by pyarrow
-    (no Python string per row)."""
+    """`prefix` + each line number ('hàng 1', 'hàng 2', …) as a string column, built as one buffer of
+    bytes (no Python string per row): lines in increasing order (as readers give them) are written
+    block by block of numbers with the same count of digits, others by pyarrow."""
+    numbers = np.asarray(lines, dtype=np.int64)
+    n = len(numbers)
+    step_up = numbers[1:] - numbers[:-1]
+    if n == 0 or numbers[0] < 0 or (step_up < 0).any():
+        return _joined_places(prefix, numbers)
+    distinct = (step_up > 0).all()
+    head = np.frombuffer(prefix.encode("utf-8"), np.uint8)
+    powers = 10 ** np.arange(1, 19, dtype=np.int64)
+    cuts = [0, *np.searchsorted(numbers, powers[:len(str(int(numbers[-1]))) - 1]), n]  # rows of 1, 2, … digits
+    data = np.empty(sum((b - a) * (len(head) + d) for d, (a, b) in enumerate(zip(cuts[:-1], cuts[1:]), start=1)),
+                    np.uint8)
+    offsets = np.zeros(n + 1, np.int64)
+    pos = 0
+    for d, (a, b) in enumerate(zip(cuts[:-1], cuts[1:]), start=1):
+        m, w = b - a, len(head) + d
+        if not m:
+            continue
+        offsets[a + 1:b + 1] = np.arange(pos + w, pos + w * m + 1, w)
+        block = data[pos:pos + m * w].reshape(m, w)  # one row of bytes per line: prefix, then d digits
+        pos += m * w
+        block[:, :len(head)] = head
+        if distinct and numbers[b - 1] - numbers[a] == m - 1:  # consecutive: each digit's column repeats a pattern
+            lo = int(numbers[a])
+            for j in range(d):
+                step = 10 ** (d - 1 - j)
+                if step > m:  # a few runs at most
+                    block[:, len(head) + j] = numbers[a:b] // step % 10 + 48
+                    continue
+                first = lo // step
+                run = (np.arange(first, (lo + m - 1) // step + 1) % 10 + 48).astype(np.uint8)
+                block[:, len(head) + j] = np.repeat(run, step)[lo - first * step:lo - first * step + m]
+        else:
+            x = numbers[a:b].astype(np.int32 if d < 10 else np.int64)
+            for j in range(d - 1, -1, -1):
+                q = x // 10
+                block[:, len(head) + j] = x - q * 10 + 48
+                x = q
+    joined = pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), pa.py_buffer(data))
+    return pd.Series(pd.array(joined, dtype="str"))
 
-    numbers = pc.cast(pa.array(np.asarray(lines, dtype=np.int64)), pa.large_string())
+
+def _joined_places(prefix: str, numbers: np.ndarray) -> pd.Series:
+    """line_places by pyarrow's cast and join, for lines in any order."""
     text = pa.large_string()
-    joined = pc.binary_join_element_wise(pa.scalar(prefix, text), numbers, pa.scalar("", text))
+    joined = pc.binary_join_element_wise(pa.scalar(prefix, text), pc.cast(pa.array(numbers), text),
+                                         pa.scalar("", text))
     return pd.Series(pd.array(joined, dtype="str"))
 
 
