@@ -2,7 +2,6 @@
 criteria, maintenance alerts, readiness for the next tier, and year-over-year change."""
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from .errors import ParameterError, Problem
@@ -131,10 +130,8 @@ def failing_indicators(card: Scorecard, commune_id: str, year: int, set_id: str)
 def _failing_table(card: Scorecard, rows: pd.DataFrame, set_id: str) -> pd.DataFrame:
     """failing_indicators() of indicator rows already chosen (one commune, year and set, not met)."""
     names = {i.code: i.name for i in card.sets[set_id].indicators}
-    out = rows[["criterion", "indicator", "value", "threshold", "gap"]].reset_index(drop=True)
+    out = rows[["criterion", "indicator", "value", "threshold", "gap", "status"]].reset_index(drop=True)
     out.insert(2, "name", pd.array([names.get(str(c)) for c in out["indicator"]], dtype="str"))
-    out["status"] = (rows["status"].array if "status" in rows.columns  # scores made before the status column
-                     else np.where(rows["met"].isna(), "no_data", "not_met"))
     return out
 
 

@@ -198,7 +198,7 @@ def _reached_text(rows: pd.DataFrame) -> str:
     reached = rows["tier_reached"].iloc[0]
     rows = rows.assign(_rank=rows["tier"].map(TIERS.index)).sort_values("_rank")
     not_reached = rows[~rows["reaches"].astype(bool)]
-    if not_reached.empty or "undecided" not in rows or not bool(not_reached["undecided"].iloc[0]):
+    if not_reached.empty or not bool(not_reached["undecided"].iloc[0]):
         return tier_name(reached)
     word = label(NO_THRESHOLD_TEXT, "undecided")
     if pd.isna(reached):  # no tier reached
@@ -210,8 +210,6 @@ def _no_threshold_section(card: Scorecard, c: pd.DataFrame, year: int, names: di
     """'Lưu ý về ngưỡng': per set and region, the indicators with values but no threshold for
     `year` and how many communes' results could not be decided; None when every value was judged."""
     ind = card.indicators
-    if "status" not in ind.columns:
-        return None
     ind = ind[(ind["year"] == year) & (ind["status"] == "no_threshold")]
     if ind.empty:
         return None

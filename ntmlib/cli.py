@@ -350,10 +350,9 @@ def validate_cmd(dataset, strict) -> None:
         click.echo(say("skipped", n=len(problems.skipped)))
         for s in problems.skipped:
             click.echo(f"  - {s}")
-    missing = [w for w in problems.warnings if w not in problems.official]
-    if missing:  # thresholds missing: not errors, the exit status stays 0 when there is nothing else
-        click.echo(label(NO_THRESHOLD_TEXT, "warnings", language(), n=len(missing)))
-        for w in missing:
+    if problems.no_threshold:  # thresholds missing: not errors, the exit status stays 0 when there is nothing else
+        click.echo(label(NO_THRESHOLD_TEXT, "warnings", language(), n=len(problems.no_threshold)))
+        for w in problems.no_threshold:
             click.echo(f"  - {w}")
     if problems:
         click.echo(say("data_errors", n=len(problems)), err=True)

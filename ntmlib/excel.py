@@ -33,6 +33,7 @@ from .words import (
     counts_text,
     label,
     met_word,
+    result_word,
     sentence_case,
     tier_name,
 )
@@ -216,7 +217,7 @@ def indicator_decimals(s) -> dict[str, int]:
 def _basis_text(r) -> str:
     """The 'Căn cứ ngưỡng' cell: the threshold entry that applied ('vùng DBSH, năm 2023'), or for a
     value without a threshold 'chưa có ngưỡng cho năm 2024'."""
-    if getattr(r, "status", "") == "no_threshold":
+    if r.status == "no_threshold":
         return label(NO_THRESHOLD_TEXT, "short", year=int(r.year))
     text = getattr(r, "threshold_basis_label", "")
     return text if isinstance(text, str) else ""
@@ -426,7 +427,7 @@ def _indicators_sheets(wb, title: str, used: set[str], card, s, styles: _Styles)
             values = [r.commune_id, names.get(r.commune_id, ""), int(r.year), r.criterion, r.indicator,
                       info["name"].get(r.indicator, ""), r.value, _rounded(r.number, d), unit,
                       RULE_SIGNS.get(r.rule, r.rule), _rounded(r.threshold, d), _basis_text(r),
-                      label(NO_THRESHOLD_TEXT, "status") if getattr(r, "status", "") == "no_threshold" else met_word(r.met),
+                      result_word(str(r.status)),
                       _rounded(r.gap, d), "có" if bool(r.assessed) else "", src if isinstance(src, str) else ""]
             sheet.row(values, {met_col: r.met}, {keys.index("gap"): gap_formats[d]})
         sheet.ws.auto_filter.ref = f"A1:{get_column_letter(len(INDICATOR_COLUMNS))}{max(len(part) + 1, 2)}"

@@ -45,13 +45,13 @@ from .words import (
     COMMUNE_HEADERS,
     EXPLORER_LABELS,
     LANGS,
-    NO_THRESHOLD_TEXT,
-    TIER_WORDS,
     TIERS,
+    TIER_WORDS,
     counts_text,
     label,
     localized,
     met_word,
+    result_word,
     tier_name,
     vi_sort_key,
 )
@@ -291,7 +291,7 @@ def indicators_table(data, commune, year=None, criteria_set=None, unmet_only: bo
         s = card.sets[str(r.set)]
         i = info[(str(r.set), str(r.indicator))]
         c = s.criterion(i.criterion)
-        state = str(r.status) if isinstance(getattr(r, "status", None), str) else _met_state(r.met)
+        state = str(r.status)
         value = value_text(str(r.value) if isinstance(r.value, str) else "", r.number, i.unit, lang)
         mark = " †" if i.confidence == "provisional" else ""
         rows.append({
@@ -300,8 +300,7 @@ def indicators_table(data, commune, year=None, criteria_set=None, unmet_only: bo
             "indicator": i.code, "name": localized(i.name, i.name_en, lang), "value": value,
             "threshold": threshold_text(i.rule, r.threshold, i.unit, lang) + mark,
             "need": "" if state == "met" else need_text(i.rule, state, r.gap, i.unit, lang),
-            "result": (label(NO_THRESHOLD_TEXT, "status", lang) if state == "no_threshold"
-                       else met_word(None if state == "no_data" else state == "met", lang)),
+            "result": result_word(state, lang),
             "source": "" if pd.isna(r.source_place) else str(r.source_place), "_state": state})
     cols = ["tier", "criterion", "indicator", "name", "value", "threshold", "need", "result", "source"]
     df = pd.DataFrame(rows, columns=cols + ["_state"])

@@ -26,13 +26,12 @@ from .verdicts import criterion_changes, criterion_results, scored_row, scored_r
 from .words import (
     GRID_LABELS,
     LANGS,
-    NO_THRESHOLD_TEXT,
     PLOT_LABELS,
     count_text,
     counts_text,
     label,
     localized,
-    met_word,
+    result_word,
     tier_name,
 )
 
@@ -47,11 +46,7 @@ GAINED, LOST = "▲", "▼"
 STRIPE = "#bdbdbd"  # the hatching of "no data" (plots: white lines): lighter than its grey, under dark ink
 TEXT, MUTED, LINK, PAPER = "#1b1b1b", "#424242", "#0d47a1", "#ffffff"  # body text, captions, links, background
 CSS_CLASS = {"met": "ntm-met", "not_met": "ntm-notmet", "no_data": "ntm-nodata", "no_threshold": "ntm-nothr"}
-_MET_VALUE = {"met": True, "not_met": False, "no_data": None}  # for words.met_word
 
-
-def _state_word(state: str, lang: str) -> str:
-    return label(NO_THRESHOLD_TEXT, "status", lang) if state == "no_threshold" else met_word(_MET_VALUE[state], lang)
 
 # heatmap column widths in px: commune names (on a narrow screen), one criterion, the count
 NAME_W, NAME_W_NARROW, CELL_W, TOTAL_W = 150, 108, 40, 58
@@ -188,7 +183,7 @@ def _caption(title: str, sub: str) -> str:
 
 
 def _legend_key(state: str, lang: str, count: int | None = None) -> str:
-    text = _state_word(state, lang) + (f" ({count})" if count is not None else "")
+    text = result_word(state, lang) + (f" ({count})" if count is not None else "")
     return (f'<span class="ntm-key" data-state="{state}"><span class="ntm-swatch {CSS_CLASS[state]}" '
             f'aria-hidden="true">{SYMBOL[state]}</span>{_e(text)}</span>')
 
@@ -233,7 +228,7 @@ def criteria_grid_html(card: Scorecard, commune_id: str, year: int, set_id: str,
             f'<div class="ntm-name">{_e(localized(c.name, c.name_en, lang))}</div>'
             f'<div class="ntm-tile-foot"><span class="ntm-count">{_e(count_text(n_met, n_total, "indicators", lang))}'
             f'</span><span class="ntm-state"><span aria-hidden="true">{SYMBOL[state]}</span> '
-            f'{_e(_state_word(state, lang))}</span></div></div>')
+            f'{_e(result_word(state, lang))}</span></div></div>')
     counts = counts_text(r["criteria_met"], r["criteria_total"], r["indicators_met"], r["indicators_total"], lang)
     title = _say(lang, "grid_title", place=_say(lang, "place", name=r["commune"]), year=y, **_tier(s.tier, lang))
     sub = f"{_say(lang, 'achieved', counts=counts)} · {_set_name(s, lang)}"
@@ -306,7 +301,7 @@ def heatmap_html(card: Scorecard, year: int, set_id: str, lang: str = "vi",
         for c in s.criteria:
             state, n_met, n_total = results.get((r.commune_id, c.code), ("no_data", 0, 0))
             title = say("cell", commune=name, code=c.code, name=crit_names[c.code],
-                        state=_state_word(state, lang), indicators=count_text(n_met, n_total, "indicators",
+                        state=result_word(state, lang), indicators=count_text(n_met, n_total, "indicators",
                                                                                        lang))
             cells.append(f'<td class="{CSS_CLASS[state]}" data-criterion="{_e(c.code)}" data-state="{state}" '
                          f'data-indicators="{n_met}/{n_total}" title="{_e(title)}">{SYMBOL[state]}'

@@ -36,15 +36,14 @@ from .words import (
     EXPORT_LABELS,
     HISTORY_FIGURE_LABELS,
     LANGS,
-    NO_THRESHOLD_TEXT,
     PLOT_LABELS,
     TIERS,
     count_text,
     counts_text,
     label,
     localized,
-    met_word,
     range_text,
+    result_word,
     short_counts,
     tier_name,
 )
@@ -57,7 +56,6 @@ COLOURS = {"met": "#81c784", "not_met": "#c62828", "no_data": "#9e9e9e", "no_thr
 HATCH = {"met": None, "not_met": None, "no_data": "///", "no_threshold": ".."}
 INK = {"met": "#1b1b1b", "not_met": "white", "no_data": "#1b1b1b", "no_threshold": "#1b1b1b"}  # text on each colour
 SYMBOL = {"met": "✓", "not_met": "✗", "no_data": "?", "no_threshold": "∅"}
-STATE_VALUE = {"met": True, "not_met": False, "no_data": pd.NA}  # for text.met_word
 ALWAYS_SHOWN = ("met", "not_met", "no_data")  # in legends; no_threshold only where it occurs
 NEUTRAL, REACHED, RECOGNISED = "#607d8b", "#1565c0", "#ef8f00"
 GAINED, LOST = "▲", "▼"
@@ -166,15 +164,10 @@ def _cell(ax, x, y, w, h, state: str, gid: str, rounded: bool = False) -> str:
     return INK[state]
 
 
-def state_word(state: str, lang: str = "vi") -> str:
-    """'Đạt', 'Chưa đạt', 'Chưa có số liệu' or 'Chưa có ngưỡng' for a result state."""
-    return label(NO_THRESHOLD_TEXT, "status", lang) if state == "no_threshold" else met_word(STATE_VALUE[state], lang)
-
-
 def _status_handles(lang: str, counts: dict | None = None, present=()) -> list:
     shown = [s for s in COLOURS if s in ALWAYS_SHOWN or (counts or {}).get(s) or s in present]
     return [Patch(facecolor=COLOURS[s], hatch=HATCH[s], edgecolor="white",
-                  label=f"{SYMBOL[s]} {state_word(s, lang)}"
+                  label=f"{SYMBOL[s]} {result_word(s, lang)}"
                   + (f" ({counts.get(s, 0)})" if counts is not None else "")) for s in shown]
 
 

@@ -22,8 +22,9 @@ class Problems(list):
     def __init__(self, problems=(), skipped=(), warnings=(), official=()):
         super().__init__(problems)
         self.skipped: list[Skipped] = list(skipped)
+        self.no_threshold: list[Problem] = list(warnings)  # values without a threshold (no_threshold_warnings)
         self.official: list[Problem] = list(official)  # codes and names not the official ones (checks.unit_code_warnings)
-        self.warnings: list[Problem] = list(warnings) + self.official
+        self.warnings: list[Problem] = self.no_threshold + self.official
 
     def to_frame(self) -> pd.DataFrame:
         """The problems as a table (file, place, column, message)."""

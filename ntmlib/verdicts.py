@@ -84,9 +84,8 @@ def criterion_results(card: Scorecard, year: int, set_id: str, commune_id: str |
     if commune_id is not None:
         keep &= c["commune_id"] == commune_id
     c = c[keep]
-    nothr = c["no_threshold"] if "no_threshold" in c.columns else np.zeros(len(c), int)
     return {(cid, code): (result_state(m, k), int(n), int(t)) for cid, code, m, k, n, t in zip(
-        c["commune_id"], c["criterion"], c["met"], nothr, c["indicators_met"], c["indicators_total"])}
+        c["commune_id"], c["criterion"], c["met"], c["no_threshold"], c["indicators_met"], c["indicators_total"])}
 
 
 def criterion_changes(card: Scorecard, commune_id: str, set_id: str, year: int, previous_year) -> dict | None:
@@ -123,10 +122,7 @@ def commune_verdicts(card: Scorecard, commune_id: str, year: int) -> list[Verdic
     crit = card.criteria
     crit = crit[(crit["commune_id"] == commune_id) & (crit["year"] == year)]
     ind = card.indicators
-    if "status" in ind.columns:
-        ind = ind[(ind["commune_id"] == commune_id) & (ind["year"] == year) & (ind["status"] == "no_threshold")]
-    else:
-        ind = ind.iloc[:0]
+    ind = ind[(ind["commune_id"] == commune_id) & (ind["year"] == year) & (ind["status"] == "no_threshold")]
     region = ""
     if card.dataset is not None:
         c = card.dataset.communes
@@ -213,8 +209,7 @@ def indicator_rows(card: Scorecard, commune_id: str, year: int, set_ids, trend_t
     rows["name"] = [m[2] for m in meta]
     rows["unit"] = [m[3] for m in meta]
     rows["provisional"] = [m[5] for m in meta]
-    rows["status"] = (rows["status"].astype(str) if "status" in rows.columns
-                      else np.where(rows["met"].isna(), "no_data", "not_met"))
+    rows["status"] = rows["status"].astype(str)
     rows["_order"] = [(TIERS.index(m[0]), m[4]) for m in meta]
     rows = rows.sort_values("_order", kind="stable")
     return rows[ROW_COLUMNS].reset_index(drop=True)

@@ -71,7 +71,7 @@ class WhatIf:
     def tiers(self) -> pd.DataFrame:
         """Communes whose tier reached changed, one row per commune and year."""
         c = self.communes
-        c = c[_same_tier_differs(c["tier_reached_before"], c["tier_reached_after"])]
+        c = c[_differs(c["tier_reached_before"], c["tier_reached_after"])]
         return c.drop_duplicates(["commune_id", "year"])[
             ["commune_id", "commune", "year", "tier_reached_before", "tier_reached_after"]].reset_index(drop=True)
 
@@ -232,17 +232,13 @@ def _rescore(baseline: Scorecard, sets: dict[str, CriteriaSet]) -> Scorecard:
     return combine([score(baseline.dataset, sets=[sets[i] for i in ids], year=ys) for ids, ys in groups.items()])
 
 
-def _same_tier_differs(a: pd.Series, b: pd.Series) -> pd.Series:
-    """Element-wise 'not the same tier', NA (no tier) equal to NA only."""
-    a, b = a.astype(object), b.astype(object)
-    return ~(a.isna() & b.isna()) & (a.isna() | b.isna() | (a.fillna("") != b.fillna("")))
+_NONE = object()  # stands for NA in comparisons: equal to itself only
 
 
 def _differs(a: pd.Series, b: pd.Series) -> pd.Series:
-    """Element-wise 'not the same result', NA equal to NA only."""
-    a, b = a.astype("boolean"), b.astype("boolean")
-    both_na = a.isna() & b.isna()
-    return ~both_na & (a.isna() | b.isna() | (a.fillna(False) != b.fillna(False)))
+    """Element-wise 'not the same' result or tier, NA (no data, no tier) equal to NA only."""
+    a, b = (x.astype(object).where(x.notna(), _NONE) for x in (a, b))
+    return a != b
 
 
 def _moved(a, b) -> bool:
@@ -271,5 +267,5 @@ def _compare(before: Scorecard, after: Scorecard) -> tuple[pd.DataFrame, pd.Data
     moved = ((n["criteria_met_before"] != n["criteria_met_after"])
              | (n["indicators_met_before"] != n["indicators_met_after"])
              | _differs(n["set_met_before"], n["set_met_after"])
-             | _same_tier_differs(n["tier_reached_before"], n["tier_reached_after"]))
+             | _differs(n["tier_reached_before"], n["tier_reached_after"]))
     return i.reset_index(drop=True), c.reset_index(drop=True), n[moved].reset_index(drop=True)

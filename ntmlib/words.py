@@ -90,6 +90,17 @@ def met_word(value, lang: str = "vi") -> str:
     return MET_WORDS[lang][bool(value)]
 
 
+RESULT_MET = {"met": True, "not_met": False, "no_data": None}  # result states as met values (no_threshold aside)
+
+
+def result_word(state: str, lang: str = "vi") -> str:
+    """A result state as words: met / not_met / no_data as met_word says them, no_threshold as
+    'Chưa có ngưỡng'."""
+    if state == "no_threshold":
+        return label(NO_THRESHOLD_TEXT, "status", lang)
+    return met_word(RESULT_MET[state], lang)
+
+
 def number_text(value: float, decimals: int = 2, lang: str = "vi") -> str:
     """A number with its decimal mark ('95,5'; '95.5' in English), no trailing zeros."""
     if value is None or pd.isna(value):
@@ -130,7 +141,7 @@ def communes_display(communes: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
         "tier_reached": [tier_name(t, lang) for t in communes["tier_reached"]],
         "tier_recognised": [tier_name(t, lang) for t in communes["tier_recognised"]],
     })
-    if "no_threshold" in communes and communes["no_threshold"].any():  # values with no threshold that year
+    if communes["no_threshold"].any():  # values with no threshold that year
         out.insert(out.columns.get_loc("no_data") + 1, "no_threshold", communes["no_threshold"].to_numpy())
         out.loc[communes["undecided"].to_numpy(dtype=bool), "set_met"] = NO_THRESHOLD_TEXT[lang]["undecided"]
     return out.rename(columns=COMMUNE_HEADERS[lang])

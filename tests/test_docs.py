@@ -169,13 +169,9 @@ def _dataset_from_entry_workbook(tmp: Path) -> Path:
 
 def _ly_nhan_2024(tmp: Path) -> Path:
     """data/ly-nhan with its 2023 observations entered again for 2024, a year the sets have no income threshold for."""
-    d = tmp / "ly-nhan-2024"
-    shutil.copytree(ROOT / "data" / "ly-nhan", d)
-    obs = d / "observations.csv"
-    lines = obs.read_text(encoding="utf-8").splitlines()
-    again = [line.replace(",2023,", ",2024,", 1) for line in lines[1:] if line.split(",")[1] == "2023"]
-    obs.write_text("\n".join(lines + again) + "\n", encoding="utf-8")
-    return d
+    from fixture_paths import sample_again_in_2024
+
+    return sample_again_in_2024(tmp / "ly-nhan-2024")
 
 
 def _renamed_sample(tmp: Path) -> Path:

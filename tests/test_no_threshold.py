@@ -3,12 +3,12 @@ its 2023 values entered again for 2024, a year the Hà Nam sets have no income t
 (no public source gives one), and the derived kiểu mẫu income of QĐ 319."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from fixture_paths import sample_again_in_2024
 
 import ntmlib
 from ntmlib import blocks, verdicts
@@ -26,13 +26,7 @@ NGUYEN_LY, HOP_LY = "13570", "13567"  # 19/19 NTM in 2023; 18/19 NTM in 2023 (a 
 
 @pytest.fixture(scope="module")
 def ly_nhan_2024(tmp_path_factory) -> Path:
-    d = tmp_path_factory.mktemp("data") / "ly-nhan-2024"
-    shutil.copytree(ROOT / "data" / "ly-nhan", d)
-    obs = d / "observations.csv"
-    lines = obs.read_text(encoding="utf-8").splitlines()
-    again = [line.replace(",2023,", ",2024,", 1) for line in lines[1:] if line.split(",")[1] == "2023"]
-    obs.write_text("\n".join(lines + again) + "\n", encoding="utf-8")
-    return d
+    return sample_again_in_2024(tmp_path_factory.mktemp("data") / "ly-nhan-2024")
 
 
 @pytest.fixture(scope="module")
@@ -240,7 +234,8 @@ def test_workbook_says_no_threshold_in_the_basis_and_result_cells(card, tmp_path
 def test_grid_and_heatmap_show_the_criterion_waiting_on_a_threshold(card):
     import re
 
-    from ntmlib import grids, plots
+    from ntmlib import grids
+    from ntmlib.words import result_word
 
     # Nguyên Lý's NTM criterion 10 (income) has a value in 2024 but no threshold: its own tile state
     tile = grids.criteria_grid_html(card, NGUYEN_LY, 2024, NTM)
@@ -258,7 +253,7 @@ def test_grid_and_heatmap_show_the_criterion_waiting_on_a_threshold(card):
     assert len(re.findall(r'<td class="ntm-[a-z]+" data-criterion="10" data-state=', heat)) == crit["commune_id"].nunique()
     # 2023 had a threshold: no such state, and no legend key for it
     assert "no_threshold" not in grids.heatmap_html(card, 2023, NTM)
-    assert plots.state_word("no_threshold", "en") == "No threshold"
+    assert result_word("no_threshold", "en") == "No threshold" and result_word("no_data") == "Chưa có số liệu"
 
 
 def test_failing_indicators_and_the_explorer_name_a_missing_threshold(card):
