@@ -28,6 +28,7 @@ from .outputs import check_output_dir, slug, write_text_atomic
 from .provenance import file_sha256
 from .runner import notebook_path, resources, run_report, stop_warm_kernel, warm_kernel
 from .scoring import score
+from .trends import trends
 from .version import __version__
 from .window import report_years, require_year
 
@@ -69,9 +70,14 @@ def _district_key(district) -> str:
 
 def write_district_scores(card, runs: list[Run], folder: Path) -> dict[str, Path]:
     """Save the batch's scores once per district that has reports to render (all its communes,
-    assessed or not, and their part of the dataset): a report reads its own district's file, a
-    few hundred kilobytes, however large the country it belongs to. Returns {district: file}."""
+    assessed or not, and their part of the dataset), with its communes' trends up to each year
+    of its reports, worked out once here rather than in each report: a report reads its own
+    district's file, a few hundred kilobytes, however large the country it belongs to. Returns
+    {district: file}."""
     wanted = {r.district for r in runs}
+    years: dict[str, set[int]] = {}
+    for r in runs:
+        years.setdefault(r.district, set()).add(r.year)
     c = card.dataset.communes
     districts = [_district_key(d) for d in c["district"]]
     groups: dict[str, list[str]] = {d: [] for d in sorted(wanted)}
@@ -80,7 +86,9 @@ def write_district_scores(card, runs: list[Run], folder: Path) -> dict[str, Path
             groups[d].append(cid)
     files = {}
     for i, (district, part) in enumerate(split_scorecard(card, groups)):
-        files[district] = write_scorecard(part, folder / f"{i:04d}-{slug(district) if district else 'khong-huyen'}.pkl")
+        shared = {y: trends(part.upto(y)) for y in sorted(years[district])}
+        files[district] = write_scorecard(part, folder / f"{i:04d}-{slug(district) if district else 'khong-huyen'}.pkl",
+                                          shared)
     return files
 
 
@@ -291,9 +299,20 @@ def _result(future, run: dict) -> dict:
                 "error": {"cell": None, "ename": type(e).__name__, "evalue": str(e) or repr(e)}}
 
 
+def _worker_context():
+    """How worker processes start: forked from one clean server process that has imported the
+    batch code once (a worker is ready in milliseconds rather than importing it again, and does
+    not inherit the batch's dataset as a plain fork would); spawned where there is no fork."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["__main__", __name__])  # read when the server starts, once per process
+    return ctx
+
+
 def _start_pool(jobs: int) -> ProcessPoolExecutor:
     """`jobs` worker processes, each starting its warm kernel at once."""
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context())
     for _ in range(jobs):  # one task each: every worker is started now, not when the reports arrive
         pool.submit(_warm_up)
     return pool

@@ -1,5 +1,6 @@
 """A scored result saved to disk once per batch (cut into one file per district, split_scorecard)
-and read by the reports of the batch."""
+and read by the reports of the batch, with the tables its reports share worked out once: the
+trends of its communes up to each year of the batch (ntmlib.trends.trends)."""
 from __future__ import annotations
 
 import pickle
@@ -18,18 +19,24 @@ from .scorecard import Scorecard
 FORMAT = 2
 
 
-def write_scorecard(card: Scorecard, path: str | Path) -> Path:
-    """Save the three tables, the sets, the dataset and the provenance record (atomically)."""
+def write_scorecard(card: Scorecard, path: str | Path, trends: dict[int, pd.DataFrame] | None = None) -> Path:
+    """Save the three tables, the sets, the dataset and the provenance record (atomically), and
+    `trends`: {year: ntmlib.trends.trends(card.upto(year))} for the years the reports show."""
     path = Path(path)
     payload = {"format": FORMAT, "indicators": card.indicators, "criteria": card.criteria,
                "communes": card.communes, "sets": {sid: s.path for sid, s in card.sets.items()},
-               "dataset": card.dataset, "provenance": card.provenance}
+               "dataset": card.dataset, "provenance": card.provenance, "trends": dict(trends or {})}
     write_bytes_atomic(path, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
     return path
 
 
 def read_scorecard(path: str | Path, dataset: Dataset | None = None) -> Scorecard:
     """Read a Scorecard written by write_scorecard, with the dataset saved beside it (or `dataset`)."""
+    return read_batch_scores(path, dataset)[0]
+
+
+def read_batch_scores(path: str | Path, dataset: Dataset | None = None) -> tuple[Scorecard, dict[int, pd.DataFrame]]:
+    """(the Scorecard, {year: trends table}) written by write_scorecard."""
     try:
         with open(path, "rb") as f:
             payload = pickle.load(f)
@@ -38,8 +45,9 @@ def read_scorecard(path: str | Path, dataset: Dataset | None = None) -> Scorecar
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise DataError(Problem(str(path), "tệp điểm đã chấm sẵn theo định dạng khác của ntmlib: chạy lại lô báo cáo"))
     sets = {sid: load_set(p) for sid, p in payload["sets"].items()}
-    return Scorecard(payload["indicators"], payload["criteria"], payload["communes"], sets,
+    card = Scorecard(payload["indicators"], payload["criteria"], payload["communes"], sets,
                      dataset if dataset is not None else payload["dataset"], payload["provenance"])
+    return card, payload.get("trends", {})
 
 
 def split_scorecard(card: Scorecard, groups: dict[str, list[str]]):

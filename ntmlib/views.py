@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import aggregate, blocks, bulletin, maps, reorg, roadmap, trends, verdicts, whatif
-from .cache import read_scorecard
+from .cache import read_batch_scores
 from .dataset import Dataset
 from .errors import DataError, ParameterError, Problem
 from .loading import load_dataset
@@ -50,12 +50,24 @@ def _check_lang(lang: str) -> None:
         raise ParameterError(Problem("ngôn ngữ", f"'{lang}' không hỗ trợ (dùng vi hoặc en)"))
 
 
-def _load(dataset, scores: str | Path | None) -> tuple[Dataset, Scorecard | None]:
-    """The dataset, and the Scorecard a batch computed once for all its reports (if given)."""
+def _load(dataset, scores: str | Path | None) -> tuple[Dataset, Scorecard | None, dict[int, pd.DataFrame]]:
+    """The dataset, and the Scorecard a batch computed once for all its reports with the trend
+    tables it worked out for them ({year: table}), if given."""
     if scores:
-        card = read_scorecard(scores)
-        return card.dataset, card
-    return (dataset if isinstance(dataset, Dataset) else load_dataset(dataset_path(dataset))), None
+        card, trend_tables = read_batch_scores(scores)
+        return card.dataset, card, trend_tables
+    return (dataset if isinstance(dataset, Dataset) else load_dataset(dataset_path(dataset))), None, {}
+
+
+def _own_trends(shared: pd.DataFrame | None, card: Scorecard, year: int, communes=None) -> pd.DataFrame:
+    """ntmlib.trends.trends(card.upto(year), communes): the rows of `shared` (the trends a batch
+    worked out once for every commune of its file) when given, else computed. A commune's trends
+    depend only on its own results, so the rows are those trends() gives for it alone."""
+    upto = card.upto(year)
+    if shared is None:
+        return trends.trends(upto, communes=communes)
+    ids = set(upto.communes["commune_id"]) if communes is None else {str(c) for c in communes}
+    return upto.typed(shared[shared["commune_id"].isin(ids)].reset_index(drop=True))
 
 
 def dataset_path(dataset) -> Path:
@@ -90,6 +102,7 @@ class CommuneReport:
     commune_id: str
     year: int
     lang: str = "vi"
+    shared_trends: pd.DataFrame | None = field(default=None, repr=False, compare=False)  # from a batch
 
     @property
     def info(self) -> pd.Series:
@@ -144,7 +157,7 @@ class CommuneReport:
     def trend_table(self) -> pd.DataFrame:
         """ntmlib.trends for this commune up to this year, computed once for the next steps, the
         unmet indicators and the trends table."""
-        return trends.trends(self.own_card.upto(self.year), communes=[self.commune_id])
+        return _own_trends(self.shared_trends, self.own_card, self.year, [self.commune_id])
 
     @cached_property
     def steps(self) -> pd.DataFrame:
@@ -233,7 +246,7 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
     not assessed, a year without data or an unknown language.
     """
     _check_lang(lang)
-    ds, cached = _load(dataset, scores)
+    ds, cached, trend_tables = _load(dataset, scores)
     units = reorg.new_communes(ds)
     try:
         if "@" in str(commune):  # a unit formed by a reorganisation: '13591@2025-07-01'
@@ -257,7 +270,7 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
                 f"ghi '{same['key'].iloc[0]}')" if len(same) == 1 else "")
         raise ParameterError(Problem("xã", f"'{commune}' không được đánh giá theo bộ tiêu chí xã{hint}"))
     y = require_year(year, ds.years)
-    return CommuneReport(ds, report_card(ds, y, cached), cid, y, lang)
+    return CommuneReport(ds, report_card(ds, y, cached), cid, y, lang, trend_tables.get(y))
 
 
 def _unit_name(name: str, lang: str) -> str:
@@ -371,6 +384,7 @@ class DistrictReport:
     year: int
     lang: str = "vi"
     links: dict = field(default_factory=dict)  # commune id -> relative address of its report in the same batch
+    shared_trends: pd.DataFrame | None = field(default=None, repr=False, compare=False)  # from a batch
     _roadmaps: dict = field(default_factory=dict, repr=False, compare=False)
 
     def sets(self, tiers=("ntm", "nang-cao")) -> list[str]:
@@ -388,7 +402,7 @@ class DistrictReport:
     @cached_property
     def trend_table(self) -> pd.DataFrame:
         """ntmlib.trends up to this year, computed once for the table and the figures."""
-        return trends.trends(self.card.upto(self.year))
+        return _own_trends(self.shared_trends, self.card, self.year)
 
     def status(self) -> pd.DataFrame:
         """Per set: communes, reaching, recognised, mean criteria met, ranges."""
@@ -571,7 +585,7 @@ def district_report(dataset, district, year, lang: str = "vi", scores=None, link
     written in any case, with or without diacritics or 'Huyện'. `links` maps commune ids to the
     relative addresses of their reports (a dict, or JSON text as a notebook parameter)."""
     _check_lang(lang)
-    ds, cached = _load(dataset, scores)
+    ds, cached, trend_tables = _load(dataset, scores)
     name = ds.district(str(district))
     y = require_year(year, ds.years)
     card = report_card(ds, y, cached)
@@ -582,7 +596,7 @@ def district_report(dataset, district, year, lang: str = "vi", scores=None, link
             links = json.loads(links) if links.strip() else {}
         except json.JSONDecodeError as e:
             raise ParameterError(Problem("links", f"không phải JSON: {e}")) from None
-    return DistrictReport(ds, card, name, y, lang, dict(links))
+    return DistrictReport(ds, card, name, y, lang, dict(links), trend_tables.get(y))
 
 
 def provenance_table(card: Scorecard, lang: str = "vi") -> pd.DataFrame:
