@@ -5,6 +5,7 @@ escaped; each block carries its own small style sheet so it also shows well in J
 from __future__ import annotations
 
 import html
+from collections import namedtuple
 
 import pandas as pd
 
@@ -139,19 +140,27 @@ def _trend_text(arrow, rate, unit: str, lang: str) -> str:
     return label(VERDICT_TEXT, "at_rate", lang, arrow=arrow, rate=sign + quantity_text(rate, word, lang).replace("-", "−"))
 
 
+_StepRow = namedtuple("_StepRow", ["indicator", "value", "number", "unit", "rule", "threshold", "status", "gap",
+                                   "arrow", "rate", "projected_year", "provisional"])
+
+
 def steps_html(steps: pd.DataFrame, sets: dict[str, CriteriaSet], lang: str = "vi") -> str:
     """The next steps as one table grouped under a row per criterion: indicator (with † when its
     threshold is provisional), value, threshold, what is still needed, recent trend, projected year."""
     head = STEP_HEADERS[lang]
     body = []
-    for (sid, crit), g in steps.groupby(["set", "criterion"], sort=False):
+    rows = [_StepRow(*r) for r in zip(*(steps[f] for f in _StepRow._fields))]  # a fraction of itertuples' cost
+    groups: dict[tuple, list] = {}
+    for key, r in zip(zip(steps["set"], steps["criterion"]), rows):
+        groups.setdefault(key, []).append(r)
+    for (sid, crit), g in groups.items():
         s = sets[sid]
         c = s.criterion(crit)
         body.append(f'<tr class="ntm-group"><th colspan="6" scope="colgroup">'
                     f'{_e(label(VERDICT_TEXT, "group", lang, code=crit, name=localized(c.name, c.name_en, lang), tier=tier_name(s.tier, lang)))}'
                     f"</th></tr>")
         names = {i.code: localized(i.name, i.name_en, lang) for i in s.indicators}
-        for r in g.itertuples():
+        for r in g:
             mark = '<sup title="ngưỡng tạm tính">†</sup>' if r.provisional else ""
             projected = "—" if pd.isna(r.projected_year) else str(int(r.projected_year))
             cells = [(value_text(r.value, r.number, r.unit, lang), "value", ""),

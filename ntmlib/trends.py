@@ -152,7 +152,8 @@ year). `communes` restricts to some commune ids.
             base["rule"], base["v1"], base["y1"], base["threshold"], toward)], dtype="Int64")
 
     # values by year, and how they were compared
-    s = s.assign(_text=[_value_text(r, v, m) for r, v, m in zip(s["rule"], s["number"], s["met"])])
+    s = s.assign(_text=pd.Series([_value_text(r, v, m) for r, v, m in zip(s["rule"], s["number"], s["met"])],
+                                 index=s.index, dtype=object))  # text also when no row is left
     s = s.assign(_item=s["year"].astype(str) + ": " + s["_text"])
     base = base.join(s.groupby(key, sort=False)["_item"].agg("; ".join).rename("values"), on=key)
     borrowed = s[s["source_set"] != s["set"]]

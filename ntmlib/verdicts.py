@@ -189,18 +189,31 @@ def indicator_rows(card: Scorecard, commune_id: str, year: int, set_ids, trend_t
     lowest tier first and in each set's order, with the names, unit, provisional flag, recent
     trend (arrow, rate per year) and projected year the reports show. `trend_table` is
     ntmlib.trends.trends() up to `year` when already computed (a district report has it)."""
-    set_ids = list(set_ids)
+    rows = unmet_rows(card, year, [(commune_id, s) for s in set_ids], trend_table)
+    return rows[ROW_COLUMNS]
+
+
+def unmet_rows(card: Scorecard, year: int, wanted, trend_table=None) -> pd.DataFrame:
+    """indicator_rows() of many communes at once: `wanted` lists (commune id, set id) pairs; the
+    rows come commune by commune in the order the communes first appear there, each as
+    indicator_rows() gives it, with a `commune_id` column first."""
+    wanted = [(str(c), str(s)) for c, s in wanted]
+    order = {c: n for n, c in enumerate(dict.fromkeys(c for c, _ in wanted))}
     ind = card.indicators
-    rows = ind[(ind["commune_id"] == commune_id) & (ind["year"] == year) & ind["set"].isin(set_ids)
-               & ~ind["met"].fillna(False).astype(bool)]
-    rows = pd.DataFrame({c: rows[c].astype(object) if isinstance(rows[c].dtype, pd.CategoricalDtype) else rows[c]
-                         for c in rows.columns})
-    tr = trends(card.upto(year), communes=[commune_id]) if trend_table is None else trend_table
-    tr = tr[tr["commune_id"] == commune_id]
-    tr = pd.DataFrame({"set": tr["set"].astype(str), "indicator": tr["indicator"].astype(str), "arrow": tr["arrow"],
-                       "rate": tr["rate"], "projected_year": tr["projected_year"]})
-    rows = rows.assign(set=rows["set"].astype(str), indicator=rows["indicator"].astype(str))
-    rows = rows.merge(tr, on=["set", "indicator"], how="left")
+    ind = ind[(ind["year"] == year) & ind["commune_id"].isin(list(order)) & ~ind["met"].fillna(False).astype(bool)]
+    pairs = pd.MultiIndex.from_tuples(wanted) if wanted else pd.MultiIndex.from_arrays([[], []])
+    ind = ind[pd.MultiIndex.from_arrays([ind["commune_id"].astype(str), ind["set"].astype(str)]).isin(pairs)]
+    rows = pd.DataFrame({c: ind[c].astype(object) if isinstance(ind[c].dtype, pd.CategoricalDtype) else ind[c]
+                         for c in ind.columns})
+    if trend_table is None:
+        trend_table = trends(card.upto(year), communes=list(order))
+    tr = trend_table[trend_table["commune_id"].isin(list(order))]
+    tr = pd.DataFrame({"commune_id": tr["commune_id"].astype(str), "set": tr["set"].astype(str),
+                       "indicator": tr["indicator"].astype(str), "arrow": tr["arrow"], "rate": tr["rate"],
+                       "projected_year": tr["projected_year"]})
+    rows = rows.assign(commune_id=rows["commune_id"].astype(str), set=rows["set"].astype(str),
+                       indicator=rows["indicator"].astype(str))
+    rows = rows.merge(tr, on=["commune_id", "set", "indicator"], how="left")
     info = {(s.id, i.code): (s.tier, s.criterion(i.criterion).name, i.name, i.unit, n, i.confidence == "provisional")
             for s in card.sets.values() for n, i in enumerate(s.indicators)}
     meta = [info[k] for k in zip(rows["set"], rows["indicator"])]
@@ -210,6 +223,6 @@ def indicator_rows(card: Scorecard, commune_id: str, year: int, set_ids, trend_t
     rows["unit"] = [m[3] for m in meta]
     rows["provisional"] = [m[5] for m in meta]
     rows["status"] = rows["status"].astype(str)
-    rows["_order"] = [(TIERS.index(m[0]), m[4]) for m in meta]
+    rows["_order"] = [(order[c], TIERS.index(m[0]), m[4]) for c, m in zip(rows["commune_id"], meta)]
     rows = rows.sort_values("_order", kind="stable")
-    return rows[ROW_COLUMNS].reset_index(drop=True)
+    return rows[["commune_id"] + ROW_COLUMNS].reset_index(drop=True)

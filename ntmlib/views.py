@@ -173,9 +173,11 @@ class CommuneReport:
 
     def unmet_html(self) -> str:
         """Per set, the indicators not met or without data grouped by criterion, folded away."""
+        unmet = verdicts.unmet_rows(self.card, self.year, [(self.commune_id, v.set_id) for v in self.set_verdicts],
+                                    self.trend_table)
         parts = []
         for v in self.set_verdicts:
-            rows = verdicts.indicator_rows(self.card, self.commune_id, self.year, [v.set_id], self.trend_table)
+            rows = unmet[unmet["set"] == v.set_id]
             if rows.empty:
                 continue
             summary = label(VERDICT_TEXT, "unmet_summary", self.lang, tier=tier_name(v.tier, self.lang), n=len(rows))
@@ -503,10 +505,13 @@ class DistrictReport:
         cần tăng 5,4 điểm %'), with the full list grouped by criterion folded away."""
         say = lambda key, **fmt: label(VERDICT_TEXT, key, self.lang, **fmt)  # noqa: E731
         rm = self.roadmap_table(target)
+        wanted = list(dict.fromkeys(zip(rm["commune_id"].astype(str), rm["set"].astype(str))))
+        unmet = verdicts.unmet_rows(self.card, self.year, wanted, trend_table=self.trend_table)
+        by_commune = {cid: g[verdicts.ROW_COLUMNS].reset_index(drop=True) for cid, g in
+                      unmet.groupby("commune_id", sort=False)}
         parts = []
-        for (rank, cid, commune), g in rm.groupby(["rank", "commune_id", "commune"], sort=False):
-            sets = list(dict.fromkeys(g["set"]))
-            rows = verdicts.indicator_rows(self.card, cid, self.year, sets, trend_table=self.trend_table)
+        for rank, cid, commune in dict.fromkeys(zip(rm["rank"], rm["commune_id"].astype(str), rm["commune"])):
+            rows = by_commune.get(cid, unmet.iloc[:0][verdicts.ROW_COLUMNS])
             crit = rows[["set", "criterion"]].drop_duplicates().shape[0]
             missing = label(REPORT_TEXT, "missing", self.lang, criteria=crit, indicators=len(rows))
             num = rows[rows["rule"].isin([">=", "<="]) & rows["status"].eq("not_met")]

@@ -122,3 +122,28 @@ def test_vietnamese_alphabetical_order():
              "Hòa Hậu"]
     assert sorted(names, key=vi_sort_key) == ["An Lão", "Ăn", "Ân Thi", "Bình Lục", "Bình Mỹ", "Duy Minh", "Đạo Lý",
                                               "Hòa Hậu", "Hợp Lý", "Oanh", "Ô Môn", "Ơn"]
+
+
+def test_unmet_rows_of_many_communes_are_each_communes_indicator_rows_in_the_order_asked(card):
+    """The district report's roadmap takes every commune's unmet indicators in one pass: the same
+    rows, columns and values as indicator_rows() per commune, communes in the order asked."""
+    from pandas.testing import assert_frame_equal
+
+    from ntmlib.trends import trends
+
+    c = card.upto(2023)
+    ids = ["13618", "13588", "13567", "13630"]
+    wanted = [(cid, s) for cid in ids for s in ("hanam-2022-nang-cao", "hanam-2022-ntm")]
+    for table in (None, trends(c)):
+        many = verdicts.unmet_rows(c, 2023, wanted, trend_table=table)
+        assert list(dict.fromkeys(many["commune_id"])) == ids
+        assert list(many.columns) == ["commune_id"] + verdicts.ROW_COLUMNS
+        for cid in ids:
+            one = verdicts.indicator_rows(c, cid, 2023, ["hanam-2022-ntm", "hanam-2022-nang-cao"], table)
+            mine = many[many["commune_id"] == cid][verdicts.ROW_COLUMNS].reset_index(drop=True)
+            assert_frame_equal(mine, one)
+        # Nhân Bình misses health (15) in NTM, as the seed bulletin says: 2 indicators (57 - 55)
+        nb = many[(many["commune_id"] == "13618") & (many["set"] == "hanam-2022-ntm")]
+        assert len(nb) == 2 and set(nb["criterion"]) == {"15"}
+    assert verdicts.unmet_rows(c, 2023, []).empty
+    assert trends(c, communes=[]).empty
