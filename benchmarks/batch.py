@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from ntmlib import load_dataset  # noqa: E402
 from ntmlib.batch import plan, run_batch  # noqa: E402
+from ntmlib.maps import CACHE_ENV  # noqa: E402
 
 
 def national(args) -> None:
@@ -59,6 +60,7 @@ def national(args) -> None:
             break
         chosen += list(c.loc[c["district"] == d, "commune_id"])
     with tempfile.TemporaryDirectory() as tmp:
+        os.environ[CACHE_ENV] = str(Path(tmp) / "maps")  # every district's map drawn in this run, none read from an earlier one
         t0 = time.perf_counter()
         result = run_batch(ds, years=[year], communes=chosen, out=Path(tmp) / "national", jobs=args.jobs,
                            force=True, progress=False)
@@ -69,7 +71,7 @@ def national(args) -> None:
     per_worker: dict[str, list[dict]] = {}
     for r in sorted(runs, key=lambda r: r.get("finished") or 0):
         if r.get("resources"):
-            per_worker.setdefault(r["worker"], []).append(r["resources"])
+            per_worker.setdefault(r["worker"], []).append(dict(r["resources"], kind=r["kind"]))
     n = result.executed
     rate = n / seconds
     country = 10_000 * (1 + len(districts) / len(c))  # 10,000 communes and their districts
@@ -89,6 +91,12 @@ def national(args) -> None:
         print(f"worker {w}: {len(res)} reports; RSS after the first {first['worker']:.0f} + {first['kernel']:.0f} MB "
               f"(process + kernel), after the last {last['worker']:.0f} + {last['kernel']:.0f} MB; "
               f"peak {top:.0f} MB")
+        for kind in ("commune", "district"):  # like with like: a district report holds more (its charts)
+            mine = [m for m in res if m["kind"] == kind]
+            if len(mine) > 1:
+                a, b = mine[0], mine[-1]
+                print(f"  {len(mine)} {kind} reports: after the first {a['worker']:.0f} + {a['kernel']:.0f} MB, "
+                      f"after the last {b['worker']:.0f} + {b['kernel']:.0f} MB")
     per_report = cpu / max(counted, 1)
     print(f"CPU per report (process + kernel): {per_report:.2f} s; on {jobs} cores of its own the country would take "
           f"{(load + country * per_report / jobs) / 60:.1f} min")
@@ -128,17 +136,19 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        env = dict(os.environ, **{CACHE_ENV: str(tmp / "maps-plain")})  # each side draws its own maps
         t0 = time.perf_counter()
         for i, r in enumerate(runs):
             out = tmp / "plain" / f"r{i}.ipynb"
             out.parent.mkdir(parents=True, exist_ok=True)
             subprocess.run([str(bin_dir / "papermill"), str(notebook), str(out), "-p", "dataset", str(ds.path.resolve()),
                             "-p", "commune", r.target, "-p", "year", str(r.year), "--cwd", str(notebook.parent),
-                            "--no-progress-bar"], check=True, capture_output=True)
+                            "--no-progress-bar"], check=True, capture_output=True, env=env)
             subprocess.run([str(bin_dir / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(out)],
-                           check=True, capture_output=True)
+                           check=True, capture_output=True, env=env)
         plain = time.perf_counter() - t0
 
+        os.environ[CACHE_ENV] = str(tmp / "maps-batch")
         t0 = time.perf_counter()
         result = run_batch(ds, years=sorted({r.year for r in runs}), out=tmp / "batch", jobs=args.jobs,
                            force=True, progress=False, kinds=("commune",),

@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Iterator
 
 from tqdm import tqdm
 
@@ -69,11 +70,17 @@ def _district_key(district) -> str:
 
 
 def write_district_scores(card, runs: list[Run], folder: Path) -> dict[str, Path]:
+    """Save the batch's scores once per district that has reports to render (see
+    district_scores). Returns {district: file}."""
+    return dict(district_scores(card, runs, folder))
+
+
+def district_scores(card, runs: list[Run], folder: Path) -> Iterator[tuple[str, Path]]:
     """Save the batch's scores once per district that has reports to render (all its communes,
     assessed or not, and their part of the dataset), with its communes' trends up to each year
     of its reports, worked out once here rather than in each report: a report reads its own
-    district's file, a few hundred kilobytes, however large the country it belongs to. Returns
-    {district: file}."""
+    district's file, a few hundred kilobytes, however large the country it belongs to. Yields
+    (district, file) as each is written, so that its reports can start while the next is cut."""
     wanted = {r.district for r in runs}
     years: dict[str, set[int]] = {}
     for r in runs:
@@ -84,12 +91,10 @@ def write_district_scores(card, runs: list[Run], folder: Path) -> dict[str, Path
     for cid, d in zip(c["commune_id"], districts):
         if d in groups:
             groups[d].append(cid)
-    files = {}
     for i, (district, part) in enumerate(split_scorecard(card, groups)):
         shared = {y: trends(part.upto(y)) for y in sorted(years[district])}
-        files[district] = write_scorecard(part, folder / f"{i:04d}-{slug(district) if district else 'khong-huyen'}.pkl",
-                                          shared)
-    return files
+        yield district, write_scorecard(part, folder / f"{i:04d}-{slug(district) if district else 'khong-huyen'}.pkl",
+                                        shared)
 
 
 def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, province: str | None = None,
@@ -242,10 +247,18 @@ def _batch(ds: Dataset, years: list[int], runs: list[Run], out: Path, pools: lis
                  and all((out / o).exists() for o in prev.get("outputs", [])))
         if force or not fresh:
             pending.append(r)
-    if pending:  # the scores of the districts with reports to render, one file each
-        caches = write_district_scores(card, pending, out / ".cache" / f"scores-{card.provenance.digest()[:16]}")
-        for r in pending:
-            r.params["scores"] = str(caches[r.district])
+    by_district: dict[str, list[Run]] = {}
+    for r in pending:
+        by_district.setdefault(r.district, []).append(r)
+
+    def district_runs() -> Iterator[list[dict]]:
+        """The runs of one district after another, each once its district's scores file is written."""
+        folder = out / ".cache" / f"scores-{card.provenance.digest()[:16]}"
+        for district, path in district_scores(card, pending, folder):
+            for r in by_district[district]:
+                r.params["scores"] = str(path)
+            yield [asdict(r) for r in by_district[district]]
+
     meta = {"dataset": str(ds.path), "years": years, "versions": _versions(), "provenance": card.provenance.to_dict()}
 
     failed: list[dict] = []
@@ -274,19 +287,33 @@ def _batch(ds: Dataset, years: list[int], runs: list[Run], out: Path, pools: lis
         bar.update(1)
         bar.set_postfix_str(f"lỗi: {len(failed)}")
 
-    payload = [asdict(r) for r in pending]
-    if payload:
-        if scheduler:
-            _run_dask(scheduler, payload, str(out), tuple(formats), isolate, record)
-        else:
-            if not pools and min(jobs, len(payload)) > 1:
-                pools.append(_start_pool(min(jobs, len(payload))))
-            _run_local(pools[0] if pools else None, payload, str(out), tuple(formats), isolate, record)
-    bar.close()
+    try:
+        _render(pending, district_runs, scheduler, pools, jobs, out, formats, isolate, record)
+    except Exception:
+        try:  # the reports finished before the fault (e.g. a scores file that cannot be written) are kept
+            _write_manifest(manifest_path, entries, meta)
+        except OutputError:
+            pass
+        raise
+    finally:
+        bar.close()
     index = write_index(out, [entries[r.stem] for r in runs if r.stem in entries], card)
     _write_manifest(manifest_path, entries, meta)
     return BatchResult(len(runs), len(pending), len(runs) - len(pending), failed, index, manifest_path,
                        time.perf_counter() - t0)
+
+
+def _render(pending: list[Run], district_runs, scheduler, pools: list, jobs: int, out: Path, formats, isolate: bool,
+            record) -> None:
+    """Render the pending runs: on Dask, or in local workers (or this process) district by district."""
+    if pending:
+        if scheduler:
+            payload = [run for runs_of_district in district_runs() for run in runs_of_district]
+            _run_dask(scheduler, payload, str(out), tuple(formats), isolate, record)
+        else:
+            if not pools and min(jobs, len(pending)) > 1:
+                pools.append(_start_pool(min(jobs, len(pending))))
+            _run_local(pools[0] if pools else None, district_runs(), str(out), tuple(formats), isolate, record)
 
 
 def _result(future, run: dict) -> dict:
@@ -325,15 +352,24 @@ def _warm_up() -> None:
         pass  # the kernel is started again by the first report, which records the failure if it persists
 
 
-def _run_local(pool, payload: list[dict], out: str, formats, isolate: bool, record) -> None:
+def _run_local(pool, district_runs: Iterator[list[dict]], out: str, formats, isolate: bool, record) -> None:
+    """Render the runs, a district's as soon as they come: in this process, or in the pool's
+    workers while the next districts' scores files are written."""
     if pool is None:
-        for run in payload:
-            record(execute_run(run, out, formats, isolate))
+        for runs in district_runs:
+            for run in runs:
+                record(execute_run(run, out, formats, isolate))
         stop_warm_kernel()
         return
-    futures = {pool.submit(execute_run, run, out, formats, isolate): run for run in payload}
-    for fut in as_completed(futures):
-        record(_result(fut, futures[fut]))
+    futures: dict = {}
+    try:
+        for runs in district_runs:
+            futures |= {pool.submit(execute_run, run, out, formats, isolate): run for run in runs}
+            for fut in [f for f in futures if f.done()]:  # keep the progress bar and manifest going meanwhile
+                record(_result(fut, futures.pop(fut)))
+    finally:  # also when a scores file cannot be written: the reports already sent finish and are recorded
+        for fut in as_completed(futures):
+            record(_result(fut, futures[fut]))
 
 
 def _run_dask(address: str, payload: list[dict], out: str, formats, isolate: bool, record) -> None:

@@ -16,6 +16,7 @@ from pandas.testing import assert_frame_equal
 import ntmlib
 from ntmlib import batch, runner
 from ntmlib.cache import _own_categories, read_scorecard, split_scorecard, write_scorecard
+from ntmlib.errors import Problem
 
 # Lý Nhân's 21 units spread over three made-up districts (and one left without a district)
 DISTRICTS = {"13567": "Bắc", "13570": "Bắc", "13573": "Bắc", "13576": "Nam", "13579": "Nam"}
@@ -167,3 +168,57 @@ def test_a_districts_file_carries_its_trends_and_reports_read_the_same_tables_fr
     r = commune_report(ds.path, "13567", 2022, scores=only_2023["Bắc"])
     assert r.shared_trends is None
     assert_frame_equal(r.trend_table, trends.trends(card.subset(["13567"]).upto(2022), communes=["13567"]))
+
+
+def _fake_render(log):
+    def execute_run(run, out_dir, formats, isolate=False):
+        log.append(("run", run["stem"]))
+        return {"stem": run["stem"], "status": "ok", "error": None, "outputs": [], "duration": 0.0}
+    return execute_run
+
+
+def test_a_districts_reports_start_once_its_file_is_written_not_after_every_file(three_districts, tmp_path,
+                                                                                    monkeypatch):
+    ds, _ = three_districts
+    log = []
+    real_write = batch.write_scorecard
+    monkeypatch.setattr(batch, "write_scorecard", lambda part, path, shared: (
+        log.append(("file", path.name)), real_write(part, path, shared))[1])
+    monkeypatch.setattr(batch, "execute_run", _fake_render(log))
+    res = batch.run_batch(ds, years=[2023], out=tmp_path, jobs=1, progress=False, kinds=("commune",),
+                          communes=["13567", "13570", "13573", "13576", "13579"])
+    assert res.ok and res.executed == 5
+    stem = {r.target: r.stem for r in batch.plan(ds, [2023])}
+    assert log == [("file", "0000-bac.pkl"), ("run", stem["13567"]), ("run", stem["13570"]), ("run", stem["13573"]),
+                   ("file", "0001-nam.pkl"), ("run", stem["13576"]), ("run", stem["13579"])]
+
+
+@pytest.mark.slow
+def test_a_scores_file_that_cannot_be_written_keeps_the_reports_already_finished(three_districts, tmp_path,
+                                                                                  monkeypatch):
+    """The second district's file fails (a full disk): the first district's reports, already sent to
+    the workers, finish and are in the manifest; the error reaches the caller."""
+    from ntmlib.errors import OutputError
+
+    ds, _ = three_districts
+    real_write = batch.write_scorecard
+
+    def write(part, path, shared):
+        if path.name.startswith("0001"):
+            raise OutputError(Problem(str(path), "không ghi được tệp: ổ đĩa đầy"))
+        return real_write(part, path, shared)
+
+    monkeypatch.setattr(batch, "write_scorecard", write)
+    with pytest.raises(OutputError, match="ổ đĩa đầy"):
+        batch.run_batch(ds, years=[2023], out=tmp_path, jobs=2, progress=False, kinds=("commune",),
+                        communes=["13567", "13570", "13573", "13576", "13579"], formats=("html",))
+    runs = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))["runs"]
+    bac = sorted(r.stem for r in batch.plan(ds, [2023]) if r.target in ("13567", "13570", "13573"))
+    assert sorted((r["stem"], r["status"]) for r in runs) == [(s, "ok") for s in bac]
+    assert sorted(f"2023/{p.name}" for p in (tmp_path / "2023").iterdir()) == [f"{s}.html" for s in bac]
+    # run again once the disk has room: only the other district's reports are rendered
+    monkeypatch.setattr(batch, "write_scorecard", real_write)
+    res = batch.run_batch(ds, years=[2023], out=tmp_path, jobs=1, progress=False, kinds=("commune",),
+                          communes=["13567", "13570", "13573", "13576", "13579"], formats=("html",))
+    assert res.ok and (res.executed, res.skipped) == (2, 3)
+    runner.stop_warm_kernel()
