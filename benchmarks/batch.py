@@ -37,7 +37,8 @@ sys.path.insert(0, str(ROOT))
 
 from ntmlib import load_dataset  # noqa: E402
 from ntmlib.batch import plan, run_batch  # noqa: E402
-from ntmlib.maps import CACHE_ENV  # noqa: E402
+
+CACHE_ENV = "NTM_MAP_CACHE"  # ntmlib.maps.CACHE_ENV, without importing the maps (and matplotlib) into every worker
 
 
 def national(args) -> None:
@@ -91,12 +92,9 @@ def national(args) -> None:
         print(f"worker {w}: {len(res)} reports; RSS after the first {first['worker']:.0f} + {first['kernel']:.0f} MB "
               f"(process + kernel), after the last {last['worker']:.0f} + {last['kernel']:.0f} MB; "
               f"peak {top:.0f} MB")
-        for kind in ("commune", "district"):  # like with like: a district report holds more (its charts)
-            mine = [m for m in res if m["kind"] == kind]
-            if len(mine) > 1:
-                a, b = mine[0], mine[-1]
-                print(f"  {len(mine)} {kind} reports: after the first {a['worker']:.0f} + {a['kernel']:.0f} MB, "
-                      f"after the last {b['worker']:.0f} + {b['kernel']:.0f} MB")
+        marks = sorted({0, len(res) // 4, len(res) // 2, 3 * len(res) // 4, len(res) - 1})
+        print("  RSS (process + kernel) after reports " + ", ".join(
+            f"{i + 1}: {res[i]['worker'] + res[i]['kernel']:.0f} MB" for i in marks))
     per_report = cpu / max(counted, 1)
     print(f"CPU per report (process + kernel): {per_report:.2f} s; on {jobs} cores of its own the country would take "
           f"{(load + country * per_report / jobs) / 60:.1f} min")
