@@ -444,8 +444,8 @@ def new_communes_map_html(card: Scorecard, year: int, district: str, lang: str =
     if cw.empty:
         return ""
     p = points(card, year, ids)
-    p["group"] = [(s["new_commune"] if s is not None else "") for s in (reorg.successor(card.dataset, i)
-                                                                        for i in p["commune_id"])]
+    joined = reorg.successor_names(card.dataset, p["commune_id"])
+    p["group"] = [joined.get(str(i), "") for i in p["commune_id"]]
     p = p[p["group"] != ""]
     if p.empty or p["lat"].isna().all():
         return ""

@@ -129,6 +129,17 @@ def successor(dataset: Dataset, old_commune, date=None) -> pd.Series | None:
     return units[units["key"] == key].iloc[0]
 
 
+def successor_names(dataset: Dataset, commune_ids) -> dict[str, str]:
+    """{old commune id: name of the new unit it belongs to} as successor() gives it (latest
+    reorganisation, a divided commune's default), for many communes in one pass; communes no
+    reorganisation names are left out."""
+    cw = _crosswalk(dataset)
+    cw = cw[cw["old_commune_id"].isin([str(c) for c in commune_ids])]
+    last = cw.sort_values(["effective", "default"], kind="stable").groupby("old_commune_id", sort=False).tail(1)
+    names = dict(zip(new_communes(dataset)["key"], new_communes(dataset)["new_commune"]))
+    return {str(old): names[key] for old, key in zip(last["old_commune_id"], last["key"])}
+
+
 # --------------------------------------------------------------------------- results under the new units
 
 

@@ -219,3 +219,13 @@ def test_cli_lists_new_communes_and_refuses_an_old_code():
     assert " ".join(lines[2].split()) == "13591@2025-07-01 Nam Xang Ninh Bình 1/7/2025 Nguyên Lý, Công Lý, Đức Lý"
     res = CliRunner().invoke(main, ["crosswalk", str(LY_NHAN), "13573"])
     assert res.exit_code == 2 and "'13573' là xã cũ Chính Lý" in res.output and "Traceback" not in res.output
+
+
+def test_successor_names_of_many_communes_are_successor_of_each(ds):
+    ids = list(ds.communes["commune_id"])
+    names = reorg.successor_names(ds, ids)
+    for cid in ids:
+        one = reorg.successor(ds, cid)
+        assert names.get(cid) == (None if one is None else one["new_commune"])
+    assert len(names) == 21 and len(set(names.values())) == 7
+    assert reorg.successor_names(ds, []) == {}

@@ -209,3 +209,14 @@ def test_crosswalk_options_may_come_before_the_dataset():
     assert run("crosswalk", "--lang", "en", SAMPLE).output == en and en.split()[0] == "Reference"
     assert run("crosswalk", "--lang", "en", "build", "--province", "Hà Nam", "--district", "Lý Nhân").output == \
         units.crosswalk_2025("Hà Nam", "Lý Nhân").to_csv(index=False)
+
+
+@pytest.mark.slow
+def test_successor_names_follow_a_divided_units_default(ha_nam):
+    from ntmlib import reorg
+
+    ds = ntmlib.load_dataset(ha_nam)
+    ids = list(ds.communes["commune_id"])
+    names = reorg.successor_names(ds, ids)
+    assert names == {c: reorg.successor(ds, c)["new_commune"] for c in ids if reorg.successor(ds, c) is not None}
+    assert len(names) == 98 and names["13285"] == "Hà Nam"  # Quang Trung, divided: its default successor
