@@ -38,11 +38,11 @@ sys.path.insert(0, str(ROOT))
 from ntmlib import load_dataset  # noqa: E402
 from ntmlib.batch import plan, run_batch  # noqa: E402
 
-CACHE_ENV = "NTM_MAP_CACHE"  # ntmlib.maps.CACHE_ENV, without importing the maps (and matplotlib) into every worker
-
 
 def national(args) -> None:
     """The national batch benchmark (see the module docstring)."""
+    from ntmlib.maps import CACHE_ENV  # here, not at the top: the workers' server imports this script
+
     stamp = args.cache / "generated.json"
     if not (args.cache / "parquet" / "observations.parquet").exists():
         from ntmlib.synthetic import make_national
@@ -61,7 +61,7 @@ def national(args) -> None:
             break
         chosen += list(c.loc[c["district"] == d, "commune_id"])
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ[CACHE_ENV] = str(Path(tmp) / "maps")  # every district's map drawn in this run, none read from an earlier one
+        os.environ[CACHE_ENV] = str(Path(tmp) / "maps")  # every map drawn in this run, none read from an earlier one
         t0 = time.perf_counter()
         result = run_batch(ds, years=[year], communes=chosen, out=Path(tmp) / "national", jobs=args.jobs,
                            force=True, progress=False)
@@ -112,6 +112,8 @@ def _peak_mb() -> float:
 
 
 def main() -> None:
+    from ntmlib.maps import CACHE_ENV  # here, not at the top: the workers' server imports this script
+
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=40)
     ap.add_argument("--dataset", default=str(ROOT / "data" / "ly-nhan"))

@@ -362,14 +362,20 @@ def _run_local(pool, district_runs: Iterator[list[dict]], out: str, formats, iso
         stop_warm_kernel()
         return
     futures: dict = {}
+
+    def finish() -> None:
+        for fut in as_completed(futures):
+            record(_result(fut, futures[fut]))
+
     try:
         for runs in district_runs:
             futures |= {pool.submit(execute_run, run, out, formats, isolate): run for run in runs}
             for fut in [f for f in futures if f.done()]:  # keep the progress bar and manifest going meanwhile
                 record(_result(fut, futures.pop(fut)))
-    finally:  # also when a scores file cannot be written: the reports already sent finish and are recorded
-        for fut in as_completed(futures):
-            record(_result(fut, futures[fut]))
+    except Exception:  # a scores file that cannot be written: the reports already sent finish and are recorded
+        finish()
+        raise  # (an interruption, Ctrl-C, does not wait for them: the pool cancels what has not started)
+    finish()
 
 
 def _run_dask(address: str, payload: list[dict], out: str, formats, isolate: bool, record) -> None:

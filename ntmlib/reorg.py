@@ -136,7 +136,8 @@ def successor_names(dataset: Dataset, commune_ids) -> dict[str, str]:
     cw = _crosswalk(dataset)
     cw = cw[cw["old_commune_id"].isin([str(c) for c in commune_ids])]
     last = cw.sort_values(["effective", "default"], kind="stable").groupby("old_commune_id", sort=False).tail(1)
-    names = dict(zip(new_communes(dataset)["key"], new_communes(dataset)["new_commune"]))
+    units = new_communes(dataset)
+    names = dict(zip(units["key"], units["new_commune"]))
     return {str(old): names[key] for old, key in zip(last["old_commune_id"], last["key"])}
 
 
