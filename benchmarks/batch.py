@@ -2,7 +2,7 @@
 
 1. the plain loop an analyst would write: `papermill` CLI, then `jupyter nbconvert --to html
    --no-input`, one commune after another;
-2. `ntm reports` (ntmlib.batch.run_batch): scoring once, warm kernels in a process pool,
+2. `ntm reports` (ntmlib.run.batch.run_batch): scoring once, warm kernels in a process pool,
    HTML exported in-process.
 
     python benchmarks/batch.py [--n 40] [--dataset data/ly-nhan] [--jobs 2]
@@ -36,16 +36,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ntmlib import load_dataset  # noqa: E402
-from ntmlib.batch import plan, run_batch  # noqa: E402
+from ntmlib.run.batch import plan, run_batch  # noqa: E402
 
 
 def national(args) -> None:
     """The national batch benchmark (see the module docstring)."""
-    from ntmlib.maps import CACHE_ENV  # here, not at the top: the workers' server imports this script
+    from ntmlib.present.maps import CACHE_ENV  # here, not at the top: the workers' server imports this script
 
     stamp = args.cache / "generated.json"
     if not (args.cache / "parquet" / "observations.parquet").exists():
-        from ntmlib.synthetic import make_national
+        from ntmlib.dataset.synthetic import make_national
 
         make_national(args.cache, communes=10_000, seed=2025, formats=("parquet",))
         stamp.write_text(json.dumps({"communes": 10_000, "seed": 2025}))
@@ -112,7 +112,7 @@ def _peak_mb() -> float:
 
 
 def main() -> None:
-    from ntmlib.maps import CACHE_ENV  # here, not at the top: the workers' server imports this script
+    from ntmlib.present.maps import CACHE_ENV  # here, not at the top: the workers' server imports this script
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=40)

@@ -1,5 +1,5 @@
-"""Time the HTML criteria grid and heatmap (ntmlib.grids) against the matplotlib figures they
-replace (ntmlib.plots, including the PNG a report embeds), on the sample dataset:
+"""Time the HTML criteria grid and heatmap (ntmlib.present.grids) against the matplotlib figures they
+replace (ntmlib.present.plots, including the PNG a report embeds), on the sample dataset:
 
     python benchmarks/grids.py [--repeat 7] [--commune 13618] [--year 2023]
 
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import ntmlib  # noqa: E402
-from ntmlib import grids, plots  # noqa: E402
+from ntmlib.present import grids, plots  # noqa: E402
 
 
 def median_time(build, repeat: int):

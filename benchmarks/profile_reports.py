@@ -5,7 +5,7 @@ HTML export, under cProfile (CPU time); prints the top functions by cumulative a
     python benchmarks/profile_reports.py [--n 10] [--kind commune] [--dataset data/ly-nhan] [--top 25]
 
 The reports are those of the dataset's first district, in its last year, reading that
-district's scores file as in a batch (ntmlib.batch.write_district_scores).
+district's scores file as in a batch (ntmlib.run.batch.write_district_scores).
 
 The first report is rendered once before profiling (imports, first-use caches), as a warm
 kernel would have done.
@@ -27,12 +27,12 @@ sys.path.insert(0, str(ROOT))
 from IPython.core.interactiveshell import InteractiveShell  # noqa: E402
 
 from ntmlib import load_dataset  # noqa: E402
-from ntmlib.batch import plan, write_district_scores  # noqa: E402
-from ntmlib.export import to_html  # noqa: E402
-from ntmlib.kernel_state import _clear_namespace  # noqa: E402
-from ntmlib.runner import prepare  # noqa: E402
-from ntmlib.scoring import score  # noqa: E402
-from ntmlib.window import report_years  # noqa: E402
+from ntmlib.run.batch import plan, write_district_scores  # noqa: E402
+from ntmlib.run.export import to_html  # noqa: E402
+from ntmlib.run.kernel_state import _clear_namespace  # noqa: E402
+from ntmlib.run.runner import prepare  # noqa: E402
+from ntmlib.scoring.engine import score  # noqa: E402
+from ntmlib.scoring.window import report_years  # noqa: E402
 
 
 class _Capture:
@@ -49,7 +49,7 @@ class _Capture:
 def render(shell, capture, kind: str, params: dict):
     """Run the prepared notebook's cells in `shell`; return the notebook with their outputs."""
     nb = prepare(kind, params)
-    _clear_namespace(shell)  # what the warm kernel does between reports (ntmlib.kernel_state)
+    _clear_namespace(shell)  # what the warm kernel does between reports (ntmlib.run.kernel_state)
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue

@@ -5,8 +5,8 @@ and print the time and peak memory of each step:
 
 Steps: read the observations file (CSV, Parquet); load_dataset (read + every check, CSV and
 Parquet); ntmlib.validate; score; aggregate (district and province summaries); and the
-row-by-row reference scorer (ntmlib.reference) on a sample of about `--sample` observations,
-for the cost per observation. The dataset is generated with ntmlib.synthetic on first use and
+row-by-row reference scorer (ntmlib.testing.reference) on a sample of about `--sample` observations,
+for the cost per observation. The dataset is generated with ntmlib.dataset.synthetic on first use and
 kept in --cache.
 
 "CPU" is the step's processor time (all its threads): on a machine shared with other work it
@@ -71,9 +71,9 @@ def _measure(fn):
 
 def child(step: str, data: Path, sample: int) -> dict:
     import ntmlib
-    from ntmlib import aggregate
+    from ntmlib.analysis import aggregate
     from ntmlib.errors import Problem  # noqa: F401  (imported here so import time is not measured)
-    from ntmlib.readers import read_observations
+    from ntmlib.dataset.readers import read_observations
 
     parquet, csv = data / "parquet", data / "csv"
     if step == "read-csv":
@@ -98,7 +98,7 @@ def child(step: str, data: Path, sample: int) -> dict:
         return {"score": score_m, "aggregate": agg_m, "indicator_rows": len(card.indicators),
                 "observations": len(ds.observations)}
     if step == "reference":
-        from ntmlib.reference import score_reference
+        from ntmlib.testing.reference import score_reference
 
         small = _sample(ds, sample)
         sets = ntmlib.score(small).sets.values()
@@ -153,7 +153,7 @@ def main() -> None:
     stamp = args.cache / "generated.json"
     wanted = {"communes": args.communes, "seed": args.seed}
     if not stamp.exists() or json.loads(stamp.read_text()) != wanted:
-        from ntmlib.synthetic import make_national
+        from ntmlib.dataset.synthetic import make_national
 
         t0 = time.perf_counter()
         make_national(args.cache, communes=args.communes, seed=args.seed)

@@ -1,23 +1,42 @@
-"""ntmlib: score Vietnamese communes against the New Rural Development (nông thôn mới) criteria sets."""
+"""ntmlib: score Vietnamese communes against the New Rural Development (nông thôn mới) criteria sets.
+
+The package is built in layers, each a subpackage that imports only from those below it
+(docs/architecture.md): base, text, criteria, dataset, scoring, analysis, present, office and
+jupyter, run, cli; testing holds the reference scorer. The names most scripts need are
+re-exported here; the modules that notebooks and scripts import by their short names
+(`from ntmlib import aggregate, grids, plots, notebook`) are found in their layers on first use.
+"""
 from __future__ import annotations
 
-from .dataset import Dataset
+from importlib import import_module
+
+from .criteria import CriteriaSet, Criterion, Indicator, Threshold, available_sets, load_set
+from .dataset import Dataset, load_dataset
 from .errors import DataError, FrameworkError, NtmError, Problem
-from .explorer import explore
-from .framework import (
-    CriteriaSet,
-    Criterion,
-    Indicator,
-    Threshold,
-    available_sets,
-    load_set,
-)
-from .loading import load_dataset
-from .scorecard import Scorecard
-from .scoring import score
-from .validation import validate
+from .jupyter.explorer import explore
+from .analysis.validation import validate
+from .scoring import Scorecard, score
+from .text import TIERS, counts_text, tier_name
 from .version import __version__
-from .words import TIERS, counts_text, tier_name
+
+# short module names -> the module in its layer
+MODULES = {
+    "aggregate": "analysis.aggregate", "reorg": "analysis.reorg", "roadmap": "analysis.roadmap",
+    "trends": "analysis.trends", "verdicts": "analysis.verdicts", "whatif": "analysis.whatif",
+    "blocks": "present.blocks", "bulletin": "present.bulletin", "grids": "present.grids",
+    "maps": "present.maps", "plots": "present.plots", "views": "present.views",
+    "explorer": "jupyter.explorer", "notebook": "jupyter.report",
+    "resolve": "dataset.resolve", "units": "dataset.units", "readers": "dataset.readers",
+    "words": "text",
+}
+
+
+def __getattr__(name: str):
+    """`ntmlib.analysis.aggregate` and the other short module names, imported on first use."""
+    if name in MODULES:
+        return import_module(f".{MODULES[name]}", __name__)
+    raise AttributeError(f"module 'ntmlib' has no attribute {name!r}")
+
 
 __all__ = [
     "__version__", "Dataset", "load_dataset", "DataError", "FrameworkError", "NtmError", "Problem", "TIERS",

@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 import ntmlib
-from ntmlib import aggregate, trends
+from ntmlib.analysis import aggregate, trends
 from ntmlib.errors import ParameterError
-from ntmlib.values import code_key
+from ntmlib.base.values import code_key
 
 LY_NHAN = (Path(__file__).parent.parent / "data" / "ly-nhan").resolve()
 

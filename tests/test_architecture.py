@@ -1,6 +1,6 @@
-"""The layers of ntmlib (pyproject.toml, [tool.importlinter]; docs/architecture.md): a module
-imports only from the layers below it, no modules import each other in a loop, and no module
-hides a package import inside a function (except heavy optional ones, with a comment)."""
+"""The layers of ntmlib (pyproject.toml, [tool.importlinter]; docs/architecture.md): a subpackage
+imports only from the layers below it, no subpackages or modules import each other in a loop, and
+no module hides a package import inside a function (except heavy optional ones, with a comment)."""
 import ast
 import os
 import re
@@ -25,17 +25,19 @@ def test_layers_and_no_loops_are_kept():
     res = lint(ROOT)
     assert res.returncode == 0, res.stdout + res.stderr
     assert "ntmlib layers KEPT" in res.stdout
-    assert "no import loops between the modules of ntmlib KEPT" in res.stdout
+    assert "no import loops between the subpackages of ntmlib, nor between the modules of \none KEPT" in res.stdout
     assert "Contracts: 2 kept, 0 broken." in res.stdout
 
 
 @pytest.mark.parametrize("module,planted,broken", [
-    ("words.py", "from . import cli  # noqa\n", "ntmlib layers BROKEN"),  # an import upwards
-    ("scoring.py", "from . import whatif  # noqa\n", "ntmlib layers BROKEN"),  # the old loop, planted again
+    ("text/words.py", "from .. import cli  # noqa\n", "ntmlib layers BROKEN"),  # an import upwards
+    ("scoring/engine.py", "from ..analysis import whatif  # noqa\n", "ntmlib layers BROKEN"),  # the old loop
+    ("office/excel.py", "from ..jupyter import report  # noqa\n", "ntmlib layers BROKEN"),  # a sibling layer
+    ("dataset/resolve.py", "from . import loading  # noqa\n", "no import loops"),  # a loop inside a layer
 ])
 def test_an_upward_import_breaks_the_contract(tmp_path, module, planted, broken):
     copy = tmp_path / "ntmlib"
-    shutil.copytree(ROOT / "ntmlib", copy, ignore=shutil.ignore_patterns("__pycache__", "frameworks", "templates"))
+    shutil.copytree(ROOT / "ntmlib", copy, ignore=shutil.ignore_patterns("__pycache__", "sets", "templates"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     path = copy / module
     path.write_text(planted + path.read_text(encoding="utf-8"), encoding="utf-8")
@@ -46,14 +48,16 @@ def test_an_upward_import_breaks_the_contract(tmp_path, module, planted, broken)
 def layer_list() -> list[list[str]]:
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     block = re.search(r'layers = \[(.*?)\]', text, re.S).group(1)
-    return [[m.strip().removeprefix("ntmlib.") for m in row.split(":")] for row in re.findall(r'"([^"]+)"', block)]
+    return [[m.strip().removeprefix("ntmlib.") for m in re.split("[:|]", row)] for row in re.findall(r'"([^"]+)"', block)]
 
 
 def test_every_module_has_a_layer():
     named = {m for row in layer_list() for m in row}
-    modules = {p.stem for p in (ROOT / "ntmlib").glob("*.py") if p.stem != "__init__"} | {"readers"}
-    assert modules - named == set(), "modules without a layer in pyproject.toml"
-    assert named - modules == set(), "layers naming modules that do not exist"
+    top = ROOT / "ntmlib"
+    modules = ({p.stem for p in top.glob("*.py") if p.stem != "__init__"}
+               | {p.parent.name for p in top.glob("*/__init__.py")})
+    assert modules - named == set(), "subpackages or modules without a layer in pyproject.toml"
+    assert named - modules == set(), "layers naming subpackages or modules that do not exist"
 
 
 def test_no_package_import_inside_a_function():

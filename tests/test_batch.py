@@ -14,7 +14,7 @@ import pytest
 from fixture_paths import TINY
 
 import ntmlib
-from ntmlib import batch, runner
+from ntmlib.run import batch, runner
 
 pytestmark = pytest.mark.slow
 
@@ -169,8 +169,8 @@ def test_batch_for_one_province_renders_only_its_reports_with_the_national_score
     from click.testing import CliRunner
 
     from ntmlib.cli import main
-    from ntmlib.synthetic import make_national
-    from ntmlib.words import counts_text
+    from ntmlib.dataset.synthetic import make_national
+    from ntmlib.text import counts_text
 
     data = make_national(tmp_path / "national", communes=70, seed=3, formats=("parquet",))["parquet"]
     ds = ntmlib.load_dataset(data)

@@ -14,8 +14,8 @@ from fixture_paths import LY_NHAN
 from pandas.testing import assert_frame_equal
 
 import ntmlib
-from ntmlib import batch, runner
-from ntmlib.cache import _own_categories, read_scorecard, split_scorecard, write_scorecard
+from ntmlib.run import batch, runner
+from ntmlib.scoring.cache import _own_categories, read_scorecard, split_scorecard, write_scorecard
 from ntmlib.errors import Problem
 
 # Lý Nhân's 21 units spread over three made-up districts (and one left without a district)
@@ -120,8 +120,8 @@ def test_a_report_from_its_districts_file_equals_one_from_the_whole_scores(three
 def test_a_communes_trends_and_changes_from_its_own_results_equal_those_from_the_whole_card(three_districts):
     """CommuneReport works on the commune's own results (own_card): the same tables as from its
     whole district's or dataset's card."""
-    from ntmlib import aggregate, trends
-    from ntmlib.views import CommuneReport
+    from ntmlib.analysis import aggregate, trends
+    from ntmlib.present.views import CommuneReport
 
     ds, card = three_districts
     changes = aggregate.year_change(card)
@@ -138,9 +138,9 @@ def test_a_communes_trends_and_changes_from_its_own_results_equal_those_from_the
 def test_a_districts_file_carries_its_trends_and_reports_read_the_same_tables_from_it(three_districts, tmp_path):
     """The batch works out the trends once per district and year; a commune's or district's
     report takes its rows from the file, identical (dtypes and categories too) to computing them."""
-    from ntmlib import trends
-    from ntmlib.cache import read_batch_scores
-    from ntmlib.views import commune_report, district_report
+    from ntmlib.analysis import trends
+    from ntmlib.scoring.cache import read_batch_scores
+    from ntmlib.present.views import commune_report, district_report
 
     ds, card = three_districts
     runs = [r for r in batch.plan(ds, [2022, 2023]) if r.district in ("Bắc", "Lý Nhân")]

@@ -5,8 +5,8 @@ import re
 import pytest
 from docx import Document
 
-from ntmlib.bulletin import bulletin, to_markdown
-from ntmlib.bulletin_docx import to_docx
+from ntmlib.present.bulletin import bulletin, to_markdown
+from ntmlib.office.word_bulletin import to_docx
 
 from fixture_paths import LY_NHAN
 

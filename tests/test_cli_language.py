@@ -1,6 +1,6 @@
 """`ntm` speaks one language: every line it prints — help, usage, option lists, defaults,
 required marks, errors, hints — is Vietnamese by default and English with `--lang en` or
-NTM_LANG=en, with no word of click's English left (ntmlib.cli_text). Every command's help
+NTM_LANG=en, with no word of click's English left (ntmlib.cli.translation). Every command's help
 describes every argument and option and ends with examples on the sample data, and the
 examples run. A report run prints one line and nothing from the kernel."""
 from __future__ import annotations
@@ -16,8 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 from ntmlib.cli import main
-from ntmlib.cli_text import default_language
-from ntmlib.words import CLI_HELP
+from ntmlib.cli.translation import default_language
+from ntmlib.text import CLI_HELP
 
 ROOT = Path(__file__).parent.parent
 NTM = Path(sys.executable).parent / "ntm"

@@ -15,11 +15,11 @@ from click.testing import CliRunner
 from fixture_paths import LY_NHAN, TINY
 
 import ntmlib
-from ntmlib import aggregate
-from ntmlib.bulletin import READY_MAX_CRITERIA_MISSING, build
+from ntmlib.analysis import aggregate
+from ntmlib.present.bulletin import READY_MAX_CRITERIA_MISSING, build
 from ntmlib.cli import main
-from ntmlib.roadmap import roadmap, roadmap_for
-from ntmlib.whatif import whatif
+from ntmlib.analysis.roadmap import roadmap, roadmap_for
+from ntmlib.analysis.whatif import whatif
 
 NTM, NC = "tiny-ntm", "tiny-nc"
 

@@ -1,4 +1,4 @@
-"""ntmlib.aggregate on tests/data/tiny, every table checked in full (columns, order, numbers worked
+"""ntmlib.analysis.aggregate on tests/data/tiny, every table checked in full (columns, order, numbers worked
 out by hand): the tables a district office reads, so a changed column, order or count shows.
 These kill the mutants of aggregate.py that the other fast tests left alive."""
 from __future__ import annotations
@@ -11,7 +11,7 @@ from fixture_paths import LY_NHAN, TINY
 from test_core import NC, NTM, tiny_copy
 
 import ntmlib
-from ntmlib import aggregate
+from ntmlib.analysis import aggregate
 from ntmlib.errors import ParameterError
 
 # The hand-worked results of tiny in 2023 are in the header of test_core.py.

@@ -1,4 +1,4 @@
-"""The bulletin (ntmlib.bulletin) of small variants of tests/data/tiny, compared line by line with
+"""The bulletin (ntmlib.present.bulletin) of small variants of tests/data/tiny, compared line by line with
 what an office would read: model communes, nâng cao communes by recognition year with their
 decision and slipped indicators, the remaining communes, who can register, the summary table,
 the Markdown and the Word document. These kill the mutants of bulletin.py that the sample's
@@ -14,8 +14,8 @@ from test_core import NTM, tiny_copy
 
 import ntmlib
 from ntmlib import DataError
-from ntmlib.bulletin import build, to_markdown
-from ntmlib.bulletin_docx import to_docx
+from ntmlib.present.bulletin import build, to_markdown
+from ntmlib.office.word_bulletin import to_docx
 
 HEADER = "commune_id,tier,year,decision,decision_date,note\n"
 AN = "đạt 3/3 tiêu chí với 7/7 chỉ tiêu nông thôn mới; đạt 1/1 tiêu chí với 2/2 chỉ tiêu nông thôn mới nâng cao."

@@ -1,4 +1,4 @@
-"""The roadmap's outlook by a target year (ntmlib.roadmap) on a variant of tests/data/tiny: the
+"""The roadmap's outlook by a target year (ntmlib.analysis.roadmap) on a variant of tests/data/tiny: the
 threshold that applies that year and where it comes from (region, commune group, a year the set
 does not cover), the projection at the recent rate, what is still needed, and the text the
 command prints. These kill the mutants of roadmap.py that the other fast tests left alive."""
@@ -13,8 +13,8 @@ from test_core import NC, NTM, tiny_copy
 
 import ntmlib
 from ntmlib.errors import ParameterError
-from ntmlib.framework import Threshold
-from ntmlib.roadmap import (
+from ntmlib.criteria.criteria_set import Threshold
+from ntmlib.analysis.roadmap import (
     BY_COLUMNS,
     COLUMNS,
     district_totals,
@@ -254,7 +254,7 @@ def test_district_totals_tie_the_lower_tier_first_even_when_the_higher_comes_fir
 def test_an_indicator_without_unit_and_a_threshold_with_decimals(tmp_path):
     from dataclasses import replace
 
-    from ntmlib.framework import Threshold
+    from ntmlib.criteria.criteria_set import Threshold
 
     d = tiny_copy(tmp_path)
     (d / "recognitions.csv").write_text(REC_NTM_ONLY, encoding="utf-8")
@@ -285,7 +285,7 @@ def test_pace_when_one_commune_closes_and_one_needs_more(tmp_path):
 
 def test_outlook_of_a_card_without_its_dataset(tiny_card):
     # no communes table: region and group unknown, so the thresholds of the assessed year stay
-    from ntmlib.scorecard import Scorecard
+    from ntmlib.scoring.scorecard import Scorecard
 
     bare = Scorecard(tiny_card.indicators, tiny_card.criteria, tiny_card.communes, tiny_card.sets)
     rm = roadmap(bare, 2023, "nang-cao", by=2024)

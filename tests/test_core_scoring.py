@@ -1,4 +1,4 @@
-"""ntmlib.scoring paths the other fast tests did not reach (found by mutation testing): two sets of
+"""ntmlib.scoring.engine paths the other fast tests did not reach (found by mutation testing): two sets of
 one tier, a set no observation serves, and the errors scoring itself raises for observations
 changed after loading (load_dataset's checks catch them in files)."""
 from __future__ import annotations
@@ -13,8 +13,9 @@ from fixture_paths import TINY
 from test_core import NC, NTM, one, tiny_copy
 
 import ntmlib
-from ntmlib import DataError, scoring
-from ntmlib.scoring import _categorical
+from ntmlib import DataError
+from ntmlib.scoring import engine as scoring
+from ntmlib.scoring.engine import _categorical
 
 
 def test_a_tier_is_reached_through_any_of_its_sets():

@@ -8,7 +8,7 @@ import pandas as pd
 from fixture_paths import TINY
 
 import ntmlib
-from ntmlib.values import (
+from ntmlib.base.values import (
     normalise_text,
     number_to_text,
     parse_distinct,

@@ -1,4 +1,4 @@
-"""What-if (ntmlib.whatif) on tests/data/tiny: a threshold replaced for one region or commune
+"""What-if (ntmlib.analysis.whatif) on tests/data/tiny: a threshold replaced for one region or commune
 group, for each kind of threshold the sets use (one value, by region, by region and year, by
 group), the errors that name what cannot be replaced, and the sentences and tables a user reads.
 These kill the mutants of whatif.py that the sample's what-if tests (tests/test_whatif.py) left
@@ -14,8 +14,8 @@ from test_core import NC, NTM, tiny_copy
 
 import ntmlib
 from ntmlib.errors import ParameterError
-from ntmlib.framework import Threshold
-from ntmlib.whatif import ThresholdChange, whatif
+from ntmlib.criteria.criteria_set import Threshold
+from ntmlib.analysis.whatif import ThresholdChange, whatif
 
 ASSUME_31 = "Giả định: ngưỡng chỉ tiêu 3.1 (Tỷ lệ người dân tham gia bảo hiểm y tế) của bộ tiny-ntm: ≥ 90 % → "
 

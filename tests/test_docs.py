@@ -103,8 +103,8 @@ def _edited_set_workbook(tmp: Path) -> Path:
     values): 9.2 raised to 92 for DBSH, and an income threshold typed in for DBSH 2024."""
     import openpyxl
 
-    from ntmlib.framework import load_set
-    from ntmlib.framework_excel import export_set
+    from ntmlib.criteria.criteria_set import load_set
+    from ntmlib.office.criteria_workbook import export_set
 
     path = tmp / "bo-tieu-chi-da-sua.xlsx"
     export_set(load_set("hanam-2022-ntm"), path)
@@ -122,8 +122,8 @@ def _spoiled_set_workbook(tmp: Path) -> Path:
     """hanam-2022-ntm exported to Excel, with a word where 2.2's DBSH threshold should be."""
     import openpyxl
 
-    from ntmlib.framework import load_set
-    from ntmlib.framework_excel import export_set
+    from ntmlib.criteria.criteria_set import load_set
+    from ntmlib.office.criteria_workbook import export_set
 
     path = tmp / "bo-tieu-chi-sai.xlsx"
     export_set(load_set("hanam-2022-ntm"), path)
@@ -137,7 +137,7 @@ def _spoiled_set_workbook(tmp: Path) -> Path:
 def _dataset_with_province_set(tmp: Path) -> Path:
     """data/ly-nhan with frameworks/hanam-2024-ntm.yaml imported from the corrected workbook, named in
     dataset.yaml in place of hanam-2022-ntm, the NTM values of observations.csv written for it."""
-    from ntmlib.framework_excel import import_set
+    from ntmlib.office.criteria_workbook import import_set
 
     d = tmp / "ly-nhan-tinh-2024"
     shutil.copytree(ROOT / "data" / "ly-nhan", d)
@@ -154,9 +154,9 @@ def _dataset_from_entry_workbook(tmp: Path) -> Path:
     in with their values of observations.csv (tests/test_entry_template.py fills it the same way)."""
     from test_entry_template import SOME, _fill
 
-    from ntmlib.entry_template import write_template
-    from ntmlib.loading import load_dataset
-    from ntmlib.scoring import score
+    from ntmlib.office.data_entry import write_template
+    from ntmlib.dataset.loading import load_dataset
+    from ntmlib.scoring.engine import score
 
     src = load_dataset(ROOT / "data" / "ly-nhan")
     d = tmp / "ly-nhan-nhap-lieu"

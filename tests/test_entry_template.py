@@ -1,4 +1,4 @@
-"""The communes' data-entry workbook (ntmlib.entry_template, `ntm template`): what it shows beside
+"""The communes' data-entry workbook (ntmlib.office.data_entry, `ntm template`): what it shows beside
 each entry cell, and that the filled workbook is read by the existing readers, with no option,
 into the same Scorecard as the same values in a tidy CSV."""
 from __future__ import annotations
@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from ntmlib.cli import main
-from ntmlib.entry_template import write_template
-from ntmlib.loading import load_dataset
-from ntmlib.scoring import score
-from ntmlib.words import tier_name
+from ntmlib.office.data_entry import write_template
+from ntmlib.dataset.loading import load_dataset
+from ntmlib.scoring.engine import score
+from ntmlib.text import tier_name
 
 from fixture_paths import LY_NHAN
 

@@ -1,4 +1,4 @@
-"""The explorer of JupyterLab (ntmlib.explorer), driven without a browser: its pickers' callbacks
+"""The explorer of JupyterLab (ntmlib.jupyter.explorer), driven without a browser: its pickers' callbacks
 are plain methods, so setting a picker's value (as a click does) redraws the HTML its panes hold.
 And the results tables it shows: plain headers, tier names, units, green / red cells."""
 import re
@@ -8,9 +8,10 @@ import pytest
 from fixture_paths import LY_NHAN, TINY
 
 import ntmlib
-from ntmlib import explorer, views
+from ntmlib.jupyter import explorer
+from ntmlib.present import views
 from ntmlib.errors import DataError, ParameterError
-from ntmlib.grids import COLOURS
+from ntmlib.present.grids import COLOURS
 
 NHAN_BINH, NGUYEN_LY = "13618", "13570"
 

@@ -2,7 +2,7 @@
 (not as numeric references) while markup characters stay escaped, every figure's alt text kept."""
 import nbformat
 
-from ntmlib import export
+from ntmlib.run import export
 
 
 def _notebook():

@@ -16,11 +16,11 @@ from click.testing import CliRunner
 from fixture_paths import TINY
 
 import ntmlib
-from ntmlib import batch, export, runner
+from ntmlib.run import batch, export, runner
 from ntmlib.cli import main
 from ntmlib.errors import NotebookError, OutputError, Problem
-from ntmlib.outputs import NAME_LIMIT, csv_safe, slug
-from ntmlib.views import district_report
+from ntmlib.base.outputs import NAME_LIMIT, csv_safe, slug
+from ntmlib.present.views import district_report
 
 ROOT = Path(__file__).parent.parent
 LY_NHAN = ROOT / "data" / "ly-nhan"
@@ -79,7 +79,7 @@ def test_output_folder_that_is_a_file_or_on_a_full_disk(tmp_path, monkeypatch):
     def full(fd, *args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("ntmlib.outputs.os.fdopen", full)
+    monkeypatch.setattr("ntmlib.base.outputs.os.fdopen", full)
     res = CliRunner().invoke(main, ["bulletin", str(LY_NHAN), "--year", "2023", "--out", str(tmp_path / "b.md")])
     assert res.exit_code == 2
     assert res.output.strip() == f"Lỗi: {tmp_path / 'b.md'}: không ghi được tệp: ổ đĩa đầy"

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 import ntmlib
 from ntmlib import DataError, FrameworkError, load_set
 from ntmlib.cli import main
-from ntmlib.framework import FRAMEWORK_DIR
+from ntmlib.criteria.criteria_set import FRAMEWORK_DIR
 
 from fixture_paths import LY_NHAN
 

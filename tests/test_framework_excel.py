@@ -1,4 +1,4 @@
-"""Criteria sets kept in Excel (ntmlib.framework_excel, `ntm frameworks export|import`): the
+"""Criteria sets kept in Excel (ntmlib.office.criteria_workbook, `ntm frameworks export|import`): the
 workbook an officer corrects, the YAML set made from it, the verdicts it changes."""
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from click.testing import CliRunner
 
 from ntmlib.cli import main
 from ntmlib.errors import FrameworkError
-from ntmlib.framework import available_sets, load_set
-from ntmlib.framework_excel import export_set, import_set, threshold_columns
-from ntmlib.loading import load_dataset
-from ntmlib.scoring import score
+from ntmlib.criteria.criteria_set import available_sets, load_set
+from ntmlib.office.criteria_workbook import export_set, import_set, threshold_columns
+from ntmlib.dataset.loading import load_dataset
+from ntmlib.scoring.engine import score
 
 from fixture_paths import LY_NHAN
 
@@ -273,7 +273,7 @@ def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path):
     ("7/QĐ-UBND, Ngày 1.2.2025", "7/QĐ-UBND", "2025-02-01"),
 ])
 def test_the_decision_number_and_date(text, number, date):
-    from ntmlib.framework_excel import _decision
+    from ntmlib.office.criteria_workbook import _decision
 
     assert _decision(text) == (number, date)
 
@@ -380,6 +380,6 @@ def test_a_number_typed_over_a_rule_that_was_kept_is_an_error(model_workbook, tm
     ("cao hơn 10% mức nâng cao", None),
 ])
 def test_the_rule_of_a_derived_threshold_is_read_as_written_or_without_diacritics(text, parsed):
-    from ntmlib.framework_excel import parse_derived
+    from ntmlib.office.criteria_workbook import parse_derived
 
     assert parse_derived(text) == parsed

@@ -45,9 +45,9 @@ from hypothesis import HealthCheck, example, given, seed, settings
 from hypothesis import strategies as st
 
 import ntmlib
-from ntmlib import readers
-from ntmlib.dataset import COMMUNE_COLUMNS
-from ntmlib.readers import OBSERVATION_REQUIRED, parse_cell
+from ntmlib.dataset import readers
+from ntmlib.dataset.model import COMMUNE_COLUMNS
+from ntmlib.dataset.readers import OBSERVATION_REQUIRED, parse_cell
 
 EXAMPLES = int(os.environ.get("NTM_FUZZ_EXAMPLES", "0") or 0)
 SEED = os.environ.get("NTM_FUZZ_SEED")
@@ -397,7 +397,7 @@ def test_fuzz_read_csv(work, data, categorical):
 @contextlib.contextmanager
 def streamed(on: bool):
     """Workbooks read as large ones are (openpyxl's read-only mode: no merged cells, no hidden sheets)."""
-    from ntmlib.readers import xlsx
+    from ntmlib.dataset.readers import xlsx
 
     old = xlsx.READ_ONLY_ABOVE
     xlsx.READ_ONLY_ABOVE = 0 if on else old
@@ -540,7 +540,7 @@ def test_a_blank_first_line_is_named(tmp_path):
 
 
 def test_place_order_of_a_place_that_is_not_text():
-    from ntmlib.checks import place_order
+    from ntmlib.dataset.checks import place_order
 
     assert place_order(float("nan")) == place_order(None) == (0, "", 0, 0)
     assert sorted(["dòng 3", float("nan"), "dòng 2"], key=place_order)[1:] == ["dòng 2", "dòng 3"]

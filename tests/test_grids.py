@@ -1,4 +1,4 @@
-"""ntmlib.grids: the HTML criteria grid and heatmap say what the scorecard says (the sample
+"""ntmlib.present.grids: the HTML criteria grid and heatmap say what the scorecard says (the sample
 dataset of Lý Nhân), in the order of the matplotlib figures, escaped, in either language, in
 colours readable as text; and, in Chromium when it is installed, they fit a 390 px phone."""
 import dataclasses
@@ -13,9 +13,9 @@ import pytest
 from matplotlib.colors import to_hex
 
 import ntmlib
-from ntmlib import grids, plots
+from ntmlib.present import grids, plots
 from ntmlib.errors import ParameterError
-from ntmlib.words import GRID_LABELS
+from ntmlib.text import GRID_LABELS
 
 from fixture_paths import LY_NHAN
 

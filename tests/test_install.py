@@ -39,7 +39,7 @@ def test_plain_install_runs_reports_from_an_empty_folder(tmp_path):
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     env["JUPYTER_PATH"] = str(Path(sys.prefix) / "share" / "jupyter")  # nbconvert's templates, beside those deps
 
-    where = run(py, "-c", "import ntmlib, ntmlib.runner as r; print(ntmlib.__file__); print(r.NOTEBOOK_DIR)",
+    where = run(py, "-c", "import ntmlib, ntmlib.run.runner as r; print(ntmlib.__file__); print(r.NOTEBOOK_DIR)",
                 cwd=work, env=env).stdout.split()
     assert all(Path(p).is_relative_to(site) for p in where), where  # not the checkout
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 import ntmlib
-import ntmlib.readers as readers
+import ntmlib.dataset.readers as readers
 from tests.fixture_paths import LY_NHAN
 
 COLUMNS = ["line", "place", "commune_id", "year", "set", "indicator", "value"]
@@ -65,7 +65,7 @@ def test_parquet_index_saved_by_pandas_is_not_a_column(tmp_path):
 
 def test_places_written_as_bytes_equal_pyarrow_join():
     """line_places writes 'dòng N' block by block of digits; the same text as pyarrow's cast and join."""
-    from ntmlib.readers.places import _joined_places, line_places
+    from ntmlib.dataset.readers.places import _joined_places, line_places
 
     lines = ntmlib.load_dataset(LY_NHAN).observations["line"].to_numpy()
     gaps = np.array([1, 1, 2, 9, 10, 99, 100, 101, 999, 1000, 123456789012])  # repeated, gaps, 1 to 12 digits
@@ -79,9 +79,9 @@ def test_places_written_as_bytes_equal_pyarrow_join():
 def test_codes_by_a_table_equal_pandas_factorize():
     """factorize_small (loading, encoding) gives pd.factorize's codes and first-seen order; the year
     checks' _codes the same grouping in the keys' order; blank_rows the rows of '' only."""
-    from ntmlib.checks import _codes
-    from ntmlib.encoding import factorize_small
-    from ntmlib.readers.places import blank_rows
+    from ntmlib.dataset.checks import _codes
+    from ntmlib.dataset.encoding import factorize_small
+    from ntmlib.dataset.readers.places import blank_rows
 
     obs = ntmlib.load_dataset(LY_NHAN).observations
     keys = obs["commune_id"].cat.codes.to_numpy().astype(np.int64) * 1000 + obs["indicator"].cat.codes.to_numpy()
@@ -98,7 +98,7 @@ def test_codes_by_a_table_equal_pandas_factorize():
 
 
 def test_normalise_text_trims_and_collapses_every_kind_of_space():
-    from ntmlib.values import normalise_text
+    from ntmlib.base.values import normalise_text
 
     assert normalise_text(" Xã\u00a0 Nhân\tBình\u3000\u200b ") == "Xã Nhân Bình"
     assert normalise_text("Nha\u0300n  Bi\u0300nh\n") == "Nhàn Bình" and normalise_text("  a  b ") == "a b"

@@ -1,4 +1,4 @@
-"""Maps of communes (ntmlib.maps): a marker per commune at its official coordinates, coloured by the
+"""Maps of communes (ntmlib.present.maps): a marker per commune at its official coordinates, coloured by the
 tier reached, drawn once per district; a commune report's map is the district's with one ring."""
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ntmlib import maps, units, views
+from ntmlib.present import maps, views
+
+from ntmlib.dataset import units
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "data" / "ly-nhan"

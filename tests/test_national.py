@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 import ntmlib
-from ntmlib import aggregate
-from ntmlib.reference import score_reference
-from ntmlib.synthetic import make_national
+from ntmlib.analysis import aggregate
+from ntmlib.testing.reference import score_reference
+from ntmlib.dataset.synthetic import make_national
 
 pytestmark = pytest.mark.slow
 

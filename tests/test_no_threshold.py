@@ -11,13 +11,14 @@ from click.testing import CliRunner
 from fixture_paths import sample_again_in_2024
 
 import ntmlib
-from ntmlib import blocks, verdicts
-from ntmlib.bulletin import build
+from ntmlib.present import blocks
+from ntmlib.analysis import verdicts
+from ntmlib.present.bulletin import build
 from ntmlib.cli import main
 from ntmlib.errors import FrameworkError
-from ntmlib.framework import load_set
-from ntmlib.roadmap import district_totals, roadmap
-from ntmlib.validation import validate
+from ntmlib.criteria.criteria_set import load_set
+from ntmlib.analysis.roadmap import district_totals, roadmap
+from ntmlib.analysis.validation import validate
 
 ROOT = Path(__file__).parent.parent
 NTM, NC, KM = "hanam-2022-ntm", "hanam-2022-nang-cao", "hanam-2022-kieu-mau"
@@ -135,7 +136,7 @@ def test_kieu_mau_income_is_the_rule_of_decision_319():
 
 
 def test_derived_threshold_follows_the_set_it_names(tmp_path):
-    (tmp_path / "nc.yaml").write_text(Path(ROOT / "ntmlib/frameworks/hanam-2022-nang-cao.yaml").read_text(
+    (tmp_path / "nc.yaml").write_text(Path(ROOT / "ntmlib/criteria/sets/hanam-2022-nang-cao.yaml").read_text(
         encoding="utf-8").replace("id: hanam-2022-nang-cao", "id: nc") + """
 overrides:
   "10":
@@ -219,7 +220,7 @@ def test_health_insurance_of_other_regions_has_no_threshold_in_nang_cao():
 def test_workbook_says_no_threshold_in_the_basis_and_result_cells(card, tmp_path):
     import openpyxl
 
-    from ntmlib.excel import write_score_workbook
+    from ntmlib.office.excel import write_score_workbook
 
     path = tmp_path / "diem.xlsx"
     write_score_workbook(card.subset([NGUYEN_LY]).upto(2024), path, sets=[NTM])
@@ -234,8 +235,8 @@ def test_workbook_says_no_threshold_in_the_basis_and_result_cells(card, tmp_path
 def test_grid_and_heatmap_show_the_criterion_waiting_on_a_threshold(card):
     import re
 
-    from ntmlib import grids
-    from ntmlib.words import result_word
+    from ntmlib.present import grids
+    from ntmlib.text import result_word
 
     # Nguyên Lý's NTM criterion 10 (income) has a value in 2024 but no threshold: its own tile state
     tile = grids.criteria_grid_html(card, NGUYEN_LY, 2024, NTM)
@@ -257,8 +258,8 @@ def test_grid_and_heatmap_show_the_criterion_waiting_on_a_threshold(card):
 
 
 def test_failing_indicators_and_the_explorer_name_a_missing_threshold(card):
-    from ntmlib import aggregate
-    from ntmlib.explorer import indicators_table
+    from ntmlib.analysis import aggregate
+    from ntmlib.jupyter.explorer import indicators_table
 
     f = aggregate.failing_indicators(card, NGUYEN_LY, 2024, NTM)
     assert f.loc[f["indicator"] == "10", "status"].tolist() == ["no_threshold"]

@@ -8,10 +8,10 @@ import papermill
 import pytest
 
 import ntmlib
-from ntmlib import verdicts
+from ntmlib.analysis import verdicts
 from ntmlib.errors import NotebookError
-from ntmlib.export import to_html
-from ntmlib.runner import run_report as execute
+from ntmlib.run.export import to_html
+from ntmlib.run.runner import run_report as execute
 
 pytestmark = pytest.mark.slow
 

@@ -21,12 +21,12 @@ from docx.shared import Mm, Pt
 from fixture_paths import LY_NHAN, TINY
 
 import ntmlib
-from ntmlib.bulletin import bulletin
-from ntmlib.bulletin_docx import Letterhead, outline, section_number
+from ntmlib.present.bulletin import bulletin
+from ntmlib.office.word_bulletin import Letterhead, outline, section_number
 from ntmlib.cli import main
 from ntmlib.errors import DataError
-from ntmlib.excel import indicator_decimals, sheet_titles, short_set_name
-from ntmlib.framework import load_set
+from ntmlib.office.excel import indicator_decimals, sheet_titles, short_set_name
+from ntmlib.criteria.criteria_set import load_set
 
 YEAR = 2023
 TITLE = "Bản tin nông thôn mới huyện Lý Nhân — kết quả thực hiện năm 2023"

@@ -1,4 +1,4 @@
-"""ntmlib.plots: the figures show what the scorecard says, in either language, reproducibly."""
+"""ntmlib.present.plots: the figures show what the scorecard says, in either language, reproducibly."""
 import io
 import unicodedata
 
@@ -10,9 +10,10 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 import ntmlib
-from ntmlib import aggregate, plots
+from ntmlib.analysis import aggregate
+from ntmlib.present import plots
 from ntmlib.errors import ParameterError
-from ntmlib.scoring import Scorecard
+from ntmlib.scoring.engine import Scorecard
 
 from fixture_paths import TINY
 

@@ -12,11 +12,11 @@ from click.testing import CliRunner
 from fixture_paths import TINY
 
 import ntmlib
-from ntmlib import batch
-from ntmlib.cache import read_scorecard, write_scorecard
+from ntmlib.run import batch
+from ntmlib.scoring.cache import read_scorecard, write_scorecard
 from ntmlib.cli import main
-from ntmlib.views import commune_report, provenance_table
-from ntmlib.window import report_years
+from ntmlib.present.views import commune_report, provenance_table
+from ntmlib.scoring.window import report_years
 
 
 def two_period_dataset(tmp_path: Path) -> Path:

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 import ntmlib
-from ntmlib import readers
-from ntmlib.resolve import resolve_communes
-from ntmlib.excel import MET_FILL, NODATA_FILL, UNMET_FILL, write_score_workbook
+from ntmlib.dataset import readers
+from ntmlib.dataset.resolve import resolve_communes
+from ntmlib.office.excel import MET_FILL, NODATA_FILL, UNMET_FILL, write_score_workbook
 
 from fixture_paths import TINY
 

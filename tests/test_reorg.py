@@ -9,7 +9,7 @@ import pytest
 
 import ntmlib
 from fixture_paths import DATA, LY_NHAN, TINY
-from ntmlib import aggregate, reorg
+from ntmlib.analysis import aggregate, reorg
 
 # criteria-notes §7: new commune (code) -> its predecessors, from 1/7/2025, province Ninh Bình (37)
 SECTION_7 = {
@@ -175,8 +175,8 @@ def test_old_commune_name_must_match_its_id(tmp_path):
 
 @pytest.mark.slow
 def test_new_commune_report_shows_its_predecessors(card):
-    from ntmlib.export import to_html
-    from ntmlib.runner import run_report as execute
+    from ntmlib.run.export import to_html
+    from ntmlib.run.runner import run_report as execute
 
     nb = execute("commune", {"dataset": str(LY_NHAN.resolve()), "commune": "Nam Xang", "year": 2023, "lang": "vi"})
     html = to_html(nb)
@@ -194,8 +194,8 @@ def test_new_commune_report_shows_its_predecessors(card):
 
 @pytest.mark.slow
 def test_new_commune_report_by_reference_in_english_and_old_commune_note():
-    from ntmlib.export import to_html
-    from ntmlib.runner import run_report as execute
+    from ntmlib.run.export import to_html
+    from ntmlib.run.runner import run_report as execute
 
     nb = execute("commune", {"dataset": str(LY_NHAN.resolve()), "commune": "13597@2025-07-01", "year": 2022,
                              "lang": "en"})

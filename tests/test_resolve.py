@@ -1,4 +1,4 @@
-"""Names resolve the same way everywhere (ntmlib.resolve): communes, districts, provinces and
+"""Names resolve the same way everywhere (ntmlib.dataset.resolve): communes, districts, provinces and
 criteria sets, by code or by name, in any case, NFC or NFD, with or without diacritics and the
 word before the name; an unknown name is answered with the closest names there are. Checked on
 the sample dataset, through the resolver, the Dataset methods and every `ntm` option that takes
@@ -13,10 +13,10 @@ from click.testing import CliRunner
 from fixture_paths import LY_NHAN, TINY
 
 import ntmlib
-from ntmlib import resolve
+from ntmlib.dataset import resolve
 from ntmlib.cli import main
 from ntmlib.errors import DataError, ParameterError
-from ntmlib.framework import available_sets, load_set
+from ntmlib.criteria.criteria_set import available_sets, load_set
 
 
 def nfd(text: str) -> str:

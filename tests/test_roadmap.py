@@ -3,11 +3,11 @@ totals counted again from the indicator results, and the outlook by a target yea
 import pytest
 from click.testing import CliRunner
 
-from ntmlib import aggregate
+from ntmlib.analysis import aggregate
 from ntmlib.cli import main
-from ntmlib.roadmap import district_totals, roadmap
-from ntmlib.scoring import score
-from ntmlib.words import number_text
+from ntmlib.analysis.roadmap import district_totals, roadmap
+from ntmlib.scoring.engine import score
+from ntmlib.text import number_text
 
 from fixture_paths import LY_NHAN
 
@@ -99,7 +99,7 @@ def test_cli_roadmap(card):
 def test_roadmap_figure_bars_are_the_district_totals(card, rm):
     from matplotlib.patches import Rectangle
 
-    from ntmlib import plots
+    from ntmlib.present import plots
 
     fig = plots.roadmap_totals(card, 2023, "nang-cao", top=10)
     widths = [p.get_width() for p in fig.axes[0].patches if isinstance(p, Rectangle)]

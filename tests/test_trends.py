@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from ntmlib.cli import main
 from ntmlib import score
-from ntmlib.trends import ARROWS, series, summary, trends
+from ntmlib.analysis.trends import ARROWS, series, summary, trends
 
 from fixture_paths import DATA, LY_NHAN
 
@@ -95,7 +95,7 @@ def test_cli_trends_of_one_commune():
 def test_trend_figure_stacks_every_commune(ly_card):
     from matplotlib.patches import Rectangle
 
-    from ntmlib import plots
+    from ntmlib.present import plots
 
     fig = plots.trend_summary(ly_card, "hanam-2022-nang-cao", top=5)
     bars = [p for p in fig.axes[0].patches if isinstance(p, Rectangle)]

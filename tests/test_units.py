@@ -1,4 +1,4 @@
-"""The official list of administrative units (ntmlib.units, from the vietnamadminunits package): the 2025
+"""The official list of administrative units (ntmlib.dataset.units, from the vietnamadminunits package): the 2025
 crosswalk built for any province agrees with the sample's hand-written one, divided communes load
 with their default successor, `ntm validate` warns about unofficial codes and names (errors with
 --strict), and `ntm synthetic --province` takes a province's real communes."""
@@ -12,10 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 import ntmlib
-from ntmlib import reorg, units
+from ntmlib.analysis import reorg
+from ntmlib.dataset import units
 from ntmlib.cli import main
 from ntmlib.errors import DataError, ParameterError
-from ntmlib.synthetic import make_national
+from ntmlib.dataset.synthetic import make_national
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "data" / "ly-nhan"
@@ -213,7 +214,7 @@ def test_crosswalk_options_may_come_before_the_dataset():
 
 @pytest.mark.slow
 def test_successor_names_follow_a_divided_units_default(ha_nam):
-    from ntmlib import reorg
+    from ntmlib.analysis import reorg
 
     ds = ntmlib.load_dataset(ha_nam)
     ids = list(ds.communes["commune_id"])

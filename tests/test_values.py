@@ -1,6 +1,6 @@
 import pandas as pd
 
-from ntmlib.values import parse_number, parse_values
+from ntmlib.base.values import parse_number, parse_values
 
 
 def test_decimal_comma_percent_and_thousands():
@@ -40,7 +40,7 @@ def test_words_in_any_case_with_or_without_diacritics():
 
 
 def test_thousands_dot_and_ambiguous_numbers():
-    from ntmlib.values import parse_values
+    from ntmlib.base.values import parse_values
 
     assert parse_number("1.234.567") == 1234567.0
     assert parse_number("1 234,5") == 1234.5
@@ -76,7 +76,7 @@ def test_kind_checks_need_the_rule():
 
 
 def test_each_distinct_value_is_parsed_once(monkeypatch):
-    import ntmlib.values as v
+    import ntmlib.base.values as v
 
     calls = []
     real = v._parse_full
@@ -86,7 +86,7 @@ def test_each_distinct_value_is_parsed_once(monkeypatch):
 
 
 def test_numbers_from_cells_are_written_the_vietnamese_way():
-    from ntmlib.values import number_to_text
+    from ntmlib.base.values import number_to_text
 
     assert [number_to_text(x) for x in (95.5, 2023.0, 0.1 + 0.2, 1e-7, float("nan"))] == [
         "95,5", "2023", "0,3", "0,0000001", ""]

@@ -1,5 +1,5 @@
-"""What a commune's results mean (ntmlib.verdicts) and how the reports say it (ntmlib.blocks,
-ntmlib.views): verdicts with their reasons, next steps with units, the provisional-threshold
+"""What a commune's results mean (ntmlib.analysis.verdicts) and how the reports say it (ntmlib.present.blocks,
+ntmlib.present.views): verdicts with their reasons, next steps with units, the provisional-threshold
 count, the readiness order against its stated rule, the bulletin as prose, Vietnamese order."""
 import re
 from pathlib import Path
@@ -8,11 +8,12 @@ import pandas as pd
 import pytest
 
 import ntmlib
-from ntmlib import blocks, verdicts
+from ntmlib.present import blocks
+from ntmlib.analysis import verdicts
 from ntmlib.errors import ParameterError
-from ntmlib.bulletin import bulletin, to_html, to_markdown
-from ntmlib.views import commune_report, district_report
-from ntmlib.words import vi_sort_key
+from ntmlib.present.bulletin import bulletin, to_html, to_markdown
+from ntmlib.present.views import commune_report, district_report
+from ntmlib.text import vi_sort_key
 
 LY_NHAN = (Path(__file__).parent.parent / "data" / "ly-nhan").resolve()
 
@@ -129,7 +130,7 @@ def test_unmet_rows_of_many_communes_are_each_communes_indicator_rows_in_the_ord
     rows, columns and values as indicator_rows() per commune, communes in the order asked."""
     from pandas.testing import assert_frame_equal
 
-    from ntmlib.trends import trends
+    from ntmlib.analysis.trends import trends
 
     c = card.upto(2023)
     ids = ["13618", "13588", "13567", "13630"]

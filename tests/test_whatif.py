@@ -7,8 +7,8 @@ from click.testing import CliRunner
 
 from ntmlib.cli import main
 from ntmlib.errors import DataError
-from ntmlib.scoring import score
-from ntmlib.whatif import ThresholdChange, whatif
+from ntmlib.scoring.engine import score
+from ntmlib.analysis.whatif import ThresholdChange, whatif
 
 from fixture_paths import LY_NHAN
 

@@ -21,7 +21,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from ntmlib.outputs import write_bytes_atomic
+from ntmlib.base.outputs import write_bytes_atomic
 
 HERE = Path(__file__).resolve().parent
 WIDE = runpy.run_path(str(HERE / "make_wide_xlsx.py"), run_name="make_wide_xlsx")  # the values, not its main()

@@ -1,0 +1,286 @@
+"""District and province tables computed from a Scorecard: status, distributions, most-failed
+criteria, maintenance alerts, readiness for the next tier, and year-over-year change."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..errors import ParameterError, Problem
+from ..scoring.scorecard import Scorecard
+from ..text import TIERS
+
+LEVELS = ("district", "province")
+NO_DISTRICT = "(không thuộc huyện)"  # communes without a district, e.g. those formed after 1/7/2025
+
+
+def require_tier(tier: str) -> str:
+    """`tier`, if it is one of TIERS; else a ParameterError listing them."""
+    if tier not in TIERS:
+        raise ParameterError(Problem("hạng", f"không có hạng '{tier}' (chọn {', '.join(TIERS)})"))
+    return tier
+
+
+def _with_place(card: Scorecard, df: pd.DataFrame) -> pd.DataFrame:
+    """`df` with each commune's district and province; a missing or empty district becomes
+    NO_DISTRICT and a missing province '', so that no groupby drops those communes."""
+    places = card.dataset.communes[["commune_id", "district", "province"]]
+    out = df.merge(places, on="commune_id", how="left")
+    out["district"] = out["district"].fillna("").replace("", NO_DISTRICT)
+    out["province"] = out["province"].fillna("")
+    return out
+
+
+def summary(card: Scorecard, level: str = "district") -> pd.DataFrame:
+    """Per district (or province), year and set: communes assessed, reaching the set's tier,
+    recognised at it, average criteria met per commune, and the ranges of criteria and
+    indicators met (as "14–15"). Communes without a district (formed after the 2025
+    reorganisation) count in their province; at district level they form one row whose
+    district is NO_DISTRICT.
+
+    Columns: province, district, year, set, tier, communes, reaching, recognised, criteria_total,
+    indicators_total, criteria_mean, indicators_mean, no_data, criteria_range, indicators_range."""
+    if level not in LEVELS:
+        raise ParameterError(Problem("cấp tổng hợp", f"'{level}' không có (chọn {' hoặc '.join(LEVELS)})"))
+    c = _with_place(card, card.communes)
+    keys = [level, "year", "set", "tier"] if level == "province" else ["province", "district", "year", "set", "tier"]
+    g = c.groupby(keys, sort=False, dropna=False)
+    out = g.agg(
+        communes=("commune_id", "size"),
+        reaching=("reaches", "sum"),
+        recognised=("recognised", "sum"),
+        criteria_total=("criteria_total", "max"),
+        indicators_total=("indicators_total", "max"),
+        criteria_mean=("criteria_met", "mean"),
+        indicators_mean=("indicators_met", "mean"),
+        no_data=("no_data", "sum"),
+        criteria_lo=("criteria_met", "min"),
+        criteria_hi=("criteria_met", "max"),
+        indicators_lo=("indicators_met", "min"),
+        indicators_hi=("indicators_met", "max"),
+    ).reset_index()
+    for name in ("criteria", "indicators"):  # "14" when all equal, else "14–15"
+        lo, hi = out.pop(f"{name}_lo").astype(str), out.pop(f"{name}_hi").astype(str)
+        out[f"{name}_range"] = lo.where(lo == hi, lo + "–" + hi)
+    out["criteria_mean"] = out["criteria_mean"].round(2)
+    out["indicators_mean"] = out["indicators_mean"].round(2)
+    return out
+
+
+def criteria_distribution(card: Scorecard) -> pd.DataFrame:
+    """How many communes meet each number of criteria, per year and set (0 rows omitted).
+
+    Columns: year, set, criteria_met, criteria_total, communes, label ('17/19')."""
+    c = card.communes
+    out = (c.groupby(["year", "set", "criteria_met", "criteria_total"], sort=True).size()
+           .rename("communes").reset_index())
+    out["label"] = [f"{m}/{t}" for m, t in zip(out["criteria_met"], out["criteria_total"])]
+    return out.sort_values(["year", "set", "criteria_met"], ascending=[True, True, False]).reset_index(drop=True)
+
+
+def most_failed(card: Scorecard, by: str = "criterion") -> pd.DataFrame:
+    """Criteria (or indicators, by="indicator") ranked by how many communes fail them, per
+    year and set, with their group and Vietnamese name; no-data results are not failures.
+
+    Columns: year, set, group, criterion (or indicator), failed, communes, name, group_name."""
+    table = card.criteria if by == "criterion" else card.indicators
+    keys = ["year", "set", "group", "criterion"] + (["indicator"] if by == "indicator" else [])
+    failed = table["met"].eq(False).fillna(False)
+    t = table.assign(failed=failed.astype(int), assessed_n=table["met"].notna().astype(int))
+    out = t.groupby(keys, sort=False).agg(failed=("failed", "sum"), communes=("assessed_n", "sum")).reset_index()
+    out = out[out["failed"] > 0]
+    out["name"] = [_name(card, s, c, i) for s, c, i in zip(
+        out["set"], out["criterion"], out["indicator"] if by == "indicator" else [None] * len(out))]
+    out["group_name"] = [card.sets[s].groups.get(g, {}).get("name", "") for s, g in zip(out["set"], out["group"])]
+    return out.sort_values(["year", "set", "failed"], ascending=[True, True, False], kind="stable").reset_index(drop=True)
+
+
+def failed_groups(card: Scorecard, year: int, set_id: str, communes: list[str] | None = None) -> pd.DataFrame:
+    """Criteria groups ranked by failed indicators among `communes` (all if None).
+
+    Columns: group, failed, communes, group_name."""
+    year = card.require_year(year)
+    card.require_set(set_id)
+    ind = card.indicators
+    ind = ind[(ind["year"] == year) & (ind["set"] == set_id)]
+    if communes is not None:
+        ind = ind[ind["commune_id"].isin(communes)]
+    ind = ind[ind["met"].eq(False).fillna(False)]
+    out = ind.groupby("group", sort=False).agg(failed=("indicator", "size"),
+                                               communes=("commune_id", "nunique")).reset_index()
+    out["group_name"] = out["group"].map(lambda g: card.sets[set_id].groups.get(g, {}).get("name", "")).astype(str)
+    return out.sort_values("failed", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _name(card: Scorecard, set_id: str, criterion: str, indicator: str | None) -> str:
+    s = card.sets[set_id]
+    if indicator is None:
+        return s.criterion(criterion).name
+    return next(i.name for i in s.indicators if i.code == indicator)
+
+
+def failing_indicators(card: Scorecard, commune_id: str, year: int, set_id: str) -> pd.DataFrame:
+    """The indicators a commune does not meet (or has no data for) in one set and year.
+
+    Columns: criterion, indicator, name, value, threshold, gap, status ('not_met', 'no_threshold' or 'no_data')."""
+    ind = card.indicators
+    rows = ind[(ind["commune_id"] == commune_id) & (ind["year"] == year) & (ind["set"] == set_id)
+               & ~ind["met"].fillna(False).astype(bool)]
+    return _failing_table(card, rows, set_id)
+
+
+def _failing_table(card: Scorecard, rows: pd.DataFrame, set_id: str) -> pd.DataFrame:
+    """failing_indicators() of indicator rows already chosen (one commune, year and set, not met)."""
+    names = {i.code: i.name for i in card.sets[set_id].indicators}
+    out = rows[["criterion", "indicator", "value", "threshold", "gap", "status"]].reset_index(drop=True)
+    out.insert(2, "name", pd.array([names.get(str(c)) for c in out["indicator"]], dtype="str"))
+    return out
+
+
+def maintenance_alerts(card: Scorecard) -> pd.DataFrame:
+    """Communes recognised at a tier whose results in a year no longer meet that tier's set
+    (at least one criterion failed, not merely missing data), with the indicators they fail.
+
+    Columns: commune_id, commune, year, set, tier, criteria_met, criteria_total, indicators_met,
+    indicators_total, no_data, failing_codes (comma-joined), failing (a table per row; failing_long() is
+    the same as one row per failing indicator)."""
+    c = card.communes
+    alerts = c[c["recognised"] & c["set_met"].eq(False).fillna(False).astype(bool)].copy()
+    ind = card.indicators
+    bad = ind[~ind["met"].fillna(False).astype(bool)]  # one pass over the results, then one group per alert
+    groups = dict(iter(bad.groupby(["commune_id", "year", "set"], observed=True, sort=False))) if len(alerts) else {}
+    alerts["failing"] = [_failing_table(card, groups.get((cid, y, s), bad.iloc[:0]), s)
+                         for cid, y, s in zip(alerts["commune_id"], alerts["year"], alerts["set"])]
+    alerts["failing_codes"] = [", ".join(f["indicator"]) for f in alerts["failing"]]
+    cols = ["commune_id", "commune", "year", "set", "tier", "criteria_met", "criteria_total", "indicators_met",
+            "indicators_total", "no_data", "failing_codes", "failing"]
+    return alerts[cols].reset_index(drop=True)
+
+
+def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None) -> pd.DataFrame:
+    """Communes not yet recognised at `tier`, ranked by how close they are.
+
+    Closeness counts what the tier's set still misses and what its prerequisite set (NTM for
+    nâng cao) misses, when that set was scored too: criteria missing first, then indicators
+    missing, then the summed relative shortfall of the numeric indicators not met (0.05 = 5 %
+    below a threshold).
+
+    Columns: rank, commune_id, commune, year, set, tier_recognised, criteria_met, criteria_total,
+    indicators_met, indicators_total, criteria_missing, indicators_missing, prerequisite_criteria_missing,
+    prerequisite_indicators_missing, shortfall, missing (codes, comma-joined)."""
+    require_tier(tier)
+    c = card.communes
+    if year is not None:
+        c = c[c["year"] == card.require_year(year)]
+    rank = {t: n for n, t in enumerate(TIERS)}
+    target = c[c["tier"] == tier]
+    holds = target["tier_recognised"].map(lambda t: rank.get(t, -1) >= rank[tier])
+    cand = target[~holds].copy()
+    requires = {s.requires for s in card.sets.values() if s.tier == tier} - {None}
+    pre = c[c["tier"].isin(requires)][["commune_id", "year", "criteria_total", "criteria_met", "indicators_total",
+                                       "indicators_met"]]
+    pre = pre.assign(prerequisite_criteria_missing=pre["criteria_total"] - pre["criteria_met"],
+                     prerequisite_indicators_missing=pre["indicators_total"] - pre["indicators_met"])
+    cand = cand.merge(pre[["commune_id", "year", "prerequisite_criteria_missing", "prerequisite_indicators_missing"]],
+                      on=["commune_id", "year"], how="left")
+    for col in ("prerequisite_criteria_missing", "prerequisite_indicators_missing"):
+        cand[col] = cand[col].fillna(0).astype(int)
+    ind = card.indicators
+    short = ind[ind["met"].eq(False).fillna(False) & ind["gap"].notna() & (ind["threshold"] != 0)]
+    short = short.assign(rel=(-short["gap"] / short["threshold"].abs()).clip(lower=0))
+    rel = short.groupby(["commune_id", "year", "set"])["rel"].sum().rename("shortfall")
+    cand = cand.merge(rel.reset_index(), on=["commune_id", "year", "set"], how="left")
+    cand["shortfall"] = cand["shortfall"].fillna(0.0).round(4)
+    cand["criteria_missing"] = cand["criteria_total"] - cand["criteria_met"]
+    cand["indicators_missing"] = cand["indicators_total"] - cand["indicators_met"]
+    cand["_c"] = cand["criteria_missing"] + cand["prerequisite_criteria_missing"]
+    cand["_i"] = cand["indicators_missing"] + cand["prerequisite_indicators_missing"]
+    cand = cand.sort_values(["year", "set", "_c", "_i", "shortfall", "commune"], kind="stable").reset_index(drop=True)
+    cand["rank"] = cand.groupby(["year", "set"]).cumcount() + 1
+    cand["missing"] = [", ".join(failing_indicators(card, cid, y, s)["indicator"])
+                       for cid, y, s in zip(cand["commune_id"], cand["year"], cand["set"])]
+    cols = ["rank", "commune_id", "commune", "year", "set", "tier_recognised", "criteria_met", "criteria_total",
+            "indicators_met", "indicators_total", "criteria_missing", "indicators_missing",
+            "prerequisite_criteria_missing", "prerequisite_indicators_missing", "shortfall", "missing"]
+    return cand[cols]
+
+
+def criterion_changes_long(card: Scorecard) -> pd.DataFrame:
+    """The year-to-year change as a long table: one row per commune × set × criterion whose
+    result changed between consecutive scored years (no data in either year is no change).
+
+    Columns: commune_id, commune, set, criterion, criterion_name, year_from, year_to,
+    change ("gained": not met, then met; "lost": met, then not met)."""
+    crit = card.criteria
+    years = sorted(crit["year"].unique())
+    parts = []
+    for prev, cur in zip(years, years[1:]):
+        key = ["commune_id", "set", "criterion"]
+        m = crit[crit["year"] == prev][key + ["met"]].merge(crit[crit["year"] == cur][key + ["met"]], on=key,
+                                                             suffixes=("_prev", "_cur"))
+        gained = m["met_prev"].eq(False).fillna(False).astype(bool) & m["met_cur"].eq(True).fillna(False).astype(bool)
+        lost = m["met_prev"].eq(True).fillna(False).astype(bool) & m["met_cur"].eq(False).fillna(False).astype(bool)
+        moved = gained | lost
+        m = m[moved].assign(year_from=prev, year_to=cur, change=["gained" if g else "lost" for g in gained[moved]])
+        parts.append(m[key + ["year_from", "year_to", "change"]])
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        columns=["commune_id", "set", "criterion", "year_from", "year_to", "change"])
+    names = {(k, c.code): c.name for k, s in card.sets.items() for c in s.criteria}
+    out.insert(3, "criterion_name", [names.get((str(a), str(b))) for a, b in zip(out["set"], out["criterion"])])
+    communes = dict(zip(card.communes["commune_id"].astype(str), card.communes["commune"]))
+    out.insert(1, "commune", out["commune_id"].astype(str).map(communes))
+    return out.reset_index(drop=True)
+
+
+def failing_long(card: Scorecard, exact: bool = False) -> pd.DataFrame:
+    """The maintenance alerts as a long table: one row per recognised commune × year × set ×
+    indicator it fails (not met; no data is not a failure). With `exact`, only communes
+    recognised exactly at the set's tier (not at a higher one).
+
+    Columns: commune_id, commune, year, set, tier, tier_recognised, criterion, indicator, name,
+    value, threshold, gap."""
+    alerts = maintenance_alerts(card)
+    rows = []
+    for a in alerts.itertuples():
+        f = a.failing[a.failing["status"] == "not_met"]
+        for r in f.itertuples():
+            rows.append((a.commune_id, a.commune, a.year, a.set, a.tier, r.criterion, r.indicator, r.name, r.value,
+                         r.threshold, r.gap))
+    out = pd.DataFrame(rows, columns=["commune_id", "commune", "year", "set", "tier", "criterion", "indicator", "name",
+                                      "value", "threshold", "gap"])
+    rec = card.communes.drop_duplicates(["commune_id", "year"]).set_index(["commune_id", "year"])["tier_recognised"]
+    out.insert(5, "tier_recognised", [rec.get((c, y)) for c, y in zip(out["commune_id"], out["year"])])
+    out = card.typed(out)
+    if exact:
+        out = out[out["tier_recognised"] == out["tier"]]
+    return out.reset_index(drop=True)
+
+
+def year_change(card: Scorecard) -> pd.DataFrame:
+    """Per commune and set, between consecutive scored years: criteria gained (not met, then
+    met) and lost (met, then not met); counts are of criteria met in each year. One row per
+    commune × set × pair of years; criterion_changes_long() is the same as one row per criterion.
+
+    Columns: commune_id, set, year_from, year_to, criteria_from, criteria_to, gained, lost
+    (codes, comma-joined), commune, change (criteria_to − criteria_from)."""
+    crit = card.criteria
+    years = sorted(crit["year"].unique())
+    rows = []
+    for prev, cur in zip(years, years[1:]):
+        a = crit[crit["year"] == prev][["commune_id", "set", "criterion", "met"]]
+        b = crit[crit["year"] == cur][["commune_id", "set", "criterion", "met"]]
+        m = a.merge(b, on=["commune_id", "set", "criterion"], suffixes=("_prev", "_cur"))
+        was = m["met_prev"].fillna(False).astype(bool)
+        now = m["met_cur"].fillna(False).astype(bool)
+        # a criterion without data in either year is neither gained nor lost
+        m["gained"] = m["met_prev"].eq(False).fillna(False).astype(bool) & now
+        m["lost"] = was & m["met_cur"].eq(False).fillna(False).astype(bool)
+        for (cid, s), g in m.groupby(["commune_id", "set"], sort=False):
+            rows.append({"commune_id": cid, "set": s, "year_from": prev, "year_to": cur,
+                         "criteria_from": int(was[g.index].sum()), "criteria_to": int(now[g.index].sum()),
+                         "gained": ", ".join(g.loc[g["gained"], "criterion"]),
+                         "lost": ", ".join(g.loc[g["lost"], "criterion"])})
+    out = pd.DataFrame(rows, columns=["commune_id", "set", "year_from", "year_to", "criteria_from", "criteria_to",
+                                      "gained", "lost"])
+    names = card.communes[["commune_id", "commune"]].drop_duplicates()
+    out = out.merge(names, on="commune_id", how="left")
+    out["change"] = out["criteria_to"] - out["criteria_from"]
+    return card.typed(out)

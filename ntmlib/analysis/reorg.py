@@ -1,0 +1,226 @@
+"""Administrative reorganisations: which old communes became which new commune, and when.
+
+A dataset folder may carry `crosswalk.csv`, one row per old commune and reorganisation:
+`old_commune_id` (an id or name of communes.csv), `new_commune_id` (the new unit's official
+code), `new_commune`, `new_province`, `effective` (ISO date) and optional `old_commune`,
+`new_type` (xã, phường, đặc khu), `new_province_id`, `default`, `note`. An old commune divided
+between several new ones has one row per successor, `x` in `default` on the one that carries its
+results (regroup, successor); it counts among the predecessors of each.
+
+Codes are reused across reorganisations (from 1/7/2025 the new commune Lý Nhân has code
+13573, which was the old code of Chính Lý), so the new units do not share the id space of
+communes.csv. A new unit keeps its official code and is referred to by its *key*,
+`<code>@<effective date>` ("13573@2025-07-01", or "13573@2025" for short), or by its name.
+A bare code or a name that communes.csv knows always means the old commune.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..dataset.crosswalk import CROSSWALK_FILE, commune_names
+from ..dataset.model import Dataset
+from ..errors import DataError, ParameterError, Problem
+from ..dataset.resolve import fold_name, resolve_communes
+from ..scoring.scorecard import Scorecard
+from ..text import TIERS, date_text, short_counts, tier_name
+
+NEW_COLUMNS = ["key", "new_commune_id", "new_commune", "new_type", "new_province", "new_province_id", "effective"]
+
+
+# --------------------------------------------------------------------------- the crosswalk, with its keys
+
+
+def _crosswalk(ds: Dataset) -> pd.DataFrame:
+    cw = getattr(ds, "crosswalk", None)
+    if cw is None or cw.empty or "key" not in cw.columns:
+        return pd.DataFrame(columns=["old_commune_id", *NEW_COLUMNS, "default"])
+    return cw
+
+
+# --------------------------------------------------------------------------- new units and references
+
+
+def new_communes(dataset: Dataset) -> pd.DataFrame:
+    """One row per new unit of the crosswalk: key, code, name, type, province, effective date,
+    and its predecessors (ids and names, in communes.csv order)."""
+    cw = _crosswalk(dataset)
+    order = {cid: n for n, cid in enumerate(dataset.communes["commune_id"])}
+    names = commune_names(dataset)
+    cw = cw.assign(_o=cw["old_commune_id"].map(order)).sort_values("_o", kind="stable")
+    units = cw.drop_duplicates("key")[NEW_COLUMNS].reset_index(drop=True)
+    members = cw.groupby("key", sort=False)["old_commune_id"].agg(list)
+    units["predecessor_ids"] = units["key"].map(members)
+    units["predecessors"] = [[names[i] for i in ids] for ids in units["predecessor_ids"]]
+    return units
+
+
+def _no_new_commune(ds: Dataset, ref: str, why: str) -> DataError:
+    return DataError(Problem(CROSSWALK_FILE if not _crosswalk(ds).empty else ds.file_name("communes"), why))
+
+
+def find_new_commune(dataset: Dataset, ref) -> str:
+    """The key ('13591@2025-07-01') of the new commune written as a key, as '<code>@<year>', as
+    its name (with or without 'Xã') or as a code that is not an old commune's id.
+
+    Raises DataError saying what `ref` is instead: an old commune (and its successor), or
+    neither an old nor a new commune."""
+    ref = str(ref).strip()
+    units = new_communes(dataset)
+    if units.empty:
+        raise _no_new_commune(dataset, ref, f"bộ dữ liệu {dataset.name} không có {CROSSWALK_FILE}: "
+                                            f"không có xã mới '{ref}'")
+    if "@" in ref:
+        code, when = (s.strip() for s in ref.split("@", 1))
+        hit = units[((units["new_commune_id"] == code) | (units["new_commune"].map(fold_name) == fold_name(code)))
+                    & units["effective"].str.startswith(when)] if when else units.iloc[:0]
+    else:
+        old = resolve_communes(pd.Series([ref]), dataset.communes).iloc[0]
+        hit = units[units["new_commune"].map(fold_name) == fold_name(ref)]
+        if hit.empty and old == "":
+            hit = units[units["new_commune_id"] == ref]
+        if hit.empty and old:
+            name = dataset.communes.set_index("commune_id").at[old, "commune"]
+            nxt = successor(dataset, old)
+            after = (f"; từ {date_text(nxt['effective'])} xã này thuộc xã {nxt['new_commune']}, xã mới ghi là "
+                     f"'{nxt['new_commune']}' hoặc '{nxt['key']}'" if nxt is not None else
+                     f" và không thuộc xã mới nào trong {CROSSWALK_FILE}")
+            raise _no_new_commune(dataset, ref, f"'{ref}' là xã cũ {name} (mã {old}){after}")
+    if len(hit) == 1:
+        return hit["key"].iloc[0]
+    if len(hit) > 1:
+        raise _no_new_commune(dataset, ref, f"'{ref}' trùng với nhiều xã mới ({', '.join(hit['key'])}): ghi rõ mã@ngày")
+    raise _no_new_commune(dataset, ref, f"'{ref}' không phải xã cũ trong {dataset.file_name('communes')} "
+                                        f"cũng không phải xã mới trong {CROSSWALK_FILE} "
+                                        f"(các xã mới: {', '.join(units['new_commune'])})")
+
+
+def unit(dataset: Dataset, ref) -> pd.Series:
+    """The new unit `ref` (see find_new_commune) as one row of new_communes()."""
+    key = find_new_commune(dataset, ref)
+    units = new_communes(dataset)
+    return units[units["key"] == key].iloc[0]
+
+
+def predecessors(dataset: Dataset, new_commune) -> pd.DataFrame:
+    """The old communes (rows of communes.csv) that formed `new_commune`, in communes.csv order."""
+    ids = unit(dataset, new_commune)["predecessor_ids"]
+    c = dataset.communes
+    out = c[c["commune_id"].isin(ids)]
+    return out.drop(columns=[x for x in ("line", "place") if x in out.columns]).reset_index(drop=True)
+
+
+def _as_date(date) -> str:
+    if date is None:
+        return "9999-12-31"
+    return pd.Timestamp(date).strftime("%Y-%m-%d")
+
+
+def successor(dataset: Dataset, old_commune, date=None) -> pd.Series | None:
+    """The new unit an old commune (id or name in communes.csv) belongs to on `date` (the
+    latest reorganisation in effect by then; the latest of all when date is None), or None."""
+    cid = dataset.commune_id(str(old_commune))
+    cw = _crosswalk(dataset)
+    rows = cw[(cw["old_commune_id"] == cid) & (cw["effective"] <= _as_date(date))]
+    if rows.empty:
+        return None
+    key = rows.sort_values(["effective", "default"], kind="stable")["key"].iloc[-1]  # a divided commune's default
+    units = new_communes(dataset)
+    return units[units["key"] == key].iloc[0]
+
+
+def successor_names(dataset: Dataset, commune_ids) -> dict[str, str]:
+    """{old commune id: name of the new unit it belongs to} as successor() gives it (latest
+    reorganisation, a divided commune's default), for many communes in one pass; communes no
+    reorganisation names are left out."""
+    cw = _crosswalk(dataset)
+    cw = cw[cw["old_commune_id"].isin([str(c) for c in commune_ids])]
+    last = cw.sort_values(["effective", "default"], kind="stable").groupby("old_commune_id", sort=False).tail(1)
+    units = new_communes(dataset)
+    names = dict(zip(units["key"], units["new_commune"]))
+    return {str(old): names[key] for old, key in zip(last["old_commune_id"], last["key"])}
+
+
+# --------------------------------------------------------------------------- results under the new units
+
+
+def _recognitions_text(ds: Dataset, commune_id: str, year: int, lang: str) -> str:
+    r = ds.recognitions
+    r = r[(r["commune_id"] == commune_id) & (r["year"].isna() | (r["year"] <= year))]
+    r = r.assign(_rank=r["tier"].map(TIERS.index)).sort_values(["_rank", "year"], kind="stable")
+    parts = []
+    for tier, y, decision in zip(r["tier"], r["year"], r.get("decision", pd.Series("", index=r.index))):
+        text = tier_name(tier, lang) + ("" if pd.isna(y) else f" {int(y)}")
+        parts.append(text + (f" ({decision})" if isinstance(decision, str) and decision else ""))
+    return "; ".join(parts)
+
+
+def history(card: Scorecard, new_commune, years=None, lang: str = "vi") -> pd.DataFrame:
+    """Per year × predecessor of `new_commune`: whether it was assessed, the counts met of each
+    scored tier as '18/19 · 55/57' (criteria · indicators; '' when not assessed), the tier
+    reached and the tier recognised that year, and the recognitions held by then."""
+    ds = card.dataset
+    pre = predecessors(ds, new_commune)
+    all_years = sorted(int(y) for y in card.communes["year"].unique())
+    years = [y for y in all_years if years is None or y in set(np.atleast_1d(years))]
+    c = card.communes[card.communes["commune_id"].isin(pre["commune_id"]) & card.communes["year"].isin(years)]
+    tiers = [t for t in TIERS if t in set(card.communes["tier"])]
+    base = pd.MultiIndex.from_product([years, pre["commune_id"]], names=["year", "commune_id"]).to_frame(index=False)
+    base = base.merge(pre[["commune_id", "commune", "assessed"]], on="commune_id", how="left")
+    counts = (c.assign(counts=short_counts(c)).pivot(index=["year", "commune_id"], columns="tier", values="counts")
+              .reindex(columns=tiers).reset_index())
+    tier_cols = c.drop_duplicates(["year", "commune_id"])[["year", "commune_id", "tier_reached", "tier_recognised"]]
+    out = base.merge(counts, on=["year", "commune_id"], how="left").merge(tier_cols, on=["year", "commune_id"],
+                                                                          how="left")
+    out[tiers] = out[tiers].astype(object).fillna("")
+    out["recognitions"] = [_recognitions_text(ds, cid, y, lang) for cid, y in zip(out["commune_id"], out["year"])]
+    return out.sort_values(["year"], kind="stable").reset_index(drop=True)
+
+
+def _communes_table(card_or_table, dataset: Dataset | None) -> tuple[pd.DataFrame, Dataset]:
+    if isinstance(card_or_table, Scorecard):
+        return card_or_table.communes, dataset or card_or_table.dataset
+    if dataset is None:
+        raise ParameterError(Problem("bộ dữ liệu", f"regroup(bảng) cần bộ dữ liệu có {CROSSWALK_FILE} để dùng"))
+    return card_or_table, dataset
+
+
+def regroup(card_or_table, dataset: Dataset | None = None, date=None) -> pd.DataFrame:
+    """Results expressed under the units in effect on `date` (the latest when None): per unit,
+    year, set and tier, how many predecessors there are, how many were assessed, reached the
+    tier by the scoring and were recognised at it, and the ranges of criteria and indicators
+    met. Communes without a successor stay as their own unit. `district` is '' for the new
+    units (they belong to no district), so aggregate at province level.
+
+    `card_or_table` is a Scorecard or its communes table (then `dataset` is needed)."""
+    table, ds = _communes_table(card_or_table, dataset)
+    cw = _crosswalk(ds)
+    cw = cw[cw["effective"] <= _as_date(date)].sort_values(["effective", "default"], kind="stable")
+    latest = cw.drop_duplicates("old_commune_id", keep="last").set_index("old_commune_id")
+    units = new_communes(ds).set_index("key")
+    places = ds.communes.set_index("commune_id")
+    key = table["commune_id"].map(latest["key"])
+    moved = key.notna()
+    key = key.where(moved, table["commune_id"])
+    t = table.assign(unit=key)
+    size = latest.groupby("key").size()
+    g = t.groupby(["unit", "year", "set", "tier"], sort=False, dropna=False)
+    out = g.agg(assessed=("commune_id", "nunique"), reaching=("reaches", "sum"), recognised=("recognised", "sum"),
+                criteria_min=("criteria_met", "min"), criteria_max=("criteria_met", "max"),
+                criteria_total=("criteria_total", "max"), indicators_min=("indicators_met", "min"),
+                indicators_max=("indicators_met", "max"), indicators_total=("indicators_total", "max")).reset_index()
+    new = out["unit"].isin(units.index)
+    out["predecessors"] = out["unit"].map(size).where(new, 1).astype(int)
+    out["commune_id"] = out["unit"]
+    out["commune"] = np.where(new, out["unit"].map(units["new_commune"]), out["unit"].map(places["commune"]))
+    out["district"] = np.where(new, "", out["unit"].map(places["district"]))
+    out["province"] = np.where(new, out["unit"].map(units["new_province"]), out["unit"].map(places["province"]))
+    out["effective"] = out["unit"].map(units["effective"]).fillna("")
+    for a in ("criteria", "indicators"):
+        lo, hi = out[f"{a}_min"], out[f"{a}_max"]
+        out[f"{a}_range"] = [f"{x}" if x == y else f"{x}–{y}" for x, y in zip(lo, hi)]
+    cols = ["commune_id", "commune", "district", "province", "effective", "year", "set", "tier", "predecessors",
+            "assessed", "reaching", "recognised", "criteria_total", "criteria_range", "indicators_total",
+            "indicators_range"]
+    return out[cols].sort_values(["year", "commune_id", "tier"], key=lambda s: s.map(TIERS.index) if s.name == "tier"
+                                 else s, kind="stable").reset_index(drop=True)

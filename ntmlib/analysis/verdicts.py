@@ -1,0 +1,228 @@
+"""What a commune's results mean, per criteria set: reached, reached and still held since its
+recognition, recognised but no longer held, or not reached, and why (the criteria missing, or
+the prerequisite tier), or not decided because some value has no threshold for its year; the
+commune's next steps to its next tier; and how many of the thresholds behind the verdicts are
+provisional."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParameterError, Problem
+from ..criteria.criteria_set import CriteriaSet
+from ..scoring.scorecard import Scorecard
+from .trends import trends
+from ..text import TIERS
+
+STATES = ("maintained", "reached", "lapsed", "not_reached", "undecided")
+ROW_COLUMNS = ["set", "tier", "criterion", "criterion_name", "indicator", "name", "unit", "rule", "value", "number",
+               "threshold", "gap", "status", "provisional", "arrow", "rate", "projected_year"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One set's verdict for one commune and year."""
+
+    set_id: str
+    tier: str
+    criteria_met: int
+    criteria_total: int
+    indicators_met: int
+    indicators_total: int
+    no_data: int
+    state: str  # one of STATES
+    missing: tuple[tuple[str, str], ...]  # (code, name) of the criteria not met or without data
+    prerequisite: str  # the tier this set requires, when that is what is missing; else ''
+    no_threshold: tuple[str, ...] = ()  # codes of the indicators with a value but no threshold that year
+    region: str = ""  # the commune's region (the thresholds depend on it)
+    year: int = 0
+
+    @property
+    def reached(self) -> bool:
+        return self.state in ("maintained", "reached")
+
+
+def result_state(met, no_threshold: int = 0) -> str:
+    """A result as 'met', 'not_met', 'no_threshold' (undecided: a value has no threshold) or
+    'no_data' (None, NA or NaN)."""
+    if met is None or met is pd.NA or (isinstance(met, float) and np.isnan(met)):
+        return "no_threshold" if no_threshold else "no_data"
+    return "met" if bool(met) else "not_met"
+
+
+def scored_rows(card: Scorecard, year, set_id: str) -> tuple[CriteriaSet, int, pd.DataFrame]:
+    """The set, the year and the communes-table rows of that set and year, checked: a clear
+    ParameterError for a set or year not scored."""
+    card.require_set(set_id)
+    y = card.require_year(year)
+    c = card.communes
+    rows = c[(c["year"] == y) & (c["set"] == set_id)].reset_index(drop=True)
+    if rows.empty:
+        raise ParameterError(Problem("bộ tiêu chí", f"bộ tiêu chí '{set_id}' không được chấm cho năm {y}"))
+    return card.sets[set_id], y, rows
+
+
+def scored_row(card: Scorecard, commune_id: str, year, set_id: str) -> tuple[CriteriaSet, int, pd.Series]:
+    """The set, the year and one commune's communes-table row of that set and year, checked:
+    a clear ParameterError naming some of the communes scored when it is not among them."""
+    s, y, rows = scored_rows(card, year, set_id)
+    cid = str(commune_id)
+    row = rows[rows["commune_id"] == cid]
+    if row.empty:
+        ids = ", ".join(rows["commune_id"].head(12)) + (", …" if len(rows) > 12 else "")
+        raise ParameterError(Problem("xã", f"không có xã mã '{cid}' trong kết quả chấm năm {y} (có: {ids})"))
+    return s, y, row.iloc[0]
+
+
+def criterion_results(card: Scorecard, year: int, set_id: str, commune_id: str | None = None) -> dict:
+    """(commune_id, criterion) -> (state, indicators met, indicators total) in one set and year,
+    for one commune or all."""
+    c = card.criteria
+    keep = (c["year"] == year) & (c["set"] == set_id)
+    if commune_id is not None:
+        keep &= c["commune_id"] == commune_id
+    c = c[keep]
+    return {(cid, code): (result_state(m, k), int(n), int(t)) for cid, code, m, k, n, t in zip(
+        c["commune_id"], c["criterion"], c["met"], c["no_threshold"], c["indicators_met"], c["indicators_total"])}
+
+
+def criterion_changes(card: Scorecard, commune_id: str, set_id: str, year: int, previous_year) -> dict | None:
+    """criterion -> 'gained' (not met, then met) or 'lost' (met, then not met) between
+    `previous_year` and `year`; None if the previous year was not scored. No data in either
+    year is no change, as in aggregate.year_change."""
+    if previous_year is None or str(previous_year) not in map(str, card.years):
+        return None
+    c = card.criteria
+    c = c[(c["commune_id"] == commune_id) & (c["set"] == set_id)]
+    before, now = (c[c["year"] == int(y)] for y in (previous_year, year))
+    if before.empty:
+        return None
+    before = dict(zip(before["criterion"], before["met"]))
+    out = {}
+    for code, met in zip(now["criterion"], now["met"]):
+        was, is_ = result_state(before.get(code)), result_state(met)
+        if {was, is_} == {"met", "not_met"}:
+            out[code] = "gained" if is_ == "met" else "lost"
+    return out
+
+
+def _state(reaches: bool, recognised: bool, undecided: bool = False) -> str:
+    if reaches:
+        return "maintained" if recognised else "reached"
+    if undecided:  # nothing failed, but some value has no threshold to be judged by
+        return "undecided"
+    return "lapsed" if recognised else "not_reached"
+
+
+def commune_verdicts(card: Scorecard, commune_id: str, year: int) -> list[Verdict]:
+    """The verdict of every set scored for `commune_id` in `year`, lowest tier first."""
+    rows = card.commune(commune_id, year)
+    crit = card.criteria
+    crit = crit[(crit["commune_id"] == commune_id) & (crit["year"] == year)]
+    ind = card.indicators
+    ind = ind[(ind["commune_id"] == commune_id) & (ind["year"] == year) & (ind["status"] == "no_threshold")]
+    region = ""
+    if card.dataset is not None:
+        c = card.dataset.communes
+        hit = c.loc[c["commune_id"] == commune_id, "region"]
+        region = str(hit.iloc[0]) if len(hit) else ""
+    out = []
+    for r in rows.itertuples():
+        s = card.sets[r.set]
+        failing = crit[(crit["set"] == r.set) & ~crit["met"].fillna(False).astype(bool)]
+        missing = tuple((str(c), s.criterion(str(c)).name) for c in failing["criterion"])
+        prerequisite = (s.requires or "") if (not bool(r.reaches) and not missing) else ""
+        undecided = bool(getattr(r, "undecided", False))
+        no_thr = tuple(str(i) for i in ind.loc[ind["set"] == r.set, "indicator"])
+        out.append(Verdict(r.set, r.tier, int(r.criteria_met), int(r.criteria_total), int(r.indicators_met),
+                           int(r.indicators_total), int(r.no_data),
+                           _state(bool(r.reaches), bool(r.recognised), undecided and not prerequisite),
+                           missing, prerequisite, no_thr, region, int(year)))
+    return sorted(out, key=lambda v: TIERS.index(v.tier))
+
+
+def provisional_count(card: Scorecard, year: int, communes=None, sets=None) -> tuple[int, int]:
+    """(provisional, judged): of the indicator results behind the verdicts of `year` (those with a
+    result, for these communes and sets), how many rest on a threshold the set marks provisional."""
+    ind = card.indicators
+    ind = ind[(ind["year"] == year) & ind["met"].notna()]
+    if communes is not None:
+        ind = ind[ind["commune_id"].isin([str(c) for c in communes])]
+    if sets is not None:
+        ind = ind[ind["set"].isin(list(sets))]
+    flags = provisional_flags(card)
+    judged = pd.Series(list(zip(ind["set"], ind["indicator"])), dtype=object)
+    return int(judged.map(flags).fillna(False).sum()), len(ind)
+
+
+def provisional_flags(card: Scorecard) -> dict:
+    """(set, indicator) -> True when the set marks that indicator's threshold provisional."""
+    return {(s.id, i.code): i.confidence == "provisional" for s in card.sets.values() for i in s.indicators}
+
+
+def next_target(verdicts: list[Verdict]) -> Verdict | None:
+    """The lowest tier the commune does not reach (None when it reaches every set scored)."""
+    return next((v for v in verdicts if not v.reached), None)
+
+
+def next_steps(card: Scorecard, commune_id: str, year: int, trend_table=None) -> pd.DataFrame:
+    """What the commune must do to reach its next tier: every indicator not met or without data
+    in that tier's set and in the sets it requires that are not met either (lowest tier first),
+    with value, threshold, gap, unit, whether the threshold is provisional, the recent trend and
+    the year the threshold would be reached at the recent rate. Empty when every tier is reached."""
+    target = next_target(commune_verdicts(card, commune_id, year))
+    if target is None:
+        return pd.DataFrame(columns=ROW_COLUMNS)
+    chain, sid = [], target.set_id
+    while sid is not None:
+        chain.append(sid)
+        req = card.sets[sid].requires
+        sid = next((s.id for s in card.sets.values() if s.tier == req and s.id in card.communes["set"].values), None) \
+            if req else None
+    return indicator_rows(card, commune_id, year, chain, trend_table)
+
+
+def indicator_rows(card: Scorecard, commune_id: str, year: int, set_ids, trend_table=None) -> pd.DataFrame:
+    """The indicators of these sets that the commune does not meet or has no data for in `year`,
+    lowest tier first and in each set's order, with the names, unit, provisional flag, recent
+    trend (arrow, rate per year) and projected year the reports show. `trend_table` is
+    ntmlib.analysis.trends.trends() up to `year` when already computed (a district report has it)."""
+    rows = unmet_rows(card, year, [(commune_id, s) for s in set_ids], trend_table)
+    return rows[ROW_COLUMNS]
+
+
+def unmet_rows(card: Scorecard, year: int, wanted, trend_table=None) -> pd.DataFrame:
+    """indicator_rows() of many communes at once: `wanted` lists (commune id, set id) pairs; the
+    rows come commune by commune in the order the communes first appear there, each as
+    indicator_rows() gives it, with a `commune_id` column first."""
+    wanted = [(str(c), str(s)) for c, s in wanted]
+    order = {c: n for n, c in enumerate(dict.fromkeys(c for c, _ in wanted))}
+    ind = card.indicators
+    ind = ind[(ind["year"] == year) & ind["commune_id"].isin(list(order)) & ~ind["met"].fillna(False).astype(bool)]
+    pairs = pd.MultiIndex.from_tuples(wanted) if wanted else pd.MultiIndex.from_arrays([[], []])
+    ind = ind[pd.MultiIndex.from_arrays([ind["commune_id"].astype(str), ind["set"].astype(str)]).isin(pairs)]
+    rows = pd.DataFrame({c: ind[c].astype(object) if isinstance(ind[c].dtype, pd.CategoricalDtype) else ind[c]
+                         for c in ind.columns})
+    if trend_table is None:
+        trend_table = trends(card.upto(year), communes=list(order))
+    tr = trend_table[trend_table["commune_id"].isin(list(order))]
+    tr = pd.DataFrame({"commune_id": tr["commune_id"].astype(str), "set": tr["set"].astype(str),
+                       "indicator": tr["indicator"].astype(str), "arrow": tr["arrow"], "rate": tr["rate"],
+                       "projected_year": tr["projected_year"]})
+    rows = rows.assign(commune_id=rows["commune_id"].astype(str), set=rows["set"].astype(str),
+                       indicator=rows["indicator"].astype(str))
+    rows = rows.merge(tr, on=["commune_id", "set", "indicator"], how="left")
+    info = {(s.id, i.code): (s.tier, s.criterion(i.criterion).name, i.name, i.unit, n, i.confidence == "provisional")
+            for s in card.sets.values() for n, i in enumerate(s.indicators)}
+    meta = [info[k] for k in zip(rows["set"], rows["indicator"])]
+    rows["tier"] = [m[0] for m in meta]
+    rows["criterion_name"] = [m[1] for m in meta]
+    rows["name"] = [m[2] for m in meta]
+    rows["unit"] = [m[3] for m in meta]
+    rows["provisional"] = [m[5] for m in meta]
+    rows["status"] = rows["status"].astype(str)
+    rows["_order"] = [(order[c], TIERS.index(m[0]), m[4]) for c, m in zip(rows["commune_id"], meta)]
+    rows = rows.sort_values("_order", kind="stable")
+    return rows[["commune_id"] + ROW_COLUMNS].reset_index(drop=True)

@@ -1,0 +1,271 @@
+"""What-if on thresholds: rescore with a copy of a criteria set whose threshold is replaced
+(everywhere, or for one region or commune group) and list which communes change their result
+on the indicator, the criterion, the set and the tier reached, before → after."""
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+
+from ..dataset.model import Dataset
+from ..errors import ParameterError, Problem
+from ..criteria.criteria_set import CriteriaSet, Threshold
+from ..dataset.loading import load_dataset
+from ..scoring.scorecard import Scorecard, combine
+from ..scoring.engine import score
+from .trends import plain
+from ..text import (
+    RULE_SIGNS,
+    WHATIF_HEADERS,
+    WHATIF_TEXT,
+    counts_text,
+    label,
+    localized,
+    met_word,
+    number_text,
+    tier_name,
+)
+
+
+@dataclass(frozen=True)
+class ThresholdChange:
+    """Replace the threshold of `indicator` in set `set_id` by `threshold`: for every commune,
+    or only for communes of `region` or of commune `group`."""
+
+    set_id: str
+    indicator: str
+    threshold: float
+    region: str | None = None
+    group: str | None = None
+
+    def scope_text(self, lang: str = "vi") -> str:
+        if self.region:
+            return label(WHATIF_TEXT, "region", lang, region=self.region)
+        if self.group:
+            return label(WHATIF_TEXT, "group", lang, group=self.group)
+        return label(WHATIF_TEXT, "all", lang)
+
+
+@dataclass
+class WhatIf:
+    """The baseline and the rescored results, and what changed between them.
+
+    indicators: commune × year × set × indicator whose result changed (value, threshold and
+    result before → after); criteria: the same for criteria; communes: commune × year × set
+    whose counts, set result or tier reached changed."""
+
+    changes: tuple[ThresholdChange, ...]
+    baseline: Scorecard
+    scenario: Scorecard
+    indicators: pd.DataFrame
+    criteria: pd.DataFrame
+    communes: pd.DataFrame
+
+    @property
+    def changed(self) -> bool:
+        return not (self.indicators.empty and self.criteria.empty and self.communes.empty)
+
+    def tiers(self) -> pd.DataFrame:
+        """Communes whose tier reached changed, one row per commune and year."""
+        c = self.communes
+        c = c[_differs(c["tier_reached_before"], c["tier_reached_after"])]
+        return c.drop_duplicates(["commune_id", "year"])[
+            ["commune_id", "commune", "year", "tier_reached_before", "tier_reached_after"]].reset_index(drop=True)
+
+    def sentences(self, lang: str = "vi") -> list[str]:
+        """The assumption and its effects, in Vietnamese (or English)."""
+        out = [self._assumption(ch, lang) for ch in self.changes]
+        if not self.changed:
+            out.append(label(WHATIF_TEXT, "no_change", lang))
+            return out
+        for (year, set_id, code), g in self.indicators.groupby(["year", "set", "indicator"], sort=False):
+            for after, h in g.groupby("met_after", sort=False, dropna=False):
+                names = ", ".join(f"{n} ({number_text(v, lang=lang)})" if not pd.isna(v) else n
+                                  for n, v in zip(h["commune"], h["number"]))
+                state = met_word(after, lang).lower()
+                out.append(label(WHATIF_TEXT, "indicator", lang, year=year, n=len(h), state=state, code=code,
+                                 set=set_id, names=names))
+        for r in self.communes.itertuples(index=False):
+            before = counts_text(r.criteria_met_before, r.criteria_total, r.indicators_met_before,
+                                 r.indicators_total, lang)
+            after = counts_text(r.criteria_met_after, r.criteria_total, r.indicators_met_after, r.indicators_total,
+                                lang)
+            set_moved = _moved(r.set_met_before, r.set_met_after)
+            if before != after or set_moved:
+                tier = tier_name(r.tier, lang)
+                out.append(f"{r.commune} ({r.year}, {tier}): {before} → {after}"
+                           + (f"; {met_word(r.set_met_before, lang).lower()} → {met_word(r.set_met_after, lang).lower()}"
+                              if set_moved else "") + ".")
+        tiers = self.tiers()
+        if tiers.empty:
+            out.append(label(WHATIF_TEXT, "no_tier_change", lang))
+        for r in tiers.itertuples(index=False):
+            out.append(label(WHATIF_TEXT, "tier", lang, commune=r.commune, year=r.year,
+                             before=tier_name(r.tier_reached_before, lang), after=tier_name(r.tier_reached_after, lang)))
+        return out
+
+    def _assumption(self, ch: ThresholdChange, lang: str) -> str:
+        s = self.baseline.sets[ch.set_id]
+        ind = next(i for i in s.indicators if i.code == ch.indicator)
+        sign = RULE_SIGNS[ind.rule]
+        unit = f" {ind.unit}" if ind.unit else ""
+        thr = ind.threshold
+        single = thr is not None and not thr.derived and len(set(thr.values.values())) == 1  # DBSH 95, TDMNPB 95
+        old = (number_text(next(iter(thr.values.values())), decimals=4, lang=lang) if single
+               else thr.describe() if thr else "")
+        old += unit if thr is not None and (thr.kind == "all" or single) else ""
+        before = f"{sign} {old}" if old else label(WHATIF_TEXT, "no_threshold", lang)
+        return label(WHATIF_TEXT, "assumption", lang, code=ch.indicator, name=localized(ind.name, ind.name_en, lang),
+                     set=ch.set_id, sign=sign, before=before, new=number_text(ch.threshold, decimals=4, lang=lang),
+                     unit=unit, scope=ch.scope_text(lang))
+
+    def table(self, lang: str = "vi") -> pd.DataFrame:
+        """The indicator results that changed, as people read them."""
+        i = self.indicators
+        return pd.DataFrame(dict(zip(WHATIF_HEADERS[lang], [
+            i["commune"], i["year"], i["set"], i["indicator"], [number_text(v, lang=lang) for v in i["number"]],
+            [number_text(v, lang=lang) for v in i["threshold_before"]],
+            [number_text(v, lang=lang) for v in i["threshold_after"]],
+            [met_word(v, lang) for v in i["met_before"]], [met_word(v, lang) for v in i["met_after"]]]))).reset_index(
+            drop=True)
+
+
+def _closest(code: str, codes: list[str]) -> str:
+    close = difflib.get_close_matches(code, codes, n=1)
+    return f" (có phải '{close[0]}'?)" if close else ""
+
+
+def _as_number(threshold) -> float:
+    try:
+        value = float(str(threshold).strip().replace(",", "."))
+    except ValueError:
+        value = math.nan
+    if math.isnan(value):
+        raise ParameterError(Problem("ngưỡng", f"'{threshold}' không phải là số"))
+    return value
+
+
+def changed_set(s: CriteriaSet, change: ThresholdChange) -> CriteriaSet:
+    """A copy of `s` with the threshold of one indicator replaced as `change` says."""
+    codes = [i.code for i in s.indicators]
+    if change.indicator not in codes:
+        raise ParameterError(Problem("chỉ tiêu", f"bộ {s.id} không có chỉ tiêu '{change.indicator}'"
+                                                 f"{_closest(change.indicator, codes)}"))
+    k = codes.index(change.indicator)
+    ind = s.indicators[k]
+    if not ind.numeric:
+        raise ParameterError(Problem("chỉ tiêu", f"chỉ tiêu {ind.code} của bộ {s.id} là chỉ tiêu đạt/không đạt, "
+                                                 "không có ngưỡng số để thay"))
+    value = _as_number(change.threshold)
+    if change.region is not None and change.region not in s.regions:
+        raise ParameterError(Problem("vùng", f"bộ {s.id} không có vùng '{change.region}' "
+                                             f"(có: {', '.join(s.regions)})"))
+    if change.group is not None and str(change.group) not in s.commune_groups:
+        raise ParameterError(Problem("nhóm xã", f"bộ {s.id} không có nhóm xã '{change.group}' "
+                                                f"(có: {', '.join(s.commune_groups) or 'không có nhóm nào'})"))
+    threshold = _replaced(ind.threshold, value, change, s.id)
+    indicators = list(s.indicators)
+    indicators[k] = replace(ind, threshold=threshold)
+    return replace(s, indicators=tuple(indicators))
+
+
+def _replaced(old: Threshold, value: float, change: ThresholdChange, set_id: str) -> Threshold:
+    if change.region is None and change.group is None:
+        return Threshold("all", {"all": value})
+    kind, key = ("region", change.region) if change.region is not None else ("group", str(change.group))
+    if old.kind == "all":
+        return Threshold(kind, {key: value, "default": old.values["all"]})
+    if old.kind == kind:
+        return Threshold(kind, {**old.values, key: value})
+    if old.kind == "region_year" and kind == "region":
+        values = {k: (value if k[0] == key else v) for k, v in old.values.items()}
+        if not any(k[0] == key for k in old.values):
+            values[(key, "default")] = value
+        return Threshold("region_year", values)
+    word = {"region": "vùng", "group": "nhóm xã", "year": "năm", "region_year": "vùng và năm"}
+    raise ParameterError(Problem(word[kind], f"ngưỡng chỉ tiêu {change.indicator} của bộ {set_id} được quy định "
+                                             f"theo {word[old.kind]}, không thay riêng theo {word[kind]} được"))
+
+
+def whatif(dataset_or_card: Scorecard | Dataset | str | Path, set_id: str | None = None,
+           indicator: str | None = None, threshold: float | None = None, year: int | None = None,
+           region: str | None = None, group: str | None = None,
+           changes: list[ThresholdChange] | None = None) -> WhatIf:
+    """Rescore with the threshold of `indicator` in `set_id` replaced by `threshold` (for one
+    `region` or commune `group` if given), or with several `changes`, and compare with the
+    baseline. With a Scorecard, it is the baseline (only `year`, if given) and each year is
+    rescored with the sets it was scored with; with a dataset, `year` (all years if None) is
+    scored with the sets dataset.yaml names."""
+    changes = list(changes or [])
+    if set_id is not None:
+        changes.insert(0, ThresholdChange(set_id, str(indicator), threshold, region, group))
+    if not changes:
+        raise ParameterError(Problem("ngưỡng", "cần ít nhất một thay đổi ngưỡng (set_id, indicator, threshold)"))
+    if isinstance(dataset_or_card, Scorecard):
+        baseline = dataset_or_card
+        if year is not None:
+            year = baseline.require_year(year)
+            baseline = Scorecard(*(df[df["year"] == year].reset_index(drop=True) for df in (
+                baseline.indicators, baseline.criteria, baseline.communes)), baseline.sets, baseline.dataset)
+    else:
+
+        ds = dataset_or_card if isinstance(dataset_or_card, Dataset) else load_dataset(dataset_or_card)
+        baseline = score(ds, year=year)
+    changes = [replace(ch, indicator=str(ch.indicator), threshold=_as_number(ch.threshold)) for ch in changes]
+    sets = dict(baseline.sets)
+    for ch in changes:
+        baseline.require_set(ch.set_id)
+        sets[ch.set_id] = changed_set(sets[ch.set_id], ch)
+    scenario = _rescore(baseline, sets)
+    return WhatIf(tuple(changes), baseline, scenario, *_compare(baseline, scenario))
+
+
+def _rescore(baseline: Scorecard, sets: dict[str, CriteriaSet]) -> Scorecard:
+    """Score the baseline's years again, each with the sets it was scored with (changed copies
+    where a threshold was replaced); years with different sets are scored apart."""
+    groups: dict[tuple, list[int]] = {}
+    for year, ids in baseline.communes.groupby("year")["set"].agg(lambda s: tuple(sorted(set(s)))).items():
+        groups.setdefault(ids, []).append(int(year))
+    return combine([score(baseline.dataset, sets=[sets[i] for i in ids], year=ys) for ids, ys in groups.items()])
+
+
+_NONE = object()  # stands for NA in comparisons: equal to itself only
+
+
+def _differs(a: pd.Series, b: pd.Series) -> pd.Series:
+    """Element-wise 'not the same' result or tier, NA (no data, no tier) equal to NA only."""
+    a, b = (x.astype(object).where(x.notna(), _NONE) for x in (a, b))
+    return a != b
+
+
+def _moved(a, b) -> bool:
+    """One result against another: 'not the same', NA equal to NA only (as _differs, for two values)."""
+    if pd.isna(a) or pd.isna(b):
+        return bool(pd.isna(a) != pd.isna(b))
+    return bool(a) != bool(b)
+
+
+def _compare(before: Scorecard, after: Scorecard) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+
+    before, after = (Scorecard(*(plain(df) for df in (c.indicators, c.criteria, c.communes)), c.sets, c.dataset)
+                     for c in (before, after))
+    names = before.communes[["commune_id", "commune"]].drop_duplicates("commune_id")
+    key = ["commune_id", "year", "set", "criterion", "indicator"]
+    i = before.indicators[key + ["value", "number", "threshold", "met", "gap"]].merge(
+        after.indicators[key + ["threshold", "met", "gap"]], on=key, suffixes=("_before", "_after"))
+    i = i[_differs(i["met_before"], i["met_after"])].merge(names, on="commune_id", how="left")
+    ckey = ["commune_id", "year", "set", "criterion"]
+    c = before.criteria[ckey + ["met", "indicators_met"]].merge(
+        after.criteria[ckey + ["met", "indicators_met"]], on=ckey, suffixes=("_before", "_after"))
+    c = c[_differs(c["met_before"], c["met_after"])].merge(names, on="commune_id", how="left")
+    nkey = ["commune_id", "commune", "year", "set", "tier", "criteria_total", "indicators_total"]
+    cols = ["criteria_met", "indicators_met", "set_met", "tier_reached"]
+    n = before.communes[nkey + cols].merge(after.communes[nkey + cols], on=nkey, suffixes=("_before", "_after"))
+    moved = ((n["criteria_met_before"] != n["criteria_met_after"])
+             | (n["indicators_met_before"] != n["indicators_met_after"])
+             | _differs(n["set_met_before"], n["set_met_after"])
+             | _differs(n["tier_reached_before"], n["tier_reached_after"]))
+    return i.reset_index(drop=True), c.reset_index(drop=True), n[moved].reset_index(drop=True)

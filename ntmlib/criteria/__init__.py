@@ -1,0 +1,8 @@
+"""Criteria sets as data: the CriteriaSet model and its loader (YAML files validated against
+sets/schema.yaml, extends/overrides), and the sets that ship with ntmlib in sets/.
+"""
+from __future__ import annotations
+
+from .criteria_set import CriteriaSet, Criterion, Indicator, Threshold, available_sets, load_set
+
+__all__ = ["CriteriaSet", "Criterion", "Indicator", "Threshold", "available_sets", "load_set"]

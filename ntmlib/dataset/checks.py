@@ -1,0 +1,338 @@
+"""The checks of loading: problems collected at the rows of a table, and the observations checked
+against the criteria sets dataset.yaml names (codes, kinds of value, periods, commune groups)."""
+from __future__ import annotations
+
+import difflib
+import re
+
+import numpy as np
+import pandas as pd
+
+from .model import Dataset
+from .encoding import indicator_catalogue, observation_keys
+from ..errors import DataError, FrameworkError, Problem
+from ..criteria.criteria_set import load_set
+from .readers import Skipped, parse_cell
+from .units import code_problems
+from ..base.values import BAD, PROBLEMS, check_unit_rule, parse_distinct, value_message
+
+MAX_PER_KIND = 200  # row problems of one kind listed before "và N chỗ khác"
+
+
+def place_order(place: str) -> tuple:
+    """Sort key of a place: file-level first, then CSV lines, then cells by sheet, row, column.
+
+    A place that is not text (a reader's bug: a missing place is NaN in pandas) sorts first,
+    so the problems are still listed rather than lost in a TypeError."""
+    if not isinstance(place, str):
+        return (0, "", 0, 0)
+    m = re.match(r"^(dòng|hàng) (\d+)$", place)
+    if m:
+        return (1, "", int(m.group(2)), 0)
+    cell = parse_cell(place)
+    if cell:
+        return (2, cell[0], cell[2], cell[1])
+    return (0, place, 0, 0)
+
+
+class Collector:
+    """Problems located at rows of a table, at most MAX_PER_KIND listed per kind."""
+
+    def __init__(self, ds: "Dataset"):
+        self.ds = ds
+        self.problems: list[Problem] = []
+        self.counts: dict[tuple[str, str], int] = {}
+        self.seen: set = set()
+
+    def add(self, key: str, kind: str, place: str, column: str, message: str) -> None:
+        where, col = self.ds.locate(key, place, column)
+        p = Problem(self.ds.file_name(key), message, where, col)
+        if p in self.seen:
+            return
+        self.seen.add(p)
+        n = self.counts.get((key, kind), 0) + 1
+        self.counts[(key, kind)] = n
+        if n <= MAX_PER_KIND:
+            self.problems.append(p)
+
+    def add_problem(self, p: Problem) -> None:
+        if p not in self.seen:
+            self.seen.add(p)
+            self.problems.append(p)
+
+    def done(self) -> list[Problem]:
+        files = list(dict.fromkeys(p.file for p in self.problems))
+        out = sorted(self.problems, key=lambda p: (files.index(p.file), place_order(p.place)))
+        for (key, kind), n in self.counts.items():
+            if n > MAX_PER_KIND:
+                out.append(Problem(self.ds.file_name(key), f"và {n - MAX_PER_KIND} chỗ khác cùng lỗi ({kind})"))
+        return out
+
+
+def check_observations(ds: Dataset, bad: np.ndarray, out) -> tuple[np.ndarray, list[Skipped]]:
+    """Check the observations not already flagged in `bad` against the sets dataset.yaml names.
+
+    Problems go to `out` (a dataset.Collector); returns (rows to leave out, skipped notes). Checked: a year with no set or
+    outside a set's period, a set not used that year, an unknown indicator code (with the
+    closest code as a hint), a value of the wrong kind, a percentage out of 0–100.
+    """
+    obs = ds.observations
+    wrong = np.zeros(len(obs), bool)
+    skipped_rows: dict[str, list[str]] = {}
+    ok = ~bad
+    coded = parsed = None  # made once, for the first year checked
+    years = sorted(obs.loc[ok, "year"].unique())
+    for year in years:
+        year = int(year)
+        in_year = ok & (obs["year"] == year).to_numpy()
+        first = obs["place"].iloc[int(np.argmax(in_year))]
+        n = int(in_year.sum())
+        if not ds.set_ids_for(year):
+            out.add("observations", "year", first, "year",
+                    f"không có bộ tiêu chí nào cho năm {year} trong dataset.yaml ({n} ô số liệu năm {year})")
+            wrong |= in_year
+            continue
+        try:
+            sets = ds.sets_for(year)
+        except FrameworkError:
+            for p in _set_problems(ds, year):
+                out.add_problem(p)
+            wrong |= in_year
+            continue
+        outside = [s for s in sets if not s.covers(year)]
+        for s in outside:
+            out.add("observations", "year", first, "year",
+                    f"năm {year} nằm ngoài giai đoạn {s.period[0]}–{s.period[1]} của bộ tiêu chí {s.id} "
+                    f"(dataset.yaml; {n} ô số liệu năm {year})")
+        if outside:
+            wrong |= in_year
+            continue
+        for p in commune_group_problems(ds, sets):
+            out.add_problem(p)
+        if coded is None:
+            coded = {c: _coded(obs[c]) for c in ("set", "indicator", "value")}
+            parsed = parse_distinct(coded["value"][1])
+        wrong |= _check_year(ds, year, sets, in_year, out, skipped_rows, coded, parsed)
+    skipped = [Skipped(ds.file_name("observations"), reason, tuple(dict.fromkeys(places)))
+               for reason, places in skipped_rows.items()]
+    return wrong, skipped
+
+
+def commune_group_problems(ds: Dataset, sets) -> list[Problem]:
+    """Assessed communes whose `commune_group` the sets cannot use: not one of their commune groups, or
+    missing while a threshold depends on the group (with no `default`)."""
+    with_groups = [s for s in sets if s.commune_groups]
+    if not with_groups:
+        return []
+    c = ds.communes[ds.communes["assessed"]]
+    codes = list(dict.fromkeys(k for s in with_groups for k in s.commune_groups))
+    need = [s.id for s in with_groups if s.needs_commune_group]
+    empty = c["commune_group"] == ""
+    flagged = c[(empty & bool(need)) | (~empty & ~c["commune_group"].isin(codes))]
+    return [
+        Problem(ds.file_name("communes"),
+                f"xã {commune} ({cid}) chưa có nhóm xã; bộ {', '.join(need)} có ngưỡng theo nhóm xã "
+                f"(ghi {', '.join(codes)})" if group == "" else
+                f"nhóm xã '{group}' của xã {commune} ({cid}) không có trong bộ "
+                f"{', '.join(s.id for s in with_groups)} (dùng {', '.join(codes)})",
+                *ds.locate("communes", place, "commune_group"))
+        for place, cid, commune, group in zip(flagged["place"], flagged["commune_id"], flagged["commune"],
+                                              flagged["commune_group"])
+    ]
+
+
+def _set_problems(ds: Dataset, year: int) -> list[Problem]:
+    """The sets dataset.yaml names for `year` that cannot be loaded, at their place in dataset.yaml."""
+    out = []
+    for i, entry in enumerate(ds.meta.get("frameworks") or []):
+        first, last = entry.get("years", [year, year])
+        if not first <= year <= last:
+            continue
+        for j, sid in enumerate(entry.get("sets", [])):
+            try:
+                load_set(sid, ds.framework_dir)
+            except FrameworkError as e:
+                out += [Problem("dataset.yaml", p.message if p.file == str(sid) else str(p),
+                                f"frameworks[{i}].sets[{j}]") for p in e.problems]
+    return out
+
+
+def _catalogue(sets) -> pd.DataFrame:
+    frames = [s.indicator_table()[["set", "indicator", "unit", "rule"]] for s in sets]
+    return pd.concat(frames, ignore_index=True)
+
+
+def _catalogue_keys(sets, made: dict) -> pd.DataFrame:
+    """observation_keys of the sets with the unit and rule of the indicator each key reaches; made once
+    for the years that use the same sets (kept in `made`, not modified by its users)."""
+    key = tuple(id(s) for s in sets)
+    if key not in made:
+        keys = observation_keys(sets, indicator_catalogue(sets))
+        made[key] = (sets, keys.merge(_catalogue(sets), on=["set", "indicator"], how="left"))
+    return made[key][1]
+
+
+def _coded(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(code per row, text per code) of a column of text; a missing value is the last code, ''."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes, labels = column.cat.codes.to_numpy(), np.asarray(column.cat.categories, dtype=object)
+    else:
+        codes, labels = pd.factorize(column, use_na_sentinel=True)
+        labels = np.asarray(labels, dtype=object)
+    if (codes < 0).any():
+        codes = np.where(codes < 0, len(labels), codes.astype(np.int64))
+    return codes, np.append(labels, "")
+
+
+def _codes(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """(code per row, distinct keys) of integer keys in 0..size-1, codes in the order of the keys (not of
+    their first appearance): by a table of `size` entries when that is not much larger than the keys,
+    else by hashing."""
+    if size > 4 * len(keys) + 2**20:
+        return pd.factorize(keys)
+    seen = np.zeros(size, bool)
+    seen[keys] = True
+    lookup = np.cumsum(seen) - 1
+    return lookup[keys], np.flatnonzero(seen)
+
+
+def _check_year(ds: Dataset, year: int, sets, in_year: np.ndarray, out, skipped_rows, coded, parsed) -> np.ndarray:
+    """Check the rows of one year; each distinct (set, code) and (set, code, value) is checked once.
+
+    `coded`: _coded() of the set, indicator and value columns (and, under "catalogues", the catalogue keys
+    made for earlier years); `parsed`: parse_distinct() of the values."""
+    obs = ds.observations
+    wrong = np.zeros(len(obs), bool)
+    rows = np.flatnonzero(in_year)
+    (set_code, set_ids), (ind_code, ind_ids), (value_code, values) = (coded[c] for c in ("set", "indicator", "value"))
+    used_sets = {a for s in sets for a in s.lineage}
+    # a set named on the row but not scored this year: an error outside its period, else a note
+    other = [k for k, sid in enumerate(set_ids) if sid != "" and sid not in used_sets]
+    is_other = np.isin(set_code[rows], other)
+    for k in pd.unique(set_code[rows][is_other]):
+        sid = set_ids[k]
+        g = rows[set_code[rows] == k]
+        try:
+            s = load_set(sid, ds.framework_dir)
+        except FrameworkError as e:
+            for p in e.problems:
+                out.add_problem(p)
+            wrong[g] = True
+            continue
+        if s.covers(year):
+            note = (f"bộ tiêu chí {sid} không có trong dataset.yaml cho năm {year} "
+                    f"(có: {', '.join(x.id for x in sets)}): chỉ dùng khi chấm riêng bộ này (--set {sid})")
+            skipped_rows.setdefault(note, []).extend(obs["place"].iloc[g])
+            continue
+        msg = f"năm {year} nằm ngoài giai đoạn {s.period[0]}–{s.period[1]} của bộ tiêu chí {sid}"
+        out.add("observations", "year", obs["place"].iloc[g[0]], "year",
+                msg + (f" ({len(g)} ô số liệu)" if len(g) > 1 else ""))
+        wrong[g] = True
+    rows = rows[~is_other]
+
+    # distinct (set, code) pairs of the year, matched with the catalogue rows they can serve
+    n_ind = max(len(ind_ids), 1)
+    pair_of_row, pair_keys = _codes(set_code[rows].astype(np.int64) * n_ind + ind_code[rows],
+                                    len(set_ids) * n_ind)
+    pairs = pd.DataFrame({"set": set_ids[pair_keys // n_ind], "indicator": ind_ids[pair_keys % n_ind],
+                          "pair": np.arange(len(pair_keys))})
+    keys = _catalogue_keys(sets, coded.setdefault("catalogues", {}))
+    m = pairs.merge(keys, left_on=["set", "indicator"], right_on=["obs_set", "obs_indicator"], how="left",
+                    suffixes=("", "_target"), indicator=True)
+    unknown_pairs = m.loc[m["_merge"] == "left_only", "pair"].to_numpy()
+    if len(unknown_pairs):
+        bad_rows = rows[np.isin(pair_of_row, unknown_pairs)]
+        unmatched = pd.DataFrame({"obs_row": bad_rows, "set": set_ids[set_code[bad_rows]],
+                                  "indicator": ind_ids[ind_code[bad_rows]],
+                                  "place": obs["place"].iloc[bad_rows].to_numpy(dtype=object)})
+        wrong |= _unknown_codes(ds, year, sets, unmatched, out, skipped_rows)
+    matched = m[m["_merge"] == "both"].reset_index(drop=True)
+    if not len(matched):
+        return wrong
+    # distinct (pair, value) of the matched rows, checked once for each catalogue row the pair serves
+    n_val = max(len(values), 1)
+    sel = np.isin(pair_of_row, matched["pair"].to_numpy())
+    combo_of_row, combo_keys = _codes(pair_of_row[sel] * n_val + value_code[rows[sel]], len(pair_keys) * n_val)
+    combos = pd.DataFrame({"pair": combo_keys // n_val, "value_code": combo_keys % n_val,
+                           "combo": np.arange(len(combo_keys))})
+    cm = combos.merge(matched[["pair", "unit", "rule", "indicator_target", "set_target"]].reset_index(names="key_pos"),
+                      on="pair", how="inner")
+    v, unit, rule = cm["value_code"].to_numpy(), cm["unit"].to_numpy(dtype=object), cm["rule"].to_numpy(dtype=object)
+    _, kind, problem = check_unit_rule(parsed["number"][v], parsed["kind"][v], parsed["problem"][v], parsed["pct"][v],
+                                       parsed["decimal"][v], unit == "%", rule == ">=", rule == "<=", rule == "yes",
+                                       rule == "absent")
+    is_bad = kind == BAD
+    refused = cm[is_bad].assign(value=values[v[is_bad]],
+                                problem=np.array(("",) + PROBLEMS, dtype=object)[problem[is_bad]])
+    if not len(refused):
+        return wrong
+    # the first catalogue row refusing it, for each refused (pair, value); then every row holding it
+    refused = refused.sort_values(["combo", "key_pos"], kind="stable").drop_duplicates("combo")
+    which = np.full(len(combo_keys), -1, np.int64)
+    which[refused["combo"].to_numpy()] = np.arange(len(refused))
+    pick = which[combo_of_row]
+    bad_rows = rows[sel][pick >= 0]
+    info = refused.iloc[pick[pick >= 0]]
+    for place, value, indicator, set_id, problem, unit in zip(
+            obs["place"].iloc[bad_rows], info["value"], info["indicator_target"], info["set_target"],
+            info["problem"], info["unit"]):
+        out.add("observations", "value", place, "value", value_message(value, indicator, set_id, problem, unit))
+    wrong[bad_rows] = True
+    return wrong
+
+
+def _wide(ds: Dataset, place: str) -> bool:
+    table = ds.tables.get("observations")
+    cell = parse_cell(place)
+    return bool(table is not None and cell and cell[0] in table.sheets and table.sheets[cell[0]].layout == "wide")
+
+
+def _unknown_codes(ds: Dataset, year: int, sets, rows: pd.DataFrame, out, skipped_rows) -> np.ndarray:
+    """Problems for indicator codes no set of the year knows; summary rows of wide sheets are skipped."""
+    wrong = np.zeros(len(ds.observations), bool)
+    by_id = {s.id: s for s in sets}
+    measures = sorted({i.measure for s in sets for i in s.indicators if i.measure})
+    all_codes = sorted({i.code for s in sets for i in s.indicators})
+    for r in rows.itertuples():
+        ind, sid = str(r.indicator), r.set
+        s = by_id.get(sid) or next((x for x in sets if sid in x.lineage), None)
+        if sid and _wide(ds, r.place) and s is not None and (
+                ind in {c.code for c in s.criteria} or ind in s.groups or ind.rstrip(".") in s.groups):
+            skipped_rows.setdefault("dòng tiêu chí hoặc nhóm tiêu chí (chỉ chấm theo chỉ tiêu)", []).append(
+                ds.locate("observations", r.place, "indicator")[0])
+            wrong[r.obs_row] = True
+            continue
+        if sid and sid not in by_id:
+            try:
+                parent = load_set(sid, ds.framework_dir)
+            except FrameworkError:
+                parent = None
+            if parent is not None and ind in {i.code for i in parent.indicators}:
+                users = ", ".join(x.id for x in sets if sid in x.lineage)
+                skipped_rows.setdefault(f"chỉ tiêu của bộ {sid} không dùng trong bộ {users} năm {year}", []).append(
+                    ds.locate("observations", r.place, "indicator")[0])
+                wrong[r.obs_row] = True
+                continue
+        if sid:
+            pool = sorted({i.code for i in (s.indicators if s is not None else [])})
+            hint = difflib.get_close_matches(ind, pool, n=1)
+            msg = f"không có chỉ tiêu '{ind}' của bộ {sid} năm {year}" + (f" (có phải '{hint[0]}'?)" if hint else "")
+        elif ind in all_codes:
+            msg = (f"không có chỉ tiêu '{ind}' năm {year}: cột set trống nên '{ind}' được hiểu là tên đại lượng "
+                   f"(measure); ghi bộ tiêu chí, ví dụ {sets[0].id}")
+        else:
+            hint = difflib.get_close_matches(ind, measures, n=1)
+            msg = f"không có chỉ tiêu '{ind}' năm {year}" + (f" (có phải '{hint[0]}'?)" if hint else "")
+        out.add("observations", "indicator", r.place, "indicator", msg)
+        wrong[r.obs_row] = True
+    return wrong
+
+
+def unit_code_warnings(ds: Dataset) -> list[Problem]:
+    """The communes of `ds` whose code or name is not the official one (ntmlib.dataset.units.code_problems):
+    warnings of `ntm validate`, errors with --strict. One warning when the official list is missing."""
+    try:
+        return code_problems(ds.communes, ds.file_name("communes"),
+                             lambda place, column: ds.locate("communes", place, column))
+    except DataError as e:
+        return [Problem(p.file, "không kiểm tra được mã và tên xã: " + p.message) for p in e.problems]

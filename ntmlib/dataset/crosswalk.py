@@ -1,0 +1,83 @@
+"""crosswalk.csv: which old communes became which new commune, and when (read and checked when a
+dataset is loaded; ntmlib.analysis.reorg carries results across it). The format is described in
+ntmlib.analysis.reorg."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .model import Dataset
+from .resolve import commune_problem_text, fold_name, resolve_communes
+from ..base.values import YES_WORDS, fold
+
+CROSSWALK_FILE = "crosswalk.csv"
+CROSSWALK_COLUMNS = ["old_commune_id", "new_commune_id", "new_commune", "new_province", "effective"]
+CROSSWALK_OPTIONAL = ["old_commune", "new_type", "new_province_id", "default", "note"]
+UNIT_TYPES = ("xã", "phường", "thị trấn", "đặc khu")
+
+
+def check_crosswalk(ds: Dataset, out) -> None:
+    """Check ds.crosswalk in place (called by load_dataset): old communes exist, dates parse,
+    one new commune per old commune and date, one name and province per new unit. Problems go
+    to `out` (dataset.Collector) with the row and column; the table gets a `key` column."""
+    cw = ds.crosswalk
+    if cw.empty:
+        return
+    for col in CROSSWALK_OPTIONAL:
+        if col not in cw.columns:
+            cw[col] = ""
+    communes_file = ds.file_name("communes")
+    refs = cw["old_commune_id"].astype(object)
+    ids = resolve_communes(refs, ds.communes)
+    unknown = (ids == "").to_numpy()
+    for place, ref in zip(cw.loc[unknown, "place"], refs[unknown]):
+        out.add("crosswalk", "commune", place, "old_commune_id", commune_problem_text(ref, ds.communes, communes_file))
+    cw["old_commune_id"] = ids.where(~unknown, refs)
+    names = cw["old_commune_id"].map(commune_names(ds)).fillna("")
+    wrong_name = ~unknown & (cw["old_commune"] != "") & (cw["old_commune"].map(fold_name) != names.map(fold_name))
+    for place, given, cid, name in zip(cw.loc[wrong_name, "place"], cw.loc[wrong_name, "old_commune"],
+                                       cw.loc[wrong_name, "old_commune_id"], names[wrong_name]):
+        out.add("crosswalk", "name", place, "old_commune", f"tên '{given}' không khớp với mã {cid} ('{name}' "
+                                                             f"trong {communes_file})")
+    for col, what in (("new_commune_id", "mã xã mới"), ("new_commune", "tên xã mới"), ("new_province", "tỉnh mới")):
+        for place in cw.loc[cw[col] == "", "place"]:
+            out.add("crosswalk", "empty", place, col, f"thiếu {what}")
+    bad_type = ~cw["new_type"].str.lower().isin(("", *UNIT_TYPES))
+    for place, t in zip(cw.loc[bad_type, "place"], cw.loc[bad_type, "new_type"]):
+        out.add("crosswalk", "type", place, "new_type",
+                f"loại đơn vị '{t}' không hợp lệ (dùng {', '.join(UNIT_TYPES)})")
+    dates = pd.to_datetime(cw["effective"], format="%Y-%m-%d", errors="coerce")
+    bad_date = dates.isna().to_numpy()
+    for place, d in zip(cw.loc[bad_date, "place"], cw.loc[bad_date, "effective"]):
+        out.add("crosswalk", "date", place, "effective",
+                "thiếu ngày hiệu lực" if d == "" else f"ngày hiệu lực '{d}' không hợp lệ (ghi dạng 2025-07-01)")
+    cw["effective"] = dates.dt.strftime("%Y-%m-%d").where(~bad_date, cw["effective"])
+    cw["key"] = cw["new_commune_id"] + "@" + cw["effective"]
+    ok = cw[~unknown & ~bad_date]
+    # an old commune divided between several new ones: one row per successor, one of them marked `default`
+    cw["default"] = cw["default"].str.strip().map(fold).isin(YES_WORDS)
+    ok = ok.assign(default=cw["default"])
+    n_default = ok.groupby(["old_commune_id", "effective"])["default"].transform("sum")
+    every = ok
+    ok = ok[(n_default == 0) | ok["default"]]  # the rows that must be one per old commune and date
+    first = ok.drop_duplicates(["old_commune_id", "effective"])
+    twice = ok[ok.duplicated(["old_commune_id", "effective"])]
+    earlier = twice.merge(first[["old_commune_id", "effective", "place", "new_commune"]],
+                          on=["old_commune_id", "effective"], suffixes=("", "_first"))
+    for r in earlier.itertuples():
+        out.add("crosswalk", "twice", r.place, "new_commune_id",
+                f"xã {r.old_commune_id} đã được ghi vào xã mới '{r.new_commune_first}' cùng ngày {r.effective} "
+                f"({r.place_first}): mỗi xã cũ chỉ thuộc một xã mới ở mỗi ngày hiệu lực (xã bị chia cho nhiều "
+                f"xã mới: ghi x ở cột default của đúng một dòng)")
+    ok = every[every["new_commune_id"] != ""]
+    unit = ok.drop_duplicates("key").set_index("key")
+    for col, what in (("new_commune", "tên"), ("new_province", "tỉnh"), ("new_type", "loại đơn vị")):
+        differs = ok[ok[col] != ok["key"].map(unit[col])]
+        for r in differs.itertuples():
+            out.add("crosswalk", f"unit-{col}", r.place, col,
+                    f"xã mới {r.key} đã ghi {what} '{unit.at[r.key, col]}' ({unit.at[r.key, 'place']}), "
+                    f"ở đây là '{getattr(r, col)}'")
+
+
+def commune_names(ds: Dataset) -> pd.Series:
+    """Commune name by id (the first row of an id written twice, which communes.csv checks report)."""
+    return ds.communes.drop_duplicates("commune_id").set_index("commune_id")["commune"]

@@ -1,0 +1,104 @@
+"""The Dataset: the tables of one dataset folder (communes, observations, recognitions,
+registrations, crosswalk) and its dataset.yaml, as ntmlib.dataset.loading reads and checks them, with
+the questions every later step asks of it: which sets apply to a year, which commune a code or
+name means, which communes a province or district has."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+
+from ..criteria.criteria_set import CriteriaSet, load_set
+from .resolve import area_communes, commune_id, district_name
+from ..text import TIERS
+
+COMMUNE_COLUMNS = ["commune_id", "commune", "district", "province", "region"]
+OBSERVATION_COLUMNS = ["commune_id", "year", "indicator", "value"]
+RECOGNITION_COLUMNS = ["commune_id", "tier", "year"]
+FALSE_WORDS = {"false", "no", "0", "khong", "n"}
+TIER_WORDS = {"kieu-mau": ("kieu mau", "km"), "nang-cao": ("nang cao", "nc"), "ntm": ("nong thon moi", "ntm")}
+
+
+@dataclass
+class Dataset:
+    """The tables of one dataset folder, text normalised to NFC.
+
+    observations keep each value as written (column `value`, text), the place it came from as
+    the user sees it (`place`: "dòng 14" in a CSV, "2023!D14" in a workbook) and its line
+    (`line`: CSV line or Excel row), so every result can be traced back to its cell. Rows read
+    but not used are listed in `skipped`. Their text columns are categoricals (millions of
+    rows, few distinct texts), `year` is int16 and `line` int32.
+    """
+
+    path: Path
+    meta: dict
+    communes: pd.DataFrame
+    observations: pd.DataFrame
+    recognitions: pd.DataFrame
+    registrations: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["commune_id", "tier", "year"]))
+    files: dict = field(default_factory=dict)
+    tables: dict = field(default_factory=dict, repr=False)  # key -> readers.Table (how each file was read)
+    skipped: list = field(default_factory=list)  # readers.Skipped
+    encoded: object = field(default=None, repr=False)  # scoring.EncodedObservations, made once when loaded
+    crosswalk: pd.DataFrame = field(default_factory=pd.DataFrame)  # old -> new commune (crosswalk.csv, ntmlib.analysis.reorg)
+    headers: dict = field(default_factory=dict)  # (file key, column) -> the header the file wrote, where it differs
+
+    @property
+    def name(self) -> str:
+        return self.meta.get("name", self.path.name)
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(int(y) for y in self.observations["year"].unique())
+
+    @property
+    def framework_dir(self) -> tuple[Path, ...]:
+        d = self.path / "frameworks"
+        return (d,) if d.is_dir() else ()
+
+    def sets_for(self, year: int) -> list[CriteriaSet]:
+        """The criteria sets dataset.yaml names for `year`, lowest tier first."""
+        sets = [load_set(i, self.framework_dir) for i in self.set_ids_for(year)]
+        return sorted(sets, key=lambda s: TIERS.index(s.tier))
+
+    def set_ids_for(self, year: int) -> list[str]:
+        """Ids of the sets dataset.yaml names for `year`, in the order written."""
+        ids: list[str] = []
+        for entry in self.meta.get("frameworks", []) or []:
+            first, last = entry.get("years", [year, year])
+            if first <= year <= last:
+                ids += [s for s in entry.get("sets", []) if s not in ids]
+        return ids
+
+    def commune_id(self, ref: str) -> str:
+        """The id of a commune given by id or by name (any case, with or without diacritics or
+        'Xã'); an unknown one raises ParameterError with the closest names ('Có phải: …?')."""
+        return commune_id(self.communes, ref, self.file_name("communes"))
+
+    def locate(self, key: str, place: str, column: str) -> tuple[str, str]:
+        """(place, column) as the user sees them of field `column` of the row at `place` of file `key`."""
+        table = self.tables.get(key)
+        column = self.headers.get((key, column), column)
+        return table.locate(place, column) if table is not None else (place, column)
+
+    def file_name(self, key: str) -> str:
+        return Path(self.files.get(key, f"{key}.csv")).name
+
+    def area_communes(self, province: str | None = None, district: str | None = None) -> list[str]:
+        """Ids of the communes of one province and/or district, named in any case, with or without
+        diacritics or 'Tỉnh' / 'Huyện' (all communes when neither is given)."""
+        return area_communes(self.communes, province, district, self.file_name("communes"))
+
+    def district(self, ref: str) -> str:
+        """The district `ref` names, as communes.csv writes it."""
+        return district_name(self.communes, ref, self.file_name("communes"))
+
+    def restrict(self, commune_ids) -> "Dataset":
+        """The dataset cut down to some communes: their rows of communes, observations, recognitions
+        and registrations. Scores of those communes are the same as in the whole dataset."""
+        ids = set(commune_ids)
+        pick = lambda df: df[df["commune_id"].isin(ids)].reset_index(drop=True)  # noqa: E731
+        return replace(self, communes=pick(self.communes), observations=pick(self.observations),
+                       recognitions=pick(self.recognitions), registrations=pick(self.registrations), encoded=None,
+                       tables={k: replace(t, frame=None) for k, t in self.tables.items()})  # places only

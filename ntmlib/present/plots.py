@@ -1,0 +1,515 @@
+"""Figures for the reports, one function per chart, each returning a matplotlib Figure.
+
+Figures are built without pyplot (nothing is registered with it, so nothing needs closing
+and a notebook shows each figure once), on the Agg canvas, in DejaVu Sans, with every text
+NFC-normalised. Labels are Vietnamese (lang="vi", the default) or English (lang="en").
+Results are coloured met (green), not met (red) and no data (grey), with a symbol as well
+as a colour where space allows. `save` writes a figure reproducibly: same figure, same bytes.
+"""
+from __future__ import annotations
+
+import functools
+import inspect
+import io
+import math
+import os
+import textwrap
+import unicodedata
+from pathlib import Path
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure as _MplFigure
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyBboxPatch, Patch, Rectangle
+from matplotlib.text import Text
+from matplotlib.ticker import MaxNLocator
+
+from ..analysis import aggregate, reorg, roadmap, trends
+from ..errors import ParameterError, Problem
+from ..criteria.criteria_set import CriteriaSet
+from ..scoring.scorecard import Scorecard
+from ..analysis.verdicts import criterion_changes, criterion_results, scored_row, scored_rows
+from ..text import (
+    EXPORT_LABELS,
+    HISTORY_FIGURE_LABELS,
+    LANGS,
+    PLOT_LABELS,
+    TIERS,
+    count_text,
+    counts_text,
+    label,
+    localized,
+    range_text,
+    result_word,
+    short_counts,
+    tier_name,
+)
+
+FONT = "DejaVu Sans"
+# Failures dark and saturated, passes light, no data grey and hatched: told apart by
+# lightness and pattern as well as hue, so also by readers with red-green colour blindness.
+# A criterion waiting on a missing threshold (no_threshold) is pale yellow and dotted.
+COLOURS = {"met": "#81c784", "not_met": "#c62828", "no_data": "#9e9e9e", "no_threshold": "#fff59d"}
+HATCH = {"met": None, "not_met": None, "no_data": "///", "no_threshold": ".."}
+INK = {"met": "#1b1b1b", "not_met": "white", "no_data": "#1b1b1b", "no_threshold": "#1b1b1b"}  # text on each colour
+SYMBOL = {"met": "✓", "not_met": "✗", "no_data": "?", "no_threshold": "∅"}
+ALWAYS_SHOWN = ("met", "not_met", "no_data")  # in legends; no_threshold only where it occurs
+NEUTRAL, REACHED, RECOGNISED = "#607d8b", "#1565c0", "#ef8f00"
+GAINED, LOST = "▲", "▼"
+_RC = {"font.family": FONT, "font.size": 10, "axes.titlesize": 10, "axes.labelsize": 10,
+       "xtick.labelsize": 9.5, "ytick.labelsize": 9.5, "legend.fontsize": 9.5, "legend.title_fontsize": 9.5,
+       "figure.titlesize": 13, "figure.titleweight": "bold", "axes.spines.top": False,
+       "axes.spines.right": False, "svg.hashsalt": "ntmlib"}
+
+class Figure(_MplFigure):
+    """A matplotlib Figure that Jupyter shows as PNG even when pyplot was never imported."""
+
+    def _repr_png_(self) -> bytes:
+        buf = io.BytesIO()
+        save(self, buf, format="png")
+        return buf.getvalue()
+
+
+def save(fig: _MplFigure, target, format: str | None = None, dpi: float | None = None, **kwargs) -> None:
+    """Save `fig` reproducibly (no software or date metadata, fixed SVG ids): saving the same
+    figure twice gives the same bytes. `format` defaults to the file's suffix, then PNG."""
+    suffix = Path(target).suffix[1:] if isinstance(target, (str, os.PathLike)) else ""
+    fmt = (format or suffix or "png").lower()
+    meta = {"png": {"Software": None}, "svg": {"Creator": None, "Date": None},
+            "pdf": {"Creator": None, "Producer": None, "CreationDate": None}}.get(fmt)
+    with mpl.rc_context({"svg.hashsalt": "ntmlib"}):
+        fig.savefig(target, format=fmt, dpi=dpi or "figure", metadata=meta, **kwargs)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def describe(fig, lang: str = "vi") -> str:
+    """A text alternative for a figure, for screen readers and for when it does not load:
+    'Biểu đồ: ' and its title and subtitle."""
+    parts = [fig.get_suptitle()] + [ax.get_title(loc="left") for ax in fig.axes[:1]]
+    text = ". ".join(p.strip() for p in parts if p and p.strip())
+    return f"{label(EXPORT_LABELS, 'chart', lang)}: {text}" if text else label(EXPORT_LABELS, "chart", lang)
+
+
+def _nfc(text) -> str:
+    return unicodedata.normalize("NFC", str(text))
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise ParameterError(Problem("ngôn ngữ", f"'{lang}' không hỗ trợ (dùng vi hoặc en)"))
+
+
+def _say(lang: str, key: str, **fmt) -> str:
+    """The label `key` of PLOT_LABELS in `lang`, filled in and NFC-normalised."""
+    return _nfc(label(PLOT_LABELS, key, lang, **fmt))
+
+
+def _tier(tier: str, lang: str) -> dict:
+    """Format fields for a tier: {tier} as in a sentence, {Tier} at the start of one."""
+    name = tier_name(tier, lang)
+    return {"tier": name, "Tier": name[:1].upper() + name[1:]}
+
+
+def _set_name(s: CriteriaSet, lang: str) -> str:
+    return localized(s.name, s.name_en, lang)
+
+
+def _styled(build):
+    """Build the figure in the house style, once its language is known to be one of LANGS;
+    NFC-normalise every text it ends up with."""
+    signature = inspect.signature(build)
+
+    @functools.wraps(build)
+    def wrapper(*args, **kwargs):
+        given = signature.bind_partial(*args, **kwargs).arguments
+        _check_lang(given.get("lang", "vi"))
+        with mpl.rc_context(_RC):
+            fig = build(*args, **kwargs)
+            for t in fig.findobj(Text):
+                t.set_text(_nfc(t.get_text()))
+            fig.draw_without_rendering()  # settle the constrained layout: every save then gives the same bytes
+            fig.set_layout_engine("none")  # and keep it: saving does not lay the figure out again
+        return fig
+    return wrapper
+
+
+def _new(width: float, height: float, title: str, subtitle: str = ""):
+    fig = Figure(figsize=(width, height), layout="constrained")
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    fig.suptitle(title, x=0.01, ha="left")
+    if subtitle:
+        ax.set_title(subtitle, loc="left", color="#424242")
+    ax.tick_params(labelfontfamily=FONT)  # tick labels are made at draw time, outside the style
+    return fig, ax
+
+
+def _bare(ax) -> None:
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+
+
+def _cell(ax, x, y, w, h, state: str, gid: str, rounded: bool = False) -> str:
+    """Draw one result as a coloured box; return the ink colour for text on it."""
+    kw = {"facecolor": COLOURS[state], "edgecolor": "white", "linewidth": 1.5, "gid": gid,
+          "hatch": HATCH[state]}  # hatch drawn in the (white) edge colour
+    ax.add_patch(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0,rounding_size=0.05", **kw) if rounded
+                 else Rectangle((x, y), w, h, **kw))
+    return INK[state]
+
+
+def _status_handles(lang: str, counts: dict | None = None, present=()) -> list:
+    shown = [s for s in COLOURS if s in ALWAYS_SHOWN or (counts or {}).get(s) or s in present]
+    return [Patch(facecolor=COLOURS[s], hatch=HATCH[s], edgecolor="white",
+                  label=f"{SYMBOL[s]} {result_word(s, lang)}"
+                  + (f" ({counts.get(s, 0)})" if counts is not None else "")) for s in shown]
+
+
+def _wrap(text: str, width: int, lines: int = 3) -> str:
+    out = textwrap.wrap(text, width)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1][: width - 1].rstrip() + "…"
+    return "\n".join(out)
+
+
+def _hbars(ax, labels: list[str], values: list[float], notes: list[str], colour: str) -> None:
+    """Horizontal bars, first on top, each annotated at its end; x axis in whole numbers."""
+    pos = np.arange(len(values))
+    ax.barh(pos, values, color=colour, height=0.62)
+    ax.set_yticks(pos, labels=[_nfc(x) for x in labels])
+    ax.set_ylim(len(values) - 0.5, -0.5)
+    top = max(values, default=0)
+    ax.set_xlim(0, max(top * 1.35, top + 2.5, 1))
+    for p, v, note in zip(pos, values, notes):
+        ax.text(v + ax.get_xlim()[1] * 0.01, p, note, va="center", fontsize=9.5)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.grid(axis="x", color="#e0e0e0", linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.tick_params(axis="y", length=0)
+
+
+# --------------------------------------------------------------------------- figures
+
+
+@_styled
+def criteria_grid(card: Scorecard, commune_id: str, year: int, set_id: str, previous_year: int | None = None,
+                  lang: str = "vi", columns: int = 5) -> Figure:
+    """One commune's criteria of one set as tiles (met / not met / no data), each with its
+    code, short name and indicators met; ▲ / ▼ mark criteria gained or lost since
+    `previous_year` when that year was scored."""
+    s, y, r = scored_row(card, commune_id, year, set_id)
+    cid = str(commune_id)
+    results = criterion_results(card, y, set_id)
+    found = criterion_changes(card, cid, set_id, y, previous_year)
+    changes = None if found is None else {k: GAINED if v == "gained" else LOST for k, v in found.items()}
+    nrows = math.ceil(len(s.criteria) / columns)
+    counts = counts_text(r["criteria_met"], r["criteria_total"], r["indicators_met"], r["indicators_total"], lang)
+    subtitle = f"{_say(lang, 'achieved', counts=counts)} · {_set_name(s, lang)}"
+    fig, ax = _new(10, 1.5 + 1.3 * nrows, _say(lang, "grid_title", place=_say(lang, "place", name=r["commune"]),
+                                               year=y, **_tier(s.tier, lang)), subtitle)
+    tally: dict[str, int] = {}
+    for k, c in enumerate(s.criteria):
+        x, top = k % columns, k // columns
+        state, n_met, n_total = results.get((cid, c.code), ("no_data", 0, 0))
+        tally[state] = tally.get(state, 0) + 1
+        ink = _cell(ax, x + 0.03, top + 0.04, 0.94, 0.92, state, gid=f"tile:{c.code}", rounded=True)
+        ax.text(x + 0.09, top + 0.2, c.code, color=ink, fontsize=13, fontweight="bold", va="center")
+        if changes and c.code in changes:
+            ax.text(x + 0.91, top + 0.2, changes[c.code], color=ink, fontsize=13, ha="right", va="center")
+        name = localized(c.name, c.name_en, lang)
+        ax.text(x + 0.5, top + 0.52, _wrap(name, 24), color=ink, fontsize=9.5, ha="center", va="center",
+                linespacing=1.15)
+        ax.text(x + 0.09, top + 0.83, _nfc(count_text(n_met, n_total, "indicators", lang)), color=ink, fontsize=9.5,
+                va="center")
+        ax.text(x + 0.91, top + 0.83, SYMBOL[state], color=ink, fontsize=12, ha="right", va="center")
+    ax.set_xlim(0, columns)
+    ax.set_ylim(nrows, 0)
+    ax.axis("off")
+    handles = _status_handles(lang, tally)
+    if changes is not None:
+        handles += [Line2D([], [], marker=m, linestyle="none", color="#424242", markersize=9,
+                           label=_say(lang, key, year=int(previous_year))) for m, key in (("^", "gained"), ("v", "lost"))]
+    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False,
+               handletextpad=0.5, columnspacing=1.4)
+    return fig
+
+
+@_styled
+def heatmap(card: Scorecard, year: int, set_id: str, lang: str = "vi") -> Figure:
+    """Communes (rows, most criteria met first) × criteria of one set (columns): each cell
+    coloured met / not met / no data, with the number of indicators met written in it."""
+    s, y, rows = scored_rows(card, year, set_id)
+    rows = rows.sort_values(["criteria_met", "indicators_met", "commune"], ascending=[False, False, True],
+                            kind="stable").reset_index(drop=True)
+    results = criterion_results(card, y, set_id)
+    sizes = pd.Series([i.criterion for i in s.indicators]).value_counts()
+    ncols, nrows = len(s.criteria), len(rows)
+    twice = rows["commune"].duplicated(keep=False)
+    names = [f"{n} ({i})" if d else n for n, i, d in zip(rows["commune"], rows["commune_id"], twice)]
+    fig, ax = _new(max(6.5, min(10.5, 2.5 + 0.42 * ncols)), 2.3 + 0.33 * nrows,
+                   _say(lang, "heat_title", year=y, **_tier(s.tier, lang)),
+                   _set_name(s, lang))
+    for i, r in enumerate(rows.itertuples()):
+        for j, c in enumerate(s.criteria):
+            state, n_met, _ = results.get((r.commune_id, c.code), ("no_data", 0, 0))
+            ink = _cell(ax, j, i, 1, 1, state, gid=f"cell:{r.commune_id}:{c.code}")
+            ax.text(j + 0.5, i + 0.5, str(n_met), color=ink, fontsize=9, ha="center", va="center")
+        ax.text(ncols + 0.6, i + 0.5, f"{r.criteria_met}/{r.criteria_total}", fontsize=9.5, fontweight="bold",
+                ha="center", va="center")
+    ax.set_xlim(0, ncols + 1.2)
+    ax.set_ylim(nrows, 0)
+    ax.set_xticks(np.append(np.arange(ncols) + 0.5, ncols + 0.6),
+                  labels=[f"{c.code}\n({sizes.get(c.code, 0)})" for c in s.criteria] + [_say(lang, "met_column")])
+    ax.set_yticks(np.arange(nrows) + 0.5, labels=[_nfc(n) for n in names])
+    ax.xaxis.tick_top()
+    _bare(ax)
+    handles = _status_handles(lang, present={state for state, _, _ in results.values()})
+    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False,
+               title=_say(lang, "cell_note"))
+    return fig
+
+
+@_styled
+def criteria_distribution(card: Scorecard, year: int, set_id: str, lang: str = "vi") -> Figure:
+    """Bars: how many communes meet each number of criteria of one set ("17/19"), from the
+    lowest number reached to all; the bar of communes meeting all criteria is green."""
+    s, y, rows = scored_rows(card, year, set_id)
+    total = s.criteria_total
+    dist = aggregate.criteria_distribution(card)
+    dist = dist[(dist["year"] == y) & (dist["set"] == set_id)]
+    counts = dict(zip(dist["criteria_met"].astype(int), dist["communes"].astype(int)))
+    levels = list(range(min(counts), total + 1))
+    heights = [counts.get(k, 0) for k in levels]
+    sub = _say(lang, "dist_sub", n=len(rows), full=counts.get(total, 0), total=total)
+    fig, ax = _new(10, 4.8, _say(lang, "dist_title", year=y, **_tier(s.tier, lang)), sub)
+    bars = ax.bar(range(len(levels)), heights, width=0.7,
+                  color=[COLOURS["met"] if k == total else NEUTRAL for k in levels])
+    ax.bar_label(bars, labels=[str(h) if h else "" for h in heights], padding=3, fontsize=10)
+    ax.set_xticks(range(len(levels)), labels=[f"{k}/{total}" for k in levels])
+    ax.set_xlabel(_say(lang, "criteria_met"))
+    ax.set_ylabel(_say(lang, "communes"))
+    ax.set_ylim(0, max(heights) * 1.15 + 0.5)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    return fig
+
+
+@_styled
+def failed_groups(card: Scorecard, year: int, set_id: str, communes: list[str] | None = None,
+                  lang: str = "vi") -> Figure:
+    """Horizontal bars: indicators not met per criteria group of one set, summed over the
+    communes (all, or the ids in `communes`), most failed on top."""
+    s, y, rows = scored_rows(card, year, set_id)
+    ids = None if communes is None else [str(c) for c in communes]
+    unknown = sorted(set(ids or ()) - set(rows["commune_id"]))
+    if unknown:
+        raise ParameterError(Problem("xã", f"không có xã mã {', '.join(map(repr, unknown))} trong kết quả chấm năm {y}"))
+    fg = aggregate.failed_groups(card, y, set_id, ids).set_index("group")
+    used = [g for g in s.groups if any(c.group == g for c in s.criteria)]
+    data = sorted(((g, int(fg["failed"].get(g, 0)), int(fg["communes"].get(g, 0))) for g in used),
+                  key=lambda t: -t[1])
+    name = lambda g: localized(s.groups[g]["name"], s.groups[g].get("name_en"), lang)  # noqa: E731
+    n = len(rows) if ids is None else len(ids)
+    fig, ax = _new(10, 1.9 + 0.55 * len(data), _say(lang, "groups_title", year=y, **_tier(s.tier, lang)),
+                   _say(lang, "groups_sub", n=n))
+    _hbars(ax, [_wrap(f"{g}. {name(g)}", 40) for g, _, _ in data], [f for _, f, _ in data],
+           [_say(lang, "failed_note", failed=f, communes=k) if f else "0" for _, f, k in data], COLOURS["not_met"])
+    ax.set_xlabel(_say(lang, "failed_axis"))
+    if not any(f for _, f, _ in data):
+        ax.text(0.5, 0.5, _say(lang, "none_failed"), transform=ax.transAxes, ha="center", va="center", fontsize=11)
+    return fig
+
+
+@_styled
+def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None, lang: str = "vi",
+              set_id: str | None = None) -> Figure:
+    """Horizontal bars: criteria still missing for each commune not yet recognised at `tier`,
+    closest first, labelled "criteria met/total · indicators met/total". `year` defaults to
+    the latest scored; `set_id` is needed only when several sets of that tier were scored."""
+    aggregate.require_tier(tier)
+    y = card.years[-1] if year is None else card.require_year(year)
+    c = card.communes
+    ids = sorted(set(c.loc[(c["year"] == y) & (c["tier"] == tier), "set"]))
+    if set_id is not None:
+        scored_rows(card, y, set_id)
+        if set_id not in ids:
+            raise ParameterError(Problem("bộ tiêu chí", f"bộ tiêu chí '{set_id}' không phải hạng {tier_name(tier)}"))
+        ids = [set_id]
+    if not ids:
+        raise ParameterError(Problem("hạng", f"không có bộ tiêu chí hạng {tier_name(tier)} nào được chấm năm {y}"))
+    if len(ids) > 1:
+        raise ParameterError(Problem("bộ tiêu chí", f"có nhiều bộ tiêu chí hạng {tier_name(tier)} năm {y} "
+                                                    f"({', '.join(ids)}): chọn một bằng set_id"))
+    s = card.sets[ids[0]]
+    r = aggregate.readiness(card, tier, y)
+    r = r[r["set"] == s.id].reset_index(drop=True)
+    fields = _tier(tier, lang)
+    fig, ax = _new(10, 1.9 + 0.42 * max(len(r), 2), _say(lang, "ready_title", year=y, **fields),
+                   _say(lang, "ready_sub", **fields))
+    notes = [n + (_say(lang, "all_met") if m == 0 else "") for n, m in zip(short_counts(r), r["criteria_missing"])]
+    missing = (r["criteria_missing"] + r["prerequisite_criteria_missing"]).astype(int)  # what the rank counts
+    _hbars(ax, [f"{k + 1}. {n}" for k, n in enumerate(r["commune"])], missing.tolist(), notes, COLOURS["not_met"])
+    ax.set_xlabel(_say(lang, "ready_axis"))
+    if r.empty:
+        ax.text(0.5, 0.5, _say(lang, "no_candidates", **fields), transform=ax.transAxes, ha="center", va="center",
+                fontsize=11)
+    return fig
+
+
+@_styled
+def tier_status(card: Scorecard, year: int, lang: str = "vi") -> Figure:
+    """Grouped bars per tier scored: communes reaching it (or higher) by the scoring, next to
+    communes recognised at it (or higher) by decision."""
+    y = card.require_year(year)
+    c = card.communes[card.communes["year"] == y]
+    tiers = [t for t in TIERS if t in set(c["tier"])]
+    c = c.drop_duplicates("commune_id")
+    rank = {t: n for n, t in enumerate(TIERS)}
+    at_least = lambda col, t: int((c[col].map(lambda v: rank.get(v, -1)) >= rank[t]).sum())  # noqa: E731
+    n = len(c)
+    fig, ax = _new(10, 4.8, _say(lang, "tiers_title", year=y), _say(lang, "tiers_sub", n=n))
+    pos = np.arange(len(tiers))
+    for shift, col, colour, text in ((-0.2, "tier_reached", REACHED, _say(lang, "reached", year=y)),
+                                     (0.2, "tier_recognised", RECOGNISED, _say(lang, "recognised"))):
+        bars = ax.bar(pos + shift, [at_least(col, t) for t in tiers], width=0.38, color=colour, label=text)
+        ax.bar_label(bars, padding=3, fontsize=10)
+    ax.axhline(n, color="#757575", linestyle="--", linewidth=1)
+    ax.text(len(tiers) - 0.5, n, _say(lang, "total_line", n=n), ha="right", va="bottom", color="#616161")
+    ax.set_xticks(pos, labels=[tier_name(t, lang) for t in tiers])
+    ax.set_xlim(-0.6, len(tiers) - 0.4)
+    ax.set_ylim(0, n * 1.15 + 1)
+    ax.set_ylabel(_say(lang, "tiers_axis"))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    fig.legend(loc="outside lower center", ncols=2, frameon=False)
+    return fig
+
+
+# --------------------------------------------------------------------------- roadmap and trends
+
+TREND_COLOURS = {"improving": COLOURS["met"], "stagnant": "#cfd8dc", "worsening": COLOURS["not_met"],
+                 "no_data": "#eeeeee"}
+
+
+@_styled
+def roadmap_totals(card: Scorecard, year: int, target: str = "nang-cao", lang: str = "vi", top: int = 15,
+                   table: pd.DataFrame | None = None) -> Figure:
+    """Horizontal bars: for the indicators most communes still miss on the way to `target`
+    (the target set and its prerequisite), how many communes must improve each, labelled with
+    the range of the gaps ("1,3–8,1 điểm %") or "chưa đạt" for yes/no indicators. `table`: the
+    ntmlib.analysis.roadmap result when already computed."""
+
+    y = card.require_year(year)
+    rm = roadmap.roadmap(card, y, target) if table is None else table
+    totals = roadmap.district_totals(rm, lang)
+    totals = totals[totals["communes"] > 0].head(top)
+    fields = _tier(target, lang)
+    n = rm["commune_id"].nunique()
+    fig, ax = _new(10, 1.9 + 0.5 * max(len(totals), 2), _say(lang, "roadmap_title", year=y, **fields),
+                   _say(lang, "roadmap_sub", n=n, **fields))
+    labels = [_wrap(f"{r.indicator} ({tier_name(r.tier, lang)}) · {localized(r.name, r.name_en, lang)}",
+                    52, 2) for r in totals.itertuples()]
+    notes = []
+    for r in totals.itertuples():
+        if r.rule in (">=", "<="):
+            unit = _say(lang, "points") if r.unit == "%" else r.unit
+            notes.append(f"{r.communes} · {range_text(r.gap_min, r.gap_max, lang)} {unit}".rstrip())
+        else:
+            notes.append(f"{r.communes} · {_say(lang, 'roadmap_yes')}")
+    _hbars(ax, labels, totals["communes"].astype(int).tolist(), notes, COLOURS["not_met"])
+    ax.set_xlabel(_say(lang, "roadmap_axis"))
+    if totals.empty:
+        ax.text(0.5, 0.5, _say(lang, "no_candidates", **fields), transform=ax.transAxes, ha="center",
+                va="center", fontsize=11)
+    return fig
+
+
+@_styled
+def trend_summary(card: Scorecard, set_id: str, lang: str = "vi", top: int = 15,
+                  table: pd.DataFrame | None = None) -> Figure:
+    """Stacked horizontal bars, one per indicator of a set: communes improving, stagnant,
+    worsening or without two years of data, for the `top` indicators that moved most.
+    `table`: the ntmlib.analysis.trends result for `card` when already computed."""
+
+    s = card.sets[card.require_set(set_id)]
+    years = card.years
+    tr = trends.trends(card) if table is None else table
+    tr = tr[tr["set"] == set_id]
+    table = trends.summary(tr).head(top)
+    fig, ax = _new(10, 2.2 + 0.45 * max(len(table), 2),
+                   _say(lang, "trend_title", y0=years[0], y1=years[-1], **_tier(s.tier, lang)),
+                   _say(lang, "trend_sub", n=len(table)))
+    names = {i.code: localized(i.name, i.name_en, lang) for i in s.indicators}
+    pos = np.arange(len(table))
+    left = np.zeros(len(table))
+    for key in ("improving", "stagnant", "worsening", "no_data"):
+        values = table[key].to_numpy(dtype=float)
+        bars = ax.barh(pos, values, left=left, height=0.62, color=TREND_COLOURS[key], label=_say(lang, key),
+                       hatch=HATCH["no_data"] if key == "no_data" else None, edgecolor="white")
+        ax.bar_label(bars, labels=[str(int(v)) if v else "" for v in values], label_type="center", fontsize=9,
+                     color="white" if key == "worsening" else "#1b1b1b")
+        left += values
+    ax.set_yticks(pos, labels=[_nfc(_wrap(f"{c} · {names[c]}", 52, 2)) for c in table["indicator"]])
+    ax.set_ylim(len(table) - 0.5, -0.5)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel(_say(lang, "trend_axis"))
+    ax.tick_params(axis="y", length=0)
+    if len(years) < 2:
+        ax.text(0.5, 0.5, _say(lang, "no_trend"), transform=ax.transAxes, ha="center", va="center", fontsize=11)
+    fig.legend(loc="outside lower center", ncols=4, frameon=False)
+    return fig
+
+
+TIER_COLOURS = {"kieu-mau": "#1b5e20", "nang-cao": "#43a047", "ntm": "#a5d6a7", "": "#c62828", None: "#e0e0e0"}
+
+
+TIER_INK = {"kieu-mau": "white", "nang-cao": "white", "ntm": "#1b1b1b", "": "white", None: "#424242"}
+
+
+def history_figure(card: Scorecard, new_commune, years=None, lang: str = "vi"):
+    """A grid: one row per predecessor, one column per year; each cell coloured by the tier
+    reached by the scoring, with the NTM and nâng cao counts met ('18/19 · 55/57')."""
+
+    _check_lang(lang)
+    row = reorg.unit(card.dataset, new_commune)
+    h = reorg.history(card, row["key"], years, lang)
+    labels = HISTORY_FIGURE_LABELS[lang]
+    tiers = [t for t in ("ntm", "nang-cao") if t in h.columns]
+
+    @_styled
+    def build():
+        names = list(dict.fromkeys(h["commune"]))
+        yrs = list(dict.fromkeys(h["year"]))
+        fig, ax = _new(2.2 + 2.6 * len(yrs), 1.6 + 0.95 * len(names), labels["title"].format(name=row["new_commune"]),
+                       labels["sub"])
+        for r in h.itertuples():
+            x, y = yrs.index(r.year), len(names) - 1 - names.index(r.commune)
+            state = (r.tier_reached if pd.notna(r.tier_reached) else "") if r.assessed else None
+            ax.add_patch(Rectangle((x + 0.03, y + 0.06), 0.94, 0.88, facecolor=TIER_COLOURS[state], edgecolor="white"))
+            if r.assessed:
+                lines = [tier_name(r.tier_reached, lang) if pd.notna(r.tier_reached) else labels["none"]]
+                lines += [f"{tier_name(t, lang)}: {h.at[r.Index, t]}" for t in tiers]
+                if pd.notna(r.tier_recognised):
+                    lines.append(labels["recognised"].format(tier=tier_name(r.tier_recognised, lang)))
+            else:
+                lines = [labels["not_assessed"]]
+            ax.text(x + 0.5, y + 0.5, "\n".join(lines), ha="center", va="center", fontsize=8.5,
+                    color=TIER_INK[state], linespacing=1.3)
+        ax.set_xlim(0, len(yrs))
+        ax.set_ylim(0, len(names))
+        ax.set_xticks([i + 0.5 for i in range(len(yrs))], labels=[str(y) for y in yrs])
+        ax.xaxis.tick_top()
+        ax.set_yticks([len(names) - 0.5 - i for i in range(len(names))], labels=names)
+        _bare(ax)
+        handles = [Patch(facecolor=TIER_COLOURS[t], label=tier_name(t, lang)) for t in ("kieu-mau", "nang-cao", "ntm")]
+        handles += [Patch(facecolor=TIER_COLOURS[""], label=labels["none"]),
+                    Patch(facecolor=TIER_COLOURS[None], label=labels["not_assessed"])]
+        fig.legend(handles=handles, loc="outside lower center", ncols=5, frameon=False)
+        return fig
+
+    return build()

@@ -1,0 +1,617 @@
+"""What the report notebooks show, computed here so that the notebooks stay thin: parameter
+checks with clear messages, headers, badges, tables and provenance, in Vietnamese or English."""
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib.resources import files
+from pathlib import Path
+
+import pandas as pd
+
+from ..analysis import aggregate, reorg, roadmap, trends, verdicts, whatif
+from . import blocks, bulletin, maps
+from ..scoring.cache import read_batch_scores
+from ..dataset.model import Dataset
+from ..errors import DataError, ParameterError, Problem
+from ..dataset.loading import load_dataset
+from .plots import history_figure
+from ..dataset.resolve import fold_name
+from ..scoring.scorecard import Scorecard
+from ..scoring.engine import score
+from ..base.values import fold
+from ..scoring.window import report_years, require_year
+from ..text import (
+    FORMATION_TEXT,
+    LANGS,
+    REORG_LABELS,
+    REPORT_LABELS,
+    REPORT_TEXT,
+    SAME_SET,
+    TREND_HEADERS,
+    TIERS,
+    VERDICT_TEXT,
+    counts_text,
+    date_text,
+    join_names,
+    label,
+    localized,
+    number_text,
+    short_counts,
+    sentence_case,
+    tier_name,
+    vi_sort_key,
+)
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise ParameterError(Problem("ngôn ngữ", f"'{lang}' không hỗ trợ (dùng vi hoặc en)"))
+
+
+def _load(dataset, scores: str | Path | None) -> tuple[Dataset, Scorecard | None, dict[int, pd.DataFrame]]:
+    """The dataset, and the Scorecard a batch computed once for all its reports with the trend
+    tables it worked out for them ({year: table}), if given."""
+    if scores:
+        card, trend_tables = read_batch_scores(scores)
+        return card.dataset, card, trend_tables
+    return (dataset if isinstance(dataset, Dataset) else load_dataset(dataset_path(dataset))), None, {}
+
+
+def _own_trends(shared: pd.DataFrame | None, card: Scorecard, year: int, communes=None) -> pd.DataFrame:
+    """ntmlib.analysis.trends.trends(card.upto(year), communes): the rows of `shared` (the trends a batch
+    worked out once for every commune of its file) when given, else computed. A commune's trends
+    depend only on its own results, so the rows are those trends() gives for it alone."""
+    upto = card.upto(year)
+    if shared is None:
+        return trends.trends(upto, communes=communes)
+    ids = set(upto.communes["commune_id"]) if communes is None else {str(c) for c in communes}
+    return upto.typed(shared[shared["commune_id"].isin(ids)].reset_index(drop=True))
+
+
+def dataset_path(dataset) -> Path:
+    """Where a report's `dataset` parameter points: as given when it exists (or is absolute),
+    else relative to the report notebooks' folder — so the notebooks' default "../data/ly-nhan"
+    finds the sample whether papermill runs them from the project folder or from notebooks/."""
+    path = Path(dataset)
+    if path.is_absolute() or path.exists():
+        return path
+    beside = Path(str(files("ntmlib.notebooks"))) / path
+    return beside if beside.exists() else path
+
+
+def report_card(ds: Dataset, year: int, cached: Scorecard | None = None) -> Scorecard:
+    """The results a report for `year` shows: the years ntmlib.scoring.window.report_years() gives, cut
+    from a batch's Scorecard when one is given, else scored here."""
+    years = report_years(ds.years, year)
+    if cached is None:
+        return score(ds, year=years)
+    missing = [y for y in years if y not in cached.years]
+    if missing:
+        raise ParameterError(Problem("năm", f"kết quả chấm sẵn thiếu năm {', '.join(map(str, missing))}"))
+    return cached.upto(year)
+
+
+@dataclass
+class CommuneReport:
+    """Everything a commune report shows, for one commune and year."""
+
+    dataset: Dataset
+    card: Scorecard
+    commune_id: str
+    year: int
+    lang: str = "vi"
+    shared_trends: pd.DataFrame | None = field(default=None, repr=False, compare=False)  # from a batch
+
+    @property
+    def info(self) -> pd.Series:
+        return self.dataset.communes.set_index("commune_id").loc[self.commune_id]
+
+    @property
+    def name(self) -> str:
+        return self.info["commune"]
+
+    @property
+    def previous_year(self) -> int | None:
+        prev = self.year - 1
+        return prev if prev in set(self.card.communes["year"]) else None
+
+    def rows(self) -> pd.DataFrame:
+        """The communes-table rows of this commune and year, one per set."""
+        return self.card.commune(self.commune_id, self.year)
+
+    def header(self) -> pd.DataFrame:
+        """Commune, district, province, year, region and criteria sets (by name), as a two-column table."""
+        t = REPORT_LABELS[self.lang]
+        i = self.info
+        sets = "; ".join(localized(self.card.sets[s].name, self.card.sets[s].name_en, self.lang)
+                         for s in self.rows()["set"])
+        return pd.DataFrame({"": [t["commune"], t["district"], t["province"], t["year"], t["region"], t["sets"]],
+                             " ": [i["commune"], i["district"], i["province"], self.year, i["region"], sets]})
+
+    @cached_property
+    def set_verdicts(self) -> list[verdicts.Verdict]:
+        """The verdict of each set scored (ntmlib.analysis.verdicts), lowest tier first."""
+        return verdicts.commune_verdicts(self.card, self.commune_id, self.year)
+
+    def verdicts_html(self) -> str:
+        """The verdict cards: counts, state in words and colour, and why a tier is not reached."""
+        return blocks.verdicts_html(self.set_verdicts, self.card.sets, self.lang)
+
+    def provisional(self) -> tuple[int, int]:
+        """(provisional, judged) indicator results behind this report's verdicts."""
+        return verdicts.provisional_count(self.card, self.year, communes=[self.commune_id],
+                                          sets=list(self.rows()["set"]))
+
+    def provisional_html(self) -> str:
+        return blocks.provisional_html(*self.provisional(), lang=self.lang)
+
+    @cached_property
+    def own_card(self) -> Scorecard:
+        """This commune's results alone: what goes through every commune of the card (trends,
+        year-on-year changes) then works on one commune, not on its whole district."""
+        return self.card.subset([self.commune_id])
+
+    @cached_property
+    def trend_table(self) -> pd.DataFrame:
+        """ntmlib.analysis.trends for this commune up to this year, computed once for the next steps, the
+        unmet indicators and the trends table."""
+        return _own_trends(self.shared_trends, self.own_card, self.year, [self.commune_id])
+
+    @cached_property
+    def steps(self) -> pd.DataFrame:
+        """The commune's next steps to its next tier (ntmlib.analysis.verdicts.next_steps)."""
+        return verdicts.next_steps(self.card, self.commune_id, self.year, trend_table=self.trend_table)
+
+    def steps_html(self) -> str:
+        """'Việc cần làm': the sentence naming the target tier, then the indicators to fix grouped
+        by criterion, each with value, threshold, what is needed, trend and projected year."""
+        lead = blocks.steps_lead(self.steps, verdicts.next_target(self.set_verdicts), self.year, self.lang)
+        table = blocks.steps_html(self.steps, self.card.sets, self.lang) if len(self.steps) else ""
+        return f"<p>{html.escape(lead)}</p>{table}"
+
+    def unmet_html(self) -> str:
+        """Per set, the indicators not met or without data grouped by criterion, folded away."""
+        unmet = verdicts.unmet_rows(self.card, self.year, [(self.commune_id, v.set_id) for v in self.set_verdicts],
+                                    self.trend_table)
+        parts = []
+        for v in self.set_verdicts:
+            rows = unmet[unmet["set"] == v.set_id]
+            if rows.empty:
+                continue
+            summary = label(VERDICT_TEXT, "unmet_summary", self.lang, tier=tier_name(v.tier, self.lang), n=len(rows))
+            parts.append(blocks.folded_html(summary, blocks.steps_html(rows, self.card.sets, self.lang)))
+        return "".join(parts)
+
+    def changes(self) -> pd.DataFrame:
+        """Criteria gained and lost since the previous year, per set (empty without a previous year)."""
+        t = REPORT_LABELS[self.lang]
+        own = self.own_card if self.own_card.years == self.card.years else self.card  # same pairs of years
+        ch = aggregate.year_change(own)
+        ch = ch[(ch["commune_id"] == self.commune_id) & (ch["year_to"] == self.year)]
+        return pd.DataFrame({
+            t["sets"]: ch["set"], t["prev"]: ch["year_from"],
+            t["result"]: [f"{a} → {b}" for a, b in zip(ch["criteria_from"], ch["criteria_to"])],
+            t["gained"]: [g or t["none"] for g in ch["gained"]], t["lost"]: [x or t["none"] for x in ch["lost"]],
+        })
+
+    def trends(self) -> pd.DataFrame:
+        """Indicators not met this year, without data, or getting worse: values by year, arrow,
+        rate and the year the threshold would be reached at the recent rate (ntmlib.analysis.trends)."""
+        tr = self.trend_table
+        tr = tr[tr["set"].isin(set(self.rows()["set"]))]
+        keep = ~tr["met"].fillna(False).astype(bool) | (tr["direction"] == "worsening")
+        tr = tr[keep]
+        table = trends.display_table(tr, self.lang)
+        head = TREND_HEADERS[self.lang]
+        table[head["set"]] = [tier_name(self.card.sets[x].tier, self.lang) for x in tr["set"]]
+        table[head["threshold"]] = [blocks.threshold_text(r, t, u, self.lang) for r, t, u in
+                                    zip(tr["rule"], tr["threshold"], tr["unit"])]
+        via = table[head["compared_via"]].where(table[head["compared_via"]] != SAME_SET, "")  # said once, in the note
+        return table.assign(**{head["compared_via"]: via}) if via.any() else table.drop(columns=head["compared_via"])
+
+    def trends_note(self) -> str:
+        return _trends_note(self.card, self.year, self.lang, label(REPORT_TEXT, "commune_trends", self.lang,
+                                                                     year=self.year))
+
+    def trends_html(self) -> str:
+        """The trends table folded away under a line that says how many indicators it holds."""
+        t = self.trends()
+        if t.empty:
+            return ""
+        return blocks.folded_html(label(VERDICT_TEXT, "trends_summary", self.lang, n=len(t)), blocks.table_html(t))
+
+    def provenance(self) -> pd.DataFrame:
+        return provenance_table(self.card, self.lang)
+
+    is_new = False  # a commune of communes.csv, not a unit formed by a reorganisation (NewCommuneReport)
+
+    def successor_note(self) -> str:
+        """'Từ 1/7/2025 thuộc xã Trần Thương, tỉnh Ninh Bình.' when the crosswalk has a successor, else ''."""
+        nxt = reorg.successor(self.dataset, self.commune_id)
+        if nxt is None:
+            return ""
+        return label(REPORT_TEXT, "successor", self.lang, when=date_text(nxt["effective"], self.lang),
+                     kind=nxt["new_type"] or "xã", name=nxt["new_commune"], province=nxt["new_province"])
+
+    def map_html(self) -> str:
+        """The commune's position in its district: the district's map (drawn once per district and
+        year, ntmlib.present.maps) with the commune ringed and named."""
+        return maps.commune_map_html(self.card, self.year, self.commune_id, self.lang)
+
+
+def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> CommuneReport:
+    """Check the parameters of a commune report and score what it needs.
+
+    Raises ParameterError with a clear message for an unknown commune, a town that is
+    not assessed, a year without data or an unknown language.
+    """
+    _check_lang(lang)
+    ds, cached, trend_tables = _load(dataset, scores)
+    units = reorg.new_communes(ds)
+    try:
+        if "@" in str(commune):  # a unit formed by a reorganisation: '13591@2025-07-01'
+            raise DataError("")
+        cid = ds.commune_id(str(commune))
+    except DataError:
+        try:
+            key = reorg.find_new_commune(ds, commune) if len(units) else None
+        except DataError:
+            key = None
+        if key is None:
+            known = ", ".join(ds.communes.loc[ds.communes["assessed"], "commune"])
+            new = f"; xã mới sau sắp xếp: {', '.join(units['new_commune'])}" if len(units) else ""
+            raise ParameterError(Problem("xã", f"không có xã '{commune}' trong bộ dữ liệu "
+                                                                  f"{ds.name} (các xã: {known}{new})"))
+        y = require_year(year, ds.years)
+        return NewCommuneReport(ds, report_card(ds, y, cached), key, y, lang)
+    if not ds.communes.set_index("commune_id").at[cid, "assessed"]:
+        same = units[units["new_commune"].map(fold_name) == fold_name(str(commune))] if len(units) else units
+        hint = (f" (xã mới {same['new_commune'].iloc[0]} từ {date_text(same['effective'].iloc[0])}: "
+                f"ghi '{same['key'].iloc[0]}')" if len(same) == 1 else "")
+        raise ParameterError(Problem("xã", f"'{commune}' không được đánh giá theo bộ tiêu chí xã{hint}"))
+    y = require_year(year, ds.years)
+    return CommuneReport(ds, report_card(ds, y, cached), cid, y, lang, trend_tables.get(y))
+
+
+def _unit_name(name: str, lang: str) -> str:
+    """'Nguyên Lý' -> 'xã Nguyên Lý'; names that already say what they are ('Thị trấn Vĩnh Trụ') are kept."""
+    typed = fold_name(name) != fold(name)  # starts with 'Xã', 'Thị trấn', 'Phường'
+    return label(REORG_LABELS, "typed_unit" if typed else "unit", lang, name=name, lower=name[:1].lower() + name[1:])
+
+
+@dataclass
+class NewCommuneReport:
+    """The report of a commune formed by a reorganisation (crosswalk.csv): when and from which
+    communes it was formed, and its predecessors' results in the years scored."""
+
+    dataset: Dataset
+    card: Scorecard
+    key: str
+    year: int
+    lang: str = "vi"
+    is_new = True
+
+    @property
+    def unit(self) -> pd.Series:
+        return reorg.unit(self.dataset, self.key)
+
+    @property
+    def name(self) -> str:
+        return self.unit["new_commune"]
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(int(y) for y in self.card.communes["year"].unique() if y <= self.year)
+
+    def predecessors(self) -> pd.DataFrame:
+        return reorg.predecessors(self.dataset, self.key)
+
+    def header(self) -> pd.DataFrame:
+        """Commune, code and reference, province, date formed, predecessors, year, criteria sets."""
+
+        t, r, u = REPORT_LABELS[self.lang], REORG_LABELS[self.lang], self.unit
+        return pd.DataFrame({"": [t["commune"], r["code"], r["key"], t["province"], r["effective"], r["predecessors"],
+                                  t["year"], t["sets"]],
+                             " ": [u["new_commune"], u["new_commune_id"], u["key"], u["new_province"],
+                                   date_text(u["effective"], self.lang), ", ".join(u["predecessors"]), self.year,
+                                   ", ".join(self.card.sets)]})
+
+    def formation_text(self) -> str:
+        """One paragraph: formed on which date, from which communes, and whose results follow."""
+
+        u, pre = self.unit, self.predecessors()
+        when = date_text(u["effective"], self.lang)
+        places = list(dict.fromkeys(zip(pre["district"], pre["province"])))
+        years = self.years
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else f"{years[0]}"
+        names = [_unit_name(n, self.lang) for n in pre["commune"]]
+        kind = u["new_type"] or "xã"
+        place = FORMATION_TEXT[self.lang]["place"]
+        text = FORMATION_TEXT[self.lang]["formed"].format(
+            Kind=kind[:1].upper() + kind[1:], name=u["new_commune"], code=u["new_commune_id"],
+            province=u["new_province"], when=when, names=join_names(names, self.lang), places="; ".join(place.format(*p) for p in places))
+        if u["effective"][:4] > str(self.year):
+            text += " " + FORMATION_TEXT[self.lang]["before"].format(span=span)
+        return text
+
+    def history(self) -> pd.DataFrame:
+        """Per year and predecessor: counts met per tier ('18/19 · 55/57'), tiers reached and recognised."""
+        t, r = REPORT_LABELS[self.lang], REORG_LABELS[self.lang]
+        h = reorg.history(self.card, self.key, self.years, self.lang)
+        tiers = [x for x in ("ntm", "nang-cao", "kieu-mau") if x in h.columns]
+        out = pd.DataFrame({t["year"]: h["year"], r["predecessor"]: h["commune"]})
+        for x in tiers:
+            out[tier_name(x, self.lang)] = [v if a else r["not_assessed"] for v, a in zip(h[x], h["assessed"])]
+        out[r["tier_reached"]] = [tier_name(x, self.lang) if a else "" for x, a in
+                                  zip(h["tier_reached"], h["assessed"])]
+        out[r["tier_recognised"]] = [tier_name(x, self.lang) if a else "" for x, a in
+                                     zip(h["tier_recognised"], h["assessed"])]
+        out[r["recognitions"]] = h["recognitions"]
+        return out
+
+    def regrouped(self) -> pd.DataFrame:
+        """Per year and tier: predecessors, how many were assessed, reached the tier, were recognised at it."""
+        t, r = REPORT_LABELS[self.lang], REORG_LABELS[self.lang]
+        g = reorg.regroup(self.card)
+        g = g[(g["commune_id"] == self.key) & g["year"].isin(self.years)]
+        return pd.DataFrame({
+            t["year"]: g["year"], t["tier"]: [tier_name(x, self.lang) for x in g["tier"]], r["n"]: g["predecessors"],
+            r["assessed"]: g["assessed"], r["reaching"]: g["reaching"], r["recognised"]: g["recognised"],
+            r["crange"]: [f"{a}/{b}" for a, b in zip(g["criteria_range"], g["criteria_total"])],
+            r["irange"]: [f"{a}/{b}" for a, b in zip(g["indicators_range"], g["indicators_total"])],
+        }).reset_index(drop=True)
+
+    def figure(self):
+        return history_figure(self.card, self.key, self.years, self.lang)
+
+    def map_html(self) -> str:
+        """The districts of the predecessors, their points grouped by a dashed outline (ntmlib.present.maps)."""
+        u = self.unit
+        return maps.new_commune_map_html(self.card, self.year, u["new_commune"], date_text(u["effective"], self.lang),
+                                         u["predecessor_ids"], self.lang)
+
+    def provenance(self) -> pd.DataFrame:
+        return provenance_table(self.card, self.lang)
+
+
+@dataclass
+class DistrictReport:
+    """Everything a district report shows, for one district and year."""
+
+    dataset: Dataset
+    card: Scorecard
+    district: str
+    year: int
+    lang: str = "vi"
+    links: dict = field(default_factory=dict)  # commune id -> relative address of its report in the same batch
+    shared_trends: pd.DataFrame | None = field(default=None, repr=False, compare=False)  # from a batch
+    _roadmaps: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def sets(self, tiers=("ntm", "nang-cao")) -> list[str]:
+        """The criteria sets scored in the report's year, of these tiers (the figures draw one per set)."""
+        c = self.card.communes
+        return [s for s in dict.fromkeys(c.loc[c["year"] == self.year, "set"]) if self.card.sets[s].tier in tiers]
+
+    def roadmap_table(self, target: str = "nang-cao") -> pd.DataFrame:
+        """ntmlib.analysis.roadmap for this year, computed once per target for the table, the sentences
+        and the figure."""
+        if target not in self._roadmaps:
+            self._roadmaps[target] = roadmap.roadmap(self.card, self.year, target)
+        return self._roadmaps[target]
+
+    @cached_property
+    def trend_table(self) -> pd.DataFrame:
+        """ntmlib.analysis.trends up to this year, computed once for the table and the figures."""
+        return _own_trends(self.shared_trends, self.card, self.year)
+
+    def status(self) -> pd.DataFrame:
+        """Per set: communes, reaching, recognised, mean criteria met, ranges."""
+        t = REPORT_LABELS[self.lang]
+        s = aggregate.summary(self.card)
+        s = s[(s["year"] == self.year) & (s["district"] == self.district)]
+        return pd.DataFrame({
+            t["sets"]: [localized(self.card.sets[x].name, self.card.sets[x].name_en, self.lang) for x in s["set"]],
+            t["tier"]: [tier_name(x, self.lang) for x in s["tier"]], t["communes"]: s["communes"],
+            t["reaching"]: s["reaching"], t["recognised_n"]: s["recognised"],
+            t["mean"]: [number_text(x) for x in s["criteria_mean"]],
+            t["crange"]: [f"{r}/{n}" for r, n in zip(s["criteria_range"], s["criteria_total"])],
+            t["irange"]: [f"{r}/{n}" for r, n in zip(s["indicators_range"], s["indicators_total"])],
+        }).reset_index(drop=True)
+
+    def communes(self) -> pd.DataFrame:
+        """One line per commune with the counts of each set, as the bulletin writes them: highest
+        tier reached first, then most criteria and indicators met, then by name (Vietnamese order)."""
+        c = self.card.communes
+        c = c[c["year"] == self.year]
+        t = REPORT_LABELS[self.lang]
+        first = c.drop_duplicates("commune_id").set_index("commune_id")
+        sets = list(dict.fromkeys(c["set"]))
+        met = {s: c[c["set"] == s].set_index("commune_id") for s in sets}
+        order = sorted(first.index, key=lambda i: (
+            -(TIERS.index(first.at[i, "tier_reached"]) + 1 if pd.notna(first.at[i, "tier_reached"]) else 0),
+            *[-(met[s].at[i, "criteria_met"] if i in met[s].index else -1) for s in reversed(sets)],
+            *[-(met[s].at[i, "indicators_met"] if i in met[s].index else -1) for s in reversed(sets)],
+            vi_sort_key(first.at[i, "commune"])))
+        wide = {tier_name(met[s]["tier"].iloc[0], self.lang): [
+            short_counts(met[s].loc[[i]])[0] if i in met[s].index else "" for i in order] for s in sets}
+        out = pd.DataFrame({t["commune"]: first.loc[order, "commune"].to_numpy(), **wide,
+                            t["tier_reached"]: [tier_name(x, self.lang) for x in first.loc[order, "tier_reached"]],
+                            t["tier"] + label(REPORT_TEXT, "recognised", self.lang):
+                                [tier_name(x, self.lang) for x in first.loc[order, "tier_recognised"]]})
+        out.attrs["commune_id"] = list(order)
+        return out
+
+    def communes_html(self) -> str:
+        """The commune table as HTML, each name linked to its commune report when the batch gave
+        its address (`links`)."""
+        df = self.communes()
+        first = df.columns[0]
+        links = self.links
+        df[first] = [f'<a href="{html.escape(links[i])}">{html.escape(n)}</a>' if i in links else html.escape(n)
+                     for i, n in zip(df.attrs["commune_id"], df[first])]
+        other = df.columns[1:]
+        df[other] = df[other].map(lambda x: html.escape(str(x)))
+        return blocks.STYLE + '<div class="ntm-scroll">' + df.to_html(index=False, escape=False, border=0,
+                                                                   classes="ntm-table ntm-steps") + "</div>"
+
+    def alerts(self) -> pd.DataFrame:
+        t = REPORT_LABELS[self.lang]
+        a = aggregate.maintenance_alerts(self.card)
+        a = a[a["year"] == self.year]
+        return pd.DataFrame({
+            t["commune"]: a["commune"], t["tier"]: [tier_name(x, self.lang) for x in a["tier"]],
+            t["result"]: [counts_text(*v, self.lang) for v in zip(a["criteria_met"], a["criteria_total"],
+                                                                   a["indicators_met"], a["indicators_total"])],
+            t["failing"]: a["failing_codes"],
+        }).reset_index(drop=True)
+
+    def readiness(self, tier: str = "nang-cao") -> pd.DataFrame:
+        """Communes not yet recognised at `tier`, in the order aggregate.readiness ranks them: the
+        criteria and indicators missing are counted as the rank counts them, in the tier's set and
+        in the set of the tier it requires ('7 (5 + 2 NTM)')."""
+        t = REPORT_LABELS[self.lang]
+        r = aggregate.readiness(self.card, tier, year=self.year)
+        pre = tier_name(next((s.requires for s in self.card.sets.values() if s.tier == tier and s.requires), ""),
+                        self.lang)
+
+        def both(own, prerequisite):
+            return [f"{a + b} ({a} + {b} {pre})" if b else str(a) for a, b in zip(own, prerequisite)]
+
+        return pd.DataFrame({
+            t["rank"]: r["rank"], t["commune"]: r["commune"],
+            t["result"]: [counts_text(*v, self.lang) for v in zip(r["criteria_met"], r["criteria_total"],
+                                                                   r["indicators_met"], r["indicators_total"])],
+            t["criteria_missing"]: both(r["criteria_missing"], r["prerequisite_criteria_missing"]),
+            t["indicators_missing"]: both(r["indicators_missing"], r["prerequisite_indicators_missing"]),
+            t["missing"]: r["missing"],
+        }).reset_index(drop=True)
+
+    def readiness_rule(self) -> str:
+        """The sentence that says how the readiness table is ordered (the rule aggregate.readiness applies)."""
+        return label(VERDICT_TEXT, "ready_rule", self.lang)
+
+    def provisional(self) -> tuple[int, int]:
+        """(provisional, judged) indicator results behind this report's verdicts of its year."""
+        return verdicts.provisional_count(self.card, self.year)
+
+    def provisional_html(self) -> str:
+        return blocks.provisional_html(*self.provisional(), lang=self.lang)
+
+    def roadmap_html(self, target: str = "nang-cao", top: int = 3) -> str:
+        """Per commune not yet recognised at `target` (closest first), one line in words: what it
+        misses and its largest gaps in their units ('Y tế: tỷ lệ người dân tham gia bảo hiểm y tế
+        cần tăng 5,4 điểm %'), with the full list grouped by criterion folded away."""
+        say = lambda key, **fmt: label(VERDICT_TEXT, key, self.lang, **fmt)  # noqa: E731
+        rm = self.roadmap_table(target)
+        wanted = list(dict.fromkeys(zip(rm["commune_id"].astype(str), rm["set"].astype(str))))
+        unmet = verdicts.unmet_rows(self.card, self.year, wanted, trend_table=self.trend_table)
+        by_commune = {cid: g[verdicts.ROW_COLUMNS].reset_index(drop=True) for cid, g in
+                      unmet.groupby("commune_id", sort=False)}
+        parts = []
+        for rank, cid, commune in dict.fromkeys(zip(rm["rank"], rm["commune_id"].astype(str), rm["commune"])):
+            rows = by_commune.get(cid, unmet.iloc[:0][verdicts.ROW_COLUMNS])
+            crit = rows[["set", "criterion"]].drop_duplicates().shape[0]
+            missing = label(REPORT_TEXT, "missing", self.lang, criteria=crit, indicators=len(rows))
+            num = rows[rows["rule"].isin([">=", "<="]) & rows["status"].eq("not_met")]
+            far = num.assign(_rel=(num["gap"].abs() / num["threshold"].abs().where(num["threshold"] != 0, 1)))
+            far = far.sort_values("_rel", ascending=False, kind="stable").head(top)
+            gaps = "; ".join(say("road_gap", criterion=r.criterion_name, name=sentence_case(r.name),
+                                 need=blocks.need_text(r.rule, r.status, r.gap, r.unit, self.lang))
+                             for r in far.itertuples())
+            line = say("road_commune", rank=rank, commune=commune, missing=missing)
+            text = f"<p><strong>{html.escape(line)}</strong>" + (f" {html.escape(say('road_gaps', gaps=gaps))}"
+                                                                 if gaps else "") + "</p>"
+            parts.append(text + blocks.folded_html(say("road_rest", n=len(rows)),
+                                                   blocks.steps_html(rows, self.card.sets, self.lang)))
+        return "".join(parts)
+
+    def roadmap_sentences(self, target: str = "nang-cao", top: int = 12) -> str:
+        """The district totals of the roadmap as a Markdown list, most communes first."""
+        totals = roadmap.district_totals(self.roadmap_table(target), self.lang)
+        lines = [f"- {s}" for s in totals["sentence"].head(top)]
+        rest = totals.iloc[top:]
+        if len(rest):
+            lines.append(label(REPORT_TEXT, "more", self.lang, n=len(rest), most=rest["communes"].max()))
+        return "\n".join(lines)
+
+    def trends(self, top: int = 8) -> pd.DataFrame:
+        """Per set (kiểu mẫu aside), the indicators with most communes worsening, then improving,
+        between the scored years (ntmlib.analysis.trends)."""
+        head = TREND_HEADERS[self.lang]
+        s = trends.summary(self.trend_table)
+        s = s[s["set"].map(lambda x: self.card.sets[x].tier != "kieu-mau")]
+        s = s.groupby("set", sort=False).head(top)
+        return pd.DataFrame({
+            head["set"]: [tier_name(self.card.sets[x].tier, self.lang) for x in s["set"]],
+            head["indicator"]: s["indicator"],
+            head["name"]: [next(localized(i.name, i.name_en, self.lang) for i in self.card.sets[x].indicators
+                                if i.code == c) for x, c in zip(s["set"], s["indicator"])],
+            "↑": s["improving"], "→": s["stagnant"], "↓": s["worsening"], "·": s["no_data"],
+        }).reset_index(drop=True)
+
+    def trends_note(self) -> str:
+        return _trends_note(self.card, self.year, self.lang, label(REPORT_TEXT, "district_trends", self.lang))
+
+    def whatif(self, set_id: str, indicator: str, threshold) -> tuple[str, pd.DataFrame]:
+        """A threshold what-if for this year (ntmlib.analysis.whatif): the sentences as Markdown and the
+        table of indicator results that change."""
+        if set_id not in self.card.sets:  # a default example for another dataset (e.g. in a batch)
+            have = ", ".join(self.card.sets)
+            return label(REPORT_TEXT, "whatif_not_scored", self.lang, set=set_id, have=have), pd.DataFrame()
+        w = whatif.whatif(self.card, set_id, indicator, threshold, year=self.year)
+        return "\n".join(f"- {s}" for s in w.sentences(self.lang)), w.table(self.lang)
+
+    def bulletin_markdown(self) -> str:
+        return bulletin.to_markdown(bulletin.build(self.card, self.year), level=3)
+
+    def map_html(self) -> str:
+        """The map of the district's communes coloured by the tier reached (ntmlib.present.maps; drawn once
+        per district and year, then reused by its commune reports), and when crosswalk.csv groups
+        them into new communes, the same map with each new commune's predecessors outlined."""
+        return (maps.district_map_html(self.card, self.year, self.district, self.lang)
+                + maps.new_communes_map_html(self.card, self.year, self.district, self.lang))
+
+    def provenance(self) -> pd.DataFrame:
+        return provenance_table(self.card, self.lang)
+
+
+def _trends_note(card: Scorecard, year: int, lang: str, what: str) -> str:
+    """The note above a trends table: what it counts, the years compared, and the comparison rule."""
+    years = [y for y in card.years if y <= year]
+    if len(years) < 2:
+        return label(REPORT_TEXT, "one_year", lang)
+    return f"{what}, {years[0]}–{years[-1]}. {label(REPORT_TEXT, 'compare_rule', lang)}"
+
+
+def district_report(dataset, district, year, lang: str = "vi", scores=None, links="") -> DistrictReport:
+    """Check the parameters of a district report and score what it needs. The district may be
+    written in any case, with or without diacritics or 'Huyện'. `links` maps commune ids to the
+    relative addresses of their reports (a dict, or JSON text as a notebook parameter)."""
+    _check_lang(lang)
+    ds, cached, trend_tables = _load(dataset, scores)
+    name = ds.district(str(district))
+    y = require_year(year, ds.years)
+    card = report_card(ds, y, cached)
+    if len(set(ds.communes["district"])) > 1:
+        card = card.subset(ds.area_communes(district=name))
+    if isinstance(links, str):
+        try:
+            links = json.loads(links) if links.strip() else {}
+        except json.JSONDecodeError as e:
+            raise ParameterError(Problem("links", f"không phải JSON: {e}")) from None
+    return DistrictReport(ds, card, name, y, lang, dict(links), trend_tables.get(y))
+
+
+def provenance_table(card: Scorecard, lang: str = "vi") -> pd.DataFrame:
+    """The provenance record of a report's results as a two-column table: ntmlib version, the
+    criteria sets and years scored, the full SHA-256 of every input file, and when it was scored."""
+    t = REPORT_LABELS[lang]
+    p = card.provenance
+    rows = [(t["version"], p.version), (t["sets"], ", ".join(p.set_files)),
+            (t["years_scored"], ", ".join(map(str, p.years)))]
+    rows += [(f"{t['sha256']} {name}", digest) for name, digest in p.files().items()]
+    rows.append((t["ran"], p.created))
+    return pd.DataFrame(rows, columns=["", " "])
