@@ -19,13 +19,12 @@ import unicodedata
 
 import pandas as pd
 
-from ..errors import ParameterError, Problem
+from ..base.languages import check_lang
 from ..criteria.criteria_set import CriteriaSet
 from ..scoring.scorecard import Scorecard
 from ..analysis.verdicts import criterion_changes, criterion_results, scored_row, scored_rows
 from ..text import (
     GRID_LABELS,
-    LANGS,
     PLOT_LABELS,
     count_text,
     counts_text,
@@ -133,11 +132,6 @@ def grid_css() -> str:
 # --------------------------------------------------------------------------- helpers
 
 
-def _check_lang(lang: str) -> None:
-    if lang not in LANGS:
-        raise ParameterError(Problem("ngôn ngữ", f"'{lang}' không hỗ trợ (dùng vi hoặc en)"))
-
-
 def _e(text) -> str:
     """Text from data or labels, escaped for HTML text and attribute values."""
     return html.escape(str(text), quote=True)
@@ -203,7 +197,7 @@ def criteria_grid_html(card: Scorecard, commune_id: str, year: int, set_id: str,
     its code, name, indicators met ('3/3 chỉ tiêu') and result (✓ Đạt / ✗ Chưa đạt / ? Chưa có
     số liệu); ▲ / ▼ mark criteria gained or lost since `previous_year` when that year was
     scored. The same facts as plots.criteria_grid, as an HTML fragment."""
-    _check_lang(lang)
+    check_lang(lang)
     s, y, r = scored_row(card, commune_id, year, set_id)
     cid = str(commune_id)
     results = criterion_results(card, y, set_id, cid)
@@ -273,7 +267,7 @@ def heatmap_html(card: Scorecard, year: int, set_id: str, lang: str = "vi",
     of indicators met; the last column counts the criteria met. Commune names link to
     `links[commune_id]` when given. On a screen narrower than the table it scrolls sideways
     with the names kept in view, an edge shadow and a line saying so."""
-    _check_lang(lang)
+    check_lang(lang)
     s, y, rows = scored_rows(card, year, set_id)
     rows = heatmap_order(rows)
     links = links or {}

@@ -28,6 +28,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from ..analysis import aggregate, reorg, roadmap, trends
+from ..base.languages import check_lang
 from ..errors import ParameterError, Problem
 from ..criteria.criteria_set import CriteriaSet
 from ..scoring.scorecard import Scorecard
@@ -35,7 +36,6 @@ from ..analysis.verdicts import criterion_changes, criterion_results, scored_row
 from ..text import (
     EXPORT_LABELS,
     HISTORY_FIGURE_LABELS,
-    LANGS,
     PLOT_LABELS,
     TIERS,
     count_text,
@@ -99,11 +99,6 @@ def _nfc(text) -> str:
     return unicodedata.normalize("NFC", str(text))
 
 
-def _check_lang(lang: str) -> None:
-    if lang not in LANGS:
-        raise ParameterError(Problem("ngôn ngữ", f"'{lang}' không hỗ trợ (dùng vi hoặc en)"))
-
-
 def _say(lang: str, key: str, **fmt) -> str:
     """The label `key` of PLOT_LABELS in `lang`, filled in and NFC-normalised."""
     return _nfc(label(PLOT_LABELS, key, lang, **fmt))
@@ -127,7 +122,7 @@ def _styled(build):
     @functools.wraps(build)
     def wrapper(*args, **kwargs):
         given = signature.bind_partial(*args, **kwargs).arguments
-        _check_lang(given.get("lang", "vi"))
+        check_lang(given.get("lang", "vi"))
         with mpl.rc_context(_RC):
             fig = build(*args, **kwargs)
             for t in fig.findobj(Text):
@@ -475,7 +470,7 @@ def history_figure(card: Scorecard, new_commune, years=None, lang: str = "vi"):
     """A grid: one row per predecessor, one column per year; each cell coloured by the tier
     reached by the scoring, with the NTM and nâng cao counts met ('18/19 · 55/57')."""
 
-    _check_lang(lang)
+    check_lang(lang)
     row = reorg.unit(card.dataset, new_commune)
     h = reorg.history(card, row["key"], years, lang)
     labels = HISTORY_FIGURE_LABELS[lang]
