@@ -34,9 +34,10 @@ from ..text import (
     tier_name,
 )
 
-# The palette of ntmlib.present.plots (COLOURS, INK, SYMBOL, GAINED / LOST there; tests/test_grids.py
-# checks they stay equal). Copied rather than imported: ntmlib.present.plots loads matplotlib, which these
-# HTML figures do not need.
+# The palette of the results, also used by the figures of ntmlib.present.plots. Failures dark and
+# saturated, passes light, no data grey and hatched: told apart by lightness and pattern as well as hue,
+# so also by readers with red-green colour blindness. A criterion waiting on a missing threshold
+# (no_threshold) is pale yellow and dotted.
 COLOURS = {"met": "#81c784", "not_met": "#c62828", "no_data": "#9e9e9e", "no_threshold": "#fff59d"}
 INK = {"met": "#1b1b1b", "not_met": "#ffffff", "no_data": "#1b1b1b", "no_threshold": "#1b1b1b"}  # text on each colour
 SYMBOL = {"met": "✓", "not_met": "✗", "no_data": "?", "no_threshold": "∅"}
