@@ -1,16 +1,16 @@
 """Two report figures as HTML instead of images: one commune's criteria grid and the communes ×
-criteria heatmap of a district. They show the same facts, in the same order, as
-plots.criteria_grid and plots.heatmap, but as text: it reflows on a phone, can be searched and
-copied, and costs a few milliseconds instead of a matplotlib figure and its PNG.
+criteria heatmap of a district. They replaced matplotlib figures of the same facts: text reflows
+on a phone, can be searched and copied, and costs a few milliseconds instead of a figure and its PNG.
 
 Each function returns one self-contained fragment (a <figure> with its own <style>, no script,
 no external file) for IPython.display.HTML in a report. All classes start with `ntm-`, and the
 stylesheet (grid_css) is the same in every fragment, so fragments shown on one page do not
 conflict; a heatmap adds only the rules sizing its table, under a class named after that size
 (`ntm-hm-w968`). The grid reflows with CSS grid; the heatmap scrolls sideways inside a CSS
-container when it does not fit, showing then a line and an edge shadow that say so. Results are coloured met / not met / no data with the palette of ntmlib.present.plots and
-always carry a symbol and a word as well (✓ Đạt, ✗ Chưa đạt, ? Chưa có số liệu), so colour is
-never the only cue. Every name from the data is escaped; the text is NFC-normalised.
+container when it does not fit, showing then a line and an edge shadow that say so. Results are
+coloured met / not met / no data with the palette defined here (COLOURS, which ntmlib.present.plots
+uses too) and always carry a symbol and a word as well (✓ Đạt, ✗ Chưa đạt, ? Chưa có số liệu), so
+colour is never the only cue. Every name from the data is escaped; the text is NFC-normalised.
 """
 from __future__ import annotations
 
