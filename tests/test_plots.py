@@ -135,7 +135,8 @@ def test_svg_and_pdf_are_reproducible(tiny_card, tmp_path):
     (lambda c: plots.failed_groups(c, 2023, "tiny-ntm", communes=["A", "Z"]), "không có xã mã 'Z'"),
     (lambda c: plots.readiness(c, "nang_cao", year=2023), "hạng: không có hạng 'nang_cao'"),
     (lambda c: plots.readiness(c, "kieu-mau", year=2023), "không có bộ tiêu chí hạng NTM kiểu mẫu"),
-    (lambda c: plots.criteria_distribution(c, "năm ngoái", "tiny-ntm"), "năm: 'năm ngoái' không phải là một năm"),
+    (lambda c: plots.criteria_distribution(c, "năm ngoái", "tiny-ntm"),
+     "năm: 'năm ngoái' không phải là một năm"),
     (lambda c: plots.criteria_distribution(c, 2023, "tiny-ntm", lang="fr"), "ngôn ngữ: 'fr' không hỗ trợ"),
 ])
 def test_bad_arguments_raise_parameter_error(tiny_card, call, message):

@@ -8,4 +8,7 @@ from .values import code_key, fold, normalise_text, number_to_text, parse_distin
 from .languages import check_lang
 from .outputs import check_output_dir, csv_safe, slug, write_bytes_atomic, write_text_atomic
 
-__all__ = ["check_lang", "code_key", "fold", "normalise_text", "number_to_text", "parse_distinct", "parse_number", "parse_values", "value_message", "check_output_dir", "csv_safe", "slug", "write_bytes_atomic", "write_text_atomic"]
+__all__ = [
+    "check_lang", "code_key", "fold", "normalise_text", "number_to_text", "parse_distinct", "parse_number",
+    "parse_values", "value_message", "check_output_dir", "csv_safe", "slug", "write_bytes_atomic", "write_text_atomic",
+]

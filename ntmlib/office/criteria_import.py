@@ -468,11 +468,14 @@ def _changed_source(decision: str, raw: dict, base: Indicator | None) -> str:
     if isinstance(thr, dict) and "derived" in thr:  # the decision gives a rule
         rule = thr["derived"]
         old, new = {}, {}
-        given = [f"{D['source_word']} {derived_text(Threshold('all', {}, (rule['set'], rule['indicator'], rule['factor'])))}"]
+        rule_text = derived_text(Threshold("all", {}, (rule["set"], rule["indicator"], rule["factor"])))
+        given = [f"{D['source_word']} {rule_text}"]
     else:  # numbers; those of a rule they replace were the rule's, not a source's
-        old = {} if base.threshold is not None and base.threshold.derived else _flat(_clean(_raw_of(base)).get("threshold"))
+        derived = base.threshold is not None and base.threshold.derived
+        old = {} if derived else _flat(_clean(_raw_of(base)).get("threshold"))
         new = _flat(thr)
-        given = [f"{column_label(k, key, None)} {decimal_comma(v)}" for (k, key), v in new.items() if old.get((k, key)) != v]
+        given = [f"{column_label(k, key, None)} {decimal_comma(v)}" for (k, key), v in new.items()
+                 if old.get((k, key)) != v]
     if raw["rule"] != base.rule:
         given.insert(0, f"{W['rule_word']} {RULE_WORDS[raw['rule']]}")
     text = f"{decision}: {', '.join(given)}" if given else decision

@@ -317,8 +317,8 @@ def _indicators_sheets(wb, title: str, used: set[str], card, s, styles: _Styles)
                         if x)
     chunks = [ind.iloc[i:i + MAX_ROWS] for i in range(0, max(len(ind), 1), MAX_ROWS)]
     for n, part in enumerate(chunks):
-        sheet = _Sheet(wb, unique_sheet_name(title if n == 0 else f"{title} ({n + 1})", used), INDICATOR_COLUMNS, styles,
-                       "F2", header, wrapped=wrapped)
+        name = unique_sheet_name(title if n == 0 else f"{title} ({n + 1})", used)
+        sheet = _Sheet(wb, name, INDICATOR_COLUMNS, styles, "F2", header, wrapped=wrapped)
         for r in part.itertuples():
             src = getattr(r, source)
             if source == "source_line":
