@@ -1,18 +1,16 @@
-"""Time the HTML criteria grid and heatmap (ntmlib.present.grids) against the matplotlib figures they
-replace (ntmlib.present.plots, including the PNG a report embeds), on the sample dataset:
+"""Time the HTML criteria grid and heatmap (ntmlib.present.grids) on the sample dataset:
 
     python benchmarks/grids.py [--repeat 7] [--commune 13618] [--year 2023]
 
 For each of the sets scored in --year: one commune's criteria grid (with the previous year's
 changes when it was scored) and the heatmap of all communes. Each is built --repeat times in this
-process after one warm-up call; the median is printed with the size of what ends up in the report
-(HTML text, or the PNG as base64). The last line reads e.g. `grids: HTML 0.004 s, matplotlib + PNG
-0.71 s (180x)`: the sums over all the figures.
+process after one warm-up call; the median is printed with the size of the HTML that ends up in
+the report. The last line reads e.g. `grids: HTML 0.196 s, 232.6 kB`: the sums over all the figures.
+(The matplotlib figures these grids replaced, and the comparison with them, are gone from ntmlib.)
 """
 from __future__ import annotations
 
 import argparse
-import base64
 import statistics
 import sys
 import time
@@ -22,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import ntmlib  # noqa: E402
-from ntmlib.present import grids, plots  # noqa: E402
+from ntmlib.present import grids  # noqa: E402
 
 
 def median_time(build, repeat: int):
@@ -50,22 +48,18 @@ def main() -> None:
     cases = []
     for s in sets:
         cases.append((f"grid {s}",
-                      lambda s=s: grids.criteria_grid_html(card, args.commune, args.year, s, previous_year=prev),
-                      lambda s=s: plots.criteria_grid(card, args.commune, args.year, s, previous_year=prev)._repr_png_()))
-        cases.append((f"heatmap {s}", lambda s=s: grids.heatmap_html(card, args.year, s),
-                      lambda s=s: plots.heatmap(card, args.year, s)._repr_png_()))
+                      lambda s=s: grids.criteria_grid_html(card, args.commune, args.year, s, previous_year=prev)))
+        cases.append((f"heatmap {s}", lambda s=s: grids.heatmap_html(card, args.year, s)))
 
-    total_html = total_png = 0.0
-    print(f"{'figure':36} {'HTML s':>8} {'HTML kB':>8} {'mpl+PNG s':>10} {'PNG b64 kB':>11} {'ratio':>7}")
-    for name, as_html, as_png in cases:
+    total_time = total_kb = 0.0
+    print(f"{'figure':36} {'HTML s':>8} {'HTML kB':>8}")
+    for name, as_html in cases:
         t_html, markup = median_time(as_html, args.repeat)
-        t_png, png = median_time(as_png, max(1, args.repeat // 2))
-        total_html += t_html
-        total_png += t_png
-        print(f"{name:36} {t_html:8.4f} {len(markup.encode()) / 1024:8.1f} {t_png:10.3f} "
-              f"{len(base64.b64encode(png)) / 1024:11.1f} {t_png / t_html:6.0f}x")
-    print(f"grids: HTML {total_html:.3f} s, matplotlib + PNG {total_png:.2f} s ({total_png / total_html:.0f}x)")
-
+        kb = len(markup.encode()) / 1024
+        total_time += t_html
+        total_kb += kb
+        print(f"{name:36} {t_html:8.4f} {kb:8.1f}")
+    print(f"grids: HTML {total_time:.3f} s, {total_kb:.1f} kB")
 
 if __name__ == "__main__":
     main()

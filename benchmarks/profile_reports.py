@@ -29,7 +29,7 @@ from IPython.core.interactiveshell import InteractiveShell  # noqa: E402
 from ntmlib import load_dataset  # noqa: E402
 from ntmlib.run.batch import plan, write_district_scores  # noqa: E402
 from ntmlib.run.export import to_html  # noqa: E402
-from ntmlib.run.kernel_state import _clear_namespace  # noqa: E402
+from ntmlib.run.kernel_state import clear_namespace  # noqa: E402
 from ntmlib.run.runner import prepare  # noqa: E402
 from ntmlib.scoring.engine import score  # noqa: E402
 from ntmlib.scoring.window import report_years  # noqa: E402
@@ -49,7 +49,7 @@ class _Capture:
 def render(shell, capture, kind: str, params: dict):
     """Run the prepared notebook's cells in `shell`; return the notebook with their outputs."""
     nb = prepare(kind, params)
-    _clear_namespace(shell)  # what the warm kernel does between reports (ntmlib.run.kernel_state)
+    clear_namespace(shell)  # what the warm kernel does between reports (ntmlib.run.kernel_state)
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue

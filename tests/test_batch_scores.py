@@ -15,7 +15,7 @@ from pandas.testing import assert_frame_equal
 
 import ntmlib
 from ntmlib.run import batch, runner
-from ntmlib.scoring.cache import _own_categories, read_scorecard, split_scorecard, write_scorecard
+from ntmlib.scoring.cache import own_categories, read_scorecard, split_scorecard, write_scorecard
 from ntmlib.errors import Problem
 
 # Lý Nhân's 21 units spread over three made-up districts (and one left without a district)
@@ -70,7 +70,7 @@ def test_each_part_is_its_districts_subset_and_restricted_dataset(three_district
 def test_large_categoricals_keep_only_the_categories_they_use():
     ids = pd.Categorical([f"x{i}" for i in range(1500)])
     df = pd.DataFrame({"commune_id": ids, "set": pd.Categorical(["a", "b", "c"] * 500, categories=["a", "b", "c", "d"])})
-    part = _own_categories(df.iloc[[3, 1, 3]].reset_index(drop=True))
+    part = own_categories(df.iloc[[3, 1, 3]].reset_index(drop=True))
     assert list(part["commune_id"].cat.categories) == ["x1", "x3"]  # in the categories' own order
     assert list(part["commune_id"]) == ["x3", "x1", "x3"]
     assert list(part["set"].cat.categories) == ["a", "b", "c", "d"]  # a small vocabulary is kept whole

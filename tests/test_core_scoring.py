@@ -15,7 +15,7 @@ from test_core import NC, NTM, one, tiny_copy
 import ntmlib
 from ntmlib import DataError
 from ntmlib.scoring import engine as scoring
-from ntmlib.scoring.engine import _categorical
+from ntmlib.scoring.engine import categorical
 
 
 def test_a_tier_is_reached_through_any_of_its_sets():
@@ -142,7 +142,7 @@ def test_two_communes_one_year():
 def test_categorical_of_many_labels(n):
     # more labels than an int8 (or an int16) code can count
     labels = [f"x{i:05d}" for i in range(n)][::-1]
-    c = _categorical(labels, repeat=2)
+    c = categorical(labels, repeat=2)
     assert len(c.categories) == n and c[0] == labels[0] and c[-1] == labels[-1] and c[2 * n // 2] == labels[n // 2]
     assert list(c[:4]) == [labels[0], labels[0], labels[1], labels[1]]
 

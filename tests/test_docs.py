@@ -137,7 +137,7 @@ def _spoiled_set_workbook(tmp: Path) -> Path:
 def _dataset_with_province_set(tmp: Path) -> Path:
     """data/ly-nhan with frameworks/hanam-2024-ntm.yaml imported from the corrected workbook, named in
     dataset.yaml in place of hanam-2022-ntm, the NTM values of observations.csv written for it."""
-    from ntmlib.office.criteria_workbook import import_set
+    from ntmlib.office.criteria_import import import_set
 
     d = tmp / "ly-nhan-tinh-2024"
     shutil.copytree(ROOT / "data" / "ly-nhan", d)

@@ -12,7 +12,8 @@ from click.testing import CliRunner
 from ntmlib.cli import main
 from ntmlib.errors import FrameworkError
 from ntmlib.criteria.criteria_set import available_sets, load_set
-from ntmlib.office.criteria_workbook import export_set, import_set, threshold_columns
+from ntmlib.office.criteria_import import import_set
+from ntmlib.office.criteria_workbook import export_set, threshold_columns
 from ntmlib.dataset.loading import load_dataset
 from ntmlib.scoring.engine import score
 
@@ -273,9 +274,9 @@ def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path):
     ("7/QĐ-UBND, Ngày 1.2.2025", "7/QĐ-UBND", "2025-02-01"),
 ])
 def test_the_decision_number_and_date(text, number, date):
-    from ntmlib.office.criteria_workbook import _decision
+    from ntmlib.office.criteria_import import split_decision
 
-    assert _decision(text) == (number, date)
+    assert split_decision(text) == (number, date)
 
 
 def test_a_decision_dated_a_day_that_does_not_exist(exported, tmp_path):

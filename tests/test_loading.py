@@ -65,21 +65,21 @@ def test_parquet_index_saved_by_pandas_is_not_a_column(tmp_path):
 
 def test_places_written_as_bytes_equal_pyarrow_join():
     """line_places writes 'dòng N' block by block of digits; the same text as pyarrow's cast and join."""
-    from ntmlib.dataset.readers.places import _joined_places, line_places
+    from ntmlib.dataset.readers.places import joined_places, line_places
 
     lines = ntmlib.load_dataset(LY_NHAN).observations["line"].to_numpy()
     gaps = np.array([1, 1, 2, 9, 10, 99, 100, 101, 999, 1000, 123456789012])  # repeated, gaps, 1 to 12 digits
     for numbers in (lines, np.arange(1, 20001), gaps, lines[::-1], np.array([], np.int64)):
         for prefix in ("dòng ", "hàng ", ""):
-            pd.testing.assert_series_equal(line_places(prefix, numbers), _joined_places(prefix, numbers))
+            pd.testing.assert_series_equal(line_places(prefix, numbers), joined_places(prefix, numbers))
     assert list(line_places("hàng ", gaps)[:4]) == ["hàng 1", "hàng 1", "hàng 2", "hàng 9"]
     assert line_places("dòng ", np.arange(2, 1002)).iloc[-1] == "dòng 1001"
 
 
 def test_codes_by_a_table_equal_pandas_factorize():
     """factorize_small (loading, encoding) gives pd.factorize's codes and first-seen order; the year
-    checks' _codes the same grouping in the keys' order; blank_rows the rows of '' only."""
-    from ntmlib.dataset.checks import _codes
+    checks' key_codes the same grouping in the keys' order; blank_rows the rows of '' only."""
+    from ntmlib.dataset.checks import key_codes
     from ntmlib.dataset.encoding import factorize_small
     from ntmlib.dataset.readers.places import blank_rows
 
@@ -88,7 +88,7 @@ def test_codes_by_a_table_equal_pandas_factorize():
     codes, uniques = pd.factorize(keys)
     small_codes, small_uniques = factorize_small(keys, int(keys.max()) + 1)
     assert (small_codes == codes).all() and (small_uniques == uniques).all() and len(uniques) > 100
-    by_table, distinct = _codes(keys, int(keys.max()) + 1)
+    by_table, distinct = key_codes(keys, int(keys.max()) + 1)
     assert (distinct == np.sort(uniques)).all() and (distinct[by_table] == keys).all()
     frame = obs[["set", "note"]].iloc[:50]
     expected = np.logical_and.reduce([(frame[c] == "").to_numpy() for c in frame.columns])

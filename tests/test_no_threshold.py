@@ -220,7 +220,7 @@ def test_health_insurance_of_other_regions_has_no_threshold_in_nang_cao():
 def test_workbook_says_no_threshold_in_the_basis_and_result_cells(card, tmp_path):
     import openpyxl
 
-    from ntmlib.office.excel import write_score_workbook
+    from ntmlib.office.score_workbook import write_score_workbook
 
     path = tmp_path / "diem.xlsx"
     write_score_workbook(card.subset([NGUYEN_LY]).upto(2024), path, sets=[NTM])

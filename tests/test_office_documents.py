@@ -25,7 +25,7 @@ from ntmlib.present.bulletin import bulletin
 from ntmlib.office.word_bulletin import Letterhead, outline, section_number
 from ntmlib.cli import main
 from ntmlib.errors import DataError
-from ntmlib.office.excel import indicator_decimals, sheet_titles, short_set_name
+from ntmlib.office.score_workbook import indicator_decimals, sheet_titles, short_set_name
 from ntmlib.criteria.criteria_set import load_set
 
 YEAR = 2023

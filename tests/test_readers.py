@@ -13,7 +13,8 @@ import pytest
 import ntmlib
 from ntmlib.dataset import readers
 from ntmlib.dataset.resolve import resolve_communes
-from ntmlib.office.excel import MET_FILL, NODATA_FILL, UNMET_FILL, write_score_workbook
+from ntmlib.office.score_workbook import write_score_workbook
+from ntmlib.office.workbook_style import MET_FILL, NODATA_FILL, UNMET_FILL
 
 from fixture_paths import TINY
 

@@ -79,8 +79,8 @@ def test_each_distinct_value_is_parsed_once(monkeypatch):
     import ntmlib.base.values as v
 
     calls = []
-    real = v._parse_full
-    monkeypatch.setattr(v, "_parse_full", lambda x: calls.append(x) or real(x))
+    real = v.parse_full
+    monkeypatch.setattr(v, "parse_full", lambda x: calls.append(x) or real(x))
     v.parse_values(pd.Series(["95,5", "Đạt", "95,5", None] * 10_000), unit="%", rule=">=")
     assert len(calls) == 3  # two distinct values and the entry for missing ones
 

@@ -104,7 +104,7 @@ def parse_number(text: str) -> float | None:
     return None if problem else number
 
 
-def _parse_full(raw: object) -> tuple:
+def parse_full(raw: object) -> tuple:
     """(number, flag, is_verdict, kind, problem, had '%', had a decimal mark) for one cell."""
     text = normalise_text(raw)
     if not text:
@@ -132,7 +132,7 @@ def parse_distinct(values) -> dict[str, np.ndarray]:
     pct (written with '%') and decimal (written with a decimal mark). Unit and rule checks
     come after, in check_unit_rule.
     """
-    parsed = [_parse_full(v) for v in values]
+    parsed = [parse_full(v) for v in values]
     column = list(zip(*parsed)) if parsed else [()] * 7
     flag = np.array([-1 if f is pd.NA else int(f) for f in column[1]], dtype=np.int8)
     return {

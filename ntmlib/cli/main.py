@@ -35,10 +35,11 @@ from .translation import (
 )
 from ..office.data_entry import LAYOUTS, write_template
 from ..errors import DataError, NotebookError, OutputError, ParameterError, Problem
-from ..office.excel import write_score_workbook
+from ..office.score_workbook import write_score_workbook
 from ..run.export import write_html
 from ..criteria.criteria_set import available_sets, load_set
-from ..office.criteria_workbook import export_set, import_set
+from ..office.criteria_import import import_set
+from ..office.criteria_workbook import export_set
 from ..dataset.loading import load_dataset
 from ..base.outputs import check_output_dir, csv_safe, write_text_atomic
 from ..analysis.roadmap import roadmap_for, to_text

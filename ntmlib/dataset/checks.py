@@ -184,7 +184,7 @@ def _coded(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return codes, np.append(labels, "")
 
 
-def _codes(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+def key_codes(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     """(code per row, distinct keys) of integer keys in 0..size-1, codes in the order of the keys (not of
     their first appearance): by a table of `size` entries when that is not much larger than the keys,
     else by hashing."""
@@ -232,7 +232,7 @@ def _check_year(ds: Dataset, year: int, sets, in_year: np.ndarray, out, skipped_
 
     # distinct (set, code) pairs of the year, matched with the catalogue rows they can serve
     n_ind = max(len(ind_ids), 1)
-    pair_of_row, pair_keys = _codes(set_code[rows].astype(np.int64) * n_ind + ind_code[rows],
+    pair_of_row, pair_keys = key_codes(set_code[rows].astype(np.int64) * n_ind + ind_code[rows],
                                     len(set_ids) * n_ind)
     pairs = pd.DataFrame({"set": set_ids[pair_keys // n_ind], "indicator": ind_ids[pair_keys % n_ind],
                           "pair": np.arange(len(pair_keys))})
@@ -252,7 +252,7 @@ def _check_year(ds: Dataset, year: int, sets, in_year: np.ndarray, out, skipped_
     # distinct (pair, value) of the matched rows, checked once for each catalogue row the pair serves
     n_val = max(len(values), 1)
     sel = np.isin(pair_of_row, matched["pair"].to_numpy())
-    combo_of_row, combo_keys = _codes(pair_of_row[sel] * n_val + value_code[rows[sel]], len(pair_keys) * n_val)
+    combo_of_row, combo_keys = key_codes(pair_of_row[sel] * n_val + value_code[rows[sel]], len(pair_keys) * n_val)
     combos = pd.DataFrame({"pair": combo_keys // n_val, "value_code": combo_keys % n_val,
                            "combo": np.arange(len(combo_keys))})
     cm = combos.merge(matched[["pair", "unit", "rule", "indicator_target", "set_target"]].reset_index(names="key_pos"),

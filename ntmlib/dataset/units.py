@@ -187,13 +187,6 @@ def crosswalk_2025(province: str, district: str | None = None) -> pd.DataFrame:
     return out[CROSSWALK_OUT].reset_index(drop=True)
 
 
-def official_name(code: str) -> pd.Series | None:
-    """The old unit (a row of old_units()) with GSO code `code`, or None."""
-    t = _old_all()
-    hit = t[t["code"] == str(code).strip()]
-    return None if hit.empty else hit.iloc[0]
-
-
 def coordinates(codes) -> pd.DataFrame:
     """Official latitude, longitude and bounding box of the old units `codes` (index: code; codes
     the list lacks are left out). Columns: lat, lon, south, west, north, east. Reads only those

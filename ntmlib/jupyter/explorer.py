@@ -35,18 +35,18 @@ from ..present.blocks import (
     verdicts_html,
 )
 from ..dataset.model import Dataset
+from ..base.languages import check_lang
 from ..errors import DataError, ParameterError, Problem
 from ..present.grids import COLOURS, INK, criteria_grid_html, heatmap_html
 from ..dataset.loading import load_dataset
+from ..dataset.resolve import set_id
 from ..scoring.scorecard import Scorecard
 from ..scoring.engine import score
 from ..analysis.verdicts import commune_verdicts, next_steps, next_target, provisional_count, result_state
 from ..text import (
     COMMUNE_HEADERS,
     EXPLORER_LABELS,
-    LANGS,
     TIERS,
-    TIER_WORDS,
     counts_text,
     label,
     localized,
@@ -74,11 +74,6 @@ def _say(lang: str, key: str, **fmt) -> str:
     return label(EXPLORER_LABELS, key, lang, **fmt)
 
 
-def _check_lang(lang: str) -> None:
-    if lang not in LANGS:
-        raise ParameterError(Problem("ngôn ngữ", f"'{lang}' không hỗ trợ (dùng vi hoặc en)"))
-
-
 def scorecard(data) -> Scorecard:
     """A Scorecard of every year of `data`: a dataset folder, a Dataset, or a Scorecard (as it is)."""
     if isinstance(data, Scorecard):
@@ -97,18 +92,16 @@ def resolve_year(card: Scorecard, year=None) -> int:
 
 
 def resolve_set(card: Scorecard, ref, year: int) -> str:
-    """The id of the set `ref` names among the sets scored in `year`: a set id, a tier ('ntm',
-    'nang-cao', 'kieu-mau') or a tier's name ('NTM nâng cao', 'advanced NTM'), any case."""
+    """The id of the set `ref` names among the sets scored in `year` (dataset.resolve.set_id): a set
+    id or name, a tier ('ntm', 'nang-cao', 'kieu-mau') or a tier's name ('NTM nâng cao', 'advanced
+    NTM'), any case, with or without diacritics."""
     scored = set_ids(card, year)
-    if ref in scored:
-        return ref
-    want = str(ref).strip().casefold()
-    for sid in scored:
-        tier = card.sets[sid].tier
-        if want in {tier, *(TIER_WORDS[lang][tier].casefold() for lang in LANGS)}:
-            return sid
-    names = ", ".join(f"{sid} ({tier_name(card.sets[sid].tier)})" for sid in scored)
-    raise ParameterError(Problem("bộ tiêu chí", f"không có bộ tiêu chí '{ref}' được chấm năm {year} (có: {names})"))
+    try:
+        return set_id(ref, {s: card.sets[s].name for s in scored}, tiers={s: card.sets[s].tier for s in scored})
+    except ParameterError:  # said with the year and the sets scored in it
+        names = ", ".join(f"{sid} ({tier_name(card.sets[sid].tier)})" for sid in scored)
+        message = f"không có bộ tiêu chí '{ref}' được chấm năm {year} (có: {names})"
+        raise ParameterError(Problem("bộ tiêu chí", message)) from None
 
 
 def resolve_commune(card: Scorecard, ref) -> str:
@@ -223,7 +216,7 @@ def communes_table(data, year=None, criteria_set=None, district: str | None = No
     green or red cell), tier reached and tier recognised. `criteria_set`: a set id or tier ('ntm'), all
     sets when None; `district`: one district's communes. Lowest tier first, then most criteria and
     indicators met, then by name in Vietnamese order."""
-    _check_lang(lang)
+    check_lang(lang)
     card = scorecard(data)
     y = resolve_year(card, year)
     sids = set_ids(card, y) if criteria_set is None else [resolve_set(card, criteria_set, y)]
@@ -272,7 +265,7 @@ def indicators_table(data, commune, year=None, criteria_set=None, unmet_only: bo
     ('cần tăng 1,4 điểm %'), the result in green / red / grey, and the data line it came from.
     `criteria_set`: a set id or tier ('ntm'), all sets when None; `unmet_only`: only the
     indicators not met or without data."""
-    _check_lang(lang)
+    check_lang(lang)
     card = scorecard(data)
     cid = resolve_commune(card, commune)
     y = resolve_year(card, year)
@@ -401,7 +394,7 @@ class Explorer:
                  lang: str = "vi"):
         import ipywidgets as widgets  # heavy: loaded by the explorer only, not by `import ntmlib`
 
-        _check_lang(lang)
+        check_lang(lang)
         self.card, self.lang = card, lang
         self._districts = districts(card)
         self._subsets: dict[str, Scorecard] = {}

@@ -1,8 +1,9 @@
-"""Office documents: the shared workbook styling, the score workbook, the criteria-set
-workbook (export and import), the data-entry workbook and the Word bulletin.
+"""Office documents: the shared workbook styling (workbook_style), the score workbook
+(score_workbook), the criteria-set workbook written (criteria_workbook) and read back
+(criteria_import), the data-entry workbook (data_entry) and the Word bulletin (word_bulletin).
 """
 from __future__ import annotations
 
-from . import criteria_workbook, data_entry, excel, word_bulletin
+from . import criteria_import, criteria_workbook, data_entry, score_workbook, word_bulletin, workbook_style
 
-__all__ = ["criteria_workbook", "data_entry", "excel", "word_bulletin"]
+__all__ = ["criteria_import", "criteria_workbook", "data_entry", "score_workbook", "word_bulletin", "workbook_style"]

@@ -22,7 +22,17 @@ import pandas as pd
 
 from ..dataset.model import Dataset
 from ..errors import ParameterError, Problem
-from .excel import FONT, ROW_PAD_PT, _cell, _default_font, _line_pt, _print_setup, _sheet_name, _wrapped_lines
+from .workbook_style import (
+    FONT,
+    HEADER_FILL,
+    ROW_PAD_PT,
+    default_font,
+    line_pt,
+    new_cell,
+    print_setup,
+    unique_sheet_name,
+    wrapped_lines,
+)
 from ..criteria.criteria_set import CriteriaSet, Indicator
 from ..base.outputs import write_bytes_atomic
 from ..scoring.engine import score
@@ -31,7 +41,7 @@ from ..text import ENTRY_TEMPLATE_WORDS, RULE_SIGNS, tier_name
 W = ENTRY_TEMPLATE_WORDS
 LAYOUTS = ("per-commune", "across")
 HEADER_ROW = 5
-GREY, HEAD, SECTION = "E7E6E6", "DDEBF7", "F2F2F2"
+GREY, HEAD, SECTION = "E7E6E6", HEADER_FILL, "F2F2F2"
 YES_NO = ("Đạt", "Chưa đạt")
 
 
@@ -50,19 +60,19 @@ def write_template(ds: Dataset, year: int, path: str | Path, communes: list[str]
     from openpyxl import Workbook
 
     wb = Workbook()
-    _default_font(wb)
+    default_font(wb)
     wb.remove(wb.active)
     _add_styles(wb)
     used: set[str] = set()
     tables: dict = {}  # threshold of (indicator, region, group), looked up once
     if layout == "across":
-        ws = wb.create_sheet(_sheet_name(str(year), used))
+        ws = wb.create_sheet(unique_sheet_name(str(year), used))
         _fill_sheet(ws, sets, set_words, [(cid, info.loc[cid]) for cid in ids], year, previous,
                     W["title_across"].format(district=_district(info, ids)), across=True, tables=tables)
     else:
         for cid in ids:
             row = info.loc[cid]
-            ws = wb.create_sheet(_sheet_name(str(row["commune"]), used))
+            ws = wb.create_sheet(unique_sheet_name(str(row["commune"]), used))
             _fill_sheet(ws, sets, set_words, [(cid, row)], year, previous,
                         W["title_commune"].format(commune=row["commune"]), across=False, tables=tables)
     wb.properties.creator = "ntmlib"
@@ -132,16 +142,16 @@ def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bo
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    ws.append([_cell(ws, title)])
-    ws.append([_cell(ws, W["year_line"].format(year=year))])
-    ws.append([_cell(ws, W["instructions"])])
+    ws.append([new_cell(ws, title)])
+    ws.append([new_cell(ws, W["year_line"].format(year=year))])
+    ws.append([new_cell(ws, W["instructions"])])
     ws.append([])
     fixed = [W["set"], W["code"], W["name"], W["unit"], W["threshold"]]
     heads = list(fixed)
     for cid, row in communes:
         heads += [str(row["commune"]), W["previous_across" if across else "previous"].format(commune=row["commune"],
                                                                                             year=year - 1)]
-    ws.append([_cell(ws, h) for h in heads])
+    ws.append([new_cell(ws, h) for h in heads])
     n_fixed = len(fixed)
     entry_cols = [n_fixed + 1 + 2 * k for k in range(len(communes))]
     yes_no = DataValidation(type="list", formula1='"' + ",".join(YES_NO) + '"', allow_blank=True,
@@ -157,7 +167,7 @@ def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bo
     section_rows, criterion_rows = [], []
     for s in sets:
         r += 1
-        ws.append([None, None, _cell(ws, W["section"].format(tier=tier_name(s.tier), name=s.name))])
+        ws.append([None, None, new_cell(ws, W["section"].format(tier=tier_name(s.tier), name=s.name))])
         section_rows.append(r)
         crit_names = {c.code: c.name for c in s.criteria}
         last_crit = None
@@ -165,7 +175,7 @@ def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bo
             if i.criterion != last_crit:
                 r += 1
                 label = W["criterion"].format(code=i.criterion, name=crit_names[i.criterion])
-                ws.append([None, None, _cell(ws, label)])
+                ws.append([None, None, new_cell(ws, label)])
                 criterion_rows.append(r)
                 last_crit = i.criterion
             r += 1
@@ -176,10 +186,10 @@ def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bo
             for cid, _ in communes:
                 prev = previous.get((cid, s.id, i.code), previous.get((cid, i.measure)) if i.measure else None)
                 cells += [None, prev]
-            ws.append([_cell(ws, v) for v in cells])
-            lines = max(_wrapped_lines(i.name, 58), _wrapped_lines(thr, 15), _wrapped_lines(i.unit, 12))
+            ws.append([new_cell(ws, v) for v in cells])
+            lines = max(wrapped_lines(i.name, 58), wrapped_lines(thr, 15), wrapped_lines(i.unit, 12))
             if lines > 1:
-                ws.row_dimensions[r].height = lines * _line_pt(11) + ROW_PAD_PT
+                ws.row_dimensions[r].height = lines * line_pt(11) + ROW_PAD_PT
             for c in entry_cols:
                 ref = f"{get_column_letter(c)}{r}"
                 if not i.numeric:
@@ -216,7 +226,7 @@ def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bo
     ws.protection.sheet = True  # labels locked; no password: an office can unprotect to fix a label
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
-    _print_setup(ws, title)
+    print_setup(ws, title)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     if across:  # many communes: pages across too, the labels repeated on each
         ws.page_setup.fitToWidth = 0

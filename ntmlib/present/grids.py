@@ -1,16 +1,16 @@
 """Two report figures as HTML instead of images: one commune's criteria grid and the communes ×
-criteria heatmap of a district. They show the same facts, in the same order, as
-plots.criteria_grid and plots.heatmap, but as text: it reflows on a phone, can be searched and
-copied, and costs a few milliseconds instead of a matplotlib figure and its PNG.
+criteria heatmap of a district. They replaced matplotlib figures of the same facts: text reflows
+on a phone, can be searched and copied, and costs a few milliseconds instead of a figure and its PNG.
 
 Each function returns one self-contained fragment (a <figure> with its own <style>, no script,
 no external file) for IPython.display.HTML in a report. All classes start with `ntm-`, and the
 stylesheet (grid_css) is the same in every fragment, so fragments shown on one page do not
 conflict; a heatmap adds only the rules sizing its table, under a class named after that size
 (`ntm-hm-w968`). The grid reflows with CSS grid; the heatmap scrolls sideways inside a CSS
-container when it does not fit, showing then a line and an edge shadow that say so. Results are coloured met / not met / no data with the palette of ntmlib.present.plots and
-always carry a symbol and a word as well (✓ Đạt, ✗ Chưa đạt, ? Chưa có số liệu), so colour is
-never the only cue. Every name from the data is escaped; the text is NFC-normalised.
+container when it does not fit, showing then a line and an edge shadow that say so. Results are
+coloured met / not met / no data with the palette defined here (COLOURS, which ntmlib.present.plots
+uses too) and always carry a symbol and a word as well (✓ Đạt, ✗ Chưa đạt, ? Chưa có số liệu), so
+colour is never the only cue. Every name from the data is escaped; the text is NFC-normalised.
 """
 from __future__ import annotations
 
@@ -19,13 +19,12 @@ import unicodedata
 
 import pandas as pd
 
-from ..errors import ParameterError, Problem
+from ..base.languages import check_lang
 from ..criteria.criteria_set import CriteriaSet
 from ..scoring.scorecard import Scorecard
 from ..analysis.verdicts import criterion_changes, criterion_results, scored_row, scored_rows
 from ..text import (
     GRID_LABELS,
-    LANGS,
     PLOT_LABELS,
     count_text,
     counts_text,
@@ -35,9 +34,10 @@ from ..text import (
     tier_name,
 )
 
-# The palette of ntmlib.present.plots (COLOURS, INK, SYMBOL, GAINED / LOST there; tests/test_grids.py
-# checks they stay equal). Copied rather than imported: ntmlib.present.plots loads matplotlib, which these
-# HTML figures do not need.
+# The palette of the results, also used by the figures of ntmlib.present.plots. Failures dark and
+# saturated, passes light, no data grey and hatched: told apart by lightness and pattern as well as hue,
+# so also by readers with red-green colour blindness. A criterion waiting on a missing threshold
+# (no_threshold) is pale yellow and dotted.
 COLOURS = {"met": "#81c784", "not_met": "#c62828", "no_data": "#9e9e9e", "no_threshold": "#fff59d"}
 INK = {"met": "#1b1b1b", "not_met": "#ffffff", "no_data": "#1b1b1b", "no_threshold": "#1b1b1b"}  # text on each colour
 SYMBOL = {"met": "✓", "not_met": "✗", "no_data": "?", "no_threshold": "∅"}
@@ -133,11 +133,6 @@ def grid_css() -> str:
 # --------------------------------------------------------------------------- helpers
 
 
-def _check_lang(lang: str) -> None:
-    if lang not in LANGS:
-        raise ParameterError(Problem("ngôn ngữ", f"'{lang}' không hỗ trợ (dùng vi hoặc en)"))
-
-
 def _e(text) -> str:
     """Text from data or labels, escaped for HTML text and attribute values."""
     return html.escape(str(text), quote=True)
@@ -203,7 +198,7 @@ def criteria_grid_html(card: Scorecard, commune_id: str, year: int, set_id: str,
     its code, name, indicators met ('3/3 chỉ tiêu') and result (✓ Đạt / ✗ Chưa đạt / ? Chưa có
     số liệu); ▲ / ▼ mark criteria gained or lost since `previous_year` when that year was
     scored. The same facts as plots.criteria_grid, as an HTML fragment."""
-    _check_lang(lang)
+    check_lang(lang)
     s, y, r = scored_row(card, commune_id, year, set_id)
     cid = str(commune_id)
     results = criterion_results(card, y, set_id, cid)
@@ -273,7 +268,7 @@ def heatmap_html(card: Scorecard, year: int, set_id: str, lang: str = "vi",
     of indicators met; the last column counts the criteria met. Commune names link to
     `links[commune_id]` when given. On a screen narrower than the table it scrolls sideways
     with the names kept in view, an edge shadow and a line saying so."""
-    _check_lang(lang)
+    check_lang(lang)
     s, y, rows = scored_rows(card, year, set_id)
     rows = heatmap_order(rows)
     links = links or {}

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import inspect
 import io
-import math
 import os
 import textwrap
 import unicodedata
@@ -22,43 +21,32 @@ import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure as _MplFigure
-from matplotlib.lines import Line2D
-from matplotlib.patches import FancyBboxPatch, Patch, Rectangle
+from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from ..analysis import aggregate, reorg, roadmap, trends
+from ..base.languages import check_lang
 from ..errors import ParameterError, Problem
-from ..criteria.criteria_set import CriteriaSet
 from ..scoring.scorecard import Scorecard
-from ..analysis.verdicts import criterion_changes, criterion_results, scored_row, scored_rows
+from ..analysis.verdicts import scored_rows
+from .grids import COLOURS
 from ..text import (
     EXPORT_LABELS,
     HISTORY_FIGURE_LABELS,
-    LANGS,
     PLOT_LABELS,
-    TIERS,
-    count_text,
-    counts_text,
     label,
     localized,
     range_text,
-    result_word,
     short_counts,
     tier_name,
 )
 
 FONT = "DejaVu Sans"
-# Failures dark and saturated, passes light, no data grey and hatched: told apart by
-# lightness and pattern as well as hue, so also by readers with red-green colour blindness.
-# A criterion waiting on a missing threshold (no_threshold) is pale yellow and dotted.
-COLOURS = {"met": "#81c784", "not_met": "#c62828", "no_data": "#9e9e9e", "no_threshold": "#fff59d"}
+# The colours of the results are those of the HTML grids (COLOURS, from ntmlib.present.grids); in a
+# figure, no data is hatched with white lines and a missing threshold (no_threshold) dotted.
 HATCH = {"met": None, "not_met": None, "no_data": "///", "no_threshold": ".."}
-INK = {"met": "#1b1b1b", "not_met": "white", "no_data": "#1b1b1b", "no_threshold": "#1b1b1b"}  # text on each colour
-SYMBOL = {"met": "✓", "not_met": "✗", "no_data": "?", "no_threshold": "∅"}
-ALWAYS_SHOWN = ("met", "not_met", "no_data")  # in legends; no_threshold only where it occurs
-NEUTRAL, REACHED, RECOGNISED = "#607d8b", "#1565c0", "#ef8f00"
-GAINED, LOST = "▲", "▼"
+NEUTRAL = "#607d8b"
 _RC = {"font.family": FONT, "font.size": 10, "axes.titlesize": 10, "axes.labelsize": 10,
        "xtick.labelsize": 9.5, "ytick.labelsize": 9.5, "legend.fontsize": 9.5, "legend.title_fontsize": 9.5,
        "figure.titlesize": 13, "figure.titleweight": "bold", "axes.spines.top": False,
@@ -99,11 +87,6 @@ def _nfc(text) -> str:
     return unicodedata.normalize("NFC", str(text))
 
 
-def _check_lang(lang: str) -> None:
-    if lang not in LANGS:
-        raise ParameterError(Problem("ngôn ngữ", f"'{lang}' không hỗ trợ (dùng vi hoặc en)"))
-
-
 def _say(lang: str, key: str, **fmt) -> str:
     """The label `key` of PLOT_LABELS in `lang`, filled in and NFC-normalised."""
     return _nfc(label(PLOT_LABELS, key, lang, **fmt))
@@ -115,10 +98,6 @@ def _tier(tier: str, lang: str) -> dict:
     return {"tier": name, "Tier": name[:1].upper() + name[1:]}
 
 
-def _set_name(s: CriteriaSet, lang: str) -> str:
-    return localized(s.name, s.name_en, lang)
-
-
 def _styled(build):
     """Build the figure in the house style, once its language is known to be one of LANGS;
     NFC-normalise every text it ends up with."""
@@ -127,7 +106,7 @@ def _styled(build):
     @functools.wraps(build)
     def wrapper(*args, **kwargs):
         given = signature.bind_partial(*args, **kwargs).arguments
-        _check_lang(given.get("lang", "vi"))
+        check_lang(given.get("lang", "vi"))
         with mpl.rc_context(_RC):
             fig = build(*args, **kwargs)
             for t in fig.findobj(Text):
@@ -155,22 +134,6 @@ def _bare(ax) -> None:
         spine.set_visible(False)
 
 
-def _cell(ax, x, y, w, h, state: str, gid: str, rounded: bool = False) -> str:
-    """Draw one result as a coloured box; return the ink colour for text on it."""
-    kw = {"facecolor": COLOURS[state], "edgecolor": "white", "linewidth": 1.5, "gid": gid,
-          "hatch": HATCH[state]}  # hatch drawn in the (white) edge colour
-    ax.add_patch(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0,rounding_size=0.05", **kw) if rounded
-                 else Rectangle((x, y), w, h, **kw))
-    return INK[state]
-
-
-def _status_handles(lang: str, counts: dict | None = None, present=()) -> list:
-    shown = [s for s in COLOURS if s in ALWAYS_SHOWN or (counts or {}).get(s) or s in present]
-    return [Patch(facecolor=COLOURS[s], hatch=HATCH[s], edgecolor="white",
-                  label=f"{SYMBOL[s]} {result_word(s, lang)}"
-                  + (f" ({counts.get(s, 0)})" if counts is not None else "")) for s in shown]
-
-
 def _wrap(text: str, width: int, lines: int = 3) -> str:
     out = textwrap.wrap(text, width)
     if len(out) > lines:
@@ -196,84 +159,6 @@ def _hbars(ax, labels: list[str], values: list[float], notes: list[str], colour:
 
 
 # --------------------------------------------------------------------------- figures
-
-
-@_styled
-def criteria_grid(card: Scorecard, commune_id: str, year: int, set_id: str, previous_year: int | None = None,
-                  lang: str = "vi", columns: int = 5) -> Figure:
-    """One commune's criteria of one set as tiles (met / not met / no data), each with its
-    code, short name and indicators met; ▲ / ▼ mark criteria gained or lost since
-    `previous_year` when that year was scored."""
-    s, y, r = scored_row(card, commune_id, year, set_id)
-    cid = str(commune_id)
-    results = criterion_results(card, y, set_id)
-    found = criterion_changes(card, cid, set_id, y, previous_year)
-    changes = None if found is None else {k: GAINED if v == "gained" else LOST for k, v in found.items()}
-    nrows = math.ceil(len(s.criteria) / columns)
-    counts = counts_text(r["criteria_met"], r["criteria_total"], r["indicators_met"], r["indicators_total"], lang)
-    subtitle = f"{_say(lang, 'achieved', counts=counts)} · {_set_name(s, lang)}"
-    fig, ax = _new(10, 1.5 + 1.3 * nrows, _say(lang, "grid_title", place=_say(lang, "place", name=r["commune"]),
-                                               year=y, **_tier(s.tier, lang)), subtitle)
-    tally: dict[str, int] = {}
-    for k, c in enumerate(s.criteria):
-        x, top = k % columns, k // columns
-        state, n_met, n_total = results.get((cid, c.code), ("no_data", 0, 0))
-        tally[state] = tally.get(state, 0) + 1
-        ink = _cell(ax, x + 0.03, top + 0.04, 0.94, 0.92, state, gid=f"tile:{c.code}", rounded=True)
-        ax.text(x + 0.09, top + 0.2, c.code, color=ink, fontsize=13, fontweight="bold", va="center")
-        if changes and c.code in changes:
-            ax.text(x + 0.91, top + 0.2, changes[c.code], color=ink, fontsize=13, ha="right", va="center")
-        name = localized(c.name, c.name_en, lang)
-        ax.text(x + 0.5, top + 0.52, _wrap(name, 24), color=ink, fontsize=9.5, ha="center", va="center",
-                linespacing=1.15)
-        ax.text(x + 0.09, top + 0.83, _nfc(count_text(n_met, n_total, "indicators", lang)), color=ink, fontsize=9.5,
-                va="center")
-        ax.text(x + 0.91, top + 0.83, SYMBOL[state], color=ink, fontsize=12, ha="right", va="center")
-    ax.set_xlim(0, columns)
-    ax.set_ylim(nrows, 0)
-    ax.axis("off")
-    handles = _status_handles(lang, tally)
-    if changes is not None:
-        handles += [Line2D([], [], marker=m, linestyle="none", color="#424242", markersize=9,
-                           label=_say(lang, key, year=int(previous_year))) for m, key in (("^", "gained"), ("v", "lost"))]
-    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False,
-               handletextpad=0.5, columnspacing=1.4)
-    return fig
-
-
-@_styled
-def heatmap(card: Scorecard, year: int, set_id: str, lang: str = "vi") -> Figure:
-    """Communes (rows, most criteria met first) × criteria of one set (columns): each cell
-    coloured met / not met / no data, with the number of indicators met written in it."""
-    s, y, rows = scored_rows(card, year, set_id)
-    rows = rows.sort_values(["criteria_met", "indicators_met", "commune"], ascending=[False, False, True],
-                            kind="stable").reset_index(drop=True)
-    results = criterion_results(card, y, set_id)
-    sizes = pd.Series([i.criterion for i in s.indicators]).value_counts()
-    ncols, nrows = len(s.criteria), len(rows)
-    twice = rows["commune"].duplicated(keep=False)
-    names = [f"{n} ({i})" if d else n for n, i, d in zip(rows["commune"], rows["commune_id"], twice)]
-    fig, ax = _new(max(6.5, min(10.5, 2.5 + 0.42 * ncols)), 2.3 + 0.33 * nrows,
-                   _say(lang, "heat_title", year=y, **_tier(s.tier, lang)),
-                   _set_name(s, lang))
-    for i, r in enumerate(rows.itertuples()):
-        for j, c in enumerate(s.criteria):
-            state, n_met, _ = results.get((r.commune_id, c.code), ("no_data", 0, 0))
-            ink = _cell(ax, j, i, 1, 1, state, gid=f"cell:{r.commune_id}:{c.code}")
-            ax.text(j + 0.5, i + 0.5, str(n_met), color=ink, fontsize=9, ha="center", va="center")
-        ax.text(ncols + 0.6, i + 0.5, f"{r.criteria_met}/{r.criteria_total}", fontsize=9.5, fontweight="bold",
-                ha="center", va="center")
-    ax.set_xlim(0, ncols + 1.2)
-    ax.set_ylim(nrows, 0)
-    ax.set_xticks(np.append(np.arange(ncols) + 0.5, ncols + 0.6),
-                  labels=[f"{c.code}\n({sizes.get(c.code, 0)})" for c in s.criteria] + [_say(lang, "met_column")])
-    ax.set_yticks(np.arange(nrows) + 0.5, labels=[_nfc(n) for n in names])
-    ax.xaxis.tick_top()
-    _bare(ax)
-    handles = _status_handles(lang, present={state for state, _, _ in results.values()})
-    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False,
-               title=_say(lang, "cell_note"))
-    return fig
 
 
 @_styled
@@ -362,34 +247,6 @@ def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None, 
     return fig
 
 
-@_styled
-def tier_status(card: Scorecard, year: int, lang: str = "vi") -> Figure:
-    """Grouped bars per tier scored: communes reaching it (or higher) by the scoring, next to
-    communes recognised at it (or higher) by decision."""
-    y = card.require_year(year)
-    c = card.communes[card.communes["year"] == y]
-    tiers = [t for t in TIERS if t in set(c["tier"])]
-    c = c.drop_duplicates("commune_id")
-    rank = {t: n for n, t in enumerate(TIERS)}
-    at_least = lambda col, t: int((c[col].map(lambda v: rank.get(v, -1)) >= rank[t]).sum())  # noqa: E731
-    n = len(c)
-    fig, ax = _new(10, 4.8, _say(lang, "tiers_title", year=y), _say(lang, "tiers_sub", n=n))
-    pos = np.arange(len(tiers))
-    for shift, col, colour, text in ((-0.2, "tier_reached", REACHED, _say(lang, "reached", year=y)),
-                                     (0.2, "tier_recognised", RECOGNISED, _say(lang, "recognised"))):
-        bars = ax.bar(pos + shift, [at_least(col, t) for t in tiers], width=0.38, color=colour, label=text)
-        ax.bar_label(bars, padding=3, fontsize=10)
-    ax.axhline(n, color="#757575", linestyle="--", linewidth=1)
-    ax.text(len(tiers) - 0.5, n, _say(lang, "total_line", n=n), ha="right", va="bottom", color="#616161")
-    ax.set_xticks(pos, labels=[tier_name(t, lang) for t in tiers])
-    ax.set_xlim(-0.6, len(tiers) - 0.4)
-    ax.set_ylim(0, n * 1.15 + 1)
-    ax.set_ylabel(_say(lang, "tiers_axis"))
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    fig.legend(loc="outside lower center", ncols=2, frameon=False)
-    return fig
-
-
 # --------------------------------------------------------------------------- roadmap and trends
 
 TREND_COLOURS = {"improving": COLOURS["met"], "stagnant": "#cfd8dc", "worsening": COLOURS["not_met"],
@@ -475,7 +332,7 @@ def history_figure(card: Scorecard, new_commune, years=None, lang: str = "vi"):
     """A grid: one row per predecessor, one column per year; each cell coloured by the tier
     reached by the scoring, with the NTM and nâng cao counts met ('18/19 · 55/57')."""
 
-    _check_lang(lang)
+    check_lang(lang)
     row = reorg.unit(card.dataset, new_commune)
     h = reorg.history(card, row["key"], years, lang)
     labels = HISTORY_FIGURE_LABELS[lang]

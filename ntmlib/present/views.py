@@ -15,6 +15,7 @@ from ..analysis import aggregate, reorg, roadmap, trends, verdicts, whatif
 from . import blocks, bulletin, maps
 from ..scoring.cache import read_batch_scores
 from ..dataset.model import Dataset
+from ..base.languages import check_lang
 from ..errors import DataError, ParameterError, Problem
 from ..dataset.loading import load_dataset
 from .plots import history_figure
@@ -25,7 +26,6 @@ from ..base.values import fold
 from ..scoring.window import report_years, require_year
 from ..text import (
     FORMATION_TEXT,
-    LANGS,
     REORG_LABELS,
     REPORT_LABELS,
     REPORT_TEXT,
@@ -44,11 +44,6 @@ from ..text import (
     tier_name,
     vi_sort_key,
 )
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in LANGS:
-        raise ParameterError(Problem("ngôn ngữ", f"'{lang}' không hỗ trợ (dùng vi hoặc en)"))
 
 
 def _load(dataset, scores: str | Path | None) -> tuple[Dataset, Scorecard | None, dict[int, pd.DataFrame]]:
@@ -248,7 +243,7 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
     Raises ParameterError with a clear message for an unknown commune, a town that is
     not assessed, a year without data or an unknown language.
     """
-    _check_lang(lang)
+    check_lang(lang)
     ds, cached, trend_tables = _load(dataset, scores)
     units = reorg.new_communes(ds)
     try:
@@ -590,7 +585,7 @@ def district_report(dataset, district, year, lang: str = "vi", scores=None, link
     """Check the parameters of a district report and score what it needs. The district may be
     written in any case, with or without diacritics or 'Huyện'. `links` maps commune ids to the
     relative addresses of their reports (a dict, or JSON text as a notebook parameter)."""
-    _check_lang(lang)
+    check_lang(lang)
     ds, cached, trend_tables = _load(dataset, scores)
     name = ds.district(str(district))
     y = require_year(year, ds.years)

@@ -52,7 +52,7 @@ def restore() -> None:
     plt.close("all")
     ip = get_ipython()
     if ip is not None:
-        _clear_namespace(ip)
+        clear_namespace(ip)
         ip.execution_count = 1
         ip.custom_exceptions = ()
         ip.CustomTB = None
@@ -71,7 +71,7 @@ def restore() -> None:
         gc.collect()
 
 
-def _clear_namespace(ip) -> None:
+def clear_namespace(ip) -> None:
     """What InteractiveShell.reset does to the user's namespace and output history, without the
     full garbage collection it forces (a tenth of a second per report)."""
     keep = {"__builtin__", "__builtins__", "__name__"}

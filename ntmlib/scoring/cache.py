@@ -71,7 +71,7 @@ def split_scorecard(card: Scorecard, groups: dict[str, list[str]]):
 
     def part(key, i):
         order, bounds = cuts[key]
-        return _own_categories(frames[key].take(order[bounds[i]:bounds[i + 1]]).reset_index(drop=True))
+        return own_categories(frames[key].take(order[bounds[i]:bounds[i + 1]]).reset_index(drop=True))
 
     ids = ds.communes["commune_id"]
     for i, name in enumerate(names):
@@ -84,7 +84,7 @@ def split_scorecard(card: Scorecard, groups: dict[str, list[str]]):
                               part(("card", "communes"), i), card.sets, sub, card.provenance)
 
 
-def _own_categories(df: pd.DataFrame, many: int = 1000) -> pd.DataFrame:
+def own_categories(df: pd.DataFrame, many: int = 1000) -> pd.DataFrame:
     """`df` with each large categorical column (over `many` categories: commune ids, values,
     places) holding only the categories its rows use, in their order: a district's part of a
     national table does not carry the country's 10,000 commune ids or its 4 million places

@@ -189,12 +189,12 @@ def _threshold_matrix(sets: list[CriteriaSet], cat: pd.DataFrame, regions: list[
 def _same_dtype(ids: pd.Series, dtype, repeat: int) -> pd.Categorical:
     """`ids` (one per commune) each repeated `repeat` times, as a Categorical of `dtype` when it is one."""
     if not isinstance(dtype, pd.CategoricalDtype):
-        return _categorical(ids, repeat=repeat)
+        return categorical(ids, repeat=repeat)
     codes = dtype.categories.get_indexer(ids.astype(str))
     return pd.Categorical.from_codes(np.repeat(codes, repeat), dtype=dtype)
 
 
-def _categorical(labels, codes: np.ndarray | None = None, tile: int = 1, repeat: int = 1,
+def categorical(labels, codes: np.ndarray | None = None, tile: int = 1, repeat: int = 1,
                  natural: bool = False) -> pd.Categorical:
     """A Categorical of labels[codes] (codes default to every label in turn), each element repeated
     `repeat` times and the whole `tile` times; categories sorted, so it sorts like the strings —
@@ -271,11 +271,11 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
     indicators = pd.DataFrame({
         "commune_id": ids_of(Y * K),
         "year": np.tile(np.repeat(np.asarray(years, np.int64), K), C),
-        **{col: _categorical(cat[col], tile=CY) for col in ("set", "group")},
-        **{col: _categorical(cat[col], tile=CY, natural=True) for col in ("criterion", "indicator")},
+        **{col: categorical(cat[col], tile=CY) for col in ("set", "group")},
+        **{col: categorical(cat[col], tile=CY, natural=True) for col in ("criterion", "indicator")},
         "value": rows["value"],
         "number": rows["number"],
-        "rule": _categorical(cat["rule"], tile=CY),
+        "rule": categorical(cat["rule"], tile=CY),
         "threshold": rows["threshold"],
         "threshold_basis": rows["threshold_basis"],
         "threshold_basis_label": rows["threshold_basis_label"],
@@ -298,8 +298,8 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
     criteria = pd.DataFrame({
         "commune_id": ids_of(Y * Kc),
         "year": np.tile(np.repeat(np.asarray(years, np.int64), Kc), C),
-        **{col: _categorical(crit[col], tile=CY) for col in ("set", "group")},
-        "criterion": _categorical(crit["criterion"], tile=CY, natural=True),
+        **{col: categorical(crit[col], tile=CY) for col in ("set", "group")},
+        "criterion": categorical(crit["criterion"], tile=CY, natural=True),
         "met": pd.arrays.BooleanArray(n_false == 0, ~crit_known),
         "indicators_met": n_true,
         "indicators_total": n_total,

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..dataset.model import Dataset
 from ..criteria.criteria_set import CriteriaSet
-from ..base.values import _parse_full
+from ..base.values import parse_full
 from ..text import TIER_DTYPE, TIERS
 
 NO_THRESHOLD = "không có ngưỡng"
@@ -21,7 +21,7 @@ MEASURE_PRIORITY = 1000
 
 def parse_one(raw, unit: str, rule: str) -> tuple[float, object, bool]:
     """(number or nan, flag True/False/None, is_verdict) of one value for an indicator of `unit` and `rule`."""
-    number, flag, is_verdict, kind, problem, pct, decimal = _parse_full(raw)
+    number, flag, is_verdict, kind, problem, pct, decimal = parse_full(raw)
     flag = None if flag is pd.NA else flag
     if kind == "bad":
         raise ValueError(f"value {raw!r} cannot be read ({problem})")

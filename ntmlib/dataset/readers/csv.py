@@ -23,12 +23,12 @@ from ...errors import Problem
 from ...base.values import normalise_text
 from .places import (
     Table,
-    _arrow_categorical,
-    _canonical_columns,
-    _missing_columns,
-    _normalise_column,
+    arrow_categorical,
     blank_rows,
+    canonical_columns,
     line_places,
+    missing_columns,
+    normalise_column,
     text_categorical,
 )
 
@@ -125,9 +125,9 @@ def _missing_csv_columns(table: Table, df: pd.DataFrame, required, problems: lis
     """Note the required columns missing from the header, or written twice (True when some are);
     name the columns canonically."""
     headers = [normalise_text(c) for c in df.columns]
-    missing = _missing_columns(table.name, "dòng 1", headers, required)
+    missing = missing_columns(table.name, "dòng 1", headers, required)
     if not missing:
-        canonical = _canonical_columns(headers)
+        canonical = canonical_columns(headers)
         # a required column written twice ("value" and "Value"; pandas names a second "value" "value.1")
         base = [m.group(1) if (m := _MANGLED.match(c)) and m.group(1) in required else c for c in canonical]
         for c in dict.fromkeys(b for b in base if base.count(b) > 1 and b in required):
@@ -174,7 +174,7 @@ def _read_plain_csv(data: bytes, sep: str, first: str) -> pd.DataFrame | None:
     try:  # pyarrow does not check the UTF-8 of every name and text: pandas' path finds the bad line
         if arrow.column_names != names or arrow.num_rows + 1 != lines:
             return None
-        columns = {n: _arrow_categorical(arrow.column(i), "label") for i, n in enumerate(names)}
+        columns = {n: arrow_categorical(arrow.column(i), "label") for i, n in enumerate(names)}
     except UnicodeDecodeError:
         return None
     del arrow
@@ -191,7 +191,7 @@ def _finish_csv(table: Table, df: pd.DataFrame, line: np.ndarray, problems, allo
         if categorical:
             df[c] = text_categorical(*pd.factorize(df[c], use_na_sentinel=True), normalise_text)
         else:
-            df[c] = _normalise_column(df[c])
+            df[c] = normalise_column(df[c])
     blank = blank_rows(df)
     df.insert(0, "line", line)
     if blank.any():

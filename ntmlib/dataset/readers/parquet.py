@@ -19,13 +19,13 @@ from .places import (
     OBSERVATION_REQUIRED,
     Skipped,
     Table,
-    _arrow_categorical,
-    _canonical_columns,
-    _categorical_column,
-    _missing_columns,
-    _present,
+    arrow_categorical,
     blank_rows,
+    canonical_columns,
+    categorical_column,
+    file_present,
     line_places,
+    missing_columns,
 )
 
 
@@ -33,7 +33,7 @@ def read_parquet(path: Path, problems: list[Problem]) -> Table:
     """Read a tidy Parquet table; `place` is 'hàng N' (N-th row, from 1)."""
     name = path.name
     table = Table(path, None, "parquet")
-    if not _present(path, problems):
+    if not file_present(path, problems):
         return table
 
     try:
@@ -45,7 +45,7 @@ def read_parquet(path: Path, problems: list[Problem]) -> Table:
     index_columns = [c for c in (arrow.schema.pandas_metadata or {}).get("index_columns", []) if isinstance(c, str)]
     arrow = arrow.drop_columns(index_columns)  # a pandas index saved with the table is not data
     headers = [normalise_text(c) for c in arrow.column_names]
-    missing = _missing_columns(name, "", headers, OBSERVATION_REQUIRED)
+    missing = missing_columns(name, "", headers, OBSERVATION_REQUIRED)
     if missing:
         problems += missing
         return table
@@ -54,14 +54,14 @@ def read_parquet(path: Path, problems: list[Problem]) -> Table:
         return table
     # each column as codes into its distinct values, cleaned once per distinct value
     columns = {}
-    for c, column in zip(_canonical_columns(headers), arrow.columns):
+    for c, column in zip(canonical_columns(headers), arrow.columns):
         if c not in columns:
             try:
-                columns[c] = _arrow_categorical(column, "value" if c == "value" else "label")
+                columns[c] = arrow_categorical(column, "value" if c == "value" else "label")
             except (pa.ArrowNotImplementedError, pa.ArrowInvalid, TypeError):  # nested or odd types: value by value
                 values = [v if v is None or isinstance(v, (str, int, float, bool)) else _odd_value(v)
                           for v in column.to_pylist()]  # a list or a struct as its text, to be reported where it is
-                columns[c] = _categorical_column(pd.Series(values, dtype=object), "value" if c == "value" else "label")
+                columns[c] = categorical_column(pd.Series(values, dtype=object), "value" if c == "value" else "label")
     del arrow
     out = pd.DataFrame(columns, copy=False)
     blank = blank_rows(out)

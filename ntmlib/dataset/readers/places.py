@@ -165,7 +165,7 @@ def lines_text(places: list[str]) -> str:
 # --------------------------------------------------------------------------- helpers
 
 
-def _normalise_column(s: pd.Series) -> pd.Series:
+def normalise_column(s: pd.Series) -> pd.Series:
     """normalise_text over a column of text, once per distinct value."""
     codes, uniques = pd.factorize(s, use_na_sentinel=True)
     clean = np.array([normalise_text(u) for u in uniques] + [""], dtype=object)
@@ -201,15 +201,15 @@ def blank_rows(df: pd.DataFrame) -> np.ndarray:
     return blank
 
 
-def _categorical_column(s: pd.Series, role: str = "value") -> pd.Categorical:
-    """A column of any type as a categorical of normalised text (see _cell_text), each distinct value cleaned once."""
+def categorical_column(s: pd.Series, role: str = "value") -> pd.Categorical:
+    """A column of any type as a categorical of normalised text (see cell_text), each distinct value cleaned once."""
     codes, uniques = pd.factorize(s, use_na_sentinel=True)
     if s.dtype == object or pd.api.types.is_string_dtype(s):
-        return text_categorical(codes, uniques, lambda u: _cell_text(u, "", role))
-    return text_categorical(codes, uniques, lambda u: _cell_text(u.item() if hasattr(u, "item") else u, "", role))
+        return text_categorical(codes, uniques, lambda u: cell_text(u, "", role))
+    return text_categorical(codes, uniques, lambda u: cell_text(u.item() if hasattr(u, "item") else u, "", role))
 
 
-def _arrow_categorical(column, role: str) -> pd.Categorical:
+def arrow_categorical(column, role: str) -> pd.Categorical:
     """A pyarrow column as a categorical of normalised text, each distinct value cleaned once."""
 
     column = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
@@ -219,7 +219,7 @@ def _arrow_categorical(column, role: str) -> pd.Categorical:
         encoded = pc.dictionary_encode(column)
     indices = encoded.indices if encoded.indices.null_count == 0 else encoded.indices.fill_null(-1)
     codes = indices.to_numpy(zero_copy_only=False)
-    return text_categorical(codes, encoded.dictionary.to_pylist(), lambda u: _cell_text(u, "", role))
+    return text_categorical(codes, encoded.dictionary.to_pylist(), lambda u: cell_text(u, "", role))
 
 
 def line_places(prefix: str, lines) -> pd.Series:
@@ -230,7 +230,7 @@ def line_places(prefix: str, lines) -> pd.Series:
     n = len(numbers)
     step_up = numbers[1:] - numbers[:-1]
     if n == 0 or numbers[0] < 0 or (step_up < 0).any():
-        return _joined_places(prefix, numbers)
+        return joined_places(prefix, numbers)
     distinct = (step_up > 0).all()
     head = np.frombuffer(prefix.encode("utf-8"), np.uint8)
     powers = 10 ** np.arange(1, 19, dtype=np.int64)
@@ -267,7 +267,7 @@ def line_places(prefix: str, lines) -> pd.Series:
     return pd.Series(pd.array(joined, dtype="str"))
 
 
-def _joined_places(prefix: str, numbers: np.ndarray) -> pd.Series:
+def joined_places(prefix: str, numbers: np.ndarray) -> pd.Series:
     """line_places by pyarrow's cast and join, for lines in any order."""
     text = pa.large_string()
     joined = pc.binary_join_element_wise(pa.scalar(prefix, text), pc.cast(pa.array(numbers), text),
@@ -275,7 +275,7 @@ def _joined_places(prefix: str, numbers: np.ndarray) -> pd.Series:
     return pd.Series(pd.array(joined, dtype="str"))
 
 
-def _cell_text(value, number_format: str = "", role: str = "value") -> str:
+def cell_text(value, number_format: str = "", role: str = "value") -> str:
     """A cell as text. Numbers: for role 'value' with a decimal comma ('95,5', '95%' for a cell
     formatted as a percentage); for labels (codes, ids, years) as plain text ('1.1', '2023')."""
     if value is None or value is pd.NA:
@@ -299,20 +299,21 @@ def _cell_text(value, number_format: str = "", role: str = "value") -> str:
     return normalise_text(value)
 
 
-def _canonical(header: str) -> str:
+def canonical_header(header: str) -> str:
+    """The column a header names: in lower case, an old alias read as today's name ('framework' -> 'set')."""
     h = normalise_text(header).lower()
     return COLUMN_ALIASES.get(h, h)
 
 
-def _canonical_columns(headers: list[str]) -> list[str]:
+def canonical_columns(headers: list[str]) -> list[str]:
     """Header names in lower case, 'framework' read as 'set' unless the file has both."""
     plain = [normalise_text(h).lower() for h in headers]
     return [COLUMN_ALIASES[h] if h in COLUMN_ALIASES and COLUMN_ALIASES[h] not in plain else h for h in plain]
 
 
-def _missing_columns(name: str, place: str, headers: list[str], required, column_of=None) -> list[Problem]:
+def missing_columns(name: str, place: str, headers: list[str], required, column_of=None) -> list[Problem]:
     """One problem per missing required column, with the closest header as a hint."""
-    have = [_canonical(h) for h in headers]
+    have = [canonical_header(h) for h in headers]
     problems = []
     for col in required:
         if col in have:
@@ -324,7 +325,7 @@ def _missing_columns(name: str, place: str, headers: list[str], required, column
     return problems
 
 
-def _present(path: Path, problems: list[Problem]) -> bool:
+def file_present(path: Path, problems: list[Problem]) -> bool:
     """False (and the problem noted) when the file is missing or empty."""
     if not path.is_file():
         problems.append(Problem(path.name, "không tìm thấy tệp"))

@@ -15,7 +15,7 @@
   as above. Columns whose header is not a code (totals, "Số tiêu chí đạt") and rows without
   a commune or naming a total ("Tổng cộng") are skipped and reported.
 
-The layout is told by where the codes are (_wide_layout): down a column labelled as the code
+The layout is told by where the codes are (wide_layout): down a column labelled as the code
 column, or across one header row. When both hold codes and no header says which
 ("Mã chỉ tiêu" for codes down the rows; "Tên xã" / "Mã xã" for communes down the rows), the
 sheet is not read and one problem says how it would be read and how to say otherwise.
@@ -26,7 +26,7 @@ rows below it are skipped and reported (with codes down the rows, a row below it
 indicator code is still read).
 
 ntmlib.dataset.readers.xlsx finds the sheets and their first rows; this module finds the header of a
-wide sheet (_wide_layout) and turns the sheet into tidy rows (_read_wide_sheet).
+wide sheet (wide_layout) and turns the sheet into tidy rows (read_wide_sheet).
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ import pandas as pd
 
 from ...errors import Problem
 from ...base.values import fold, normalise_text
-from .places import SheetInfo, Skipped, Table, _cell_text, cell_place, column_letter
+from .places import SheetInfo, Skipped, Table, cell_text, cell_place, column_letter
 
 # Header labels of the wide layout, compared after fold().
 CODE_LABELS = ("ma chi tieu", "ma ct", "ma so chi tieu", "ma so", "ma", "indicator", "code", "chi tieu", "tt",
@@ -161,7 +161,7 @@ def _commune_column(labels: dict[int, str], codes: set[int], head: list[list[str
     return None, False
 
 
-def _wide_layout(sheet: str, name: str, head: list[list[str]]):
+def wide_layout(sheet: str, name: str, head: list[list[str]]):
     """How a wide sheet is laid out: ("columns", header) with communes across the columns (see
     _wide_header), ("rows", header) with one row per commune, a Problem when it cannot be told
     which, or None when the sheet has no wide table.
@@ -256,7 +256,7 @@ def _sheet_year_set(sheet: str, titles: list[tuple[str, str]]):
 
 
 def _row_texts(cells) -> dict[int, str]:
-    texts = {c: _cell_text(v, f, "label") for c, (v, f) in enumerate(cells, start=1)}
+    texts = {c: cell_text(v, f, "label") for c, (v, f) in enumerate(cells, start=1)}
     return {c: t for c, t in texts.items() if t}
 
 
@@ -299,7 +299,7 @@ def _cell_of(cells, c: int | None, role: str = "value") -> str:
     if c is None or c > len(cells):
         return ""
     v, f = cells[c - 1]
-    return _cell_text(v, f, role)
+    return cell_text(v, f, role)
 
 
 def _no_year(name: str, sheet: str) -> Problem:
@@ -325,8 +325,8 @@ class _TidyRows:
         return df
 
 
-def _read_wide_sheet(sheet, name, layout, head, rows, table: Table, problems):
-    """The tidy rows of a wide sheet, laid out as _wide_layout found ("columns" or "rows")."""
+def read_wide_sheet(sheet, name, layout, head, rows, table: Table, problems):
+    """The tidy rows of a wide sheet, laid out as wide_layout found ("columns" or "rows")."""
     kind, header = layout
     if kind == "rows":
         return _read_rows_sheet(sheet, name, header, head, rows, table, problems)
@@ -421,7 +421,7 @@ def _read_columns_sheet(sheet, name, header, head, rows, table: Table, problems)
 
 
 def _read_rows_sheet(sheet, name, header, head, rows, table: Table, problems):
-    """One row per commune, indicator codes across the header row (see _wide_layout)."""
+    """One row per commune, indicator codes across the header row (see wide_layout)."""
     hr, commune_col, codes, set_col, top = header
     titles = [(cell_place(sheet, c, r), text) for r, row in enumerate(head[:top - 1], start=1)
               for c, text in enumerate(row, start=1) if text and not _CODE_RE.match(fold(text))]

@@ -24,13 +24,13 @@ from .places import (
     SheetInfo,
     Skipped,
     Table,
-    _canonical,
-    _cell_text,
-    _missing_columns,
-    _present,
+    canonical_header,
     cell_place,
+    cell_text,
+    file_present,
+    missing_columns,
 )
-from .wide import _read_wide_sheet, _wide_layout
+from .wide import read_wide_sheet, wide_layout
 
 READ_ONLY_ABOVE = 2_000_000  # bytes: larger workbooks are streamed (no merged cells, no hidden sheets)
 HEAD_ROWS = 30  # rows searched for the header of a sheet
@@ -46,7 +46,7 @@ def read_xlsx(path: Path, problems: list[Problem]) -> Table:
 
     name = path.name
     table = Table(path, None, "xlsx")
-    if not _present(path, problems):
+    if not file_present(path, problems):
         return table
     read_only = path.stat().st_size > READ_ONLY_ABOVE
     try:
@@ -118,7 +118,7 @@ def _read_sheet(ws, name: str, read_only: bool, table: Table, problems: list[Pro
                     raw[r - 1].append((None, ""))
                 if c0 <= len(raw[r0 - 1]):
                     raw[r - 1][c - 1] = raw[r0 - 1][c0 - 1]
-    head = [[_cell_text(v, f, "label") for v, f in row] for row in raw]
+    head = [[cell_text(v, f, "label") for v, f in row] for row in raw]
     has_cells = any(t for row in head for t in row)
     if not has_cells and read_only:
         # a sheet whose first rows are empty may still hold cells further down
@@ -132,7 +132,7 @@ def _read_sheet(ws, name: str, read_only: bool, table: Table, problems: list[Pro
     tidy = _tidy_header(head)
     if tidy is not None:
         return _read_tidy_sheet(ws, sheet, name, tidy, raw, rows_iter, table, problems), True
-    wide = _wide_layout(sheet, name, head)
+    wide = wide_layout(sheet, name, head)
     if isinstance(wide, Problem):  # codes both down and across: which way is not guessed
         problems.append(wide)
         return None, True
@@ -150,7 +150,7 @@ def _read_sheet(ws, name: str, read_only: bool, table: Table, problems: list[Pro
                     rows[r - 1].append((None, ""))
                 if c0 <= len(rows[r0 - 1]):
                     rows[r - 1][c - 1] = rows[r0 - 1][c0 - 1]
-    return _read_wide_sheet(sheet, name, wide, head, rows, table, problems), True
+    return read_wide_sheet(sheet, name, wide, head, rows, table, problems), True
 
 
 def _tidy_header(head: list[list[str]]) -> tuple[int, dict[str, int], dict[int, str]] | None:
@@ -159,7 +159,7 @@ def _tidy_header(head: list[list[str]]) -> tuple[int, dict[str, int], dict[int, 
     for r, row in enumerate(head, start=1):
         cols = {}
         for c, text in enumerate(row, start=1):
-            key = _canonical(text)
+            key = canonical_header(text)
             if key and key not in cols:
                 cols[key] = c
         if sum(k in cols for k in OBSERVATION_REQUIRED) >= 2:
@@ -169,7 +169,7 @@ def _tidy_header(head: list[list[str]]) -> tuple[int, dict[str, int], dict[int, 
 
 def _read_tidy_sheet(ws, sheet, name, header, raw, rows_iter, table: Table, problems):
     hr, cols, headers = header
-    missing = _missing_columns(name, cell_place(sheet, 1, hr), list(headers.values()), OBSERVATION_REQUIRED)
+    missing = missing_columns(name, cell_place(sheet, 1, hr), list(headers.values()), OBSERVATION_REQUIRED)
     if missing:
         problems += missing
         return None
@@ -182,7 +182,7 @@ def _read_tidy_sheet(ws, sheet, name, header, raw, rows_iter, table: Table, prob
         for f in fields:
             c = cols[f]
             v, fmt = cells[c - 1] if c <= len(cells) else (None, "")
-            vals[f] = _cell_text(v, fmt, "value" if f == "value" else "label")
+            vals[f] = cell_text(v, fmt, "value" if f == "value" else "label")
         if any(vals.values()):
             for f in fields:
                 data[f].append(vals[f])

@@ -17,7 +17,6 @@ tier share a workbook, by tier and period ("NTM 2021-2025"), else by the set's s
 from __future__ import annotations
 
 import io
-import re
 from copy import copy
 from pathlib import Path
 
@@ -37,11 +36,24 @@ from ..text import (
     sentence_case,
     tier_name,
 )
+from .workbook_style import (
+    FONT,
+    HEADER_FILL,
+    MET_FILL,
+    MET_FONT,
+    NODATA_FILL,
+    NODATA_FONT,
+    ROW_PAD_PT,
+    UNMET_FILL,
+    UNMET_FONT,
+    default_font,
+    line_pt,
+    new_cell,
+    print_setup,
+    unique_sheet_name,
+    wrapped_lines,
+)
 
-MET_FILL, MET_FONT = "C6EFCE", "006100"
-UNMET_FILL, UNMET_FONT = "FFC7CE", "9C0006"
-NODATA_FILL, NODATA_FONT = "FFEB9C", "9C5700"
-HEADER_FILL = "DDEBF7"
 MAX_ROWS = 1_048_575  # rows of an Excel sheet below its header
 
 # (key, header, width in characters); widths chosen so a sheet printed one page wide stays legible
@@ -64,15 +76,6 @@ INDICATOR_COLUMNS = [("commune_id", "Mã xã", 8), ("commune", "Xã", 13), ("yea
 WRAPPED = {"commune", "result", "name", "value", "unit", "threshold_basis", "met", "source", "tier_reached",
            "tier_recognised", "set_met", "no_data"}
 MIN_DECIMALS, MAX_DECIMALS = 2, 6  # numbers are rounded to the thresholds' decimals, within these bounds
-LINE_PT_PER_FONT_PT, ROW_PAD_PT = 1.3, 3  # a line of 11 pt text is 14.3 pt high; padding of a wrapped row
-# Characters of 11 pt Times New Roman per unit of column width (Excel prints about 1.2, LibreOffice 1.4):
-# the lower figure, so that a row is never too low for its text
-CHARS_PER_WIDTH, CHARS_PER_WIDTH_BOLD = 1.2, 1.05
-PAPER_A4 = 9  # the paperSize code of A4
-FONT = "Times New Roman"  # as in the offices' documents; LibreOffice prints it with the same widths (Liberation Serif)
-MARGINS_IN = {"left": 0.4, "right": 0.4, "top": 0.7, "bottom": 0.6, "header": 0.3, "footer": 0.3}
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 _WORDS = DOCUMENT_LABELS["vi"]
 
 
@@ -85,36 +88,22 @@ def write_score_workbook(card, path: str | Path, sets=None) -> Path:
 
     path = Path(path)
     wb = Workbook(write_only=True)
-    _default_font(wb)
+    default_font(wb)
     styles = _Styles()
     wanted = set(card.sets) if sets is None else {str(s) for s in sets}
     sets = sorted((s for s in card.sets.values() if s.id in wanted), key=lambda s: (TIERS.index(s.tier), s.id))
     titles = sheet_titles(sets)
     names: set[str] = set()
     for s in sets:
-        _communes_sheet(wb, _sheet_name(titles[s.id], names), card, s, styles)
+        _communes_sheet(wb, unique_sheet_name(titles[s.id], names), card, s, styles)
     for s in sets:
         _indicators_sheets(wb, _WORDS["indicators_title"].format(title=titles[s.id]), names, card, s, styles)
-    _legend_sheet(wb, _sheet_name(_WORDS["legend"], names), card, sets, styles)
+    _legend_sheet(wb, unique_sheet_name(_WORDS["legend"], names), card, sets, styles)
     _properties(wb, card)
     buffer = io.BytesIO()
     wb.save(buffer)
     write_bytes_atomic(path, buffer.getvalue())
     return path
-
-
-def _default_font(wb) -> None:
-    """Times New Roman 11 pt as the workbook's own font (its 'Normal' style), so that column
-    widths, which count characters of that font, come out alike in Excel and LibreOffice
-    (Calibri is seldom installed beside LibreOffice; Times New Roman has a same-width twin)."""
-    from openpyxl.styles import Font, NamedStyle
-    from openpyxl.styles.named_styles import NamedStyleList
-    from openpyxl.utils.indexed_list import IndexedList
-
-    font = Font(name=FONT, sz=11, family=1)
-    wb._fonts = IndexedList([font])  # openpyxl has no public setter for the default font
-    wb._named_styles = NamedStyleList()
-    wb.add_named_style(NamedStyle(name="Normal", font=Font(name=FONT, sz=11, family=1), builtinId=0))
 
 
 def sheet_titles(sets) -> dict[str, str]:
@@ -164,31 +153,6 @@ class _Styles:
         self.title_font = Font(name=FONT, bold=True, size=13)
 
 
-def _sheet_name(title: str, used: set[str]) -> str:
-    base = _SHEET_BAD.sub("-", title).strip("'")[:31].strip() or "Trang"
-    name, n = base, 2
-    while name.lower() in used:
-        suffix = f" ({n})"
-        name, n = base[:31 - len(suffix)] + suffix, n + 1
-    used.add(name.lower())
-    return name
-
-
-def _clean(v):
-    """A cell value openpyxl accepts: plain Python types, no control characters, NA as empty."""
-    if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)):
-        return None
-    if isinstance(v, (np.integer,)):
-        return int(v)
-    if isinstance(v, (np.floating,)):
-        return None if np.isnan(v) else float(v)
-    if isinstance(v, (np.bool_,)):
-        return bool(v)
-    if isinstance(v, str):
-        return _ILLEGAL.sub("", v)
-    return v
-
-
 def _met_key(v):
     if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)):
         return None
@@ -230,37 +194,6 @@ def _rounded(v, decimals: int):
     return round(float(v), decimals) + 0.0
 
 
-def _cell(ws, value):
-    """A write-only cell holding `value`; text is typed as text, so a name such as
-    '=HYPERLINK(…)' is shown as written and never run as a formula."""
-    from openpyxl.cell import (
-        WriteOnlyCell,  # deferred: openpyxl is heavy and only workbooks need it
-    )
-
-    c = WriteOnlyCell(ws, _clean(value))
-    if isinstance(c.value, str):
-        c.data_type = "s"
-    return c
-
-
-def _wrapped_lines(text, width: float, font_pt: float = 11, bold: bool = False) -> int:
-    """Lines `text` takes in a column `width` characters wide, wrapping at spaces (an estimate
-    on the safe side: a spreadsheet sizes rows only when it is told how high they are)."""
-    capacity = max(int(width * 11 / font_pt * (CHARS_PER_WIDTH_BOLD if bold else CHARS_PER_WIDTH)) - 1, 1)
-    lines = 0
-    for paragraph in str(text).split("\n"):
-        lines, used = lines + 1, 0
-        for word in paragraph.split():
-            n = len(word)
-            if used and used + 1 + n > capacity:
-                lines, used = lines + 1, n
-            else:
-                used = used + 1 + n if used else n
-            while used > capacity:  # a word longer than the column breaks inside
-                lines, used = lines + 1, used - capacity
-    return max(lines, 1)
-
-
 class _Sheet:
     """One sheet being written: its columns, which of them wrap, the rows so far."""
 
@@ -280,18 +213,18 @@ class _Sheet:
         if folded:
             ws.sheet_properties.outlinePr.summaryRight = False  # the [+] sits left of the group, by its header
         ws.freeze_panes = freeze
-        _print_setup(ws, header_text)
+        print_setup(ws, header_text)
         header = []
         heights = []
         for i, (_, title, width) in enumerate(columns):
-            c = _cell(ws, title)
+            c = new_cell(ws, title)
             small = self._small(i)
             c.font = styles.small_header_font if small else styles.header_font
             c.fill, c.alignment, c.border = styles.header_fill, styles.header_align, styles.border
             header.append(c)
             if i not in folded:
                 font = CRITERION_FONT_PT if small else 11
-                heights.append(_wrapped_lines(title, width, font, bold=True) * _line_pt(font))
+                heights.append(wrapped_lines(title, width, font, bold=True) * line_pt(font))
         ws.row_dimensions[1].height = round(max(heights) + ROW_PAD_PT, 1)
         self._append(header)
 
@@ -318,7 +251,7 @@ class _Sheet:
         data; the row as high as its longest wrapped cell."""
         cells, height = [], 0.0
         for i, v in enumerate(values):
-            c = _cell(self.ws, v)
+            c = new_cell(self.ws, v)
             small = self._small(i)
             key = (i, _met_key(met_columns[i]) if i in met_columns else "plain",
                    number_formats.get(i) if number_formats else None)
@@ -327,43 +260,11 @@ class _Sheet:
             c._style = copy(self._looks[key])  # a copy of the styled cell's look: openpyxl styles slowly
             if (small or i in self.wrapped) and isinstance(c.value, str):
                 font = CRITERION_FONT_PT if small else 11
-                height = max(height, _wrapped_lines(c.value, self.widths[i], font) * _line_pt(font))
+                height = max(height, wrapped_lines(c.value, self.widths[i], font) * line_pt(font))
             cells.append(c)
-        if height > _line_pt(11):
+        if height > line_pt(11):
             self.ws.row_dimensions[self.rows + 1].height = round(height + ROW_PAD_PT, 1)
         self._append(cells)
-
-
-def _line_pt(font_pt: float) -> float:
-    """The height of one line of text of `font_pt` points in a cell."""
-    return round(font_pt * LINE_PT_PER_FONT_PT, 1)
-
-
-def _hf_text(text: str, limit: int = 120) -> str:
-    """Text for a page header or footer: '&' escaped, cut to `limit` characters."""
-    text = " ".join(str(text).split())
-    if len(text) > limit:
-        text = text[:limit - 1].rstrip() + "…"
-    return text.replace("&", "&&")
-
-
-def _print_setup(ws, header_text: str, left_text: str = "") -> None:
-    """A4 landscape, one page wide, the header row on every page, `header_text` centred above
-    and 'Trang 1 / 9' centred below each page."""
-    from openpyxl.worksheet.page import PageMargins
-    from openpyxl.worksheet.properties import PageSetupProperties
-
-    ws.page_setup.paperSize = PAPER_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_margins = PageMargins(**MARGINS_IN)
-    ws.print_options.horizontalCentered = True
-    ws.print_title_rows = "1:1"
-    ws.oddHeader.center.text = _hf_text(header_text)
-    ws.oddHeader.center.size = 10
-    ws.oddFooter.center.text = _WORDS["page_of"]
-    ws.oddFooter.center.size = 9
 
 
 def _years_text(frame: pd.DataFrame) -> str:
@@ -416,8 +317,8 @@ def _indicators_sheets(wb, title: str, used: set[str], card, s, styles: _Styles)
                         if x)
     chunks = [ind.iloc[i:i + MAX_ROWS] for i in range(0, max(len(ind), 1), MAX_ROWS)]
     for n, part in enumerate(chunks):
-        sheet = _Sheet(wb, _sheet_name(title if n == 0 else f"{title} ({n + 1})", used), INDICATOR_COLUMNS, styles,
-                       "F2", header, wrapped=wrapped)
+        name = unique_sheet_name(title if n == 0 else f"{title} ({n + 1})", used)
+        sheet = _Sheet(wb, name, INDICATOR_COLUMNS, styles, "F2", header, wrapped=wrapped)
         for r in part.itertuples():
             src = getattr(r, source)
             if source == "source_line":
@@ -437,13 +338,13 @@ def _legend_sheet(wb, name: str, card, sets, styles: _Styles) -> None:
     ws = wb.create_sheet(name)
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 100
-    _print_setup(ws, _WORDS["legend_title"])
+    print_setup(ws, _WORDS["legend_title"])
     ws.print_title_rows = None
 
     def put(*values, first_font=None, first_fill=None):
         cells = []
         for k, v in enumerate(values):
-            c = _cell(ws, v)
+            c = new_cell(ws, v)
             c.font = (first_font or styles.font) if k == 0 else styles.font
             if k == 0 and first_fill is not None:
                 c.fill, c.border = first_fill, styles.border
