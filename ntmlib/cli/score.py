@@ -24,7 +24,8 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
             "help": "Chấm điểm các xã của DỮ_LIỆU cho một năm: mỗi xã và mỗi bộ tiêu chí một dòng, với số tiêu chí "
                     "và chỉ tiêu đạt, hạng đạt được và hạng đã công nhận.",
             "arguments": {"dataset": "Thư mục bộ dữ liệu (communes.csv, observations, dataset.yaml)."},
-            "options": {"year": "Năm đánh giá.", "set_id": "Chỉ chấm theo bộ tiêu chí này (mã, tên, hạng hoặc tệp .yaml).",
+            "options": {"year": "Năm đánh giá.",
+                        "set_id": "Chỉ chấm theo bộ tiêu chí này (mã, tên, hạng hoặc tệp .yaml).",
                         "tier": "Chỉ in kết quả theo bộ tiêu chí của hạng này.",
                         "fmt": "table: bảng; csv, json: dữ liệu đầy đủ; xlsx: sổ Excel (cần --out).",
                         "out": "Ghi ra tệp thay vì màn hình (bắt buộc với xlsx)."},
