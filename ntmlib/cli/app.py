@@ -1,7 +1,7 @@
 """The `ntm` group: --version, --lang, the errors of the library as lists of problems, and what
 the commands share (writing a text to the screen or to a file).
 
-Every line `ntm` prints is in one language: Vietnamese, or English with `--lang` en or
+Every line `ntm` prints is in one language: Vietnamese, or English with `--lang en` or
 `NTM_LANG=en` (ntmlib.cli.translation says how click's own words are replaced). Names of communes,
 districts, provinces and criteria sets are resolved by ntmlib.dataset.resolve, the same way everywhere.
 """
