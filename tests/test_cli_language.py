@@ -15,13 +15,13 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from ntmlib.cli import main
+from ntmlib.cli import help_texts, main
 from ntmlib.cli.translation import default_language
-from ntmlib.text import CLI_HELP
 
 ROOT = Path(__file__).parent.parent
 NTM = Path(sys.executable).parent / "ntm"
 COMMANDS = sorted(main.commands)
+CLI_HELP = help_texts()  # each command's help, by its path after `ntm`
 
 # what click prints in English: none of it may reach a Vietnamese screen
 CLICK_ENGLISH = ["Usage", "Options", "Arguments", "Commands", "Show this", "Show the", "required]", "default:",

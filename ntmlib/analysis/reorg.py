@@ -21,7 +21,7 @@ import pandas as pd
 from ..dataset.crosswalk import CROSSWALK_FILE, commune_names
 from ..dataset.model import Dataset
 from ..errors import DataError, ParameterError, Problem
-from ..dataset.resolve import fold_name, resolve_communes
+from ..dataset.resolve import commune_id, fold_name, resolve_communes
 from ..scoring.scorecard import Scorecard
 from ..text import TIERS, date_text, short_counts, tier_name
 
@@ -93,6 +93,24 @@ def find_new_commune(dataset: Dataset, ref) -> str:
     raise _no_new_commune(dataset, ref, f"'{ref}' không phải xã cũ trong {dataset.file_name('communes')} "
                                         f"cũng không phải xã mới trong {CROSSWALK_FILE} "
                                         f"(các xã mới: {', '.join(units['new_commune'])})")
+
+
+def find_commune(dataset: Dataset, ref) -> tuple[str | None, str | None]:
+    """(commune id, None) when `ref` names an old commune of communes.csv (its id or name), else
+    (None, key) when it names a new commune of the crosswalk (see find_new_commune).
+
+    Raises the ParameterError of an unknown commune, with the closest old and new names, when it
+    names neither."""
+    ref = str(ref)
+    try:
+        return commune_id(dataset.communes, ref, dataset.file_name("communes"),
+                          also=new_communes(dataset)["new_commune"]), None
+    except ParameterError as e:
+        unknown = e
+    try:
+        return None, find_new_commune(dataset, ref)
+    except DataError:
+        raise unknown from None
 
 
 def unit(dataset: Dataset, ref) -> pd.Series:

@@ -6,7 +6,8 @@ domain of its own. A translation installed there would need compiled .mo catalog
 its language from the process-wide LANGUAGE / LC_* variables instead of each invocation's
 `--lang`, and would translate every other library of the process that uses the default domain
 (argparse, …). So `ntm` keeps click's English off the screen with the hooks click offers for it,
-and takes every word from ntmlib.text (CLI_WORDS, CLI_HELP):
+and takes every word from ntmlib.text (CLI_WORDS) and from the help table each command is
+declared with (`words=HELP`: the HELP of the module of ntmlib.cli that declares it):
 
 - NtmContext (Command.context_class) keeps the language in Context.meta, the place click's
   documentation gives for such state, and makes an NtmHelpFormatter (Context.formatter_class)
@@ -38,7 +39,7 @@ from datetime import datetime
 import click
 from click.formatting import join_options
 
-from ..text import CLI_HELP, CLI_WORDS, LANGS, label
+from ..text import CLI_WORDS, LANGS, label
 
 LANG_KEY = "ntmlib.lang"  # in Context.meta, shared by a command's context and its subcommands'
 LANG_ENV = "NTM_LANG"
@@ -69,8 +70,14 @@ def say(key: str, lang: str | None = None, **fmt) -> str:
     return label(CLI_WORDS, key, lang or language(), **fmt)
 
 
+def command_words(command: click.Command, lang: str) -> dict:
+    """The help of `command` in `lang`: its entry (keyed by its name) in the table it was declared
+    with (`words=`), or nothing."""
+    return (getattr(command, "words", None) or {}).get(lang, {}).get(command.name, {})
+
+
 def _command_words(ctx: click.Context) -> dict:
-    return CLI_HELP[language(ctx)].get(ctx.command.name, {})
+    return command_words(ctx.command, language(ctx))
 
 
 def _word(ctx: click.Context, kind: str, name: str | None) -> str | None:
@@ -246,6 +253,11 @@ class _Localised:
 
     context_class = NtmContext
 
+    def __init__(self, *args, words: dict | None = None, **kwargs):
+        """click's command, with its help table `words` ({"vi": {name: {...}}, "en": {name: {...}}})."""
+        super().__init__(*args, **kwargs)
+        self.words = words or {}
+
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         """The --help option, with its description in the command's language."""
         names = self.get_help_option_names(ctx)
@@ -364,7 +376,7 @@ class NtmGroup(_Localised, click.Group):
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """'Lệnh:' and each command with what it does, in one line."""
         lang = language(ctx)
-        rows = [(name, CLI_HELP[lang].get(name, {}).get("short") or cmd.get_short_help_str())
+        rows = [(name, command_words(cmd, lang).get("short") or cmd.get_short_help_str())
                 for name in self.list_commands(ctx) if (cmd := self.get_command(ctx, name)) and not cmd.hidden]
         if rows:
             with formatter.section(say("commands", lang)):

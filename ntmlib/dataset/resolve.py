@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..errors import ParameterError, Problem
+from ..criteria.criteria_set import load_set
+from ..errors import DataError, ParameterError, Problem
 from ..base.values import fold, normalise_text
 from ..text import TIER_WORDS
 
@@ -183,6 +185,24 @@ def set_id(ref, sets: Mapping[str, str], file: str = "bộ tiêu chí", tiers: M
         if len(by_tier) == 1:
             return by_tier[0]
         raise
+
+
+def set_id_among(ref: str, ids: Iterable[str], search: Iterable = ()) -> str:
+    """The id of the set `ref` names among the sets `ids` (as set_id resolves it, each set loaded,
+    from the folders `search` first, for its name and tier), or `ref` itself: one of `ids`, a set's
+    .yaml file, or any reference when there are no sets to name (a year without data: the caller
+    says why)."""
+    ids = list(dict.fromkeys(ids))
+    if not ids or ref in ids or (Path(ref).suffix in (".yaml", ".yml") and Path(ref).exists()):
+        return ref
+    names, tiers = {}, {}
+    for i in ids:
+        try:
+            s = load_set(i, search)
+            names[i], tiers[i] = s.name, s.tier
+        except DataError:  # a file that is not a valid set is still known by its id
+            names[i] = i
+    return set_id(ref, names, tiers=tiers)
 
 
 # --------------------------------------------------------------------------- many references (the data files)

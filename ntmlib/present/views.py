@@ -247,14 +247,10 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
     ds, cached, trend_tables = _load(dataset, scores)
     units = reorg.new_communes(ds)
     try:
-        if "@" in str(commune):  # a unit formed by a reorganisation: '13591@2025-07-01'
-            raise DataError("")
-        cid = ds.commune_id(str(commune))
+        cid, key = reorg.find_commune(ds, commune)  # an old commune, or a unit formed by a reorganisation
     except DataError:
-        try:
-            key = reorg.find_new_commune(ds, commune) if len(units) else None
-        except DataError:
-            key = None
+        cid = key = None
+    if cid is None:
         if key is None:
             known = ", ".join(ds.communes.loc[ds.communes["assessed"], "commune"])
             new = f"; xã mới sau sắp xếp: {', '.join(units['new_commune'])}" if len(units) else ""
