@@ -580,7 +580,7 @@ def crosswalk_show(dataset, commune, years) -> None:
         r = REORG_LABELS[lang]
         click.echo(pd.DataFrame({
             r["key"]: units["key"], r["new_commune"]: units["new_commune"],
-            REPORT_LABELS[lang]["province"]: units["new_province"],
+            label(REPORT_LABELS, "province", lang): units["new_province"],
             r["from"]: [date_text(d, lang) for d in units["effective"]],
             r["predecessors"]: [", ".join(p) for p in units["predecessors"]],
         }).to_string(index=False))

@@ -105,7 +105,7 @@ def resolve_set(card: Scorecard, ref, year: int) -> str:
     want = str(ref).strip().casefold()
     for sid in scored:
         tier = card.sets[sid].tier
-        if want in {tier, *(TIER_WORDS[lang][tier].casefold() for lang in LANGS)}:
+        if want in {tier, *(label(TIER_WORDS, tier, lang).casefold() for lang in LANGS)}:
             return sid
     names = ", ".join(f"{sid} ({tier_name(card.sets[sid].tier)})" for sid in scored)
     raise ParameterError(Problem("bộ tiêu chí", f"không có bộ tiêu chí '{ref}' được chấm năm {year} (có: {names})"))

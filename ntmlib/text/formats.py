@@ -74,7 +74,7 @@ def tier_name(tier: str, lang: str = "vi") -> str:
     """'nang-cao' -> 'NTM nâng cao'; NA (no tier) -> '—'."""
     if tier is None or tier is pd.NA or (isinstance(tier, float) and tier != tier) or not tier:
         return "—"
-    return TIER_WORDS[lang][tier]
+    return label(TIER_WORDS, tier, lang)
 
 
 def number_text(value: float, decimals: int = 2, lang: str = "vi") -> str:
@@ -113,7 +113,7 @@ def date_text(iso, lang: str = "vi", style: str = "short") -> str:
         day = _dt.date(y, m, d)
     except (TypeError, ValueError):
         return str(iso)
-    return DATE_FORMATS[lang][style].format(day=day.day, month=day.month, year=day.year,
+    return label(DATE_FORMATS, style, lang).format(day=day.day, month=day.month, year=day.year,
                                             month_name=MONTH_NAMES[day.month - 1])
 
 

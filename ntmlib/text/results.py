@@ -17,8 +17,8 @@ MET_WORDS = {"vi": {True: "Đạt", False: "Chưa đạt", None: "Chưa có số
 def met_word(value, lang: str = "vi") -> str:
     """True / False / NA as 'Đạt' / 'Chưa đạt' / 'Chưa có số liệu'."""
     if value is pd.NA or value is None or (isinstance(value, float) and pd.isna(value)):
-        return MET_WORDS[lang][None]
-    return MET_WORDS[lang][bool(value)]
+        return label(MET_WORDS, None, lang)
+    return label(MET_WORDS, bool(value), lang)
 
 
 RESULT_MET = {"met": True, "not_met": False, "no_data": None}  # result states as met values (no_threshold aside)
@@ -60,13 +60,13 @@ def communes_display(communes: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     })
     if communes["no_threshold"].any():  # values with no threshold that year
         out.insert(out.columns.get_loc("no_data") + 1, "no_threshold", communes["no_threshold"].to_numpy())
-        out.loc[communes["undecided"].to_numpy(dtype=bool), "set_met"] = NO_THRESHOLD_TEXT[lang]["undecided"]
+        out.loc[communes["undecided"].to_numpy(dtype=bool), "set_met"] = label(NO_THRESHOLD_TEXT, "undecided", lang)
     return out.rename(columns=COMMUNE_HEADERS[lang])
 
 
 def gap_text(gap, unit: str = "", lang: str = "vi") -> str:
     """How far a value is from its threshold in its unit: a percentage as points ('1,4 điểm %')."""
-    word = VERDICT_TEXT[lang]["points"] if unit == "%" else unit
+    word = label(VERDICT_TEXT, "points", lang) if unit == "%" else unit
     return quantity_text(abs(gap), word, lang)
 
 
