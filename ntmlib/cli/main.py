@@ -71,7 +71,7 @@ from ..text import (
 def _fail(problems) -> None:
     click.echo(say("data_errors", n=len(problems)), err=True)
     for p in problems:
-        click.echo(f"  - {p}", err=True)
+        click.echo(f"  - {p.text(language())}", err=True)
     sys.exit(2)
 
 
@@ -83,7 +83,7 @@ class _Group(NtmGroup):
             return super().invoke(ctx)
         except (ParameterError, OutputError) as e:  # what the user asked for, or where to write: one line each
             for p in e.problems:
-                click.echo(say("error", message=p), err=True)
+                click.echo(say("error", message=p.text(language())), err=True)
             sys.exit(2)
         except DataError as e:
             _fail(e.problems)
@@ -358,7 +358,7 @@ def validate_cmd(dataset, strict) -> None:
     if problems:
         click.echo(say("data_errors", n=len(problems)), err=True)
         for p in problems:
-            click.echo(f"  - {p}", err=True)
+            click.echo(f"  - {p.text(language())}", err=True)
     else:
         click.echo(say("valid", dataset=dataset))
     if problems.official:  # last, so the verdict above reads as before

@@ -82,6 +82,12 @@ from .cli_help import (
     EXCEL_SETS_CLI_HELP,
     FRAMEWORK_HELP,
 )
+from .errors import (
+    ERROR_TEXT,
+    Message,
+    error_text,
+    worded,
+)
 
 __all__ = [
     "AND_WORDS",
@@ -95,6 +101,7 @@ __all__ = [
     "DIRECTION_NAMES",
     "DOCUMENT_LABELS",
     "ENTRY_TEMPLATE_WORDS",
+    "ERROR_TEXT",
     "EXCEL_SETS_CLI_HELP",
     "EXCEL_SETS_CLI_WORDS",
     "EXPLORER_LABELS",
@@ -131,10 +138,12 @@ __all__ = [
     "VERDICT_TEXT",
     "WHATIF_HEADERS",
     "WHATIF_TEXT",
+    "Message",
     "communes_display",
     "count_text",
     "counts_text",
     "date_text",
+    "error_text",
     "gap_text",
     "join_names",
     "label",
@@ -148,4 +157,5 @@ __all__ = [
     "short_counts",
     "tier_name",
     "vi_sort_key",
+    "worded",
 ]
