@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .text import ERROR_TEXT, label, worded
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -18,8 +20,6 @@ class Problem:
 
     def text(self, lang: str = "vi") -> str:
         """The problem as a line in `lang`: its file, place and column, then its message."""
-        from .text import ERROR_TEXT, label, worded  # deferred: errors stay importable without the data stack
-
         where = worded(self.file, lang)
         if self.place:
             where += f": {worded(self.place, lang)}"
