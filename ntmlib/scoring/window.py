@@ -25,6 +25,6 @@ def require_year(year, years: Iterable[int], absent: str = "no_data_year") -> in
         raise ParameterError(Problem(error_text("year_given"), error_text("not_a_year", year=year))) from None
     have = sorted(int(x) for x in years)
     if y not in have:
-        raise ParameterError(Problem(error_text("year_given"), error_text("year_not_there", absent=error_text(absent, year=y),
-                                                                   have=", ".join(map(str, have)))))
+        missing = error_text("year_not_there", absent=error_text(absent, year=y), have=", ".join(map(str, have)))
+        raise ParameterError(Problem(error_text("year_given"), missing))
     return y
