@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .text import ERROR_TEXT, label, worded
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -14,12 +16,16 @@ class Problem:
     column: str = ""
 
     def __str__(self) -> str:
-        where = self.file
+        return self.text("vi")
+
+    def text(self, lang: str = "vi") -> str:
+        """The problem as a line in `lang`: its file, place and column, then its message."""
+        where = worded(self.file, lang)
         if self.place:
-            where += f": {self.place}"
+            where += f": {worded(self.place, lang)}"
         if self.column:
-            where += f" (cột {self.column})"
-        return f"{where}: {self.message}"
+            where += f" ({label(ERROR_TEXT, 'column', lang)} {self.column})"
+        return f"{where}: {worded(self.message, lang)}"
 
 
 class NtmError(Exception):

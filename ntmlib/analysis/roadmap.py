@@ -257,8 +257,8 @@ def _value(value, number, unit, lang: str = "vi") -> str:
 
 def _threshold(rule, t, lang: str = "vi") -> str:
     if rule in (">=", "<="):
-        return f"{RULE_WORDS[lang][rule]} {number_text(t, lang=lang)}"
-    return RULE_WORDS[lang][rule]
+        return f"{label(RULE_WORDS, rule, lang)} {number_text(t, lang=lang)}"
+    return label(RULE_WORDS, rule, lang)
 
 
 def _gap(status, gap, covered_by, card: Scorecard, lang: str = "vi") -> str:

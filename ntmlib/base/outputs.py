@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import OutputError, Problem
+from ..text import error_text
 
 NAME_LIMIT = 60  # characters of a file name made from data, before its extension
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet may run a text cell that starts so
@@ -43,7 +44,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except OSError as e:
-        raise OutputError(Problem(str(path), f"không ghi được tệp: {os_reason(e)}")) from e
+        raise OutputError(Problem(str(path), error_text("cannot_write_file", reason=os_reason(e)))) from e
     finally:
         if tmp is not None and os.path.exists(tmp):
             Path(tmp).unlink(missing_ok=True)
@@ -59,13 +60,13 @@ def check_output_dir(path: str | Path) -> Path:
     starts; raise OutputError in one Vietnamese line otherwise. Returns the folder, resolved."""
     out = Path(path).resolve()
     if out.exists() and not out.is_dir():
-        raise OutputError(Problem(str(path), "thư mục kết quả là một tệp, không phải thư mục"))
+        raise OutputError(Problem(str(path), error_text("out_is_file")))
     try:
         out.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=out):
             pass
     except OSError as e:
-        raise OutputError(Problem(str(path), f"không ghi được vào thư mục kết quả: {os_reason(e)}")) from e
+        raise OutputError(Problem(str(path), error_text("cannot_write_dir", reason=os_reason(e)))) from e
     return out
 
 

@@ -16,7 +16,7 @@ from ..base.outputs import write_text_atomic
 from ..errors import DataError, OutputError, ParameterError
 from ..text import LANGS
 from ..version import __version__
-from .translation import NtmGroup, NtmOption, NtmUsageError, command_words, say
+from .translation import NtmGroup, NtmOption, NtmUsageError, command_words, language, say
 
 HELP = {
     "vi": {
@@ -43,7 +43,7 @@ HELP = {
 def _fail(problems) -> None:
     click.echo(say("data_errors", n=len(problems)), err=True)
     for p in problems:
-        click.echo(f"  - {p}", err=True)
+        click.echo(f"  - {p.text(language())}", err=True)
     sys.exit(2)
 
 
@@ -56,7 +56,7 @@ class AppGroup(NtmGroup):
             return super().invoke(ctx)
         except (ParameterError, OutputError) as e:  # what the user asked for, or where to write: one line each
             for p in e.problems:
-                click.echo(say("error", message=p), err=True)
+                click.echo(say("error", message=p.text(language())), err=True)
             sys.exit(2)
         except DataError as e:
             _fail(e.problems)

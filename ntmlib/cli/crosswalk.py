@@ -14,7 +14,7 @@ from ..dataset.units import crosswalk_2025
 from ..errors import DataError, Problem
 from ..present.views import NewCommuneReport
 from ..scoring.engine import score
-from ..text import REORG_LABELS, REPORT_LABELS, date_text
+from ..text import REORG_LABELS, REPORT_LABELS, date_text, label
 from .app import main
 from .translation import Folder, Int, NtmGroup, argument, command_words, language, option, say
 
@@ -130,7 +130,7 @@ def crosswalk_show(dataset, commune, years) -> None:
         r = REORG_LABELS[lang]
         click.echo(pd.DataFrame({
             r["key"]: units["key"], r["new_commune"]: units["new_commune"],
-            REPORT_LABELS[lang]["province"]: units["new_province"],
+            label(REPORT_LABELS, "province", lang): units["new_province"],
             r["from"]: [date_text(d, lang) for d in units["effective"]],
             r["predecessors"]: [", ".join(p) for p in units["predecessors"]],
         }).to_string(index=False))

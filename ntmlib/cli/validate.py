@@ -53,7 +53,7 @@ def validate_cmd(dataset, strict) -> None:
     if problems:
         click.echo(say("data_errors", n=len(problems)), err=True)
         for p in problems:
-            click.echo(f"  - {p}", err=True)
+            click.echo(f"  - {p.text(language())}", err=True)
     else:
         click.echo(say("valid", dataset=dataset))
     if problems.official:  # last, so the verdict above reads as before

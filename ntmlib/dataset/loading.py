@@ -33,7 +33,7 @@ from .readers import (
 )
 from .resolve import commune_problem_text, resolve_communes
 from ..base.values import fold
-from ..text import TIERS
+from ..text import TIERS, error_text
 
 # --------------------------------------------------------------------------- loading
 
@@ -45,21 +45,21 @@ def _read_meta(root: Path, problems: list[Problem]) -> dict:
     try:
         meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
     except UnicodeDecodeError:
-        problems.append(Problem("dataset.yaml", "tệp không phải mã UTF-8"))
+        problems.append(Problem("dataset.yaml", error_text("not_utf8")))
         return {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        problems.append(Problem("dataset.yaml", f"YAML không hợp lệ: {getattr(e, 'problem', e)}",
-                                f"dòng {mark.line + 1}" if mark else ""))
+        problems.append(Problem("dataset.yaml", error_text("bad_yaml", reason=getattr(e, 'problem', e)),
+                                error_text("line", n=mark.line + 1) if mark else ""))
         return {}
     if not isinstance(meta, dict):
-        problems.append(Problem("dataset.yaml", "cần một bảng khoá: giá trị (name, description, frameworks)"))
+        problems.append(Problem("dataset.yaml", error_text("not_mapping")))
         return {}
     for n, entry in enumerate(meta.get("frameworks") or []):
         years = entry.get("years") if isinstance(entry, dict) else None
         if (not isinstance(entry, dict) or not isinstance(entry.get("sets"), list) or not isinstance(years, list)
                 or len(years) != 2 or not all(isinstance(y, int) for y in years)):
-            problems.append(Problem("dataset.yaml", "cần dạng {years: [2021, 2025], sets: [mã bộ, ...]}",
+            problems.append(Problem("dataset.yaml", error_text("bad_frameworks"),
                                     f"frameworks[{n}]"))
     if problems:
         return {k: v for k, v in meta.items() if k != "frameworks"}
@@ -77,7 +77,7 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
     root = Path(path)
     problems: list[Problem] = []
     if not root.is_dir():
-        raise DataError(Problem(str(root), "không tìm thấy thư mục dữ liệu"))
+        raise DataError(Problem(str(root), error_text("no_folder")))
     meta = _read_meta(root, problems)
     communes_t = read_csv(root / "communes.csv", COMMUNE_COLUMNS, problems)
     obs_path = find_observations(root, problems)

@@ -16,7 +16,7 @@ from IPython.display import HTML, Markdown, display
 from ..errors import NtmError
 from ..present.plots import describe, save
 from ..present.views import commune_report, district_report
-from ..text import HEADINGS
+from ..text import HEADINGS, label
 
 __all__ = ["commune_report", "district_report", "notebook_setup", "heading", "show", "show_figure", "show_html",
            "show_markdown", "show_reorganisation", "Table"]
@@ -45,13 +45,13 @@ def heading(key: str, lang: str = "vi", level: int = 2, **fmt):
     """A Markdown heading from HEADINGS, displayed in the notebook."""
 
     safe = {k: html.escape(str(v), quote=False) for k, v in fmt.items()}  # names come from data files
-    display(Markdown("#" * level + " " + HEADINGS[lang][key].format(**safe)))
+    display(Markdown("#" * level + " " + label(HEADINGS, key, lang).format(**safe)))
 
 
 def show(df: pd.DataFrame, lang: str = "vi"):
     """Display a table without its index ('Không có.' when empty)."""
 
-    display(Table(df, HEADINGS[lang]["none"]))
+    display(Table(df, label(HEADINGS, "none", lang)))
 
 
 def notebook_setup() -> None:

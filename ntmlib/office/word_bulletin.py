@@ -20,7 +20,7 @@ from pathlib import Path
 from ..present.bulletin import Bulletin
 from ..errors import DataError, Problem
 from ..base.outputs import write_bytes_atomic
-from ..text import DOCUMENT_LABELS, date_text
+from ..text import DOCUMENT_LABELS, date_text, label
 
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"
@@ -70,14 +70,14 @@ class Letterhead:
     @property
     def author(self) -> str:
         """The document's author: the issuing body, or 'ntmlib' without one."""
-        return self.issuing_body or DOCUMENT_LABELS["vi"]["author"]
+        return self.issuing_body or label(DOCUMENT_LABELS, "author")
 
     def date_line(self) -> str:
         """'Lý Nhân, ngày 15 tháng 1 năm 2024' ('' without a place)."""
         if not self.place:
             return ""
         when = date_text((self.date or dt.date.today()).isoformat(), style="long")
-        return DOCUMENT_LABELS["vi"]["place_date"].format(place=self.place, date=when)
+        return label(DOCUMENT_LABELS, "place_date").format(place=self.place, date=when)
 
 
 def section_number(heading: str) -> str:

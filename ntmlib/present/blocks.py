@@ -113,10 +113,10 @@ def value_text(value, number, unit: str, lang: str = "vi") -> str:
 def threshold_text(rule: str, threshold, unit: str, lang: str = "vi") -> str:
     """'≥ 90 %', '≤ 16 %', 'chưa có ngưỡng' (none for that year and region) or, for a yes/no indicator, 'Đạt'."""
     if rule in (">=", "<=") and not pd.isna(threshold):
-        return f"{RULE_WORDS[lang][rule]} {quantity_text(threshold, unit, lang)}"
+        return f"{label(RULE_WORDS, rule, lang)} {quantity_text(threshold, unit, lang)}"
     if rule in (">=", "<="):  # a numeric indicator with no threshold for that year and region
         return label(NO_THRESHOLD_TEXT, "need", lang)
-    return RULE_WORDS[lang].get(rule, "")
+    return label(RULE_WORDS, rule, lang) if rule in RULE_WORDS[lang] else ""
 
 
 def need_text(rule: str, status: str, gap, unit: str, lang: str = "vi") -> str:
@@ -135,7 +135,7 @@ def _trend_text(arrow, rate, unit: str, lang: str) -> str:
         return ""
     if pd.isna(rate):
         return arrow
-    word = VERDICT_TEXT[lang]["points"] if unit == "%" else unit
+    word = label(VERDICT_TEXT, "points", lang) if unit == "%" else unit
     sign = "+" if rate > 0 else ""
     return label(VERDICT_TEXT, "at_rate", lang, arrow=arrow, rate=sign + quantity_text(rate, word, lang).replace("-", "−"))
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..analysis import aggregate
-from ..text import TIERS
+from ..text import TIERS, error_text
 from ..errors import DataError, Problem
 from ..scoring.scorecard import Scorecard
 from ..scoring.engine import score
@@ -96,7 +96,7 @@ def build(card: Scorecard, year: int) -> Bulletin:
     by_tier = {t: c[c["tier"] == t].set_index("commune_id") for t in ("ntm", "nang-cao", "kieu-mau")}
     ntm, nc = by_tier["ntm"], by_tier["nang-cao"]
     if ntm.empty or nc.empty:
-        raise DataError(Problem("dataset.yaml", f"bản tin cần kết quả theo bộ tiêu chí NTM và NTM nâng cao năm {year}"))
+        raise DataError(Problem("dataset.yaml", error_text("bulletin_sets", year=year)))
     order = list(ds.communes["commune_id"])
     rec = ds.recognitions
     rec = rec[rec["year"].isna() | (rec["year"] <= year)]

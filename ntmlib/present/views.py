@@ -320,12 +320,12 @@ class NewCommuneReport:
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else f"{years[0]}"
         names = [_unit_name(n, self.lang) for n in pre["commune"]]
         kind = u["new_type"] or "xã"
-        place = FORMATION_TEXT[self.lang]["place"]
-        text = FORMATION_TEXT[self.lang]["formed"].format(
+        place = label(FORMATION_TEXT, "place", self.lang)
+        text = label(FORMATION_TEXT, "formed", self.lang).format(
             Kind=kind[:1].upper() + kind[1:], name=u["new_commune"], code=u["new_commune_id"],
             province=u["new_province"], when=when, names=join_names(names, self.lang), places="; ".join(place.format(*p) for p in places))
         if u["effective"][:4] > str(self.year):
-            text += " " + FORMATION_TEXT[self.lang]["before"].format(span=span)
+            text += " " + label(FORMATION_TEXT, "before", self.lang).format(span=span)
         return text
 
     def history(self) -> pd.DataFrame:

@@ -24,7 +24,7 @@ from .provenance import Provenance
 from ..dataset.readers import lines_text
 from .scorecard import Scorecard, combine
 from ..base.values import BAD, PROBLEMS, check_unit_rule, code_key, value_message
-from ..text import TIER_DTYPE, TIERS
+from ..text import TIER_DTYPE, TIERS, error_text
 
 NO_THRESHOLD = "không có ngưỡng"
 # the result of one indicator (the indicators table's `status`): met, not met, a value but no
@@ -38,7 +38,7 @@ def _as_sets(sets, dataset: Dataset, years: list[int]) -> list[CriteriaSet]:
         for y in years:
             out += [s for s in dataset.sets_for(y) if s.id not in {o.id for o in out}]
         if not out:
-            raise DataError(Problem("dataset.yaml", f"không có bộ tiêu chí nào cho năm {', '.join(map(str, years))}"))
+            raise DataError(Problem("dataset.yaml", error_text("no_sets_for_years", years=", ".join(map(str, years)))))
     else:
         if isinstance(sets, (str, CriteriaSet)):
             sets = [sets]
@@ -236,8 +236,8 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
     missing = [y for y in years if y not in have]
     if missing:
         raise DataError(Problem(ds.files["observations"].name,
-                                f"không có số liệu năm {', '.join(map(str, missing))} "
-                                f"(có: {', '.join(map(str, have))})"))
+                                error_text("no_data_years", years=", ".join(map(str, missing)),
+                                           have=", ".join(map(str, have)))))
     years = sorted(dict.fromkeys(years))
     if sets is None:  # each period with the sets dataset.yaml names for it (e.g. 2021–2025 and 2026–2030)
         periods: dict[tuple, list[int]] = {}

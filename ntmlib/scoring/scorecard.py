@@ -129,7 +129,7 @@ class Scorecard:
 
     def require_year(self, year) -> int:
         """`year` as a number, if it was scored; else a ParameterError listing the years scored."""
-        return require_year(year, self.years, "năm {year} chưa được chấm")
+        return require_year(year, self.years, "year_not_scored")
 
     def require_set(self, set_id: str) -> str:
         """`set_id`, if that criteria set was scored; else a ParameterError listing the sets scored."""

@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from ...errors import Problem
+from ...text import error_text
 from ...base.values import normalise_text
 from .places import (
     Table,
@@ -49,14 +50,14 @@ def read_csv(path: Path, required, problems: list[Problem], *, allow_empty: bool
     name = path.name
     table = Table(path, None, "csv")
     if not path.is_file():
-        problems.append(Problem(name, "không tìm thấy tệp"))
+        problems.append(Problem(name, error_text("no_file")))
         return table
     data = path.read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.append(Problem(name, "tệp mã UTF-16 (Unicode text): hãy lưu lại dưới dạng 'CSV UTF-8'"))
+        problems.append(Problem(name, error_text("utf16")))
         return table
     if not _CONTENT_BYTE.search(data) and not data.strip(b" \t\r\n\x00").removeprefix(b"\xef\xbb\xbf").strip():
-        problems.append(Problem(name, "tệp rỗng"))
+        problems.append(Problem(name, error_text("empty")))
         return table
     if categorical:  # a large file: pyarrow reads it and checks its UTF-8, when it is plain
         try:
@@ -76,17 +77,16 @@ def read_csv(path: Path, required, problems: list[Problem], *, allow_empty: bool
         guess = ""
         try:
             data.decode("cp1258")
-            guess = ", có vẻ là mã Windows-1258 (ANSI)"
+            guess = error_text("cp1258_guess")
         except UnicodeDecodeError:
             pass
-        problems.append(Problem(name, f"tệp không phải mã UTF-8 (byte 0x{data[e.start]:02X}{guess}): "
-                                      "hãy lưu lại dưới dạng 'CSV UTF-8'", f"dòng {line}"))
+        problems.append(Problem(name, error_text("not_utf8_byte", byte=f"{data[e.start]:02X}", guess=guess),
+                                error_text("line", n=line)))
         return table
     first = _FIRST_LINE.match(data).group(0).decode("utf-8-sig")
     sep = max((",", ";", "\t"), key=first.count)
     if not first.strip():
-        problems.append(Problem(name, "dòng đầu trống: dòng tiêu đề (tên các cột) phải là dòng đầu tiên của tệp",
-                                "dòng 1"))
+        problems.append(Problem(name, error_text("blank_first_line"), error_text("line", n=1)))
         return table
     # a first row with more cells than the header (an unquoted "95,5"): pandas would take the extra cells
     # for an index column, slowly, and shift every column; it is a ragged line
@@ -98,7 +98,7 @@ def read_csv(path: Path, required, problems: list[Problem], *, allow_empty: bool
         df = pd.read_csv(io.BytesIO(data), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=False,
                          na_filter=False, encoding="utf-8-sig")
     except pd.errors.EmptyDataError:
-        problems.append(Problem(name, "tệp rỗng"))
+        problems.append(Problem(name, error_text("empty")))
         return table
     except pd.errors.ParserError:
         problems += _ragged_lines(name, data.decode("utf-8-sig"), sep)
@@ -132,9 +132,9 @@ def _missing_csv_columns(table: Table, df: pd.DataFrame, required, problems: lis
         base = [m.group(1) if (m := _MANGLED.match(c)) and m.group(1) in required else c for c in canonical]
         for c in dict.fromkeys(b for b in base if base.count(b) > 1 and b in required):
             where = [k for k, b in enumerate(base) if b == c]
-            missing.append(Problem(table.name, f"cột '{c}' có {len(where)} lần trong dòng tiêu đề (các cột "
-                                               f"{', '.join(str(k + 1) for k in where)}): chỉ để một cột", "dòng 1",
-                                   c))
+            missing.append(Problem(table.name, error_text("repeated_column", column=c, n=len(where),
+                                                          where=", ".join(str(k + 1) for k in where)),
+                                   error_text("line", n=1), c))
         if not missing:  # other columns named alike ("Ghi chú", "ghi chú"): the later ones as pandas names them
             seen: dict[str, int] = {}
             for k, c in enumerate(canonical):
@@ -198,7 +198,7 @@ def _finish_csv(table: Table, df: pd.DataFrame, line: np.ndarray, problems, allo
         df = df[~blank].reset_index(drop=True)
     df.insert(1, "place", line_places("dòng ", df["line"]) if categorical else "dòng " + df["line"].astype(str))
     if df.empty and not allow_empty:
-        problems.append(Problem(name, "tệp không có dòng số liệu nào (chỉ có dòng tiêu đề)", "dòng 2"))
+        problems.append(Problem(name, error_text("no_rows"), error_text("line", n=2)))
         return table
     table.frame = df
     return table
@@ -229,15 +229,16 @@ def _ragged_lines(name: str, text: str, sep: str) -> list[Problem]:
         except StopIteration:
             break
         except csv.Error as e:
-            why = (f"một ô dài quá {csv.field_size_limit()} ký tự (thường do thiếu dấu ngoặc kép đóng)"
+            why = (error_text("long_cell", limit=csv.field_size_limit())
                    if "field larger" in str(e) else str(e))
-            problems.append(Problem(name, f"không đọc được dòng này: {why}", f"dòng {start}"))
+            problems.append(Problem(name, error_text("bad_line", why=why), error_text("line", n=start)))
             break
         if width is None:
             width = len(row)
         elif row and len(row) != width:
-            hint = (" (số có dấu phẩy thập phân phải đặt trong ngoặc kép, ví dụ \"95,5\", hoặc dùng dấu ; để ngăn cột)"
+            hint = (error_text("decimal_hint")
                     if sep == "," and len(row) > width else "")
-            problems.append(Problem(name, f"dòng có {len(row)} ô, dòng tiêu đề có {width}{hint}", f"dòng {start}"))
+            problems.append(Problem(name, error_text("line_width", cells=len(row), width=width, hint=hint),
+                                    error_text("line", n=start)))
         start = reader.line_num + 1
-    return problems or [Problem(name, "không đọc được tệp CSV")]
+    return problems or [Problem(name, error_text("unreadable_csv"))]

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ...errors import Problem
+from ...text import error_text
 from .csv import read_csv
 from .parquet import read_parquet
 from .places import OBSERVATION_OPTIONAL, OBSERVATION_REQUIRED, Table
@@ -33,16 +34,14 @@ def find_observations(root: Path, problems: list[Problem]) -> Path | None:
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
-        problems.append(Problem(found[0].name, "có nhiều tệp số liệu (" + ", ".join(p.name for p in found)
-                                + "): chỉ để lại một, để không số liệu nào bị bỏ qua"))
+        problems.append(Problem(found[0].name, error_text("many_observations",
+                                                          names=", ".join(p.name for p in found))))
         return None
     other = sorted(p.name for p in root.glob("observations.*"))
     if other:
-        problems.append(Problem(other[0], "định dạng không hỗ trợ (dùng .csv, .xlsx hoặc .parquet; "
-                                          "tệp .xls cũ hãy lưu lại dạng .xlsx)"))
+        problems.append(Problem(other[0], error_text("unsupported_observations")))
     else:
-        problems.append(Problem("observations.csv", "không tìm thấy tệp số liệu "
-                                                    "(observations.csv, observations.xlsx hoặc observations.parquet)"))
+        problems.append(Problem("observations.csv", error_text("no_observations")))
     return None
 
 
@@ -61,7 +60,7 @@ def read_observations(path: Path, problems: list[Problem]) -> Table:
     elif suffix == ".parquet":
         t = read_parquet(path, problems)
     else:
-        problems.append(Problem(path.name, "định dạng không hỗ trợ (dùng .csv, .xlsx hoặc .parquet)"))
+        problems.append(Problem(path.name, error_text("unsupported_format")))
         return Table(path, None)
     if t.frame is not None:
         for col in OBSERVATION_OPTIONAL:

@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ...errors import Problem
+from ...text import error_text
 from ...base.values import normalise_text
 from .places import (
     OBSERVATION_REQUIRED,
@@ -40,7 +41,7 @@ def read_parquet(path: Path, problems: list[Problem]) -> Table:
         texts = [f.name for f in pq.read_schema(path) if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
         arrow = pq.read_table(path, read_dictionary=texts)  # text columns as codes into their distinct values
     except Exception as e:  # noqa: BLE001 - pyarrow raises many kinds; all mean "cannot read"
-        problems.append(Problem(name, f"không đọc được tệp Parquet ({type(e).__name__}: {str(e)[:120]})"))
+        problems.append(Problem(name, error_text("unreadable_parquet", kind=type(e).__name__, reason=str(e)[:120])))
         return table
     index_columns = [c for c in (arrow.schema.pandas_metadata or {}).get("index_columns", []) if isinstance(c, str)]
     arrow = arrow.drop_columns(index_columns)  # a pandas index saved with the table is not data
@@ -50,7 +51,7 @@ def read_parquet(path: Path, problems: list[Problem]) -> Table:
         problems += missing
         return table
     if arrow.num_rows == 0:
-        problems.append(Problem(name, "tệp không có dòng số liệu nào"))
+        problems.append(Problem(name, error_text("no_parquet_rows")))
         return table
     # each column as codes into its distinct values, cleaned once per distinct value
     columns = {}

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ...errors import Problem
+from ...text import error_text
 from .places import (
     OBSERVATION_OPTIONAL,
     OBSERVATION_REQUIRED,
@@ -52,7 +53,7 @@ def read_xlsx(path: Path, problems: list[Problem]) -> Table:
     try:
         wb = openpyxl.load_workbook(path, read_only=read_only, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as e:
-        problems.append(Problem(name, f"không đọc được tệp Excel: tệp hỏng hoặc không phải .xlsx ({type(e).__name__})"))
+        problems.append(Problem(name, error_text("unreadable_xlsx", kind=type(e).__name__)))
         return table
     frames = []
     found_any_cell = False
@@ -70,7 +71,7 @@ def read_xlsx(path: Path, problems: list[Problem]) -> Table:
     finally:
         wb.close()
     if not found_any_cell:
-        problems.append(Problem(name, "tệp rỗng (không có ô nào có số liệu)"))
+        problems.append(Problem(name, error_text("empty_xlsx")))
         return table
     if not frames:
         if not any(p.file == name for p in problems):
@@ -82,7 +83,7 @@ def read_xlsx(path: Path, problems: list[Problem]) -> Table:
         if df[c].isna().any():
             df[c] = df[c].astype(object).where(df[c].notna(), "")
     if df.empty:
-        problems.append(Problem(name, "tệp không có ô số liệu nào"))
+        problems.append(Problem(name, error_text("no_xlsx_cells")))
         return table
     table.frame = df
     return table

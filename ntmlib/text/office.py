@@ -1,0 +1,146 @@
+"""The words of the office documents, always in Vietnamese where the document is: the Word
+bulletin and the scored workbook's print set-up, the criteria-set workbook and the communes'
+data-entry workbook."""
+from __future__ import annotations
+
+DOCUMENT_LABELS = {
+    # The printed documents: the Word bulletin (heading block and sections of Nghị định
+    # 30/2020/NĐ-CP) and the print set-up of the scored workbook.
+    "vi": {
+        "country": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "motto": "Độc lập - Tự do - Hạnh phúc",
+        "place_date": "{place}, {date}",
+        "section_1": "1. Về công tác chỉ đạo, điều hành",
+        "placeholder_1": ("[Phần này do cơ quan soạn thảo điền: kết quả công tác chỉ đạo, điều hành xây dựng nông "
+                          "thôn mới năm {year}.]"),
+        "section_2": "2. Kết quả thực hiện năm {year}", "section_2_plain": "2. Kết quả thực hiện",
+        "summary": "Bảng tổng hợp", "author": "ntmlib",
+        "summary_note": "Số tiêu chí · số chỉ tiêu đạt theo từng bộ tiêu chí.",
+        "results_sheet": "Kết quả chấm điểm theo {set}", "indicators_sheet": "Kết quả từng chỉ tiêu theo {set}",
+        "indicators_title": "Chỉ tiêu {title}", "legend": "Chú thích",
+        "legend_title": "Kết quả chấm điểm xã nông thôn mới", "years": "năm {years}",
+        "page_of": "Trang &P / &N",
+        # a set's name shortened for a sheet title (at most 31 characters)
+        "shortenings": (("Bộ tiêu chí ", ""), ("xã nông thôn mới", "NTM"), ("nông thôn mới", "NTM"),
+                        ("giai đoạn ", ""), (" - ", "-"), (" – ", "-")),
+    },
+    "en": {
+        "country": "SOCIALIST REPUBLIC OF VIETNAM", "motto": "Independence - Freedom - Happiness",
+        "place_date": "{place}, {date}",
+        "section_1": "1. Direction and management",
+        "placeholder_1": "[To be written by the issuing office: direction and management of the programme in {year}.]",
+        "section_2": "2. Results in {year}", "section_2_plain": "2. Results",
+        "summary": "Summary table", "author": "ntmlib",
+        "summary_note": "Criteria · indicators met in each criteria set.",
+        "results_sheet": "Scores by {set}", "indicators_sheet": "Indicator results by {set}",
+        "indicators_title": "Indicators {title}", "legend": "Legend",
+        "legend_title": "New Rural Development scores", "years": "{years}",
+        "page_of": "Page &P / &N",
+        "shortenings": (("criteria set for ", ""), ("criteria for ", ""), (" - ", "-")),
+    },
+}
+
+
+FRAMEWORK_EXCEL_WORDS = {  # the criteria-set workbook (ntmlib.office.criteria_workbook): sheets, notes, import errors
+    "sheet": "Chỉ tiêu", "info_sheet": "Thông tin", "notes_sheet": "Hướng dẫn",
+    "title": "Bộ tiêu chí {id}: {name}",
+    "subtitle": "Mỗi dòng một chỉ tiêu. Sửa ngưỡng ở các cột màu vàng (một cột mỗi vùng, năm hoặc nhóm xã); "
+                "xem trang 'Hướng dẫn'.",
+    "all": "Mọi xã", "other_region": "Vùng khác", "other_year": "năm khác", "other_group": "Nhóm khác",
+    "info_title": "Thông tin bộ tiêu chí",
+    "regions_title": "Các vùng và nhóm xã (mã dùng ở tiêu đề cột ngưỡng)",
+    "bad_title": "Giá trị không hợp lệ",
+    "bad_rule": "Chọn một quy tắc trong danh sách: ≥, ≤, Đạt, Không có.",
+    "bad_mark": "Chọn một mức trong danh sách: xác nhận, suy ra, tạm tính.",
+    "bad_number": "Ngưỡng là một số không âm (ví dụ 95 hoặc 62,5).",
+    "notes": [
+        "Hướng dẫn điền bảng bộ tiêu chí",
+        "1. Trang '{sheet}' có một dòng cho mỗi chỉ tiêu: tiêu chí, mã chỉ tiêu, tên, đơn vị, quy tắc, các cột "
+        "ngưỡng, mức chắc chắn và nguồn.",
+        "2. Quy tắc (chọn trong danh sách): '≥' đạt khi giá trị không thấp hơn ngưỡng; '≤' đạt khi không cao hơn "
+        "ngưỡng; 'Đạt' là chỉ tiêu đạt/chưa đạt; 'Không có' đạt khi không còn trường hợp nào (ví dụ nhà tạm).",
+        "3. Cột ngưỡng: '{all}' là một ngưỡng chung cho mọi xã; cột mang mã vùng (DBSH, TDMNPB, …) là ngưỡng "
+        "của vùng đó; cột 'DBSH 2024' là ngưỡng của vùng trong năm đó; 'Năm 2024' là ngưỡng chung của năm đó; "
+        "'Nhóm 1' là ngưỡng của nhóm xã. Mỗi chỉ tiêu chỉ điền một loại cột. Để trống ô của vùng hoặc năm "
+        "chưa có ngưỡng (không ghi 0). Có thể thêm cột cùng cách đặt tên, ví dụ 'DBSH 2025'.",
+        "4. Mức chắc chắn (chọn trong danh sách): 'xác nhận' khi ngưỡng lấy đúng từ văn bản; 'suy ra' khi tính "
+        "từ văn bản theo một quy tắc ghi trong nguồn; 'tạm tính' khi chưa đối chiếu. Khi nhập vào ntmlib, mọi "
+        "chỉ tiêu có quy tắc hoặc ngưỡng được sửa được ghi 'xác nhận', với nguồn là quyết định của tỉnh.",
+        "5. Nguồn: văn bản, điều, phụ lục của ngưỡng. Để trống thì ghi số quyết định khi nhập.",
+        "6. Thêm chỉ tiêu: thêm một dòng với mã tiêu chí có sẵn và mã chỉ tiêu mới. Bỏ chỉ tiêu: xoá cả dòng.",
+        "7. Trang 'Thông tin': tên bộ tiêu chí, hạng, giai đoạn và cơ quan ban hành của bộ mới.",
+        "8. Nhập vào ntmlib: ntm frameworks import bo-tieu-chi.xlsx --id MÃ --extends BỘ_GỐC "
+        "--decision \"Số/QĐ-UBND ngày d/m/yyyy\" --out DỮ_LIỆU/frameworks/MÃ.yaml",
+    ],
+    "source": "{decision}",
+    "source_note": "nhập từ bảng Excel {file}",
+    "out_name": "tên tệp phải là mã của bộ tiêu chí: {id}.yaml",
+    "unreadable": "không đọc được tệp Excel: tệp hỏng hoặc không phải .xlsx ({kind})",
+    "no_sheet": "không có trang tính '{sheet}' (bảng bộ tiêu chí do 'ntm frameworks export' viết)",
+    "no_parent": "kế thừa bộ tiêu chí không có: '{id}'",
+    "no_reference": "không rõ bộ gốc: ghi mã bộ tiêu chí ở trang 'Thông tin' hoặc dùng --extends",
+    "bad_period": "giai đoạn '{value}' phải ghi dạng 2022-2025",
+    "no_header": "không thấy dòng tiêu đề có ô 'Mã chỉ tiêu'",
+    "bad_column": "tiêu đề cột '{header}' không phải cột ngưỡng (mã vùng như DBSH, 'DBSH 2024', 'Năm 2024', "
+                  "'Nhóm 1', 'Mọi xã') hay cột của bảng",
+    "missing_column": "thiếu cột '{header}'",
+    "no_code": "dòng có nội dung nhưng không có mã chỉ tiêu",
+    "duplicate": "mã chỉ tiêu '{code}' bị lặp (đã có ở {first})",
+    "bad_criterion": "tiêu chí '{value}' không có trong bộ (có: {known})",
+    "no_name": "thiếu tên chỉ tiêu",
+    "bad_rule_value": "quy tắc '{value}' không phải một trong ≥, ≤, Đạt, Không có",
+    "not_number": "ngưỡng '{value}' không phải số",
+    "needs_threshold": "quy tắc '{rule}' cần ngưỡng: điền ít nhất một cột ngưỡng",
+    "mixed_kinds": "một chỉ tiêu chỉ điền một loại cột ngưỡng (chung, theo vùng, theo vùng và năm, theo năm "
+                   "hoặc theo nhóm xã)",
+    "no_threshold_for": "quy tắc '{rule}' không có ngưỡng: để trống các cột ngưỡng",
+    "bad_mark_value": "mức chắc chắn '{value}' không phải một trong xác nhận, suy ra, tạm tính",
+    "rule_word": "quy tắc",
+    "kept_source": "các giá trị khác giữ nguyên theo nguồn cũ",
+    "bad_tier": "hạng '{value}' không phải một trong {known} (hoặc NTM, NTM nâng cao, NTM kiểu mẫu)",
+    "bad_tier_list": "Chọn một hạng trong danh sách: NTM, NTM nâng cao, NTM kiểu mẫu.",
+    "bad_date": "ngày trong '{value}' không có thật (ghi ngày/tháng/năm, ví dụ 15/3/2024)",
+    "bad_id": "mã '{id}' chỉ được gồm chữ thường không dấu, chữ số và dấu gạch nối (ví dụ hanam-2024-ntm)",
+}
+
+
+FRAMEWORK_EXCEL_DERIVED_WORDS = {  # the criteria-set workbook: a threshold given as a rule (threshold: {derived: …})
+    "column": "Ngưỡng suy ra",
+    "rule_text": "{factor} × ngưỡng chỉ tiêu {indicator} của bộ {set}",
+    "source_word": "ngưỡng suy ra",
+    "note": "9. Cột 'Ngưỡng suy ra': ngưỡng tính từ ngưỡng của một chỉ tiêu ở bộ khác, cùng vùng, cùng năm, ghi "
+            "dạng '1,1 × ngưỡng chỉ tiêu 10 của bộ hanam-2022-nang-cao' (thu nhập xã kiểu mẫu cao hơn 10% mức "
+            "nâng cao). Các ô ngưỡng chữ nghiêng nền xám của dòng đó là giá trị tính ra, chỉ để đọc: sửa hệ số "
+            "hoặc bộ ngay trong ô quy tắc. Muốn dùng số của quyết định thay cho quy tắc: xoá ô 'Ngưỡng suy ra' "
+            "rồi gõ số vào các ô ngưỡng.",
+    "computed_note": "Ô ngưỡng chữ nghiêng nền xám là giá trị tính theo cột 'Ngưỡng suy ra'.",
+    "empty": "ô trống",
+    "bad_rule": "ngưỡng suy ra '{value}' không đọc được: ghi dạng '1,1 × ngưỡng chỉ tiêu 10 của bộ "
+                "hanam-2022-nang-cao'",
+    "no_set": "ngưỡng suy ra dựa vào bộ tiêu chí không có: '{set}'",
+    "self": "ngưỡng suy ra không thể dựa vào chính bộ đang nhập ('{set}')",
+    "no_indicator": "ngưỡng suy ra dựa vào chỉ tiêu '{code}' không có trong bộ {set}",
+    "not_numeric": "ngưỡng suy ra dựa vào chỉ tiêu '{code}' của bộ {set}, chỉ tiêu này không có ngưỡng số",
+    "not_for_rule": "quy tắc '{rule}' không có ngưỡng: để trống cột 'Ngưỡng suy ra'",
+    "typed": "ngưỡng {value} khác giá trị tính theo cột 'Ngưỡng suy ra' ({computed}): muốn dùng số đã gõ thì xoá "
+             "ô 'Ngưỡng suy ra' của dòng này",
+}
+
+
+ENTRY_TEMPLATE_WORDS = {  # the communes' data-entry workbook (ntmlib.office.data_entry, `ntm template`)
+    "title_commune": "PHIẾU NHẬP SỐ LIỆU CÁC CHỈ TIÊU — XÃ {commune}",
+    "title_across": "BẢNG NHẬP SỐ LIỆU CÁC CHỈ TIÊU CỦA CÁC XÃ — {district}",
+    "year_line": "Năm {year}",
+    "instructions": "Nhập số liệu vào các ô trắng của cột mang tên xã. Để trống ô chưa có số liệu (không ghi 0). "
+                    "Chỉ tiêu Đạt/Chưa đạt: chọn trong danh sách; tỷ lệ %: ghi số từ 0 đến 100 (95 nghĩa là 95 %). "
+                    "Cột xám là số liệu năm trước, chỉ để tham khảo; các cột nhãn đã khoá.",
+    "set": "Bộ tiêu chí", "code": "Mã chỉ tiêu", "name": "Tên chỉ tiêu", "unit": "Đơn vị", "threshold": "Ngưỡng",
+    "previous": "Năm {year} (tham khảo)", "previous_across": "{commune}: năm {year} (tham khảo)",
+    "section": "{tier}: {name}", "criterion": "Tiêu chí {code}. {name}",
+    "no_threshold": "chưa có ngưỡng năm {year}",
+    "no_sets": "dataset.yaml không nêu bộ tiêu chí nào cho năm {year}",
+    "bad_title": "Giá trị không hợp lệ", "prompt_title": "Chọn kết quả",
+    "prompt_yes_no": "Chọn Đạt hoặc Chưa đạt; để trống nếu chưa đánh giá.",
+    "bad_yes_no": "Chọn Đạt hoặc Chưa đạt trong danh sách.",
+    "bad_percent": "Tỷ lệ là một số từ 0 đến 100 (ví dụ 95 hoặc 62,5).",
+    "bad_number": "Ghi một số không âm (ví dụ 62,5).",
+}

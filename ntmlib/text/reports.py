@@ -1,0 +1,235 @@
+"""The words of the reports: labels, headings, the reorganisation of communes, the roadmap,
+the what-if, trends, steps, the exported pages and the explorer of JupyterLab."""
+from __future__ import annotations
+
+REPORT_LABELS = {
+    "vi": {
+        "commune": "Xã", "district": "Huyện", "province": "Tỉnh", "year": "Năm", "region": "Vùng",
+        "sets": "Bộ tiêu chí", "reached": "Đạt theo kết quả", "not_reached": "Chưa đạt", "recognised": "đã công nhận",
+        "indicator": "Chỉ tiêu", "name": "Tên chỉ tiêu", "value": "Giá trị", "threshold": "Ngưỡng",
+        "gap": "Chênh lệch", "result": "Kết quả", "criterion": "Tiêu chí", "gained": "Tiêu chí đạt thêm",
+        "lost": "Tiêu chí không còn đạt", "none": "không có", "version": "Phiên bản ntmlib",
+        "sha256": "SHA-256 của tệp", "years_scored": "Các năm đã chấm", "ran": "Thời điểm chấm (giờ Việt Nam)", "prev": "So với năm",
+        "no_prev": "Không có số liệu năm trước để so sánh.", "rank": "Hạng", "missing": "Chỉ tiêu còn thiếu",
+        "criteria_missing": "Số tiêu chí còn thiếu", "indicators_missing": "Số chỉ tiêu còn thiếu",
+        "communes": "Số xã", "reaching": "Số xã đạt", "recognised_n": "Số xã đã công nhận",
+        "mean": "Bình quân tiêu chí/xã", "crange": "Khoảng tiêu chí", "irange": "Khoảng chỉ tiêu",
+        "failing": "Chỉ tiêu chưa đạt", "tier": "Hạng", "tier_reached": "Hạng đạt theo kết quả",
+    },
+    "en": {
+        "commune": "Commune", "district": "District", "province": "Province", "year": "Year", "region": "Region",
+        "sets": "Criteria sets", "reached": "Reached by results", "not_reached": "Not reached",
+        "recognised": "recognised", "indicator": "Indicator", "name": "Indicator name", "value": "Value",
+        "threshold": "Threshold", "gap": "Gap", "result": "Result", "criterion": "Criterion",
+        "gained": "Criteria gained", "lost": "Criteria lost", "none": "none", "version": "ntmlib version",
+        "sha256": "SHA-256 of", "years_scored": "Years scored", "ran": "Scored at (Vietnam time)", "prev": "Compared with",
+        "no_prev": "No previous year to compare with.", "rank": "Rank", "missing": "Missing (codes)",
+        "criteria_missing": "Criteria missing", "indicators_missing": "Indicators missing",
+        "communes": "Communes", "reaching": "Reaching", "recognised_n": "Recognised",
+        "mean": "Mean criteria per commune", "crange": "Criteria range", "irange": "Indicator range",
+        "failing": "Failing indicators", "tier": "Tier", "tier_reached": "Tier reached",
+    },
+}
+
+
+REORG_LABELS = {
+    "vi": {"code": "Mã xã", "key": "Mã tham chiếu", "effective": "Thành lập từ ngày", "predecessors": "Xã tiền thân",
+           "predecessor": "Xã tiền thân", "tier_reached": "Hạng đạt theo kết quả",
+           "tier_recognised": "Hạng đã công nhận",
+           "recognitions": "Công nhận đến năm đó", "not_assessed": "không đánh giá", "n": "Số xã tiền thân",
+           "assessed": "Số xã được đánh giá", "reaching": "Số xã đạt theo kết quả", "recognised": "Số xã đã công nhận",
+           "crange": "Khoảng tiêu chí", "irange": "Khoảng chỉ tiêu", "new_commune": "Xã mới", "from": "Từ ngày",
+           "unit": "xã {name}", "typed_unit": "{lower}"},
+    "en": {"code": "Code", "key": "Reference", "effective": "Formed on", "predecessors": "Predecessors",
+           "predecessor": "Predecessor", "tier_reached": "Tier reached", "tier_recognised": "Tier recognised",
+           "recognitions": "Recognitions by that year", "not_assessed": "not assessed", "n": "Predecessors",
+           "assessed": "Assessed", "reaching": "Reaching by results", "recognised": "Recognised",
+           "crange": "Criteria range", "irange": "Indicator range", "new_commune": "Commune", "from": "From",
+           "unit": "{name}", "typed_unit": "{name}"},
+}
+
+
+FORMATION_TEXT = {
+    "vi": {"formed": "{Kind} {name} (mã {code}, tỉnh {province}) được thành lập từ ngày {when} trên cơ sở {names} "
+                     "({places}).",
+           "place": "huyện {}, tỉnh {}",
+           "before": "Kết quả năm {span} dưới đây là của các xã tiền thân, trước khi sắp xếp."},
+    "en": {"formed": "{name} commune (code {code}, {province} province) was formed on {when} from {names} ({places}).",
+           "place": "{} district, {} province",
+           "before": "The results of {span} below are those of its predecessors, before the reorganisation."},
+}
+
+
+HEADINGS = {
+    "vi": {"commune_title": "Báo cáo kết quả xây dựng nông thôn mới — Xã {name}, năm {year}",
+           "district_title": "Báo cáo tổng hợp nông thôn mới — Huyện {name}, năm {year}",
+           "summary": "Kết quả theo từng bộ tiêu chí", "steps": "Việc cần làm", "grid": "Các tiêu chí", "unmet": "Chỉ tiêu chưa đạt",
+           "changes": "Thay đổi so với năm trước", "provenance": "Nguồn gốc báo cáo",
+           "status": "Tình hình chung", "communes": "Kết quả từng xã", "heatmap": "Bản đồ nhiệt xã × tiêu chí",
+           "distribution": "Phân bố số tiêu chí đạt", "groups": "Nhóm tiêu chí chưa đạt nhiều nhất",
+           "alerts": "Cảnh báo duy trì: xã đã công nhận nhưng chưa đạt lại", "readiness":
+           "Mức độ sẵn sàng đăng ký nông thôn mới nâng cao", "bulletin": "Nội dung bản tin",
+           "roadmap": "Lộ trình lên NTM nâng cao", "trends": "Xu hướng", "whatif": "Giả định ngưỡng",
+           "none": "Không có.", "formed": "Hình thành xã", "history": "Kết quả của các xã tiền thân",
+           "regroup": "Các xã tiền thân theo hạng", "map": "Bản đồ các xã", "position": "Vị trí trên bản đồ"},
+    "en": {"commune_title": "New Rural Development results — {name} commune, {year}",
+           "district_title": "New Rural Development summary — {name} district, {year}",
+           "summary": "Results by criteria set", "steps": "What to do next", "grid": "Criteria", "unmet": "Indicators not met",
+           "changes": "Change since the previous year", "provenance": "Provenance", "status": "Overview",
+           "communes": "Results by commune", "heatmap": "Communes × criteria", "distribution":
+           "Distribution of criteria met", "groups": "Most-failed criteria groups",
+           "alerts": "Maintenance alerts: recognised communes no longer meeting their set",
+           "readiness": "Readiness for advanced NTM", "bulletin": "Bulletin text", "none": "None.",
+           "roadmap": "Road to advanced NTM", "trends": "Trends", "whatif": "Threshold what-if",
+           "formed": "How the commune was formed", "history": "Results of the predecessor communes",
+           "regroup": "Predecessors by tier", "map": "Map of the communes", "position": "On the map"},
+}
+
+
+EXPORT_LABELS = {
+    "vi": {"title": "Báo cáo nông thôn mới", "index": "← Danh sách báo cáo", "chart": "Biểu đồ"},
+    "en": {"title": "New Rural Development report", "index": "← All reports", "chart": "Chart"},
+}
+
+STEP_HEADERS = {
+    "vi": {"indicator": "Chỉ tiêu", "value": "Giá trị", "threshold": "Ngưỡng", "gap": "Còn thiếu",
+           "trend": "Xu hướng gần đây", "projected": "Năm dự kiến đạt"},
+    "en": {"indicator": "Indicator", "value": "Value", "threshold": "Threshold", "gap": "Gap",
+           "trend": "Recent trend", "projected": "Projected year"},
+}
+
+
+ROADMAP_TEXT = {
+    "vi": {
+        # district totals, one sentence per indicator
+        "raise": "{n} xã cần nâng {name} thêm {amount} {unit}", "lower": "{n} xã cần giảm {name} thêm {amount} {unit}",
+        "points": "điểm %", "absent": "{n} xã cần xóa hết: {name}", "yes": "{n} xã cần đạt: {name}",
+        "no_data": "{n} xã chưa có số liệu", "no_data_about": " về {name}", "which": " (chỉ tiêu {code}, {tier})",
+        "pace": "; theo tốc độ gần đây {closes} xã đạt trước năm {by}, {more} xã cần nỗ lực thêm",
+        # the roadmap as text (ntm roadmap)
+        "title": "Lộ trình lên {tier} — năm {year}", "title_by": ", mục tiêu năm {by}",
+        "all_done": "Mọi xã đã được công nhận {tier} hoặc đã đạt đủ các chỉ tiêu.",
+        "count": "{n} xã chưa được công nhận {tier}, xếp theo mức sẵn sàng (thiếu ít nhất trước).",
+        "commune": "{rank}. {commune} — còn thiếu {criteria} tiêu chí, {indicators} chỉ tiêu{pre}",
+        "prerequisite": " (trong đó {tier}: {criteria} tiêu chí, {indicators} chỉ tiêu)",
+        "tier": "Hạng", "code": "Mã", "indicator": "Chỉ tiêu", "value": "Giá trị", "threshold": "Ngưỡng",
+        "gap": "Còn thiếu", "by": "Đến {by}", "no_value": "chưa có số liệu", "covered": "theo {code} ({tier})",
+        "totals": "Tổng hợp:",
+        "closes": "đạt trước năm {by} nếu giữ tốc độ", "needs_more": "cần thêm {extra}",
+        "no_trend": "chưa có xu hướng",
+    },
+    "en": {
+        "raise": "{n} communes must raise {name} by {amount} {unit}",
+        "lower": "{n} communes must lower {name} by {amount} {unit}",
+        "points": "percentage points", "absent": "{n} communes must eliminate: {name}",
+        "yes": "{n} communes must meet: {name}", "no_data": "no data for {n} communes", "no_data_about": " ({name})",
+        "which": " (indicator {code}, {tier})",
+        "pace": "; at the recent rate {closes} close the gap by {by}, {more} need more",
+        "title": "Road to {tier} — {year}", "title_by": ", target year {by}",
+        "all_done": "Every commune is already recognised as {tier} or meets all its indicators.",
+        "count": "{n} communes not yet recognised as {tier}, ranked by readiness (fewest missing first).",
+        "commune": "{rank}. {commune} — missing {criteria} criteria, {indicators} indicators{pre}",
+        "prerequisite": " (of which {tier}: {criteria} criteria, {indicators} indicators)",
+        "tier": "Tier", "code": "Code", "indicator": "Indicator", "value": "Value", "threshold": "Threshold",
+        "gap": "Missing", "by": "By {by}", "no_value": "no data", "covered": "see {code} ({tier})",
+        "totals": "Summary:",
+        "closes": "met before {by} at the recent rate", "needs_more": "needs {extra} more",
+        "no_trend": "no trend yet",
+    },
+}
+
+
+WHATIF_TEXT = {
+    "vi": {"region": "vùng {region}", "group": "nhóm xã {group}", "all": "mọi xã",
+           "assumption": "Giả định: ngưỡng chỉ tiêu {code} ({name}) của bộ {set}: {before} → {sign} {new}{unit} "
+                         "({scope}).", "no_threshold": "chưa có ngưỡng",
+           "no_change": "Không xã nào đổi kết quả.",
+           "indicator": "Năm {year}: {n} xã chuyển sang {state} chỉ tiêu {code} ({set}): {names}.",
+           "no_tier_change": "Không xã nào đổi hạng đạt được.",
+           "tier": "{commune} ({year}): hạng đạt được {before} → {after}."},
+    "en": {"region": "region {region}", "group": "commune group {group}", "all": "all communes",
+           "assumption": "Assumption: threshold of indicator {code} ({name}) of {set}: {before} → {sign} {new}{unit} "
+                         "({scope}).", "no_threshold": "no threshold",
+           "no_change": "No commune changes its results.",
+           "indicator": "{year}: {state} on indicator {code} ({set}) for {n} communes: {names}.",
+           "no_tier_change": "No commune changes the tier it reaches.",
+           "tier": "{commune} ({year}): tier reached {before} → {after}."},
+}
+WHATIF_HEADERS = {
+    "vi": ["Xã", "Năm", "Bộ tiêu chí", "Chỉ tiêu", "Giá trị", "Ngưỡng trước", "Ngưỡng sau", "Trước", "Sau"],
+    "en": ["Commune", "Year", "Criteria set", "Indicator", "Value", "Threshold before", "Threshold after", "Before",
+           "After"],
+}
+
+
+TREND_HEADERS = {
+    "vi": {"set": "Bộ tiêu chí", "indicator": "Chỉ tiêu", "name": "Tên chỉ tiêu", "values": "Giá trị theo năm",
+           "arrow": "Xu hướng", "rate": "Tốc độ/năm", "threshold": "Ngưỡng", "projected_year": "Năm dự kiến đạt",
+           "compared_via": "So sánh"},
+    "en": {"set": "Criteria set", "indicator": "Indicator", "name": "Name", "values": "Values by year",
+           "arrow": "Trend", "rate": "Rate/year", "threshold": "Threshold", "projected_year": "Projected year",
+           "compared_via": "Compared via"},
+}
+
+
+REPORT_TEXT = {
+    "vi": {"no_data": "{n} chưa có số liệu",
+           "successor": "Từ {when} thuộc {kind} {name}, tỉnh {province}.",
+           "commune_trends": "Các chỉ tiêu chưa đạt năm {year}, chưa có số liệu hoặc giảm sút (năm dự kiến đạt tính "
+                             "theo tốc độ gần đây)",
+           "district_trends": "Số xã tiến bộ (↑), không đổi (→), giảm sút (↓) hoặc chưa đủ hai năm số liệu (·)",
+           "one_year": "Chỉ có số liệu một năm: chưa có xu hướng.",
+           "compare_rule": "Chỉ so sánh giá trị trong cùng một bộ tiêu chí, hoặc giữa các bộ có chỉ tiêu khai báo cùng "
+                           "thước đo.",
+           "recognised": " (công nhận)",
+           "missing": "{criteria} tiêu chí · {indicators} chỉ tiêu",
+           "more": "- … và {n} chỉ tiêu khác, mỗi chỉ tiêu tối đa {most} xã còn thiếu.",
+           "whatif_not_scored": "Bộ tiêu chí {set} không được chấm ở đây (đã chấm: {have}); đặt tham số whatif_set là "
+                                "một trong các bộ đó để xem giả định."},
+    "en": {"no_data": "{n} without data",
+           "successor": "From {when} part of {name} commune, {province} province.",
+           "commune_trends": "Indicators not met in {year}, without data, or getting worse (the projected year "
+                             "assumes the recent rate goes on)",
+           "district_trends": "Number of communes improving (↑), stagnant (→), worsening (↓) or without two years of "
+                              "data (·)",
+           "one_year": "Only one year scored: no trend to show.",
+           "compare_rule": "Values are compared only within one criteria set, or between sets whose indicators "
+                           "declare the same measure.",
+           "recognised": " (recognised)",
+           "missing": "{criteria} criteria · {indicators} indicators",
+           "more": "- … and {n} more indicators, each missed by at most {most} communes.",
+           "whatif_not_scored": "Criteria set {set} is not scored here (scored: {have}); set the parameter whatif_set "
+                                "to one of them to see a what-if."},
+}
+
+
+EXPLORER_LABELS = {  # the explorer of JupyterLab (ntmlib.jupyter.explorer): pickers, tabs, sentences, table headers
+    "vi": {"year": "Năm", "set": "Bộ tiêu chí", "district": "Huyện", "commune": "Xã",
+           "heatmap": "Bản đồ nhiệt của huyện", "grid": "Tiêu chí của xã", "unmet": "Chỉ tiêu chưa đạt",
+           "steps": "Việc cần làm",
+           "headline": "Xã {commune} — {district}, năm {year}", "in_district": "huyện {district}",
+           "no_district": "chưa rõ huyện",
+           "summary": "Xã {commune} ({district}), năm {year}, bộ {tier}: {counts}",
+           "empty": "Không có xã nào được chấm",
+           "unmet_lead": "Xã {commune} còn {n} chỉ tiêu của bộ {tier} chưa đạt hoặc chưa có số liệu năm {year}:",
+           "unmet_none": "Xã {commune} đạt mọi chỉ tiêu của bộ {tier} năm {year}.",
+           "no_communes": "Không có xã nào của {district} được chấm năm {year}.",
+           "not_scored": "Xã {commune} không được chấm theo bộ {tier} năm {year}.",
+           "criterion": "Tiêu chí", "indicator": "Chỉ tiêu", "name": "Tên chỉ tiêu", "value": "Giá trị",
+           "threshold": "Ngưỡng", "need": "Còn cần", "result": "Kết quả", "source": "Nguồn số liệu",
+           "tier": "Bộ tiêu chí"},
+    "en": {"year": "Year", "set": "Criteria set", "district": "District", "commune": "Commune",
+           "heatmap": "District heatmap", "grid": "Commune criteria", "unmet": "Indicators not met",
+           "steps": "What to do next",
+           "headline": "{commune} commune — {district}, {year}", "in_district": "{district} district",
+           "no_district": "no district",
+           "summary": "{commune} commune ({district}), {year}, {tier} set: {counts}",
+           "empty": "No commune scored",
+           "unmet_lead": "{commune} does not meet, or has no data for, {n} indicators of the {tier} set in {year}:",
+           "unmet_none": "{commune} meets every indicator of the {tier} set in {year}.",
+           "no_communes": "No commune of {district} was scored in {year}.",
+           "not_scored": "{commune} is not scored against the {tier} set in {year}.",
+           "criterion": "Criterion", "indicator": "Indicator", "name": "Indicator name", "value": "Value",
+           "threshold": "Threshold", "need": "Still needed", "result": "Result", "source": "Source",
+           "tier": "Criteria set"},
+}
