@@ -1,6 +1,6 @@
 import pytest
 
-from fixture_paths import TINY
+from tests.helpers.paths import TINY
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from fixture_paths import LY_NHAN, TINY
+from tests.helpers.paths import LY_NHAN, TINY
 
 import ntmlib
 from ntmlib.analysis import aggregate

@@ -1,0 +1,210 @@
+"""ntmlib.analysis.aggregate on tests/data/tiny, every table checked in full (columns, order, numbers worked
+out by hand): the tables a district office reads, so a changed column, order or count shows.
+These kill the mutants of aggregate.py that the other fast tests left alive."""
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+from tests.helpers.paths import LY_NHAN, TINY
+from tests.test_core import NC, NTM, tiny_copy
+
+import ntmlib
+from ntmlib.analysis import aggregate
+from ntmlib.errors import ParameterError
+
+# The hand-worked results of tiny in 2023 are in the header of test_core.py.
+
+
+def rows(df, cols):
+    return [tuple(r) for r in df[cols].itertuples(index=False)]
+
+
+def test_errors_name_the_choices():
+    with pytest.raises(ParameterError) as e:
+        aggregate.require_tier("hang-4")
+    assert str(e.value) == "hạng: không có hạng 'hang-4' (chọn ntm, nang-cao, kieu-mau)"
+    card = ntmlib.score(TINY, year=2023)
+    with pytest.raises(ParameterError) as e:
+        aggregate.summary(card, level="xa")
+    assert str(e.value) == "cấp tổng hợp: 'xa' không có (chọn district hoặc province)"
+
+
+def test_summary_table_in_full(tiny_card):
+    s = aggregate.summary(tiny_card)
+    assert list(s.columns) == ["province", "district", "year", "set", "tier", "communes", "reaching", "recognised",
+                               "criteria_total", "indicators_total", "criteria_mean", "indicators_mean", "no_data",
+                               "criteria_range", "indicators_range"]
+    # sets in tier order, as scored (not alphabetical: tiny-nc sorts before tiny-ntm)
+    # tiny-ntm: A 3/3 7/7, B 0/3 3/7, C 2/3 6/7 → means 5/3, 16/3; tiny-nc: A 1/1 2/2, B 0/1 0/2, C 0/1 1/2
+    assert rows(s, list(s.columns)) == [
+        ("Thử nghiệm", "Thử", 2023, NTM, "ntm", 3, 1, 3, 3, 7, 1.67, 5.33, 1, "0–3", "3–7"),
+        ("Thử nghiệm", "Thử", 2023, NC, "nang-cao", 3, 1, 1, 1, 2, 0.33, 1.0, 2, "0–1", "0–2")]
+    assert list(s.index) == [0, 1]
+
+
+def test_criteria_distribution_over_two_years():
+    # 2022: only A has two rows (2.1, 2.2; criterion 2 lacks 2.3): every commune meets 0 criteria
+    card = ntmlib.score(TINY)
+    d = aggregate.criteria_distribution(card)
+    assert list(d.columns) == ["year", "set", "criteria_met", "criteria_total", "communes", "label"]
+    assert rows(d, list(d.columns)) == [
+        (2022, NC, 0, 1, 3, "0/1"), (2022, NTM, 0, 3, 3, "0/3"),
+        (2023, NC, 1, 1, 1, "1/1"), (2023, NC, 0, 1, 2, "0/1"),
+        (2023, NTM, 3, 3, 1, "3/3"), (2023, NTM, 2, 3, 1, "2/3"), (2023, NTM, 0, 3, 1, "0/3")]
+    assert list(d.index) == list(range(7))
+
+
+def test_most_failed_ranked_by_failures_with_indicator_names(tmp_path):
+    # C's poverty 0 → 3 % (> 2): criterion 2 now failed by B and C, 1 by B, 3 by C (B: no data)
+    d = tiny_copy(tmp_path, change={"C,2023,tiny-ntm,2.2,0": "C,2023,tiny-ntm,2.2,3"})
+    card = ntmlib.score(d, year=2023)
+    mf = aggregate.most_failed(card)
+    assert list(mf.columns) == ["year", "set", "group", "criterion", "failed", "communes", "name", "group_name"]
+    assert str(mf["failed"].dtype) == "int64" and str(mf["communes"].dtype) == "int64"
+    assert rows(mf, ["set", "criterion", "failed", "communes"]) == [
+        (NC, "1", 1, 2), (NTM, "2", 2, 3), (NTM, "1", 1, 3), (NTM, "3", 1, 2)]
+    assert list(mf.index) == [0, 1, 2, 3]
+    mi = aggregate.most_failed(card, by="indicator")
+    assert rows(mi, ["set", "indicator", "failed", "communes", "name"]) == [
+        (NC, "1.1", 1, 2, "Tỷ lệ người dân tham gia bảo hiểm y tế"),
+        (NTM, "2.2", 2, 3, "Tỷ lệ nghèo đa chiều"),
+        (NTM, "1.1", 1, 3, "Tỷ lệ đường xã được cứng hóa"),
+        (NTM, "2.3", 1, 3, "Nhà tạm, dột nát"),
+        (NTM, "3.2", 1, 2, "Đất cây xanh công cộng")]
+
+
+def test_most_failed_years_in_order_and_ties_in_the_sets_order():
+    # the sample: two years, 19 criteria ("10" sorts before "2" as text, not in the set)
+    card = ntmlib.score(LY_NHAN)
+    mf = aggregate.most_failed(card)
+    assert mf["year"].is_monotonic_increasing
+    for (year, set_id), g in mf.groupby(["year", "set"], sort=False):
+        order = [c.code for c in card.sets[set_id].criteria]
+        key = [(-f, order.index(c)) for f, c in zip(g["failed"], g["criterion"])]
+        assert key == sorted(key), (year, set_id)
+    # numbers counted directly from the criteria table
+    crit = card.criteria
+    top = mf.iloc[0]
+    direct = crit[(crit["year"] == top["year"]) & (crit["set"] == top["set"]) & (crit["criterion"] == top["criterion"])]
+    assert top["failed"] == int(direct["met"].eq(False).sum()) and top["communes"] == int(direct["met"].notna().sum())
+
+
+def test_failed_groups_and_failing_indicators(tiny_card):
+    # failed tiny-ntm indicators in 2023: B 1.1 (group I), B 2.2, B 2.3, C 3.2 (group II)
+    g = aggregate.failed_groups(tiny_card, 2023, NTM)
+    assert list(g.columns) == ["group", "failed", "communes", "group_name"]
+    assert rows(g, list(g.columns)) == [("II", 3, 2, "Kinh tế và xã hội"), ("I", 1, 1, "Quy hoạch và hạ tầng")]
+    assert rows(aggregate.failed_groups(tiny_card, 2023, NTM, communes=["C"]), ["group", "failed", "communes"]) == [
+        ("II", 1, 1)]
+    f = aggregate.failing_indicators(tiny_card, "B", 2023, NTM)
+    assert list(f.columns) == ["criterion", "indicator", "name", "value", "threshold", "gap", "status"]
+    assert rows(f, ["criterion", "indicator", "name", "value", "status"]) == [
+        ("1", "1.1", "Tỷ lệ đường xã được cứng hóa", "98", "not_met"),
+        ("2", "2.2", "Tỷ lệ nghèo đa chiều", "2,5", "not_met"),
+        ("2", "2.3", "Nhà tạm, dột nát", "có", "not_met"),
+        ("3", "3.2", "Đất cây xanh công cộng", "", "no_data")]
+    assert f["gap"].tolist()[:2] == [-2.0, -0.5] and list(f.index) == [0, 1, 2, 3]
+
+
+def test_maintenance_alerts_need_a_failed_criterion_not_missing_data(tmp_path):
+    # without C's health insurance row, C's tiny-nc 1.1 has no data: its nâng cao set is no data,
+    # not failed, so C is alerted for tiny-ntm only (3.2); B (recognised NTM) fails tiny-ntm
+    d = tiny_copy(tmp_path, drop=("C,2023,,health_insurance_rate,94",))
+    card = ntmlib.score(d, year=2023)
+    assert pd.isna(card.communes.set_index(["commune_id", "set"]).loc[("C", NC), "set_met"])
+    a = aggregate.maintenance_alerts(card)
+    assert list(a.columns) == ["commune_id", "commune", "year", "set", "tier", "criteria_met", "criteria_total",
+                               "indicators_met", "indicators_total", "no_data", "failing_codes", "failing"]
+    assert rows(a, ["commune_id", "set", "criteria_met", "failing_codes"]) == [
+        ("B", NTM, 0, "1.1, 2.2, 2.3, 3.2"), ("C", NTM, 2, "3.2")]
+    assert list(a.index) == [0, 1]
+
+
+def _no_recognitions(d):
+    (d / "recognitions.csv").write_text("commune_id,tier,year,decision,note\n", encoding="utf-8")
+
+
+def test_readiness_default_tier_and_communes_without_any_recognition(tmp_path, tiny_card):
+    pd.testing.assert_frame_equal(aggregate.readiness(tiny_card, year=2023),
+                                  aggregate.readiness(tiny_card, "nang-cao", year=2023))
+    d = tiny_copy(tmp_path)
+    (d / "recognitions.csv").write_text("commune_id,tier,year,decision,note\nA,ntm,2019,,\nC,ntm,2018,,\n",
+                                        encoding="utf-8")
+    r = aggregate.readiness(ntmlib.score(d, year=2023), "ntm")  # B holds nothing: a candidate for NTM
+    assert rows(r, ["rank", "commune_id", "criteria_missing", "indicators_missing"]) == [(1, "B", 3, 4)]
+    assert r["tier_recognised"].isna().all()  # holds no tier: NA, never ''
+    assert r["tier_recognised"].dtype == tiny_card.communes["tier_recognised"].dtype
+
+
+def test_readiness_without_the_prerequisite_set_scored(tiny_card):
+    # only tiny-nc scored: nothing is known of NTM, so nothing is counted missing there
+    card = ntmlib.score(TINY, sets=NC, year=2023)
+    r = aggregate.readiness(card, "nang-cao", year=2023)
+    assert rows(r, ["rank", "commune_id", "criteria_missing", "indicators_missing", "prerequisite_criteria_missing",
+                    "prerequisite_indicators_missing"]) == [(1, "A", 0, 0, 0, 0), (2, "B", 1, 2, 0, 0)]
+    assert str(r["prerequisite_criteria_missing"].dtype) == "int64"
+
+
+def test_readiness_shortfall_is_the_summed_relative_gap(tmp_path):
+    # No recognitions: everyone is a candidate for NTM. Poverty ceiling 0 % from 2023 (a threshold
+    # of 0 has no relative gap: left out), B's income 61 against 62.
+    #   A: 2.2 1,2 > 0 ✗ → 1 criterion, 1 indicator missing, shortfall 0 (threshold 0).
+    #   B: 1.1 98/100 → 0,02; 2.1 61/62 → 1/62; 2.2 (threshold 0) left out → 0,036129… → 0,0361;
+    #      criteria 1 and 2 failed, 3 no data → 3 criteria, 7 − 2 = 5 indicators missing.
+    #   C: 2.2 0 ✓; 3.2 1,5 against 2 → 0,25; 1 criterion, 1 indicator missing.
+    # A and C tie on counts; A's smaller shortfall ranks it first.
+    d = tiny_copy(tmp_path, change={"B,2023,tiny-ntm,2.1,đạt": "B,2023,tiny-ntm,2.1,61"})
+    _no_recognitions(d)
+    yaml = d / "frameworks" / "tiny-ntm.yaml"
+    text = yaml.read_text(encoding="utf-8")
+    yaml.write_text(text.replace("{by_year: {2022: 3, default: 2}}", "{by_year: {2022: 3, default: 0}}"),
+                    encoding="utf-8")
+    r = aggregate.readiness(ntmlib.score(d, year=2023), "ntm", year=2023)
+    assert rows(r, ["rank", "commune_id", "criteria_missing", "indicators_missing", "shortfall", "missing"]) == [
+        (1, "A", 1, 1, 0.0, "2.2"), (2, "C", 1, 1, 0.25, "3.2"), (3, "B", 3, 5, 0.0361, "1.1, 2.1, 2.2, 2.3, 3.2")]
+
+
+def test_year_change_gains_losses_order_and_one_year(tmp_path, tiny_card):
+    # 2022 rows added (thresholds of 2022: income DBSH 58 / TDMNPB 40, poverty 3):
+    #   A: 1.1 90 < 100 and 1.2 không → 1 ✗; 2.1 60, 2.2 2,8, 2.3 không → 2 ✓; 3.1 80 < 90 → 3 ✗.
+    #      2023 all met: gained 1 and 3.
+    #   B: 3.1 95, 3.2 5 → 3 ✓; in 2023 3.2 has no data: neither gained nor lost.
+    #   C: all seven met → 3/3; in 2023 with poverty 3 % (> 2) C fails 2 and 3: lost 2 and 3.
+    add = ["A,2022,tiny-ntm,1.1,90", "A,2022,tiny-ntm,1.2,không", "A,2022,tiny-ntm,2.3,không",
+           "A,2022,tiny-ntm,3.1,80", "A,2022,tiny-ntm,3.2,5", "B,2022,tiny-ntm,3.1,95", "B,2022,tiny-ntm,3.2,5",
+           "C,2022,tiny-ntm,1.1,95", "C,2022,tiny-ntm,1.2,có", "C,2022,tiny-ntm,2.1,50", "C,2022,tiny-ntm,2.2,1",
+           "C,2022,tiny-ntm,2.3,0", "C,2022,tiny-ntm,3.1,95", "C,2022,tiny-ntm,3.2,3"]
+    d = tiny_copy(tmp_path, change={"C,2023,tiny-ntm,2.2,0": "C,2023,tiny-ntm,2.2,3"}, add=tuple(add))
+    yc = aggregate.year_change(ntmlib.score(d))
+    assert list(yc.columns) == ["commune_id", "set", "year_from", "year_to", "criteria_from", "criteria_to", "gained",
+                                "lost", "commune", "change"]
+    assert rows(yc, ["commune_id", "set", "criteria_from", "criteria_to", "gained", "lost", "change"]) == [
+        ("A", NTM, 1, 3, "1, 3", "", 2), ("A", NC, 0, 1, "", "", 1),
+        ("B", NTM, 1, 0, "", "", -1), ("B", NC, 0, 0, "", "", 0),
+        ("C", NTM, 3, 1, "", "2, 3", -2), ("C", NC, 0, 0, "", "", 0)]
+    one_year = aggregate.year_change(tiny_card)
+    assert one_year.empty and list(one_year.columns) == list(yc.columns)
+
+
+def test_summary_district_of_communes_without_one(tmp_path):
+    # a commune without a district counts in its province and, at district level, in its own row
+    d = tmp_path / "tiny"
+    shutil.copytree(TINY, d)
+    f = d / "communes.csv"
+    f.write_text(f.read_text(encoding="utf-8").replace("C,Cao,Thử,", "C,Cao,,"), encoding="utf-8")
+    s = aggregate.summary(ntmlib.score(d, year=2023))
+    assert rows(s[s["set"] == NTM], ["district", "communes", "reaching"]) == [
+        ("Thử", 2, 1), (aggregate.NO_DISTRICT, 1, 0)]
+    p = aggregate.summary(ntmlib.score(d, year=2023), level="province")
+    assert rows(p[p["set"] == NTM], ["province", "communes"]) == [("Thử nghiệm", 3)]
+
+
+def test_maintenance_alerts_fail_the_same_indicators_as_failing_indicators():
+    card = ntmlib.score(LY_NHAN)
+    alerts = aggregate.maintenance_alerts(card)
+    assert len(alerts) > 5
+    for a in alerts.itertuples():
+        pd.testing.assert_frame_equal(a.failing, aggregate.failing_indicators(card, a.commune_id, a.year, a.set))
+        assert a.failing_codes == ", ".join(a.failing["indicator"].astype(str))
