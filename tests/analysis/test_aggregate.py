@@ -1,20 +1,22 @@
 """ntmlib.analysis.aggregate on tests/data/tiny, every table checked in full (columns, order, numbers worked
 out by hand): the tables a district office reads, so a changed column, order or count shows.
-These kill the mutants of aggregate.py that the other fast tests left alive."""
+These kill the mutants of aggregate.py that the other fast tests left alive.
+And, worked out by hand: criteria gained and lost between years, readiness order, most-failed
+counts, tiers reached in the district summary."""
 from __future__ import annotations
 
 import shutil
 
 import pandas as pd
 import pytest
-from tests.helpers.paths import LY_NHAN, TINY
-from tests.test_core import NC, NTM, tiny_copy
 
 import ntmlib
 from ntmlib.analysis import aggregate
 from ntmlib.errors import ParameterError
+from tests.helpers.paths import LY_NHAN, TINY
+from tests.helpers.tiny import NC, NTM, one, tiny_copy
 
-# The hand-worked results of tiny in 2023 are in the header of test_core.py.
+# The hand-worked results of tiny in 2023 are in the header of tests/helpers/tiny.py.
 
 
 def rows(df, cols):
@@ -208,3 +210,85 @@ def test_maintenance_alerts_fail_the_same_indicators_as_failing_indicators():
     for a in alerts.itertuples():
         pd.testing.assert_frame_equal(a.failing, aggregate.failing_indicators(card, a.commune_id, a.year, a.set))
         assert a.failing_codes == ", ".join(a.failing["indicator"].astype(str))
+
+
+def test_year_change_no_data_to_met_is_not_gained(tmp_path):
+    # A in 2022 (with these two rows): criterion 1 no data; 2: 2.1 60 ≥ 58 ✓, 2.2 2,8 ≤ 3 ✓, 2.3 no
+    # data → no data; 3: 3.1 80 < 90 ✗ (3.2 5 ≥ 4 ✓) → not met. In 2023 A meets all three: only 3 is
+    # gained (1 and 2 had no data). B and C have no 2022 rows: nothing gained, nothing lost.
+    d = tiny_copy(tmp_path, add=("A,2022,tiny-ntm,3.1,80", "A,2022,tiny-ntm,3.2,5"))
+    yc = aggregate.year_change(ntmlib.score(d))
+    got = {(r.commune_id, r.set): (r.year_from, r.year_to, r.criteria_from, r.criteria_to, r.gained, r.lost, r.change)
+           for r in yc.itertuples()}
+    assert got == {
+        ("A", NTM): (2022, 2023, 0, 3, "3", "", 3),
+        ("B", NTM): (2022, 2023, 0, 0, "", "", 0),
+        ("C", NTM): (2022, 2023, 0, 2, "", "", 2),
+        ("A", NC): (2022, 2023, 0, 1, "", "", 1),
+        ("B", NC): (2022, 2023, 0, 0, "", "", 0),
+        ("C", NC): (2022, 2023, 0, 0, "", "", 0),
+    }
+    assert one(yc, commune_id="A", set=NTM)["commune"] == "An"
+
+
+def test_year_change_met_to_not_met_is_lost_and_no_data_after_is_neither(tmp_path):
+    # A 2022: 3.1 95 ✓, 3.2 5 ✓ → criterion 3 met; 2: 2.1 60 ✓, 2.2 2,8 ✓, 2.3 không ✓ → met.
+    # A 2023 with 2.2 = 2,4 (> 2) → criterion 2 lost; 3 still met; 1 gained? no: no data in 2022.
+    # C 2022: 1.1 95 ✓, 1.2 có ✓ → 1 met; in 2023 C's criterion 1 is met too: neither.
+    d = tiny_copy(tmp_path, change={'A,2023,tiny-ntm,2.2,"1,2"': 'A,2023,tiny-ntm,2.2,"2,4"'},
+                  add=("A,2022,tiny-ntm,3.1,95", "A,2022,tiny-ntm,3.2,5", "A,2022,tiny-ntm,2.3,không",
+                       "C,2022,tiny-ntm,1.1,95", "C,2022,tiny-ntm,1.2,có"))
+    yc = aggregate.year_change(ntmlib.score(d)).set_index(["commune_id", "set"])
+    assert yc.loc[("A", NTM), ["criteria_from", "criteria_to", "gained", "lost", "change"]].tolist() == [
+        2, 2, "", "2", 0]
+    assert yc.loc[("C", NTM), ["criteria_from", "criteria_to", "gained", "lost", "change"]].tolist() == [
+        1, 2, "", "", 1]
+
+
+def test_readiness_closest_first(tiny_card):
+    # Not recognised at nâng cao in 2023: A and B (C holds it since 2022).
+    #   A: tiny-nc 1/1 criteria, 2/2 indicators; tiny-ntm 3/3, 7/7 → nothing missing.
+    #   B: tiny-nc 0/1, 0/2 (no data) → 1 criterion, 2 indicators; tiny-ntm 0/3, 3/7 → 3 and 4 more.
+    r = aggregate.readiness(tiny_card, "nang-cao", year=2023)
+    cols = ["rank", "commune_id", "criteria_missing", "indicators_missing", "prerequisite_criteria_missing",
+            "prerequisite_indicators_missing", "shortfall", "missing"]
+    assert [tuple(x) for x in r[cols].itertuples(index=False)] == [
+        (1, "A", 0, 0, 0, 0, 0.0, ""), (2, "B", 1, 2, 3, 4, 0.0, "1.1, 1.2")]
+    assert aggregate.readiness(tiny_card, "ntm", year=2023).empty  # all three hold NTM
+
+
+def test_most_failed_counts_failures_not_missing_data(tiny_card):
+    # tiny-ntm: criterion 1 failed by B, 2 by B, 3 by C (B's 3 is no data: neither failed nor
+    # assessed); tiny-nc: criterion 1 failed by C (B no data).
+    mf = aggregate.most_failed(tiny_card)
+    assert [(r.set, r.criterion, r.failed, r.communes, r.name) for r in mf.itertuples()] == [
+        (NC, "1", 1, 2, "Y tế và cảnh quan"),
+        (NTM, "1", 1, 3, "Giao thông và quy hoạch"),
+        (NTM, "2", 1, 3, "Thu nhập và nghèo"),
+        (NTM, "3", 1, 2, "Y tế và môi trường")]
+    assert mf["group_name"].tolist() == ["Y tế và cảnh quan", "Quy hoạch và hạ tầng", "Kinh tế và xã hội",
+                                         "Kinh tế và xã hội"]
+    # by indicator: failures 1.1 (B), 2.2 (B), 2.3 (B), 3.2 (C) in tiny-ntm, 1.1 (C) in tiny-nc;
+    # 3.2 is assessed for A and C only, tiny-nc 1.1 for A and C
+    mi = aggregate.most_failed(tiny_card, by="indicator")
+    assert [(r.set, r.indicator, r.failed, r.communes) for r in mi.itertuples()] == [
+        (NC, "1.1", 1, 2), (NTM, "1.1", 1, 3), (NTM, "2.2", 1, 3), (NTM, "2.3", 1, 3), (NTM, "3.2", 1, 2)]
+
+
+def test_summary_reaching_needs_the_prerequisite(tmp_path):
+    # C's health insurance 94 → 96: C now meets tiny-nc (1.1 96 ≥ 95, 1.2 ĐẠT) but not tiny-ntm
+    # (3.2 1,5 < 2), so C does not reach nâng cao (recognised there since 2022 all the same).
+    d = tiny_copy(tmp_path, change={"C,2023,,health_insurance_rate,94": "C,2023,,health_insurance_rate,96"})
+    card = ntmlib.score(d, year=2023)
+    assert one(card.communes, commune_id="C", set=NC)[["set_met", "prerequisite_met", "reaches"]].tolist() == [
+        True, False, False]
+    s = aggregate.summary(card).set_index("set")
+    cols = ["communes", "reaching", "recognised", "criteria_total", "criteria_mean", "criteria_range",
+            "indicators_range", "no_data"]
+    # tiny-ntm: A 3/3 7/7, B 0/3 3/7 (1 no data), C 2/3 6/7; recognised: all three hold NTM
+    assert s.loc[NTM, cols].tolist() == [3, 1, 3, 3, round(5 / 3, 2), "0–3", "3–7", 1]
+    # tiny-nc: A 1/1 2/2, B 0/1 0/2 (2 no data), C 1/1 2/2; reaching: A only; recognised: C
+    assert s.loc[NC, cols].tolist() == [3, 1, 1, 1, round(2 / 3, 2), "0–1", "0–2", 2]
+    assert set(s["district"]) == {"Thử"} and set(s["province"]) == {"Thử nghiệm"}
+    p = aggregate.summary(card, level="province").set_index("set")
+    assert p.loc[NC, ["province", "communes", "reaching", "recognised"]].tolist() == ["Thử nghiệm", 3, 1, 1]

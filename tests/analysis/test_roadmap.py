@@ -1,19 +1,21 @@
 """The roadmap's outlook by a target year (ntmlib.analysis.roadmap) on a variant of tests/data/tiny: the
 threshold that applies that year and where it comes from (region, commune group, a year the set
 does not cover), the projection at the recent rate, what is still needed, and the text the
-command prints. These kill the mutants of roadmap.py that the other fast tests left alive."""
+command prints. These kill the mutants of roadmap.py that the other fast tests left alive.
+
+Roadmap to nâng cao on the sample dataset: counts and order as aggregate.readiness, district
+totals counted again from the indicator results, and the outlook by a target year.
+And the outlook of a `<=` rule on tiny."""
 from __future__ import annotations
 
 import math
 from dataclasses import replace
 
 import pytest
-from tests.helpers.paths import LY_NHAN, TINY
-from tests.test_core import NC, NTM, tiny_copy
+from click.testing import CliRunner
 
 import ntmlib
-from ntmlib.errors import ParameterError
-from ntmlib.criteria.criteria_set import Threshold
+from ntmlib.analysis import aggregate
 from ntmlib.analysis.roadmap import (
     BY_COLUMNS,
     COLUMNS,
@@ -22,6 +24,13 @@ from ntmlib.analysis.roadmap import (
     roadmap_for,
     to_text,
 )
+from ntmlib.cli import main
+from ntmlib.criteria.criteria_set import Threshold
+from ntmlib.errors import ParameterError
+from ntmlib.scoring.engine import score
+from ntmlib.text import number_text
+from tests.helpers.paths import LY_NHAN, TINY
+from tests.helpers.tiny import NC, NTM, one, tiny_copy
 
 
 @pytest.fixture(scope="module")
@@ -305,3 +314,119 @@ def test_by_uses_the_threshold_of_that_year_when_the_assessed_year_has_none():
     row = rm[(rm["commune_id"] == "A") & (rm["indicator"] == "2.1")]
     assert len(row) == 1 and math.isnan(row["threshold"].iloc[0])  # no threshold in 2023: not judged
     assert row["threshold_by"].iloc[0] == 62 and "2024" in row["threshold_by_basis"].iloc[0]
+
+
+SAMPLE_NC, SAMPLE_NTM = "hanam-2022-nang-cao", "hanam-2022-ntm"
+
+
+@pytest.fixture(scope="module")
+def ly_nhan_card():
+    return score(LY_NHAN)
+
+
+@pytest.fixture(scope="module")
+def rm(ly_nhan_card):
+    return roadmap(ly_nhan_card, 2023, "nang-cao")
+
+
+def test_missing_counts_and_order_follow_readiness(ly_nhan_card, rm):
+    ready = aggregate.readiness(ly_nhan_card, "nang-cao", year=2023)
+    counts = rm.groupby("commune_id", sort=False).size()
+    assert list(counts.index) == list(ready["commune_id"])
+    expected = ready["indicators_missing"] + ready["prerequisite_indicators_missing"]
+    assert counts.tolist() == expected.tolist()
+    target = rm[rm["role"] == "target"].groupby("commune_id")["indicator"].agg(", ".join)
+    assert target.to_dict() == dict(zip(ready["commune_id"], ready["missing"]))
+
+
+def test_rows_carry_value_threshold_and_gap_from_the_scores(ly_nhan_card, rm):
+    ind = ly_nhan_card.indicators.set_index(["commune_id", "year", "set", "indicator"])
+    for r in rm.sample(20, random_state=1).itertuples():
+        src = ind.loc[(r.commune_id, 2023, r.set, r.indicator)]
+        assert (r.value, r.rule) == (src["value"], src["rule"])
+        assert r.gap == pytest.approx(src["gap"], nan_ok=True)
+        assert r.threshold == pytest.approx(src["threshold"], nan_ok=True)
+
+
+def test_district_totals_for_health_insurance(ly_nhan_card, rm):
+    ready = aggregate.readiness(ly_nhan_card, "nang-cao", year=2023)
+    ind = ly_nhan_card.indicators
+    failing = ind[(ind["year"] == 2023) & (ind["set"] == SAMPLE_NC) & (ind["indicator"] == "14.1")
+                  & ind["commune_id"].isin(ready["commune_id"]) & ind["met"].eq(False)]
+    totals = district_totals(rm).set_index(["set", "indicator"])
+    row = totals.loc[(SAMPLE_NC, "14.1")]
+    lo, hi = -failing["gap"].max(), -failing["gap"].min()
+    assert (row["communes"], row["gap_min"], row["gap_max"]) == (len(failing), pytest.approx(lo), pytest.approx(hi))
+    assert row["sentence"] == (f"{len(failing)} xã cần nâng tỷ lệ người dân tham gia bảo hiểm y tế thêm "
+                               f"{number_text(lo)}–{number_text(hi)} điểm % (chỉ tiêu 14.1, NTM nâng cao).")
+    # NTM 15.1 tests the same measure with a lower threshold: met once 14.1 is, so not counted twice
+    assert (SAMPLE_NTM, "15.1") not in totals.index
+    covered = rm[(rm["set"] == SAMPLE_NTM) & (rm["indicator"] == "15.1")]
+    assert len(covered) and set(covered["covered_by"]) == {f"14.1 ({SAMPLE_NC})"} and not covered["binding"].any()
+
+
+def test_lower_is_better_and_yes_no_wording(rm):
+    totals = district_totals(rm).set_index(["set", "indicator"])
+    assert totals.loc[(SAMPLE_NC, "14.4"), "sentence"].split(" thêm ")[0].endswith(
+        "xã cần giảm tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi (chiều cao theo tuổi)")
+    n = totals.loc[(SAMPLE_NC, "2.5"), "communes"]
+    assert totals.loc[(SAMPLE_NC, "2.5"), "sentence"].startswith(f"{n} xã cần đạt: có tuyến đường hoa")
+
+
+def test_by_year_outlook_uses_the_recent_rate(ly_nhan_card):
+    rm = roadmap(ly_nhan_card, 2023, "nang-cao", by=2025)
+    ind = ly_nhan_card.indicators
+    both = ind[(ind["set"] == SAMPLE_NC) & (ind["indicator"] == "14.1")].pivot(index="commune_id", columns="year",
+                                                                         values="number")
+    rows = rm[(rm["set"] == SAMPLE_NC) & (rm["indicator"] == "14.1")].set_index("commune_id")
+    projected = both[2023] + (both[2023] - both[2022]) * 2
+    want = projected.loc[rows.index].ge(95).map({True: "closes", False: "needs_more"})
+    assert rows["outlook"].to_dict() == want.to_dict()
+    assert rows["projected"].to_numpy() == pytest.approx(projected.loc[rows.index].to_numpy())
+    more = rows[rows["outlook"] == "needs_more"]
+    assert more["extra"].to_numpy() == pytest.approx((95 - projected.loc[more.index]).to_numpy())
+    sentence = district_totals(rm).set_index(["set", "indicator"]).loc[(SAMPLE_NC, "14.1"), "sentence"]
+    assert sentence.endswith(f"theo tốc độ gần đây {int((want == 'closes').sum())} xã đạt trước năm 2025, "
+                             f"{int((want == 'needs_more').sum())} xã cần nỗ lực thêm.")
+
+
+def test_cli_roadmap(ly_nhan_card):
+    first = aggregate.readiness(ly_nhan_card, "nang-cao", year=2023)["commune"].iloc[0]
+    r = CliRunner().invoke(main, ["roadmap", str(LY_NHAN), "--year", "2023", "--target", "nang-cao"])
+    assert r.exit_code == 0, r.output
+    assert f"\n1. {first} — còn thiếu" in r.output and "Tổng hợp:" in r.output
+    r = CliRunner().invoke(main, ["roadmap", str(LY_NHAN), "--year", "2023", "--format", "csv"])
+    assert r.output.splitlines()[0].startswith("rank,commune_id,commune,year,target_set,set")
+    r = CliRunner().invoke(main, ["roadmap", str(LY_NHAN), "--year", "2023", "--district", "Không Có"])
+    assert r.exit_code == 2 and "không có huyện 'Không Có'" in r.output
+
+
+def test_roadmap_figure_bars_are_the_district_totals(ly_nhan_card, rm):
+    from matplotlib.patches import Rectangle
+
+    from ntmlib.present import plots
+
+    fig = plots.roadmap_totals(ly_nhan_card, 2023, "nang-cao", top=10)
+    widths = [p.get_width() for p in fig.axes[0].patches if isinstance(p, Rectangle)]
+    assert widths == district_totals(rm)["communes"].head(10).astype(float).tolist()
+    given = plots.roadmap_totals(ly_nhan_card, 2023, "nang-cao", top=10, table=rm)  # the district report passes its table
+    assert [p.get_width() for p in given.axes[0].patches if isinstance(p, Rectangle)] == widths
+
+
+def test_roadmap_outlook_lower_is_better(tmp_path):
+    # Poverty 2.2 (rule <=, threshold 3 in 2022, 2 from then on):
+    #   A 2,8 (2022) → 2,4 (2023): rate −0,4/yr, by 2025 1,6 ≤ 2 → closes, nothing extra.
+    #   B 2,6 (2022) → 2,5 (2023): rate −0,1/yr, by 2025 2,3 > 2 → needs 0,3 more.
+    d = tiny_copy(tmp_path, change={'A,2023,tiny-ntm,2.2,"1,2"': 'A,2023,tiny-ntm,2.2,"2,4"'},
+                  add=('B,2022,tiny-ntm,2.2,"2,6"',))
+    rm = roadmap(ntmlib.score(d), 2023, "nang-cao", by=2025)
+    assert set(rm["commune_id"]) == {"A", "B"}  # C holds nâng cao since 2022
+    a, b = (one(rm, commune_id=c, set=NTM, indicator="2.2") for c in "AB")
+    assert (a["rule"], a["threshold"], a["threshold_by"], a["status"]) == ("<=", 2.0, 2.0, "not_met")
+    assert (a["rate"], a["projected"]) == (pytest.approx(-0.4), pytest.approx(1.6))
+    assert (a["outlook"], a["extra"]) == ("closes", 0.0)
+    assert (b["rate"], b["projected"]) == (pytest.approx(-0.1), pytest.approx(2.3))
+    assert (b["outlook"], b["extra"]) == ("needs_more", pytest.approx(0.3))
+    # B's road rate 98 (≥ 100) has one year only: no trend, 2 points still needed
+    b11 = one(rm, commune_id="B", set=NTM, indicator="1.1")
+    assert (b11["outlook"], b11["extra"], b11["threshold_by"]) == ("no_trend", 2.0, 100.0)

@@ -1,21 +1,28 @@
 """What-if (ntmlib.analysis.whatif) on tests/data/tiny: a threshold replaced for one region or commune
 group, for each kind of threshold the sets use (one value, by region, by region and year, by
 group), the errors that name what cannot be replaced, and the sentences and tables a user reads.
-These kill the mutants of whatif.py that the sample's what-if tests (tests/test_whatif.py) left
-alive."""
+These kill the mutants of whatif.py that the sample's what-if tests (below) left
+alive.
+
+What-if on thresholds, on the sample dataset: the same threshold changes nothing; a lower one
+flips exactly the communes whose value lies between the two; several changes together can
+change the tier a commune reaches."""
 from __future__ import annotations
 
 from dataclasses import replace
 
 import pandas as pd
 import pytest
-from tests.helpers.paths import LY_NHAN, TINY
-from tests.test_core import NC, NTM, tiny_copy
+from click.testing import CliRunner
 
 import ntmlib
-from ntmlib.errors import ParameterError
-from ntmlib.criteria.criteria_set import Threshold
 from ntmlib.analysis.whatif import ThresholdChange, whatif
+from ntmlib.cli import main
+from ntmlib.criteria.criteria_set import Threshold
+from ntmlib.errors import DataError, ParameterError
+from ntmlib.scoring.engine import score
+from tests.helpers.paths import LY_NHAN, TINY
+from tests.helpers.tiny import NC, NTM, tiny_copy
 
 ASSUME_31 = "Giả định: ngưỡng chỉ tiêu 3.1 (Tỷ lệ người dân tham gia bảo hiểm y tế) của bộ tiny-ntm: ≥ 90 % → "
 
@@ -226,3 +233,115 @@ def test_assumption_for_an_indicator_without_unit(tiny_card):
     w = whatif(ntmlib.score(TINY, sets=[s], year=2023), NTM, "3.2", 1, group=2)
     assert w.sentences()[0] == ("Giả định: ngưỡng chỉ tiêu 3.2 (Đất cây xanh công cộng) của bộ tiny-ntm: ≥ nhóm 1: 4; "
                                 "nhóm 2: 2 → ≥ 1 (nhóm xã 2).")
+
+
+SAMPLE_NC, SAMPLE_NTM = "hanam-2022-nang-cao", "hanam-2022-ntm"
+
+
+@pytest.fixture(scope="module")
+def ly_nhan_card():
+    return score(LY_NHAN, year=2023)
+
+
+def _rows(ly_nhan_card, set_id, code):
+    ind = ly_nhan_card.indicators
+    return ind[(ind["set"] == set_id) & (ind["indicator"] == code)]
+
+
+def test_same_threshold_changes_nothing(ly_nhan_card):
+    w = whatif(ly_nhan_card, SAMPLE_NC, "14.1", 95)
+    assert not w.changed and w.indicators.empty and w.communes.empty and w.tiers().empty
+    assert w.sentences()[-1] == "Không xã nào đổi kết quả."
+
+
+def test_lower_threshold_flips_exactly_the_communes_in_between(ly_nhan_card):
+    bhyt = _rows(ly_nhan_card, SAMPLE_NC, "14.1")
+    failing = bhyt[bhyt["met"].eq(False)].sort_values("number")
+    new = float(failing["number"].iloc[len(failing) // 2]) - 0.05  # just below a failing commune's value
+    w = whatif(ly_nhan_card, SAMPLE_NC, "14.1", new)
+    between = set(bhyt.loc[(bhyt["number"] >= new) & (bhyt["number"] < 95), "commune_id"])
+    assert len(between) >= 2
+    assert set(w.indicators["commune_id"]) == between
+    assert w.indicators["met_after"].all() and not w.indicators["met_before"].any()
+    assert set(w.indicators["threshold_after"]) == {new}
+    # criterion 14 flips where 14.1 was its only failing indicator
+    crit = ly_nhan_card.indicators[(ly_nhan_card.indicators["set"] == SAMPLE_NC) & (ly_nhan_card.indicators["criterion"] == "14")]
+    fails = crit[crit["met"].eq(False)].groupby("commune_id")["indicator"].agg(set)
+    only = {c for c in between if fails.get(c) == {"14.1"}}
+    assert set(w.criteria["commune_id"]) == only
+    gained = w.communes.set_index("commune_id")
+    assert set(gained.index) == between
+    assert (gained["indicators_met_after"] - gained["indicators_met_before"]).eq(1).all()
+    # the scored set is untouched: the change lives in a copy
+    assert next(i for i in ly_nhan_card.sets[SAMPLE_NC].indicators if i.code == "14.1").threshold.values == {"DBSH": 95.0, "TDMNPB": 95.0}
+
+
+def test_region_scope(ly_nhan_card):
+    assert not whatif(ly_nhan_card, SAMPLE_NC, "14.1", 80, region="TDMNPB").changed  # no Lý Nhân commune there
+    assert whatif(ly_nhan_card, SAMPLE_NC, "14.1", 80, region="DBSH").indicators["commune_id"].nunique() == int(
+        _rows(ly_nhan_card, SAMPLE_NC, "14.1")["met"].eq(False).sum())
+
+
+def test_several_changes_can_change_the_tier_reached(ly_nhan_card):
+    ind = ly_nhan_card.indicators[ly_nhan_card.indicators["set"] == SAMPLE_NTM]
+    todo = ind[~ind["met"].fillna(False).astype(bool)]
+    numeric_only = todo.groupby("commune_id").filter(
+        lambda g: g["rule"].isin([">=", "<="]).all() and g["number"].notna().all())
+    cid = numeric_only["commune_id"].iloc[0]
+    mine = numeric_only[numeric_only["commune_id"] == cid]
+    changes = [ThresholdChange(SAMPLE_NTM, code, value) for code, value in zip(mine["indicator"], mine["number"])]
+    w = whatif(ly_nhan_card, changes=changes)
+    tiers = w.tiers().set_index("commune_id")
+    assert pd.isna(tiers.at[cid, "tier_reached_before"]) and tiers.at[cid, "tier_reached_after"] == "ntm"
+    assert any(s.endswith("hạng đạt được — → NTM.") for s in w.sentences())
+
+
+def test_bad_changes_are_named(ly_nhan_card):
+    with pytest.raises(DataError, match="không có chỉ tiêu '14.9' \\(có phải '17.9'\\?\\)"):
+        whatif(ly_nhan_card, SAMPLE_NC, "14.9", 90)
+    with pytest.raises(DataError, match="chỉ tiêu 2.5 .* đạt/không đạt"):
+        whatif(ly_nhan_card, SAMPLE_NC, "2.5", 90)
+    with pytest.raises(DataError, match="không có nhóm xã '2'"):
+        whatif(ly_nhan_card, SAMPLE_NC, "14.1", 90, group="2")
+
+
+def test_cli_whatif(ly_nhan_card):
+    bhyt = _rows(ly_nhan_card, SAMPLE_NC, "14.1")
+    n = int(((bhyt["number"] >= 92) & (bhyt["number"] < 95)).sum())
+    r = CliRunner().invoke(main, ["whatif", str(LY_NHAN), "--year", "2023", "--set", SAMPLE_NC, "--indicator", "14.1",
+                                  "--threshold", "92"])
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("Giả định: ngưỡng chỉ tiêu 14.1 (Tỷ lệ người dân tham gia bảo hiểm y tế) của bộ "
+                               f"{SAMPLE_NC}: ≥ 95 % → ≥ 92 % (mọi xã).")
+    assert f"Năm 2023: {n} xã chuyển sang đạt chỉ tiêu 14.1" in r.output
+    r = CliRunner().invoke(main, ["whatif", str(LY_NHAN), "--year", "2023", "--set", "khong-co", "--indicator", "1",
+                                  "--threshold", "1"])
+    assert r.exit_code == 2 and "bộ tiêu chí: không có bộ tiêu chí 'khong-co'" in r.output
+
+
+def test_years_scored_with_different_sets_are_rescored_apart():
+
+    from tests.helpers.paths import DATA
+
+    ly_nhan_card = score(DATA / "trends")  # trend-old in 2021-2022, trend-new in 2023
+    w = whatif(ly_nhan_card, "trend-new", "A", 86)  # X has 86 in 2023 (threshold 92), Y 90, Z 96
+    assert sorted(zip(w.indicators["commune_id"], w.indicators["year"])) == [("X", 2023), ("Y", 2023)]
+    assert set(w.scenario.communes["year"]) == {2021, 2022, 2023}
+    assert not whatif(ly_nhan_card, "trend-old", "1", 90).changed
+
+
+def test_whatif_lists_a_criterion_moving_from_no_data_to_not_met(tiny_card):
+    # tiny-ntm 3.1 from 90 to 95: A 96 and C 95 % still meet it, B's 91 no longer does. B's
+    # criterion 3 (3.2 has no data) goes from no data to not met; B's counts 0/3, 3/7 → 0/3, 2/7.
+    w = whatif(tiny_card, NTM, "3.1", 95)
+    assert [(r.commune_id, r.indicator, r.met_before, r.met_after, r.threshold_before, r.threshold_after)
+            for r in w.indicators.itertuples()] == [("B", "3.1", True, False, 90.0, 95.0)]
+    assert len(w.criteria) == 1
+    c = w.criteria.iloc[0]
+    assert (c["commune_id"], c["set"], c["criterion"], c["commune"]) == ("B", NTM, "3", "Bình")
+    assert pd.isna(c["met_before"]) and not pd.isna(c["met_after"]) and not c["met_after"]  # no data → not met
+    assert (c["indicators_met_before"], c["indicators_met_after"]) == (1, 0)
+    n = w.communes
+    assert [(r.commune_id, r.set, r.criteria_met_before, r.criteria_met_after, r.indicators_met_before,
+             r.indicators_met_after) for r in n.itertuples()] == [("B", NTM, 0, 0, 3, 2)]
+    assert w.tiers().empty

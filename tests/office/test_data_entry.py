@@ -14,12 +14,10 @@ from ntmlib.cli import main
 from ntmlib.office.data_entry import write_template
 from ntmlib.dataset.loading import load_dataset
 from ntmlib.scoring.engine import score
-from ntmlib.text import tier_name
 
+from tests.helpers.entry import HEADER, SOME, fill_entry_workbook
 from tests.helpers.paths import LY_NHAN
 
-HEADER = 5
-SOME = ["13567", "13591", "13627"]  # Hợp Lý, Đức Lý, Tiến Thắng
 
 
 @pytest.fixture(scope="module")
@@ -30,34 +28,6 @@ def ly_nhan():
 @pytest.fixture(scope="module")
 def card_2023(ly_nhan):
     return score(ly_nhan, year=2023)
-
-
-def _fill(path, ds, card, leave_out=()) -> int:
-    """Type into the entry cells of the workbook the 2023 values the CSV gives (as scored), the way a
-    commune officer would: numbers as numbers, yes/no as written. Returns the cells filled."""
-    values = {}
-    for cid, sid, code, value, number, rule in zip(card.indicators["commune_id"].astype(str),
-                                                   card.indicators["set"].astype(str),
-                                                   card.indicators["indicator"].astype(str),
-                                                   card.indicators["value"].astype(str), card.indicators["number"],
-                                                   card.indicators["rule"].astype(str)):
-        if value and (cid, sid, code) not in leave_out:
-            numeric = rule in (">=", "<=") and pd.notna(number)  # else a word: "Đạt", the office's verdict
-            values[(cid, sid, code)] = float(number) if numeric else value
-    ids = dict(zip(ds.communes["commune"], ds.communes["commune_id"].astype(str)))
-    set_of = {tier_name(s.tier): s.id for s in ds.sets_for(2023)}
-    wb = openpyxl.load_workbook(path)
-    n = 0
-    for ws in wb.worksheets:
-        communes = {c.column: ids[c.value] for c in ws[HEADER] if c.value in ids}
-        for r in range(HEADER + 1, ws.max_row + 1):
-            sid, code = set_of.get(ws.cell(r, 1).value), ws.cell(r, 2).value
-            for col, cid in communes.items():
-                if sid and (cid, sid, code) in values:
-                    ws.cell(r, col).value = values[(cid, sid, code)]
-                    n += 1
-    wb.save(path)
-    return n
 
 
 def _with_values(card, ids) -> int:
@@ -88,7 +58,7 @@ def test_filled_template_scores_as_the_csv(layout, ly_nhan, card_2023, tmp_path)
     made = write_template(ly_nhan, 2023, path, SOME, layout)
     assert made["communes"] == 3 and made["indicators"] == 57 + 75 + 3
     assert made["sheets"] == (["Hợp Lý", "Đức Lý", "Tiến Thắng"] if layout == "per-commune" else ["2023"])
-    assert _fill(path, ly_nhan, card_2023) == _with_values(card_2023, SOME) == 403  # two cells have no value
+    assert fill_entry_workbook(path, ly_nhan, card_2023) == _with_values(card_2023, SOME) == 403  # two cells have no value
     d = _dataset_with(tmp_path, path)
     ds = load_dataset(d)
     assert ds.skipped == []  # the unit, threshold and reference columns are read as descriptive, silently
@@ -99,14 +69,14 @@ def test_filled_template_scores_as_the_csv(layout, ly_nhan, card_2023, tmp_path)
 def test_whole_district_template_scores_as_the_csv(ly_nhan, card_2023, tmp_path):
     path = tmp_path / "nhap-lieu.xlsx"
     write_template(ly_nhan, 2023, path)
-    assert _fill(path, ly_nhan, card_2023) == _with_values(card_2023, ly_nhan.communes["commune_id"])
+    assert fill_entry_workbook(path, ly_nhan, card_2023) == _with_values(card_2023, ly_nhan.communes["commune_id"])
     _same_scores(card_2023, score(load_dataset(_dataset_with(tmp_path, path)), year=2023))
 
 
 def test_a_blank_entry_cell_is_no_data_never_zero(ly_nhan, card_2023, tmp_path):
     path = tmp_path / "nhap-lieu.xlsx"
     write_template(ly_nhan, 2023, path, SOME[:1])
-    _fill(path, ly_nhan, card_2023, leave_out={("13567", "hanam-2022-ntm", "11"), ("13567", "hanam-2022-ntm", "1.1")})
+    fill_entry_workbook(path, ly_nhan, card_2023, leave_out={("13567", "hanam-2022-ntm", "11"), ("13567", "hanam-2022-ntm", "1.1")})
     card = score(load_dataset(_dataset_with(tmp_path, path)).restrict(SOME[:1]), year=2023)
     rows = card.indicators[(card.indicators["set"] == "hanam-2022-ntm")
                            & card.indicators["indicator"].isin(["11", "1.1"])]

@@ -152,7 +152,7 @@ def _dataset_with_province_set(tmp: Path) -> Path:
 def _dataset_from_entry_workbook(tmp: Path) -> Path:
     """data/ly-nhan whose observations are the data-entry workbook of 2023 for three communes, filled
     in with their values of observations.csv (tests/office/test_data_entry.py fills it the same way)."""
-    from test_entry_template import SOME, _fill
+    from tests.helpers.entry import SOME, fill_entry_workbook
 
     from ntmlib.office.data_entry import write_template
     from ntmlib.dataset.loading import load_dataset
@@ -163,13 +163,13 @@ def _dataset_from_entry_workbook(tmp: Path) -> Path:
     shutil.copytree(ROOT / "data" / "ly-nhan", d)
     (d / "observations.csv").unlink()
     write_template(src, 2023, d / "observations.xlsx", SOME)
-    _fill(d / "observations.xlsx", src, score(src.restrict(SOME), year=2023))
+    fill_entry_workbook(d / "observations.xlsx", src, score(src.restrict(SOME), year=2023))
     return d
 
 
 def _ly_nhan_2024(tmp: Path) -> Path:
     """data/ly-nhan with its 2023 observations entered again for 2024, a year the sets have no income threshold for."""
-    from fixture_paths import sample_again_in_2024
+    from tests.helpers.paths import sample_again_in_2024
 
     return sample_again_in_2024(tmp / "ly-nhan-2024")
 
