@@ -24,13 +24,8 @@ SECTION_7 = {
 
 
 @pytest.fixture(scope="module")
-def card():
-    return ntmlib.score(LY_NHAN, year=[2022, 2023])
-
-
-@pytest.fixture(scope="module")
-def ds(card):
-    return card.dataset
+def ds(ly_nhan_card):
+    return ly_nhan_card.dataset
 
 
 def test_sample_crosswalk_has_21_old_units_and_7_new_communes(ds):
@@ -73,10 +68,10 @@ def test_a_reused_code_or_an_old_name_is_never_taken_for_a_new_commune(ds):
         reorg.predecessors(ds, "13591@2024")  # no reorganisation in 2024
 
 
-def test_history_numbers_equal_the_scores(card):
-    c = card.communes
+def test_history_numbers_equal_the_scores(ly_nhan_card):
+    c = ly_nhan_card.communes
     for name, (_, old) in SECTION_7.items():
-        h = reorg.history(card, name)
+        h = reorg.history(ly_nhan_card, name)
         assert len(h) == 2 * 3 and list(h["commune"].iloc[:3]) == old
         for r in h.itertuples():
             rows = c[(c["commune"] == r.commune) & (c["year"] == r.year)].set_index("tier")
@@ -92,8 +87,8 @@ def test_history_numbers_equal_the_scores(card):
                 assert getattr(r, col) == want or (pd.isna(getattr(r, col)) and pd.isna(want)), (r.commune, col)
 
 
-def test_history_of_nam_xang_reads_as_the_bulletin(card):
-    h = reorg.history(card, "Nam Xang", years=2023).set_index("commune")
+def test_history_of_nam_xang_reads_as_the_bulletin(ly_nhan_card):
+    h = reorg.history(ly_nhan_card, "Nam Xang", years=2023).set_index("commune")
     # bulletin 1/2024 §2.2: Nguyên Lý and Công Lý 19/19 · 57/57 NTM and 19/19 · 75/75 nâng cao; §2.1 Đức Lý 17/73
     assert h.loc["Nguyên Lý", "nang-cao"] == "19/19 · 75/75" and h.loc["Công Lý", "ntm"] == "19/19 · 57/57"
     assert h.loc["Đức Lý", "nang-cao"] == "17/19 · 73/75"
@@ -101,10 +96,10 @@ def test_history_of_nam_xang_reads_as_the_bulletin(card):
     assert h.loc["Đức Lý", "recognitions"] == "NTM; NTM kiểu mẫu"
 
 
-def test_regroup_counts_predecessors_per_new_commune(card):
-    g = reorg.regroup(card)
+def test_regroup_counts_predecessors_per_new_commune(ly_nhan_card):
+    g = reorg.regroup(ly_nhan_card)
     assert set(g["commune"]) == set(SECTION_7) and set(g["district"]) == {""}
-    c = card.communes
+    c = ly_nhan_card.communes
     for r in g.itertuples():
         old = SECTION_7[r.commune][1]
         mine = c[c["commune"].isin(old) & (c["year"] == r.year) & (c["tier"] == r.tier)]
@@ -115,8 +110,8 @@ def test_regroup_counts_predecessors_per_new_commune(card):
     vinh_tru = g[(g["commune"] == "Vĩnh Trụ") & (g["year"] == 2023)]
     assert set(vinh_tru["assessed"]) == {2}  # the town is not assessed with the commune sets
     # before the reorganisation every commune stays its own unit
-    before = reorg.regroup(card.communes, card.dataset, date="2025-06-30")
-    assert len(before) == len(card.communes) and set(before["district"]) == {"Lý Nhân"}
+    before = reorg.regroup(ly_nhan_card.communes, ly_nhan_card.dataset, date="2025-06-30")
+    assert len(before) == len(ly_nhan_card.communes) and set(before["district"]) == {"Lý Nhân"}
 
 
 def _tiny_with(tmp_path, district_of_c: str, province_of_c: str):
@@ -174,7 +169,7 @@ def test_old_commune_name_must_match_its_id(tmp_path):
 
 
 @pytest.mark.slow
-def test_new_commune_report_shows_its_predecessors(card):
+def test_new_commune_report_shows_its_predecessors(ly_nhan_card):
     from ntmlib.run.export import to_html
     from ntmlib.run.runner import run_report as execute
 
@@ -185,7 +180,7 @@ def test_new_commune_report_shows_its_predecessors(card):
     assert "Kết quả của các xã tiền thân" in html and "data:image/png;base64," in html
     text = "\n".join(o.get("data", {}).get("text/plain", "") for c in nb.cells for o in c.get("outputs", []))
     lines = [" ".join(ln.split()) for ln in text.splitlines()]
-    h = reorg.history(card, "Nam Xang")
+    h = reorg.history(ly_nhan_card, "Nam Xang")
     assert len(h) == 6
     for r in h.itertuples():  # every count of the history table is in the report
         assert any(ln.startswith(f"{r.year} {r.commune} {r.ntm} {h.at[r.Index, 'nang-cao']}") for ln in lines), r

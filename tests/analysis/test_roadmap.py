@@ -27,7 +27,6 @@ from ntmlib.analysis.roadmap import (
 from ntmlib.cli import main
 from ntmlib.criteria.criteria_set import Threshold
 from ntmlib.errors import ParameterError
-from ntmlib.scoring.engine import score
 from ntmlib.text import number_text
 from tests.helpers.paths import LY_NHAN, TINY
 from tests.helpers.tiny import NC, NTM, one, tiny_copy
@@ -219,20 +218,15 @@ def test_outlook_uses_the_threshold_of_the_target_year():
     assert b.loc["2.2", ["threshold", "threshold_by", "threshold_by_basis"]].tolist() == [3.0, 2.0, "năm: mặc định"]
 
 
-@pytest.fixture(scope="module")
-def ly_nhan():
-    return ntmlib.score(LY_NHAN, year=2023)
-
-
-def test_sample_totals_in_english_and_the_road_to_kieu_mau(ly_nhan):
-    dt = district_totals(roadmap(ly_nhan, 2023, "nang-cao"), "en")
+def test_sample_totals_in_english_and_the_road_to_kieu_mau(ly_nhan_2023_card):
+    dt = district_totals(roadmap(ly_nhan_2023_card, 2023, "nang-cao"), "en")
     # 13.2 of NTM and 2.2 of nâng cao both lack 6 communes: the lower tier first
     assert dt[["tier", "indicator", "communes"]].values.tolist()[8:12] == [
         ["nang-cao", "13.5", 7], ["ntm", "13.2", 6], ["nang-cao", "2.2", 6], ["nang-cao", "14.3", 6]]
     s = dt.set_index(["tier", "indicator"])["sentence"]
     assert s[("nang-cao", "14.1")] == ("10 communes must raise health-insurance coverage by 1.3–8.1 percentage points "
                                        "(indicator 14.1, advanced NTM).")
-    text = to_text(roadmap(ly_nhan, 2023, "kieu-mau"), ly_nhan, 2023, "kieu-mau", "en").splitlines()
+    text = to_text(roadmap(ly_nhan_2023_card, 2023, "kieu-mau"), ly_nhan_2023_card, 2023, "kieu-mau", "en").splitlines()
     assert text[0] == "Road to model NTM — 2023"
     assert "4. Trần Hưng Đạo — missing 6 criteria, 6 indicators (of which advanced NTM: 3 criteria, 3 indicators)" in text
 
@@ -317,11 +311,6 @@ def test_by_uses_the_threshold_of_that_year_when_the_assessed_year_has_none():
 
 
 SAMPLE_NC, SAMPLE_NTM = "hanam-2022-nang-cao", "hanam-2022-ntm"
-
-
-@pytest.fixture(scope="module")
-def ly_nhan_card():
-    return score(LY_NHAN)
 
 
 @pytest.fixture(scope="module")

@@ -2,29 +2,22 @@
 ntmlib.present.views): verdicts with their reasons, next steps with units, the provisional-threshold
 count, the readiness order against its stated rule, the bulletin as prose, Vietnamese order."""
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-import ntmlib
 from ntmlib.present import blocks
 from ntmlib.analysis import verdicts
 from ntmlib.errors import ParameterError
 from ntmlib.present.bulletin import bulletin, to_html, to_markdown
 from ntmlib.present.views import commune_report, district_report
 from ntmlib.text import vi_sort_key
-
-LY_NHAN = (Path(__file__).parents[2] / "data" / "ly-nhan").resolve()
-
-
-@pytest.fixture(scope="module")
-def card():
-    return ntmlib.score(LY_NHAN, year=[2022, 2023])
+from tests.helpers.paths import LY_NHAN
 
 
-def test_verdicts_tell_lapsed_from_never_reached_and_say_why(card):
-    nhan_binh = {v.tier: v for v in verdicts.commune_verdicts(card, "13618", 2023)}
+
+def test_verdicts_tell_lapsed_from_never_reached_and_say_why(ly_nhan_card):
+    nhan_binh = {v.tier: v for v in verdicts.commune_verdicts(ly_nhan_card, "13618", 2023)}
     # the seed bulletin: Nhân Bình (recognised kiểu mẫu) 18/19 NTM with health (15) missing
     assert (nhan_binh["ntm"].state, nhan_binh["ntm"].criteria_met, nhan_binh["ntm"].indicators_met) == ("lapsed", 18, 55)
     assert nhan_binh["ntm"].missing == (("15", "Y tế"),)
@@ -33,40 +26,40 @@ def test_verdicts_tell_lapsed_from_never_reached_and_say_why(card):
     km = nhan_binh["kieu-mau"]
     assert (km.criteria_met, km.criteria_total, km.missing, km.prerequisite, km.state) == (3, 3, (), "nang-cao", "lapsed")
     # Xuân Khê meets and holds every tier it was recognised at
-    assert {v.state for v in verdicts.commune_verdicts(card, card.dataset.commune_id("Xuân Khê"), 2023)} == {"maintained"}
+    assert {v.state for v in verdicts.commune_verdicts(ly_nhan_card, ly_nhan_card.dataset.commune_id("Xuân Khê"), 2023)} == {"maintained"}
     # Văn Lý is recognised NTM only: NTM lapsed, nâng cao never reached
-    van_ly = {v.tier: v.state for v in verdicts.commune_verdicts(card, card.dataset.commune_id("Văn Lý"), 2023)}
+    van_ly = {v.tier: v.state for v in verdicts.commune_verdicts(ly_nhan_card, ly_nhan_card.dataset.commune_id("Văn Lý"), 2023)}
     assert van_ly == {"ntm": "lapsed", "nang-cao": "not_reached", "kieu-mau": "not_reached"}
-    html = blocks.verdicts_html(verdicts.commune_verdicts(card, "13618", 2023), card.sets)
+    html = blocks.verdicts_html(verdicts.commune_verdicts(ly_nhan_card, "13618", 2023), ly_nhan_card.sets)
     assert "Đã công nhận nhưng chưa duy trì" in html and "Còn thiếu 1 tiêu chí: 15. Y tế." in html
     assert "chưa đạt NTM nâng cao, điều kiện của hạng này" in html
 
 
-def test_next_steps_are_the_unmet_indicators_of_the_next_tier_with_units(card):
-    cid = card.dataset.commune_id("Văn Lý")
-    steps = verdicts.next_steps(card, cid, 2023)
-    ind = card.indicators
+def test_next_steps_are_the_unmet_indicators_of_the_next_tier_with_units(ly_nhan_card):
+    cid = ly_nhan_card.dataset.commune_id("Văn Lý")
+    steps = verdicts.next_steps(ly_nhan_card, cid, 2023)
+    ind = ly_nhan_card.indicators
     unmet = ind[(ind["commune_id"] == cid) & (ind["year"] == 2023) & (ind["set"] == "hanam-2022-ntm")
                 & ~ind["met"].fillna(False).astype(bool)]
     assert list(steps["indicator"]) == list(unmet["indicator"].astype(str)) == [
         "2.4", "12.2", "13.3", "15.1", "17.4", "17.6", "17.11", "17.12"]
     bhyt = steps.set_index("indicator").loc["15.1"]
     assert (bhyt["number"], bhyt["threshold"], bhyt["unit"], bhyt["gap"]) == (86.9, 90.0, "%", pytest.approx(-3.1))
-    text = blocks.steps_html(steps, card.sets)
+    text = blocks.steps_html(steps, ly_nhan_card.sets)
     row = re.search(r'data-indicator="15.1".*?</tr>', text, flags=re.S).group(0)
     assert "86,9 %" in row and "≥ 90 %" in row and "cần tăng 3,1 điểm %" in row
     green = re.search(r'data-indicator="17.4".*?</tr>', text, flags=re.S).group(0)
     assert "1,8 m²/người" in green and "cần tăng 0,2 m²/người" in green
     assert text.count('class="ntm-group"') == 5  # grouped: one heading row per criterion, no repeated text
-    lead = blocks.steps_lead(steps, verdicts.next_target(verdicts.commune_verdicts(card, cid, 2023)), 2023)
+    lead = blocks.steps_lead(steps, verdicts.next_target(verdicts.commune_verdicts(ly_nhan_card, cid, 2023)), 2023)
     assert lead == "Để đạt lại NTM, xã cần khắc phục 8 chỉ tiêu thuộc 5 tiêu chí (xếp theo tiêu chí):"
 
 
-def test_provisional_count_equals_the_count_from_the_sets(card):
+def test_provisional_count_equals_the_count_from_the_sets(ly_nhan_card):
     r = commune_report(LY_NHAN, "Nhân Bình", 2023, scores=None)
-    ind = card.indicators
+    ind = ly_nhan_card.indicators
     judged = ind[(ind["commune_id"] == "13618") & (ind["year"] == 2023) & ind["met"].notna()]
-    confidence = pd.concat([s.indicator_table() for s in card.sets.values()])
+    confidence = pd.concat([s.indicator_table() for s in ly_nhan_card.sets.values()])
     marks = dict(zip(zip(confidence["set"], confidence["indicator"]), confidence["confidence"]))
     expected = sum(marks[(s, i)] == "provisional" for s, i in zip(judged["set"], judged["indicator"]))
     assert r.provisional() == (expected, len(judged)) == (130, 135)
@@ -74,12 +67,12 @@ def test_provisional_count_equals_the_count_from_the_sets(card):
     assert tuple(map(int, shown)) == (130, 135)
     assert "130 trong 135 kết quả chỉ tiêu của báo cáo này dựa trên ngưỡng tạm tính" in r.provisional_html()
     b = bulletin(LY_NHAN, 2023)
-    assert b.provisional == verdicts.provisional_count(card, 2023)
+    assert b.provisional == verdicts.provisional_count(ly_nhan_card, 2023)
     assert b.notice.startswith(f"Ghi chú: {b.provisional[0]} trong {b.provisional[1]} kết quả chỉ tiêu")
     assert b.notice in to_markdown(b) and b.notice in to_html(b)
 
 
-def test_readiness_order_follows_its_stated_rule(card):
+def test_readiness_order_follows_its_stated_rule(ly_nhan_card):
     d = district_report(LY_NHAN, "Lý Nhân", 2023)
     table = d.readiness()
     totals = [tuple(int(re.match(r"\d+", str(x)).group(0)) for x in pair)
@@ -90,7 +83,7 @@ def test_readiness_order_follows_its_stated_rule(card):
     assert "tính cả tiêu chí của hạng phải đạt trước" in d.readiness_rule()
 
 
-def test_bulletin_is_prose_not_code(card):
+def test_bulletin_is_prose_not_code(ly_nhan_card):
     md = to_markdown(bulletin(LY_NHAN, 2023), level=3)
     assert not [ln for ln in md.splitlines() if ln.startswith("    ")]  # four spaces would make a code block
     assert md.startswith("### Bản tin") and "\n#### 2.1." in md
@@ -100,7 +93,7 @@ def test_bulletin_is_prose_not_code(card):
     assert chinh_ly.count("<li>") == 2  # Chính Lý and Trần Hưng Đạo side by side, not one inside the other
 
 
-def test_district_commune_table_is_ordered_and_linked(card):
+def test_district_commune_table_is_ordered_and_linked(ly_nhan_card):
     d = district_report(LY_NHAN, "Lý Nhân", 2023, links='{"13618": "xa-nhan-binh-13618.html"}')
     names = list(d.communes()["Xã"])
     assert names[0] == "Xuân Khê" and names[-1] == "Bắc Lý"  # kiểu mẫu reached first, fewest criteria last
@@ -109,7 +102,7 @@ def test_district_commune_table_is_ordered_and_linked(card):
         district_report(LY_NHAN, "Lý Nhân", 2023, links="{not json")
 
 
-def test_roadmap_names_criteria_and_gaps_in_words(card):
+def test_roadmap_names_criteria_and_gaps_in_words(ly_nhan_card):
     d = district_report(LY_NHAN, "Lý Nhân", 2023)
     text = d.roadmap_html()
     first = re.search(r"<p><strong>1\. Chân Lý — còn thiếu 10 tiêu chí · 22 chỉ tiêu\.</strong>([^<]*)</p>", text)
@@ -125,14 +118,14 @@ def test_vietnamese_alphabetical_order():
                                               "Hòa Hậu", "Hợp Lý", "Oanh", "Ô Môn", "Ơn"]
 
 
-def test_unmet_rows_of_many_communes_are_each_communes_indicator_rows_in_the_order_asked(card):
+def test_unmet_rows_of_many_communes_are_each_communes_indicator_rows_in_the_order_asked(ly_nhan_card):
     """The district report's roadmap takes every commune's unmet indicators in one pass: the same
     rows, columns and values as indicator_rows() per commune, communes in the order asked."""
     from pandas.testing import assert_frame_equal
 
     from ntmlib.analysis.trends import trends
 
-    c = card.upto(2023)
+    c = ly_nhan_card.upto(2023)
     ids = ["13618", "13588", "13567", "13630"]
     wanted = [(cid, s) for cid in ids for s in ("hanam-2022-nang-cao", "hanam-2022-ntm")]
     for table in (None, trends(c)):

@@ -238,34 +238,29 @@ def test_assumption_for_an_indicator_without_unit(tiny_card):
 SAMPLE_NC, SAMPLE_NTM = "hanam-2022-nang-cao", "hanam-2022-ntm"
 
 
-@pytest.fixture(scope="module")
-def ly_nhan_card():
-    return score(LY_NHAN, year=2023)
-
-
 def _rows(ly_nhan_card, set_id, code):
     ind = ly_nhan_card.indicators
     return ind[(ind["set"] == set_id) & (ind["indicator"] == code)]
 
 
-def test_same_threshold_changes_nothing(ly_nhan_card):
-    w = whatif(ly_nhan_card, SAMPLE_NC, "14.1", 95)
+def test_same_threshold_changes_nothing(ly_nhan_2023_card):
+    w = whatif(ly_nhan_2023_card, SAMPLE_NC, "14.1", 95)
     assert not w.changed and w.indicators.empty and w.communes.empty and w.tiers().empty
     assert w.sentences()[-1] == "Không xã nào đổi kết quả."
 
 
-def test_lower_threshold_flips_exactly_the_communes_in_between(ly_nhan_card):
-    bhyt = _rows(ly_nhan_card, SAMPLE_NC, "14.1")
+def test_lower_threshold_flips_exactly_the_communes_in_between(ly_nhan_2023_card):
+    bhyt = _rows(ly_nhan_2023_card, SAMPLE_NC, "14.1")
     failing = bhyt[bhyt["met"].eq(False)].sort_values("number")
     new = float(failing["number"].iloc[len(failing) // 2]) - 0.05  # just below a failing commune's value
-    w = whatif(ly_nhan_card, SAMPLE_NC, "14.1", new)
+    w = whatif(ly_nhan_2023_card, SAMPLE_NC, "14.1", new)
     between = set(bhyt.loc[(bhyt["number"] >= new) & (bhyt["number"] < 95), "commune_id"])
     assert len(between) >= 2
     assert set(w.indicators["commune_id"]) == between
     assert w.indicators["met_after"].all() and not w.indicators["met_before"].any()
     assert set(w.indicators["threshold_after"]) == {new}
     # criterion 14 flips where 14.1 was its only failing indicator
-    crit = ly_nhan_card.indicators[(ly_nhan_card.indicators["set"] == SAMPLE_NC) & (ly_nhan_card.indicators["criterion"] == "14")]
+    crit = ly_nhan_2023_card.indicators[(ly_nhan_2023_card.indicators["set"] == SAMPLE_NC) & (ly_nhan_2023_card.indicators["criterion"] == "14")]
     fails = crit[crit["met"].eq(False)].groupby("commune_id")["indicator"].agg(set)
     only = {c for c in between if fails.get(c) == {"14.1"}}
     assert set(w.criteria["commune_id"]) == only
@@ -273,40 +268,40 @@ def test_lower_threshold_flips_exactly_the_communes_in_between(ly_nhan_card):
     assert set(gained.index) == between
     assert (gained["indicators_met_after"] - gained["indicators_met_before"]).eq(1).all()
     # the scored set is untouched: the change lives in a copy
-    assert next(i for i in ly_nhan_card.sets[SAMPLE_NC].indicators if i.code == "14.1").threshold.values == {"DBSH": 95.0, "TDMNPB": 95.0}
+    assert next(i for i in ly_nhan_2023_card.sets[SAMPLE_NC].indicators if i.code == "14.1").threshold.values == {"DBSH": 95.0, "TDMNPB": 95.0}
 
 
-def test_region_scope(ly_nhan_card):
-    assert not whatif(ly_nhan_card, SAMPLE_NC, "14.1", 80, region="TDMNPB").changed  # no Lý Nhân commune there
-    assert whatif(ly_nhan_card, SAMPLE_NC, "14.1", 80, region="DBSH").indicators["commune_id"].nunique() == int(
-        _rows(ly_nhan_card, SAMPLE_NC, "14.1")["met"].eq(False).sum())
+def test_region_scope(ly_nhan_2023_card):
+    assert not whatif(ly_nhan_2023_card, SAMPLE_NC, "14.1", 80, region="TDMNPB").changed  # no Lý Nhân commune there
+    assert whatif(ly_nhan_2023_card, SAMPLE_NC, "14.1", 80, region="DBSH").indicators["commune_id"].nunique() == int(
+        _rows(ly_nhan_2023_card, SAMPLE_NC, "14.1")["met"].eq(False).sum())
 
 
-def test_several_changes_can_change_the_tier_reached(ly_nhan_card):
-    ind = ly_nhan_card.indicators[ly_nhan_card.indicators["set"] == SAMPLE_NTM]
+def test_several_changes_can_change_the_tier_reached(ly_nhan_2023_card):
+    ind = ly_nhan_2023_card.indicators[ly_nhan_2023_card.indicators["set"] == SAMPLE_NTM]
     todo = ind[~ind["met"].fillna(False).astype(bool)]
     numeric_only = todo.groupby("commune_id").filter(
         lambda g: g["rule"].isin([">=", "<="]).all() and g["number"].notna().all())
     cid = numeric_only["commune_id"].iloc[0]
     mine = numeric_only[numeric_only["commune_id"] == cid]
     changes = [ThresholdChange(SAMPLE_NTM, code, value) for code, value in zip(mine["indicator"], mine["number"])]
-    w = whatif(ly_nhan_card, changes=changes)
+    w = whatif(ly_nhan_2023_card, changes=changes)
     tiers = w.tiers().set_index("commune_id")
     assert pd.isna(tiers.at[cid, "tier_reached_before"]) and tiers.at[cid, "tier_reached_after"] == "ntm"
     assert any(s.endswith("hạng đạt được — → NTM.") for s in w.sentences())
 
 
-def test_bad_changes_are_named(ly_nhan_card):
+def test_bad_changes_are_named(ly_nhan_2023_card):
     with pytest.raises(DataError, match="không có chỉ tiêu '14.9' \\(có phải '17.9'\\?\\)"):
-        whatif(ly_nhan_card, SAMPLE_NC, "14.9", 90)
+        whatif(ly_nhan_2023_card, SAMPLE_NC, "14.9", 90)
     with pytest.raises(DataError, match="chỉ tiêu 2.5 .* đạt/không đạt"):
-        whatif(ly_nhan_card, SAMPLE_NC, "2.5", 90)
+        whatif(ly_nhan_2023_card, SAMPLE_NC, "2.5", 90)
     with pytest.raises(DataError, match="không có nhóm xã '2'"):
-        whatif(ly_nhan_card, SAMPLE_NC, "14.1", 90, group="2")
+        whatif(ly_nhan_2023_card, SAMPLE_NC, "14.1", 90, group="2")
 
 
-def test_cli_whatif(ly_nhan_card):
-    bhyt = _rows(ly_nhan_card, SAMPLE_NC, "14.1")
+def test_cli_whatif(ly_nhan_2023_card):
+    bhyt = _rows(ly_nhan_2023_card, SAMPLE_NC, "14.1")
     n = int(((bhyt["number"] >= 92) & (bhyt["number"] < 95)).sum())
     r = CliRunner().invoke(main, ["whatif", str(LY_NHAN), "--year", "2023", "--set", SAMPLE_NC, "--indicator", "14.1",
                                   "--threshold", "92"])

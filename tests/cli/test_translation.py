@@ -18,8 +18,8 @@ from click.testing import CliRunner
 from ntmlib.cli import main
 from ntmlib.cli.translation import default_language
 from ntmlib.text import CLI_HELP
+from tests.helpers.paths import ROOT
 
-ROOT = Path(__file__).parents[2]
 NTM = Path(sys.executable).parent / "ntm"
 COMMANDS = sorted(main.commands)
 

@@ -42,8 +42,8 @@ from ntmlib.dataset import readers
 from ntmlib.dataset.resolve import resolve_communes
 from ntmlib.office.excel import MET_FILL, NODATA_FILL, UNMET_FILL, write_score_workbook
 from tests.helpers.paths import TINY
+from tests.helpers.paths import DATA, EXAMPLES, ROOT
 
-EXAMPLES = Path(__file__).parents[2] / "data" / "examples"
 COLS = ["commune_id", "year", "set", "indicator", "met", "number", "assessed"]
 
 
@@ -64,8 +64,8 @@ def scores(path) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def fixture_scores():
-    return scores(TINY)
+def fixture_scores(tiny_both_years_card):
+    return tiny_both_years_card.indicators[COLS]
 
 
 # --------------------------------------------------------------------------- the two layouts
@@ -273,7 +273,7 @@ def test_score_workbook_of_one_tier(tmp_path, tiny_card):
 
 
 def test_validate_result_shows_as_a_table():
-    problems = ntmlib.validate(Path(__file__).parents[1] / "data" / "bad" / "csv-many-problems-at-once")
+    problems = ntmlib.validate(DATA / "bad" / "csv-many-problems-at-once")
     html = problems._repr_html_()
     assert "<table" in html and "dòng 13" in html
     assert list(problems.to_frame().columns) == ["file", "place", "column", "message"]
@@ -310,7 +310,6 @@ def test_framework_column_is_read_as_set_unless_both_are_present(tmp_path):
     assert ntmlib.validate(d) == []
 
 
-ROOT = Path(__file__).parents[2]
 LY_NHAN = ROOT / "data" / "ly-nhan"
 YEAR = 2023
 SHEETS = {"hanam-2022-ntm": "NTM 2023", "hanam-2022-nang-cao": "Nâng cao 2023", "hanam-2022-kieu-mau": "Kiểu mẫu 2023"}
@@ -462,8 +461,8 @@ def sample_with_workbook(tmp_path: Path, build) -> tuple[Path, dict[str, list[st
 
 
 @pytest.fixture(scope="module")
-def sample_scores() -> pd.DataFrame:
-    return ntmlib.score(LY_NHAN, year=YEAR).communes
+def sample_scores(ly_nhan_2023_card) -> pd.DataFrame:
+    return ly_nhan_2023_card.communes
 
 
 def _counts(frame: pd.DataFrame) -> pd.DataFrame:

@@ -17,8 +17,8 @@ from ntmlib.dataset import units
 from ntmlib.cli import main
 from ntmlib.errors import DataError, ParameterError
 from ntmlib.dataset.synthetic import make_national
+from tests.helpers.paths import ROOT
 
-ROOT = Path(__file__).parents[2]
 SAMPLE = ROOT / "data" / "ly-nhan"
 
 

@@ -1,9 +1,11 @@
 """Paths of the fixture data, importable from every test module."""
 from pathlib import Path
 
-DATA = Path(__file__).parents[1] / "data"
+ROOT = Path(__file__).resolve().parents[2]  # the checkout
+DATA = ROOT / "tests" / "data"
 TINY = DATA / "tiny"
-LY_NHAN = Path(__file__).parents[2] / "data" / "ly-nhan"
+LY_NHAN = ROOT / "data" / "ly-nhan"
+EXAMPLES = ROOT / "data" / "examples"
 
 
 def sample_again_in_2024(dest: Path) -> Path:

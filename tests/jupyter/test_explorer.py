@@ -16,14 +16,9 @@ from ntmlib.present.grids import COLOURS
 NHAN_BINH, NGUYEN_LY = "13618", "13570"
 
 
-@pytest.fixture(scope="module")
-def card():
-    return ntmlib.score(LY_NHAN)
-
-
 @pytest.fixture
-def ex(card):
-    return ntmlib.explore(card, year=2023)
+def ex(ly_nhan_card):
+    return ntmlib.explore(ly_nhan_card, year=2023)
 
 
 def counts(card, cid, year, set_id, lang="vi"):
@@ -59,10 +54,10 @@ def test_choosing_a_commune_redraws_its_counts(ex):
 
 
 @pytest.mark.slow
-def test_every_commune_shows_the_counts_it_scored(card, ex):
+def test_every_commune_shows_the_counts_it_scored(ly_nhan_card, ex):
     for name, cid in ex.commune.options:
         ex.commune.value = cid
-        want = {s: counts(card, cid, 2023, s) for s in card.commune(cid, 2023)["set"]}
+        want = {s: counts(ly_nhan_card, cid, 2023, s) for s in ly_nhan_card.commune(cid, 2023)["set"]}
         shown = dict(re.findall(r'data-set="([^"]+)"[^>]*>.*?<p class="ntm-counts">([^<]+)</p>', ex.headline.value,
                                 flags=re.DOTALL))
         assert shown == want, name
@@ -70,11 +65,11 @@ def test_every_commune_shows_the_counts_it_scored(card, ex):
         assert f'data-selected="{cid}"' in ex.panes["heatmap"].value
 
 
-def test_year_and_set_pickers(card, ex):
+def test_year_and_set_pickers(ly_nhan_card, ex):
     ex.commune.value = NHAN_BINH
     ex.year.value = 2022
     assert ex.commune.value == NHAN_BINH  # kept: scored that year too
-    assert counts(card, NHAN_BINH, 2022, "hanam-2022-ntm") in grid_title(ex) and "2022" in grid_title(ex)
+    assert counts(ly_nhan_card, NHAN_BINH, 2022, "hanam-2022-ntm") in grid_title(ex) and "2022" in grid_title(ex)
     assert "data-change=" not in ex.panes["grid"].value  # 2021 was not scored: no ▲ / ▼
     ex.year.value = 2023
     assert "data-change=" in ex.panes["grid"].value  # against 2022
@@ -96,7 +91,7 @@ def test_one_redraw_per_choice(ex):
     assert ex.redraws == before + 3
 
 
-def test_the_commune_picker_offers_the_districts_scored_communes(card, ex):
+def test_the_commune_picker_offers_the_districts_scored_communes(ly_nhan_card, ex):
     assert ex.district.options == (("Lý Nhân", "Lý Nhân"),)
     names = [n for n, _ in ex.commune.options]
     assert len(names) == 20 and "Thị trấn Vĩnh Trụ" not in names  # the town is not assessed
@@ -159,15 +154,15 @@ def test_the_explorer_displays_as_its_widget(ex):
                                                                                              "Huyện", "Xã"]
 
 
-def test_in_english(card):
-    ex = ntmlib.explore(card, year=2023, commune="Nhân Bình", lang="en")
+def test_in_english(ly_nhan_card):
+    ex = ntmlib.explore(ly_nhan_card, year=2023, commune="Nhân Bình", lang="en")
     assert ex.summary() == "Nhân Bình commune (Lý Nhân district), 2023, NTM set: 18/19 criteria, 55/57 indicators"
     assert ex.criteria_set.options[1][0] == "advanced NTM" and ex.commune.description == "Commune"
     assert "raise by 1.4 points" in ex.panes["unmet"].value and "tiêu chí" not in ex.panes["grid"].value
 
 
-def test_communes_table_reads_without_codes(card):
-    t = explorer.communes_table(card, 2023, "ntm")
+def test_communes_table_reads_without_codes(ly_nhan_card):
+    t = explorer.communes_table(ly_nhan_card, 2023, "ntm")
     assert list(t.data.columns) == ["Xã", "Kết quả", "Chưa có số liệu", "Đạt bộ tiêu chí", "Hạng đạt được",
                                     "Hạng đã công nhận"]
     row = t.data.set_index("Xã").loc["Nhân Bình"]
@@ -178,13 +173,13 @@ def test_communes_table_reads_without_codes(card):
     assert "hanam-2022" not in page and "criteria_met" not in page and "tier_reached" not in page
     assert COLOURS["met"] in page and COLOURS["not_met"] in page
     assert "Nhân Bình" in repr(t) and "18/19 tiêu chí, 55/57 chỉ tiêu" in repr(t)
-    both = explorer.communes_table(card, 2023)  # every set, by tier name
+    both = explorer.communes_table(ly_nhan_card, 2023)  # every set, by tier name
     assert list(dict.fromkeys(both.data["Bộ tiêu chí"])) == ["NTM", "NTM nâng cao", "NTM kiểu mẫu"]
     assert len(both.data) == 60
 
 
-def test_cells_are_green_or_red_by_result(card):
-    t = explorer.indicators_table(card, "Nhân Bình", 2023, "ntm")
+def test_cells_are_green_or_red_by_result(ly_nhan_card):
+    t = explorer.indicators_table(ly_nhan_card, "Nhân Bình", 2023, "ntm")
     page = t.to_html()
     cells = dict(re.findall(r'<td id="(T_\w+_row\d+_col\d+)"[^>]*>([^<]*)</td>', page))
     style = page[page.index("<style"):page.index("</style>")].split(">", 1)[1]
@@ -203,15 +198,15 @@ def test_cells_are_green_or_red_by_result(card):
     assert len(t.data) == 57 and (t.data["Kết quả"] == "Chưa đạt").sum() == 2
 
 
-def test_indicators_table_has_units_and_sources(card):
-    t = explorer.indicators_table(card, "nhan binh", 2023, "ntm", unmet_only=True)
+def test_indicators_table_has_units_and_sources(ly_nhan_card):
+    t = explorer.indicators_table(ly_nhan_card, "nhan binh", 2023, "ntm", unmet_only=True)
     assert list(t.data.columns) == ["Tiêu chí", "Chỉ tiêu", "Tên chỉ tiêu", "Giá trị", "Ngưỡng", "Còn cần", "Kết quả",
                                     "Nguồn số liệu"]
     first = t.data.iloc[0]
     assert (first["Tiêu chí"], first["Chỉ tiêu"], first["Giá trị"], first["Ngưỡng"], first["Còn cần"]) == (
         "15. Y tế", "15.1", "88,6 %", "≥ 90 % †", "cần tăng 1,4 điểm %")
     assert first["Nguồn số liệu"].startswith("dòng ")
-    en = explorer.indicators_table(card, NHAN_BINH, 2023, unmet_only=True, lang="en")
+    en = explorer.indicators_table(ly_nhan_card, NHAN_BINH, 2023, unmet_only=True, lang="en")
     assert list(dict.fromkeys(en.data["Criteria set"])) == ["NTM", "advanced NTM"]
     assert en.data.iloc[0]["Still needed"] == "raise by 1.4 points"
 
@@ -224,9 +219,9 @@ def test_indicators_table_has_units_and_sources(card):
     (lambda c: ntmlib.explore(c, lang="fr"), "'fr' không hỗ trợ"),
     (lambda c: explorer.communes_table(c, 2023, "ntm", district="Bình Lục"), "Bình Lục"),
 ])
-def test_a_wrong_name_says_what_there_is(card, call, message):
+def test_a_wrong_name_says_what_there_is(ly_nhan_card, call, message):
     with pytest.raises((ParameterError, DataError)) as e:
-        call(card)
+        call(ly_nhan_card)
     assert message in str(e.value)
 
 

@@ -25,11 +25,6 @@ def ly_nhan():
     return load_dataset(LY_NHAN)
 
 
-@pytest.fixture(scope="module")
-def card_2023(ly_nhan):
-    return score(ly_nhan, year=2023)
-
-
 def _with_values(card, ids) -> int:
     rows = card.indicators[card.indicators["commune_id"].astype(str).isin(set(map(str, ids)))]
     return int((rows["value"].astype(str) != "").sum())
@@ -53,12 +48,12 @@ def _dataset_with(tmp_path, workbook):
 
 
 @pytest.mark.parametrize("layout", ["per-commune", "across"])
-def test_filled_template_scores_as_the_csv(layout, ly_nhan, card_2023, tmp_path):
+def test_filled_template_scores_as_the_csv(layout, ly_nhan, ly_nhan_2023_card, tmp_path):
     path = tmp_path / "nhap-lieu.xlsx"
     made = write_template(ly_nhan, 2023, path, SOME, layout)
     assert made["communes"] == 3 and made["indicators"] == 57 + 75 + 3
     assert made["sheets"] == (["Hợp Lý", "Đức Lý", "Tiến Thắng"] if layout == "per-commune" else ["2023"])
-    assert fill_entry_workbook(path, ly_nhan, card_2023) == _with_values(card_2023, SOME) == 403  # two cells have no value
+    assert fill_entry_workbook(path, ly_nhan, ly_nhan_2023_card) == _with_values(ly_nhan_2023_card, SOME) == 403  # two cells have no value
     d = _dataset_with(tmp_path, path)
     ds = load_dataset(d)
     assert ds.skipped == []  # the unit, threshold and reference columns are read as descriptive, silently
@@ -66,17 +61,17 @@ def test_filled_template_scores_as_the_csv(layout, ly_nhan, card_2023, tmp_path)
 
 
 @pytest.mark.slow
-def test_whole_district_template_scores_as_the_csv(ly_nhan, card_2023, tmp_path):
+def test_whole_district_template_scores_as_the_csv(ly_nhan, ly_nhan_2023_card, tmp_path):
     path = tmp_path / "nhap-lieu.xlsx"
     write_template(ly_nhan, 2023, path)
-    assert fill_entry_workbook(path, ly_nhan, card_2023) == _with_values(card_2023, ly_nhan.communes["commune_id"])
-    _same_scores(card_2023, score(load_dataset(_dataset_with(tmp_path, path)), year=2023))
+    assert fill_entry_workbook(path, ly_nhan, ly_nhan_2023_card) == _with_values(ly_nhan_2023_card, ly_nhan.communes["commune_id"])
+    _same_scores(ly_nhan_2023_card, score(load_dataset(_dataset_with(tmp_path, path)), year=2023))
 
 
-def test_a_blank_entry_cell_is_no_data_never_zero(ly_nhan, card_2023, tmp_path):
+def test_a_blank_entry_cell_is_no_data_never_zero(ly_nhan, ly_nhan_2023_card, tmp_path):
     path = tmp_path / "nhap-lieu.xlsx"
     write_template(ly_nhan, 2023, path, SOME[:1])
-    fill_entry_workbook(path, ly_nhan, card_2023, leave_out={("13567", "hanam-2022-ntm", "11"), ("13567", "hanam-2022-ntm", "1.1")})
+    fill_entry_workbook(path, ly_nhan, ly_nhan_2023_card, leave_out={("13567", "hanam-2022-ntm", "11"), ("13567", "hanam-2022-ntm", "1.1")})
     card = score(load_dataset(_dataset_with(tmp_path, path)).restrict(SOME[:1]), year=2023)
     rows = card.indicators[(card.indicators["set"] == "hanam-2022-ntm")
                            & card.indicators["indicator"].isin(["11", "1.1"])]

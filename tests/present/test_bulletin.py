@@ -33,10 +33,10 @@ def lines(b, n: int) -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def readiness_bulletin():
+def readiness_bulletin(tiny_both_years_card):
     """tiny as it is, both years scored, bulletin of 2023: no registrations planned, so section 3
     lists the readiness ranking's communes (A, nothing missing; B, one nâng cao criterion)."""
-    return build(ntmlib.score(TINY), 2023)
+    return build(tiny_both_years_card, 2023)
 
 
 def test_model_communes_decisions_slipped_indicators_and_nobody_left_to_register(tmp_path):

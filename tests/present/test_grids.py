@@ -12,20 +12,13 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
-import ntmlib
 from ntmlib.present import grids, plots
 from ntmlib.errors import ParameterError
 from ntmlib.text import GRID_LABELS
 
-from tests.helpers.paths import LY_NHAN
 
 NHAN_BINH = "13618"
 SETS = ("hanam-2022-ntm", "hanam-2022-nang-cao", "hanam-2022-kieu-mau")
-
-
-@pytest.fixture(scope="module")
-def card():
-    return ntmlib.score(LY_NHAN)
 
 
 # --------------------------------------------------------------------------- a small DOM
@@ -101,14 +94,14 @@ def expected_states(card, commune_id, year, set_id) -> dict:
 
 
 @pytest.mark.parametrize("set_id", SETS)
-def test_grid_tiles_follow_the_scorecard(card, set_id):
-    dom = parse(grids.criteria_grid_html(card, NHAN_BINH, 2023, set_id, previous_year=2022))
+def test_grid_tiles_follow_the_scorecard(ly_nhan_card, set_id):
+    dom = parse(grids.criteria_grid_html(ly_nhan_card, NHAN_BINH, 2023, set_id, previous_year=2022))
     tiles = dom.all("div", data_criterion=True)
-    s = card.sets[set_id]
+    s = ly_nhan_card.sets[set_id]
     assert [t.attrs["data-criterion"] for t in tiles] == [c.code for c in s.criteria]  # the set's order
     assert {t.attrs["data-criterion"]: t.attrs["data-state"] for t in tiles} == expected_states(
-        card, NHAN_BINH, 2023, set_id)
-    c = card.criteria
+        ly_nhan_card, NHAN_BINH, 2023, set_id)
+    c = ly_nhan_card.criteria
     c = c[(c["commune_id"] == NHAN_BINH) & (c["year"] == 2023) & (c["set"] == set_id)]
     met_total = {k: f"{n}/{t} chỉ tiêu" for k, n, t in zip(c["criterion"], c["indicators_met"], c["indicators_total"])}
     for tile in tiles:
@@ -120,13 +113,13 @@ def test_grid_tiles_follow_the_scorecard(card, set_id):
         assert tile.all(class_="ntm-name")[0].text() == name
 
 
-def test_grid_no_data_tiles(card):
+def test_grid_no_data_tiles(ly_nhan_card):
     """Bắc Lý is no kiểu mẫu candidate: K2 not met, K3 and K4 without data (as in card.criteria)."""
     bac_ly = "13588"
-    assert card.communes.loc[card.communes["commune_id"] == bac_ly, "commune"].iloc[0] == "Bắc Lý"
-    want = expected_states(card, bac_ly, 2023, "hanam-2022-kieu-mau")
+    assert ly_nhan_card.communes.loc[ly_nhan_card.communes["commune_id"] == bac_ly, "commune"].iloc[0] == "Bắc Lý"
+    want = expected_states(ly_nhan_card, bac_ly, 2023, "hanam-2022-kieu-mau")
     assert want == {"K2": "not_met", "K3": "no_data", "K4": "no_data"}
-    dom = parse(grids.criteria_grid_html(card, bac_ly, 2023, "hanam-2022-kieu-mau"))
+    dom = parse(grids.criteria_grid_html(ly_nhan_card, bac_ly, 2023, "hanam-2022-kieu-mau"))
     tiles = {t.attrs["data-criterion"]: t for t in dom.all("div", data_criterion=True)}
     assert {k: t.attrs["data-state"] for k, t in tiles.items()} == want
     assert "ntm-nodata" in tiles["K3"].classes() and "? Chưa có số liệu" in tiles["K3"].text()
@@ -141,13 +134,13 @@ def test_grid_labels_exist_in_both_languages_in_nfc():
         assert unicodedata.normalize("NFC", text) == text
 
 
-def test_grid_caption_counts_as_the_bulletin(card):
+def test_grid_caption_counts_as_the_bulletin(ly_nhan_card):
     """The seed bulletin (data/ly-nhan/sources) gives Nhân Bình 18/19 tiêu chí, 55/57 chỉ tiêu in 2023."""
-    dom = parse(grids.criteria_grid_html(card, NHAN_BINH, 2023, "hanam-2022-ntm"))
+    dom = parse(grids.criteria_grid_html(ly_nhan_card, NHAN_BINH, 2023, "hanam-2022-ntm"))
     caption = dom.all("figcaption")[0].text()
     assert "Kết quả các tiêu chí NTM — xã Nhân Bình, năm 2023" in caption
     assert "Đạt 18/19 tiêu chí, 55/57 chỉ tiêu" in caption
-    assert card.sets["hanam-2022-ntm"].name in caption
+    assert ly_nhan_card.sets["hanam-2022-ntm"].name in caption
     states = [t.attrs["data-state"] for t in dom.all("div", data_criterion=True)]
     assert states.count("met") == 18 and len(states) == 19
     legend = dom.all(class_="ntm-legend")[0].text()
@@ -156,13 +149,13 @@ def test_grid_caption_counts_as_the_bulletin(card):
 
 
 @pytest.mark.parametrize("set_id", ["hanam-2022-ntm", "hanam-2022-nang-cao"])
-def test_grid_arrows_exactly_where_the_card_changed_since_2022(card, set_id):
+def test_grid_arrows_exactly_where_the_card_changed_since_2022(ly_nhan_card, set_id):
     seen = {"gained": 0, "lost": 0}
-    for cid in card.communes.loc[card.communes["year"] == 2023, "commune_id"].unique():
-        before, now = (expected_states(card, cid, y, set_id) for y in (2022, 2023))
+    for cid in ly_nhan_card.communes.loc[ly_nhan_card.communes["year"] == 2023, "commune_id"].unique():
+        before, now = (expected_states(ly_nhan_card, cid, y, set_id) for y in (2022, 2023))
         want = {k: ("gained" if now[k] == "met" else "lost") for k in now
                 if {before.get(k), now[k]} == {"met", "not_met"}}
-        dom = parse(grids.criteria_grid_html(card, cid, 2023, set_id, previous_year=2022))
+        dom = parse(grids.criteria_grid_html(ly_nhan_card, cid, 2023, set_id, previous_year=2022))
         tiles = dom.all("div", data_criterion=True)
         got = {t.attrs["data-criterion"]: t.attrs["data-change"] for t in tiles if "data-change" in t.attrs}
         assert got == want, cid
@@ -179,19 +172,19 @@ def test_grid_arrows_exactly_where_the_card_changed_since_2022(card, set_id):
         for k in want.values():
             seen[k] += 1
     assert seen["gained"] and seen["lost"]  # the sample has both
-    nb = parse(grids.criteria_grid_html(card, NHAN_BINH, 2023, "hanam-2022-ntm", previous_year=2022))
+    nb = parse(grids.criteria_grid_html(ly_nhan_card, NHAN_BINH, 2023, "hanam-2022-ntm", previous_year=2022))
     assert {t.attrs["data-criterion"]: t.attrs.get("data-change") for t in nb.all("div", data_criterion=True)
             if t.attrs.get("data-change")} == {"15": "lost"}  # Y tế: met in 2022, not in 2023
 
 
-def test_grid_without_a_scored_previous_year_has_no_arrows(card):
+def test_grid_without_a_scored_previous_year_has_no_arrows(ly_nhan_card):
     for prev in (None, 2021):
-        markup = grids.criteria_grid_html(card, NHAN_BINH, 2023, "hanam-2022-ntm", previous_year=prev)
+        markup = grids.criteria_grid_html(ly_nhan_card, NHAN_BINH, 2023, "hanam-2022-ntm", previous_year=prev)
         assert "data-change" not in markup and "▲" not in markup and "▼" not in markup
 
 
-def test_grid_reflows(card):
-    markup = grids.criteria_grid_html(card, NHAN_BINH, 2023, "hanam-2022-ntm")
+def test_grid_reflows(ly_nhan_card):
+    markup = grids.criteria_grid_html(ly_nhan_card, NHAN_BINH, 2023, "hanam-2022-ntm")
     css = grids.grid_css()
     assert re.search(r"\.ntm-tiles \{[^}]*display: grid;[^}]*grid-template-columns: repeat\(auto-fill, minmax\(", css)
     assert css in markup and "ntm-tiles" in markup
@@ -207,44 +200,44 @@ def heat_rows(markup: str) -> list[Node]:
 
 
 @pytest.mark.parametrize("set_id", SETS)
-def test_heatmap_cells_and_counts_follow_the_scorecard(card, set_id):
-    rows = heat_rows(grids.heatmap_html(card, 2023, set_id))
-    c = card.communes
+def test_heatmap_cells_and_counts_follow_the_scorecard(ly_nhan_card, set_id):
+    rows = heat_rows(grids.heatmap_html(ly_nhan_card, 2023, set_id))
+    c = ly_nhan_card.communes
     c = c[(c["year"] == 2023) & (c["set"] == set_id)]
     assert sorted(r.attrs["data-commune"] for r in rows) == sorted(c["commune_id"])
-    codes = [x.code for x in card.sets[set_id].criteria]
+    codes = [x.code for x in ly_nhan_card.sets[set_id].criteria]
     totals = {i: f"{m}/{t}" for i, m, t in zip(c["commune_id"], c["criteria_met"], c["criteria_total"])}
     for r in rows:
         cid = r.attrs["data-commune"]
         cells = r.all("td", data_criterion=True)
         assert [x.attrs["data-criterion"] for x in cells] == codes
         assert {x.attrs["data-criterion"]: x.attrs["data-state"] for x in cells} == expected_states(
-            card, cid, 2023, set_id)
+            ly_nhan_card, cid, 2023, set_id)
         for x in cells:
             assert x.text() == {"met": "✓", "not_met": "✗", "no_data": "?"}[x.attrs["data-state"]] + \
                 x.attrs["data-indicators"].split("/")[0]
         assert r.all("td", class_="ntm-total")[0].text() == totals[cid]
 
 
-def test_heatmap_rows_in_the_order_of_plots_heatmap(card):
+def test_heatmap_rows_in_the_order_of_plots_heatmap(ly_nhan_card):
     for set_id in SETS:
-        c = card.communes
+        c = ly_nhan_card.communes
         c = c[(c["year"] == 2023) & (c["set"] == set_id)]
         rule = [cid for *_, cid in sorted(zip(-c["criteria_met"], -c["indicators_met"], c["commune"],
                                               c["commune_id"]))]
-        rows = heat_rows(grids.heatmap_html(card, 2023, set_id))
+        rows = heat_rows(grids.heatmap_html(ly_nhan_card, 2023, set_id))
         assert [r.attrs["data-commune"] for r in rows] == rule
-    fig = plots.heatmap(card, 2023, "hanam-2022-ntm")
+    fig = plots.heatmap(ly_nhan_card, 2023, "hanam-2022-ntm")
     names = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    shown = [r.all("th")[0].text() for r in heat_rows(grids.heatmap_html(card, 2023, "hanam-2022-ntm"))]
+    shown = [r.all("th")[0].text() for r in heat_rows(grids.heatmap_html(ly_nhan_card, 2023, "hanam-2022-ntm"))]
     assert shown == names
     assert shown[:3] == ["Công Lý", "Nguyên Lý", "Tiến Thắng"]  # 19/19, 57/57, then by name
 
 
-def test_heatmap_headers_name_each_criterion(card):
-    dom = parse(grids.heatmap_html(card, 2023, "hanam-2022-ntm"))
+def test_heatmap_headers_name_each_criterion(ly_nhan_card):
+    dom = parse(grids.heatmap_html(ly_nhan_card, 2023, "hanam-2022-ntm"))
     heads = dom.all("th", data_criterion=True)
-    s = card.sets["hanam-2022-ntm"]
+    s = ly_nhan_card.sets["hanam-2022-ntm"]
     sizes = pd.Series([i.criterion for i in s.indicators]).value_counts()
     assert [h.attrs["data-criterion"] for h in heads] == [c.code for c in s.criteria]
     for h, c in zip(heads, s.criteria):
@@ -254,12 +247,12 @@ def test_heatmap_headers_name_each_criterion(card):
     assert "Kết quả các tiêu chí NTM theo xã, năm 2023" in dom.all("figcaption")[0].text()
 
 
-def test_heatmap_links_and_scroll_cue(card):
+def test_heatmap_links_and_scroll_cue(ly_nhan_card):
     links = {"13618": "../xa/13618.html", "13567": "xa 13567.html?a=1&b=2"}
-    markup = grids.heatmap_html(card, 2023, "hanam-2022-ntm", links=links)
+    markup = grids.heatmap_html(ly_nhan_card, 2023, "hanam-2022-ntm", links=links)
     dom = parse(markup)
     anchors = {a.text(): a.attrs["href"] for a in dom.all("a")}
-    names = dict(zip(card.communes["commune_id"], card.communes["commune"]))
+    names = dict(zip(ly_nhan_card.communes["commune_id"], ly_nhan_card.communes["commune"]))
     assert anchors == {names[k]: v for k, v in links.items()}
     assert 'href="xa 13567.html?a=1&amp;b=2"' in markup
     assert dom.all(class_="ntm-scroll")[0].attrs["tabindex"] == "0"  # scrollable by keyboard too
@@ -269,7 +262,7 @@ def test_heatmap_links_and_scroll_cue(card):
     assert re.search(r"\.ntm-rowhead \{[^}]*position: sticky; left: 0", css)
     # the cue shows only when the table (name 150 + 19 × 40 + count 58 px) is wider than its container
     assert "@container ntm-hm (max-width: 967px) { .ntm-heatmap .ntm-hm-w968 p.ntm-hint" in css
-    assert "<a " not in grids.heatmap_html(card, 2023, "hanam-2022-ntm")
+    assert "<a " not in grids.heatmap_html(ly_nhan_card, 2023, "hanam-2022-ntm")
 
 
 # --------------------------------------------------------------------------- escaping, language, errors
@@ -286,9 +279,9 @@ def renamed(card, old_id: str, new_id: str, name: str):
                                communes=swap(card.communes))
 
 
-def test_names_and_ids_from_data_are_escaped(card):
+def test_names_and_ids_from_data_are_escaped(ly_nhan_card):
     evil, evil_id = "<script>alert('x')</script> & Co", '13618"><b>'
-    bad = renamed(card, NHAN_BINH, evil_id, evil)
+    bad = renamed(ly_nhan_card, NHAN_BINH, evil_id, evil)
     for markup in (grids.criteria_grid_html(bad, evil_id, 2023, "hanam-2022-ntm", previous_year=2022),
                    grids.heatmap_html(bad, 2023, "hanam-2022-ntm", links={evil_id: 'x.html" onclick="y'})):
         assert "<script" not in markup and "<b>" not in markup and 'onclick="' not in markup
@@ -300,19 +293,19 @@ def test_names_and_ids_from_data_are_escaped(card):
     assert [a.attrs["href"] for a in heat.all("a")] == ['x.html" onclick="y']
 
 
-def test_english(card):
-    markup = grids.criteria_grid_html(card, NHAN_BINH, 2023, "hanam-2022-ntm", previous_year=2022, lang="en")
+def test_english(ly_nhan_card):
+    markup = grids.criteria_grid_html(ly_nhan_card, NHAN_BINH, 2023, "hanam-2022-ntm", previous_year=2022, lang="en")
     dom = parse(markup)
     (fig,) = dom.all("figure")
     assert fig.attrs["lang"] == "en"
     caption = dom.all("figcaption")[0].text()
     assert "NTM criteria — Nhân Bình, 2023" in caption and "Meets 18/19 criteria, 55/57 indicators" in caption
-    assert card.sets["hanam-2022-ntm"].name_en in caption
+    assert ly_nhan_card.sets["hanam-2022-ntm"].name_en in caption
     tiles = {t.attrs["data-criterion"]: t for t in dom.all("div", data_criterion=True)}
     assert "✗ Not met" in tiles["15"].text() and "2/4 indicators" in tiles["15"].text()
     assert "Health" in tiles["15"].text() and "✓ Met" in tiles["1"].text()
     assert tiles["15"].all(class_="ntm-change")[0].attrs["aria-label"] == "No longer met since 2022"
-    heat = grids.heatmap_html(card, 2023, "hanam-2022-ntm", lang="en")
+    heat = grids.heatmap_html(ly_nhan_card, 2023, "hanam-2022-ntm", lang="en")
     assert "← swipe sideways to see all →" in heat and ">Commune<" in heat and ">Met<" in heat
     assert "NTM criteria by commune, 2023" in heat
     for text in (markup, heat):
@@ -321,9 +314,9 @@ def test_english(card):
         assert unicodedata.normalize("NFC", text) == text
 
 
-def test_output_is_nfc_even_for_decomposed_names(card):
+def test_output_is_nfc_even_for_decomposed_names(ly_nhan_card):
     nfd = unicodedata.normalize("NFD", "Nhân Bình")
-    bad = renamed(card, NHAN_BINH, NHAN_BINH, nfd)
+    bad = renamed(ly_nhan_card, NHAN_BINH, NHAN_BINH, nfd)
     for markup in (grids.criteria_grid_html(bad, NHAN_BINH, 2023, "hanam-2022-ntm"),
                    grids.heatmap_html(bad, 2023, "hanam-2022-ntm")):
         assert unicodedata.normalize("NFC", markup) == markup and "Nhân Bình" in markup
@@ -336,9 +329,9 @@ def test_output_is_nfc_even_for_decomposed_names(card):
     (lambda c: grids.heatmap_html(c, 2023, "hanam-2022-ntm", lang="fr"), "'fr' không hỗ trợ"),
     (lambda c: grids.criteria_grid_html(c, NHAN_BINH, 2023, "hanam-2022-ntm", lang="fr"), "'fr' không hỗ trợ"),
 ])
-def test_bad_parameters(card, call, message):
+def test_bad_parameters(ly_nhan_card, call, message):
     with pytest.raises(ParameterError, match=message):
-        call(card)
+        call(ly_nhan_card)
 
 
 # --------------------------------------------------------------------------- colours and style
@@ -376,13 +369,13 @@ def test_palette_is_the_one_of_plots():
     assert (grids.GAINED, grids.LOST) == (plots.GAINED, plots.LOST)
 
 
-def test_fragments_are_self_contained_and_prefixed(card):
+def test_fragments_are_self_contained_and_prefixed(ly_nhan_card):
     css = grids.grid_css()
     assert not re.search(r"url\(|@import|https?:", css)
     classes = set(re.findall(r"\.(-?[_a-zA-Z][\w-]*)", re.sub(r"\d+\.\d+|\.\d+", "", css)))
     assert classes and all(c.startswith("ntm-") for c in classes), classes
-    for markup in (grids.criteria_grid_html(card, NHAN_BINH, 2023, "hanam-2022-ntm", previous_year=2022),
-                   grids.heatmap_html(card, 2023, "hanam-2022-ntm", links={NHAN_BINH: "a.html"})):
+    for markup in (grids.criteria_grid_html(ly_nhan_card, NHAN_BINH, 2023, "hanam-2022-ntm", previous_year=2022),
+                   grids.heatmap_html(ly_nhan_card, 2023, "hanam-2022-ntm", links={NHAN_BINH: "a.html"})):
         assert "<script" not in markup and "src=" not in markup and " on" not in re.sub(r"<style>.*?</style>", "",
                                                                                        markup).replace(" on ", "")
         used = {c for n in parse(markup).all() for c in n.classes()}
@@ -411,10 +404,10 @@ MEASURE = """<script>addEventListener('load', () => { setTimeout(() => {
 
 @pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium")
-def test_fits_a_390px_phone_in_chromium(card, tmp_path):
+def test_fits_a_390px_phone_in_chromium(ly_nhan_card, tmp_path):
     """Headless Chromium keeps windows at least 500 px wide, so the page is shown in a 390 px iframe."""
-    frags = [grids.criteria_grid_html(card, NHAN_BINH, 2023, s, previous_year=2022) for s in SETS]
-    frags += [grids.heatmap_html(card, 2023, s) for s in ("hanam-2022-ntm", "hanam-2022-kieu-mau")]
+    frags = [grids.criteria_grid_html(ly_nhan_card, NHAN_BINH, 2023, s, previous_year=2022) for s in SETS]
+    frags += [grids.heatmap_html(ly_nhan_card, 2023, s) for s in ("hanam-2022-ntm", "hanam-2022-kieu-mau")]
     (tmp_path / "page.html").write_text(
         "<!doctype html><html><head><meta charset='utf-8'></head><body style='margin:16px'>"
         + "".join(frags) + "</body></html>", encoding="utf-8")

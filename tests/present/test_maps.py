@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,8 +11,8 @@ import pytest
 from ntmlib.present import maps, views
 
 from ntmlib.dataset import units
+from tests.helpers.paths import ROOT
 
-ROOT = Path(__file__).parents[2]
 SAMPLE = ROOT / "data" / "ly-nhan"
 TINY = ROOT / "tests" / "data" / "tiny"
 

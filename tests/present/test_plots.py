@@ -9,20 +9,13 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-import ntmlib
 from ntmlib.analysis import aggregate
 from ntmlib.present import plots
 from ntmlib.errors import ParameterError
 from ntmlib.scoring.engine import Scorecard
 
-from tests.helpers.paths import TINY
 
 MET, NOT_MET, NO_DATA = (plots.COLOURS[k] for k in ("met", "not_met", "no_data"))
-
-
-@pytest.fixture(scope="module")
-def both_years():
-    return ntmlib.score(TINY)
 
 
 def texts(fig):
@@ -73,22 +66,22 @@ def test_criteria_grid_english(tiny_card):
     assert any(t.startswith("Meets 2/3 criteria, 6/7 indicators · Test NTM set") for t in found)
 
 
-def test_criteria_grid_previous_year_without_data_is_no_change(both_years):
+def test_criteria_grid_previous_year_without_data_is_no_change(tiny_both_years_card):
     # 2022 has no data for C: nothing gained or lost, but the comparison is announced
-    fig = plots.criteria_grid(both_years, "C", 2023, "tiny-ntm", previous_year=2022)
+    fig = plots.criteria_grid(tiny_both_years_card, "C", 2023, "tiny-ntm", previous_year=2022)
     found = texts(fig)
     assert not {"▲", "▼"} & set(found)
     assert {"đạt mới so với năm 2022", "không còn đạt so với năm 2022"} <= set(found)
     # a previous year that was not scored: no arrows and no comparison
-    fig = plots.criteria_grid(both_years, "C", 2023, "tiny-ntm", previous_year=2021)
+    fig = plots.criteria_grid(tiny_both_years_card, "C", 2023, "tiny-ntm", previous_year=2021)
     assert not any("so với năm" in t for t in texts(fig))
 
 
-def test_criteria_grid_arrows_mark_gained_and_lost(both_years):
-    crit = both_years.criteria.copy()
+def test_criteria_grid_arrows_mark_gained_and_lost(tiny_both_years_card):
+    crit = tiny_both_years_card.criteria.copy()
     before = (crit["commune_id"] == "C") & (crit["year"] == 2022) & (crit["set"] == "tiny-ntm")
     crit.loc[before, "met"] = pd.array([False, True, True], dtype="boolean")  # 2023: True, True, False
-    card = Scorecard(both_years.indicators, crit, both_years.communes, both_years.sets, both_years.dataset)
+    card = Scorecard(tiny_both_years_card.indicators, crit, tiny_both_years_card.communes, tiny_both_years_card.sets, tiny_both_years_card.dataset)
     fig = plots.criteria_grid(card, "C", 2023, "tiny-ntm", previous_year=2022)
     arrows = {t.get_text(): int(t.get_position()[0]) for t in fig.axes[0].texts if t.get_text() in ("▲", "▼")}
     assert arrows == {"▲": 0, "▼": 2}  # column 0 is criterion 1, column 2 criterion 3
@@ -197,9 +190,9 @@ def test_tier_status_counts(tiny_card):
 
 
 @pytest.fixture(scope="module")
-def all_figures(tiny_card, both_years):
+def all_figures(tiny_card, tiny_both_years_card):
     return [
-        plots.criteria_grid(both_years, "C", 2023, "tiny-ntm", previous_year=2022),
+        plots.criteria_grid(tiny_both_years_card, "C", 2023, "tiny-ntm", previous_year=2022),
         plots.heatmap(tiny_card, 2023, "tiny-ntm"),
         plots.criteria_distribution(tiny_card, 2023, "tiny-ntm", lang="en"),
         plots.failed_groups(tiny_card, 2023, "tiny-ntm"),

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.helpers.paths import ROOT
 
-ROOT = Path(__file__).parents[2]
 LINT = Path(sys.executable).parent / "lint-imports"
 
 

@@ -6,14 +6,14 @@ The Excel and Parquet cases are written by tests/data/bad/make_xlsx_cases.py.
 """
 import runpy
 import shutil
-from pathlib import Path
 
 import pytest
+from tests.helpers.paths import DATA
 from click.testing import CliRunner
 
 from ntmlib.cli import main
 
-BAD = Path(__file__).parents[1] / "data" / "bad"
+BAD = DATA / "bad"
 CASES = sorted(p.name for p in BAD.iterdir() if (p / "expected.txt").is_file())
 SCORED = ["csv-text-for-numeric", "csv-many-problems-at-once", "csv-windows-1258", "csv-missing-column",
           "xlsx-wide-text-for-numeric", "xlsx-tidy-unknown-commune", "xlsx-wide-no-year", "parquet-text-for-numeric"]

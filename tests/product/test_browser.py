@@ -29,6 +29,7 @@ import pytest
 
 from tests.helpers import browser
 from tests.helpers.paths import LY_NHAN
+from tests.helpers.paths import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -40,7 +41,6 @@ needs_browser = pytest.mark.skipif(
 YEAR = 2023
 WIDTHS = (1280, 390)
 PAGE_TYPES = ("index", "commune", "district", "other")
-ROOT = Path(__file__).parents[2]
 NTM = Path(sys.executable).with_name("ntm")
 
 

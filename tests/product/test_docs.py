@@ -20,8 +20,8 @@ from click.testing import CliRunner
 from ntmlib.cli import main
 
 from tests.helpers.paths import TINY
+from tests.helpers.paths import ROOT
 
-ROOT = Path(__file__).parents[2]
 DOCS = ROOT / "docs"
 PAGES = [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]
 

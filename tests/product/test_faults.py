@@ -21,8 +21,8 @@ from ntmlib.cli import main
 from ntmlib.errors import NotebookError, OutputError, Problem
 from ntmlib.base.outputs import NAME_LIMIT, csv_safe, slug
 from ntmlib.present.views import district_report
+from tests.helpers.paths import ROOT
 
-ROOT = Path(__file__).parents[2]
 LY_NHAN = ROOT / "data" / "ly-nhan"
 NTM = Path(sys.executable).parent / "ntm"
 FORMULA = '=HYPERLINK("http://x","y")'

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from tests.helpers.paths import TINY
+from tests.helpers.paths import ROOT
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).parents[2]
 
 
 def run(*args, cwd: Path, env=None) -> subprocess.CompletedProcess:

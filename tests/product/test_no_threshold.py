@@ -19,8 +19,8 @@ from ntmlib.errors import FrameworkError
 from ntmlib.criteria.criteria_set import load_set
 from ntmlib.analysis.roadmap import district_totals, roadmap
 from ntmlib.analysis.validation import validate
+from tests.helpers.paths import ROOT
 
-ROOT = Path(__file__).parents[2]
 NTM, NC, KM = "hanam-2022-ntm", "hanam-2022-nang-cao", "hanam-2022-kieu-mau"
 NGUYEN_LY, HOP_LY = "13570", "13567"  # 19/19 NTM in 2023; 18/19 NTM in 2023 (a criterion failed)
 

@@ -1,7 +1,6 @@
 """The report notebooks run under papermill for other communes, years and languages, and
 their key numbers equal those of ntmlib.score; bad parameters stop early with a clear message."""
 import re
-from pathlib import Path
 
 import nbformat
 import papermill
@@ -12,10 +11,10 @@ from ntmlib.analysis import verdicts
 from ntmlib.errors import NotebookError
 from ntmlib.run.export import to_html
 from ntmlib.run.runner import run_report as execute
+from tests.helpers.paths import LY_NHAN
 
 pytestmark = pytest.mark.slow
 
-LY_NHAN = (Path(__file__).parents[2] / "data" / "ly-nhan").resolve()
 
 
 def text_outputs_html(nb) -> str:
@@ -31,24 +30,19 @@ def text_outputs(nb) -> str:
     return "\n".join(parts)
 
 
-@pytest.fixture(scope="module")
-def card():
-    return ntmlib.score(LY_NHAN, year=[2022, 2023])
-
-
 @pytest.mark.parametrize("commune,year,lang", [("13618", 2023, "vi"), ("Xã Tiến Thắng", 2023, "en"),
                                                ("Văn Lý", 2022, "vi")])
-def test_commune_report_numbers_equal_scores(card, commune, year, lang):
+def test_commune_report_numbers_equal_scores(ly_nhan_card, commune, year, lang):
     nb = execute("commune", {"dataset": str(LY_NHAN), "commune": commune, "year": year, "lang": lang})
     cid = ntmlib.load_dataset(LY_NHAN).commune_id(commune)
-    rows = card.commune(cid, year)
+    rows = ly_nhan_card.commune(cid, year)
     expected = {r.set: ntmlib.counts_text(r.criteria_met, r.criteria_total, r.indicators_met, r.indicators_total, lang)
                 for r in rows.itertuples()}
     shown = dict(re.findall(r'<section class="ntm-verdict [^"]*" data-set="([^"]+)"[^>]*>.*?'
                             r'<p class="ntm-counts">([^<]+)</p>', text_outputs_html(nb), flags=re.S))
     assert shown == expected
     assert "<pre" not in to_html(nb).split('<main>', 1)[1]  # no monospace text in the report
-    p, n = verdicts.provisional_count(card, year, communes=[cid], sets=list(rows["set"]))
+    p, n = verdicts.provisional_count(ly_nhan_card, year, communes=[cid], sets=list(rows["set"]))
     assert f'data-provisional="{p}" data-judged="{n}"' in text_outputs_html(nb) and p > 0
     html = to_html(nb)
     assert "data:image/png;base64," in html
@@ -59,10 +53,10 @@ def test_commune_report_numbers_equal_scores(card, commune, year, lang):
     assert title in html
 
 
-def test_district_report_tables_equal_scores(card):
+def test_district_report_tables_equal_scores(ly_nhan_card):
     nb = execute("district", {"dataset": str(LY_NHAN), "district": "Lý Nhân", "year": 2023, "lang": "en"})
     page = text_outputs_html(nb)
-    c = card.communes[card.communes["year"] == 2023]
+    c = ly_nhan_card.communes[ly_nhan_card.communes["year"] == 2023]
     for r in c[c["tier"] == "ntm"].itertuples():
         nc = c[(c["commune_id"] == r.commune_id) & (c["tier"] == "nang-cao")].iloc[0]
         cells = re.search(rf"<tr>\s*<td>{re.escape(r.commune)}</td>\s*<td>([^<]*)</td>\s*<td>([^<]*)</td>", page)

@@ -8,13 +8,13 @@ import re
 import subprocess
 import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
+from tests.helpers.paths import LY_NHAN
 
 import ntmlib
 
-DATASET = Path(__file__).parents[2] / "data" / "ly-nhan"
+DATASET = LY_NHAN
 BULLETIN = DATASET / "sources" / "ban-tin-ntm-2024-01.txt"
 NTM, NC, KM = "hanam-2022-ntm", "hanam-2022-nang-cao", "hanam-2022-kieu-mau"
 TOWN = "13597"
@@ -85,11 +85,6 @@ def ds():
 
 
 @pytest.fixture(scope="module")
-def card23():
-    return ntmlib.score(DATASET, year=2023)
-
-
-@pytest.fixture(scope="module")
 def card22():
     return ntmlib.score(DATASET, year=2022)
 
@@ -125,35 +120,35 @@ def test_bulletin_copy_is_the_reference():
     assert "Bản tin Nông thôn mới tháng 1 năm 2024" in BULLETIN.read_text(encoding="utf-8")
 
 
-def test_model_communes_match_the_bulletin(published, card23, ds):
+def test_model_communes_match_the_bulletin(published, ly_nhan_2023_card, ds):
     for name, want in published["model"].items():
-        assert counts(card23, ds, name, NTM) == want[NTM], name
-        assert counts(card23, ds, name, NC) == want[NC], name
+        assert counts(ly_nhan_2023_card, ds, name, NTM) == want[NTM], name
+        assert counts(ly_nhan_2023_card, ds, name, NC) == want[NC], name
 
 
-def test_nang_cao_2023_communes_match_the_bulletin(published, card23, ds):
+def test_nang_cao_2023_communes_match_the_bulletin(published, ly_nhan_2023_card, ds):
     for name, want in published["nc2023"].items():
-        assert counts(card23, ds, name, NTM) == want[NTM], name
-        assert counts(card23, ds, name, NC) == want[NC], name
+        assert counts(ly_nhan_2023_card, ds, name, NTM) == want[NTM], name
+        assert counts(ly_nhan_2023_card, ds, name, NC) == want[NC], name
 
 
-def test_communes_registering_in_2024_match_the_bulletin(published, card23, ds):
+def test_communes_registering_in_2024_match_the_bulletin(published, ly_nhan_2023_card, ds):
     for name, want in published["reg2024"].items():
-        assert counts(card23, ds, name, NTM) == want[NTM], name
-        assert counts(card23, ds, name, NC) == want[NC], name
+        assert counts(ly_nhan_2023_card, ds, name, NTM) == want[NTM], name
+        assert counts(ly_nhan_2023_card, ds, name, NC) == want[NC], name
     reg = ds.registrations
     assert sorted(reg["commune_id"]) == sorted(ds.commune_id(n) for n in published["reg2024"])
     assert set(reg["tier"]) == {"nang-cao"} and set(reg["year"]) == {2024}
 
 
-def test_remaining_communes_fill_the_published_ranges(published, card23, ds):
+def test_remaining_communes_fill_the_published_ranges(published, ly_nhan_2023_card, ds):
     named = (list(published["model"]) + list(published["nc2023"]) + published["nc2022"]
              + list(published["reg2024"]))
     named_ids = {ds.commune_id(n) for n in named}
     rest = [cid for cid, assessed in zip(ds.communes["commune_id"], ds.communes["assessed"])
             if assessed and cid not in named_ids]
     assert len(rest) == 5
-    c = card23.communes[card23.communes["commune_id"].isin(rest)]
+    c = ly_nhan_2023_card.communes[ly_nhan_2023_card.communes["commune_id"].isin(rest)]
     for set_id, want in published["rest"].items():
         rows = c[c["set"] == set_id]
         for col in ("criteria", "indicators"):
@@ -163,21 +158,21 @@ def test_remaining_communes_fill_the_published_ranges(published, card23, ds):
             assert (got.min(), got.max()) == (lo, hi), (set_id, col)  # together they span the range
 
 
-def test_nang_cao_2022_communes_slipped_on_the_named_indicators(published, card23, ds):
+def test_nang_cao_2022_communes_slipped_on_the_named_indicators(published, ly_nhan_2023_card, ds):
     s_nc, s_ntm = ntmlib.load_set(NC), ntmlib.load_set(NTM)
     measure = {i.code: i.measure for i in s_nc.indicators}
     ntm_measure = {i.code: i.measure for i in s_ntm.indicators}
     for name in published["nc2022"]:
-        nc_failed = failed(card23, ds, name, NC)
+        nc_failed = failed(ly_nhan_2023_card, ds, name, NC)
         assert sorted(nc_failed) == sorted(["14.1", "17.6", "2.5"]), name
         assert {measure[c] for c in nc_failed} == {"health_insurance_rate", "residential_area_sanitation",
                                                     "flower_tree_lined_roads"}
         # residential-area sanitation is one yes/no measure serving NTM 17.3 and NC 17.6, so it
         # fails in both sets; health insurance sits between the NTM and NC thresholds.
-        assert [ntm_measure[c] for c in failed(card23, ds, name, NTM)] == ["residential_area_sanitation"], name
-        assert counts(card23, ds, name, NTM) == (18, 56)
-        assert counts(card23, ds, name, NC) == (16, 72)
-        ind = card23.indicators
+        assert [ntm_measure[c] for c in failed(ly_nhan_2023_card, ds, name, NTM)] == ["residential_area_sanitation"], name
+        assert counts(ly_nhan_2023_card, ds, name, NTM) == (18, 56)
+        assert counts(ly_nhan_2023_card, ds, name, NC) == (16, 72)
+        ind = ly_nhan_2023_card.indicators
         mine = ind[ind["commune_id"] == ds.commune_id(name)]
         bhyt = mine[((mine["set"] == NTM) & (mine["indicator"] == "15.1"))
                     | ((mine["set"] == NC) & (mine["indicator"] == "14.1"))].set_index("set")
@@ -192,10 +187,10 @@ def test_nang_cao_2022_communes_met_the_set_in_full_in_2022(published, card22, d
         assert counts(card22, ds, name, NC) == (19, 75), name
 
 
-def test_no_missing_data_and_town_not_scored(card22, card23, ds):
+def test_no_missing_data_and_town_not_scored(card22, ly_nhan_2023_card, ds):
     xa = [cid for cid, a in zip(ds.communes["commune_id"], ds.communes["assessed"]) if a]
     assert len(xa) == 20 and TOWN not in xa
-    for card in (card22, card23):
+    for card in (card22, ly_nhan_2023_card):
         c = card.communes
         assert TOWN not in set(c["commune_id"])
         main = c[c["set"].isin([NTM, NC])]
@@ -205,19 +200,19 @@ def test_no_missing_data_and_town_not_scored(card22, card23, ds):
         assert ((main["criteria_total"] == 19) & main["indicators_total"].isin([57, 75])).all()
 
 
-def test_kieu_mau_conditions_of_the_model_communes(published, card22, card23, ds):
+def test_kieu_mau_conditions_of_the_model_communes(published, card22, ly_nhan_2023_card, ds):
     model = {ds.commune_id(n) for n in published["model"]}
-    for card, year in ((card22, 2022), (card23, 2023)):
+    for card, year in ((card22, 2022), (ly_nhan_2023_card, 2023)):
         ind = card.indicators[card.indicators["set"] == KM]
         k34 = ind[ind["indicator"].isin(["K3", "K4"])]
         assert k34[k34["commune_id"].isin(model)]["met"].eq(True).all()
         assert k34[~k34["commune_id"].isin(model)]["met"].isna().all()  # no data for the others
         k2 = ind[(ind["indicator"] == "K2") & ind["commune_id"].isin(model)]
         assert k2["met"].eq(True).all(), year
-    xk = card23.indicators
+    xk = ly_nhan_2023_card.indicators
     xk = xk[(xk["commune_id"] == ds.commune_id("Xuân Khê")) & (xk["indicator"] == "K2")]
     assert xk["number"].iloc[0] > 75
-    c = card23.communes
+    c = ly_nhan_2023_card.communes
     assert c[(c["commune_id"] == ds.commune_id("Xuân Khê"))]["tier_reached"].iloc[0] == "kieu-mau"
 
 
@@ -260,25 +255,25 @@ def test_rows_use_measures_only_for_shared_quantities():
             assert len(users[r["indicator"]]) >= 2, r
 
 
-def test_failures_sit_mostly_in_the_criteria_the_bulletin_names(published, card23, ds):
+def test_failures_sit_mostly_in_the_criteria_the_bulletin_names(published, ly_nhan_2023_card, ds):
     named = set(published["model"]) | set(published["nc2023"]) | set(published["nc2022"])
     others = [cid for cid, a in zip(ds.communes["commune_id"], ds.communes["assessed"])
               if a and cid not in {ds.commune_id(n) for n in named}]
-    cr = card23.criteria
+    cr = ly_nhan_2023_card.criteria
     # roads, production organisation, environment, health, poverty (bulletin §2.2)
     for set_id, topics in ((NTM, {"2", "11", "13", "15", "17"}), (NC, {"2", "11", "13", "14", "17", "18"})):
         lost = cr[(cr["set"] == set_id) & cr["commune_id"].isin(others) & cr["met"].eq(False).fillna(False)]
         assert lost["criterion"].isin(topics).mean() >= 0.6, set_id
 
 
-def test_2022_is_a_path_into_2023(published, card22, card23, ds):
+def test_2022_is_a_path_into_2023(published, card22, ly_nhan_2023_card, ds):
     named = set(published["model"]) | set(published["nc2023"]) | set(published["nc2022"])
     for cid, a in zip(ds.communes["commune_id"], ds.communes["assessed"]):
         if not a or cid in {ds.commune_id(n) for n in named}:
             continue
         for set_id in (NTM, NC):
             c22 = card22.communes[(card22.communes["commune_id"] == cid) & (card22.communes["set"] == set_id)]
-            c23 = card23.communes[(card23.communes["commune_id"] == cid) & (card23.communes["set"] == set_id)]
+            c23 = ly_nhan_2023_card.communes[(ly_nhan_2023_card.communes["commune_id"] == cid) & (ly_nhan_2023_card.communes["set"] == set_id)]
             assert int(c22["criteria_met"].iloc[0]) == int(c23["criteria_met"].iloc[0]) - 1, (cid, set_id)
     for name in published["nc2023"]:
         assert counts(card22, ds, name, NC)[0] in (16, 17, 18), name

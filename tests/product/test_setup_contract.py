@@ -1,11 +1,10 @@
 """pyproject.toml is the source of truth; environment.yml must list the same packages and bounds."""
 import re
 import tomllib
-from pathlib import Path
 
 import yaml
+from tests.helpers.paths import ROOT
 
-ROOT = Path(__file__).parents[2]
 
 
 def _spec(req: str) -> tuple[str, str]:

@@ -15,10 +15,10 @@ from tests.helpers.paths import TINY
 
 import ntmlib
 from ntmlib.run import batch, runner
+from tests.helpers.paths import ROOT
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).parents[2]
 
 
 def tmp_dataset(tmp_path, name="d"):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import replace
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -16,7 +15,7 @@ import ntmlib
 from ntmlib import DataError
 from ntmlib.scoring import engine as scoring
 from ntmlib.scoring.engine import _categorical
-from tests.helpers.paths import TINY
+from tests.helpers.paths import EXAMPLES, TINY
 from tests.helpers.tiny import NC, NTM, one, tiny_copy
 
 
@@ -79,7 +78,7 @@ def test_values_set_after_loading_that_an_indicator_cannot_take_are_reported():
 
 # --- found by the mutation run of 2026-12 (mutmut over scoring.py) -------------------------------------------------
 
-WIDE = Path(__file__).parents[2] / "data" / "examples" / "wide.xlsx"  # the tiny observations, communes across
+WIDE = EXAMPLES / "wide.xlsx"  # the tiny observations, communes across
 
 
 def test_problems_in_a_workbook_name_the_cell_and_the_commune_column(tmp_path):
