@@ -51,7 +51,8 @@ def main() -> None:
     for s in sets:
         cases.append((f"grid {s}",
                       lambda s=s: grids.criteria_grid_html(card, args.commune, args.year, s, previous_year=prev),
-                      lambda s=s: plots.criteria_grid(card, args.commune, args.year, s, previous_year=prev)._repr_png_()))
+                      lambda s=s: plots.criteria_grid(card, args.commune, args.year, s,
+                                                      previous_year=prev)._repr_png_()))
         cases.append((f"heatmap {s}", lambda s=s: grids.heatmap_html(card, args.year, s),
                       lambda s=s: plots.heatmap(card, args.year, s)._repr_png_()))
 

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import ntmlib
+
 from tests.helpers.paths import LY_NHAN, TINY
 
 TABLES = ("indicators", "criteria", "communes")

@@ -13,6 +13,7 @@ import pytest
 import ntmlib
 from ntmlib.analysis import aggregate
 from ntmlib.errors import ParameterError
+
 from tests.helpers.paths import LY_NHAN, TINY
 from tests.helpers.tiny import NC, NTM, one, tiny_copy
 

@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 
 import ntmlib
-from tests.helpers.paths import DATA, LY_NHAN, TINY
 from ntmlib.analysis import aggregate, reorg
+
+from tests.helpers.paths import DATA, LY_NHAN, TINY
 
 # criteria-notes §7: new commune (code) -> its predecessors, from 1/7/2025, province Ninh Bình (37)
 SECTION_7 = {

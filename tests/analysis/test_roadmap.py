@@ -28,6 +28,7 @@ from ntmlib.cli import main
 from ntmlib.criteria.criteria_set import Threshold
 from ntmlib.errors import ParameterError
 from ntmlib.text import number_text
+
 from tests.helpers.paths import LY_NHAN, TINY
 from tests.helpers.tiny import NC, NTM, one, tiny_copy
 
@@ -228,7 +229,8 @@ def test_sample_totals_in_english_and_the_road_to_kieu_mau(ly_nhan_2023_card):
                                        "(indicator 14.1, advanced NTM).")
     text = to_text(roadmap(ly_nhan_2023_card, 2023, "kieu-mau"), ly_nhan_2023_card, 2023, "kieu-mau", "en").splitlines()
     assert text[0] == "Road to model NTM — 2023"
-    assert "4. Trần Hưng Đạo — missing 6 criteria, 6 indicators (of which advanced NTM: 3 criteria, 3 indicators)" in text
+    assert ("4. Trần Hưng Đạo — missing 6 criteria, 6 indicators (of which advanced NTM: 3 criteria, 3 indicators)"
+            in text)
 
 
 REC_NTM_ONLY = "commune_id,tier,year,decision,note\nA,ntm,2019,,\nB,ntm,,,\n"  # C holds nothing
@@ -398,7 +400,8 @@ def test_roadmap_figure_bars_are_the_district_totals(ly_nhan_card, rm):
     fig = plots.roadmap_totals(ly_nhan_card, 2023, "nang-cao", top=10)
     widths = [p.get_width() for p in fig.axes[0].patches if isinstance(p, Rectangle)]
     assert widths == district_totals(rm)["communes"].head(10).astype(float).tolist()
-    given = plots.roadmap_totals(ly_nhan_card, 2023, "nang-cao", top=10, table=rm)  # the district report passes its table
+    # the district report passes its table
+    given = plots.roadmap_totals(ly_nhan_card, 2023, "nang-cao", top=10, table=rm)
     assert [p.get_width() for p in given.axes[0].patches if isinstance(p, Rectangle)] == widths
 
 

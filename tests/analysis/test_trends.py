@@ -4,9 +4,9 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from ntmlib.cli import main
 from ntmlib import score
 from ntmlib.analysis.trends import ARROWS, series, summary, trends
+from ntmlib.cli import main
 
 from tests.helpers.paths import DATA, LY_NHAN
 

@@ -6,29 +6,33 @@ import re
 import pandas as pd
 import pytest
 
-from ntmlib.present import blocks
 from ntmlib.analysis import verdicts
 from ntmlib.errors import ParameterError
+from ntmlib.present import blocks
 from ntmlib.present.bulletin import bulletin, to_html, to_markdown
 from ntmlib.present.views import commune_report, district_report
 from ntmlib.text import vi_sort_key
-from tests.helpers.paths import LY_NHAN
 
+from tests.helpers.paths import LY_NHAN
 
 
 def test_verdicts_tell_lapsed_from_never_reached_and_say_why(ly_nhan_card):
     nhan_binh = {v.tier: v for v in verdicts.commune_verdicts(ly_nhan_card, "13618", 2023)}
     # the seed bulletin: Nhân Bình (recognised kiểu mẫu) 18/19 NTM with health (15) missing
-    assert (nhan_binh["ntm"].state, nhan_binh["ntm"].criteria_met, nhan_binh["ntm"].indicators_met) == ("lapsed", 18, 55)
+    ntm = nhan_binh["ntm"]
+    assert (ntm.state, ntm.criteria_met, ntm.indicators_met) == ("lapsed", 18, 55)
     assert nhan_binh["ntm"].missing == (("15", "Y tế"),)
     assert [c for c, _ in nhan_binh["nang-cao"].missing] == ["14", "18"]
     # kiểu mẫu: its own 3/3 criteria are met; what is missing is the nâng cao prerequisite
     km = nhan_binh["kieu-mau"]
-    assert (km.criteria_met, km.criteria_total, km.missing, km.prerequisite, km.state) == (3, 3, (), "nang-cao", "lapsed")
+    assert (km.criteria_met, km.criteria_total, km.missing, km.prerequisite, km.state) == (
+        3, 3, (), "nang-cao", "lapsed")
     # Xuân Khê meets and holds every tier it was recognised at
-    assert {v.state for v in verdicts.commune_verdicts(ly_nhan_card, ly_nhan_card.dataset.commune_id("Xuân Khê"), 2023)} == {"maintained"}
+    xuan_khe = ly_nhan_card.dataset.commune_id("Xuân Khê")
+    assert {v.state for v in verdicts.commune_verdicts(ly_nhan_card, xuan_khe, 2023)} == {"maintained"}
     # Văn Lý is recognised NTM only: NTM lapsed, nâng cao never reached
-    van_ly = {v.tier: v.state for v in verdicts.commune_verdicts(ly_nhan_card, ly_nhan_card.dataset.commune_id("Văn Lý"), 2023)}
+    van_ly_id = ly_nhan_card.dataset.commune_id("Văn Lý")
+    van_ly = {v.tier: v.state for v in verdicts.commune_verdicts(ly_nhan_card, van_ly_id, 2023)}
     assert van_ly == {"ntm": "lapsed", "nang-cao": "not_reached", "kieu-mau": "not_reached"}
     html = blocks.verdicts_html(verdicts.commune_verdicts(ly_nhan_card, "13618", 2023), ly_nhan_card.sets)
     assert "Đã công nhận nhưng chưa duy trì" in html and "Còn thiếu 1 tiêu chí: 15. Y tế." in html
@@ -107,7 +111,8 @@ def test_roadmap_names_criteria_and_gaps_in_words(ly_nhan_card):
     text = d.roadmap_html()
     first = re.search(r"<p><strong>1\. Chân Lý — còn thiếu 10 tiêu chí · 22 chỉ tiêu\.</strong>([^<]*)</p>", text)
     assert first, text[:300]
-    assert "Môi trường: tỷ lệ hộ gia đình thực hiện phân loại chất thải rắn tại nguồn cần tăng 21,1 điểm %" in first.group(1)
+    assert ("Môi trường: tỷ lệ hộ gia đình thực hiện phân loại chất thải rắn tại nguồn cần tăng 21,1 điểm %"
+            in first.group(1))
     assert text.count("<details") == len(d.roadmap_table()[["commune_id"]].drop_duplicates())
 
 

@@ -21,6 +21,7 @@ from ntmlib.cli import main
 from ntmlib.criteria.criteria_set import Threshold
 from ntmlib.errors import DataError, ParameterError
 from ntmlib.scoring.engine import score
+
 from tests.helpers.paths import LY_NHAN, TINY
 from tests.helpers.tiny import NC, NTM, tiny_copy
 
@@ -260,7 +261,8 @@ def test_lower_threshold_flips_exactly_the_communes_in_between(ly_nhan_2023_card
     assert w.indicators["met_after"].all() and not w.indicators["met_before"].any()
     assert set(w.indicators["threshold_after"]) == {new}
     # criterion 14 flips where 14.1 was its only failing indicator
-    crit = ly_nhan_2023_card.indicators[(ly_nhan_2023_card.indicators["set"] == SAMPLE_NC) & (ly_nhan_2023_card.indicators["criterion"] == "14")]
+    ind = ly_nhan_2023_card.indicators
+    crit = ind[(ind["set"] == SAMPLE_NC) & (ind["criterion"] == "14")]
     fails = crit[crit["met"].eq(False)].groupby("commune_id")["indicator"].agg(set)
     only = {c for c in between if fails.get(c) == {"14.1"}}
     assert set(w.criteria["commune_id"]) == only
@@ -268,7 +270,8 @@ def test_lower_threshold_flips_exactly_the_communes_in_between(ly_nhan_2023_card
     assert set(gained.index) == between
     assert (gained["indicators_met_after"] - gained["indicators_met_before"]).eq(1).all()
     # the scored set is untouched: the change lives in a copy
-    assert next(i for i in ly_nhan_2023_card.sets[SAMPLE_NC].indicators if i.code == "14.1").threshold.values == {"DBSH": 95.0, "TDMNPB": 95.0}
+    health_insurance = next(i for i in ly_nhan_2023_card.sets[SAMPLE_NC].indicators if i.code == "14.1")
+    assert health_insurance.threshold.values == {"DBSH": 95.0, "TDMNPB": 95.0}
 
 
 def test_region_scope(ly_nhan_2023_card):

@@ -19,6 +19,7 @@ from ntmlib.base.values import (
     problem_text,
     value_message,
 )
+
 from tests.helpers.paths import TINY
 
 
@@ -41,8 +42,8 @@ def test_yes_no_words_and_verdicts():
 
 def test_decomposed_diacritics_are_read_like_composed():
     decomposed = "\u0110a\u0323t"  # "Đạt" written with a combining dot below
-    assert parse_values(pd.Series([decomposed]))["flag"].iloc[0] is True or parse_values(
-        pd.Series([decomposed]))["flag"].iloc[0] == True  # noqa: E712
+    flag = parse_values(pd.Series([decomposed]))["flag"].iloc[0]
+    assert isinstance(flag, (bool, np.bool_)) and flag
 
 
 def test_numeric_column_fast_path():

@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from ntmlib.cli import main
 from ntmlib.cli.translation import default_language
 from ntmlib.text import CLI_HELP
+
 from tests.helpers.paths import ROOT
 
 NTM = Path(sys.executable).parent / "ntm"

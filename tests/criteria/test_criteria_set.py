@@ -9,6 +9,7 @@ import ntmlib
 from ntmlib import DataError, FrameworkError, load_set
 from ntmlib.cli import main
 from ntmlib.criteria.criteria_set import FRAMEWORK_DIR
+
 from tests.helpers.paths import DATA, LY_NHAN, TINY
 
 EXAMPLES = LY_NHAN.parent / "examples"
@@ -141,7 +142,8 @@ def test_cli_prints_the_2026_set_with_marks_and_group_thresholds():
     assert out.count("  Tiêu chí ") == 10
     assert out.count("[? tạm tính]") == 31
     assert "Căn cứ: Thủ tướng Chính phủ, Quyết định 51/2025/QĐ-TTg, 2025-12-29, Phụ lục I" in out
-    assert "Tỷ lệ hộ được sử dụng nước sạch, nước hợp vệ sinh theo quy chuẩn — ≥ nhóm 1: 98; nhóm 2: 95; nhóm 3: 90" in out
+    assert ("Tỷ lệ hộ được sử dụng nước sạch, nước hợp vệ sinh theo quy chuẩn — ≥ nhóm 1: 98; nhóm 2: 95; nhóm 3: 90"
+            in out)
     listing = CliRunner().invoke(main, ["frameworks"]).output
     row = next(line for line in listing.splitlines() if line.strip().startswith("vn-2026-ntm"))
     # criteria, indicators encoded / declared in the decision, then confirmed, derived, provisional
@@ -206,7 +208,8 @@ def test_extending_set_errors():
         "bad-child.yaml: remove[0]: bỏ chỉ tiêu không có: '8.8'",
         "bad-child.yaml: add[0].criterion: không có tiêu chí '7'",
     ]
-    assert _problems("bad-missing-parent") == ["bad-missing-parent.yaml: extends: kế thừa bộ tiêu chí không có: 'no-such-set'"]
+    assert _problems("bad-missing-parent") == [
+        "bad-missing-parent.yaml: extends: kế thừa bộ tiêu chí không có: 'no-such-set'"]
 
 
 def test_provincial_set_inherits_overrides_adds_and_removes():

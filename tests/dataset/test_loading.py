@@ -16,6 +16,7 @@ import ntmlib
 import ntmlib.dataset.readers as readers
 from ntmlib.analysis.roadmap import roadmap_for
 from ntmlib.cli import main
+
 from tests.helpers.paths import LY_NHAN
 from tests.helpers.tiny import NC, NTM, one, tiny_copy
 

@@ -10,13 +10,14 @@ import unicodedata
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from tests.helpers.paths import LY_NHAN, TINY
 
 import ntmlib
-from ntmlib.dataset import resolve
 from ntmlib.cli import main
-from ntmlib.errors import DataError, ParameterError
 from ntmlib.criteria.criteria_set import available_sets, load_set
+from ntmlib.dataset import resolve
+from ntmlib.errors import DataError, ParameterError
+
+from tests.helpers.paths import LY_NHAN, TINY
 
 
 def nfd(text: str) -> str:

@@ -13,10 +13,11 @@ from click.testing import CliRunner
 
 import ntmlib
 from ntmlib.analysis import reorg
-from ntmlib.dataset import units
 from ntmlib.cli import main
-from ntmlib.errors import DataError, ParameterError
+from ntmlib.dataset import units
 from ntmlib.dataset.synthetic import make_national
+from ntmlib.errors import DataError, ParameterError
+
 from tests.helpers.paths import ROOT
 
 SAMPLE = ROOT / "data" / "ly-nhan"

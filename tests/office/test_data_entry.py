@@ -11,13 +11,12 @@ import pytest
 from click.testing import CliRunner
 
 from ntmlib.cli import main
-from ntmlib.office.data_entry import write_template
 from ntmlib.dataset.loading import load_dataset
+from ntmlib.office.data_entry import write_template
 from ntmlib.scoring.engine import score
 
 from tests.helpers.entry import HEADER, SOME, fill_entry_workbook
 from tests.helpers.paths import LY_NHAN
-
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +52,8 @@ def test_filled_template_scores_as_the_csv(layout, ly_nhan, ly_nhan_2023_card, t
     made = write_template(ly_nhan, 2023, path, SOME, layout)
     assert made["communes"] == 3 and made["indicators"] == 57 + 75 + 3
     assert made["sheets"] == (["Hợp Lý", "Đức Lý", "Tiến Thắng"] if layout == "per-commune" else ["2023"])
-    assert fill_entry_workbook(path, ly_nhan, ly_nhan_2023_card) == _with_values(ly_nhan_2023_card, SOME) == 403  # two cells have no value
+    filled = fill_entry_workbook(path, ly_nhan, ly_nhan_2023_card)
+    assert filled == _with_values(ly_nhan_2023_card, SOME) == 403  # two cells have no value
     d = _dataset_with(tmp_path, path)
     ds = load_dataset(d)
     assert ds.skipped == []  # the unit, threshold and reference columns are read as descriptive, silently
@@ -64,14 +64,16 @@ def test_filled_template_scores_as_the_csv(layout, ly_nhan, ly_nhan_2023_card, t
 def test_whole_district_template_scores_as_the_csv(ly_nhan, ly_nhan_2023_card, tmp_path):
     path = tmp_path / "nhap-lieu.xlsx"
     write_template(ly_nhan, 2023, path)
-    assert fill_entry_workbook(path, ly_nhan, ly_nhan_2023_card) == _with_values(ly_nhan_2023_card, ly_nhan.communes["commune_id"])
+    filled = fill_entry_workbook(path, ly_nhan, ly_nhan_2023_card)
+    assert filled == _with_values(ly_nhan_2023_card, ly_nhan.communes["commune_id"])
     _same_scores(ly_nhan_2023_card, score(load_dataset(_dataset_with(tmp_path, path)), year=2023))
 
 
 def test_a_blank_entry_cell_is_no_data_never_zero(ly_nhan, ly_nhan_2023_card, tmp_path):
     path = tmp_path / "nhap-lieu.xlsx"
     write_template(ly_nhan, 2023, path, SOME[:1])
-    fill_entry_workbook(path, ly_nhan, ly_nhan_2023_card, leave_out={("13567", "hanam-2022-ntm", "11"), ("13567", "hanam-2022-ntm", "1.1")})
+    fill_entry_workbook(path, ly_nhan, ly_nhan_2023_card,
+                        leave_out={("13567", "hanam-2022-ntm", "11"), ("13567", "hanam-2022-ntm", "1.1")})
     card = score(load_dataset(_dataset_with(tmp_path, path)).restrict(SOME[:1]), year=2023)
     rows = card.indicators[(card.indicators["set"] == "hanam-2022-ntm")
                            & card.indicators["indicator"].isin(["11", "1.1"])]

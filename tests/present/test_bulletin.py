@@ -20,6 +20,7 @@ from ntmlib import DataError
 from ntmlib.analysis import aggregate
 from ntmlib.office.word_bulletin import to_docx
 from ntmlib.present.bulletin import READY_MAX_CRITERIA_MISSING, build, bulletin, to_markdown
+
 from tests.helpers.paths import LY_NHAN, TINY
 from tests.helpers.tiny import NTM, tiny_copy
 
@@ -238,7 +239,8 @@ def test_docx_has_headings_bullets_and_summary_table(tmp_path):
     doc = Document(path)
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert headings[1:] == ["1. Về công tác chỉ đạo, điều hành", "2. Kết quả thực hiện năm 2023",
-                            "2.1. Đối với các xã đã đạt chuẩn NTM kiểu mẫu", "2.2. Đối với các xã đạt chuẩn NTM nâng cao",
+                            "2.1. Đối với các xã đã đạt chuẩn NTM kiểu mẫu",
+                            "2.2. Đối với các xã đạt chuẩn NTM nâng cao",
                             "3. Các xã dự kiến đăng ký năm 2024", "Bảng tổng hợp"]
     assert any(p.text == "Xã Nhân Bình đạt 18/19 tiêu chí, 55/57 chỉ tiêu." for p in doc.paragraphs)
     table = doc.tables[0]

@@ -12,10 +12,9 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
-from ntmlib.present import grids, plots
 from ntmlib.errors import ParameterError
+from ntmlib.present import grids, plots
 from ntmlib.text import GRID_LABELS
-
 
 NHAN_BINH = "13618"
 SETS = ("hanam-2022-ntm", "hanam-2022-nang-cao", "hanam-2022-kieu-mau")
@@ -395,8 +394,9 @@ MEASURE = """<script>addEventListener('load', () => { setTimeout(() => {
     getComputedStyle(s.closest('.ntm-hm-wrap').querySelector('.ntm-hint')).display));
   d.querySelectorAll('.ntm-tile').forEach(t => { if (t.scrollWidth > t.clientWidth) out.push('tile overflows'); });
   let small = 0;
-  d.querySelectorAll('figure *').forEach(e => { if ([...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())
-    && parseFloat(getComputedStyle(e).fontSize) < 12) small++; });
+  d.querySelectorAll('figure *').forEach(e => {
+    if ([...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())
+        && parseFloat(getComputedStyle(e).fontSize) < 12) small++; });
   out.push('small ' + small);
   document.body.insertAdjacentHTML('beforeend', '<pre id="m">' + out.join('|') + '</pre>'); }, 200); });
 </script>"""

@@ -8,9 +8,9 @@ import shutil
 import pandas as pd
 import pytest
 
+from ntmlib.dataset import units
 from ntmlib.present import maps, views
 
-from ntmlib.dataset import units
 from tests.helpers.paths import ROOT
 
 SAMPLE = ROOT / "data" / "ly-nhan"

@@ -10,10 +10,9 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from ntmlib.analysis import aggregate
-from ntmlib.present import plots
 from ntmlib.errors import ParameterError
+from ntmlib.present import plots
 from ntmlib.scoring.engine import Scorecard
-
 
 MET, NOT_MET, NO_DATA = (plots.COLOURS[k] for k in ("met", "not_met", "no_data"))
 
@@ -81,7 +80,8 @@ def test_criteria_grid_arrows_mark_gained_and_lost(tiny_both_years_card):
     crit = tiny_both_years_card.criteria.copy()
     before = (crit["commune_id"] == "C") & (crit["year"] == 2022) & (crit["set"] == "tiny-ntm")
     crit.loc[before, "met"] = pd.array([False, True, True], dtype="boolean")  # 2023: True, True, False
-    card = Scorecard(tiny_both_years_card.indicators, crit, tiny_both_years_card.communes, tiny_both_years_card.sets, tiny_both_years_card.dataset)
+    both = tiny_both_years_card
+    card = Scorecard(both.indicators, crit, both.communes, both.sets, both.dataset)
     fig = plots.criteria_grid(card, "C", 2023, "tiny-ntm", previous_year=2022)
     arrows = {t.get_text(): int(t.get_position()[0]) for t in fig.axes[0].texts if t.get_text() in ("▲", "▼")}
     assert arrows == {"▲": 0, "▼": 2}  # column 0 is criterion 1, column 2 criterion 3
@@ -159,7 +159,8 @@ def test_readiness_ranks_candidates(tiny_card):
     fig = plots.readiness(tiny_card, "nang-cao", year=2023)
     ax = fig.axes[0]
     table = aggregate.readiness(tiny_card, "nang-cao", 2023)
-    assert tick_labels(ax, "y") == [f"{r}. {n}" for r, n in zip(table["rank"], table["commune"])] == ["1. An", "2. Bình"]
+    ranked = [f"{r}. {n}" for r, n in zip(table["rank"], table["commune"])]
+    assert tick_labels(ax, "y") == ranked == ["1. An", "2. Bình"]
     # the bars count what the rank counts: the set's missing criteria and its prerequisite's
     assert table["criteria_missing"].tolist() == [0, 1] and table["prerequisite_criteria_missing"].tolist() == [0, 3]
     assert [int(p.get_width()) for p in ax.patches] == [0, 4]

@@ -6,9 +6,8 @@ import pandas as pd
 import pytest
 
 from ntmlib.analysis import aggregate, trends
-from ntmlib.errors import ParameterError
 from ntmlib.base.values import code_key
-
+from ntmlib.errors import ParameterError
 
 
 def test_codes_sort_in_their_natural_order(ly_nhan_card):
@@ -16,16 +15,17 @@ def test_codes_sort_in_their_natural_order(ly_nhan_card):
         "1.1", "2", "10", "17.2", "17.10", "K2", "K10"]
     crit = ly_nhan_card.criteria["criterion"]
     assert crit.cat.ordered and list(crit.cat.categories[:12]) == [str(n) for n in range(1, 13)]
-    one = ly_nhan_card.indicators[(ly_nhan_card.indicators["commune_id"] == "13618") & (ly_nhan_card.indicators["year"] == 2023)
-                          & (ly_nhan_card.indicators["set"] == "hanam-2022-ntm")]
+    ind = ly_nhan_card.indicators
+    one = ind[(ind["commune_id"] == "13618") & (ind["year"] == 2023) & (ind["set"] == "hanam-2022-ntm")]
     order = list(one.sort_values("indicator")["indicator"].astype(str))
     assert order.index("17.2") < order.index("17.10") and order.index("2.1") < order.index("10")
     assert order == sorted(order, key=code_key)
 
 
 def test_named_puts_names_beside_codes(ly_nhan_card):
-    rows = ly_nhan_card.named(ly_nhan_card.indicators[(ly_nhan_card.indicators["commune_id"] == "13618") & (ly_nhan_card.indicators["year"] == 2023)
-                                      & (ly_nhan_card.indicators["indicator"] == "15.1")])
+    ind = ly_nhan_card.indicators
+    rows = ly_nhan_card.named(ind[(ind["commune_id"] == "13618") & (ind["year"] == 2023)
+                                  & (ind["indicator"] == "15.1")])
     ntm = rows[rows["set"] == "hanam-2022-ntm"].iloc[0]
     assert (ntm["commune"], ntm["tier"], ntm["criterion_name"], ntm["indicator_name"], ntm["unit"]) == (
         "Nhân Bình", "ntm", "Y tế", "Tỷ lệ người dân tham gia bảo hiểm y tế", "%")
@@ -124,7 +124,8 @@ def test_a_column_has_one_dtype_in_every_table(ly_nhan_card):
         assert len(set(dtypes.values())) == 1, (col, dtypes)
     # the identifiers share their categories, so merges keep them categorical
     assert seen["commune_id"]["dataset.communes"].startswith("CategoricalDtype")
-    merged = aggregate.readiness(ly_nhan_card).merge(ly_nhan_card.dataset.communes[["commune_id", "district"]], on="commune_id")
+    merged = aggregate.readiness(ly_nhan_card).merge(ly_nhan_card.dataset.communes[["commune_id", "district"]],
+                                                     on="commune_id")
     assert merged["commune_id"].dtype == ly_nhan_card.indicators["commune_id"].dtype
     # criteria codes sort naturally in every table that has them
     most = tables["most_failed"]

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from tests.helpers.paths import ROOT
 
 LINT = Path(sys.executable).parent / "lint-imports"
@@ -48,7 +49,8 @@ def test_an_upward_import_breaks_the_contract(tmp_path, module, planted, broken)
 def layer_list() -> list[list[str]]:
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     block = re.search(r'layers = \[(.*?)\]', text, re.S).group(1)
-    return [[m.strip().removeprefix("ntmlib.") for m in re.split("[:|]", row)] for row in re.findall(r'"([^"]+)"', block)]
+    rows = re.findall(r'"([^"]+)"', block)
+    return [[m.strip().removeprefix("ntmlib.") for m in re.split("[:|]", row)] for row in rows]
 
 
 def test_every_module_has_a_layer():

@@ -8,10 +8,11 @@ import runpy
 import shutil
 
 import pytest
-from tests.helpers.paths import DATA
 from click.testing import CliRunner
 
 from ntmlib.cli import main
+
+from tests.helpers.paths import DATA
 
 BAD = DATA / "bad"
 CASES = sorted(p.name for p in BAD.iterdir() if (p / "expected.txt").is_file())

@@ -28,8 +28,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import browser
-from tests.helpers.paths import LY_NHAN
-from tests.helpers.paths import ROOT
+from tests.helpers.paths import LY_NHAN, ROOT
 
 pytestmark = pytest.mark.slow
 

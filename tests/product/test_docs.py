@@ -19,8 +19,7 @@ from click.testing import CliRunner
 
 from ntmlib.cli import main
 
-from tests.helpers.paths import TINY
-from tests.helpers.paths import ROOT
+from tests.helpers.paths import ROOT, TINY
 
 DOCS = ROOT / "docs"
 PAGES = [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]
@@ -152,11 +151,11 @@ def _dataset_with_province_set(tmp: Path) -> Path:
 def _dataset_from_entry_workbook(tmp: Path) -> Path:
     """data/ly-nhan whose observations are the data-entry workbook of 2023 for three communes, filled
     in with their values of observations.csv (tests/office/test_data_entry.py fills it the same way)."""
-    from tests.helpers.entry import SOME, fill_entry_workbook
-
-    from ntmlib.office.data_entry import write_template
     from ntmlib.dataset.loading import load_dataset
+    from ntmlib.office.data_entry import write_template
     from ntmlib.scoring.engine import score
+
+    from tests.helpers.entry import SOME, fill_entry_workbook
 
     src = load_dataset(ROOT / "data" / "ly-nhan")
     d = tmp / "ly-nhan-nhap-lieu"

@@ -13,15 +13,15 @@ import openpyxl
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from tests.helpers.paths import TINY
 
 import ntmlib
-from ntmlib.run import batch, export, runner
+from ntmlib.base.outputs import NAME_LIMIT, csv_safe, slug
 from ntmlib.cli import main
 from ntmlib.errors import NotebookError, OutputError, Problem
-from ntmlib.base.outputs import NAME_LIMIT, csv_safe, slug
 from ntmlib.present.views import district_report
-from tests.helpers.paths import ROOT
+from ntmlib.run import batch, export, runner
+
+from tests.helpers.paths import ROOT, TINY
 
 LY_NHAN = ROOT / "data" / "ly-nhan"
 NTM = Path(sys.executable).parent / "ntm"

@@ -40,7 +40,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from tests.helpers.paths import TINY
 from hypothesis import HealthCheck, example, given, seed, settings
 from hypothesis import strategies as st
 
@@ -48,6 +47,8 @@ import ntmlib
 from ntmlib.dataset import readers
 from ntmlib.dataset.model import COMMUNE_COLUMNS
 from ntmlib.dataset.readers import OBSERVATION_REQUIRED, parse_cell
+
+from tests.helpers.paths import TINY
 
 EXAMPLES = int(os.environ.get("NTM_FUZZ_EXAMPLES", "0") or 0)
 SEED = os.environ.get("NTM_FUZZ_SEED")

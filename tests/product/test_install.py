@@ -10,8 +10,8 @@ import sysconfig
 from pathlib import Path
 
 import pytest
-from tests.helpers.paths import TINY
-from tests.helpers.paths import ROOT
+
+from tests.helpers.paths import ROOT, TINY
 
 pytestmark = pytest.mark.slow
 
@@ -55,4 +55,5 @@ def test_plain_install_runs_reports_from_an_empty_folder(tmp_path):
     res = run(venv / "bin" / "ntm", "notebooks", "so-tay", cwd=work, env=env)
     copied = sorted(p.name for p in (work / "so-tay").iterdir())
     assert copied == ["commune_report.ipynb", "district_bulletin.ipynb", "explore.ipynb"]
-    assert (work / "so-tay" / "commune_report.ipynb").read_bytes() == (ROOT / "notebooks" / "commune_report.ipynb").read_bytes()
+    original = ROOT / "notebooks" / "commune_report.ipynb"
+    assert (work / "so-tay" / "commune_report.ipynb").read_bytes() == original.read_bytes()

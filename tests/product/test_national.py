@@ -8,8 +8,8 @@ import pytest
 
 import ntmlib
 from ntmlib.analysis import aggregate
-from ntmlib.testing.reference import score_reference
 from ntmlib.dataset.synthetic import make_national
+from ntmlib.testing.reference import score_reference
 
 pytestmark = pytest.mark.slow
 
@@ -81,7 +81,8 @@ def test_province_summary_counts_match_counts_made_directly(card):
     assert row["no_data"] == sum(r.no_data for r in rows)
     # district rows of the province add up to the province row
     districts = aggregate.summary(card, level="district")
-    d = districts[(districts["province"] == province) & (districts["year"] == 2023) & (districts["set"] == "vn-2021-ntm")]
+    d = districts[(districts["province"] == province) & (districts["year"] == 2023)
+                  & (districts["set"] == "vn-2021-ntm")]
     assert d["communes"].sum() == row["communes"] and d["reaching"].sum() == row["reaching"]
 
 

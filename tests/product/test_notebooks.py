@@ -11,6 +11,7 @@ from ntmlib.analysis import verdicts
 from ntmlib.errors import NotebookError
 from ntmlib.run.export import to_html
 from ntmlib.run.runner import run_report as execute
+
 from tests.helpers.paths import LY_NHAN
 
 pytestmark = pytest.mark.slow

@@ -18,15 +18,16 @@ from click.testing import CliRunner
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from tests.helpers.paths import LY_NHAN, TINY
 
 import ntmlib
-from ntmlib.present.bulletin import bulletin
-from ntmlib.office.word_bulletin import Letterhead, outline, section_number
 from ntmlib.cli import main
+from ntmlib.criteria.criteria_set import load_set
 from ntmlib.errors import DataError
 from ntmlib.office.excel import indicator_decimals, sheet_titles, short_set_name
-from ntmlib.criteria.criteria_set import load_set
+from ntmlib.office.word_bulletin import Letterhead, outline, section_number
+from ntmlib.present.bulletin import bulletin
+
+from tests.helpers.paths import LY_NHAN, TINY
 
 YEAR = 2023
 TITLE = "Bản tin nông thôn mới huyện Lý Nhân — kết quả thực hiện năm 2023"

@@ -3,8 +3,8 @@ import re
 import tomllib
 
 import yaml
-from tests.helpers.paths import ROOT
 
+from tests.helpers.paths import ROOT
 
 
 def _spec(req: str) -> tuple[str, str]:

@@ -11,11 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.helpers.paths import TINY
 
 import ntmlib
 from ntmlib.run import batch, runner
-from tests.helpers.paths import ROOT
+
+from tests.helpers.paths import ROOT, TINY
 
 pytestmark = pytest.mark.slow
 

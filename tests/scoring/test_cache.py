@@ -10,13 +10,14 @@ import shutil
 import numpy as np
 import pandas as pd
 import pytest
-from tests.helpers.paths import LY_NHAN
 from pandas.testing import assert_frame_equal
 
 import ntmlib
+from ntmlib.errors import Problem
 from ntmlib.run import batch, runner
 from ntmlib.scoring.cache import _own_categories, read_scorecard, split_scorecard, write_scorecard
-from ntmlib.errors import Problem
+
+from tests.helpers.paths import LY_NHAN
 
 # Lý Nhân's 21 units spread over three made-up districts (and one left without a district)
 DISTRICTS = {"13567": "Bắc", "13570": "Bắc", "13573": "Bắc", "13576": "Nam", "13579": "Nam"}
@@ -69,7 +70,8 @@ def test_each_part_is_its_districts_subset_and_restricted_dataset(three_district
 
 def test_large_categoricals_keep_only_the_categories_they_use():
     ids = pd.Categorical([f"x{i}" for i in range(1500)])
-    df = pd.DataFrame({"commune_id": ids, "set": pd.Categorical(["a", "b", "c"] * 500, categories=["a", "b", "c", "d"])})
+    sets = pd.Categorical(["a", "b", "c"] * 500, categories=["a", "b", "c", "d"])
+    df = pd.DataFrame({"commune_id": ids, "set": sets})
     part = _own_categories(df.iloc[[3, 1, 3]].reset_index(drop=True))
     assert list(part["commune_id"].cat.categories) == ["x1", "x3"]  # in the categories' own order
     assert list(part["commune_id"]) == ["x3", "x1", "x3"]
@@ -139,8 +141,8 @@ def test_a_districts_file_carries_its_trends_and_reports_read_the_same_tables_fr
     """The batch works out the trends once per district and year; a commune's or district's
     report takes its rows from the file, identical (dtypes and categories too) to computing them."""
     from ntmlib.analysis import trends
-    from ntmlib.scoring.cache import read_batch_scores
     from ntmlib.present.views import commune_report, district_report
+    from ntmlib.scoring.cache import read_batch_scores
 
     ds, card = three_districts
     runs = [r for r in batch.plan(ds, [2022, 2023]) if r.district in ("Bắc", "Lý Nhân")]

@@ -15,6 +15,7 @@ import ntmlib
 from ntmlib import DataError
 from ntmlib.scoring import engine as scoring
 from ntmlib.scoring.engine import _categorical
+
 from tests.helpers.paths import EXAMPLES, TINY
 from tests.helpers.tiny import NC, NTM, one, tiny_copy
 
@@ -125,7 +126,8 @@ def test_source_places_are_one_unordered_categorical():
     card = ntmlib.score(TINY, year=2023)
     places = card.indicators["source_place"]
     assert isinstance(places.dtype, pd.CategoricalDtype) and not places.dtype.ordered
-    assert places.cat.categories.dtype == "str" and list(places.cat.categories) == [f"dòng {n}" for n in range(2, 29)] + [""]
+    assert places.cat.categories.dtype == "str"
+    assert list(places.cat.categories) == [f"dòng {n}" for n in range(2, 29)] + [""]
     assert one(card.indicators, commune_id="C", set=NTM, indicator="3.1")["source_place"] == "dòng 22"
 
 
@@ -239,7 +241,8 @@ def test_years_of_two_periods_are_scored_each_with_its_own_sets(tmp_path):
     meta = d / "dataset.yaml"
     meta.write_text(meta.read_text(encoding="utf-8").replace(
         "  - years: [2021, 2025]\n    sets: [tiny-ntm, tiny-nc]\n",
-        "  - years: [2021, 2022]\n    sets: [tiny-ntm, tiny-nc]\n  - years: [2023, 2025]\n    sets: [tiny-prov-ntm, tiny-nc]\n"),
+        "  - years: [2021, 2022]\n    sets: [tiny-ntm, tiny-nc]\n"
+        "  - years: [2023, 2025]\n    sets: [tiny-prov-ntm, tiny-nc]\n"),
         encoding="utf-8")
     c = ntmlib.score(d, year=[2022, 2023]).communes
     sets = {y: sorted(set(c.loc[c["year"] == y, "set"].astype(str))) for y in (2022, 2023)}
@@ -295,8 +298,10 @@ def test_threshold_choice_by_region_year_and_group(tiny_card):
             == [100.0, "vùng DBSH", -2.0])
     assert (ind(tiny_card, "C", "1.1")[["threshold", "threshold_basis_label", "gap"]].tolist()
             == [90.0, "vùng TDMNPB", 2.0])
-    assert ind(tiny_card, "C", "2.1")[["threshold", "threshold_basis_label"]].tolist() == [44.0, "vùng TDMNPB, năm 2023"]
-    assert ind(tiny_card, "B", "2.2")[["threshold", "threshold_basis_label", "gap"]].tolist() == [2.0, "năm: mặc định", -0.5]
+    assert (ind(tiny_card, "C", "2.1")[["threshold", "threshold_basis_label"]].tolist()
+            == [44.0, "vùng TDMNPB, năm 2023"])
+    assert (ind(tiny_card, "B", "2.2")[["threshold", "threshold_basis_label", "gap"]].tolist()
+            == [2.0, "năm: mặc định", -0.5])
     assert ind(tiny_card, "A", "3.2")[["threshold", "threshold_basis_label"]].tolist() == [4.0, "nhóm xã 1"]
     assert ind(tiny_card, "C", "3.2")[["threshold", "threshold_basis_label"]].tolist() == [2.0, "nhóm xã 2"]
 

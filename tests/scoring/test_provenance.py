@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.helpers.paths import TINY
 
 import ntmlib
-from ntmlib.run import batch
-from ntmlib.scoring.cache import read_scorecard, write_scorecard
 from ntmlib.cli import main
 from ntmlib.present.views import commune_report, provenance_table
+from ntmlib.run import batch
+from ntmlib.scoring.cache import read_scorecard, write_scorecard
 from ntmlib.scoring.window import report_years
+
+from tests.helpers.paths import TINY
 
 
 def two_period_dataset(tmp_path: Path) -> Path:
