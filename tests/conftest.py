@@ -9,6 +9,7 @@ import pytest
 
 import ntmlib
 
+from tests.helpers import clients
 from tests.helpers.paths import LY_NHAN, TINY
 
 TABLES = ("indicators", "criteria", "communes")
@@ -47,3 +48,9 @@ def tiny_card():
 def tiny_both_years_card():
     """tests/data/tiny scored for all its years (2022 and 2023)."""
     yield from _shared(TINY, None)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The path of headless Chromium; tests using it skip without one (fail with NTM_REQUIRE_CLIENTS=1)."""
+    return clients.chromium()

@@ -25,14 +25,11 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 import subprocess
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-
-CHROMIUM_NAMES = ("chromium", "chromium-browser")
 
 # nbconvert writes this alt text on every figure it exports; it says nothing about the figure.
 NBCONVERT_ALT = "No description has been provided for this image"
@@ -169,15 +166,6 @@ WRAPPER = """<!DOCTYPE html>
 
 class BrowserError(RuntimeError):
     """Chromium ran but gave no facts (crash, time-out, script error)."""
-
-
-def find_chromium() -> str | None:
-    """The path of `chromium` or `chromium-browser` on PATH, or None."""
-    for name in CHROMIUM_NAMES:
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
 
 
 def _instrumented(page: Path) -> str:

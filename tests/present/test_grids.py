@@ -3,7 +3,6 @@ dataset of Lý Nhân), in the order of the matplotlib figures, escaped, in eithe
 colours readable as text; and, in Chromium when it is installed, they fit a 390 px phone."""
 import dataclasses
 import re
-import shutil
 import subprocess
 import unicodedata
 from html.parser import HTMLParser
@@ -385,8 +384,6 @@ def test_fragments_are_self_contained_and_prefixed(ly_nhan_card):
 # --------------------------------------------------------------------------- in a browser
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-
 MEASURE = """<script>addEventListener('load', () => { setTimeout(() => {
   const d = document.getElementById('f').contentDocument, out = [];
   out.push('page ' + d.documentElement.scrollWidth + ' ' + d.documentElement.clientWidth);
@@ -403,8 +400,7 @@ MEASURE = """<script>addEventListener('load', () => { setTimeout(() => {
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium")
-def test_fits_a_390px_phone_in_chromium(ly_nhan_card, tmp_path):
+def test_fits_a_390px_phone_in_chromium(ly_nhan_card, tmp_path, chromium):
     """Headless Chromium keeps windows at least 500 px wide, so the page is shown in a 390 px iframe."""
     frags = [grids.criteria_grid_html(ly_nhan_card, NHAN_BINH, 2023, s, previous_year=2022) for s in SETS]
     frags += [grids.heatmap_html(ly_nhan_card, 2023, s) for s in ("hanam-2022-ntm", "hanam-2022-kieu-mau")]
@@ -414,7 +410,7 @@ def test_fits_a_390px_phone_in_chromium(ly_nhan_card, tmp_path):
     (tmp_path / "frame.html").write_text(
         f"<!doctype html><html><body><iframe id='f' src='page.html' style='width:390px;height:800px;border:0'>"
         f"</iframe>{MEASURE}</body></html>", encoding="utf-8")
-    res = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    res = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                           f"--user-data-dir={tmp_path / 'profile'}", "--allow-file-access-from-files",
                           "--virtual-time-budget=3000", "--window-size=600,900", "--dump-dom",
                           (tmp_path / "frame.html").as_uri()], check=False, capture_output=True, text=True, timeout=120)

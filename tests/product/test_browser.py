@@ -12,8 +12,9 @@ live DOM after layout (how: tests/helpers/browser.py):
    http(s) links are listed, not fetched.
 
 The sample's reports are rendered once per session (`ntm bulletin` then `ntm reports`, as
-`make reports` does). Without Chromium on PATH the tests skip. The self-tests at the end prove on
-hand-written pages that each check catches its problem and that a clean page passes.
+`make reports` does). Without Chromium on PATH the tests skip (they fail when NTM_REQUIRE_CLIENTS=1,
+as on CI). The self-tests at the end prove on hand-written pages that each check catches its problem
+and that a clean page passes.
 """
 from __future__ import annotations
 
@@ -32,10 +33,6 @@ from tests.helpers.paths import LY_NHAN, ROOT
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = browser.find_chromium()
-needs_browser = pytest.mark.skipif(
-    CHROMIUM is None, reason=f"no Chromium on PATH ({' or '.join(browser.CHROMIUM_NAMES)}): "
-                             "the browser checks load the reports in headless Chromium")
 
 YEAR = 2023
 WIDTHS = (1280, 390)
@@ -76,12 +73,10 @@ def _report_lang(page: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
+def site(tmp_path_factory, chromium):
     """The rendered sample: {"out": folder, "pages": {page type: [(path, expected lang)]}}. Page types
     come from the batch manifest (kind of the run that wrote the linked HTML), else from the file
     name (xa-*, huyen-*); HTML the index links that is neither is "other"."""
-    if CHROMIUM is None:
-        pytest.skip("no Chromium")
     out = tmp_path_factory.mktemp("browser-reports")
     _run([str(NTM), "bulletin", str(LY_NHAN), "--year", str(YEAR), "--out", str(out / f"ban-tin-{YEAR}.md")])
     _run([str(NTM), "bulletin", str(LY_NHAN), "--year", str(YEAR), "--format", "html",
@@ -112,13 +107,13 @@ def site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def facts(site):
+def facts(site, chromium):
     """{(page, width): DOM facts} for every page and width: one Chromium run each, two at a time."""
     jobs = [(page, width) for kind in PAGE_TYPES for page, _ in site["pages"][kind] for width in WIDTHS]
 
     def load(job):
         try:
-            return browser.page_facts(job[0], job[1], CHROMIUM)
+            return browser.page_facts(job[0], job[1], chromium)
         except browser.BrowserError as e:  # fails the tests of this page and width only
             return e
 
@@ -147,35 +142,30 @@ widths = pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
 kinds = pytest.mark.parametrize("kind", PAGE_TYPES)
 
 
-@needs_browser
 @widths
 @kinds
 def test_no_horizontal_overflow(site, facts, kind, width):
     _check(site, facts, kind, width, lambda f, lang: browser.overflow_problems(f))
 
 
-@needs_browser
 @widths
 @kinds
 def test_no_pre_in_report_content(site, facts, kind, width):
     _check(site, facts, kind, width, lambda f, lang: browser.pre_problems(f))
 
 
-@needs_browser
 @widths
 @kinds
 def test_images_and_svgs_have_vietnamese_text_alternatives(site, facts, kind, width):
     _check(site, facts, kind, width, browser.media_problems)
 
 
-@needs_browser
 @widths
 @kinds
 def test_html_lang_is_the_report_language(site, facts, kind, width):
     _check(site, facts, kind, width, lambda f, lang: browser.lang_problems(f, lang))
 
 
-@needs_browser
 @widths
 @kinds
 def test_links_resolve(site, facts, kind, width):
@@ -228,12 +218,11 @@ def test_alt_rule():
     assert browser.alt_problem(None, "vi") == "no alt attribute"
 
 
-@needs_browser
 @widths
-def test_checks_report_exactly_the_known_problems(tmp_path, width):
+def test_checks_report_exactly_the_known_problems(tmp_path, width, chromium):
     page = tmp_path / "hong.html"
     page.write_text(BAD_PAGE, encoding="utf-8")
-    f = browser.page_facts(page, width, CHROMIUM)
+    f = browser.page_facts(page, width, chromium)
     assert f["innerWidth"] == width
 
     [overflow] = browser.overflow_problems(f)
@@ -252,14 +241,13 @@ def test_checks_report_exactly_the_known_problems(tmp_path, width):
     assert external == []
 
 
-@needs_browser
-def test_clean_page_passes(tmp_path):
+def test_clean_page_passes(tmp_path, chromium):
     page = tmp_path / "tot.html"
     page.write_text(CLEAN_PAGE, encoding="utf-8")
     (tmp_path / "khac.html").write_text('<!DOCTYPE html><html lang="vi"><h2 id="muc-2">Mục 2</h2></html>',
                                         encoding="utf-8")
     for width in WIDTHS:
-        f = browser.page_facts(page, width, CHROMIUM)
+        f = browser.page_facts(page, width, chromium)
         assert f["innerWidth"] == width
         assert browser.overflow_problems(f) == []
         assert browser.pre_problems(f) == []

@@ -27,6 +27,7 @@ from ntmlib.office.excel import indicator_decimals, sheet_titles, short_set_name
 from ntmlib.office.word_bulletin import Letterhead, outline, section_number
 from ntmlib.present.bulletin import bulletin
 
+from tests.helpers import clients
 from tests.helpers.paths import LY_NHAN, TINY
 
 YEAR = 2023
@@ -256,16 +257,10 @@ def test_sheet_titles_of_two_sets_of_one_tier_are_vietnamese():
 # --------------------------------------------------------------------------- printed by LibreOffice
 
 
-def _tools() -> str | None:
-    missing = [t for t in ("soffice", "pdfinfo", "pdftotext", "pdffonts") if shutil.which(t) is None]
-    return f"not installed: {', '.join(missing)} (LibreOffice and poppler-utils)" if missing else None
-
-
 @pytest.fixture(scope="module")
 def pdfs(files, tmp_path_factory) -> dict[str, Path]:
     """Both documents printed to PDF by LibreOffice, headless, with a profile of their own."""
-    if _tools():
-        pytest.skip(_tools())
+    clients.programs(*clients.OFFICE, why="LibreOffice and poppler-utils")
     out = tmp_path_factory.mktemp("pdf")
     profile = (out / "profile").as_uri()
     for path in files.values():
