@@ -25,7 +25,9 @@ reports: $(STAMP)
 	$(BIN)/ntm bulletin $(DATASET) --year $(YEAR) --format html --out reports/ban-tin-$(YEAR).html
 	$(BIN)/ntm reports $(DATASET) --year $(YEAR) --out reports
 
+# The linter first (ruff, configured in pyproject.toml), then the whole test suite.
 test: $(STAMP)
+	$(BIN)/ruff check ntmlib tests benchmarks
 	$(BIN)/python -m pytest
 
 # JupyterLab on notebooks/; extra options pass through: make lab LAB_ARGS="--port 8899 --no-browser".

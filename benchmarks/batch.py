@@ -141,9 +141,10 @@ def main() -> None:
         for i, r in enumerate(runs):
             out = tmp / "plain" / f"r{i}.ipynb"
             out.parent.mkdir(parents=True, exist_ok=True)
-            subprocess.run([str(bin_dir / "papermill"), str(notebook), str(out), "-p", "dataset", str(ds.path.resolve()),
-                            "-p", "commune", r.target, "-p", "year", str(r.year), "--cwd", str(notebook.parent),
-                            "--no-progress-bar"], check=True, capture_output=True, env=env)
+            subprocess.run([str(bin_dir / "papermill"), str(notebook), str(out),
+                            "-p", "dataset", str(ds.path.resolve()), "-p", "commune", r.target,
+                            "-p", "year", str(r.year), "--cwd", str(notebook.parent), "--no-progress-bar"],
+                           check=True, capture_output=True, env=env)
             subprocess.run([str(bin_dir / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(out)],
                            check=True, capture_output=True, env=env)
         plain = time.perf_counter() - t0

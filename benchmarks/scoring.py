@@ -10,9 +10,9 @@ for the cost per observation. The dataset is generated with ntmlib.dataset.synth
 kept in --cache.
 
 "CPU" is the step's processor time (all its threads): on a machine shared with other work it
-stays near what the step costs when the time does not. Each step runs in a fresh process that first prepares what the step needs (e.g. loads the
-Parquet dataset). Memory: just before the step the process collects garbage, gives freed
-memory back to the system (malloc_trim) and resets the kernel's peak-RSS mark
+stays near what the step costs when the time does not. Each step runs in a fresh process that first
+prepares what the step needs (e.g. loads the Parquet dataset). Memory: just before the step the
+process collects garbage, gives freed memory back to the system (malloc_trim) and resets the kernel's peak-RSS mark
 (/proc/self/clear_refs); "peak" is the peak resident set size during the step (VmHWM), so it
 counts the data already loaded; "added" is peak minus the RSS at the start of the step.
 numpy, pandas and pyarrow allocations are all included. The score + aggregate pass is timed
@@ -72,8 +72,8 @@ def _measure(fn):
 def child(step: str, data: Path, sample: int) -> dict:
     import ntmlib
     from ntmlib.analysis import aggregate
-    from ntmlib.errors import Problem  # noqa: F401  (imported here so import time is not measured)
     from ntmlib.dataset.readers import read_observations
+    from ntmlib.errors import Problem  # noqa: F401  (imported here so import time is not measured)
 
     parquet, csv = data / "parquet", data / "csv"
     if step == "read-csv":
@@ -94,7 +94,8 @@ def child(step: str, data: Path, sample: int) -> dict:
         return m | {"problems": len(problems)}
     if step == "score+aggregate":
         card, score_m = _measure(lambda: ntmlib.score(ds))
-        _, agg_m = _measure(lambda: (aggregate.summary(card, level="district"), aggregate.summary(card, level="province")))
+        _, agg_m = _measure(lambda: (aggregate.summary(card, level="district"),
+                                     aggregate.summary(card, level="province")))
         return {"score": score_m, "aggregate": agg_m, "indicator_rows": len(card.indicators),
                 "observations": len(ds.observations)}
     if step == "reference":

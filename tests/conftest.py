@@ -1,10 +1,56 @@
+"""The scored datasets many tests read, scored once per session: the sample data/ly-nhan and the
+hand-made tests/data/tiny, each for both its years and for 2023 alone.
+
+They are shared, so no test may change them: a test that needs a changed scorecard makes its own
+(dataclasses.replace, DataFrame.copy). Each fixture checks at the end of the session that its
+tables are still what scoring returned, and fails naming the table otherwise."""
+import pandas as pd
 import pytest
 
-from fixture_paths import TINY
+import ntmlib
+
+from tests.helpers import clients
+from tests.helpers.paths import LY_NHAN, TINY
+
+TABLES = ("indicators", "criteria", "communes")
+
+
+def _shared(path, year):
+    card = ntmlib.score(path, year=year)
+    before = {name: getattr(card, name).copy(deep=True) for name in TABLES}
+    sets = dict(card.sets)
+    yield card
+    for name, frame in before.items():
+        pd.testing.assert_frame_equal(getattr(card, name), frame, obj=f"{name} of the shared scorecard (changed)")
+    assert card.sets.keys() == sets.keys(), "a test changed the sets of the shared scorecard"
+    assert all(card.sets[k] is v for k, v in sets.items()), "a test changed the sets of the shared scorecard"
+
+
+@pytest.fixture(scope="session")
+def ly_nhan_card():
+    """The sample dataset data/ly-nhan scored for all its years (2022 and 2023)."""
+    yield from _shared(LY_NHAN, None)
+
+
+@pytest.fixture(scope="session")
+def ly_nhan_2023_card():
+    """The sample dataset data/ly-nhan scored for 2023 only."""
+    yield from _shared(LY_NHAN, 2023)
 
 
 @pytest.fixture(scope="session")
 def tiny_card():
-    import ntmlib
+    """tests/data/tiny scored for 2023 only."""
+    yield from _shared(TINY, 2023)
 
-    return ntmlib.score(TINY, year=2023)
+
+@pytest.fixture(scope="session")
+def tiny_both_years_card():
+    """tests/data/tiny scored for all its years (2022 and 2023)."""
+    yield from _shared(TINY, None)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The path of headless Chromium; tests using it skip without one (fail with NTM_REQUIRE_CLIENTS=1)."""
+    return clients.chromium()

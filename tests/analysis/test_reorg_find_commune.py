@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fixture_paths import LY_NHAN, TINY
+from tests.helpers.paths import LY_NHAN, TINY
 from ntmlib.analysis.reorg import find_commune
 from ntmlib.dataset.loading import load_dataset
 from ntmlib.errors import ParameterError

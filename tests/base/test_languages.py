@@ -1,7 +1,7 @@
 """The languages ntmlib writes in (ntmlib.base.languages.check_lang), checked in one place for
 the charts, the HTML grids, the reports and the explorer."""
 import pytest
-from fixture_paths import TINY
+from tests.helpers.paths import TINY
 
 import ntmlib
 from ntmlib.base import check_lang

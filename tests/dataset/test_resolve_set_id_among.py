@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fixture_paths import LY_NHAN
+from tests.helpers.paths import LY_NHAN
 from ntmlib.criteria.criteria_set import available_sets
 from ntmlib.dataset.resolve import set_id_among
 from ntmlib.errors import ParameterError

@@ -138,7 +138,8 @@ def cases():
         "chỉ tiêu này cần một số (%)"])
 
     wb = workbook()
-    wide_sheet(wb, "2023", [list(r) for r in ROWS] + [["1.2", "Quy chế quản lý quy hoạch", "", "Đạt", "chưa rõ", "Đạt"]])
+    wide_sheet(wb, "2023",
+               [list(r) for r in ROWS] + [["1.2", "Quy chế quản lý quy hoạch", "", "Đạt", "chưa rõ", "Đạt"]])
     wide_sheet(wb, "2024", [["2.1", "Đường xã", "%", "0,5 km", 100, 100]])
     out["xlsx-wide-problems-on-two-sheets"] = (wb, YAML, [
         "Lỗi dữ liệu (2 vấn đề)",

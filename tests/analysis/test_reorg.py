@@ -1,0 +1,227 @@
+"""The 2025 reorganisation: the sample crosswalk (Lý Nhân's 21 units -> 7 communes of Ninh Bình),
+predecessors and successors, predecessors' history and regrouped results equal to the scores,
+province-level summaries of communes without a district, bad crosswalk rows, and the report
+of a new commune."""
+import shutil
+
+import pandas as pd
+import pytest
+
+import ntmlib
+from ntmlib.analysis import aggregate, reorg
+
+from tests.helpers.paths import DATA, LY_NHAN, TINY
+
+# criteria-notes §7: new commune (code) -> its predecessors, from 1/7/2025, province Ninh Bình (37)
+SECTION_7 = {
+    "Lý Nhân": ("13573", ["Hợp Lý", "Chính Lý", "Văn Lý"]),
+    "Nam Xang": ("13591", ["Nguyên Lý", "Công Lý", "Đức Lý"]),
+    "Bắc Lý": ("13579", ["Chân Lý", "Đạo Lý", "Bắc Lý"]),
+    "Trần Thương": ("13594", ["Trần Hưng Đạo", "Nhân Nghĩa", "Nhân Bình"]),
+    "Vĩnh Trụ": ("13597", ["Thị trấn Vĩnh Trụ", "Nhân Khang", "Nhân Chính"]),
+    "Nhân Hà": ("13609", ["Nhân Thịnh", "Nhân Mỹ", "Xuân Khê"]),
+    "Nam Lý": ("13627", ["Phú Phúc", "Tiến Thắng", "Hòa Hậu"]),
+}
+
+
+@pytest.fixture(scope="module")
+def ds(ly_nhan_card):
+    return ly_nhan_card.dataset
+
+
+def test_sample_crosswalk_has_21_old_units_and_7_new_communes(ds):
+    cw = ds.crosswalk
+    assert len(cw) == 21
+    assert set(cw["old_commune_id"]) == set(ds.communes["commune_id"])
+    units = reorg.new_communes(ds)
+    assert len(units) == 7
+    assert set(units["new_province"]) == {"Ninh Bình"} and set(units["new_province_id"]) == {"37"}
+    assert set(units["effective"]) == {"2025-07-01"} and set(units["new_type"]) == {"xã"}
+    assert sorted(units["new_commune"]) == sorted(SECTION_7)
+
+
+@pytest.mark.parametrize("name", list(SECTION_7))
+def test_predecessors_match_the_notes(ds, name):
+    code, old = SECTION_7[name]
+    for ref in (name, f"Xã {name}", f"{code}@2025-07-01", f"{code}@2025"):
+        assert list(reorg.predecessors(ds, ref)["commune"]) == old, ref
+    for o in old:
+        nxt = reorg.successor(ds, o, "2025-07-01")
+        assert (nxt["new_commune"], nxt["new_commune_id"], nxt["key"]) == (name, code, f"{code}@2025-07-01")
+        assert reorg.successor(ds, o, "2025-06-30") is None
+
+
+def test_a_reused_code_or_an_old_name_is_never_taken_for_a_new_commune(ds):
+    # 13573 is the old code of Chính Lý and the new code of Lý Nhân: bare, it is Chính Lý
+    assert ds.commune_id("13573") == "13573" and reorg.successor(ds, "13573")["new_commune"] == "Lý Nhân"
+    with pytest.raises(ntmlib.DataError) as e:
+        reorg.predecessors(ds, "13573")
+    assert "'13573' là xã cũ Chính Lý (mã 13573)" in str(e.value)
+    assert "'Lý Nhân' hoặc '13573@2025-07-01'" in str(e.value)
+    with pytest.raises(ntmlib.DataError) as e:
+        reorg.history(ntmlib.score(LY_NHAN, year=2023), "Hợp Lý")
+    assert "'Hợp Lý' là xã cũ Hợp Lý (mã 13567)" in str(e.value)
+    with pytest.raises(ntmlib.DataError) as e:
+        reorg.predecessors(ds, "Đông Hải")
+    assert e.value.problems[0].file == "crosswalk.csv"
+    assert "'Đông Hải' không phải xã cũ trong communes.csv cũng không phải xã mới trong crosswalk.csv" in str(e.value)
+    with pytest.raises(ntmlib.DataError):
+        reorg.predecessors(ds, "13591@2024")  # no reorganisation in 2024
+
+
+def test_history_numbers_equal_the_scores(ly_nhan_card):
+    c = ly_nhan_card.communes
+    for name, (_, old) in SECTION_7.items():
+        h = reorg.history(ly_nhan_card, name)
+        assert len(h) == 2 * 3 and list(h["commune"].iloc[:3]) == old
+        for r in h.itertuples():
+            rows = c[(c["commune"] == r.commune) & (c["year"] == r.year)].set_index("tier")
+            if not r.assessed:
+                assert rows.empty and r.ntm == "" and pd.isna(r.tier_reached)
+                continue
+            for tier in ("ntm", "nang-cao", "kieu-mau"):
+                x = rows.loc[tier]
+                expected = (f"{x.criteria_met}/{x.criteria_total} · {x.indicators_met}/{x.indicators_total}")
+                assert h.at[r.Index, tier] == expected, (name, r.commune, r.year, tier)
+            for col in ("tier_reached", "tier_recognised"):  # NA (no tier) equals NA
+                want = rows[col].iloc[0]
+                assert getattr(r, col) == want or (pd.isna(getattr(r, col)) and pd.isna(want)), (r.commune, col)
+
+
+def test_history_of_nam_xang_reads_as_the_bulletin(ly_nhan_card):
+    h = reorg.history(ly_nhan_card, "Nam Xang", years=2023).set_index("commune")
+    # bulletin 1/2024 §2.2: Nguyên Lý and Công Lý 19/19 · 57/57 NTM and 19/19 · 75/75 nâng cao; §2.1 Đức Lý 17/73
+    assert h.loc["Nguyên Lý", "nang-cao"] == "19/19 · 75/75" and h.loc["Công Lý", "ntm"] == "19/19 · 57/57"
+    assert h.loc["Đức Lý", "nang-cao"] == "17/19 · 73/75"
+    assert h.loc["Công Lý", "recognitions"] == "NTM 2015; NTM nâng cao 2023"
+    assert h.loc["Đức Lý", "recognitions"] == "NTM; NTM kiểu mẫu"
+
+
+def test_regroup_counts_predecessors_per_new_commune(ly_nhan_card):
+    g = reorg.regroup(ly_nhan_card)
+    assert set(g["commune"]) == set(SECTION_7) and set(g["district"]) == {""}
+    c = ly_nhan_card.communes
+    for r in g.itertuples():
+        old = SECTION_7[r.commune][1]
+        mine = c[c["commune"].isin(old) & (c["year"] == r.year) & (c["tier"] == r.tier)]
+        assert r.predecessors == 3 and r.assessed == len(mine)
+        assert (r.reaching, r.recognised) == (int(mine["reaches"].sum()), int(mine["recognised"].sum()))
+    nam_xang = g[(g["commune"] == "Nam Xang") & (g["year"] == 2023)].set_index("tier")
+    assert nam_xang.loc["nang-cao", "reaching"] == 2 and nam_xang.loc["nang-cao", "criteria_range"] == "17–19"
+    vinh_tru = g[(g["commune"] == "Vĩnh Trụ") & (g["year"] == 2023)]
+    assert set(vinh_tru["assessed"]) == {2}  # the town is not assessed with the commune sets
+    # before the reorganisation every commune stays its own unit
+    before = reorg.regroup(ly_nhan_card.communes, ly_nhan_card.dataset, date="2025-06-30")
+    assert len(before) == len(ly_nhan_card.communes) and set(before["district"]) == {"Lý Nhân"}
+
+
+def _tiny_with(tmp_path, district_of_c: str, province_of_c: str):
+    d = tmp_path / "tiny"
+    shutil.copytree(TINY, d)
+    communes = pd.read_csv(d / "communes.csv", dtype=str, keep_default_na=False)
+    communes.loc[communes["commune_id"] == "C", ["district", "province"]] = [district_of_c, province_of_c]
+    communes.to_csv(d / "communes.csv", index=False)
+    return ntmlib.score(d, year=2023)
+
+
+def test_province_summary_keeps_communes_without_district(tmp_path):
+    full = aggregate.summary(ntmlib.score(TINY, year=2023), level="province")
+    card = _tiny_with(tmp_path, "", "Thử nghiệm")
+    prov = aggregate.summary(card, level="province")
+    cols = ["year", "set", "communes", "reaching", "recognised", "criteria_range"]
+    assert prov[cols].equals(full[cols])
+    assert set(prov["communes"]) == {3}
+    dist = aggregate.summary(card, level="district").set_index(["district", "set"])
+    assert dist.loc[(aggregate.NO_DISTRICT, "tiny-ntm"), "communes"] == 1
+    assert dist.loc[("Thử", "tiny-ntm"), "communes"] == 2
+    # a district left missing (NaN) in the table counts the same way
+    card.dataset.communes.loc[card.dataset.communes["commune_id"] == "C", "district"] = None
+    assert aggregate.summary(card, level="district").groupby("set")["communes"].sum().to_dict() == \
+        {"tiny-ntm": 3, "tiny-nc": 3}
+
+
+def test_new_province_without_district_gets_its_own_row(tmp_path):
+    card = _tiny_with(tmp_path, "", "Mới")
+    prov = aggregate.summary(card, level="province").set_index(["province", "set"])
+    assert prov.loc[("Mới", "tiny-ntm"), "communes"] == 1 and prov.loc[("Thử nghiệm", "tiny-ntm"), "communes"] == 2
+
+
+@pytest.mark.parametrize("case,problems", [
+    ("csv-crosswalk-unknown-old-commune", [("dòng 4", "old_commune_id")]),
+    ("csv-crosswalk-bad-date", [("dòng 3", "effective"), ("dòng 4", "effective")]),
+    ("csv-crosswalk-two-successors", [("dòng 4", "new_commune_id"), ("dòng 5", "new_commune")]),
+    ("csv-crosswalk-missing-column", [("dòng 1", "new_province")]),
+])
+def test_bad_crosswalk_rows_name_file_row_and_column(case, problems):
+    with pytest.raises(ntmlib.DataError) as e:
+        ntmlib.load_dataset(DATA / "bad" / case)
+    assert [(p.file, p.place, p.column) for p in e.value.problems] == [("crosswalk.csv", *p) for p in problems]
+
+
+def test_old_commune_name_must_match_its_id(tmp_path):
+    d = tmp_path / "ds"
+    shutil.copytree(LY_NHAN, d)
+    text = (d / "crosswalk.csv").read_text(encoding="utf-8").replace("13570,Nguyên Lý,", "13570,Công Lý,")
+    (d / "crosswalk.csv").write_text(text, encoding="utf-8")
+    problems = ntmlib.validate(d)
+    assert [str(p) for p in problems] == [
+        "crosswalk.csv: dòng 3 (cột old_commune): tên 'Công Lý' không khớp với mã 13570 "
+        "('Nguyên Lý' trong communes.csv)"]
+
+
+@pytest.mark.slow
+def test_new_commune_report_shows_its_predecessors(ly_nhan_card):
+    from ntmlib.run.export import to_html
+    from ntmlib.run.runner import run_report as execute
+
+    nb = execute("commune", {"dataset": str(LY_NHAN.resolve()), "commune": "Nam Xang", "year": 2023, "lang": "vi"})
+    html = to_html(nb)
+    assert "Xã Nam Xang" in html
+    assert "được thành lập từ ngày 1/7/2025 trên cơ sở xã Nguyên Lý, xã Công Lý và xã Đức Lý" in html
+    assert "Kết quả của các xã tiền thân" in html and "data:image/png;base64," in html
+    text = "\n".join(o.get("data", {}).get("text/plain", "") for c in nb.cells for o in c.get("outputs", []))
+    lines = [" ".join(ln.split()) for ln in text.splitlines()]
+    h = reorg.history(ly_nhan_card, "Nam Xang")
+    assert len(h) == 6
+    for r in h.itertuples():  # every count of the history table is in the report
+        assert any(ln.startswith(f"{r.year} {r.commune} {r.ntm} {h.at[r.Index, 'nang-cao']}") for ln in lines), r
+    assert "Kết quả theo từng bộ tiêu chí" not in html  # no results of its own before it existed
+
+
+@pytest.mark.slow
+def test_new_commune_report_by_reference_in_english_and_old_commune_note():
+    from ntmlib.run.export import to_html
+    from ntmlib.run.runner import run_report as execute
+
+    nb = execute("commune", {"dataset": str(LY_NHAN.resolve()), "commune": "13597@2025-07-01", "year": 2022,
+                             "lang": "en"})
+    html = to_html(nb)
+    assert "Vĩnh Trụ commune (code 13597, Ninh Bình province) was formed on 1 July 2025 from Thị trấn Vĩnh Trụ, " \
+           "Nhân Khang and Nhân Chính" in html
+    assert "not assessed" in html
+    nb = execute("commune", {"dataset": str(LY_NHAN.resolve()), "commune": "13591", "year": 2023, "lang": "vi"})
+    assert "Từ 1/7/2025 thuộc xã Nam Xang, tỉnh Ninh Bình." in to_html(nb)
+
+
+def test_cli_lists_new_communes_and_refuses_an_old_code():
+    from click.testing import CliRunner
+
+    from ntmlib.cli import main
+
+    res = CliRunner().invoke(main, ["crosswalk", str(LY_NHAN)])
+    assert res.exit_code == 0
+    lines = res.output.splitlines()
+    assert len(lines) == 1 + 7
+    assert " ".join(lines[2].split()) == "13591@2025-07-01 Nam Xang Ninh Bình 1/7/2025 Nguyên Lý, Công Lý, Đức Lý"
+    res = CliRunner().invoke(main, ["crosswalk", str(LY_NHAN), "13573"])
+    assert res.exit_code == 2 and "'13573' là xã cũ Chính Lý" in res.output and "Traceback" not in res.output
+
+
+def test_successor_names_of_many_communes_are_successor_of_each(ds):
+    ids = list(ds.communes["commune_id"])
+    names = reorg.successor_names(ds, ids)
+    for cid in ids:
+        one = reorg.successor(ds, cid)
+        assert names.get(cid) == (None if one is None else one["new_commune"])
+    assert len(names) == 21 and len(set(names.values())) == 7
+    assert reorg.successor_names(ds, []) == {}

@@ -1,0 +1,160 @@
+"""Maps of communes (ntmlib.present.maps): a marker per commune at its official coordinates, coloured by the
+tier reached, drawn once per district; a commune report's map is the district's with one ring."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import pandas as pd
+import pytest
+
+from ntmlib.dataset import units
+from ntmlib.present import maps, views
+
+from tests.helpers.paths import ROOT
+
+SAMPLE = ROOT / "data" / "ly-nhan"
+TINY = ROOT / "tests" / "data" / "tiny"
+
+
+@pytest.fixture(scope="module")
+def district():
+    return views.district_report(SAMPLE, "Lý Nhân", 2023)
+
+
+def _markers(svg: str) -> list[tuple[float, float]]:
+    return [(float(x), float(y)) for x, y in re.findall(r'<use xlink:href="#[^"]+" x="([-\d.]+)" y="([-\d.]+)"', svg)]
+
+
+def _near(a, b, tol=0.01) -> bool:
+    return abs(a[0] - b[0]) < tol and abs(a[1] - b[1]) < tol
+
+
+def test_the_points_are_the_official_coordinates(district):
+    p = maps.points(district.card, 2023)
+    official = units.old_units("Hà Nam", "Lý Nhân").set_index("code")
+    assert len(p) == 21 and (p["source"] == "vietnamadminunits").all()
+    assert p.set_index("commune_id")["lat"].equals(official["lat"].rename_axis("commune_id").reindex(p["commune_id"]))
+    hop_ly = p.set_index("commune_id").loc["13567"]
+    assert (hop_ly["label"], round(hop_ly["lat"], 6), round(hop_ly["lon"], 6)) == ("Hợp Lý", 20.608449, 105.996429)
+    assert p.set_index("commune_id").at["13597", "label"] == "Vĩnh Trụ"  # 'Thị trấn' left out of the label
+    tiers = p["tier"].value_counts().to_dict()
+    assert tiers == {"": 15, "nang-cao": 3, "ntm": 1, "kieu-mau": 1, "not_assessed": 1}
+    assert p.set_index("commune_id").at["13624", "tier"] == "kieu-mau"  # Xuân Khê
+
+
+def test_every_marker_is_drawn_at_its_coordinates(district):
+    m, p = maps.district_map(district.card, 2023, "Lý Nhân")
+    drawn = _markers(m.svg)
+    assert len(drawn) == 21 + 5  # the communes, and one marker per tier in the legend
+    for r in p.itertuples():
+        at = m.position(r.lon, r.lat)
+        assert any(_near(at, d) for d in drawn), (r.commune, at)
+    # north is up and east is right
+    hop_ly, hoa_hau = (m.position(*p.set_index("commune").loc[n, ["lon", "lat"]]) for n in ("Hợp Lý", "Hòa Hậu"))
+    assert hop_ly[1] < hoa_hau[1] and hop_ly[0] < hoa_hau[0]
+    for name in ("Hợp Lý", "Nhân Bình", "Vĩnh Trụ", "Chưa đạt NTM (15)", "NTM nâng cao (3)", "NTM kiểu mẫu (1)"):
+        assert f">{name}<" in m.svg
+    assert "<path" in m.svg and 'style="width:100%;max-width:640px;height:auto"' in m.svg
+    assert len(m.svg) < 40_000  # a small SVG: text as text
+
+
+def test_a_commune_map_is_the_district_map_with_a_ring_on_the_commune(district):
+    r = views.commune_report(SAMPLE, "Nhân Bình", 2023)
+    html = r.map_html()
+    m, p = maps.district_map(r.card, 2023, "Lý Nhân")
+    ring = re.search(r'<circle cx="([\d.]+)" cy="([\d.]+)"', html)
+    row = p.set_index("commune").loc["Nhân Bình"]
+    assert _near((float(ring[1]), float(ring[2])), m.position(row["lon"], row["lat"]))
+    assert ">Vị trí xã Nhân Bình trong huyện Lý Nhân<" in html and ">Các xã huyện Lý Nhân năm 2023<" not in html
+    assert html.count("<svg") == 1 and _markers(html) == _markers(m.svg)  # nothing redrawn
+    assert "nguồn: vietnamadminunits" in html
+    # drawn once per district and year: another commune's map reuses it
+    assert maps.district_map(views.commune_report(SAMPLE, "Văn Lý", 2023).card, 2023, "Lý Nhân")[0] is m
+    en = views.commune_report(SAMPLE, "Nhân Bình", 2023, lang="en").map_html()
+    assert ">Where Nhân Bình lies in Lý Nhân district<" in en and "Not NTM (15)" in en
+
+
+def test_a_new_commune_map_groups_its_predecessors():
+    r = views.commune_report(SAMPLE, "Nam Xang", 2023)
+    html = r.map_html()
+    assert ">Xã Nam Xang (từ 1/7/2025) và các xã tiền thân<" in html and ">Nam Xang<" in html
+    assert "Đường đứt: phạm vi gần đúng (bao lồi) của các xã tiền thân hợp thành xã Nam Xang." in html
+
+
+def test_coordinates_of_communes_csv_come_first_and_missing_ones_are_named(tmp_path, district):
+    d = tmp_path / "ly-nhan"
+    shutil.copytree(SAMPLE, d)
+    c = pd.read_csv(d / "communes.csv", dtype=str, keep_default_na=False)
+    c["lat"], c["lon"] = "", ""
+    c.loc[c["commune_id"] == "13567", ["lat", "lon"]] = ["20.61", "106.0"]
+    c.to_csv(d / "communes.csv", index=False)
+    r = views.district_report(d, "Lý Nhân", 2023)
+    p = maps.points(r.card, 2023)
+    assert p.set_index("commune_id").loc["13567", ["lat", "lon", "source"]].tolist() == [20.61, 106.0, "communes.csv"]
+    assert (p.loc[p["commune_id"] != "13567", "source"] == "vietnamadminunits").all()
+    html = r.map_html()
+    assert "nguồn: communes.csv, vietnamadminunits" in html
+
+
+def test_a_dataset_without_coordinates_says_so():
+    r = views.district_report(TINY, "Thử", 2023)
+    assert r.map_html() == ("<p>Không vẽ được bản đồ: không xã nào có tọa độ (thêm cột lat, lon vào communes.csv "
+                            "hoặc cài gói vietnamadminunits).</p>")
+
+
+def test_a_commune_without_coordinates_is_named_under_the_map(district):
+    rows = tuple(maps.points(district.card, 2023).assign(
+        lat=lambda p: p["lat"].where(p["commune"] != "Hòa Hậu")).pipe(
+        lambda p: [(r.label, r.lon, r.lat, r.tier, r.south, r.west, r.north, r.east) for r in p.itertuples()]))
+    m = maps._draw("Thử", rows, (), "vi")
+    assert ">Không có tọa độ, không vẽ: Hòa Hậu<" in m.svg and len(_markers(m.svg)) == 20 + 5
+
+
+def test_the_district_report_groups_its_communes_by_new_commune(district):
+    html = district.map_html()
+    assert html.count("<svg") == 2  # the tiers, then the new communes
+    groups = html[html.index("Các xã huyện Lý Nhân hợp thành 7 xã mới từ 1/7/2025"):]
+    for name in ("Lý Nhân", "Nam Xang", "Bắc Lý", "Trần Thương", "Vĩnh Trụ", "Nhân Hà", "Nam Lý"):
+        assert f">{name} (3)<" in groups
+    assert len(_markers(groups)) == 21 + 7  # every old commune once, and the legend
+    assert views.district_report(TINY, "Thử", 2023).map_html().count("<svg") == 0  # no coordinates, no crosswalk
+
+
+def test_another_kernel_reads_the_district_map_from_disk(district, tmp_path, monkeypatch):
+    monkeypatch.setenv(maps.CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(maps, "_DISTRICT_MAPS", {})
+    m, p = maps.district_map(district.card, 2023, "Lý Nhân")
+    assert len(list(tmp_path.glob("*.json"))) == 1
+
+    def no_drawing(*args, **kwargs):
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(maps, "_DISTRICT_MAPS", {})  # a new process
+    monkeypatch.setattr(maps, "area_map_svg", no_drawing)
+    monkeypatch.setattr(maps, "points", no_drawing)
+    m2, p2 = maps.district_map(district.card, 2023, "Lý Nhân")
+    assert m2 == m and p2.equals(p)
+    assert maps.commune_map_html(district.card, 2023, "13618") == views.commune_report(SAMPLE, "Nhân Bình",
+                                                                                      2023).map_html()
+    monkeypatch.setenv(maps.CACHE_ENV, "")  # no disk cache: drawn again
+    monkeypatch.setattr(maps, "_DISTRICT_MAPS", {})
+    with pytest.raises(AssertionError, match="drawn again"):
+        maps.district_map(district.card, 2023, "Lý Nhân")
+
+
+def test_a_province_map_names_its_communes_only_when_few(district, monkeypatch):
+    html = maps.province_map_html(district.card, 2023, "Hà Nam")
+    assert ">Các xã tỉnh Hà Nam năm 2023<" in html and ">Hợp Lý<" in html and len(_markers(html)) == 21 + 5
+    monkeypatch.setattr(maps, "LABELLED", 10)
+    html = maps.province_map_html(district.card, 2023, "Hà Nam", lang="en")
+    assert ">Communes of Hà Nam province, 2023<" in html and ">Hợp Lý<" not in html
+
+
+def test_every_map_is_an_image_named_by_its_title(district):
+    for html in (district.map_html(), views.commune_report(SAMPLE, "Nhân Bình", 2023).map_html(),
+                 views.commune_report(SAMPLE, "Nam Xang", 2023).map_html()):
+        svgs = re.findall(r"<svg [^>]*>", html)
+        assert svgs and all('role="img" aria-label="' in s for s in svgs), svgs
+    assert '<svg role="img" aria-label="Vị trí xã Nhân Bình trong huyện Lý Nhân"' in \
+        views.commune_report(SAMPLE, "Nhân Bình", 2023).map_html()

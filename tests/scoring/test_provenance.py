@@ -1,0 +1,120 @@
+"""One report window and one provenance record: the same report whoever makes it, a provenance
+table that names every input by its full SHA-256, and a batch that reruns exactly the reports
+whose inputs changed."""
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import ntmlib
+from ntmlib.cli import main
+from ntmlib.present.views import commune_report, provenance_table
+from ntmlib.run import batch
+from ntmlib.scoring.cache import read_scorecard, write_scorecard
+from ntmlib.scoring.window import report_years
+
+from tests.helpers.paths import TINY
+
+
+def two_period_dataset(tmp_path: Path) -> Path:
+    """The tiny dataset, with its nâng cao set copied as tiny-nc-2023 for 2023 only."""
+    d = tmp_path / "d"
+    shutil.copytree(TINY, d)
+    nc = (d / "frameworks" / "tiny-nc.yaml").read_text(encoding="utf-8")
+    (d / "frameworks" / "tiny-nc-2023.yaml").write_text(nc.replace("id: tiny-nc", "id: tiny-nc-2023"), encoding="utf-8")
+    obs = (d / "observations.csv").read_text(encoding="utf-8")
+    (d / "observations.csv").write_text(obs.replace(",tiny-nc,", ",tiny-nc-2023,"), encoding="utf-8")
+    meta = (d / "dataset.yaml").read_text(encoding="utf-8")
+    meta = meta.replace("  - years: [2021, 2025]\n    sets: [tiny-ntm, tiny-nc]",
+                        "  - years: [2021, 2022]\n    sets: [tiny-ntm, tiny-nc]\n"
+                        "  - years: [2023, 2025]\n    sets: [tiny-ntm, tiny-nc-2023]")
+    (d / "dataset.yaml").write_text(meta, encoding="utf-8")
+    return d
+
+
+def test_report_window_is_every_year_with_data_up_to_the_year():
+    assert report_years([2021, 2023, 2022, 2025], 2023) == [2021, 2022, 2023]
+    assert report_years([2022, 2023], 2022) == [2022]
+    ds = ntmlib.load_dataset(TINY)
+    assert commune_report(ds, "C", 2023).card.years == [2022, 2023]
+    assert commune_report(ds, "C", 2022).card.years == [2022]
+
+
+def test_provenance_record_hashes_every_input_in_full():
+    card = ntmlib.score(TINY)
+    p = card.provenance
+    files = p.files()
+    for name in ("communes.csv", "observations.csv", "recognitions.csv", "dataset.yaml", "tiny-ntm.yaml",
+                 "tiny-nc.yaml"):
+        path = TINY / name if (TINY / name).exists() else TINY / "frameworks" / name
+        assert files[name] == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert p.years == (2022, 2023) and p.version == ntmlib.__version__ and set(p.set_files) == {"tiny-ntm", "tiny-nc"}
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\+7", p.created)
+    table = provenance_table(card)
+    assert list(table.iloc[:3, 1]) == [ntmlib.__version__, "tiny-ntm, tiny-nc", "2022, 2023"]
+    assert "SHA-256 của tệp tiny-ntm.yaml" in set(table.iloc[:, 0])
+    # the sets a provincial set extends are inputs too
+    prov = ntmlib.score(TINY, sets=["tiny-prov-ntm"], year=2023).provenance
+    assert {Path(f).name for f in prov.set_files["tiny-prov-ntm"]} == {"tiny-prov-ntm.yaml", "tiny-ntm.yaml"}
+
+
+def test_provenance_travels_through_the_score_cache(tmp_path):
+    card = ntmlib.score(TINY)
+    again = read_scorecard(write_scorecard(card, tmp_path / "c.pkl"))
+    assert again.provenance.digest() == card.provenance.digest()
+    assert again.provenance.files() == card.provenance.files()
+
+
+@pytest.mark.slow
+def test_changed_threshold_changes_the_provenance_table_and_reruns_exactly_the_affected_reports(tmp_path):
+    d, out = two_period_dataset(tmp_path), tmp_path / "out"
+    first = batch.run_batch(d, years=[2022, 2023], out=out, jobs=1, progress=False, formats=("html",))
+    assert first.ok and (first.planned, first.executed) == (8, 8)
+    before = {y: provenance_table(commune_report(d, "C", y).card) for y in (2022, 2023)}
+
+    set_file = d / "frameworks" / "tiny-nc-2023.yaml"
+    text = set_file.read_text(encoding="utf-8")
+    assert "threshold: 95" in text
+    set_file.write_text(text.replace("threshold: 95", "threshold: 90"), encoding="utf-8")
+
+    after = {y: provenance_table(commune_report(d, "C", y).card) for y in (2022, 2023)}
+    row = "SHA-256 của tệp tiny-nc-2023.yaml"  # the time row differs from run to run: compare the hashes
+    hashes = lambda t: dict(zip(t.iloc[:, 0], t.iloc[:, 1]))  # noqa: E731
+    assert row not in hashes(before[2022]) and row not in hashes(after[2022])
+    assert {k: v for k, v in hashes(before[2022]).items() if "SHA-256" in k} == \
+           {k: v for k, v in hashes(after[2022]).items() if "SHA-256" in k}
+    assert hashes(before[2023])[row] != hashes(after[2023])[row] == hashlib.sha256(set_file.read_bytes()).hexdigest()
+
+    second = batch.run_batch(d, years=[2022, 2023], out=out, jobs=1, progress=False, formats=("html",))
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert second.ok and (second.executed, second.skipped) == (4, 4)  # the 2023 reports, not the 2022 ones
+    redone = {r["stem"] for r in manifest["runs"] if r["inputs"].get("tiny-nc-2023.yaml")}
+    assert redone == {"2023/xa-an-a", "2023/xa-binh-b", "2023/xa-cao-c", "2023/huyen-thu"}
+    html = (out / "2023/xa-cao-c.html").read_text(encoding="utf-8")
+    assert hashlib.sha256(set_file.read_bytes()).hexdigest() in html
+
+
+def tables_of(html: str) -> list[str]:
+    """The tables of a report page, with the one time that differs from run to run blanked."""
+    tables = re.findall(r"<table.*?</table>", html, re.S)
+    return [re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\+7", "TIME", t) for t in tables]
+
+
+@pytest.mark.slow
+def test_same_commune_report_from_ntm_report_and_from_batches_of_different_years(tmp_path):
+    runner = CliRunner()
+    res = runner.invoke(main, ["report", str(TINY), "--commune", "C", "--year", "2023",
+                               "--out", str(tmp_path / "alone.html")])
+    assert res.exit_code == 0, res.output
+    for name, years in (("one", ["--year", "2023"]), ("two", ["--year", "2022", "--year", "2023"])):
+        res = runner.invoke(main, ["reports", str(TINY), *years, "--communes", "C", "--formats", "html",
+                                   "--jobs", "1", "--out", str(tmp_path / name)])
+        assert res.exit_code == 0, res.output
+    alone = tables_of((tmp_path / "alone.html").read_text(encoding="utf-8"))
+    assert len(alone) >= 4
+    for name in ("one", "two"):
+        assert tables_of((tmp_path / name / "2023/xa-cao-c.html").read_text(encoding="utf-8")) == alone
