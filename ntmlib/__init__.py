@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from .analysis.validation import validate
 from .criteria import CriteriaSet, Criterion, Indicator, Threshold, available_sets, load_set
 from .dataset import Dataset, load_dataset
 from .errors import DataError, FrameworkError, NtmError, Problem
 from .jupyter.explorer import explore
-from .analysis.validation import validate
 from .scoring import Scorecard, score
 from .text import TIERS, counts_text, tier_name
 from .version import __version__

@@ -4,8 +4,8 @@ roadmaps to the next tier, what-if thresholds, the 2025 reorganisation, dataset 
 from __future__ import annotations
 
 from . import aggregate, reorg, roadmap, trends, validation, verdicts, whatif
+from .roadmap import roadmap_for
 from .validation import validate
 from .whatif import ThresholdChange
-from .roadmap import roadmap_for
 
 __all__ = ["aggregate", "reorg", "roadmap", "trends", "validation", "verdicts", "whatif", "validate", "ThresholdChange", "roadmap_for"]

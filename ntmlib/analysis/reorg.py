@@ -20,8 +20,8 @@ import pandas as pd
 
 from ..dataset.crosswalk import CROSSWALK_FILE, commune_names
 from ..dataset.model import Dataset
-from ..errors import DataError, ParameterError, Problem
 from ..dataset.resolve import commune_id, fold_name, resolve_communes
+from ..errors import DataError, ParameterError, Problem
 from ..scoring.scorecard import Scorecard
 from ..text import TIERS, date_text, short_counts, tier_name
 

@@ -9,10 +9,8 @@ import textwrap
 import numpy as np
 import pandas as pd
 
-from . import aggregate
 from ..errors import ParameterError, Problem
 from ..scoring.scorecard import Scorecard
-from .trends import plain, trends
 from ..text import (
     NO_THRESHOLD_TEXT,
     ROADMAP_TEXT,
@@ -25,6 +23,8 @@ from ..text import (
     sentence_case,
     tier_name,
 )
+from . import aggregate
+from .trends import plain, trends
 
 COLUMNS = ["rank", "commune_id", "commune", "year", "target_set", "set", "tier", "role", "criterion", "indicator",
            "name", "name_en", "measure", "unit", "rule", "value", "number", "threshold", "threshold_basis",

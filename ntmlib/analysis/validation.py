@@ -6,10 +6,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..dataset.checks import unit_code_warnings
-from ..dataset.model import Dataset
-from ..errors import DataError, Problem
 from ..dataset.loading import load_dataset
+from ..dataset.model import Dataset
 from ..dataset.readers import Skipped
+from ..errors import DataError, Problem
 from ..scoring.engine import score
 from ..text import NO_THRESHOLD_TEXT, label
 

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..errors import ParameterError, Problem
 from ..criteria.criteria_set import CriteriaSet
+from ..errors import ParameterError, Problem
 from ..scoring.scorecard import Scorecard
-from .trends import trends
 from ..text import TIERS
+from .trends import trends
 
 STATES = ("maintained", "reached", "lapsed", "not_reached", "undecided")
 ROW_COLUMNS = ["set", "tier", "criterion", "criterion_name", "indicator", "name", "unit", "rule", "value", "number",

@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..dataset.model import Dataset
-from ..errors import ParameterError, Problem
 from ..criteria.criteria_set import CriteriaSet, Threshold
 from ..dataset.loading import load_dataset
-from ..scoring.scorecard import Scorecard, combine
+from ..dataset.model import Dataset
+from ..errors import ParameterError, Problem
 from ..scoring.engine import score
-from .trends import plain
+from ..scoring.scorecard import Scorecard, combine
 from ..text import (
     RULE_SIGNS,
     WHATIF_HEADERS,
@@ -28,6 +27,7 @@ from ..text import (
     number_text,
     tier_name,
 )
+from .trends import plain
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 # which builds its grammar on import: 2 s of every ntm process, batch worker and report kernel
 # (jsonschema is imported here and by nbformat). No schema ntmlib reads uses those formats.
 sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
-import jsonschema  # noqa: E402
+import jsonschema
 import pandas as pd
 import yaml
 

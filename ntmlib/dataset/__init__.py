@@ -5,8 +5,8 @@ official administrative units and the synthetic national dataset.
 from __future__ import annotations
 
 from . import checks, crosswalk, encoding, loading, model, readers, resolve, synthetic, units
-from .model import Dataset
 from .loading import load_dataset
+from .model import Dataset
 from .synthetic import make_national
 
 __all__ = ["checks", "crosswalk", "encoding", "loading", "model", "readers", "resolve", "synthetic", "units", "Dataset", "load_dataset", "make_national"]

@@ -8,13 +8,13 @@ import re
 import numpy as np
 import pandas as pd
 
-from .model import Dataset
-from .encoding import indicator_catalogue, observation_keys
-from ..errors import DataError, FrameworkError, Problem
+from ..base.values import BAD, PROBLEMS, check_unit_rule, parse_distinct, value_message
 from ..criteria.criteria_set import load_set
+from ..errors import DataError, FrameworkError, Problem
+from .encoding import indicator_catalogue, observation_keys
+from .model import Dataset
 from .readers import Skipped, parse_cell
 from .units import code_problems
-from ..base.values import BAD, PROBLEMS, check_unit_rule, parse_distinct, value_message
 
 MAX_PER_KIND = 200  # row problems of one kind listed before "và N chỗ khác"
 

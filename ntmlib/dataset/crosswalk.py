@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..base.values import YES_WORDS, fold
 from .model import Dataset
 from .resolve import commune_problem_text, fold_name, resolve_communes
-from ..base.values import YES_WORDS, fold
 
 CROSSWALK_FILE = "crosswalk.csv"
 CROSSWALK_COLUMNS = ["old_commune_id", "new_commune_id", "new_commune", "new_province", "effective"]

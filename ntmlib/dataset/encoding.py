@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from .model import Dataset
-from ..criteria.criteria_set import CriteriaSet
 from ..base.values import parse_distinct
+from ..criteria.criteria_set import CriteriaSet
+from .model import Dataset
 
 MEASURE_PRIORITY = 1000  # observations named by measure lose to those naming the set
 

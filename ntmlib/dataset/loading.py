@@ -10,8 +10,13 @@ import pandas as pd
 import pyarrow as pa
 import yaml
 
+from ..base.values import fold
+from ..criteria.criteria_set import available_sets
+from ..errors import DataError, FrameworkError, Problem
+from ..text import TIERS, error_text
 from .checks import Collector, check_observations, place_order
 from .crosswalk import CROSSWALK_COLUMNS, CROSSWALK_FILE, check_crosswalk
+from .encoding import encode_observations, factorize_small
 from .model import (
     COMMUNE_COLUMNS,
     FALSE_WORDS,
@@ -19,9 +24,6 @@ from .model import (
     TIER_WORDS,
     Dataset,
 )
-from .encoding import encode_observations, factorize_small
-from ..errors import DataError, FrameworkError, Problem
-from ..criteria.criteria_set import available_sets
 from .readers import (
     Skipped,
     Table,
@@ -32,8 +34,6 @@ from .readers import (
     text_categorical,
 )
 from .resolve import commune_problem_text, resolve_communes
-from ..base.values import fold
-from ..text import TIERS, error_text
 
 # --------------------------------------------------------------------------- loading
 

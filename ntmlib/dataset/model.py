@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..criteria.criteria_set import CriteriaSet, load_set
-from .resolve import area_communes, commune_id, district_name
 from ..text import TIERS
+from .resolve import area_communes, commune_id, district_name
 
 COMMUNE_COLUMNS = ["commune_id", "commune", "district", "province", "region"]
 OBSERVATION_COLUMNS = ["commune_id", "year", "indicator", "value"]

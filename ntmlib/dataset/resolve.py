@@ -16,9 +16,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..base.values import fold, normalise_text
 from ..criteria.criteria_set import load_set
 from ..errors import DataError, ParameterError, Problem
-from ..base.values import fold, normalise_text
 from ..text import TIER_WORDS
 
 NAME_PREFIXES = ("xa ", "thi tran ", "tt ", "tt. ", "phuong ")

@@ -14,9 +14,9 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from ..base.values import fold
 from ..criteria.criteria_set import load_set
 from .units import official_short, old_units
-from ..base.values import fold
 
 SETS = ("vn-2021-ntm", "vn-2021-nang-cao")
 

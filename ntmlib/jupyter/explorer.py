@@ -24,6 +24,12 @@ from contextlib import contextmanager
 
 import pandas as pd
 
+from ..analysis.verdicts import commune_verdicts, next_steps, next_target, provisional_count, result_state
+from ..base.languages import check_lang
+from ..dataset.loading import load_dataset
+from ..dataset.model import Dataset
+from ..dataset.resolve import set_id
+from ..errors import DataError, ParameterError, Problem
 from ..present.blocks import (
     STYLE,
     need_text,
@@ -34,15 +40,9 @@ from ..present.blocks import (
     value_text,
     verdicts_html,
 )
-from ..dataset.model import Dataset
-from ..base.languages import check_lang
-from ..errors import DataError, ParameterError, Problem
 from ..present.grids import COLOURS, INK, criteria_grid_html, heatmap_html
-from ..dataset.loading import load_dataset
-from ..dataset.resolve import set_id
-from ..scoring.scorecard import Scorecard
 from ..scoring.engine import score
-from ..analysis.verdicts import commune_verdicts, next_steps, next_target, provisional_count, result_state
+from ..scoring.scorecard import Scorecard
 from ..text import (
     COMMUNE_HEADERS,
     EXPLORER_LABELS,

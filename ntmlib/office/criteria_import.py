@@ -97,7 +97,7 @@ def import_set(path: str | Path, set_id: str, out: str | Path, extends: str | No
         raise FrameworkError(Problem(str(out), W["out_name"].format(id=set_id)))
     try:
         wb = openpyxl.load_workbook(path, data_only=True)
-    except Exception as e:  # noqa: BLE001 - any unreadable file is one problem
+    except Exception as e:
         raise FrameworkError(Problem(name, W["unreadable"].format(kind=type(e).__name__)))
     if SHEET not in wb.sheetnames:
         raise FrameworkError(Problem(name, W["no_sheet"].format(sheet=SHEET)))

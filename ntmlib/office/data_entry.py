@@ -20,8 +20,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..base.outputs import write_bytes_atomic
+from ..criteria.criteria_set import CriteriaSet, Indicator
 from ..dataset.model import Dataset
 from ..errors import ParameterError, Problem
+from ..scoring.engine import score
+from ..text import ENTRY_TEMPLATE_WORDS, RULE_SIGNS, tier_name
 from .workbook_style import (
     FONT,
     HEADER_FILL,
@@ -33,10 +37,6 @@ from .workbook_style import (
     unique_sheet_name,
     wrapped_lines,
 )
-from ..criteria.criteria_set import CriteriaSet, Indicator
-from ..base.outputs import write_bytes_atomic
-from ..scoring.engine import score
-from ..text import ENTRY_TEMPLATE_WORDS, RULE_SIGNS, tier_name
 
 W = ENTRY_TEMPLATE_WORDS
 LAYOUTS = ("per-commune", "across")

@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..present.bulletin import Bulletin
-from ..errors import DataError, Problem
 from ..base.outputs import write_bytes_atomic
+from ..errors import DataError, Problem
+from ..present.bulletin import Bulletin
 from ..text import DOCUMENT_LABELS, date_text, label
 
 FONT = "Times New Roman"

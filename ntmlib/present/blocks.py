@@ -9,8 +9,8 @@ from collections import namedtuple
 
 import pandas as pd
 
-from ..criteria.criteria_set import CriteriaSet
 from ..analysis.verdicts import Verdict
+from ..criteria.criteria_set import CriteriaSet
 from ..text import (
     NO_THRESHOLD_TEXT,
     RULE_WORDS,

@@ -14,16 +14,17 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..analysis import aggregate
-from ..text import TIERS, error_text
-from ..errors import DataError, Problem
-from ..scoring.scorecard import Scorecard
-from ..scoring.engine import score
 from ..analysis.verdicts import provisional_count
+from ..errors import DataError, Problem
+from ..scoring.engine import score
+from ..scoring.scorecard import Scorecard
 from ..text import (
     NO_THRESHOLD_TEXT,
+    TIERS,
     VERDICT_TEXT,
     count_text,
     date_text,
+    error_text,
     join_names,
     label,
     short_counts,

@@ -19,10 +19,10 @@ import unicodedata
 
 import pandas as pd
 
+from ..analysis.verdicts import criterion_changes, criterion_results, scored_row, scored_rows
 from ..base.languages import check_lang
 from ..criteria.criteria_set import CriteriaSet
 from ..scoring.scorecard import Scorecard
-from ..analysis.verdicts import criterion_changes, criterion_results, scored_row, scored_rows
 from ..text import (
     GRID_LABELS,
     PLOT_LABELS,

@@ -32,12 +32,12 @@ from matplotlib.lines import Line2D
 from matplotlib.patheffects import withStroke
 
 from ..analysis import reorg
+from ..base.outputs import write_text_atomic
 from ..dataset import units
 from ..errors import DataError
-from ..base.outputs import write_text_atomic
 from ..scoring.scorecard import Scorecard
-from ..version import __version__
 from ..text import MAP_LABELS, date_text, label, tier_name
+from ..version import __version__
 
 FONT = "DejaVu Sans"
 # tier reached -> (colour, marker): told apart by shape as well as colour

@@ -26,11 +26,10 @@ from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from ..analysis import aggregate, reorg, roadmap, trends
+from ..analysis.verdicts import scored_rows
 from ..base.languages import check_lang
 from ..errors import ParameterError, Problem
 from ..scoring.scorecard import Scorecard
-from ..analysis.verdicts import scored_rows
-from .grids import COLOURS
 from ..text import (
     EXPORT_LABELS,
     HISTORY_FIGURE_LABELS,
@@ -41,6 +40,7 @@ from ..text import (
     short_counts,
     tier_name,
 )
+from .grids import COLOURS
 
 FONT = "DejaVu Sans"
 # The colours of the results are those of the HTML grids (COLOURS, from ntmlib.present.grids); in a

@@ -12,17 +12,15 @@ from pathlib import Path
 import pandas as pd
 
 from ..analysis import aggregate, reorg, roadmap, trends, verdicts, whatif
-from . import blocks, bulletin, maps
-from ..scoring.cache import read_batch_scores
-from ..dataset.model import Dataset
 from ..base.languages import check_lang
-from ..errors import DataError, ParameterError, Problem
-from ..dataset.loading import load_dataset
-from .plots import history_figure
-from ..dataset.resolve import fold_name
-from ..scoring.scorecard import Scorecard
-from ..scoring.engine import score
 from ..base.values import fold
+from ..dataset.loading import load_dataset
+from ..dataset.model import Dataset
+from ..dataset.resolve import fold_name
+from ..errors import DataError, ParameterError, Problem
+from ..scoring.cache import read_batch_scores
+from ..scoring.engine import score
+from ..scoring.scorecard import Scorecard
 from ..scoring.window import report_years, require_year
 from ..text import (
     FORMATION_TEXT,
@@ -30,8 +28,8 @@ from ..text import (
     REPORT_LABELS,
     REPORT_TEXT,
     SAME_SET,
-    TREND_HEADERS,
     TIERS,
+    TREND_HEADERS,
     VERDICT_TEXT,
     counts_text,
     date_text,
@@ -39,11 +37,13 @@ from ..text import (
     label,
     localized,
     number_text,
-    short_counts,
     sentence_case,
+    short_counts,
     tier_name,
     vi_sort_key,
 )
+from . import blocks, bulletin, maps
+from .plots import history_figure
 
 
 def _load(dataset, scores: str | Path | None) -> tuple[Dataset, Scorecard | None, dict[int, pd.DataFrame]]:

@@ -19,19 +19,19 @@ from typing import Iterator
 
 from tqdm import tqdm
 
-from ..scoring.cache import split_scorecard, write_scorecard
+from ..analysis.trends import trends
+from ..base.outputs import check_output_dir, slug, write_text_atomic
+from ..dataset.loading import load_dataset
 from ..dataset.model import Dataset
 from ..errors import NotebookError, OutputError, ParameterError, Problem
+from ..scoring.cache import split_scorecard, write_scorecard
+from ..scoring.engine import score
+from ..scoring.provenance import file_sha256
+from ..scoring.window import report_years, require_year
+from ..version import __version__
 from .export import write_html, write_notebook
 from .index import write_index
-from ..dataset.loading import load_dataset
-from ..base.outputs import check_output_dir, slug, write_text_atomic
-from ..scoring.provenance import file_sha256
 from .runner import notebook_path, resources, run_report, stop_warm_kernel, warm_kernel
-from ..scoring.engine import score
-from ..analysis.trends import trends
-from ..version import __version__
-from ..scoring.window import report_years, require_year
 
 FORMATS = ("ipynb", "html")
 # The manifest is written again at most this often (seconds), and at the end: rewriting the whole
@@ -138,7 +138,7 @@ def execute_run(run: dict, out_dir: str, formats: tuple[str, ...], isolate: bool
             result["outputs"].append(f"{run['stem']}.html")
     except NotebookError as e:
         result.update(status="failed", error={"cell": e.cell, "ename": e.ename, "evalue": e.evalue})
-    except Exception as e:  # noqa: BLE001 - one broken run must not stop the batch
+    except Exception as e:
         result.update(status="failed", error={"cell": None, "ename": type(e).__name__, "evalue": str(e)})
     result["duration"] = round(time.perf_counter() - t0, 3)
     result["worker"], result["finished"] = f"{socket.gethostname()}:{os.getpid()}", round(time.time(), 3)
@@ -321,7 +321,7 @@ def _result(future, run: dict) -> dict:
     (a crashed process, a lost Dask worker) is that run's failure, not the batch's."""
     try:
         return future.result()
-    except Exception as e:  # noqa: BLE001 - recorded against the report, the batch goes on
+    except Exception as e:
         return {"stem": run["stem"], "status": "failed", "outputs": [], "duration": 0.0,
                 "error": {"cell": None, "ename": type(e).__name__, "evalue": str(e) or repr(e)}}
 

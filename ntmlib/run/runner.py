@@ -100,7 +100,7 @@ class WarmKernel:
                 self.km, self.kc = km, kc
                 self._run(self._silent("import ntmlib.run.kernel_state as _ks; _ks.snapshot(); del _ks"))
                 return
-            except Exception as e:  # noqa: BLE001 - any start failure is retried
+            except Exception as e:
                 last = e
                 self._stop(km)
                 self.km = self.kc = None
@@ -141,7 +141,7 @@ class WarmKernel:
     def _stop(self, km) -> None:
         try:
             self._run(km.shutdown_kernel(now=True))
-        except Exception:  # noqa: BLE001 - a dead kernel is already stopped
+        except Exception:
             pass
 
     def shutdown(self) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from . import cache, engine, provenance, scorecard, window
 from .engine import score
-from .scorecard import Scorecard, combine
 from .provenance import Provenance
+from .scorecard import Scorecard, combine
 from .window import report_years, require_year
 
 __all__ = ["cache", "engine", "provenance", "scorecard", "window", "score", "Scorecard", "combine", "Provenance", "report_years", "require_year"]

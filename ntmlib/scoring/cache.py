@@ -10,10 +10,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..base.outputs import write_bytes_atomic
+from ..criteria.criteria_set import load_set
 from ..dataset.model import Dataset
 from ..errors import DataError, Problem
-from ..criteria.criteria_set import load_set
-from ..base.outputs import write_bytes_atomic
 from .scorecard import Scorecard
 
 FORMAT = 2

@@ -9,22 +9,22 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..base.values import BAD, PROBLEMS, check_unit_rule, code_key, value_message
+from ..criteria.criteria_set import BASIS_CODES, CriteriaSet, load_set
 from ..dataset.checks import commune_group_problems
-from ..dataset.model import Dataset
 from ..dataset.encoding import (
     EncodedObservations,
     encode_observations,
     indicator_catalogue,
     observation_keys,
 )
-from ..errors import DataError, Problem
-from ..criteria.criteria_set import BASIS_CODES, CriteriaSet, load_set
 from ..dataset.loading import load_dataset
-from .provenance import Provenance
+from ..dataset.model import Dataset
 from ..dataset.readers import lines_text
-from .scorecard import Scorecard, combine
-from ..base.values import BAD, PROBLEMS, check_unit_rule, code_key, value_message
+from ..errors import DataError, Problem
 from ..text import TIER_DTYPE, TIERS, error_text
+from .provenance import Provenance
+from .scorecard import Scorecard, combine
 
 NO_THRESHOLD = "không có ngưỡng"
 # the result of one indicator (the indicators table's `status`): met, not met, a value but no

@@ -10,8 +10,8 @@ import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..dataset.model import Dataset
 from ..criteria.criteria_set import CriteriaSet
+from ..dataset.model import Dataset
 from ..version import __version__
 
 VIETNAM_TIME = _dt.timezone(_dt.timedelta(hours=7), "UTC+7")

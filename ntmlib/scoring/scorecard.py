@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..criteria.criteria_set import CriteriaSet
 from ..dataset.model import Dataset
 from ..errors import ParameterError, Problem
-from ..criteria.criteria_set import CriteriaSet
 from .provenance import Provenance
 from .window import require_year
 

@@ -10,9 +10,9 @@ import math
 
 import pandas as pd
 
-from ..dataset.model import Dataset
-from ..criteria.criteria_set import CriteriaSet
 from ..base.values import parse_full
+from ..criteria.criteria_set import CriteriaSet
+from ..dataset.model import Dataset
 from ..text import TIER_DTYPE, TIERS
 
 NO_THRESHOLD = "không có ngưỡng"

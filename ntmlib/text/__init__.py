@@ -5,6 +5,23 @@ command stands beside it in ntmlib.cli).
 """
 from __future__ import annotations
 
+from .cli import (
+    CLI_WORDS,
+    EXCEL_SETS_CLI_WORDS,
+    FRAMEWORK_TEXT,
+)
+from .errors import (
+    ERROR_TEXT,
+    Message,
+    error_text,
+    worded,
+)
+from .figures import (
+    GRID_LABELS,
+    HISTORY_FIGURE_LABELS,
+    MAP_LABELS,
+    PLOT_LABELS,
+)
 from .formats import (
     AND_WORDS,
     COUNT_WORDS,
@@ -12,11 +29,11 @@ from .formats import (
     DECIMAL_MARKS,
     LANGS,
     MONTH_NAMES,
-    TIERS,
     TIER_DTYPE,
     TIER_NAMES,
     TIER_NAMES_EN,
     TIER_WORDS,
+    TIERS,
     count_text,
     counts_text,
     date_text,
@@ -30,6 +47,26 @@ from .formats import (
     short_counts,
     tier_name,
     vi_sort_key,
+)
+from .office import (
+    DOCUMENT_LABELS,
+    ENTRY_TEMPLATE_WORDS,
+    FRAMEWORK_EXCEL_DERIVED_WORDS,
+    FRAMEWORK_EXCEL_WORDS,
+)
+from .reports import (
+    EXPLORER_LABELS,
+    EXPORT_LABELS,
+    FORMATION_TEXT,
+    HEADINGS,
+    REORG_LABELS,
+    REPORT_LABELS,
+    REPORT_TEXT,
+    ROADMAP_TEXT,
+    STEP_HEADERS,
+    TREND_HEADERS,
+    WHATIF_HEADERS,
+    WHATIF_TEXT,
 )
 from .results import (
     COMMUNE_HEADERS,
@@ -46,43 +83,6 @@ from .results import (
     gap_text,
     met_word,
     result_word,
-)
-from .reports import (
-    EXPLORER_LABELS,
-    EXPORT_LABELS,
-    FORMATION_TEXT,
-    HEADINGS,
-    REORG_LABELS,
-    REPORT_LABELS,
-    REPORT_TEXT,
-    ROADMAP_TEXT,
-    STEP_HEADERS,
-    TREND_HEADERS,
-    WHATIF_HEADERS,
-    WHATIF_TEXT,
-)
-from .figures import (
-    GRID_LABELS,
-    HISTORY_FIGURE_LABELS,
-    MAP_LABELS,
-    PLOT_LABELS,
-)
-from .office import (
-    DOCUMENT_LABELS,
-    ENTRY_TEMPLATE_WORDS,
-    FRAMEWORK_EXCEL_DERIVED_WORDS,
-    FRAMEWORK_EXCEL_WORDS,
-)
-from .cli import (
-    CLI_WORDS,
-    EXCEL_SETS_CLI_WORDS,
-    FRAMEWORK_TEXT,
-)
-from .errors import (
-    ERROR_TEXT,
-    Message,
-    error_text,
-    worded,
 )
 
 __all__ = [

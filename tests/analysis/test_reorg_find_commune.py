@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers.paths import LY_NHAN, TINY
 from ntmlib.analysis.reorg import find_commune
 from ntmlib.dataset.loading import load_dataset
 from ntmlib.errors import ParameterError
 from ntmlib.present.views import commune_report
+
+from tests.helpers.paths import LY_NHAN, TINY
 
 
 @pytest.fixture(scope="module")

@@ -1,12 +1,13 @@
 """The languages ntmlib writes in (ntmlib.base.languages.check_lang), checked in one place for
 the charts, the HTML grids, the reports and the explorer."""
 import pytest
-from tests.helpers.paths import TINY
 
 import ntmlib
 from ntmlib.base import check_lang
 from ntmlib.errors import ParameterError
 from ntmlib.present import grids, plots, views
+
+from tests.helpers.paths import TINY
 
 MESSAGE = "ngôn ngữ: 'fr' không hỗ trợ (dùng vi hoặc en)"
 

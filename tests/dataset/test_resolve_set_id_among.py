@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers.paths import LY_NHAN
 from ntmlib.criteria.criteria_set import available_sets
 from ntmlib.dataset.resolve import set_id_among
 from ntmlib.errors import ParameterError
+
+from tests.helpers.paths import LY_NHAN
 
 
 def test_an_id_a_tier_or_a_file():

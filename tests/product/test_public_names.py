@@ -24,7 +24,7 @@ def test_the_notebooks_and_docs_imports():
     assert notebook.__name__ == "ntmlib.jupyter.report"
     assert callable(aggregate.summary) and callable(explorer.explore) and callable(ntmlib.explore)
     with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
-        ntmlib.nothing_here  # noqa: B018
+        ntmlib.nothing_here
 
 
 def test_the_layers_are_the_subpackages():

@@ -19,9 +19,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from ...base.values import normalise_text
 from ...errors import Problem
 from ...text import error_text
-from ...base.values import normalise_text
 from .places import (
     Table,
     arrow_categorical,

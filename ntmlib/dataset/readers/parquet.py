@@ -13,9 +13,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ...base.values import normalise_text
 from ...errors import Problem
 from ...text import error_text
-from ...base.values import normalise_text
 from .places import (
     OBSERVATION_REQUIRED,
     Skipped,
@@ -40,7 +40,7 @@ def read_parquet(path: Path, problems: list[Problem]) -> Table:
     try:
         texts = [f.name for f in pq.read_schema(path) if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
         arrow = pq.read_table(path, read_dictionary=texts)  # text columns as codes into their distinct values
-    except Exception as e:  # noqa: BLE001 - pyarrow raises many kinds; all mean "cannot read"
+    except Exception as e:
         problems.append(Problem(name, error_text("unreadable_parquet", kind=type(e).__name__, reason=str(e)[:120])))
         return table
     index_columns = [c for c in (arrow.schema.pandas_metadata or {}).get("index_columns", []) if isinstance(c, str)]

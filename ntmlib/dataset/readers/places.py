@@ -21,8 +21,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ...errors import Problem
 from ...base.values import normalise_text, number_to_text
+from ...errors import Problem
 
 OBSERVATION_REQUIRED = ("commune_id", "year", "indicator", "value")
 OBSERVATION_OPTIONAL = ("set", "source", "note")

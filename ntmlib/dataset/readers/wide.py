@@ -35,9 +35,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from ...errors import Problem
 from ...base.values import fold, normalise_text
-from .places import SheetInfo, Skipped, Table, cell_text, cell_place, column_letter
+from ...errors import Problem
+from .places import SheetInfo, Skipped, Table, cell_place, cell_text, column_letter
 
 # Header labels of the wide layout, compared after fold().
 CODE_LABELS = ("ma chi tieu", "ma ct", "ma so chi tieu", "ma so", "ma", "indicator", "code", "chi tieu", "tt",
