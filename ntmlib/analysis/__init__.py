@@ -8,4 +8,5 @@ from .roadmap import roadmap_for
 from .validation import validate
 from .whatif import ThresholdChange
 
-__all__ = ["aggregate", "reorg", "roadmap", "trends", "validation", "verdicts", "whatif", "validate", "ThresholdChange", "roadmap_for"]
+__all__ = ["aggregate", "reorg", "roadmap", "trends", "validation", "verdicts", "whatif", "validate", "ThresholdChange",
+           "roadmap_for"]

@@ -90,7 +90,8 @@ def most_failed(card: Scorecard, by: str = "criterion") -> pd.DataFrame:
     out["name"] = [_name(card, s, c, i) for s, c, i in zip(
         out["set"], out["criterion"], out["indicator"] if by == "indicator" else [None] * len(out))]
     out["group_name"] = [card.sets[s].groups.get(g, {}).get("name", "") for s, g in zip(out["set"], out["group"])]
-    return out.sort_values(["year", "set", "failed"], ascending=[True, True, False], kind="stable").reset_index(drop=True)
+    return out.sort_values(["year", "set", "failed"], ascending=[True, True, False],
+                           kind="stable").reset_index(drop=True)
 
 
 def failed_groups(card: Scorecard, year: int, set_id: str, communes: list[str] | None = None) -> pd.DataFrame:

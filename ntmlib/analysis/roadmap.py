@@ -224,7 +224,8 @@ def to_text(rm: pd.DataFrame, card: Scorecard, year: int, target: str, lang: str
         r = ready[(ready["commune_id"] == cid) & (ready["set"] == tset)].iloc[0]
         pre = ""
         if r["prerequisite_indicators_missing"] and (g["role"] == "prerequisite").any():
-            pre = say("prerequisite", tier=tier_name(card.sets[g[g["role"] == "prerequisite"]["set"].iloc[0]].tier, lang),
+            pre = say("prerequisite",
+                      tier=tier_name(card.sets[g[g["role"] == "prerequisite"]["set"].iloc[0]].tier, lang),
                       criteria=r["prerequisite_criteria_missing"], indicators=r["prerequisite_indicators_missing"])
         lines.append("")
         lines.append(say("commune", rank=rank, commune=g["commune"].iloc[0],

@@ -23,7 +23,8 @@ class Problems(list):
         super().__init__(problems)
         self.skipped: list[Skipped] = list(skipped)
         self.no_threshold: list[Problem] = list(warnings)  # values without a threshold (no_threshold_warnings)
-        self.official: list[Problem] = list(official)  # codes and names not the official ones (checks.unit_code_warnings)
+        # codes and names not the official ones (checks.unit_code_warnings)
+        self.official: list[Problem] = list(official)
         self.warnings: list[Problem] = self.no_threshold + self.official
 
     def to_frame(self) -> pd.DataFrame:

@@ -97,14 +97,16 @@ class WhatIf:
             if before != after or set_moved:
                 tier = tier_name(r.tier, lang)
                 out.append(f"{r.commune} ({r.year}, {tier}): {before} → {after}"
-                           + (f"; {met_word(r.set_met_before, lang).lower()} → {met_word(r.set_met_after, lang).lower()}"
+                           + (f"; {met_word(r.set_met_before, lang).lower()} → "
+                              f"{met_word(r.set_met_after, lang).lower()}"
                               if set_moved else "") + ".")
         tiers = self.tiers()
         if tiers.empty:
             out.append(label(WHATIF_TEXT, "no_tier_change", lang))
         for r in tiers.itertuples(index=False):
             out.append(label(WHATIF_TEXT, "tier", lang, commune=r.commune, year=r.year,
-                             before=tier_name(r.tier_reached_before, lang), after=tier_name(r.tier_reached_after, lang)))
+                             before=tier_name(r.tier_reached_before, lang),
+                             after=tier_name(r.tier_reached_after, lang)))
         return out
 
     def _assumption(self, ch: ThresholdChange, lang: str) -> str:

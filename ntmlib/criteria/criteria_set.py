@@ -204,7 +204,8 @@ class CriteriaSet:
         """One row per criterion, in the set's order: set, group, group_name, criterion, name,
         name_en, indicators (how many indicators it has)."""
         counts = pd.Series([i.criterion for i in self.indicators]).value_counts()
-        return pd.DataFrame([{"set": self.id, "group": c.group, "group_name": self.groups.get(c.group, {}).get("name", ""),
+        return pd.DataFrame([{"set": self.id, "group": c.group,
+                              "group_name": self.groups.get(c.group, {}).get("name", ""),
                               "criterion": c.code, "name": c.name, "name_en": c.name_en,
                               "indicators": int(counts.get(c.code, 0))} for c in self.criteria])
 
@@ -358,7 +359,8 @@ def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> Cr
     parent: CriteriaSet | None = None
     if "extends" in doc:
         if doc["extends"] in stack + (doc["id"],):
-            raise FrameworkError(Problem(name, f"kế thừa vòng tròn: {' -> '.join(stack + (doc['id'], doc['extends']))}", "extends"))
+            raise FrameworkError(Problem(name, f"kế thừa vòng tròn: {' -> '.join(stack + (doc['id'], doc['extends']))}",
+                                         "extends"))
         try:
             parent_path = _find(doc["extends"], search + (path.parent,))
         except FrameworkError:
@@ -423,7 +425,8 @@ def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> Cr
             problems.append(Problem(name, f"tiêu chí '{c.code}' không còn chỉ tiêu nào", "criteria"))
     declared = doc.get("declared", {})
     if "criteria" in declared and declared["criteria"] != len(criteria):
-        problems.append(Problem(name, f"có {len(criteria)} tiêu chí, nhưng declared.criteria ghi {declared['criteria']}",
+        problems.append(Problem(name, f"có {len(criteria)} tiêu chí, "
+                                      f"nhưng declared.criteria ghi {declared['criteria']}",
                                 "declared.criteria"))
     if declared.get("indicators", len(indicators)) < len(indicators):
         problems.append(Problem(name, f"có {len(indicators)} chỉ tiêu, nhiều hơn declared.indicators "

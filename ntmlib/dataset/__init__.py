@@ -9,4 +9,5 @@ from .loading import load_dataset
 from .model import Dataset
 from .synthetic import make_national
 
-__all__ = ["checks", "crosswalk", "encoding", "loading", "model", "readers", "resolve", "synthetic", "units", "Dataset", "load_dataset", "make_national"]
+__all__ = ["checks", "crosswalk", "encoding", "loading", "model", "readers", "resolve", "synthetic", "units", "Dataset",
+           "load_dataset", "make_national"]

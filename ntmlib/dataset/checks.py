@@ -72,8 +72,8 @@ class Collector:
 def check_observations(ds: Dataset, bad: np.ndarray, out) -> tuple[np.ndarray, list[Skipped]]:
     """Check the observations not already flagged in `bad` against the sets dataset.yaml names.
 
-    Problems go to `out` (a dataset.Collector); returns (rows to leave out, skipped notes). Checked: a year with no set or
-    outside a set's period, a set not used that year, an unknown indicator code (with the
+    Problems go to `out` (a dataset.Collector); returns (rows to leave out, skipped notes). Checked: a
+    year with no set or outside a set's period, a set not used that year, an unknown indicator code (with the
     closest code as a hint), a value of the wrong kind, a percentage out of 0–100.
     """
     obs = ds.observations

@@ -296,7 +296,8 @@ def resolve_set(ds: Dataset, ref: str, year: int, known: list[str]) -> tuple[str
     if len(matching) == 1:
         return matching[0], ""
     if not matching:
-        return "", f"dataset.yaml không có bộ tiêu chí hạng '{tier}' cho năm {year} (có: {', '.join(year_ids) or 'không'})"
+        return "", (f"dataset.yaml không có bộ tiêu chí hạng '{tier}' cho năm {year} "
+                    f"(có: {', '.join(year_ids) or 'không'})")
     return "", f"'{ref}' có thể là {', '.join(matching)}: ghi rõ mã bộ tiêu chí"
 
 

@@ -41,7 +41,8 @@ class Dataset:
     tables: dict = field(default_factory=dict, repr=False)  # key -> readers.Table (how each file was read)
     skipped: list = field(default_factory=list)  # readers.Skipped
     encoded: object = field(default=None, repr=False)  # scoring.EncodedObservations, made once when loaded
-    crosswalk: pd.DataFrame = field(default_factory=pd.DataFrame)  # old -> new commune (crosswalk.csv, ntmlib.analysis.reorg)
+    # old -> new commune (crosswalk.csv, ntmlib.analysis.reorg)
+    crosswalk: pd.DataFrame = field(default_factory=pd.DataFrame)
     headers: dict = field(default_factory=dict)  # (file key, column) -> the header the file wrote, where it differs
 
     @property

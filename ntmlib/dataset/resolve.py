@@ -30,7 +30,8 @@ LISTED = 5  # names listed when none is close
 
 
 def fold_name(name: str) -> str:
-    """A commune name for matching: no case, no diacritics, without 'Xã' / 'Thị trấn' ('Xã Nhân Bình' -> 'nhan binh')."""
+    """A commune name for matching: no case, no diacritics, without 'Xã' / 'Thị trấn'
+    ('Xã Nhân Bình' -> 'nhan binh')."""
     n = fold(name)
     for prefix in NAME_PREFIXES:
         if n.startswith(prefix):

@@ -215,7 +215,8 @@ def _values(rng: np.random.Generator, ind, strength: np.ndarray, threshold: np.n
     met = strength > 0
     if ind.rule in ("yes", "absent"):
         ok = np.where(rng.random(n) < 0.5, "Đạt", "có") if ind.rule == "yes" else np.full(n, "không", dtype=object)
-        no = np.where(rng.random(n) < 0.5, "Không đạt", "không") if ind.rule == "yes" else np.full(n, "có", dtype=object)
+        no = (np.where(rng.random(n) < 0.5, "Không đạt", "không") if ind.rule == "yes"
+              else np.full(n, "có", dtype=object))
         if ind.rule == "absent":
             counts = rng.integers(1, 4, n).astype(str)
             no = np.where(rng.random(n) < 0.3, counts, no)

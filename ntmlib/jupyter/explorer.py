@@ -253,7 +253,8 @@ def district_key(card: Scorecard, ref: str) -> str:
     keys = [k for k in groups if k == name or k.startswith(f"{name} (")]
     if len(keys) != 1:
         have = "; ".join(keys or groups)
-        raise ParameterError(Problem("huyện", f"huyện '{ref}' {'có ở nhiều tỉnh' if keys else 'không có xã nào được chấm'}"
+        raise ParameterError(Problem("huyện", f"huyện '{ref}' "
+                                              f"{'có ở nhiều tỉnh' if keys else 'không có xã nào được chấm'}"
                                               f" (chọn một trong: {have})"))
     return keys[0]
 

@@ -162,14 +162,16 @@ def export_set(s: CriteriaSet, path: str | Path) -> Path:
 
     info = wb.create_sheet(INFO_SHEET)
     src = s.source or {}
-    values = {"id": s.id, "name": s.name, "tier": tier_name(s.tier), "period": f"{s.period[0]}-{s.period[1]}" if s.period else "",
+    values = {"id": s.id, "name": s.name, "tier": tier_name(s.tier),
+              "period": f"{s.period[0]}-{s.period[1]}" if s.period else "",
               "issuer": src.get("issuer") or "", "decision": src.get("decision") or "", "date": src.get("date") or "",
               "file": s.path}
     info.append([new_cell(info, W["info_title"])])
     for key, label in INFO_KEYS:
         info.append([new_cell(info, label), new_cell(info, values[key])])
     tiers = DataValidation(type="list", formula1='"' + ",".join(tier_name(t) for t in TIERS) + '"',
-                           allow_blank=False, showErrorMessage=True, errorTitle=W["bad_title"], error=W["bad_tier_list"])
+                           allow_blank=False, showErrorMessage=True, errorTitle=W["bad_title"],
+                           error=W["bad_tier_list"])
     info.add_data_validation(tiers)
     tiers.add(f"B{1 + 1 + [k for k, _ in INFO_KEYS].index('tier')}")
     info.append([])

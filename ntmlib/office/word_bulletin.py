@@ -3,8 +3,8 @@ documents: A4, margins 20/20/30/15 mm, Times New Roman 13 pt (headings too), lan
 an optional heading block (issuing body, national motto, place and date) read from
 dataset.yaml; sections numbered as in the offices' own bulletins (1, 2, 2.1, 2.2, 3), section 1
 a marked placeholder the office writes; a summary table whose header row repeats on every
-page, then the note on provisional thresholds when there is one; page numbers in the footer; title, author, dates and language in the document
-properties.
+page, then the note on provisional thresholds when there is one; page numbers in the footer;
+title, author, dates and language in the document properties.
 
 The text is the Bulletin's (ntmlib.present.bulletin.build): this module adds layout only.
 """

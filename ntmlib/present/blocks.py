@@ -25,7 +25,7 @@ from ..text import (
     tier_name,
 )
 
-STYLE = """<style>
+STYLE = ("""<style>
 .ntm-verdicts{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:12px;margin:8px 0 16px}
 .ntm-verdict{border:1px solid #d0d5dd;border-left:6px solid var(--c);border-radius:6px;padding:10px 14px;
  background:var(--bg);font-size:15px;line-height:1.45}
@@ -38,9 +38,12 @@ STYLE = """<style>
 .ntm-not_reached{--c:#8a4b00;--bg:#fdf6ec}
 .ntm-undecided{--c:#475467;--bg:#f2f4f7}
 .ntm-scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch;
- background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)),linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) 100% 0,
- radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.2),rgba(0,0,0,0)),radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.2),rgba(0,0,0,0)) 100% 0;
- background-repeat:no-repeat;background-size:40px 100%,40px 100%,14px 100%,14px 100%;background-attachment:local,local,scroll,scroll}
+ background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)),"""
+"""linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) 100% 0,
+ radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.2),rgba(0,0,0,0)),"""
+"""radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.2),rgba(0,0,0,0)) 100% 0;
+ background-repeat:no-repeat;background-size:40px 100%,40px 100%,14px 100%,14px 100%;"""
+"""background-attachment:local,local,scroll,scroll}
 table.ntm-steps{border-collapse:collapse;font-size:14px;width:100%;table-layout:auto}
 table.ntm-steps th,table.ntm-steps td{padding:5px 8px;border-bottom:1px solid #e4e7ec;text-align:left!important;
  vertical-align:top}
@@ -60,7 +63,7 @@ details.ntm-fold{margin:6px 0}details.ntm-fold summary{cursor:pointer;font-weigh
  table.ntm-cards td:first-child{min-width:0;max-width:none;font-weight:600}
  table.ntm-cards td[data-label]:not(:first-child)::before{content:attr(data-label) ": ";color:#475467;font-weight:400}
  table.ntm-cards td:empty{display:none}}
-</style>"""
+</style>""")
 
 # what is still needed and the trend are phrases: they may wrap, so the table fits a narrow page
 WRAPPED_STEP_CELLS = {"gap": "ntm-num ntm-wrap", "trend": "ntm-num ntm-wrap"}
@@ -137,7 +140,8 @@ def _trend_text(arrow, rate, unit: str, lang: str) -> str:
         return arrow
     word = label(VERDICT_TEXT, "points", lang) if unit == "%" else unit
     sign = "+" if rate > 0 else ""
-    return label(VERDICT_TEXT, "at_rate", lang, arrow=arrow, rate=sign + quantity_text(rate, word, lang).replace("-", "−"))
+    return label(VERDICT_TEXT, "at_rate", lang, arrow=arrow,
+                 rate=sign + quantity_text(rate, word, lang).replace("-", "−"))
 
 
 _StepRow = namedtuple("_StepRow", ["indicator", "value", "number", "unit", "rule", "threshold", "status", "gap",
@@ -157,7 +161,8 @@ def steps_html(steps: pd.DataFrame, sets: dict[str, CriteriaSet], lang: str = "v
         s = sets[sid]
         c = s.criterion(crit)
         body.append(f'<tr class="ntm-group"><th colspan="6" scope="colgroup">'
-                    f'{_e(label(VERDICT_TEXT, "group", lang, code=crit, name=localized(c.name, c.name_en, lang), tier=tier_name(s.tier, lang)))}'
+                    f'''{_e(label(VERDICT_TEXT, "group", lang, code=crit, name=localized(c.name, c.name_en, lang),
+                                  tier=tier_name(s.tier, lang)))}'''
                     f"</th></tr>")
         names = {i.code: localized(i.name, i.name_en, lang) for i in s.indicators}
         for r in g:
@@ -175,7 +180,8 @@ def steps_html(steps: pd.DataFrame, sets: dict[str, CriteriaSet], lang: str = "v
                           '<td class="ntm-num"></td>' for text, key, extra in cells) + "</tr>")
     cols = "".join(f'<th scope="col">{_e(head[k])}</th>' for k in
                    ("indicator", "value", "threshold", "gap", "trend", "projected"))
-    return (STYLE + '<div class="ntm-scroll"><table class="ntm-steps ntm-cards"><thead><tr>' + cols + "</tr></thead><tbody>"
+    return (STYLE + '<div class="ntm-scroll"><table class="ntm-steps ntm-cards"><thead><tr>' + cols
+            + "</tr></thead><tbody>"
             + "".join(body) + "</tbody></table></div>")
 
 

@@ -135,7 +135,8 @@ def build(card: Scorecard, year: int) -> Bulletin:
             date = group["decision_date"].iloc[0] if "decision_date" in group else ""
             when = f" {date_text(date, style='long')}" if date else ""
             s22.add("p", f"{join_names([('xã ' if k else 'Xã ') + names[i] for k, i in enumerate(ids)])} được Ủy ban "
-                         f"nhân dân tỉnh công nhận đạt chuẩn nông thôn mới nâng cao{f' năm {rec_year}' if rec_year else ''} "
+                         f"nhân dân tỉnh công nhận đạt chuẩn nông thôn mới nâng cao"
+                         f"{f' năm {rec_year}' if rec_year else ''} "
                          f"tại Quyết định "
                          f"số {d}{when}.")
         for i in ids:

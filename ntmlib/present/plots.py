@@ -194,7 +194,8 @@ def failed_groups(card: Scorecard, year: int, set_id: str, communes: list[str] |
     ids = None if communes is None else [str(c) for c in communes]
     unknown = sorted(set(ids or ()) - set(rows["commune_id"]))
     if unknown:
-        raise ParameterError(Problem("xã", f"không có xã mã {', '.join(map(repr, unknown))} trong kết quả chấm năm {y}"))
+        raise ParameterError(Problem("xã", f"không có xã mã {', '.join(map(repr, unknown))} "
+                                           f"trong kết quả chấm năm {y}"))
     fg = aggregate.failed_groups(card, y, set_id, ids).set_index("group")
     used = [g for g in s.groups if any(c.group == g for c in s.criteria)]
     data = sorted(((g, int(fg["failed"].get(g, 0)), int(fg["communes"].get(g, 0))) for g in used),

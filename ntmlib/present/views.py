@@ -323,7 +323,8 @@ class NewCommuneReport:
         place = label(FORMATION_TEXT, "place", self.lang)
         text = label(FORMATION_TEXT, "formed", self.lang).format(
             Kind=kind[:1].upper() + kind[1:], name=u["new_commune"], code=u["new_commune_id"],
-            province=u["new_province"], when=when, names=join_names(names, self.lang), places="; ".join(place.format(*p) for p in places))
+            province=u["new_province"], when=when, names=join_names(names, self.lang),
+            places="; ".join(place.format(*p) for p in places))
         if u["effective"][:4] > str(self.year):
             text += " " + label(FORMATION_TEXT, "before", self.lang).format(span=span)
         return text

@@ -20,7 +20,8 @@ def write_index(out: Path, entries: list[dict], card) -> Path:
             mine = c[(c["commune_id"] == e["target"]) & (c["year"] == e["year"])]
             if len(mine):
                 first = mine.iloc[0]
-                status = (f"đạt {tier_name(first['tier_reached'])}" if pd.notna(first["tier_reached"]) else "chưa đạt hạng nào")
+                status = (f"đạt {tier_name(first['tier_reached'])}" if pd.notna(first["tier_reached"])
+                          else "chưa đạt hạng nào")
                 status += f"; công nhận: {tier_name(first['tier_recognised'])}"
                 counts = "<br>".join(html.escape(f"{tier_name(r.tier)}: " + counts_text(
                     r.criteria_met, r.criteria_total, r.indicators_met, r.indicators_total))
@@ -38,9 +39,10 @@ def write_index(out: Path, entries: list[dict], card) -> Path:
                     f'<td data-label="Tình trạng">{html.escape(status)}</td><td data-label="Kết quả">{counts}</td>'
                     f"<td>{link}</td></tr>")
     bulletins = sorted(out.glob("ban-tin-*.*"), key=lambda p: (p.stem, p.suffix != ".html"))
-    extras = ("<p>Bản tin: " + ", ".join(f'<a href="{html.escape(p.name)}">{html.escape(p.name)}</a>' for p in bulletins)
+    extras = ("<p>Bản tin: "
+              + ", ".join(f'<a href="{html.escape(p.name)}">{html.escape(p.name)}</a>' for p in bulletins)
               + "</p>\n") if bulletins else ""
-    page = f"""<!DOCTYPE html>
+    page = (f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Báo cáo nông thôn mới</title>
 <style>body{{font-family:"DejaVu Sans",Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}}
@@ -54,16 +56,18 @@ td[data-label]::before{{content:attr(data-label) ": ";color:#667085}}td:empty{{d
 <h1>Báo cáo nông thôn mới</h1>
 {extras}<p>{len(entries)} báo cáo, xếp theo năm, huyện rồi xã theo thứ tự chữ cái tiếng Việt. Bấm "mở báo cáo"
 để xem.</p>
-<dl class="legend"><dt>đạt …</dt><dd>hạng cao nhất xã đạt theo kết quả chấm năm đó (NTM, NTM nâng cao, NTM kiểu mẫu).</dd>
+<dl class="legend"><dt>đạt …</dt><dd>hạng cao nhất xã đạt theo kết quả chấm năm đó """
+"""(NTM, NTM nâng cao, NTM kiểu mẫu).</dd>
 <dt>chưa đạt hạng nào</dt><dd>kết quả chấm chưa đạt đủ bộ tiêu chí NTM.</dd>
 <dt>công nhận: …</dt><dd>hạng cao nhất đã được công nhận theo quyết định (— nếu chưa).</dd>
 <dt>Kết quả</dt><dd>số tiêu chí và số chỉ tiêu đạt theo từng bộ tiêu chí.</dd>
 <dt>lỗi</dt><dd>báo cáo chưa tạo được; lý do ghi ngay tại dòng đó, chạy lại lệnh sau khi sửa.</dd></dl>
-<div class="scroll"><table><thead><tr><th>Đơn vị</th><th>Năm</th><th>Tình trạng</th><th>Kết quả</th><th>Báo cáo</th></tr></thead>
+<div class="scroll"><table><thead><tr><th>Đơn vị</th><th>Năm</th><th>Tình trạng</th>"""
+f"""<th>Kết quả</th><th>Báo cáo</th></tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody></table></div></body></html>
-"""
+""")
     path = out / "index.html"
     write_text_atomic(path, page)
     return path

@@ -10,7 +10,8 @@ import warnings
 _baseline: dict | None = None
 
 # What a report kernel imports once, before its first report: the slow part of a fresh start.
-PRELOAD = ("pandas", "matplotlib.pyplot", "ntmlib", "ntmlib.present.views", "ntmlib.jupyter.report", "ntmlib.present.plots",
+PRELOAD = ("pandas", "matplotlib.pyplot", "ntmlib", "ntmlib.present.views", "ntmlib.jupyter.report",
+           "ntmlib.present.plots",
            "ntmlib.analysis.aggregate",
            "ntmlib.present.bulletin", "ntmlib.scoring.cache", "ntmlib.present.grids", "IPython.display",
            # imported on first use by every report (tables as HTML, reading the batch's scores):

@@ -9,4 +9,5 @@ from .provenance import Provenance
 from .scorecard import Scorecard, combine
 from .window import report_years, require_year
 
-__all__ = ["cache", "engine", "provenance", "scorecard", "window", "score", "Scorecard", "combine", "Provenance", "report_years", "require_year"]
+__all__ = ["cache", "engine", "provenance", "scorecard", "window", "score", "Scorecard", "combine", "Provenance",
+           "report_years", "require_year"]

@@ -257,7 +257,8 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
                                           f"{s.period[0]}–{s.period[1]} của bộ tiêu chí"))
 
     cat = indicator_catalogue(set_list)
-    communes = ds.communes[ds.communes["assessed"]].drop_duplicates("commune_id")  # a repeated id is reported by validate
+    # a repeated id is reported by validate
+    communes = ds.communes[ds.communes["assessed"]].drop_duplicates("commune_id")
     K, Y, C = len(cat), len(years), len(communes)
     CY = C * Y
     commune_pos = pd.Index(communes["commune_id"]).get_indexer(enc.commune_ids).astype(np.int64)
@@ -456,7 +457,8 @@ def _score_rows(ds, enc, sets, cat, communes, years, obs_of_row, crit_of_k, Kc) 
         "threshold_basis": pd.Categorical.from_codes(code_of_basis[out["basis"]], categories=list(BASIS_CODES),
                                                      ordered=True, validate=False),
         "threshold_basis_label": pd.Categorical.from_codes(label_of_basis[out["basis"]],
-                                                           categories=pd.Index(label_cats, dtype="str"), validate=False),
+                                                           categories=pd.Index(label_cats, dtype="str"),
+                                                           validate=False),
         "met": pd.arrays.BooleanArray(out["met"], ~out["known"]),
         "status": pd.Categorical.from_codes(out["status"], categories=list(STATUSES), ordered=True, validate=False),
         "source_line": pd.arrays.IntegerArray(out["line"], (obs_of_row == enc.n).reshape(-1)),

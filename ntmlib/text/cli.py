@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .formats import LANGS
 
-CLI_WORDS = {  # the `ntm` command (ntmlib.cli, ntmlib.cli.translation): what click would print, and the command's messages
+# the `ntm` command (ntmlib.cli, ntmlib.cli.translation): what click would print, and the command's messages
+CLI_WORDS = {
     "vi": {
         "usage": "Cách dùng:", "options": "Tùy chọn", "arguments": "Tham số", "commands": "Lệnh", "examples": "Ví dụ",
         "options_metavar": "[TÙY_CHỌN]", "command_metavar": "LỆNH [THAM_SỐ]...",
@@ -66,7 +67,8 @@ CLI_WORDS = {  # the `ntm` command (ntmlib.cli, ntmlib.cli.translation): what cl
         "needs_province": "--district cần --province",
     },
     "en": {
-        "usage": "Usage:", "options": "Options", "arguments": "Arguments", "commands": "Commands", "examples": "Examples",
+        "usage": "Usage:", "options": "Options", "arguments": "Arguments", "commands": "Commands",
+        "examples": "Examples",
         "options_metavar": "[OPTIONS]", "command_metavar": "COMMAND [ARGS]...",
         "required": "required", "default": "default: {value}", "envvar": "env var: {name}",
         "try_help": "Try '{command} --help' for help.", "error": "Error: {message}",
@@ -74,7 +76,8 @@ CLI_WORDS = {  # the `ntm` command (ntmlib.cli, ntmlib.cli.translation): what cl
         "invalid": "invalid value for {name}: {message}", "no_such_option": "no such option '{name}'.",
         "no_such_command": "no such command '{name}'.", "did_you_mean": "Did you mean: {names}?",
         "needs_value": "option '{name}' needs a value.", "takes_no_value": "option '{name}' does not take a value.",
-        "extra_args": "unexpected extra arguments: {args}.", "missing_command": "missing command; the commands: {commands}.",
+        "extra_args": "unexpected extra arguments: {args}.",
+        "missing_command": "missing command; the commands: {commands}.",
         "not_int": "'{value}' is not a whole number.", "not_choice": "'{value}' is not one of {choices}.",
         "not_date": "'{value}' is not a date written YYYY-MM-DD.", "no_folder": "folder '{path}' does not exist.",
         "is_file": "'{path}' is a file, not a folder.", "aborted": "Stopped.",
@@ -142,7 +145,8 @@ FRAMEWORK_TEXT = {  # `ntm frameworks`: confidence counts per set and the list o
                            "Provisional"),
            "set_counts": "{criteria} criteria, {indicators} indicators; thresholds: {confirmed} confirmed, "
                          "{derived} derived, {provisional} provisional",
-           "provisional_head": "{set}: {n} indicators with a provisional threshold (not checked against the legal text)",
+           "provisional_head": "{set}: {n} indicators with a provisional threshold "
+                               "(not checked against the legal text)",
            "provisional_columns": ("Code", "Name", "Threshold", "Source"),
            "provisional_none": "{set}: no indicator has a provisional threshold."},
 }

@@ -140,7 +140,8 @@ VERDICT_TEXT = {
            "undecided": "Cannot be decided (no threshold)"},
 }
 
-NO_THRESHOLD_TEXT = {  # a value with no threshold for its set, year and region (status 'no_threshold'); undecided verdicts
+# a value with no threshold for its set, year and region (status 'no_threshold'); undecided verdicts
+NO_THRESHOLD_TEXT = {
     "vi": {"status": "Chưa có ngưỡng", "short": "chưa có ngưỡng cho năm {year}",
            "indicator": "chưa có ngưỡng cho năm {year} (bộ {set}, vùng {region})",
            "undecided": "Chưa xác định được",
@@ -148,7 +149,8 @@ NO_THRESHOLD_TEXT = {  # a value with no threshold for its set, year and region 
                      "vùng {region}): {codes}.",
            "count": "{n} chỉ tiêu chưa có ngưỡng",
            "roadmap": "{n} xã chưa có ngưỡng cho năm {year}",
-           "validate": "chưa có ngưỡng cho năm {year} (bộ {set}, vùng {region}): {n} giá trị của {k} chỉ tiêu ({codes}) "
+           "validate": "chưa có ngưỡng cho năm {year} (bộ {set}, vùng {region}): {n} giá trị của {k} chỉ tiêu "
+                       "({codes}) "
                        "không chấm được; bộ tiêu chí chưa có mức cho năm và vùng này",
            "warnings": "{n} cảnh báo:", "bulletin": "chưa xác định được {n} xã vì chưa có ngưỡng cho năm {year} "
                                                    "({codes})",

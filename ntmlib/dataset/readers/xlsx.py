@@ -139,7 +139,8 @@ def _read_sheet(ws, name: str, read_only: bool, table: Table, problems: list[Pro
         return None, True
     if wide is None:
         table.skipped.append(Skipped(name, "không có bảng số liệu (không thấy dòng tiêu đề có 'Mã chỉ tiêu' "
-                                           "hoặc commune_id, year, indicator, value)", (f"trang tính '{sheet}'",), "trang tính"))
+                                           "hoặc commune_id, year, indicator, value)", (f"trang tính '{sheet}'",),
+                                   "trang tính"))
         return None, True
     rows = [list(r) for r in raw]
     for row in rows_iter:  # a wide sheet is small: read it whole
