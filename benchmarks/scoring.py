@@ -136,6 +136,19 @@ def machine() -> str:
             f"pandas {pandas.__version__}, numpy {numpy.__version__}, pyarrow {pyarrow.__version__}")
 
 
+def generate(cache: Path, communes: int, seed: int) -> None:
+    """The synthetic national dataset in `cache` (CSV and Parquet), made unless already there."""
+    stamp = cache / "generated.json"
+    wanted = {"communes": communes, "seed": seed}
+    if not stamp.exists() or json.loads(stamp.read_text()) != wanted:
+        from ntmlib.dataset.synthetic import make_national
+
+        t0 = time.perf_counter()
+        make_national(cache, communes=communes, seed=seed)
+        stamp.write_text(json.dumps(wanted))
+        print(f"generated {communes} communes in {time.perf_counter() - t0:.1f} s -> {cache}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--communes", type=int, default=10_000)
@@ -150,15 +163,7 @@ def main() -> None:
         print(json.dumps(child(args.child, args.cache, args.sample)))
         return
 
-    stamp = args.cache / "generated.json"
-    wanted = {"communes": args.communes, "seed": args.seed}
-    if not stamp.exists() or json.loads(stamp.read_text()) != wanted:
-        from ntmlib.dataset.synthetic import make_national
-
-        t0 = time.perf_counter()
-        make_national(args.cache, communes=args.communes, seed=args.seed)
-        stamp.write_text(json.dumps(wanted))
-        print(f"generated {args.communes} communes in {time.perf_counter() - t0:.1f} s -> {args.cache}")
+    generate(args.cache, args.communes, args.seed)
     print(f"machine: {machine()}")
 
     rows = []
