@@ -40,13 +40,10 @@ from ntmlib.run.batch import plan, run_batch  # noqa: E402
 
 
 def national_data(cache: Path, communes: int = 10_000, seed: int = 2025) -> Path:
-    """The folder of the synthetic national dataset (Parquet) in `cache`, made on first use."""
-    stamp = cache / "generated.json"
-    if not (cache / "parquet" / "observations.parquet").exists():
-        from ntmlib.dataset.synthetic import make_national
+    """The folder of the synthetic national dataset (Parquet) in `cache`, made or completed on first use."""
+    from ntmlib.dataset.synthetic import national_cache
 
-        make_national(cache, communes=communes, seed=seed, formats=("parquet",))
-        stamp.write_text(json.dumps({"communes": communes, "seed": seed}))
+    national_cache(cache, communes=communes, seed=seed, formats=("parquet",))  # the cache says what it holds
     return cache / "parquet"
 
 

@@ -137,16 +137,13 @@ def machine() -> str:
 
 
 def generate(cache: Path, communes: int, seed: int) -> None:
-    """The synthetic national dataset in `cache` (CSV and Parquet), made unless already there."""
-    stamp = cache / "generated.json"
-    wanted = {"communes": communes, "seed": seed}
-    if not stamp.exists() or json.loads(stamp.read_text()) != wanted:
-        from ntmlib.dataset.synthetic import make_national
+    """The synthetic national dataset in `cache` (CSV and Parquet), made or completed unless already there."""
+    from ntmlib.dataset.synthetic import national_cache
 
-        t0 = time.perf_counter()
-        make_national(cache, communes=communes, seed=seed)
-        stamp.write_text(json.dumps(wanted))
-        print(f"generated {communes} communes in {time.perf_counter() - t0:.1f} s -> {cache}")
+    t0 = time.perf_counter()
+    made = national_cache(cache, communes=communes, seed=seed, formats=("csv", "parquet"))
+    if made:  # none when the cache (shared with benchmarks/batch.py --national) held both already
+        print(f"generated {communes} communes ({', '.join(made)}) in {time.perf_counter() - t0:.1f} s -> {cache}")
 
 
 def main() -> None:
