@@ -25,7 +25,7 @@ import yaml
 
 from ..errors import FrameworkError, Problem
 from .excel import FONT, ROW_PAD_PT, _cell, _default_font, _line_pt, _print_setup, _wrapped_lines
-from ..criteria.criteria_set import NUMERIC_RULES, CriteriaSet, Indicator, Threshold, load_set
+from ..criteria.criteria_set import FRAMEWORK_DIR, NUMERIC_RULES, CriteriaSet, Indicator, Threshold, load_set
 from ..base.outputs import write_bytes_atomic, write_text_atomic
 from ..dataset.readers import cell_place
 from ..base.values import fold
@@ -120,6 +120,15 @@ def threshold_columns(s: CriteriaSet) -> list[tuple[str, object]]:
 # --------------------------------------------------------------------------- export
 
 
+def _file_shown(path: str | Path) -> str:
+    """The set's file as "Tệp gốc" shows it, without the folders of the machine: a built-in set by its
+    name in ntmlib, a dataset's own set by its path in the dataset (frameworks/ID.yaml)."""
+    p = Path(path)
+    if p.parent.resolve() == FRAMEWORK_DIR.resolve():
+        return f"{p.name} (có sẵn trong ntmlib)"
+    return f"{p.parent.name}/{p.name}" if p.parent.name == "frameworks" else p.name
+
+
 def export_set(s: CriteriaSet, path: str | Path) -> Path:
     """Write set `s` as the workbook an officer corrects: sheets 'Chỉ tiêu', 'Thông tin', 'Hướng dẫn'."""
     import io
@@ -202,7 +211,7 @@ def export_set(s: CriteriaSet, path: str | Path) -> Path:
     src = s.source or {}
     values = {"id": s.id, "name": s.name, "tier": tier_name(s.tier), "period": f"{s.period[0]}-{s.period[1]}" if s.period else "",
               "issuer": src.get("issuer") or "", "decision": src.get("decision") or "", "date": src.get("date") or "",
-              "file": s.path}
+              "file": _file_shown(s.path)}
     info.append([_cell(info, W["info_title"])])
     for key, label in INFO_KEYS:
         info.append([_cell(info, label), _cell(info, values[key])])
