@@ -120,15 +120,6 @@ def threshold_columns(s: CriteriaSet) -> list[tuple[str, object]]:
 # --------------------------------------------------------------------------- export
 
 
-def _file_shown(path: str | Path) -> str:
-    """The set's file as "Tệp gốc" shows it, without the folders of the machine: a built-in set by its
-    name in ntmlib, a dataset's own set by its path in the dataset (frameworks/ID.yaml)."""
-    p = Path(path)
-    if p.parent.resolve() == FRAMEWORK_DIR.resolve():
-        return f"{p.name} (có sẵn trong ntmlib)"
-    return f"{p.parent.name}/{p.name}" if p.parent.name == "frameworks" else p.name
-
-
 def export_set(s: CriteriaSet, path: str | Path) -> Path:
     """Write set `s` as the workbook an officer corrects: sheets 'Chỉ tiêu', 'Thông tin', 'Hướng dẫn'."""
     import io
@@ -209,9 +200,12 @@ def export_set(s: CriteriaSet, path: str | Path) -> Path:
 
     info = wb.create_sheet(INFO_SHEET)
     src = s.source or {}
+    yml = Path(s.path)  # "Tệp gốc" without the machine's folders: its name in ntmlib, or its path in the dataset
+    shown = f"{yml.name} (có sẵn trong ntmlib)" if yml.parent.resolve() == FRAMEWORK_DIR.resolve() else \
+        f"{yml.parent.name}/{yml.name}" if yml.parent.name == "frameworks" else yml.name
     values = {"id": s.id, "name": s.name, "tier": tier_name(s.tier), "period": f"{s.period[0]}-{s.period[1]}" if s.period else "",
               "issuer": src.get("issuer") or "", "decision": src.get("decision") or "", "date": src.get("date") or "",
-              "file": _file_shown(s.path)}
+              "file": shown}
     info.append([_cell(info, W["info_title"])])
     for key, label in INFO_KEYS:
         info.append([_cell(info, label), _cell(info, values[key])])
