@@ -39,18 +39,21 @@ from ntmlib import load_dataset  # noqa: E402
 from ntmlib.run.batch import plan, run_batch  # noqa: E402
 
 
+def national_data(cache: Path, communes: int = 10_000, seed: int = 2025) -> Path:
+    """The folder of the synthetic national dataset (Parquet) in `cache`, made or completed on first use."""
+    from ntmlib.dataset.synthetic import national_cache
+
+    national_cache(cache, communes=communes, seed=seed, formats=("parquet",))  # the cache says what it holds
+    return cache / "parquet"
+
+
 def national(args) -> None:
     """The national batch benchmark (see the module docstring)."""
     from ntmlib.present.maps import CACHE_ENV  # here, not at the top: the workers' server imports this script
 
-    stamp = args.cache / "generated.json"
-    if not (args.cache / "parquet" / "observations.parquet").exists():
-        from ntmlib.dataset.synthetic import make_national
-
-        make_national(args.cache, communes=10_000, seed=2025, formats=("parquet",))
-        stamp.write_text(json.dumps({"communes": 10_000, "seed": 2025}))
+    data = national_data(args.cache)
     t0 = time.perf_counter()
-    ds = load_dataset(args.cache / "parquet")
+    ds = load_dataset(data)
     load = time.perf_counter() - t0
     year = max(ds.years)
     c = ds.communes[ds.communes["assessed"]]

@@ -137,6 +137,16 @@ def machine() -> str:
             f"pandas {pandas.__version__}, numpy {numpy.__version__}, pyarrow {pyarrow.__version__}")
 
 
+def generate(cache: Path, communes: int, seed: int) -> None:
+    """The synthetic national dataset in `cache` (CSV and Parquet), made or completed unless already there."""
+    from ntmlib.dataset.synthetic import national_cache
+
+    t0 = time.perf_counter()
+    made = national_cache(cache, communes=communes, seed=seed, formats=("csv", "parquet"))
+    if made:  # none when the cache (shared with benchmarks/batch.py --national) held both already
+        print(f"generated {communes} communes ({', '.join(made)}) in {time.perf_counter() - t0:.1f} s -> {cache}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--communes", type=int, default=10_000)
@@ -151,15 +161,7 @@ def main() -> None:
         print(json.dumps(child(args.child, args.cache, args.sample)))
         return
 
-    stamp = args.cache / "generated.json"
-    wanted = {"communes": args.communes, "seed": args.seed}
-    if not stamp.exists() or json.loads(stamp.read_text()) != wanted:
-        from ntmlib.dataset.synthetic import make_national
-
-        t0 = time.perf_counter()
-        make_national(args.cache, communes=args.communes, seed=args.seed)
-        stamp.write_text(json.dumps(wanted))
-        print(f"generated {args.communes} communes in {time.perf_counter() - t0:.1f} s -> {args.cache}")
+    generate(args.cache, args.communes, args.seed)
     print(f"machine: {machine()}")
 
     rows = []

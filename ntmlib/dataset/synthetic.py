@@ -8,6 +8,7 @@ a commune-year has about 75 observations. The same seed writes the same files.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -89,6 +90,27 @@ def make_national(out_dir: str | Path, communes: int = 10_000, years=(2021, 2022
             raise ValueError(f"format must be parquet or csv, not {fmt!r}")
         paths[fmt] = d
     return paths
+
+
+def national_cache(folder: str | Path, communes: int = 10_000, seed: int = 2025,
+                   formats=("parquet", "csv")) -> list[str]:
+    """Keep the synthetic national dataset of `communes` and `seed` in `folder` in `formats` at least
+    (the benchmarks' cache): made on first use, completed with a format it lacks, made again for
+    another size or seed. Its generated.json records what it holds; returns the formats made now."""
+    folder = Path(folder)
+    stamp = folder / "generated.json"
+    try:
+        held = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        held = {}
+    same = isinstance(held, dict) and held.get("communes") == communes and held.get("seed") == seed
+    have = [f for f in (held.get("formats", []) if same else []) if (folder / f / f"observations.{f}").is_file()]
+    missing = [f for f in formats if f not in have]
+    if missing:  # the same seed writes the same data: a format added now matches those already there
+        make_national(folder, communes=communes, seed=seed, formats=tuple(missing))
+        stamp.write_text(json.dumps({"communes": communes, "seed": seed, "formats": sorted({*have, *missing})}),
+                         encoding="utf-8")
+    return missing
 
 
 def _communes(rng: np.random.Generator, n: int) -> pd.DataFrame:

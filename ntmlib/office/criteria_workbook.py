@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..base.outputs import write_bytes_atomic
 from ..base.values import fold
-from ..criteria.criteria_set import CriteriaSet, Threshold
+from ..criteria.criteria_set import FRAMEWORK_DIR, CriteriaSet, Threshold
 from ..text import FRAMEWORK_EXCEL_DERIVED_WORDS, FRAMEWORK_EXCEL_WORDS, TIERS, tier_name
 from .workbook_style import FONT, HEADER_FILL, ROW_PAD_PT, default_font, line_pt, new_cell, print_setup, wrapped_lines
 
@@ -162,10 +162,13 @@ def export_set(s: CriteriaSet, path: str | Path) -> Path:
 
     info = wb.create_sheet(INFO_SHEET)
     src = s.source or {}
+    yml = Path(s.path)  # "Tệp gốc" without the machine's folders: its name in ntmlib, or its path in the dataset
+    shown = (f"{yml.name} (có sẵn trong ntmlib)" if yml.parent.resolve() == FRAMEWORK_DIR.resolve()
+             else f"{yml.parent.name}/{yml.name}" if yml.parent.name == "frameworks" else yml.name)
     values = {"id": s.id, "name": s.name, "tier": tier_name(s.tier),
               "period": f"{s.period[0]}-{s.period[1]}" if s.period else "",
               "issuer": src.get("issuer") or "", "decision": src.get("decision") or "", "date": src.get("date") or "",
-              "file": s.path}
+              "file": shown}
     info.append([new_cell(info, W["info_title"])])
     for key, label in INFO_KEYS:
         info.append([new_cell(info, label), new_cell(info, values[key])])

@@ -192,7 +192,7 @@ def test_confidence_counts_and_the_provisional_listing():
     assert len(table) == 57
     stunting = table.set_index("indicator").loc["15.3"]
     assert stunting["threshold_text"] == "TDMNPB: 24; DBSH: 16,5; BTB: 25; DHNTB: 22; TN: 26,5; DNB: 14,5; DBSCL: 19"
-    assert "thresholds-sourced.md" in stunting["source"] and "≥16.5%" in stunting["source"]
+    assert "tieu-chi-nong-thon-moi-cap-xa.jpg" in stunting["source"] and "≥16.5%" in stunting["source"]
     ehealth = load_set(NTM).indicators
     ehealth = next(i for i in ehealth if i.code == "15.4").threshold
     assert (ehealth.lookup("DBSH")[0], ehealth.lookup("TDMNPB")[0], ehealth.lookup("BTB")[0]) == (70.0, 50.0, 50.0)
