@@ -15,6 +15,7 @@ import ntmlib
 from ntmlib.cli import main
 from ntmlib.criteria.criteria_set import available_sets, load_set
 from ntmlib.dataset import resolve
+from ntmlib.dataset.resolve import set_id_among
 from ntmlib.errors import DataError, ParameterError
 
 from tests.helpers.paths import LY_NHAN, TINY
@@ -41,7 +42,7 @@ def problem(call) -> str:
     return str(e.value.problems[0])
 
 
-# --------------------------------------------------------------------------- communes
+# communes
 
 
 @pytest.mark.parametrize("ref", [
@@ -89,7 +90,7 @@ def test_unknown_names_are_data_errors_for_callers_that_catch_those(ds):
         resolve.commune_id(ds.communes, "Không Có")
 
 
-# --------------------------------------------------------------------------- districts and provinces
+# districts and provinces
 
 
 @pytest.mark.parametrize("ref", ["Lý Nhân", nfd("Lý Nhân"), "ly nhan", "Ly Nhan", "LÝ NHÂN", "Huyện Lý Nhân",
@@ -118,7 +119,7 @@ def test_communes_without_a_district(ds):
         "communes.csv: không có huyện 'Lý Nhân': dữ liệu không ghi huyện nào")
 
 
-# --------------------------------------------------------------------------- criteria sets
+# criteria sets
 
 
 @pytest.mark.parametrize("ref", ["hanam-2022-nang-cao", "HANAM-2022-NANG-CAO",
@@ -145,7 +146,7 @@ def test_unknown_sets(sets):
         "bộ tiêu chí: không có bộ tiêu chí 'khong-co'. Có: vn-2021-ntm, vn-2026-ntm")
 
 
-# --------------------------------------------------------------------------- every command that takes a name
+# every command that takes a name
 
 
 def run(*args, **kwargs):
@@ -205,3 +206,23 @@ def test_an_unknown_name_is_one_line_with_the_closest_names_and_exit_2(args, lin
     r = run(*args)
     assert r.exit_code == 2 and r.output.splitlines() == [line], r.output
     assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+# ---- a criteria set named among set ids, each loaded for its name and tier: resolve.set_id_among
+
+
+def test_an_id_a_tier_or_a_file():
+    ids = available_sets()
+    assert set_id_among("hanam-2022-nang-cao", ids) == "hanam-2022-nang-cao"
+    assert set_id_among("nâng cao", ["hanam-2022-ntm", "hanam-2022-nang-cao"]) == "hanam-2022-nang-cao"
+    assert set_id_among("Bộ tiêu chí xã nông thôn mới tỉnh Hà Nam giai đoạn 2022 - 2025", ids) == "hanam-2022-ntm"
+    path = str(LY_NHAN.parent / "examples" / "tinh-mau" / "frameworks" / "tinh-mau-2026-ntm.yaml")
+    assert set_id_among(path, ids) == path
+    assert set_id_among("anything", []) == "anything"  # no sets to name: the caller says why
+
+
+def test_an_unknown_set_names_the_closest_ids():
+    with pytest.raises(ParameterError) as e:
+        set_id_among("hanam-2022-nc", available_sets())
+    assert [str(p) for p in e.value.problems] == [
+        "bộ tiêu chí: không có bộ tiêu chí 'hanam-2022-nc'. Có phải: hanam-2022-ntm, hanam-2022-nang-cao?"]

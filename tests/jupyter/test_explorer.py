@@ -9,6 +9,7 @@ import pytest
 import ntmlib
 from ntmlib.errors import DataError, ParameterError
 from ntmlib.jupyter import explorer
+from ntmlib.jupyter.explorer import resolve_set
 from ntmlib.present import views
 from ntmlib.present.grids import COLOURS
 
@@ -231,3 +232,29 @@ def test_explore_takes_a_folder(tmp_path):
     ex = ntmlib.explore(TINY, criteria_set="tiny-nc")
     assert ex.year.value == 2023 and ex.criteria_set.value == "tiny-nc" and ex.commune.label == "An"
     assert ex.panes["heatmap"].value and ex.panes["grid"].value
+
+
+# ---- the criteria set a user names to the explorer (resolve_set, through dataset.resolve.set_id)
+
+
+@pytest.mark.parametrize("ref,sid", [
+    ("tiny-nc", "tiny-nc"),
+    ("TINY-NTM", "tiny-ntm"),
+    ("ntm", "tiny-ntm"),
+    ("nang-cao", "tiny-nc"),
+    ("NTM nâng cao", "tiny-nc"),
+    ("advanced NTM", "tiny-nc"),
+    ("ntm nang cao", "tiny-nc"),
+    ("Bộ tiêu chí thử nghiệm xã nông thôn mới nâng cao", "tiny-nc"),
+    ("thu nghiem xa nong thon moi", "tiny-ntm"),
+])
+def test_a_set_is_named_by_id_tier_or_name(tiny_card, ref, sid):
+    assert resolve_set(tiny_card, ref, 2023) == sid
+
+
+@pytest.mark.parametrize("ref", ["xyz", "kieu-mau", "tiny-prov-ntm"])
+def test_a_set_not_scored_that_year_names_those_that_were(tiny_card, ref):
+    with pytest.raises(ParameterError) as e:
+        resolve_set(tiny_card, ref, 2023)
+    assert str(e.value) == (f"bộ tiêu chí: không có bộ tiêu chí '{ref}' được chấm năm 2023 "
+                            "(có: tiny-ntm (NTM), tiny-nc (NTM nâng cao))")
