@@ -85,7 +85,7 @@ def test_a_set_and_its_provisional_thresholds():
     lines = r.output.splitlines()
     assert lines[0] == "hanam-2022-nang-cao: 73 chỉ tiêu có ngưỡng tạm tính (chưa đối chiếu với văn bản gốc)"
     assert lines[1].startswith("  1.1    Có quy hoạch chi tiết xây dựng trung tâm xã") and lines[1].endswith("— Đạt")
-    assert lines[2] == "         QĐ 318/QĐ-TTg Phụ lục II; nội dung chưa đối chiếu với văn bản gốc"
+    assert lines[2] == "         QĐ 318/QĐ-TTg ngày 08/3/2022, Phụ lục II; nội dung chưa đối chiếu với văn bản gốc"
     assert run("frameworks", "--provisional", "hanam-2022-nang-cao").output == r.output  # the option before the set
     r = run("frameworks", "vn-2021-kieu-mau", "--provisional", "--lang", "en")
     assert r.output == "vn-2021-kieu-mau: no indicator has a provisional threshold.\n"
