@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..errors import ParameterError, Problem
 from ..scoring.scorecard import Scorecard
-from ..text import TIERS
+from ..text import TIERS, error_text
 
 LEVELS = ("district", "province")
 NO_DISTRICT = "(không thuộc huyện)"  # communes without a district, e.g. those formed after 1/7/2025
@@ -15,7 +15,8 @@ NO_DISTRICT = "(không thuộc huyện)"  # communes without a district, e.g. th
 def require_tier(tier: str) -> str:
     """`tier`, if it is one of TIERS; else a ParameterError listing them."""
     if tier not in TIERS:
-        raise ParameterError(Problem("hạng", f"không có hạng '{tier}' (chọn {', '.join(TIERS)})"))
+        raise ParameterError(Problem(error_text("tier_asked"),
+                                     error_text("no_tier", tier=tier, tiers=", ".join(TIERS))))
     return tier
 
 
@@ -39,7 +40,8 @@ def summary(card: Scorecard, level: str = "district") -> pd.DataFrame:
     Columns: province, district, year, set, tier, communes, reaching, recognised, criteria_total,
     indicators_total, criteria_mean, indicators_mean, no_data, criteria_range, indicators_range."""
     if level not in LEVELS:
-        raise ParameterError(Problem("cấp tổng hợp", f"'{level}' không có (chọn {' hoặc '.join(LEVELS)})"))
+        raise ParameterError(Problem(error_text("level_asked"), error_text("no_level", level=level, a=LEVELS[0],
+                                                                            b=LEVELS[1])))
     c = _with_place(card, card.communes)
     keys = [level, "year", "set", "tier"] if level == "province" else ["province", "district", "year", "set", "tier"]
     g = c.groupby(keys, sort=False, dropna=False)

@@ -15,6 +15,8 @@ A bare code or a name that communes.csv knows always means the old commune.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 
@@ -23,7 +25,7 @@ from ..dataset.model import Dataset
 from ..dataset.resolve import commune_id, fold_name, resolve_communes
 from ..errors import DataError, ParameterError, Problem
 from ..scoring.scorecard import Scorecard
-from ..text import TIERS, date_text, short_counts, tier_name
+from ..text import MONTH_NAMES, TIERS, error_text, short_counts, tier_name
 
 NEW_COLUMNS = ["key", "new_commune_id", "new_commune", "new_type", "new_province", "new_province_id", "effective"]
 
@@ -55,6 +57,17 @@ def new_communes(dataset: Dataset) -> pd.DataFrame:
     return units
 
 
+def date_words(iso):
+    """A date as date_text writes it ('1/7/2025'), as a message of ERROR_TEXT that says it in English
+    too ('1 July 2025'); text that is not a date as it is."""
+    try:
+        y, m, d = (int(x) for x in str(iso)[:10].split("-"))
+        day = dt.date(y, m, d)
+    except (TypeError, ValueError):
+        return str(iso)
+    return error_text("date_short", day=day.day, month=day.month, year=day.year, month_name=MONTH_NAMES[day.month - 1])
+
+
 def _no_new_commune(ds: Dataset, ref: str, why: str) -> DataError:
     return DataError(Problem(CROSSWALK_FILE if not _crosswalk(ds).empty else ds.file_name("communes"), why))
 
@@ -68,8 +81,8 @@ def find_new_commune(dataset: Dataset, ref) -> str:
     ref = str(ref).strip()
     units = new_communes(dataset)
     if units.empty:
-        raise _no_new_commune(dataset, ref, f"bộ dữ liệu {dataset.name} không có {CROSSWALK_FILE}: "
-                                            f"không có xã mới '{ref}'")
+        raise _no_new_commune(dataset, ref, error_text("no_crosswalk_for", name=dataset.name, file=CROSSWALK_FILE,
+                                                       ref=ref))
     if "@" in ref:
         code, when = (s.strip() for s in ref.split("@", 1))
         hit = units[((units["new_commune_id"] == code) | (units["new_commune"].map(fold_name) == fold_name(code)))
@@ -82,17 +95,16 @@ def find_new_commune(dataset: Dataset, ref) -> str:
         if hit.empty and old:
             name = dataset.communes.set_index("commune_id").at[old, "commune"]
             nxt = successor(dataset, old)
-            after = (f"; từ {date_text(nxt['effective'])} xã này thuộc xã {nxt['new_commune']}, xã mới ghi là "
-                     f"'{nxt['new_commune']}' hoặc '{nxt['key']}'" if nxt is not None else
-                     f" và không thuộc xã mới nào trong {CROSSWALK_FILE}")
-            raise _no_new_commune(dataset, ref, f"'{ref}' là xã cũ {name} (mã {old}){after}")
+            after = (error_text("old_commune_successor", date=date_words(nxt["effective"]), new=nxt["new_commune"],
+                                written=nxt["key"]) if nxt is not None else
+                     error_text("old_commune_alone", file=CROSSWALK_FILE))
+            raise _no_new_commune(dataset, ref, error_text("old_commune", ref=ref, name=name, old=old, after=after))
     if len(hit) == 1:
         return hit["key"].iloc[0]
     if len(hit) > 1:
-        raise _no_new_commune(dataset, ref, f"'{ref}' trùng với nhiều xã mới ({', '.join(hit['key'])}): ghi rõ mã@ngày")
-    raise _no_new_commune(dataset, ref, f"'{ref}' không phải xã cũ trong {dataset.file_name('communes')} "
-                                        f"cũng không phải xã mới trong {CROSSWALK_FILE} "
-                                        f"(các xã mới: {', '.join(units['new_commune'])})")
+        raise _no_new_commune(dataset, ref, error_text("many_new_communes", ref=ref, keys=", ".join(hit["key"])))
+    raise _no_new_commune(dataset, ref, error_text("not_a_commune", ref=ref, communes=dataset.file_name("communes"),
+                                                   file=CROSSWALK_FILE, names=", ".join(units["new_commune"])))
 
 
 def find_commune(dataset: Dataset, ref) -> tuple[str | None, str | None]:
@@ -199,7 +211,8 @@ def _communes_table(card_or_table, dataset: Dataset | None) -> tuple[pd.DataFram
     if isinstance(card_or_table, Scorecard):
         return card_or_table.communes, dataset or card_or_table.dataset
     if dataset is None:
-        raise ParameterError(Problem("bộ dữ liệu", f"regroup(bảng) cần bộ dữ liệu có {CROSSWALK_FILE} để dùng"))
+        raise ParameterError(Problem(error_text("dataset_asked"), error_text("regroup_needs_dataset",
+                                                                              file=CROSSWALK_FILE)))
     return card_or_table, dataset
 
 

@@ -16,6 +16,7 @@ from ..text import (
     ROADMAP_TEXT,
     RULE_WORDS,
     TIERS,
+    error_text,
     label,
     localized,
     number_text,
@@ -38,8 +39,8 @@ def _check(card: Scorecard, year, target: str) -> int:
     aggregate.require_tier(target)
     year = card.require_year(year)
     if not any(s.tier == target for s in card.sets.values()):
-        raise ParameterError(Problem("hạng", f"không có bộ tiêu chí hạng {tier_name(target)} trong kết quả chấm "
-                                             f"(có: {', '.join(card.sets)})"))
+        raise ParameterError(Problem(error_text("tier_asked"), error_text(
+            "no_tier_scored", tier=error_text(f"tier_{target}"), have=", ".join(card.sets))))
     return year
 
 
@@ -114,7 +115,7 @@ def _threshold_in(card: Scorecard, set_id: str, code: str, commune_id: str, year
 def _outlook(card: Scorecard, rows: pd.DataFrame, year: int, by: int) -> pd.DataFrame:
     """Add the `by` columns: threshold in `by`, recent rate, projection, outlook, extra."""
     if by < year:
-        raise ParameterError(Problem("năm mục tiêu", f"năm {by} trước năm đánh giá {year}"))
+        raise ParameterError(Problem(error_text("target_year_asked"), error_text("by_before_year", by=by, year=year)))
     tr = trends(card.upto(year), communes=rows["commune_id"].unique())[
         ["commune_id", "set", "indicator", "rate"]]
     rows = rows.merge(tr, on=["commune_id", "set", "indicator"], how="left")

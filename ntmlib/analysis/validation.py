@@ -11,7 +11,7 @@ from ..dataset.model import Dataset
 from ..dataset.readers import Skipped
 from ..errors import DataError, Problem
 from ..scoring.engine import score
-from ..text import NO_THRESHOLD_TEXT, label
+from ..text import NO_THRESHOLD_TEXT, error_text, label
 
 
 class Problems(list):
@@ -70,7 +70,7 @@ def validate(dataset: Dataset | str | Path, strict: bool = False, official: bool
             problems += e.problems
             continue
         if not sets:
-            problems.append(Problem("dataset.yaml", f"không có bộ tiêu chí nào cho năm {year}", "frameworks"))
+            problems.append(Problem("dataset.yaml", error_text("no_sets_for_years", years=year), "frameworks"))
             continue
         try:
             card = score(ds, sets, year=year)

@@ -13,7 +13,7 @@ import pandas as pd
 from ..criteria.criteria_set import CriteriaSet
 from ..errors import ParameterError, Problem
 from ..scoring.scorecard import Scorecard
-from ..text import TIERS
+from ..text import TIERS, error_text
 from .trends import trends
 
 STATES = ("maintained", "reached", "lapsed", "not_reached", "undecided")
@@ -60,7 +60,8 @@ def scored_rows(card: Scorecard, year, set_id: str) -> tuple[CriteriaSet, int, p
     c = card.communes
     rows = c[(c["year"] == y) & (c["set"] == set_id)].reset_index(drop=True)
     if rows.empty:
-        raise ParameterError(Problem("bộ tiêu chí", f"bộ tiêu chí '{set_id}' không được chấm cho năm {y}"))
+        raise ParameterError(Problem(error_text("criteria_set_asked"), error_text("set_not_scored_in", set=set_id,
+                                                                                   year=y)))
     return card.sets[set_id], y, rows
 
 
@@ -72,7 +73,8 @@ def scored_row(card: Scorecard, commune_id: str, year, set_id: str) -> tuple[Cri
     row = rows[rows["commune_id"] == cid]
     if row.empty:
         ids = ", ".join(rows["commune_id"].head(12)) + (", …" if len(rows) > 12 else "")
-        raise ParameterError(Problem("xã", f"không có xã mã '{cid}' trong kết quả chấm năm {y} (có: {ids})"))
+        raise ParameterError(Problem(error_text("commune_asked"), error_text("no_commune_code", commune=cid, year=y,
+                                                                              have=ids)))
     return s, y, row.iloc[0]
 
 

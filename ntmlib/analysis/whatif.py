@@ -21,6 +21,7 @@ from ..text import (
     WHATIF_HEADERS,
     WHATIF_TEXT,
     counts_text,
+    error_text,
     label,
     localized,
     met_word,
@@ -137,7 +138,7 @@ class WhatIf:
 
 def _closest(code: str, codes: list[str]) -> str:
     close = difflib.get_close_matches(code, codes, n=1)
-    return f" (có phải '{close[0]}'?)" if close else ""
+    return error_text("did_you_mean_code", code=close[0]) if close else ""
 
 
 def _as_number(threshold) -> float:
@@ -146,7 +147,7 @@ def _as_number(threshold) -> float:
     except ValueError:
         value = math.nan
     if math.isnan(value):
-        raise ParameterError(Problem("ngưỡng", f"'{threshold}' không phải là số"))
+        raise ParameterError(Problem(error_text("threshold_asked"), error_text("not_a_number", value=threshold)))
     return value
 
 
@@ -154,20 +155,21 @@ def changed_set(s: CriteriaSet, change: ThresholdChange) -> CriteriaSet:
     """A copy of `s` with the threshold of one indicator replaced as `change` says."""
     codes = [i.code for i in s.indicators]
     if change.indicator not in codes:
-        raise ParameterError(Problem("chỉ tiêu", f"bộ {s.id} không có chỉ tiêu '{change.indicator}'"
-                                                 f"{_closest(change.indicator, codes)}"))
+        raise ParameterError(Problem(error_text("indicator_asked"), error_text(
+            "no_indicator_in_set", set=s.id, indicator=change.indicator, hint=_closest(change.indicator, codes))))
     k = codes.index(change.indicator)
     ind = s.indicators[k]
     if not ind.numeric:
-        raise ParameterError(Problem("chỉ tiêu", f"chỉ tiêu {ind.code} của bộ {s.id} là chỉ tiêu đạt/không đạt, "
-                                                 "không có ngưỡng số để thay"))
+        raise ParameterError(Problem(error_text("indicator_asked"),
+                                     error_text("pass_fail_indicator", indicator=ind.code, set=s.id)))
     value = _as_number(change.threshold)
     if change.region is not None and change.region not in s.regions:
-        raise ParameterError(Problem("vùng", f"bộ {s.id} không có vùng '{change.region}' "
-                                             f"(có: {', '.join(s.regions)})"))
+        raise ParameterError(Problem(error_text("region_asked"), error_text(
+            "no_region_in_set", set=s.id, region=change.region, have=", ".join(s.regions))))
     if change.group is not None and str(change.group) not in s.commune_groups:
-        raise ParameterError(Problem("nhóm xã", f"bộ {s.id} không có nhóm xã '{change.group}' "
-                                                f"(có: {', '.join(s.commune_groups) or 'không có nhóm nào'})"))
+        raise ParameterError(Problem(error_text("group_asked"), error_text(
+            "no_group_in_set", set=s.id, group=change.group,
+            have=", ".join(s.commune_groups) or error_text("no_groups"))))
     threshold = _replaced(ind.threshold, value, change, s.id)
     indicators = list(s.indicators)
     indicators[k] = replace(ind, threshold=threshold)
@@ -187,9 +189,10 @@ def _replaced(old: Threshold, value: float, change: ThresholdChange, set_id: str
         if not any(k[0] == key for k in old.values):
             values[(key, "default")] = value
         return Threshold("region_year", values)
-    word = {"region": "vùng", "group": "nhóm xã", "year": "năm", "region_year": "vùng và năm"}
-    raise ParameterError(Problem(word[kind], f"ngưỡng chỉ tiêu {change.indicator} của bộ {set_id} được quy định "
-                                             f"theo {word[old.kind]}, không thay riêng theo {word[kind]} được"))
+    word = {"region": error_text("region_asked"), "group": error_text("group_asked"), "year": error_text("year_given"),
+            "region_year": error_text("region_year_asked")}
+    raise ParameterError(Problem(word[kind], error_text("threshold_by", indicator=change.indicator, set=set_id,
+                                                        old=word[old.kind], new=word[kind])))
 
 
 def whatif(dataset_or_card: Scorecard | Dataset | str | Path, set_id: str | None = None,
@@ -205,7 +208,7 @@ def whatif(dataset_or_card: Scorecard | Dataset | str | Path, set_id: str | None
     if set_id is not None:
         changes.insert(0, ThresholdChange(set_id, str(indicator), threshold, region, group))
     if not changes:
-        raise ParameterError(Problem("ngưỡng", "cần ít nhất một thay đổi ngưỡng (set_id, indicator, threshold)"))
+        raise ParameterError(Problem(error_text("threshold_asked"), error_text("no_change")))
     if isinstance(dataset_or_card, Scorecard):
         baseline = dataset_or_card
         if year is not None:

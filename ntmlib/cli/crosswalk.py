@@ -14,7 +14,7 @@ from ..dataset.units import crosswalk_2025
 from ..errors import DataError, Problem
 from ..present.views import NewCommuneReport
 from ..scoring.engine import score
-from ..text import REORG_LABELS, REPORT_LABELS, date_text, label
+from ..text import REORG_LABELS, REPORT_LABELS, date_text, error_text, label
 from .app import main
 from .translation import Folder, Int, NtmGroup, argument, command_words, language, option, say
 
@@ -125,7 +125,8 @@ def crosswalk_show(dataset, commune, years) -> None:
     ds = load_dataset(dataset)
     units = reorg.new_communes(ds)
     if units.empty:
-        raise DataError(Problem(reorg.CROSSWALK_FILE, f"bộ dữ liệu {ds.name} không có {reorg.CROSSWALK_FILE}"))
+        raise DataError(Problem(reorg.CROSSWALK_FILE, error_text("no_crosswalk", name=ds.name,
+                                                                 file=reorg.CROSSWALK_FILE)))
     if commune is None:
         r = REORG_LABELS[lang]
         click.echo(pd.DataFrame({

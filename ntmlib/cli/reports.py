@@ -17,6 +17,7 @@ from ..errors import NotebookError, OutputError, Problem
 from ..run.batch import FORMATS, run_batch
 from ..run.export import write_html
 from ..run.runner import copy_notebooks, run_report
+from ..text import worded
 from .app import main
 from .translation import Folder, Int, NtmUsageError, argument, language, option, say
 
@@ -134,7 +135,7 @@ def report_cmd(dataset, year, commune, district, out) -> None:
     try:
         nb = run_report(kind, params, label, fresh=True)
     except NotebookError as e:
-        click.echo(say("error", message=e.evalue), err=True)
+        click.echo(say("error", message=worded(e.evalue, lang)), err=True)  # the kernel's error is in `lang` too
         sys.exit(2)
     write_html(nb, Path(out))
     click.echo(say("written", path=out))

@@ -48,6 +48,7 @@ from ..text import (
     EXPLORER_LABELS,
     TIERS,
     counts_text,
+    error_text,
     label,
     localized,
     met_word,
@@ -78,7 +79,7 @@ def scorecard(data) -> Scorecard:
     """A Scorecard of every year of `data`: a dataset folder, a Dataset, or a Scorecard (as it is)."""
     if isinstance(data, Scorecard):
         if data.dataset is None:
-            raise ParameterError(Problem("dữ liệu", "kết quả chấm không kèm bộ dữ liệu (dùng ntmlib.score)"))
+            raise ParameterError(Problem(error_text("data_asked"), error_text("card_without_dataset")))
         return data
     return score(data if isinstance(data, Dataset) else load_dataset(data))
 
@@ -99,9 +100,12 @@ def resolve_set(card: Scorecard, ref, year: int) -> str:
     try:
         return set_id(ref, {s: card.sets[s].name for s in scored}, tiers={s: card.sets[s].tier for s in scored})
     except ParameterError:  # said with the year and the sets scored in it
-        names = ", ".join(f"{sid} ({tier_name(card.sets[sid].tier)})" for sid in scored)
-        message = f"không có bộ tiêu chí '{ref}' được chấm năm {year} (có: {names})"
-        raise ParameterError(Problem("bộ tiêu chí", message)) from None
+        names = ""
+        for sid in scored:  # "ntm-2021 (NTM), …", each tier worded in the user's language
+            one = error_text("set_with_tier", set=sid, tier=error_text(f"tier_{card.sets[sid].tier}"))
+            names = error_text("comma_list", a=names, b=one) if names else one
+        message = error_text("no_set_scored_in", set=ref, year=year, have=names)
+        raise ParameterError(Problem(error_text("criteria_set_asked"), message)) from None
 
 
 def resolve_commune(card: Scorecard, ref) -> str:
@@ -112,7 +116,8 @@ def resolve_commune(card: Scorecard, ref) -> str:
         cid = None
     if cid is None or cid not in set(card.communes["commune_id"]):
         known = ", ".join(sorted(dict.fromkeys(card.communes["commune"]), key=vi_sort_key))
-        raise ParameterError(Problem("xã", f"không có xã '{ref}' trong kết quả chấm (các xã: {known})"))
+        raise ParameterError(Problem(error_text("commune_asked"),
+                                     error_text("no_commune_scored", commune=ref, known=known)))
     return cid
 
 
@@ -253,9 +258,8 @@ def district_key(card: Scorecard, ref: str) -> str:
     keys = [k for k in groups if k == name or k.startswith(f"{name} (")]
     if len(keys) != 1:
         have = "; ".join(keys or groups)
-        raise ParameterError(Problem("huyện", f"huyện '{ref}' "
-                                              f"{'có ở nhiều tỉnh' if keys else 'không có xã nào được chấm'}"
-                                              f" (chọn một trong: {have})"))
+        raise ParameterError(Problem(error_text("district_asked"), error_text(
+            "district_ambiguous" if keys else "district_unscored", district=ref, have=have)))
     return keys[0]
 
 
@@ -489,7 +493,8 @@ class Explorer:
         if district is not None:
             key = district_key(card, district)
             if commune is not None and cid not in self._districts[key]:
-                raise ParameterError(Problem("xã", f"xã '{commune}' không thuộc huyện {key}"))
+                raise ParameterError(Problem(error_text("commune_asked"),
+                                             error_text("commune_not_in_district", commune=commune, district=key)))
         elif commune is not None:
             key = next(k for k, ids in self._districts.items() if cid in ids)
         else:

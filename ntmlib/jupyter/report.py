@@ -13,10 +13,10 @@ import pandas as pd
 from IPython import get_ipython
 from IPython.display import HTML, Markdown, display
 
-from ..errors import NtmError
+from ..errors import NtmError, Problem
 from ..present.plots import describe, save
 from ..present.views import commune_report, district_report
-from ..text import HEADINGS, label
+from ..text import CLI_WORDS, HEADINGS, LANGS, label
 
 __all__ = ["commune_report", "district_report", "notebook_setup", "heading", "show", "show_figure", "show_html",
            "show_markdown", "show_reorganisation", "Table"]
@@ -54,10 +54,12 @@ def show(df: pd.DataFrame, lang: str = "vi"):
     display(Table(df, label(HEADINGS, "none", lang)))
 
 
-def notebook_setup() -> None:
+def notebook_setup(lang: str | None = None) -> None:
     """Prepare a report kernel: errors from bad data or parameters show as one clear message
     (the cell still fails, so papermill stops), figures render crisp and deterministic, their
-    SVG text kept as text."""
+    SVG text kept as text. The message is in `lang`, by default in the notebook's own `lang`
+    parameter (Vietnamese without one): the error shown and the error text the runner reads
+    (ntmlib.run.runner, `ntm report`) are both in the report's language."""
     matplotlib.rcParams.update({"figure.dpi": 110, "savefig.dpi": 110, "font.family": "DejaVu Sans",
                                 "svg.hashsalt": "ntmlib",
                                 # SVG text as text, not as outlines: selectable, read by screen readers,
@@ -68,8 +70,12 @@ def notebook_setup() -> None:
         return
 
     def _clear(shell, etype, evalue, tb, tb_offset=None):
-        lines = [f"Lỗi: {p}" for p in getattr(evalue, "problems", [evalue])]  # one line per problem
-        shell._showtraceback(etype, evalue, lines)  # publish the error output: the message, no stack
+        say = lang or shell.user_ns.get("lang", "vi")
+        say = say if say in LANGS else "vi"
+        texts = [p.text(say) if isinstance(p, Problem) else str(p) for p in getattr(evalue, "problems", [evalue])]
+        lines = [label(CLI_WORDS, "error", say, message=t) for t in texts]  # one line per problem
+        # publish the error output: the message, no stack; its text (the error's value) in the same language
+        shell._showtraceback(etype, "\n".join(texts), lines)
         return lines
 
     ip.set_custom_exc((NtmError,), _clear)

@@ -25,7 +25,7 @@ from ..criteria.criteria_set import CriteriaSet, Indicator
 from ..dataset.model import Dataset
 from ..errors import ParameterError, Problem
 from ..scoring.engine import score
-from ..text import ENTRY_TEMPLATE_WORDS, RULE_SIGNS, tier_name
+from ..text import ENTRY_TEMPLATE_WORDS, RULE_SIGNS, error_text, tier_name
 from .workbook_style import (
     FONT,
     HEADER_FILL,
@@ -51,7 +51,7 @@ def write_template(ds: Dataset, year: int, path: str | Path, communes: list[str]
     Returns what it holds: {"communes": n, "indicators": n per commune, "sheets": [titles]}."""
     sets = ds.sets_for(year)
     if not sets:
-        raise ParameterError(Problem("năm", W["no_sets"].format(year=year)))
+        raise ParameterError(Problem(error_text("year_given"), error_text("entry_no_sets", year=year)))
     ids = list(communes) if communes else list(ds.communes["commune_id"].astype(str))
     info = ds.communes.set_index(ds.communes["commune_id"].astype(str))
     previous = _previous_values(ds, year, ids)

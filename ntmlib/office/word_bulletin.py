@@ -20,7 +20,7 @@ from pathlib import Path
 from ..base.outputs import write_bytes_atomic
 from ..errors import DataError, Problem
 from ..present.bulletin import Bulletin
-from ..text import DOCUMENT_LABELS, date_text, label
+from ..text import DOCUMENT_LABELS, date_text, error_text, label
 
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"
@@ -60,7 +60,7 @@ class Letterhead:
             if v is None:
                 v = ""
             if not isinstance(v, str):
-                problems.append(Problem("dataset.yaml", f"cần một dòng chữ, ví dụ {key}: \"…\"", place=key))
+                problems.append(Problem("dataset.yaml", error_text("needs_text_line", field=key), place=key))
                 continue
             values[key] = " ".join(v.split())
         if problems:

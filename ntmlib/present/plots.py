@@ -34,6 +34,7 @@ from ..text import (
     EXPORT_LABELS,
     HISTORY_FIGURE_LABELS,
     PLOT_LABELS,
+    error_text,
     label,
     localized,
     range_text,
@@ -194,8 +195,8 @@ def failed_groups(card: Scorecard, year: int, set_id: str, communes: list[str] |
     ids = None if communes is None else [str(c) for c in communes]
     unknown = sorted(set(ids or ()) - set(rows["commune_id"]))
     if unknown:
-        raise ParameterError(Problem("xã", f"không có xã mã {', '.join(map(repr, unknown))} "
-                                           f"trong kết quả chấm năm {y}"))
+        raise ParameterError(Problem(error_text("commune_asked"), error_text(
+            "no_commune_codes", communes=", ".join(map(repr, unknown)), year=y)))
     fg = aggregate.failed_groups(card, y, set_id, ids).set_index("group")
     used = [g for g in s.groups if any(c.group == g for c in s.criteria)]
     data = sorted(((g, int(fg["failed"].get(g, 0)), int(fg["communes"].get(g, 0))) for g in used),
@@ -225,13 +226,15 @@ def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None, 
     if set_id is not None:
         scored_rows(card, y, set_id)
         if set_id not in ids:
-            raise ParameterError(Problem("bộ tiêu chí", f"bộ tiêu chí '{set_id}' không phải hạng {tier_name(tier)}"))
+            raise ParameterError(Problem(error_text("criteria_set_asked"),
+                                         error_text("set_not_tier", set=set_id, tier=error_text(f"tier_{tier}"))))
         ids = [set_id]
     if not ids:
-        raise ParameterError(Problem("hạng", f"không có bộ tiêu chí hạng {tier_name(tier)} nào được chấm năm {y}"))
+        raise ParameterError(Problem(error_text("tier_asked"),
+                                     error_text("no_tier_set_scored", tier=error_text(f"tier_{tier}"), year=y)))
     if len(ids) > 1:
-        raise ParameterError(Problem("bộ tiêu chí", f"có nhiều bộ tiêu chí hạng {tier_name(tier)} năm {y} "
-                                                    f"({', '.join(ids)}): chọn một bằng set_id"))
+        raise ParameterError(Problem(error_text("criteria_set_asked"), error_text(
+            "many_tier_sets", tier=error_text(f"tier_{tier}"), year=y, sets=", ".join(ids))))
     s = card.sets[ids[0]]
     r = aggregate.readiness(card, tier, y)
     r = r[r["set"] == s.id].reset_index(drop=True)

@@ -33,6 +33,7 @@ from ..text import (
     VERDICT_TEXT,
     counts_text,
     date_text,
+    error_text,
     join_names,
     label,
     localized,
@@ -85,7 +86,8 @@ def report_card(ds: Dataset, year: int, cached: Scorecard | None = None) -> Scor
         return score(ds, year=years)
     missing = [y for y in years if y not in cached.years]
     if missing:
-        raise ParameterError(Problem("năm", f"kết quả chấm sẵn thiếu năm {', '.join(map(str, missing))}"))
+        raise ParameterError(Problem(error_text("year_given"),
+                                     error_text("cached_years_missing", years=", ".join(map(str, missing)))))
     return cached.upto(year)
 
 
@@ -253,16 +255,18 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
     if cid is None:
         if key is None:
             known = ", ".join(ds.communes.loc[ds.communes["assessed"], "commune"])
-            new = f"; xã mới sau sắp xếp: {', '.join(units['new_commune'])}" if len(units) else ""
-            raise ParameterError(Problem("xã", f"không có xã '{commune}' trong bộ dữ liệu "
-                                                                  f"{ds.name} (các xã: {known}{new})"))
+            new = error_text("new_communes_listed", names=", ".join(units["new_commune"])) if len(units) else ""
+            raise ParameterError(Problem(error_text("commune_asked"), error_text(
+                "no_commune_in_dataset", commune=commune, dataset=ds.name, known=known, new=new)))
         y = require_year(year, ds.years)
         return NewCommuneReport(ds, report_card(ds, y, cached), key, y, lang)
     if not ds.communes.set_index("commune_id").at[cid, "assessed"]:
         same = units[units["new_commune"].map(fold_name) == fold_name(str(commune))] if len(units) else units
-        hint = (f" (xã mới {same['new_commune'].iloc[0]} từ {date_text(same['effective'].iloc[0])}: "
-                f"ghi '{same['key'].iloc[0]}')" if len(same) == 1 else "")
-        raise ParameterError(Problem("xã", f"'{commune}' không được đánh giá theo bộ tiêu chí xã{hint}"))
+        hint = (error_text("new_commune_hint", name=same["new_commune"].iloc[0],
+                           date=reorg.date_words(same["effective"].iloc[0]), written=same["key"].iloc[0])
+                if len(same) == 1 else "")
+        raise ParameterError(Problem(error_text("commune_asked"),
+                                     error_text("commune_not_assessed", commune=commune, hint=hint)))
     y = require_year(year, ds.years)
     return CommuneReport(ds, report_card(ds, y, cached), cid, y, lang, trend_tables.get(y))
 
@@ -593,7 +597,7 @@ def district_report(dataset, district, year, lang: str = "vi", scores=None, link
         try:
             links = json.loads(links) if links.strip() else {}
         except json.JSONDecodeError as e:
-            raise ParameterError(Problem("links", f"không phải JSON: {e}")) from None
+            raise ParameterError(Problem("links", error_text("not_json", reason=str(e)))) from None
     return DistrictReport(ds, card, name, y, lang, dict(links), trend_tables.get(y))
 
 

@@ -28,6 +28,7 @@ from ..scoring.cache import split_scorecard, write_scorecard
 from ..scoring.engine import score
 from ..scoring.provenance import file_sha256
 from ..scoring.window import report_years, require_year
+from ..text import error_text
 from ..version import __version__
 from .export import write_html, write_notebook
 from .index import write_index
@@ -383,7 +384,7 @@ def _run_dask(address: str, payload: list[dict], out: str, formats, isolate: boo
         from dask.distributed import Client
         from dask.distributed import as_completed as dask_completed
     except ImportError as e:  # pragma: no cover - depends on the optional extra
-        raise ParameterError(Problem("máy chủ Dask", "cần gói dask[distributed]: pip install 'ntmlib[dask]'")) from e
+        raise ParameterError(Problem(error_text("dask_asked"), error_text("needs_dask"))) from e
     with Client(address) as client:
         futures = {client.submit(execute_run, run, out, formats, isolate, pure=False, key=f"ntm-{run['stem']}"): run
                    for run in payload}

@@ -27,6 +27,7 @@ from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 
 from ..errors import NotebookError
+from ..text import error_text
 
 NOTEBOOK_DIR = Path(str(files("ntmlib.notebooks")))  # notebooks/ of a checkout, or ntmlib/notebooks installed
 NOTEBOOKS = {"commune": "commune_report.ipynb", "district": "district_bulletin.ipynb"}
@@ -106,7 +107,7 @@ class WarmKernel:
                 self.km = self.kc = None
                 time.sleep(0.5 * (attempt + 1))
         raise NotebookError("kernel", None, "KernelError",
-                            f"không khởi động được kernel sau {KERNEL_START_ATTEMPTS} lần thử: {last}")
+                            error_text("kernel_start", n=KERNEL_START_ATTEMPTS, reason=str(last)))
 
     async def _silent(self, code: str) -> None:
         """Run set-up code without recording it in the kernel's history (execution counts stay
@@ -213,6 +214,13 @@ def failed_cell(nb: nbformat.NotebookNode | None) -> int | None:
     return None
 
 
+def _shown_error(nb: nbformat.NotebookNode, cell: int | None, evalue: str) -> str:
+    """The error text the failed cell shows: for bad data or parameters, in the report's language
+    (ntmlib.jupyter.report.notebook_setup); `evalue`, the kernel's reply, when it shows none."""
+    outputs = nb.cells[cell].get("outputs", []) if cell is not None else []
+    return next((o.get("evalue", "") for o in outputs if o.get("output_type") == "error"), evalue)
+
+
 def _first_line(text: str) -> str:
     return (text or "").strip().splitlines()[0] if (text or "").strip() else ""
 
@@ -223,7 +231,8 @@ def run_notebook(nb: nbformat.NotebookNode, report: str = "", fresh: bool = Fals
     try:
         return _fresh_execute(nb) if fresh else warm_kernel().execute(nb)
     except CellExecutionError as e:
-        raise NotebookError(report, failed_cell(nb), e.ename, _first_line(e.evalue)) from e
+        cell = failed_cell(nb)
+        raise NotebookError(report, cell, e.ename, _first_line(_shown_error(nb, cell, e.evalue))) from e
     except DeadKernelError as e:
         _local.kernel = None
         raise NotebookError(report, failed_cell(nb), "DeadKernelError", str(e)) from e

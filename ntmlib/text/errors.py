@@ -3,7 +3,7 @@ which keeps its Vietnamese text (what every message said before) and the key and
 it again in English when it is printed (`worded`)."""
 from __future__ import annotations
 
-from .formats import label
+from .formats import TIER_WORDS, label
 
 ERROR_TEXT = {
     "vi": {
@@ -53,6 +53,64 @@ ERROR_TEXT = {
         "cannot_write_dir": "không ghi được vào thư mục kết quả: {reason}",
         # the bulletin (ntmlib.present.bulletin)
         "bulletin_sets": "bản tin cần kết quả theo bộ tiêu chí NTM và NTM nâng cao năm {year}",
+        # what a user asked for, named by a problem (ntmlib.analysis, present, jupyter, run)
+        "criteria_set_asked": "bộ tiêu chí", "tier_asked": "hạng", "target_year_asked": "năm mục tiêu",
+        "threshold_asked": "ngưỡng", "indicator_asked": "chỉ tiêu", "region_asked": "vùng", "group_asked": "nhóm xã",
+        "region_year_asked": "vùng và năm", "level_asked": "cấp tổng hợp", "dataset_asked": "bộ dữ liệu",
+        "commune_asked": "xã", "district_asked": "huyện", "data_asked": "dữ liệu", "dask_asked": "máy chủ Dask",
+        **{f"tier_{tier}": name for tier, name in TIER_WORDS["vi"].items()},
+        "comma_list": "{a}, {b}", "date_short": "{day}/{month}/{year}",
+        "did_you_mean_code": " (có phải '{code}'?)",
+        # the analyses (ntmlib.analysis)
+        "no_tier": "không có hạng '{tier}' (chọn {tiers})",
+        "no_level": "'{level}' không có (chọn {a} hoặc {b})",
+        "no_crosswalk_for": "bộ dữ liệu {name} không có {file}: không có xã mới '{ref}'",
+        "old_commune": "'{ref}' là xã cũ {name} (mã {old}){after}",
+        "old_commune_successor": "; từ {date} xã này thuộc xã {new}, xã mới ghi là '{new}' hoặc '{written}'",
+        "old_commune_alone": " và không thuộc xã mới nào trong {file}",
+        "many_new_communes": "'{ref}' trùng với nhiều xã mới ({keys}): ghi rõ mã@ngày",
+        "not_a_commune": "'{ref}' không phải xã cũ trong {communes} cũng không phải xã mới trong {file} "
+                         "(các xã mới: {names})",
+        "regroup_needs_dataset": "regroup(bảng) cần bộ dữ liệu có {file} để dùng",
+        "no_tier_scored": "không có bộ tiêu chí hạng {tier} trong kết quả chấm (có: {have})",
+        "by_before_year": "năm {by} trước năm đánh giá {year}",
+        "set_not_scored_in": "bộ tiêu chí '{set}' không được chấm cho năm {year}",
+        "no_commune_code": "không có xã mã '{commune}' trong kết quả chấm năm {year} (có: {have})",
+        "not_a_number": "'{value}' không phải là số",
+        "no_indicator_in_set": "bộ {set} không có chỉ tiêu '{indicator}'{hint}",
+        "pass_fail_indicator": "chỉ tiêu {indicator} của bộ {set} là chỉ tiêu đạt/không đạt, không có ngưỡng số "
+                               "để thay",
+        "no_region_in_set": "bộ {set} không có vùng '{region}' (có: {have})",
+        "no_group_in_set": "bộ {set} không có nhóm xã '{group}' (có: {have})", "no_groups": "không có nhóm nào",
+        "threshold_by": "ngưỡng chỉ tiêu {indicator} của bộ {set} được quy định theo {old}, không thay riêng theo "
+                        "{new} được",
+        "no_change": "cần ít nhất một thay đổi ngưỡng (set_id, indicator, threshold)",
+        # figures and reports (ntmlib.present)
+        "no_commune_codes": "không có xã mã {communes} trong kết quả chấm năm {year}",
+        "set_not_tier": "bộ tiêu chí '{set}' không phải hạng {tier}",
+        "no_tier_set_scored": "không có bộ tiêu chí hạng {tier} nào được chấm năm {year}",
+        "many_tier_sets": "có nhiều bộ tiêu chí hạng {tier} năm {year} ({sets}): chọn một bằng set_id",
+        "cached_years_missing": "kết quả chấm sẵn thiếu năm {years}",
+        "no_commune_in_dataset": "không có xã '{commune}' trong bộ dữ liệu {dataset} (các xã: {known}{new})",
+        "new_communes_listed": "; xã mới sau sắp xếp: {names}",
+        "commune_not_assessed": "'{commune}' không được đánh giá theo bộ tiêu chí xã{hint}",
+        "new_commune_hint": " (xã mới {name} từ {date}: ghi '{written}')",
+        "not_json": "không phải JSON: {reason}",
+        # the explorer (ntmlib.jupyter.explorer)
+        "card_without_dataset": "kết quả chấm không kèm bộ dữ liệu (dùng ntmlib.score)",
+        "set_with_tier": "{set} ({tier})",
+        "no_set_scored_in": "không có bộ tiêu chí '{set}' được chấm năm {year} (có: {have})",
+        "no_commune_scored": "không có xã '{commune}' trong kết quả chấm (các xã: {known})",
+        "district_ambiguous": "huyện '{district}' có ở nhiều tỉnh (chọn một trong: {have})",
+        "district_unscored": "huyện '{district}' không có xã nào được chấm (chọn một trong: {have})",
+        "commune_not_in_district": "xã '{commune}' không thuộc huyện {district}",
+        # the office documents (ntmlib.office)
+        "needs_text_line": "cần một dòng chữ, ví dụ {field}: \"…\"",
+        "entry_no_sets": "dataset.yaml không nêu bộ tiêu chí nào cho năm {year}",
+        # running reports (ntmlib.run) and the command line (ntmlib.cli)
+        "needs_dask": "cần gói dask[distributed]: pip install 'ntmlib[dask]'",
+        "kernel_start": "không khởi động được kernel sau {n} lần thử: {reason}",
+        "no_crosswalk": "bộ dữ liệu {name} không có {file}",
     },
     "en": {
         "column": "column", "line": "line {n}", "year_given": "year",
@@ -95,6 +153,59 @@ ERROR_TEXT = {
         "out_is_file": "the output folder is a file, not a folder",
         "cannot_write_dir": "cannot write into the output folder: {reason}",
         "bulletin_sets": "the bulletin needs results by the NTM and advanced NTM criteria sets in {year}",
+        "criteria_set_asked": "criteria set", "tier_asked": "tier", "target_year_asked": "target year",
+        "threshold_asked": "threshold", "indicator_asked": "indicator", "region_asked": "region",
+        "group_asked": "commune group", "region_year_asked": "region and year", "level_asked": "level",
+        "dataset_asked": "dataset", "commune_asked": "commune", "district_asked": "district", "data_asked": "data",
+        "dask_asked": "Dask scheduler",
+        **{f"tier_{tier}": name for tier, name in TIER_WORDS["en"].items()},
+        "comma_list": "{a}, {b}", "date_short": "{day} {month_name} {year}",
+        "did_you_mean_code": " (did you mean '{code}'?)",
+        "no_tier": "no tier '{tier}' (choose {tiers})",
+        "no_level": "no level '{level}' (choose {a} or {b})",
+        "no_crosswalk_for": "dataset {name} has no {file}: there is no new commune '{ref}'",
+        "old_commune": "'{ref}' is the former commune {name} (code {old}){after}",
+        "old_commune_successor": "; since {date} it is part of the commune {new}, written '{new}' or '{written}'",
+        "old_commune_alone": " and is part of no new commune in {file}",
+        "many_new_communes": "'{ref}' matches several new communes ({keys}): write code@date",
+        "not_a_commune": "'{ref}' is neither a former commune in {communes} nor a new commune in {file} "
+                         "(new communes: {names})",
+        "regroup_needs_dataset": "regroup(table) needs the dataset, with its {file}",
+        "no_tier_scored": "no {tier} criteria set among the results (there is: {have})",
+        "by_before_year": "{by} is before the year assessed, {year}",
+        "set_not_scored_in": "criteria set '{set}' was not scored for {year}",
+        "no_commune_code": "no commune with code '{commune}' among the results of {year} (there is: {have})",
+        "not_a_number": "'{value}' is not a number",
+        "no_indicator_in_set": "set {set} has no indicator '{indicator}'{hint}",
+        "pass_fail_indicator": "indicator {indicator} of set {set} is met or not met: it has no numeric threshold "
+                               "to change",
+        "no_region_in_set": "set {set} has no region '{region}' (there is: {have})",
+        "no_group_in_set": "set {set} has no commune group '{group}' (there is: {have})", "no_groups": "no group",
+        "threshold_by": "the threshold of indicator {indicator} of set {set} is set by {old}; it cannot be changed "
+                        "by {new} alone",
+        "no_change": "needs at least one threshold change (set_id, indicator, threshold)",
+        "no_commune_codes": "no commune with code {communes} among the results of {year}",
+        "set_not_tier": "criteria set '{set}' is not of the {tier} tier",
+        "no_tier_set_scored": "no {tier} criteria set was scored in {year}",
+        "many_tier_sets": "several {tier} criteria sets in {year} ({sets}): choose one with set_id",
+        "cached_years_missing": "the precomputed results lack {years}",
+        "no_commune_in_dataset": "no commune '{commune}' in dataset {dataset} (communes: {known}{new})",
+        "new_communes_listed": "; new communes after the reorganisation: {names}",
+        "commune_not_assessed": "'{commune}' is not assessed against the commune criteria sets{hint}",
+        "new_commune_hint": " (the new commune {name} since {date}: write '{written}')",
+        "not_json": "not JSON: {reason}",
+        "card_without_dataset": "the results do not carry their dataset (use ntmlib.score)",
+        "set_with_tier": "{set} ({tier})",
+        "no_set_scored_in": "no criteria set '{set}' was scored in {year} (there is: {have})",
+        "no_commune_scored": "no commune '{commune}' among the results (communes: {known})",
+        "district_ambiguous": "district '{district}' is in several provinces (choose one of: {have})",
+        "district_unscored": "district '{district}' has no commune scored (choose one of: {have})",
+        "commune_not_in_district": "commune '{commune}' is not in district {district}",
+        "needs_text_line": "needs a line of text, for example {field}: \"…\"",
+        "entry_no_sets": "dataset.yaml names no criteria set for {year}",
+        "needs_dask": "needs the dask[distributed] package: pip install 'ntmlib[dask]'",
+        "kernel_start": "could not start the kernel after {n} attempts: {reason}",
+        "no_crosswalk": "dataset {name} has no {file}",
     },
 }
 

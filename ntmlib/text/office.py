@@ -137,7 +137,6 @@ ENTRY_TEMPLATE_WORDS = {  # the communes' data-entry workbook (ntmlib.office.dat
     "previous": "Năm {year} (tham khảo)", "previous_across": "{commune}: năm {year} (tham khảo)",
     "section": "{tier}: {name}", "criterion": "Tiêu chí {code}. {name}",
     "no_threshold": "chưa có ngưỡng năm {year}",
-    "no_sets": "dataset.yaml không nêu bộ tiêu chí nào cho năm {year}",
     "bad_title": "Giá trị không hợp lệ", "prompt_title": "Chọn kết quả",
     "prompt_yes_no": "Chọn Đạt hoặc Chưa đạt; để trống nếu chưa đánh giá.",
     "bad_yes_no": "Chọn Đạt hoặc Chưa đạt trong danh sách.",

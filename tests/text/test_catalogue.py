@@ -21,6 +21,7 @@ WORDED_DIFFERENTLY = {
     ("DATE_FORMATS", "short"): {"month"}, ("DATE_FORMATS", "long"): {"month"},
     ("FORMATION_TEXT", "formed"): {"kind"}, ("REPORT_TEXT", "successor"): {"kind"},
     ("REORG_LABELS", "typed_unit"): {"lower"},
+    ("ERROR_TEXT", "date_short"): {"month"},
 }
 
 
