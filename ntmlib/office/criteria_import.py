@@ -19,7 +19,7 @@ from ..base.values import fold
 from ..criteria.criteria_set import NUMERIC_RULES, CriteriaSet, Indicator, Threshold, load_set
 from ..dataset.readers import cell_place
 from ..errors import FrameworkError, Problem
-from ..text import TIERS, tier_name
+from ..text import TIERS, error_text, tier_name
 from .criteria_workbook import (
     INFO_KEYS,
     INFO_SHEET,
@@ -37,6 +37,11 @@ from .criteria_workbook import (
 )
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def _sheet(sheet: str):
+    """Where a problem of a whole sheet is: "trang tính 'Chỉ tiêu'"."""
+    return error_text("import_sheet_place", sheet=sheet)
 
 
 def _parse_label(text: str, regions) -> tuple[str, object] | None:
@@ -92,26 +97,26 @@ def import_set(path: str | Path, set_id: str, out: str | Path, extends: str | No
     path, out = Path(path), Path(out)
     name = path.name
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", set_id):
-        raise FrameworkError(Problem("--id", W["bad_id"].format(id=set_id)))
+        raise FrameworkError(Problem("--id", error_text("import_bad_id", id=set_id)))
     if out.stem != set_id:
-        raise FrameworkError(Problem(str(out), W["out_name"].format(id=set_id)))
+        raise FrameworkError(Problem(str(out), error_text("import_out_name", id=set_id)))
     try:
         wb = openpyxl.load_workbook(path, data_only=True)
     except Exception as e:
-        raise FrameworkError(Problem(name, W["unreadable"].format(kind=type(e).__name__)))
+        raise FrameworkError(Problem(name, error_text("unreadable_xlsx", kind=type(e).__name__)))
     if SHEET not in wb.sheetnames:
-        raise FrameworkError(Problem(name, W["no_sheet"].format(sheet=SHEET)))
+        raise FrameworkError(Problem(name, error_text("import_no_sheet", sheet=SHEET)))
     info = _read_info(wb, name)
     search = tuple(search) + (out.parent,)
     problems: list[Problem] = []
-    parent = _load(extends, search, name, problems, W["no_parent"]) if extends else None
+    parent = _load(extends, search, name, problems, "import_no_parent") if extends else None
     origin = _load(info.get("id"), search, name, [], "") if info.get("id") else None
     if origin is None and info.get("file", "").endswith((".yaml", ".yml")) and Path(info["file"]).is_file():
         origin = _load(info["file"], search, name, [], "")  # a dataset's own set, imported elsewhere
         origin = origin if origin is not None and origin.id == info.get("id") else None
     reference = parent or origin
     if reference is None and not problems:
-        problems.append(Problem(name, W["no_reference"], f"trang tính '{INFO_SHEET}'"))
+        problems.append(Problem(name, error_text("import_no_reference", sheet=INFO_SHEET), _sheet(INFO_SHEET)))
     if problems:
         raise FrameworkError(problems)
     before = {i.code: i for i in (origin or reference).indicators}  # what the officer changed is from this one
@@ -121,20 +126,21 @@ def import_set(path: str | Path, set_id: str, out: str | Path, extends: str | No
         typed in the row's threshold cells must be the rule's (or those exported)."""
         parsed = parse_derived(text)
         if parsed is None:
-            problems.append(Problem(name, D["bad_rule"].format(value=text), place))
+            example = D["rule_text"].format(factor="1,1", indicator="10", set="hanam-2022-nang-cao")
+            problems.append(Problem(name, error_text("import_derived_unreadable", value=text, example=example), place))
             return None
         factor, code_f, sid = parsed
         if sid == set_id:
-            problems.append(Problem(name, D["self"].format(set=sid), place))
+            problems.append(Problem(name, error_text("import_derived_self", set=sid), place))
             return None
         other = _load(sid, search, name, [], "")
         if other is None:
-            problems.append(Problem(name, D["no_set"].format(set=sid), place))
+            problems.append(Problem(name, error_text("import_derived_no_set", set=sid), place))
             return None
         base = next((i for i in other.indicators if fold(i.code) == code_f), None)
         if base is None or base.threshold is None:
-            message = D["no_indicator"] if base is None else D["not_numeric"]
-            problems.append(Problem(name, message.format(code=base.code if base else code_f, set=sid), place))
+            key = "import_derived_no_indicator" if base is None else "import_derived_not_numeric"
+            problems.append(Problem(name, error_text(key, code=base.code if base else code_f, set=sid), place))
             return None
         computed = {(base.threshold.kind, k): round(v * factor, 6) for k, v in base.threshold.values.items()}
         old = before.get(code)
@@ -142,8 +148,9 @@ def import_set(path: str | Path, set_id: str, out: str | Path, extends: str | No
         for key, (v, where) in values.items():
             if any(key in known and abs(v - known[key]) < 1e-6 for known in (computed, shown)):
                 continue
-            was = decimal_comma(computed[key]) if key in computed else D["empty"]
-            problems.append(Problem(name, D["typed"].format(value=decimal_comma(v), computed=was), where))
+            was = decimal_comma(computed[key]) if key in computed else error_text("import_empty_cell")
+            problems.append(Problem(name, error_text("import_derived_typed", value=decimal_comma(v), computed=was,
+                                                     column=D["column"]), where))
         return _derived_yaml(sid, base.code, factor)
 
     rows = _read_rows(wb[SHEET], name, reference, problems, derive)
@@ -151,7 +158,7 @@ def import_set(path: str | Path, set_id: str, out: str | Path, extends: str | No
         raise FrameworkError(problems)
     decision_no, date = split_decision(decision)
     if date and not _real_date(date):
-        raise FrameworkError(Problem("--decision", W["bad_date"].format(value=decision.strip())))
+        raise FrameworkError(Problem("--decision", error_text("import_bad_date", value=decision.strip())))
     source_text = W["source"].format(decision=decision.strip()) if decision.strip() else ""
     ref = {i.code: i for i in reference.indicators}  # the differences written are from this set
     doc: dict = {"id": set_id}
@@ -220,12 +227,13 @@ def import_set(path: str | Path, set_id: str, out: str | Path, extends: str | No
         raise
 
 
-def _load(ref, search, name, problems, message) -> CriteriaSet | None:
+def _load(ref, search, name, problems, key) -> CriteriaSet | None:
+    """The set `ref`, else None and, when `key` names a message, a problem saying so."""
     try:
         return load_set(ref, search)
     except FrameworkError:
-        if message:
-            problems.append(Problem(name, message.format(id=ref)))
+        if key:
+            problems.append(Problem(name, error_text(key, id=ref)))
         return None
 
 
@@ -250,7 +258,7 @@ def _period(info: dict, name: str, problems: list) -> list[int] | None:
         return None
     years = [int(y) for y in re.findall(r"(?:19|20)\d\d", text)]
     if len(years) != 2 or years[0] > years[1]:
-        problems.append(Problem(name, W["bad_period"].format(value=text), info["period@"]))
+        problems.append(Problem(name, error_text("import_bad_period", value=text), info["period@"]))
         return None
     return years
 
@@ -263,7 +271,9 @@ def _tier(info: dict, reference: CriteriaSet, name: str, problems: list) -> str:
     names = {fold(tier_name(t)): t for t in TIERS} | {t: t for t in TIERS}
     tier = names.get(fold(text)) or names.get(text)
     if tier is None:
-        problems.append(Problem(name, W["bad_tier"].format(value=text, known=", ".join(TIERS)), info["tier@"]))
+        message = error_text("import_bad_tier", value=text, known=", ".join(TIERS),
+                             names=", ".join(tier_name(t) for t in TIERS))
+        problems.append(Problem(name, message, info["tier@"]))
         return reference.tier
     return tier
 
@@ -294,10 +304,11 @@ def _read_rows(ws, name: str, reference: CriteriaSet, problems: list[Problem], d
     problem when it cannot)."""
     sheet = ws.title
     grid = [list(r) for r in ws.iter_rows(values_only=True)]
+    code_header = next(h for k, h, _ in LEFT if k == "code")
     hr = next((n for n, row in enumerate(grid[:15], start=1)
-               if any(v is not None and fold(str(v)) == fold("Mã chỉ tiêu") for v in row)), None)
+               if any(v is not None and fold(str(v)) == fold(code_header) for v in row)), None)
     if hr is None:
-        problems.append(Problem(name, W["no_header"], f"trang tính '{sheet}'"))
+        problems.append(Problem(name, error_text("import_no_header", header=code_header), _sheet(sheet)))
         return []
     fixed = {fold(h): k for k, h, _ in LEFT + RIGHT}
     columns: dict[str, int] = {}
@@ -311,13 +322,16 @@ def _read_rows(ws, name: str, reference: CriteriaSet, problems: list[Problem], d
             continue
         parsed = _parse_label(str(v), reference.regions)
         if parsed is None:
-            problems.append(Problem(name, W["bad_column"].format(header=v), cell_place(sheet, c, hr)))
+            message = error_text("import_bad_column", header=v, region="DBSH", region_year="DBSH 2024",
+                                 year=column_label("year", "2024", None), group=column_label("group", "1", None),
+                                 all=W["all"])
+            problems.append(Problem(name, message, cell_place(sheet, c, hr)))
         else:
             thresholds[c] = parsed
     for key in ("criterion", "code", "name", "rule", "confidence"):
         if key not in columns:
             header = next(h for k, h, _ in LEFT + RIGHT if k == key)
-            problems.append(Problem(name, W["missing_column"].format(header=header), f"trang tính '{sheet}'"))
+            problems.append(Problem(name, error_text("import_missing_column", header=header), _sheet(sheet)))
     if problems:
         return []
     rules = {fold(v): k for k, v in RULE_WORDS.items()} | {k: k for k in RULE_WORDS} | {">=": ">=", "<=": "<="}
@@ -337,21 +351,22 @@ def _read_rows(ws, name: str, reference: CriteriaSet, problems: list[Problem], d
             code = code[:-2]
         if not code:
             if any(v is not None and str(v).strip() for v in row):
-                problems.append(Problem(name, W["no_code"], where))
+                problems.append(Problem(name, error_text("import_no_code"), where))
             continue
         if code in seen:
-            problems.append(Problem(name, W["duplicate"].format(code=code, first=seen[code]), where))
+            problems.append(Problem(name, error_text("import_duplicate", code=code, first=seen[code]), where))
             continue
         seen[code] = where
         raw: dict = {"code": code}
         crit, cw = get("criterion")
         crit = crit[:-2] if crit.endswith(".0") and crit[:-2].isdigit() else crit
         if crit not in criteria:
-            problems.append(Problem(name, W["bad_criterion"].format(value=crit, known=", ".join(sorted(criteria))), cw))
+            known = ", ".join(sorted(criteria))
+            problems.append(Problem(name, error_text("import_bad_criterion", value=crit, known=known), cw))
         raw["criterion"] = crit
         nm, nw = get("name")
         if not nm:
-            problems.append(Problem(name, W["no_name"], nw))
+            problems.append(Problem(name, error_text("import_no_name"), nw))
         raw["name"] = nm
         for key in ("name_en", "unit", "measure"):
             v, _ = get(key)
@@ -360,7 +375,8 @@ def _read_rows(ws, name: str, reference: CriteriaSet, problems: list[Problem], d
         rv, rw = get("rule")
         rule = rules.get(fold(rv)) or rules.get(rv)
         if rule is None:
-            problems.append(Problem(name, W["bad_rule_value"].format(value=rv), rw))
+            message = error_text("import_bad_rule", value=rv, rules=", ".join(RULE_WORDS.values()))
+            problems.append(Problem(name, message, rw))
             continue
         raw["rule"] = rule
         values = {}
@@ -371,7 +387,7 @@ def _read_rows(ws, name: str, reference: CriteriaSet, problems: list[Problem], d
             try:
                 number = float(str(v).replace(",", ".")) if isinstance(v, str) else float(v)
             except ValueError:
-                problems.append(Problem(name, W["not_number"].format(value=v), cell_place(sheet, c, r)))
+                problems.append(Problem(name, error_text("import_not_number", value=v), cell_place(sheet, c, r)))
                 continue
             values[(kind, key)] = (number, cell_place(sheet, c, r))
         kinds = {k for k, _ in values}
@@ -381,21 +397,24 @@ def _read_rows(ws, name: str, reference: CriteriaSet, problems: list[Problem], d
             if thr is not None:
                 raw["threshold"] = thr
         elif dv:
-            problems.append(Problem(name, D["not_for_rule"].format(rule=rv), dw))
+            problems.append(Problem(name, error_text("import_derived_not_for_rule", rule=rv, column=D["column"]), dw))
         elif rule in NUMERIC_RULES:
             if not values:
                 first = min(thresholds) if thresholds else columns["rule"]
-                problems.append(Problem(name, W["needs_threshold"].format(rule=rv), cell_place(sheet, first, r)))
+                problems.append(Problem(name, error_text("import_needs_threshold", rule=rv),
+                                        cell_place(sheet, first, r)))
             elif len(kinds) > 1:
-                problems.append(Problem(name, W["mixed_kinds"], next(iter(values.values()))[1]))
+                problems.append(Problem(name, error_text("import_mixed_kinds"), next(iter(values.values()))[1]))
             else:
                 raw["threshold"] = _threshold_yaml(kinds.pop(), {k: v for (_, k), (v, _) in values.items()})
         elif values:
-            problems.append(Problem(name, W["no_threshold_for"].format(rule=rv), next(iter(values.values()))[1]))
+            problems.append(Problem(name, error_text("import_no_threshold_for", rule=rv),
+                                    next(iter(values.values()))[1]))
         mv, mw = get("confidence")
         mark = marks.get(fold(mv)) or marks.get(mv)
         if mark is None:
-            problems.append(Problem(name, W["bad_mark_value"].format(value=mv), mw))
+            message = error_text("import_bad_mark", value=mv, marks=", ".join(MARK_WORDS.values()))
+            problems.append(Problem(name, message, mw))
             continue
         raw["confidence"] = mark
         sv, _ = get("source")

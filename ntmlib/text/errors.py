@@ -111,6 +111,42 @@ ERROR_TEXT = {
         "needs_dask": "cần gói dask[distributed]: pip install 'ntmlib[dask]'",
         "kernel_start": "không khởi động được kernel sau {n} lần thử: {reason}",
         "no_crosswalk": "bộ dữ liệu {name} không có {file}",
+        # importing a criteria-set workbook (ntmlib.office.criteria_import)
+        "import_sheet_place": "trang tính '{sheet}'",
+        "import_bad_id": "mã '{id}' chỉ được gồm chữ thường không dấu, chữ số và dấu gạch nối (ví dụ "
+                         "hanam-2024-ntm)",
+        "import_out_name": "tên tệp phải là mã của bộ tiêu chí: {id}.yaml",
+        "import_no_sheet": "không có trang tính '{sheet}' (bảng bộ tiêu chí do 'ntm frameworks export' viết)",
+        "import_no_parent": "kế thừa bộ tiêu chí không có: '{id}'",
+        "import_no_reference": "không rõ bộ gốc: ghi mã bộ tiêu chí ở trang '{sheet}' hoặc dùng --extends",
+        "import_bad_period": "giai đoạn '{value}' phải ghi dạng 2022-2025",
+        "import_bad_tier": "hạng '{value}' không phải một trong {known} (hoặc {names})",
+        "import_bad_date": "ngày trong '{value}' không có thật (ghi ngày/tháng/năm, ví dụ 15/3/2024)",
+        "import_no_header": "không thấy dòng tiêu đề có ô '{header}'",
+        "import_bad_column": "tiêu đề cột '{header}' không phải cột ngưỡng (mã vùng như {region}, '{region_year}', "
+                             "'{year}', '{group}', '{all}') hay cột của bảng",
+        "import_missing_column": "thiếu cột '{header}'",
+        "import_no_code": "dòng có nội dung nhưng không có mã chỉ tiêu",
+        "import_duplicate": "mã chỉ tiêu '{code}' bị lặp (đã có ở {first})",
+        "import_bad_criterion": "tiêu chí '{value}' không có trong bộ (có: {known})",
+        "import_no_name": "thiếu tên chỉ tiêu",
+        "import_bad_rule": "quy tắc '{value}' không phải một trong {rules}",
+        "import_not_number": "ngưỡng '{value}' không phải số",
+        "import_needs_threshold": "quy tắc '{rule}' cần ngưỡng: điền ít nhất một cột ngưỡng",
+        "import_mixed_kinds": "một chỉ tiêu chỉ điền một loại cột ngưỡng (chung, theo vùng, theo vùng và năm, theo "
+                              "năm hoặc theo nhóm xã)",
+        "import_no_threshold_for": "quy tắc '{rule}' không có ngưỡng: để trống các cột ngưỡng",
+        "import_bad_mark": "mức chắc chắn '{value}' không phải một trong {marks}",
+        "import_derived_unreadable": "ngưỡng suy ra '{value}' không đọc được: ghi dạng '{example}'",
+        "import_derived_no_set": "ngưỡng suy ra dựa vào bộ tiêu chí không có: '{set}'",
+        "import_derived_self": "ngưỡng suy ra không thể dựa vào chính bộ đang nhập ('{set}')",
+        "import_derived_no_indicator": "ngưỡng suy ra dựa vào chỉ tiêu '{code}' không có trong bộ {set}",
+        "import_derived_not_numeric": "ngưỡng suy ra dựa vào chỉ tiêu '{code}' của bộ {set}, chỉ tiêu này không có "
+                                      "ngưỡng số",
+        "import_derived_not_for_rule": "quy tắc '{rule}' không có ngưỡng: để trống cột '{column}'",
+        "import_derived_typed": "ngưỡng {value} khác giá trị tính theo cột '{column}' ({computed}): muốn dùng số đã "
+                                "gõ thì xoá ô '{column}' của dòng này",
+        "import_empty_cell": "ô trống",
     },
     "en": {
         "column": "column", "line": "line {n}", "year_given": "year",
@@ -206,6 +242,43 @@ ERROR_TEXT = {
         "needs_dask": "needs the dask[distributed] package: pip install 'ntmlib[dask]'",
         "kernel_start": "could not start the kernel after {n} attempts: {reason}",
         "no_crosswalk": "dataset {name} has no {file}",
+        # importing a criteria-set workbook (ntmlib.office.criteria_import)
+        "import_sheet_place": "sheet '{sheet}'",
+        "import_bad_id": "the id '{id}' may hold only lower-case letters without accents, digits and hyphens (for "
+                         "example hanam-2024-ntm)",
+        "import_out_name": "the file name must be the criteria set's id: {id}.yaml",
+        "import_no_sheet": "no sheet '{sheet}' (the criteria-set workbook that 'ntm frameworks export' writes)",
+        "import_no_parent": "the parent criteria set does not exist: '{id}'",
+        "import_no_reference": "the original set is unknown: write its id on the '{sheet}' sheet or use --extends",
+        "import_bad_period": "the period '{value}' must be written as 2022-2025",
+        "import_bad_tier": "tier '{value}' is not one of {known} (or {names})",
+        "import_bad_date": "the date in '{value}' does not exist (write day/month/year, for example 15/3/2024)",
+        "import_no_header": "no header line with a cell '{header}'",
+        "import_bad_column": "column header '{header}' is neither a threshold column (a region code such as "
+                             "{region}, '{region_year}', '{year}', '{group}', '{all}') nor a column of the table",
+        "import_missing_column": "column '{header}' is missing",
+        "import_no_code": "the row has content but no indicator code",
+        "import_duplicate": "indicator code '{code}' is repeated (already at {first})",
+        "import_bad_criterion": "criterion '{value}' is not in the set (there is: {known})",
+        "import_no_name": "the indicator's name is missing",
+        "import_bad_rule": "rule '{value}' is not one of {rules}",
+        "import_not_number": "threshold '{value}' is not a number",
+        "import_needs_threshold": "rule '{rule}' needs a threshold: fill in at least one threshold column",
+        "import_mixed_kinds": "an indicator fills in only one kind of threshold column (common, by region, by "
+                              "region and year, by year or by commune group)",
+        "import_no_threshold_for": "rule '{rule}' has no threshold: leave the threshold columns empty",
+        "import_bad_mark": "confidence '{value}' is not one of {marks}",
+        "import_derived_unreadable": "derived threshold '{value}' cannot be read: write it as '{example}'",
+        "import_derived_no_set": "the derived threshold is based on a criteria set that does not exist: '{set}'",
+        "import_derived_self": "a derived threshold cannot be based on the set being imported ('{set}')",
+        "import_derived_no_indicator": "the derived threshold is based on indicator '{code}', which set {set} does "
+                                       "not have",
+        "import_derived_not_numeric": "the derived threshold is based on indicator '{code}' of set {set}, which has "
+                                      "no numeric threshold",
+        "import_derived_not_for_rule": "rule '{rule}' has no threshold: leave the '{column}' column empty",
+        "import_derived_typed": "threshold {value} differs from the value computed from the '{column}' column "
+                                "({computed}): to use the number typed, clear the '{column}' cell of this row",
+        "import_empty_cell": "empty cell",
     },
 }
 

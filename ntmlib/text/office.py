@@ -40,7 +40,7 @@ DOCUMENT_LABELS = {
 }
 
 
-FRAMEWORK_EXCEL_WORDS = {  # the criteria-set workbook (ntmlib.office.criteria_workbook): sheets, notes, import errors
+FRAMEWORK_EXCEL_WORDS = {  # the criteria-set workbook (ntmlib.office.criteria_workbook): sheets, notes
     "sheet": "Chỉ tiêu", "info_sheet": "Thông tin", "notes_sheet": "Hướng dẫn",
     "title": "Bộ tiêu chí {id}: {name}",
     "subtitle": "Mỗi dòng một chỉ tiêu. Sửa ngưỡng ở các cột màu vàng (một cột mỗi vùng, năm hoặc nhóm xã); "
@@ -73,33 +73,9 @@ FRAMEWORK_EXCEL_WORDS = {  # the criteria-set workbook (ntmlib.office.criteria_w
     ],
     "source": "{decision}",
     "source_note": "nhập từ bảng Excel {file}",
-    "out_name": "tên tệp phải là mã của bộ tiêu chí: {id}.yaml",
-    "unreadable": "không đọc được tệp Excel: tệp hỏng hoặc không phải .xlsx ({kind})",
-    "no_sheet": "không có trang tính '{sheet}' (bảng bộ tiêu chí do 'ntm frameworks export' viết)",
-    "no_parent": "kế thừa bộ tiêu chí không có: '{id}'",
-    "no_reference": "không rõ bộ gốc: ghi mã bộ tiêu chí ở trang 'Thông tin' hoặc dùng --extends",
-    "bad_period": "giai đoạn '{value}' phải ghi dạng 2022-2025",
-    "no_header": "không thấy dòng tiêu đề có ô 'Mã chỉ tiêu'",
-    "bad_column": "tiêu đề cột '{header}' không phải cột ngưỡng (mã vùng như DBSH, 'DBSH 2024', 'Năm 2024', "
-                  "'Nhóm 1', 'Mọi xã') hay cột của bảng",
-    "missing_column": "thiếu cột '{header}'",
-    "no_code": "dòng có nội dung nhưng không có mã chỉ tiêu",
-    "duplicate": "mã chỉ tiêu '{code}' bị lặp (đã có ở {first})",
-    "bad_criterion": "tiêu chí '{value}' không có trong bộ (có: {known})",
-    "no_name": "thiếu tên chỉ tiêu",
-    "bad_rule_value": "quy tắc '{value}' không phải một trong ≥, ≤, Đạt, Không có",
-    "not_number": "ngưỡng '{value}' không phải số",
-    "needs_threshold": "quy tắc '{rule}' cần ngưỡng: điền ít nhất một cột ngưỡng",
-    "mixed_kinds": "một chỉ tiêu chỉ điền một loại cột ngưỡng (chung, theo vùng, theo vùng và năm, theo năm "
-                   "hoặc theo nhóm xã)",
-    "no_threshold_for": "quy tắc '{rule}' không có ngưỡng: để trống các cột ngưỡng",
-    "bad_mark_value": "mức chắc chắn '{value}' không phải một trong xác nhận, suy ra, tạm tính",
     "rule_word": "quy tắc",
     "kept_source": "các giá trị khác giữ nguyên theo nguồn cũ",
-    "bad_tier": "hạng '{value}' không phải một trong {known} (hoặc NTM, NTM nâng cao, NTM kiểu mẫu)",
     "bad_tier_list": "Chọn một hạng trong danh sách: NTM, NTM nâng cao, NTM kiểu mẫu.",
-    "bad_date": "ngày trong '{value}' không có thật (ghi ngày/tháng/năm, ví dụ 15/3/2024)",
-    "bad_id": "mã '{id}' chỉ được gồm chữ thường không dấu, chữ số và dấu gạch nối (ví dụ hanam-2024-ntm)",
 }
 
 
@@ -113,16 +89,6 @@ FRAMEWORK_EXCEL_DERIVED_WORDS = {  # the criteria-set workbook: a threshold give
             "hoặc bộ ngay trong ô quy tắc. Muốn dùng số của quyết định thay cho quy tắc: xoá ô 'Ngưỡng suy ra' "
             "rồi gõ số vào các ô ngưỡng.",
     "computed_note": "Ô ngưỡng chữ nghiêng nền xám là giá trị tính theo cột 'Ngưỡng suy ra'.",
-    "empty": "ô trống",
-    "bad_rule": "ngưỡng suy ra '{value}' không đọc được: ghi dạng '1,1 × ngưỡng chỉ tiêu 10 của bộ "
-                "hanam-2022-nang-cao'",
-    "no_set": "ngưỡng suy ra dựa vào bộ tiêu chí không có: '{set}'",
-    "self": "ngưỡng suy ra không thể dựa vào chính bộ đang nhập ('{set}')",
-    "no_indicator": "ngưỡng suy ra dựa vào chỉ tiêu '{code}' không có trong bộ {set}",
-    "not_numeric": "ngưỡng suy ra dựa vào chỉ tiêu '{code}' của bộ {set}, chỉ tiêu này không có ngưỡng số",
-    "not_for_rule": "quy tắc '{rule}' không có ngưỡng: để trống cột 'Ngưỡng suy ra'",
-    "typed": "ngưỡng {value} khác giá trị tính theo cột 'Ngưỡng suy ra' ({computed}): muốn dùng số đã gõ thì xoá "
-             "ô 'Ngưỡng suy ra' của dòng này",
 }
 
 
