@@ -47,6 +47,45 @@ ERROR_TEXT = {
         "not_a_year": "'{year}' không phải là một năm",
         "year_not_there": "{absent} (có: {have})",
         "no_data_year": "không có số liệu năm {year}", "year_not_scored": "năm {year} chưa được chấm",
+        # places and columns of the readers (ntmlib.dataset.readers.places)
+        "row": "hàng {n}", "sheet_place": "trang tính '{sheet}'",
+        "lines_listed": "các dòng {lines}", "rows_listed": "các hàng {rows}", "cells_listed": "các ô {cells}",
+        "missing_column": "thiếu cột bắt buộc '{column}'{hint}; các cột có: {shown}",
+        "did_you_mean": " (có phải '{hint}'?)", "none_shown": "(không có)",
+        # the scores computed beforehand (ntmlib.scoring.cache)
+        "unreadable_scores": "không đọc được tệp điểm đã chấm sẵn ({reason})",
+        "other_scores_format": "tệp điểm đã chấm sẵn theo định dạng khác của ntmlib: chạy lại lô báo cáo",
+        # the scorecard and the rest of scoring (ntmlib.scoring.scorecard, ntmlib.scoring.engine)
+        "measure_given": "thước đo", "set_given": "bộ tiêu chí",
+        "no_measure": "không có thước đo '{measure}' (có: {have}, …)",
+        "set_not_scored": "không có bộ tiêu chí '{set}' trong kết quả chấm (có: {have})",
+        "clashing_values": "giá trị trùng lặp khác nhau cho xã {commune}, năm {year}, chỉ tiêu {indicator} ({places})",
+        "years_outside_period": "năm {years} nằm ngoài giai đoạn {start}–{end} của bộ tiêu chí",
+        # languages (ntmlib.base.languages)
+        "language_given": "ngôn ngữ", "unsupported_lang": "'{given}' không hỗ trợ (dùng vi hoặc en)",
+        # finding a commune, district, province or criteria set by name (ntmlib.dataset.resolve)
+        "what_commune": "xã", "what_communes": "xã", "what_province": "tỉnh", "what_provinces": "tỉnh",
+        "what_district": "huyện", "what_districts": "huyện", "what_set": "bộ tiêu chí", "what_sets": "bộ tiêu chí",
+        "what_commune_id": "mã xã",
+        "unknown_near": "không có {what} '{ref}'. Có phải: {near}?",
+        "unknown_no_names": "không có {what} '{ref}': dữ liệu không ghi {what} nào",
+        "unknown_listed": "không có {what} '{ref}'. Có: {names}{more}", "unknown_more": ", … ({n} {whats})",
+        "many_matches": "'{ref}' trùng với nhiều {whats}: {hits}; ghi mã để chọn một",
+        "no_commune_id": "thiếu mã xã",
+        "commune_name_many": "tên xã '{ref}' trùng với nhiều xã ({hits}): dùng mã xã",
+        "commune_not_in": "{what} '{ref}' không có trong {file}{hint}",
+        # the official list of administrative units (ntmlib.dataset.units)
+        "units_missing": "cần gói {package} (danh mục đơn vị hành chính chính thức): cài bằng "
+                         "pip install \"ntmlib[units]\" hoặc pip install {package}",
+        "did_you_mean_names": " (có phải: {names}?)",
+        "no_official_unit": "không có {what} '{ref}' trong danh mục đơn vị hành chính chính thức ({package}){hint}",
+        "province_not_official": "tỉnh '{province}' không có trong danh mục đơn vị hành chính chính thức: "
+                                 "không kiểm tra mã, tên {n} xã của tỉnh này",
+        "code_not_official": "mã {code} ({name}) không phải mã chính thức của một xã, phường, thị trấn thuộc tỉnh "
+                             "{province}",
+        "name_not_official": "tên '{name}' khác tên chính thức của mã {code}: '{official}'",
+        "kind_code_not_official": "mã không chính thức", "kind_name_not_official": "tên khác tên chính thức",
+        "more_communes_warned": "và {n} xã khác cùng cảnh báo ({kind})",
         # writing results (ntmlib.base.outputs)
         "cannot_write_file": "không ghi được tệp: {reason}",
         "out_is_file": "thư mục kết quả là một tệp, không phải thư mục",
@@ -91,6 +130,47 @@ ERROR_TEXT = {
         "not_a_year": "'{year}' is not a year",
         "year_not_there": "{absent} (there is: {have})",
         "no_data_year": "no data for {year}", "year_not_scored": "{year} was not scored",
+        # places and columns of the readers (ntmlib.dataset.readers.places)
+        "row": "row {n}", "sheet_place": "sheet '{sheet}'",
+        "lines_listed": "lines {lines}", "rows_listed": "rows {rows}", "cells_listed": "cells {cells}",
+        "missing_column": "required column '{column}' is missing{hint}; the columns are: {shown}",
+        "did_you_mean": " (did you mean '{hint}'?)", "none_shown": "(none)",
+        # the scores computed beforehand (ntmlib.scoring.cache)
+        "unreadable_scores": "cannot read the file of scores computed beforehand ({reason})",
+        "other_scores_format": "the file of scores computed beforehand is in another format of ntmlib: run the "
+                               "report batch again",
+        # the scorecard and the rest of scoring (ntmlib.scoring.scorecard, ntmlib.scoring.engine)
+        "measure_given": "measure", "set_given": "criteria set",
+        "no_measure": "no measure '{measure}' (there is: {have}, …)",
+        "set_not_scored": "no criteria set '{set}' in the scores (there is: {have})",
+        "clashing_values": "different values repeated for commune {commune}, year {year}, indicator {indicator} "
+                           "({places})",
+        "years_outside_period": "{years} outside the period {start}–{end} of the criteria set",
+        # languages (ntmlib.base.languages)
+        "language_given": "language", "unsupported_lang": "'{given}' is not supported (use vi or en)",
+        # finding a commune, district, province or criteria set by name (ntmlib.dataset.resolve)
+        "what_commune": "commune", "what_communes": "communes", "what_province": "province",
+        "what_provinces": "provinces", "what_district": "district", "what_districts": "districts",
+        "what_set": "criteria set", "what_sets": "criteria sets", "what_commune_id": "commune id",
+        "unknown_near": "no {what} '{ref}'. Did you mean: {near}?",
+        "unknown_no_names": "no {what} '{ref}': the data names no {what}",
+        "unknown_listed": "no {what} '{ref}'. There are: {names}{more}", "unknown_more": ", … ({n} {whats})",
+        "many_matches": "'{ref}' matches several {whats}: {hits}; write the code to choose one",
+        "no_commune_id": "the commune id is missing",
+        "commune_name_many": "the commune name '{ref}' matches several communes ({hits}): use the commune id",
+        "commune_not_in": "{what} '{ref}' is not in {file}{hint}",
+        # the official list of administrative units (ntmlib.dataset.units)
+        "units_missing": "needs the package {package} (the official list of administrative units): install it "
+                         "with pip install \"ntmlib[units]\" or pip install {package}",
+        "did_you_mean_names": " (did you mean: {names}?)",
+        "no_official_unit": "no {what} '{ref}' in the official list of administrative units ({package}){hint}",
+        "province_not_official": "province '{province}' is not in the official list of administrative units: "
+                                 "the codes and names of its {n} communes are not checked",
+        "code_not_official": "code {code} ({name}) is not the official code of a commune, ward or town of the "
+                             "province {province}",
+        "name_not_official": "name '{name}' differs from the official name of code {code}: '{official}'",
+        "kind_code_not_official": "code not official", "kind_name_not_official": "name not the official one",
+        "more_communes_warned": "and {n} more communes with the same warning ({kind})",
         "cannot_write_file": "cannot write the file: {reason}",
         "out_is_file": "the output folder is a file, not a folder",
         "cannot_write_dir": "cannot write into the output folder: {reason}",
