@@ -112,6 +112,40 @@ ERROR_TEXT = {
         "derived_no_number": "quy tắc ngưỡng dựa vào chỉ tiêu không có ngưỡng số: '{code}' của bộ {set}",
         "no_region": "không có vùng '{code}'", "no_commune_group": "không có nhóm xã '{code}'",
         "not_year_key": "'{code}' không phải là năm",
+        # the checks of loading (ntmlib.dataset.checks, ntmlib.dataset.loading)
+        "more_same_problem": "và {n} chỗ khác cùng lỗi ({kind})",
+        "no_sets_for_year_cells": "không có bộ tiêu chí nào cho năm {year} trong dataset.yaml ({n} ô số liệu năm "
+                                  "{year})",
+        "year_outside_set": "năm {year} nằm ngoài giai đoạn {start}–{end} của bộ tiêu chí {set}",
+        "year_outside_set_cells": "{outside} (dataset.yaml; {n} ô số liệu năm {year})",
+        "outside_cells": "{outside} ({n} ô số liệu)",
+        "no_commune_group_set": "xã {commune} ({id}) chưa có nhóm xã; bộ {sets} có ngưỡng theo nhóm xã (ghi {codes})",
+        "unknown_commune_group": "nhóm xã '{group}' của xã {commune} ({id}) không có trong bộ {sets} (dùng {codes})",
+        "unknown_indicator_of_set": "không có chỉ tiêu '{code}' của bộ {set} năm {year}{hint}",
+        "indicator_read_as_measure": "không có chỉ tiêu '{code}' năm {year}: cột set trống nên '{code}' được hiểu là "
+                                     "tên đại lượng (measure); ghi bộ tiêu chí, ví dụ {example}",
+        "unknown_indicator": "không có chỉ tiêu '{code}' năm {year}{hint}",
+        "units_unchecked": "không kiểm tra được mã và tên xã: {reason}",
+        "bad_tier": "hạng '{tier}' không hợp lệ (dùng {tiers})", "no_indicator_code": "thiếu mã chỉ tiêu",
+        "repeated_commune_id": "mã xã '{id}' bị lặp", "no_year": "thiếu năm", "bad_year": "năm '{year}' không hợp lệ",
+        "unclear_set": "không rõ bộ tiêu chí của '{ref}'{hint}",
+        "unclear_set_hint": " (dataset.yaml có cho năm {year}: {ids}; ghi mã bộ hoặc hạng NTM / nâng cao / kiểu mẫu)",
+        "no_set_of_tier": "dataset.yaml không có bộ tiêu chí hạng '{tier}' cho năm {year} (có: {have})",
+        "none_word": "không", "set_ambiguous": "'{ref}' có thể là {ids}: ghi rõ mã bộ tiêu chí",
+        "clashing_values_listed": "giá trị trùng lặp khác nhau cho xã {commune}, năm {year}, chỉ tiêu {indicator} "
+                                  "({places}: {values})",
+        # crosswalk.csv (ntmlib.dataset.crosswalk)
+        "name_not_code": "tên '{given}' không khớp với mã {code} ('{name}' trong {file})",
+        "missing_what": "thiếu {what}", "word_new_commune_id": "mã xã mới", "word_new_commune": "tên xã mới",
+        "word_new_province": "tỉnh mới", "word_unit_new_commune": "tên", "word_unit_new_province": "tỉnh",
+        "word_unit_new_type": "loại đơn vị",
+        "bad_unit_type": "loại đơn vị '{type}' không hợp lệ (dùng {types})",
+        "no_effective_date": "thiếu ngày hiệu lực",
+        "bad_effective_date": "ngày hiệu lực '{date}' không hợp lệ (ghi dạng 2025-07-01)",
+        "commune_twice": "xã {old} đã được ghi vào xã mới '{new}' cùng ngày {date} ({place}): mỗi xã cũ chỉ thuộc "
+                         "một xã mới ở mỗi ngày hiệu lực (xã bị chia cho nhiều xã mới: ghi x ở cột default của đúng "
+                         "một dòng)",
+        "unit_differs": "xã mới {unit} đã ghi {what} '{before}' ({place}), ở đây là '{here}'",
         # writing results (ntmlib.base.outputs)
         "cannot_write_file": "không ghi được tệp: {reason}",
         "out_is_file": "thư mục kết quả là một tệp, không phải thư mục",
@@ -227,6 +261,44 @@ ERROR_TEXT = {
                              "{set}",
         "no_region": "no region '{code}'", "no_commune_group": "no commune group '{code}'",
         "not_year_key": "'{code}' is not a year",
+        # the checks of loading (ntmlib.dataset.checks, ntmlib.dataset.loading)
+        "more_same_problem": "and {n} more places with the same problem ({kind})",
+        "no_sets_for_year_cells": "no criteria set for {year} in dataset.yaml ({n} data cells of {year})",
+        "year_outside_set": "{year} is outside the period {start}–{end} of the criteria set {set}",
+        "year_outside_set_cells": "{outside} (dataset.yaml; {n} data cells of {year})",
+        "outside_cells": "{outside} ({n} data cells)",
+        "no_commune_group_set": "commune {commune} ({id}) has no commune group; the sets {sets} have thresholds by "
+                                "commune group (write {codes})",
+        "unknown_commune_group": "commune group '{group}' of commune {commune} ({id}) is not in the sets {sets} "
+                                 "(use {codes})",
+        "unknown_indicator_of_set": "no indicator '{code}' of set {set} in {year}{hint}",
+        "indicator_read_as_measure": "no indicator '{code}' in {year}: the set column is empty, so '{code}' is read "
+                                     "as the name of a measure; write the criteria set, for example {example}",
+        "unknown_indicator": "no indicator '{code}' in {year}{hint}",
+        "units_unchecked": "cannot check the codes and names of the communes: {reason}",
+        "bad_tier": "tier '{tier}' is not valid (use {tiers})", "no_indicator_code": "the indicator code is missing",
+        "repeated_commune_id": "commune id '{id}' is repeated", "no_year": "the year is missing",
+        "bad_year": "year '{year}' is not valid",
+        "unclear_set": "unclear which criteria set '{ref}' is{hint}",
+        "unclear_set_hint": " (dataset.yaml has for {year}: {ids}; write the set id or the tier NTM / nâng cao / "
+                            "kiểu mẫu)",
+        "no_set_of_tier": "dataset.yaml has no criteria set of tier '{tier}' for {year} (there is: {have})",
+        "none_word": "none", "set_ambiguous": "'{ref}' could be {ids}: write the criteria set id",
+        "clashing_values_listed": "different values repeated for commune {commune}, year {year}, indicator "
+                                  "{indicator} ({places}: {values})",
+        # crosswalk.csv (ntmlib.dataset.crosswalk)
+        "name_not_code": "name '{given}' does not match code {code} ('{name}' in {file})",
+        "missing_what": "{what} is missing", "word_new_commune_id": "the new commune id",
+        "word_new_commune": "the new commune name", "word_new_province": "the new province",
+        "word_unit_new_commune": "the name", "word_unit_new_province": "the province",
+        "word_unit_new_type": "the unit type",
+        "bad_unit_type": "unit type '{type}' is not valid (use {types})",
+        "no_effective_date": "the effective date is missing",
+        "bad_effective_date": "effective date '{date}' is not valid (write it as 2025-07-01)",
+        "commune_twice": "commune {old} is already written into the new commune '{new}' on the same date {date} "
+                         "({place}): an old commune belongs to one new commune on each effective date (a commune "
+                         "divided between several new communes: write x in the default column of exactly one row)",
+        "unit_differs": "new commune {unit} already has {what} '{before}' ({place}), here '{here}'",
         "cannot_write_file": "cannot write the file: {reason}",
         "out_is_file": "the output folder is a file, not a folder",
         "cannot_write_dir": "cannot write into the output folder: {reason}",
