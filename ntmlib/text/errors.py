@@ -146,6 +146,29 @@ ERROR_TEXT = {
                          "một xã mới ở mỗi ngày hiệu lực (xã bị chia cho nhiều xã mới: ghi x ở cột default của đúng "
                          "một dòng)",
         "unit_differs": "xã mới {unit} đã ghi {what} '{before}' ({place}), ở đây là '{here}'",
+        # workbooks (ntmlib.dataset.readers.wide, ntmlib.dataset.readers.xlsx)
+        "unclear_layout": "không rõ bảng xếp theo chiều nào: cột {letter} có {down} mã chỉ tiêu theo dòng, dòng {row} "
+                          "có {across} mã chỉ tiêu theo cột; có vẻ là {guess} — ghi tiêu đề cột {letter} là 'Mã chỉ "
+                          "tiêu' nếu mỗi dòng là một chỉ tiêu, hoặc tiêu đề cột xã là 'Tên xã' (hay 'Mã xã') nếu mỗi "
+                          "dòng là một xã",
+        "layout_down": "mỗi dòng một chỉ tiêu, mỗi cột một xã",
+        "layout_across": "mỗi dòng một xã, mỗi cột một chỉ tiêu",
+        "no_commune_column": "không thấy cột xã bên cạnh các mã chỉ tiêu theo cột (mỗi dòng một xã): ghi tiêu đề cột "
+                             "xã là 'Tên xã' hoặc 'Mã xã'",
+        "no_year_of_sheet": "không rõ năm của trang tính '{sheet}': đặt tên trang là năm (ví dụ '2023' hoặc "
+                            "'2023 NTM') hoặc ghi 'Năm 2023' ở dòng tiêu đề",
+        "no_commune_columns": "không có cột xã nào bên phải cột mã chỉ tiêu (tiêu đề cột là mã hoặc tên xã)",
+        "no_table": "không tìm thấy bảng số liệu: cần dòng tiêu đề có commune_id, year, indicator, value (dạng dọc) "
+                    "hoặc ô 'Mã chỉ tiêu' (dạng ngang)",
+        # values refused (ntmlib.base.values)
+        "value_unreadable": "không phải số, cũng không phải Đạt/Không đạt hay có/không",
+        "value_ambiguous": "không rõ dấu chấm là dấu thập phân hay phân cách hàng nghìn (viết 1234 hoặc 1,234)",
+        "value_kind_number": "chỉ tiêu này cần một số{unit} hoặc Đạt/Không đạt",
+        "value_kind_yesno": "chỉ tiêu này cần Đạt/Không đạt, có/không hoặc 1/0", "value_range": "ngoài khoảng 0–100",
+        "value_percent_sign": "có dấu % nhưng đơn vị của chỉ tiêu là {unit}",
+        "value_target": "chỉ tiêu {indicator}{set}",
+        "value_out_of_range": "giá trị '{value}' ngoài khoảng 0–100 cho {target}, đơn vị %",
+        "value_not_read": "giá trị '{value}' không đọc được cho {target}: {why}",
         # writing results (ntmlib.base.outputs)
         "cannot_write_file": "không ghi được tệp: {reason}",
         "out_is_file": "thư mục kết quả là một tệp, không phải thư mục",
@@ -299,6 +322,30 @@ ERROR_TEXT = {
                          "({place}): an old commune belongs to one new commune on each effective date (a commune "
                          "divided between several new communes: write x in the default column of exactly one row)",
         "unit_differs": "new commune {unit} already has {what} '{before}' ({place}), here '{here}'",
+        # workbooks (ntmlib.dataset.readers.wide, ntmlib.dataset.readers.xlsx)
+        "unclear_layout": "unclear which way the table runs: column {letter} has {down} indicator codes down the "
+                          "rows, row {row} has {across} indicator codes across the columns; it looks like {guess} — "
+                          "title column {letter} 'Mã chỉ tiêu' if each row is an indicator, or title the commune "
+                          "column 'Tên xã' (or 'Mã xã') if each row is a commune",
+        "layout_down": "one indicator per row, one commune per column",
+        "layout_across": "one commune per row, one indicator per column",
+        "no_commune_column": "no commune column beside the indicator codes across the columns (one commune per "
+                             "row): title the commune column 'Tên xã' or 'Mã xã'",
+        "no_year_of_sheet": "unclear year of sheet '{sheet}': name the sheet by its year (for example '2023' or "
+                            "'2023 NTM') or write 'Năm 2023' in the title rows",
+        "no_commune_columns": "no commune column to the right of the indicator code column (the column titles are "
+                              "commune codes or names)",
+        "no_table": "no data table found: needs a header row with commune_id, year, indicator, value (long layout) "
+                    "or a cell 'Mã chỉ tiêu' (wide layout)",
+        # values refused (ntmlib.base.values)
+        "value_unreadable": "neither a number nor Đạt/Không đạt or có/không",
+        "value_ambiguous": "unclear whether the dot is a decimal point or separates thousands (write 1234 or 1,234)",
+        "value_kind_number": "this indicator needs a number{unit} or Đạt/Không đạt",
+        "value_kind_yesno": "this indicator needs Đạt/Không đạt, có/không or 1/0", "value_range": "outside 0–100",
+        "value_percent_sign": "has a % sign but the unit of the indicator is {unit}",
+        "value_target": "indicator {indicator}{set}",
+        "value_out_of_range": "value '{value}' outside 0–100 for {target}, unit %",
+        "value_not_read": "value '{value}' cannot be read for {target}: {why}",
         "cannot_write_file": "cannot write the file: {reason}",
         "out_is_file": "the output folder is a file, not a folder",
         "cannot_write_dir": "cannot write into the output folder: {reason}",
