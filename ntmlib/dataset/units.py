@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..errors import DataError, ParameterError, Problem
 from ..text import error_text
+from .readers.places import place_word
 from .resolve import fold_name, suggestions
 
 PACKAGE = "vietnamadminunits"
@@ -246,7 +247,7 @@ def code_problems(communes: pd.DataFrame, file: str = "communes.csv", locate=Non
     `communes` is communes.csv as loaded (commune_id, commune, province, place); `locate(place,
     column)` gives the row and column as the user sees them. Raises DataError when the list is missing."""
     _database()
-    locate = locate or (lambda place, column: (place, column))
+    locate = locate or (lambda place, column: (place_word(place), column))
     out = []
     by_province = {p: _province_codes(p) for p in communes["province"].unique() if p}
     unknown, found = set(), []

@@ -248,7 +248,7 @@ ERROR_TEXT = {
         "did_you_mean_names": " (did you mean: {names}?)",
         "no_official_unit": "no {what} '{ref}' in the official list of administrative units ({package}){hint}",
         "province_not_official": "province '{province}' is not in the official list of administrative units: "
-                                 "the codes and names of its {n} communes are not checked",
+                                 "the codes and names of its communes ({n}) are not checked",
         "code_not_official": "code {code} ({name}) is not the official code of a commune, ward or town of the "
                              "province {province}",
         "name_not_official": "name '{name}' differs from the official name of code {code}: '{official}'",
@@ -286,9 +286,9 @@ ERROR_TEXT = {
         "not_year_key": "'{code}' is not a year",
         # the checks of loading (ntmlib.dataset.checks, ntmlib.dataset.loading)
         "more_same_problem": "and {n} more places with the same problem ({kind})",
-        "no_sets_for_year_cells": "no criteria set for {year} in dataset.yaml ({n} data cells of {year})",
+        "no_sets_for_year_cells": "no criteria set for {year} in dataset.yaml (data cells of {year}: {n})",
         "year_outside_set": "{year} is outside the period {start}–{end} of the criteria set {set}",
-        "year_outside_set_cells": "{outside} (dataset.yaml; {n} data cells of {year})",
+        "year_outside_set_cells": "{outside} (dataset.yaml; data cells of {year}: {n})",
         "outside_cells": "{outside} ({n} data cells)",
         "no_commune_group_set": "commune {commune} ({id}) has no commune group; the sets {sets} have thresholds by "
                                 "commune group (write {codes})",
