@@ -169,6 +169,10 @@ ERROR_TEXT = {
         "value_target": "chỉ tiêu {indicator}{set}",
         "value_out_of_range": "giá trị '{value}' ngoài khoảng 0–100 cho {target}, đơn vị %",
         "value_not_read": "giá trị '{value}' không đọc được cho {target}: {why}",
+        # why a file cannot be written (ntmlib.base.outputs)
+        "os_no_permission": "không có quyền ghi", "os_read_only": "ổ đĩa chỉ đọc", "os_disk_full": "ổ đĩa đầy",
+        "os_quota": "vượt hạn mức ổ đĩa", "os_not_dir": "không phải là thư mục", "os_is_dir": "là một thư mục",
+        "os_name_too_long": "tên tệp quá dài", "os_not_found": "không tìm thấy",
         # writing results (ntmlib.base.outputs)
         "cannot_write_file": "không ghi được tệp: {reason}",
         "out_is_file": "thư mục kết quả là một tệp, không phải thư mục",
@@ -346,6 +350,10 @@ ERROR_TEXT = {
         "value_target": "indicator {indicator}{set}",
         "value_out_of_range": "value '{value}' outside 0–100 for {target}, unit %",
         "value_not_read": "value '{value}' cannot be read for {target}: {why}",
+        # why a file cannot be written (ntmlib.base.outputs)
+        "os_no_permission": "no permission to write", "os_read_only": "read-only disk", "os_disk_full": "disk full",
+        "os_quota": "disk quota exceeded", "os_not_dir": "not a folder", "os_is_dir": "is a folder",
+        "os_name_too_long": "file name too long", "os_not_found": "not found",
         "cannot_write_file": "cannot write the file: {reason}",
         "out_is_file": "the output folder is a file, not a folder",
         "cannot_write_dir": "cannot write into the output folder: {reason}",

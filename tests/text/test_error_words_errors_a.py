@@ -175,3 +175,15 @@ def test_scorecard_and_language_errors_in_english(tiny_card, tmp_path):
                                        "báo cáo"]
     assert problems(e.value, "en") == [f"{path}: the file of scores computed beforehand is in another format of "
                                        "ntmlib: run the report batch again"]
+
+
+def test_why_a_folder_cannot_be_written_in_english(tmp_path):
+    from ntmlib.base.outputs import check_output_dir
+    from ntmlib.errors import OutputError
+
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError) as e:
+        check_output_dir(tmp_path / "a-file" / "out")
+    where = tmp_path / "a-file" / "out"
+    assert problems(e.value, "vi") == [f"{where}: không ghi được vào thư mục kết quả: không phải là thư mục"]
+    assert problems(e.value, "en") == [f"{where}: cannot write into the output folder: not a folder"]
