@@ -18,14 +18,16 @@ from ..text import error_text
 NAME_LIMIT = 60  # characters of a file name made from data, before its extension
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet may run a text cell that starts so
 
-_REASONS = {errno.EACCES: "không có quyền ghi", errno.EPERM: "không có quyền ghi", errno.EROFS: "ổ đĩa chỉ đọc",
-            errno.ENOSPC: "ổ đĩa đầy", errno.EDQUOT: "vượt hạn mức ổ đĩa", errno.ENOTDIR: "không phải là thư mục",
-            errno.EISDIR: "là một thư mục", errno.ENAMETOOLONG: "tên tệp quá dài", errno.ENOENT: "không tìm thấy"}
+# the words of ERROR_TEXT for the common reasons a file cannot be written
+_REASONS = {errno.EACCES: "os_no_permission", errno.EPERM: "os_no_permission", errno.EROFS: "os_read_only",
+            errno.ENOSPC: "os_disk_full", errno.EDQUOT: "os_quota", errno.ENOTDIR: "os_not_dir",
+            errno.EISDIR: "os_is_dir", errno.ENAMETOOLONG: "os_name_too_long", errno.ENOENT: "os_not_found"}
 
 
 def os_reason(e: OSError) -> str:
-    """What went wrong with a file, in Vietnamese ('không có quyền ghi', 'ổ đĩa đầy', …)."""
-    return _REASONS.get(e.errno, e.strerror or str(e))
+    """What went wrong with a file ('không có quyền ghi', 'ổ đĩa đầy', …; a message of ERROR_TEXT, in
+    English when worded so), else the system's words."""
+    return error_text(_REASONS[e.errno]) if e.errno in _REASONS else (e.strerror or str(e))
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:

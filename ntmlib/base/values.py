@@ -31,6 +31,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from ..text import error_text
+
 # Words as written in the offices' sheets, compared after fold(): NFC, lower case, no diacritics.
 VERDICT_YES = {"dat", "d", "dat chuan"}
 VERDICT_NO = {"khong dat", "chua dat", "kd", "cd", "khong dat chuan", "chua dat chuan"}
@@ -218,25 +220,23 @@ def _as_array(x, n: int) -> np.ndarray:
 
 
 def problem_text(problem: str, unit: str = "") -> str:
-    """Vietnamese explanation of a `problem` code of parse_values ('' for none)."""
-    return {
-        "": "",
-        "unreadable": "không phải số, cũng không phải Đạt/Không đạt hay có/không",
-        "ambiguous": "không rõ dấu chấm là dấu thập phân hay phân cách hàng nghìn "
-                     "(viết 1234 hoặc 1,234)",
-        "kind_number": "chỉ tiêu này cần một số" + (f" ({unit})" if unit else "") + " hoặc Đạt/Không đạt",
-        "kind_yesno": "chỉ tiêu này cần Đạt/Không đạt, có/không hoặc 1/0",
-        "range": "ngoài khoảng 0–100",
-        "percent_sign": f"có dấu % nhưng đơn vị của chỉ tiêu là {unit or '(không có)'}",
-    }.get(problem, problem)
+    """Explanation of a `problem` code of parse_values ('' for none): a message of ERROR_TEXT, Vietnamese
+    as a string."""
+    if problem == "kind_number":
+        return error_text("value_kind_number", unit=f" ({unit})" if unit else "")
+    if problem == "percent_sign":
+        return error_text("value_percent_sign", unit=unit or error_text("none_shown"))
+    if problem in ("unreadable", "ambiguous", "kind_yesno", "range"):
+        return error_text(f"value_{problem}")
+    return problem
 
 
 def value_message(value: str, indicator: str, set_id: str, problem: str, unit: str = "") -> str:
     """The message for a refused value: "giá trị 'nhiều' không đọc được cho chỉ tiêu 3.2 (tiny-ntm): …"."""
-    target = f"chỉ tiêu {indicator}" + (f" ({set_id})" if set_id else "")
+    target = error_text("value_target", indicator=indicator, set=f" ({set_id})" if set_id else "")
     if problem == "range":
-        return f"giá trị '{value}' ngoài khoảng 0–100 cho {target}, đơn vị %"
-    return f"giá trị '{value}' không đọc được cho {target}: {problem_text(problem or 'unreadable', unit)}"
+        return error_text("value_out_of_range", value=value, target=target)
+    return error_text("value_not_read", value=value, target=target, why=problem_text(problem or 'unreadable', unit))
 
 
 def number_to_text(x: float) -> str:

@@ -18,6 +18,7 @@ import pandas as pd
 import yaml
 
 from ..errors import FrameworkError, Problem
+from ..text import error_text
 
 FRAMEWORK_DIR = Path(__file__).parent / "sets"
 SCHEMA_PATH = FRAMEWORK_DIR / "schema.yaml"
@@ -273,7 +274,7 @@ def _find(ref: str | Path, search: tuple[Path, ...]) -> Path:
         if cand.exists():
             return cand.resolve()
     known = ", ".join(available_sets())
-    raise FrameworkError(Problem(str(ref), f"không tìm thấy bộ tiêu chí '{ref}' (có sẵn: {known})"))
+    raise FrameworkError(Problem(str(ref), error_text("set_not_found", ref=ref, known=known)))
 
 
 @lru_cache(maxsize=64)
@@ -287,7 +288,7 @@ def _read(path: Path) -> dict:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
-        raise FrameworkError(Problem(name, f"tệp không phải mã UTF-8 ({e.reason} ở byte {e.start})"))
+        raise FrameworkError(Problem(name, error_text("set_not_utf8", reason=e.reason, at=e.start)))
     text = unicodedata.normalize("NFC", text)
     try:
         try:
@@ -296,10 +297,10 @@ def _read(path: Path) -> dict:
             doc = yaml.safe_load(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        place = f"dòng {mark.line + 1}" if mark else ""
-        raise FrameworkError(Problem(name, f"YAML không hợp lệ: {getattr(e, 'problem', e)}", place))
+        place = error_text("line", n=mark.line + 1) if mark else ""
+        raise FrameworkError(Problem(name, error_text("bad_yaml", reason=getattr(e, 'problem', e)), place))
     if not isinstance(doc, dict):
-        raise FrameworkError(Problem(name, "bộ tiêu chí phải là một bảng khoá: giá trị YAML"))
+        raise FrameworkError(Problem(name, error_text("set_not_mapping")))
     # JSON round trip: integer keys (years, groups) become text, as in the schema
     return json.loads(json.dumps(doc, default=str))
 
@@ -316,24 +317,29 @@ SCHEMA_TYPES = {"string": "chuỗi", "number": "số", "integer": "số nguyên"
 
 
 def _schema_message(err) -> str:
-    """A schema error in Vietnamese: the common kinds by name, the rest with the schema's words."""
+    """A schema error as a message of ERROR_TEXT: the common kinds by name, the rest with the schema's
+    words."""
     kind, value = err.validator, err.validator_value
     if kind == "required":
         missing = [k for k in value if isinstance(err.instance, dict) and k not in err.instance]
-        return f"thiếu trường bắt buộc {', '.join(repr(k) for k in missing)}"
+        return error_text("schema_required", fields=", ".join(repr(k) for k in missing))
     if kind == "additionalProperties" and isinstance(err.instance, dict):
         allowed = set(err.schema.get("properties", {}))
         extra = [k for k in err.instance if k not in allowed]
-        return f"trường không dùng được ở đây: {', '.join(repr(k) for k in extra)}"
+        return error_text("schema_extra", fields=", ".join(repr(k) for k in extra))
     if kind == "enum":
-        return f"{err.instance!r} không phải một trong {value!r}"
+        return error_text("schema_enum", value=repr(err.instance), allowed=repr(value))
     if kind in ("exclusiveMinimum", "minimum"):
-        return f"{err.instance!r} phải {'lớn hơn' if kind == 'exclusiveMinimum' else 'từ'} {value!r}" + \
-            ("" if kind == "exclusiveMinimum" else " trở lên")
+        return error_text("schema_above" if kind == "exclusiveMinimum" else "schema_min", value=repr(err.instance),
+                          limit=repr(value))
     if kind == "type":
-        types = [SCHEMA_TYPES.get(t, t) for t in ([value] if isinstance(value, str) else value)]
-        return f"{err.instance!r} không phải {' hoặc '.join(types)}"
-    return f"không đúng lược đồ ({kind}): {err.message}"
+        types = [error_text(f"type_{t}") if t in SCHEMA_TYPES else t
+                 for t in ([value] if isinstance(value, str) else value)]
+        either = types[0]
+        for t in types[1:]:
+            either = error_text("either", a=either, b=t)
+        return error_text("schema_type", value=repr(err.instance), types=either)
+    return error_text("schema_other", kind=kind, detail=err.message)
 
 
 def _schema_problems(name: str, doc: dict) -> list[Problem]:
@@ -343,7 +349,7 @@ def _schema_problems(name: str, doc: dict) -> list[Problem]:
         if err.context:  # oneOf: report the closest alternative (the one that got furthest into the value)
             deepest = max(len(e.absolute_path) for e in err.context)
             err = jsonschema.exceptions.best_match([e for e in err.context if len(e.absolute_path) == deepest])
-        problems.append(Problem(name, _schema_message(err), _path_text(err.absolute_path) or "(gốc tệp)"))
+        problems.append(Problem(name, _schema_message(err), _path_text(err.absolute_path) or error_text("file_root")))
     return problems
 
 
@@ -354,22 +360,23 @@ def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> Cr
     if problems:
         raise FrameworkError(problems)
     if doc["id"] != path.stem:
-        problems.append(Problem(name, f"mã '{doc['id']}' khác tên tệp", "id"))
+        problems.append(Problem(name, error_text("id_not_file_name", id=doc['id']), "id"))
 
     parent: CriteriaSet | None = None
     if "extends" in doc:
         if doc["extends"] in stack + (doc["id"],):
-            raise FrameworkError(Problem(name, f"kế thừa vòng tròn: {' -> '.join(stack + (doc['id'], doc['extends']))}",
+            raise FrameworkError(Problem(name, error_text("circular_extends",
+                                                    chain=" -> ".join(stack + (doc['id'], doc['extends']))),
                                          "extends"))
         try:
             parent_path = _find(doc["extends"], search + (path.parent,))
         except FrameworkError:
-            raise FrameworkError(Problem(name, f"kế thừa bộ tiêu chí không có: '{doc['extends']}'", "extends"))
+            raise FrameworkError(Problem(name, error_text("extends_unknown", ref=doc['extends']), "extends"))
         parent = _resolve(parent_path, search, stack + (doc["id"],))
     else:
         for key in ("overrides", "add", "remove"):
             if key in doc:
-                problems.append(Problem(name, f"'{key}' chỉ dùng được trong bộ kế thừa bộ khác (extends)", key))
+                problems.append(Problem(name, error_text("needs_extends", field=key), key))
 
     regions = {r["code"]: r["name"] for r in doc.get("regions", [])} or (parent.regions if parent else {})
     cgroups = {str(g["code"]): g["name"] for g in doc.get("commune_groups", [])} or (
@@ -384,9 +391,9 @@ def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> Cr
     for ci, c in enumerate(doc.get("criteria", [])):
         cpath = f"criteria[{ci}]"
         if c["group"] not in groups:
-            problems.append(Problem(name, f"không có nhóm tiêu chí '{c['group']}'", f"{cpath}.group"))
+            problems.append(Problem(name, error_text("no_group", group=c['group']), f"{cpath}.group"))
         if any(x.code == c["code"] for x in criteria):
-            problems.append(Problem(name, f"mã tiêu chí '{c['code']}' bị lặp", f"{cpath}.code"))
+            problems.append(Problem(name, error_text("repeated_criterion", code=c['code']), f"{cpath}.code"))
         criteria.append(Criterion(c["code"], c["name"], c["group"], c.get("name_en", "")))
         for ii, raw in enumerate(c["indicators"]):
             indicators.append(ctx.indicator(raw, c["code"], f"{cpath}.indicators[{ii}]"))
@@ -396,7 +403,7 @@ def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> Cr
         for code, patch in doc.get("overrides", {}).items():
             where = f"overrides['{code}']"
             if code not in codes:
-                problems.append(Problem(name, f"sửa chỉ tiêu không có: '{code}'", where))
+                problems.append(Problem(name, error_text("override_unknown", code=code), where))
                 continue
             k = next(n for n, i in enumerate(indicators) if i.code == code)
             merged = {**_as_raw(indicators[k]), **patch}
@@ -405,32 +412,31 @@ def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> Cr
             indicators[k] = ctx.indicator(merged, indicators[k].criterion, where)
         for ri, code in enumerate(doc.get("remove", [])):
             if code not in codes:
-                problems.append(Problem(name, f"bỏ chỉ tiêu không có: '{code}'", f"remove[{ri}]"))
+                problems.append(Problem(name, error_text("remove_unknown", code=code), f"remove[{ri}]"))
         indicators = [i for i in indicators if i.code not in set(doc.get("remove", []))]
         crit_codes = {c.code for c in criteria}
         for ai, raw in enumerate(doc.get("add", [])):
             where = f"add[{ai}]"
             if raw["criterion"] not in crit_codes:
-                problems.append(Problem(name, f"không có tiêu chí '{raw['criterion']}'", f"{where}.criterion"))
+                problems.append(Problem(name, error_text("no_criterion", code=raw['criterion']), f"{where}.criterion"))
                 continue
             indicators.append(ctx.indicator(raw, raw["criterion"], where))
 
     seen: set[str] = set()
     for i in indicators:
         if i.code in seen:
-            problems.append(Problem(name, f"mã chỉ tiêu '{i.code}' bị lặp", "criteria"))
+            problems.append(Problem(name, error_text("repeated_indicator", code=i.code), "criteria"))
         seen.add(i.code)
     for c in criteria:
         if not any(i.criterion == c.code for i in indicators):
-            problems.append(Problem(name, f"tiêu chí '{c.code}' không còn chỉ tiêu nào", "criteria"))
+            problems.append(Problem(name, error_text("criterion_empty", code=c.code), "criteria"))
     declared = doc.get("declared", {})
     if "criteria" in declared and declared["criteria"] != len(criteria):
-        problems.append(Problem(name, f"có {len(criteria)} tiêu chí, "
-                                      f"nhưng declared.criteria ghi {declared['criteria']}",
+        problems.append(Problem(name, error_text("declared_criteria", n=len(criteria), declared=declared['criteria']),
                                 "declared.criteria"))
     if declared.get("indicators", len(indicators)) < len(indicators):
-        problems.append(Problem(name, f"có {len(indicators)} chỉ tiêu, nhiều hơn declared.indicators "
-                                      f"({declared['indicators']})", "declared.indicators"))
+        problems.append(Problem(name, error_text("declared_indicators", n=len(indicators),
+                                                 declared=declared['indicators']), "declared.indicators"))
     if problems:
         raise FrameworkError(problems)
 
@@ -496,11 +502,12 @@ class _Ctx:
         threshold = None
         if rule in NUMERIC_RULES:
             if thr is None:
-                self.problems.append(Problem(self.name, f"quy tắc '{rule}' cần ngưỡng", f"{where}.threshold"))
+                self.problems.append(Problem(self.name, error_text("rule_needs_threshold", rule=rule),
+                                             f"{where}.threshold"))
             else:
                 threshold = self.threshold(thr, f"{where}.threshold")
         elif thr is not None:
-            self.problems.append(Problem(self.name, f"quy tắc '{rule}' không có ngưỡng", f"{where}.threshold"))
+            self.problems.append(Problem(self.name, error_text("rule_no_threshold", rule=rule), f"{where}.threshold"))
         return Indicator(
             code=raw["code"], name=raw["name"], criterion=criterion, rule=rule, confidence=raw["confidence"],
             name_en=raw.get("name_en", ""), unit=raw.get("unit", ""), measure=raw.get("measure", ""),
@@ -532,20 +539,21 @@ class _Ctx:
         sid, code, factor = rule["set"], str(rule["indicator"]), float(rule["factor"])
         fallback = Threshold("all", {"all": float("nan")}, (sid, code, factor))
         if sid in self.stack:
-            self.problems.append(Problem(self.name, f"quy tắc ngưỡng vòng tròn: {' -> '.join(self.stack + (sid,))}",
+            chain = " -> ".join(self.stack + (sid,))
+            self.problems.append(Problem(self.name, error_text("circular_derived", chain=chain),
                                          f"{where}.derived.set"))
             return fallback
         try:
             source_path = _find(sid, self.search)
             source = _resolve(source_path, self.search[:-1], self.stack)
         except FrameworkError:
-            self.problems.append(Problem(self.name, f"quy tắc ngưỡng dựa vào bộ tiêu chí không có: '{sid}'",
+            self.problems.append(Problem(self.name, error_text("derived_unknown_set", set=sid),
                                          f"{where}.derived.set"))
             return fallback
         base = next((i for i in source.indicators if i.code == code), None)
         if base is None or base.threshold is None:
-            what = "không có chỉ tiêu" if base is None else "chỉ tiêu không có ngưỡng số:"
-            self.problems.append(Problem(self.name, f"quy tắc ngưỡng dựa vào {what} '{code}' của bộ {sid}",
+            what = "derived_no_indicator" if base is None else "derived_no_number"
+            self.problems.append(Problem(self.name, error_text(what, code=code, set=sid),
                                          f"{where}.derived.indicator"))
             return fallback
         self.files.extend(source.files)
@@ -561,8 +569,8 @@ class _Ctx:
         if key == "default":
             return
         if kind == "region" and key not in self.regions:
-            self.problems.append(Problem(self.name, f"không có vùng '{key}'", where))
+            self.problems.append(Problem(self.name, error_text("no_region", code=key), where))
         elif kind == "group" and key not in self.cgroups:
-            self.problems.append(Problem(self.name, f"không có nhóm xã '{key}'", where))
+            self.problems.append(Problem(self.name, error_text("no_commune_group", code=key), where))
         elif kind == "year" and not (key.isdigit() and len(key) == 4):
-            self.problems.append(Problem(self.name, f"'{key}' không phải là năm", where))
+            self.problems.append(Problem(self.name, error_text("not_year_key", code=key), where))

@@ -11,6 +11,7 @@ import pandas as pd
 from ..base.values import BAD, PROBLEMS, check_unit_rule, parse_distinct, value_message
 from ..criteria.criteria_set import load_set
 from ..errors import DataError, FrameworkError, Problem
+from ..text import error_text
 from .encoding import indicator_catalogue, observation_keys
 from .model import Dataset
 from .readers import Skipped, parse_cell
@@ -65,7 +66,8 @@ class Collector:
         out = sorted(self.problems, key=lambda p: (files.index(p.file), place_order(p.place)))
         for (key, kind), n in self.counts.items():
             if n > MAX_PER_KIND:
-                out.append(Problem(self.ds.file_name(key), f"và {n - MAX_PER_KIND} chỗ khác cùng lỗi ({kind})"))
+                out.append(Problem(self.ds.file_name(key), error_text("more_same_problem", n=n - MAX_PER_KIND,
+                                                                         kind=kind)))
         return out
 
 
@@ -89,7 +91,7 @@ def check_observations(ds: Dataset, bad: np.ndarray, out) -> tuple[np.ndarray, l
         n = int(in_year.sum())
         if not ds.set_ids_for(year):
             out.add("observations", "year", first, "year",
-                    f"không có bộ tiêu chí nào cho năm {year} trong dataset.yaml ({n} ô số liệu năm {year})")
+                    error_text("no_sets_for_year_cells", year=year, n=n))
             wrong |= in_year
             continue
         try:
@@ -102,8 +104,8 @@ def check_observations(ds: Dataset, bad: np.ndarray, out) -> tuple[np.ndarray, l
         outside = [s for s in sets if not s.covers(year)]
         for s in outside:
             out.add("observations", "year", first, "year",
-                    f"năm {year} nằm ngoài giai đoạn {s.period[0]}–{s.period[1]} của bộ tiêu chí {s.id} "
-                    f"(dataset.yaml; {n} ô số liệu năm {year})")
+                    error_text("year_outside_set_cells", year=year, n=n, outside=error_text(
+                        "year_outside_set", year=year, start=s.period[0], end=s.period[1], set=s.id)))
         if outside:
             wrong |= in_year
             continue
@@ -131,10 +133,10 @@ def commune_group_problems(ds: Dataset, sets) -> list[Problem]:
     flagged = c[(empty & bool(need)) | (~empty & ~c["commune_group"].isin(codes))]
     return [
         Problem(ds.file_name("communes"),
-                f"xã {commune} ({cid}) chưa có nhóm xã; bộ {', '.join(need)} có ngưỡng theo nhóm xã "
-                f"(ghi {', '.join(codes)})" if group == "" else
-                f"nhóm xã '{group}' của xã {commune} ({cid}) không có trong bộ "
-                f"{', '.join(s.id for s in with_groups)} (dùng {', '.join(codes)})",
+                error_text("no_commune_group_set", commune=commune, id=cid, sets=", ".join(need),
+                           codes=", ".join(codes)) if group == "" else
+                error_text("unknown_commune_group", group=group, commune=commune, id=cid,
+                           sets=", ".join(s.id for s in with_groups), codes=", ".join(codes)),
                 *ds.locate("communes", place, "commune_group"))
         for place, cid, commune, group in zip(flagged["place"], flagged["commune_id"], flagged["commune"],
                                               flagged["commune_group"])
@@ -224,9 +226,9 @@ def _check_year(ds: Dataset, year: int, sets, in_year: np.ndarray, out, skipped_
                     f"(có: {', '.join(x.id for x in sets)}): chỉ dùng khi chấm riêng bộ này (--set {sid})")
             skipped_rows.setdefault(note, []).extend(obs["place"].iloc[g])
             continue
-        msg = f"năm {year} nằm ngoài giai đoạn {s.period[0]}–{s.period[1]} của bộ tiêu chí {sid}"
+        msg = error_text("year_outside_set", year=year, start=s.period[0], end=s.period[1], set=sid)
         out.add("observations", "year", obs["place"].iloc[g[0]], "year",
-                msg + (f" ({len(g)} ô số liệu)" if len(g) > 1 else ""))
+                error_text("outside_cells", outside=msg, n=len(g)) if len(g) > 1 else msg)
         wrong[g] = True
     rows = rows[~is_other]
 
@@ -316,13 +318,14 @@ def _unknown_codes(ds: Dataset, year: int, sets, rows: pd.DataFrame, out, skippe
         if sid:
             pool = sorted({i.code for i in (s.indicators if s is not None else [])})
             hint = difflib.get_close_matches(ind, pool, n=1)
-            msg = f"không có chỉ tiêu '{ind}' của bộ {sid} năm {year}" + (f" (có phải '{hint[0]}'?)" if hint else "")
+            msg = error_text("unknown_indicator_of_set", code=ind, set=sid, year=year,
+                             hint=error_text("did_you_mean", hint=hint[0]) if hint else "")
         elif ind in all_codes:
-            msg = (f"không có chỉ tiêu '{ind}' năm {year}: cột set trống nên '{ind}' được hiểu là tên đại lượng "
-                   f"(measure); ghi bộ tiêu chí, ví dụ {sets[0].id}")
+            msg = error_text("indicator_read_as_measure", code=ind, year=year, example=sets[0].id)
         else:
             hint = difflib.get_close_matches(ind, measures, n=1)
-            msg = f"không có chỉ tiêu '{ind}' năm {year}" + (f" (có phải '{hint[0]}'?)" if hint else "")
+            msg = error_text("unknown_indicator", code=ind, year=year,
+                             hint=error_text("did_you_mean", hint=hint[0]) if hint else "")
         out.add("observations", "indicator", r.place, "indicator", msg)
         wrong[r.obs_row] = True
     return wrong
@@ -335,4 +338,4 @@ def unit_code_warnings(ds: Dataset) -> list[Problem]:
         return code_problems(ds.communes, ds.file_name("communes"),
                              lambda place, column: ds.locate("communes", place, column))
     except DataError as e:
-        return [Problem(p.file, "không kiểm tra được mã và tên xã: " + p.message) for p in e.problems]
+        return [Problem(p.file, error_text("units_unchecked", reason=p.message)) for p in e.problems]

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ..base.values import YES_WORDS, fold
+from ..text import error_text
 from .model import Dataset
+from .readers.places import place_word
 from .resolve import commune_problem_text, fold_name, resolve_communes
 
 CROSSWALK_FILE = "crosswalk.csv"
@@ -36,20 +38,20 @@ def check_crosswalk(ds: Dataset, out) -> None:
     wrong_name = ~unknown & (cw["old_commune"] != "") & (cw["old_commune"].map(fold_name) != names.map(fold_name))
     for place, given, cid, name in zip(cw.loc[wrong_name, "place"], cw.loc[wrong_name, "old_commune"],
                                        cw.loc[wrong_name, "old_commune_id"], names[wrong_name]):
-        out.add("crosswalk", "name", place, "old_commune", f"tên '{given}' không khớp với mã {cid} ('{name}' "
-                                                             f"trong {communes_file})")
-    for col, what in (("new_commune_id", "mã xã mới"), ("new_commune", "tên xã mới"), ("new_province", "tỉnh mới")):
+        out.add("crosswalk", "name", place, "old_commune", error_text("name_not_code", given=given, code=cid,
+                                                                         name=name, file=communes_file))
+    for col in ("new_commune_id", "new_commune", "new_province"):
         for place in cw.loc[cw[col] == "", "place"]:
-            out.add("crosswalk", "empty", place, col, f"thiếu {what}")
+            out.add("crosswalk", "empty", place, col, error_text("missing_what", what=error_text(f"word_{col}")))
     bad_type = ~cw["new_type"].str.lower().isin(("", *UNIT_TYPES))
     for place, t in zip(cw.loc[bad_type, "place"], cw.loc[bad_type, "new_type"]):
         out.add("crosswalk", "type", place, "new_type",
-                f"loại đơn vị '{t}' không hợp lệ (dùng {', '.join(UNIT_TYPES)})")
+                error_text("bad_unit_type", type=t, types=", ".join(UNIT_TYPES)))
     dates = pd.to_datetime(cw["effective"], format="%Y-%m-%d", errors="coerce")
     bad_date = dates.isna().to_numpy()
     for place, d in zip(cw.loc[bad_date, "place"], cw.loc[bad_date, "effective"]):
         out.add("crosswalk", "date", place, "effective",
-                "thiếu ngày hiệu lực" if d == "" else f"ngày hiệu lực '{d}' không hợp lệ (ghi dạng 2025-07-01)")
+                error_text("no_effective_date") if d == "" else error_text("bad_effective_date", date=d))
     cw["effective"] = dates.dt.strftime("%Y-%m-%d").where(~bad_date, cw["effective"])
     cw["key"] = cw["new_commune_id"] + "@" + cw["effective"]
     ok = cw[~unknown & ~bad_date]
@@ -65,17 +67,17 @@ def check_crosswalk(ds: Dataset, out) -> None:
                           on=["old_commune_id", "effective"], suffixes=("", "_first"))
     for r in earlier.itertuples():
         out.add("crosswalk", "twice", r.place, "new_commune_id",
-                f"xã {r.old_commune_id} đã được ghi vào xã mới '{r.new_commune_first}' cùng ngày {r.effective} "
-                f"({r.place_first}): mỗi xã cũ chỉ thuộc một xã mới ở mỗi ngày hiệu lực (xã bị chia cho nhiều "
-                f"xã mới: ghi x ở cột default của đúng một dòng)")
+                error_text("commune_twice", old=r.old_commune_id, new=r.new_commune_first, date=r.effective,
+                           place=place_word(r.place_first)))
     ok = every[every["new_commune_id"] != ""]
     unit = ok.drop_duplicates("key").set_index("key")
-    for col, what in (("new_commune", "tên"), ("new_province", "tỉnh"), ("new_type", "loại đơn vị")):
+    for col in ("new_commune", "new_province", "new_type"):
         differs = ok[ok[col] != ok["key"].map(unit[col])]
         for r in differs.itertuples():
             out.add("crosswalk", f"unit-{col}", r.place, col,
-                    f"xã mới {r.key} đã ghi {what} '{unit.at[r.key, col]}' ({unit.at[r.key, 'place']}), "
-                    f"ở đây là '{getattr(r, col)}'")
+                    error_text("unit_differs", unit=r.key, what=error_text(f"word_unit_{col}"),
+                               before=unit.at[r.key, col], place=place_word(unit.at[r.key, 'place']),
+                               here=getattr(r, col)))
 
 
 def commune_names(ds: Dataset) -> pd.Series:

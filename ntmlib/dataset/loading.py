@@ -131,10 +131,10 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
         table = getattr(ds, key)
         for place, tier in zip(table["place"], table["tier"]):
             if tier not in TIERS:
-                out.add(key, "tier", place, "tier", f"hạng '{tier}' không hợp lệ (dùng {', '.join(TIERS)})")
+                out.add(key, "tier", place, "tier", error_text("bad_tier", tier=tier, tiers=", ".join(TIERS)))
     empty_code = (observations["indicator"] == "").to_numpy()
     for place in observations.loc[empty_code & ~bad, "place"]:
-        out.add("observations", "indicator", place, "indicator", "thiếu mã chỉ tiêu")
+        out.add("observations", "indicator", place, "indicator", error_text("no_indicator_code"))
     bad |= empty_code
     bad |= _resolve_sets(ds, bad, out)
     duplicate = _check_duplicates(ds, bad, out)
@@ -210,9 +210,9 @@ def _check_communes(ds: Dataset, out: Collector) -> None:
     c = ds.communes
     dup = c["commune_id"].duplicated(keep="first")
     for place, cid in zip(c.loc[dup, "place"], c.loc[dup, "commune_id"]):
-        out.add("communes", "duplicate", place, "commune_id", f"mã xã '{cid}' bị lặp")
+        out.add("communes", "duplicate", place, "commune_id", error_text("repeated_commune_id", id=cid))
     for place in c.loc[c["commune_id"] == "", "place"]:
-        out.add("communes", "empty", place, "commune_id", "thiếu mã xã")
+        out.add("communes", "empty", place, "commune_id", error_text("no_commune_id"))
 
 
 def _resolve_commune_refs(ds: Dataset, out: Collector) -> np.ndarray:
@@ -252,7 +252,8 @@ def _check_years(ds: Dataset, out: Collector) -> np.ndarray:
     bad = bad_text[codes]
     rows = np.flatnonzero(bad)
     for place, y in zip(obs["place"].iloc[rows], np.asarray(texts, dtype=object)[codes[rows]]):
-        out.add("observations", "year", place, "year", "thiếu năm" if y == "" else f"năm '{y}' không hợp lệ")
+        out.add("observations", "year", place, "year",
+                error_text("no_year") if y == "" else error_text("bad_year", year=y))
     obs["year"] = _column(np.where(bad_text, 0, np.nan_to_num(distinct)).astype(np.int64)[codes], obs)
     for key in ("recognitions", "registrations"):
         table = getattr(ds, key)
@@ -260,7 +261,7 @@ def _check_years(ds: Dataset, out: Collector) -> np.ndarray:
         y = pd.to_numeric(raw, errors="coerce")
         wrong = (y.isna() & (raw != "")).to_numpy()
         for place, v in zip(table.loc[wrong, "place"], raw[wrong]):
-            out.add(key, "year", place, "year", f"năm '{v}' không hợp lệ")
+            out.add(key, "year", place, "year", error_text("bad_year", year=v))
         table["year"] = y.astype("Int64")
     return bad
 
@@ -286,9 +287,8 @@ def resolve_set(ds: Dataset, ref: str, year: int, known: list[str]) -> tuple[str
     if tier is None:
         if len(year_ids) == 1:
             return year_ids[0], ""
-        return "", (f"không rõ bộ tiêu chí của '{ref}'" + (f" (dataset.yaml có cho năm {year}: {', '.join(year_ids)}; "
-                                                        "ghi mã bộ hoặc hạng NTM / nâng cao / kiểu mẫu)"
-                                                        if year_ids else ""))
+        hint = error_text("unclear_set_hint", year=year, ids=", ".join(year_ids)) if year_ids else ""
+        return "", error_text("unclear_set", ref=ref, hint=hint)
     try:
         matching = [s.id for s in ds.sets_for(year) if s.tier == tier]
     except FrameworkError:
@@ -296,9 +296,9 @@ def resolve_set(ds: Dataset, ref: str, year: int, known: list[str]) -> tuple[str
     if len(matching) == 1:
         return matching[0], ""
     if not matching:
-        return "", (f"dataset.yaml không có bộ tiêu chí hạng '{tier}' cho năm {year} "
-                    f"(có: {', '.join(year_ids) or 'không'})")
-    return "", f"'{ref}' có thể là {', '.join(matching)}: ghi rõ mã bộ tiêu chí"
+        return "", error_text("no_set_of_tier", tier=tier, year=year,
+                              have=", ".join(year_ids) or error_text("none_word"))
+    return "", error_text("set_ambiguous", ref=ref, ids=", ".join(matching))
 
 
 def _resolve_sets(ds: Dataset, bad: np.ndarray, out: Collector) -> np.ndarray:
@@ -365,8 +365,8 @@ def _check_duplicates(ds: Dataset, bad: np.ndarray, out: Collector) -> np.ndarra
         places = list(g["place"])
         if g["value"].nunique() > 1:
             out.add("observations", "duplicate", places[0], "value",
-                    f"giá trị trùng lặp khác nhau cho xã {k[0]}, năm {k[1]}, chỉ tiêu {k[3]} "
-                    f"({lines_text(places)}: {', '.join(repr(v) for v in dict.fromkeys(g['value']))})")
+                    error_text("clashing_values_listed", commune=k[0], year=k[1], indicator=k[3],
+                               places=lines_text(places), values=", ".join(repr(v) for v in dict.fromkeys(g['value']))))
             wrong[obs.index.get_indexer(g.index)] = True
         else:
             same_places += places[1:]

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..criteria.criteria_set import CriteriaSet, load_set
 from ..text import TIERS
+from .readers.places import place_word
 from .resolve import area_communes, commune_id, district_name
 
 COMMUNE_COLUMNS = ["commune_id", "commune", "district", "province", "region"]
@@ -81,7 +82,7 @@ class Dataset:
         """(place, column) as the user sees them of field `column` of the row at `place` of file `key`."""
         table = self.tables.get(key)
         column = self.headers.get((key, column), column)
-        return table.locate(place, column) if table is not None else (place, column)
+        return table.locate(place, column) if table is not None else (place_word(place), column)
 
     def file_name(self, key: str) -> str:
         return Path(self.files.get(key, f"{key}.csv")).name

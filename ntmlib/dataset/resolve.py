@@ -19,7 +19,7 @@ import pandas as pd
 from ..base.values import fold, normalise_text
 from ..criteria.criteria_set import load_set
 from ..errors import DataError, ParameterError, Problem
-from ..text import TIER_WORDS
+from ..text import TIER_WORDS, error_text
 
 NAME_PREFIXES = ("xa ", "thi tran ", "tt ", "tt. ", "phuong ")
 AREA_PREFIXES = ("tinh ", "thanh pho ", "tp. ", "tp ", "huyen ", "quan ", "thi xa ")
@@ -76,16 +76,20 @@ def suggestions(ref: str, names: Iterable[str], key=fold_name) -> list[str]:
 def unknown_text(what: str, ref: str, names: Iterable[str], key=fold_name, close: Iterable[str] = (),
                  listed: int = LISTED) -> str:
     """"không có xã 'Nhân Bìn'. Có phải: Nhân Bình, Nhân Thịnh?", or when no name is close,
-    "không có xã 'X'. Có: Hợp Lý, Nguyên Lý, … (21 xã)". `close` adds names suggested by other means
-    (codes close to a code)."""
+    "không có xã 'X'. Có: Hợp Lý, Nguyên Lý, … (21 xã)" (a message of ERROR_TEXT, "no commune 'X'.
+    There are: …" in English). `what` names the kind of thing: "commune", "province", "district" or
+    "set" (the words what_commune, what_communes, … of ERROR_TEXT). `close` adds names suggested by
+    other means (codes close to a code)."""
     names = list(dict.fromkeys(n for n in names if n))
     near = list(dict.fromkeys([*close, *suggestions(ref, names, key)]))[:SUGGESTED]
+    one = error_text(f"what_{what}")
     if near:
-        return f"không có {what} '{ref}'. Có phải: {', '.join(near)}?"
+        return error_text("unknown_near", what=one, ref=ref, near=", ".join(near))
     if not names:
-        return f"không có {what} '{ref}': dữ liệu không ghi {what} nào"
-    more = f", … ({len(names)} {what})" if len(names) > listed else ""
-    return f"không có {what} '{ref}'. Có: {', '.join(names[:listed])}{more}"
+        return error_text("unknown_no_names", what=one, ref=ref)
+    more = (error_text("unknown_more", n=len(names), whats=error_text(f"what_{what}s"))
+            if len(names) > listed else "")
+    return error_text("unknown_listed", what=one, ref=ref, names=", ".join(names[:listed]), more=more)
 
 
 def find(ref, entries: Iterable[tuple[str, str]], what: str, file: str, key=fold_name, exact=_exact_name,
@@ -95,7 +99,8 @@ def find(ref, entries: Iterable[tuple[str, str]], what: str, file: str, key=fold
     aside too), else its code in any case.
 
     Raises ParameterError naming `file` when `ref` names several entries, or none: then with the
-    closest names (suggest="names", with those of `also`) or codes (suggest="codes") there are."""
+    closest names (suggest="names", with those of `also`) or codes (suggest="codes") there are.
+    `what` is the kind of entry, as unknown_text takes it ("commune", "province", "district", "set")."""
     entries = list(entries)
     text = normalise_text(ref)
     names = dict(entries)
@@ -109,8 +114,8 @@ def find(ref, entries: Iterable[tuple[str, str]], what: str, file: str, key=fold
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
-            raise ParameterError(Problem(file, f"'{text}' trùng với nhiều {what}: {', '.join(map(label, hits))}; "
-                                               "ghi mã để chọn một"))
+            raise ParameterError(Problem(file, error_text("many_matches", ref=text, whats=error_text(f"what_{what}s"),
+                                                          hits=", ".join(map(label, hits)))))
     listed = LISTED
     if suggest == "codes":  # a few, all listed
         shown, close, listed = list(names), [], len(names)
@@ -132,7 +137,7 @@ def _close_codes(code: str, codes: list[str]) -> list[str]:
 def commune_id(communes: pd.DataFrame, ref, file: str = "communes.csv", also: Iterable[str] = ()) -> str:
     """The id of the commune of `communes` written as `ref` (its id, or its name with or without
     'Xã'); ParameterError with the closest names (and those of `also`) when there is none."""
-    return find(ref, zip(communes["commune_id"], communes["commune"]), "xã", file, also=also)
+    return find(ref, zip(communes["commune_id"], communes["commune"]), "commune", file, also=also)
 
 
 def _areas(communes: pd.DataFrame, column: str) -> list[tuple[str, str]]:
@@ -146,12 +151,12 @@ def _exact_area(name: str) -> str:
 
 def province_name(communes: pd.DataFrame, ref, file: str = "communes.csv") -> str:
     """The province of communes.csv that `ref` names ('ha nam', 'Tỉnh Hà Nam' -> 'Hà Nam')."""
-    return find(ref, _areas(communes, "province"), "tỉnh", file, key=area_key, exact=_exact_area)
+    return find(ref, _areas(communes, "province"), "province", file, key=area_key, exact=_exact_area)
 
 
 def district_name(communes: pd.DataFrame, ref, file: str = "communes.csv") -> str:
     """The district of communes.csv that `ref` names ('ly nhan', 'Huyện Lý Nhân' -> 'Lý Nhân')."""
-    return find(ref, _areas(communes, "district"), "huyện", file, key=area_key, exact=_exact_area)
+    return find(ref, _areas(communes, "district"), "district", file, key=area_key, exact=_exact_area)
 
 
 def area_communes(communes: pd.DataFrame, province: str | None = None, district: str | None = None,
@@ -171,13 +176,14 @@ def area_communes(communes: pd.DataFrame, province: str | None = None, district:
     return list(communes.loc[keep, "commune_id"])
 
 
-def set_id(ref, sets: Mapping[str, str], file: str = "bộ tiêu chí", tiers: Mapping[str, str] | None = None) -> str:
+def set_id(ref, sets: Mapping[str, str], file: str = error_text("set_given"),
+           tiers: Mapping[str, str] | None = None) -> str:
     """The id of the criteria set `ref` names among `sets` (id -> name): its id in any case, or
     its name with or without diacritics or 'Bộ tiêu chí', or, given `tiers` (id -> tier), the
     tier of one set only ('nang-cao', 'NTM nâng cao', 'nâng cao', 'advanced NTM');
     ParameterError with the closest ids when there is none."""
     try:
-        return find(ref, [(i, n or i) for i, n in sets.items()], "bộ tiêu chí", file, key=set_key, exact=_exact_area,
+        return find(ref, [(i, n or i) for i, n in sets.items()], "set", file, key=set_key, exact=_exact_area,
                     suggest="codes")
     except ParameterError:
         key = set_key(normalise_text(ref))
@@ -241,17 +247,17 @@ def resolve_communes(refs: pd.Series, communes: pd.DataFrame) -> pd.Series:
 def commune_problem_text(ref: str, communes: pd.DataFrame, file: str) -> str:
     """Why a commune reference of a data file (observations, crosswalk) names no commune."""
     if ref == "":
-        return "thiếu mã xã"
+        return error_text("no_commune_id")
     names = list(communes["commune"])
     hits = [cid for cid, n in zip(communes["commune_id"], names) if fold_name(n) == fold_name(ref)]
     if len(hits) > 1:
-        return f"tên xã '{ref}' trùng với nhiều xã ({', '.join(hits)}): dùng mã xã"
+        return error_text("commune_name_many", ref=ref, hits=", ".join(hits))
     looks_like_id = " " not in ref and (ref.isdigit() or len(ref) <= max((len(i) for i in communes["commune_id"]),
                                                                          default=0))
-    what = "mã xã" if looks_like_id else "xã"
+    what = error_text("what_commune_id" if looks_like_id else "what_commune")
     folded = {fold_name(n): n for n in names}
     hint = difflib.get_close_matches(fold_name(ref), list(folded), n=1, cutoff=0.75)
     hint_id = difflib.get_close_matches(ref, list(communes["commune_id"]), n=1, cutoff=0.8) if looks_like_id else []
-    suggestion = f" (có phải '{folded[hint[0]]}'?)" if hint and not looks_like_id else (
-        f" (có phải '{hint_id[0]}'?)" if hint_id and len(ref) > 2 else "")
-    return f"{what} '{ref}' không có trong {file}{suggestion}"
+    suggestion = error_text("did_you_mean", hint=folded[hint[0]]) if hint and not looks_like_id else (
+        error_text("did_you_mean", hint=hint_id[0]) if hint_id and len(ref) > 2 else "")
+    return error_text("commune_not_in", what=what, ref=ref, file=file, hint=suggestion)

@@ -18,13 +18,14 @@ import re
 import pandas as pd
 
 from ..errors import DataError, ParameterError, Problem
+from ..text import error_text
+from .readers.places import place_word
 from .resolve import fold_name, suggestions
 
 PACKAGE = "vietnamadminunits"
 EFFECTIVE_2025 = "2025-07-01"
 SOURCE = "vietnamadminunits"
-MISSING = (f"cần gói {PACKAGE} (danh mục đơn vị hành chính chính thức): cài bằng "
-           f"pip install \"ntmlib[units]\" hoặc pip install {PACKAGE}")
+MISSING = error_text("units_missing", package=PACKAGE)
 
 OLD_COLUMNS = ["code", "name", "short", "type", "district", "district_short", "district_code", "province",
                "province_short", "province_code", "lat", "lon", "south", "west", "north", "east", "key"]
@@ -99,9 +100,10 @@ def _pick(table: pd.DataFrame, column: str, ref: str | None, what: str) -> pd.Da
     if hit.empty:
         names = sorted(table[f"{column}_short"].unique())
         close = suggestions(str(ref), names)
-        hint = f" (có phải: {', '.join(close)}?)" if close else ""
-        raise ParameterError(Problem(what, f"không có {what} '{ref}' trong danh mục đơn vị hành chính chính thức "
-                                           f"({PACKAGE}){hint}"))
+        hint = error_text("did_you_mean_names", names=", ".join(close)) if close else ""
+        word = error_text(f"what_{what}")
+        raise ParameterError(Problem(word, error_text("no_official_unit", what=word, ref=ref, package=PACKAGE,
+                                                      hint=hint)))
     return hit
 
 
@@ -119,14 +121,14 @@ def old_units(province: str | None = None, district: str | None = None) -> pd.Da
     (names with or without 'Tỉnh'/'Huyện', any case or diacritics). Columns: code, name ('Xã Hợp Lý'),
     short ('Hợp Lý'), type (Xã, Phường, Thị trấn), district, district_short, district_code, province,
     province_short, province_code, lat, lon, south, west, north, east (bounding box), key."""
-    t = _pick(_old_all(), "province", province, "tỉnh")
-    return _pick(t, "district", district, "huyện").reset_index(drop=True)
+    t = _pick(_old_all(), "province", province, "province")
+    return _pick(t, "district", district, "district").reset_index(drop=True)
 
 
 def new_units(province: str | None = None) -> pd.DataFrame:
     """The official units from 1/7/2025 (34 provinces), of `province` when given. Columns: code,
     name, short, type, province, province_short, province_code, lat, lon, area_km2, key."""
-    return _pick(_new_all(), "province", province, "tỉnh").reset_index(drop=True)
+    return _pick(_new_all(), "province", province, "province").reset_index(drop=True)
 
 
 @functools.lru_cache(maxsize=1)
@@ -245,7 +247,7 @@ def code_problems(communes: pd.DataFrame, file: str = "communes.csv", locate=Non
     `communes` is communes.csv as loaded (commune_id, commune, province, place); `locate(place,
     column)` gives the row and column as the user sees them. Raises DataError when the list is missing."""
     _database()
-    locate = locate or (lambda place, column: (place, column))
+    locate = locate or (lambda place, column: (place_word(place), column))
     out = []
     by_province = {p: _province_codes(p) for p in communes["province"].unique() if p}
     unknown, found = set(), []
@@ -256,25 +258,25 @@ def code_problems(communes: pd.DataFrame, file: str = "communes.csv", locate=Non
             if province not in unknown:
                 unknown.add(province)
                 n = int((communes["province"] == province).sum())
-                out.append(Problem(file, f"tỉnh '{province}' không có trong danh mục đơn vị hành chính chính thức: "
-                                         f"không kiểm tra mã, tên {n} xã của tỉnh này", *locate(place, "province")))
+                out.append(Problem(file, error_text("province_not_official", province=province, n=n),
+                                   *locate(place, "province")))
             continue
         if cid not in official.index:
-            found.append(("mã không chính thức", Problem(
-                file, f"mã {cid} ({name}) không phải mã chính thức của một xã, phường, thị trấn thuộc tỉnh {province}",
+            found.append((error_text("kind_code_not_official"), Problem(
+                file, error_text("code_not_official", code=cid, name=name, province=province),
                 *locate(place, "commune_id"))))
             continue
         row = official.loc[cid]
         given = " ".join(str(name).split())
         if given not in (row["short"], row["name"], official_short(row)):
-            found.append(("tên khác tên chính thức", Problem(
-                file, f"tên '{name}' khác tên chính thức của mã {cid}: '{official_short(row)}'",
+            found.append((error_text("kind_name_not_official"), Problem(
+                file, error_text("name_not_official", name=name, code=cid, official=official_short(row)),
                 *locate(place, "commune"))))
     counts: dict[str, int] = {}
     for kind, problem in found:  # in the order of the rows, at most MAX_LISTED of a kind
         counts[kind] = counts.get(kind, 0) + 1
         if counts[kind] <= MAX_LISTED:
             out.append(problem)
-    out += [Problem(file, f"và {n - MAX_LISTED} xã khác cùng cảnh báo ({kind})")
+    out += [Problem(file, error_text("more_communes_warned", n=n - MAX_LISTED, kind=kind))
             for kind, n in counts.items() if n > MAX_LISTED]
     return out

@@ -14,6 +14,7 @@ from ..base.outputs import write_bytes_atomic
 from ..criteria.criteria_set import load_set
 from ..dataset.model import Dataset
 from ..errors import DataError, Problem
+from ..text import error_text
 from .scorecard import Scorecard
 
 FORMAT = 2
@@ -41,9 +42,9 @@ def read_batch_scores(path: str | Path, dataset: Dataset | None = None) -> tuple
         with open(path, "rb") as f:
             payload = pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError) as e:
-        raise DataError(Problem(str(path), f"không đọc được tệp điểm đã chấm sẵn ({e})")) from e
+        raise DataError(Problem(str(path), error_text("unreadable_scores", reason=e))) from e
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise DataError(Problem(str(path), "tệp điểm đã chấm sẵn theo định dạng khác của ntmlib: chạy lại lô báo cáo"))
+        raise DataError(Problem(str(path), error_text("other_scores_format")))
     sets = {sid: load_set(p) for sid, p in payload["sets"].items()}
     card = Scorecard(payload["indicators"], payload["criteria"], payload["communes"], sets,
                      dataset if dataset is not None else payload["dataset"], payload["provenance"])

@@ -135,8 +135,9 @@ def _raise_clash(ds, enc, obs, r, prio, clash, best, K, Y, cat, years, ext) -> N
         position, rest = divmod(int(rr), Y * K)
         y, k = divmod(rest, K)
         commune = enc.commune_ids[int(np.flatnonzero(ext == position)[0])]
-        problems.append(Problem(name, f"giá trị trùng lặp khác nhau cho xã {commune}, năm {years[y]}, "
-                                      f"chỉ tiêu {cat['indicator'].iloc[k]} ({lines_text(list(g['place']))})",
+        problems.append(Problem(name, error_text("clashing_values", commune=commune, year=years[y],
+                                                 indicator=cat['indicator'].iloc[k],
+                                                 places=lines_text(list(g['place']))),
                                 *ds.locate("observations", g["place"].iloc[0], "value")))
     raise DataError(problems)
 
@@ -253,8 +254,8 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
     for s in set_list:
         outside = [y for y in years if not s.covers(y)]
         if outside:
-            raise DataError(Problem(s.id, f"năm {', '.join(map(str, outside))} nằm ngoài giai đoạn "
-                                          f"{s.period[0]}–{s.period[1]} của bộ tiêu chí"))
+            raise DataError(Problem(s.id, error_text("years_outside_period", years=", ".join(map(str, outside)),
+                                                           start=s.period[0], end=s.period[1])))
 
     cat = indicator_catalogue(set_list)
     # a repeated id is reported by validate

@@ -10,6 +10,7 @@ import pandas as pd
 from ..criteria.criteria_set import CriteriaSet
 from ..dataset.model import Dataset
 from ..errors import ParameterError, Problem
+from ..text import error_text
 from .provenance import Provenance
 from .window import require_year
 
@@ -88,7 +89,8 @@ class Scorecard:
         pairs = {(k, i.code) for k, s in self.sets.items() for i in s.indicators if i.measure == measure}
         if not pairs:
             known = sorted({i.measure for s in self.sets.values() for i in s.indicators if i.measure})
-            raise ParameterError(Problem("thước đo", f"không có thước đo '{measure}' (có: {', '.join(known[:20])}, …)"))
+            raise ParameterError(Problem(error_text("measure_given"),
+                                         error_text("no_measure", measure=measure, have=", ".join(known[:20]))))
         ind = self.indicators
         rows = ind[[k in pairs for k in zip(ind["set"].astype(str), ind["indicator"].astype(str))]]
         if year is not None:
@@ -134,8 +136,8 @@ class Scorecard:
     def require_set(self, set_id: str) -> str:
         """`set_id`, if that criteria set was scored; else a ParameterError listing the sets scored."""
         if set_id not in self.sets:
-            raise ParameterError(Problem("bộ tiêu chí", f"không có bộ tiêu chí '{set_id}' trong kết quả chấm "
-                                                        f"(có: {', '.join(self.sets)})"))
+            raise ParameterError(Problem(error_text("set_given"), error_text("set_not_scored", set=set_id,
+                                                                                 have=", ".join(self.sets))))
         return set_id
 
     def commune(self, commune_id: str, year: int) -> pd.DataFrame:

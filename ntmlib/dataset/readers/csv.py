@@ -125,7 +125,7 @@ def _missing_csv_columns(table: Table, df: pd.DataFrame, required, problems: lis
     """Note the required columns missing from the header, or written twice (True when some are);
     name the columns canonically."""
     headers = [normalise_text(c) for c in df.columns]
-    missing = missing_columns(table.name, "dòng 1", headers, required)
+    missing = missing_columns(table.name, error_text("line", n=1), headers, required)
     if not missing:
         canonical = canonical_columns(headers)
         # a required column written twice ("value" and "Value"; pandas names a second "value" "value.1")

@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 
 from ...base.values import normalise_text, number_to_text
 from ...errors import Problem
+from ...text import Message, error_text
 
 OBSERVATION_REQUIRED = ("commune_id", "year", "indicator", "value")
 OBSERVATION_OPTIONAL = ("set", "source", "note")
@@ -84,10 +85,10 @@ class Table:
         one commune per row, the code header cell of the column and the commune cell of the row).
         """
         if self.format != "xlsx":
-            return place, column
+            return place_word(place), column
         parsed = parse_cell(place)
         if parsed is None or parsed[0] not in self.sheets:
-            return place, column
+            return place_word(place), column
         sheet, col, row = parsed
         info = self.sheets[sheet]
         if info.layout == "tidy":
@@ -153,13 +154,28 @@ def parse_cell(place: str) -> tuple[str, int, int] | None:
     return sheet, _column_number(m.group(3)), int(m.group(4))
 
 
+_PLACE_WORDS = (("dòng ", "line", "n"), ("hàng ", "row", "n"))
+
+
+def place_word(place: str) -> str:
+    """A place of a row as a message of ERROR_TEXT, worded in the user's language: 'dòng 14' (a CSV
+    line), 'hàng 14' (a Parquet row), "trang tính '2023'"; any other place (a cell) as it is."""
+    if not isinstance(place, str) or isinstance(place, Message):
+        return place
+    for prefix, key, param in _PLACE_WORDS:
+        if place.startswith(prefix) and place[len(prefix):].isdigit():
+            return error_text(key, **{param: int(place[len(prefix):])})
+    m = re.fullmatch(r"trang tính '(.*)'", place, re.S)
+    return error_text("sheet_place", sheet=m.group(1)) if m else place
+
+
 def lines_text(places: list[str]) -> str:
-    """'các dòng 2, 29' for CSV places, 'các ô 2023!D5, 2023!D9' for cells."""
+    """'các dòng 2, 29' for CSV places, 'các ô 2023!D5, 2023!D9' for cells (a message of ERROR_TEXT)."""
     if all(p.startswith("dòng ") for p in places):
-        return "các dòng " + ", ".join(p.removeprefix("dòng ") for p in places)
+        return error_text("lines_listed", lines=", ".join(p.removeprefix("dòng ") for p in places))
     if all(p.startswith("hàng ") for p in places):
-        return "các hàng " + ", ".join(p.removeprefix("hàng ") for p in places)
-    return "các ô " + ", ".join(places)
+        return error_text("rows_listed", rows=", ".join(p.removeprefix("hàng ") for p in places))
+    return error_text("cells_listed", cells=", ".join(places))
 
 
 # --------------------------------------------------------------------------- helpers
@@ -319,8 +335,9 @@ def missing_columns(name: str, place: str, headers: list[str], required, column_
         if col in have:
             continue
         hint = difflib.get_close_matches(col, [h for h in have if h not in required], n=1, cutoff=0.6)
-        shown = ", ".join(h for h in headers if h) or "(không có)"
-        msg = f"thiếu cột bắt buộc '{col}'" + (f" (có phải '{hint[0]}'?)" if hint else "") + f"; các cột có: {shown}"
+        shown = ", ".join(h for h in headers if h) or error_text("none_shown")
+        msg = error_text("missing_column", column=col, hint=error_text("did_you_mean", hint=hint[0]) if hint else "",
+                         shown=shown)
         problems.append(Problem(name, msg, place, col))
     return problems
 
@@ -328,9 +345,9 @@ def missing_columns(name: str, place: str, headers: list[str], required, column_
 def file_present(path: Path, problems: list[Problem]) -> bool:
     """False (and the problem noted) when the file is missing or empty."""
     if not path.is_file():
-        problems.append(Problem(path.name, "không tìm thấy tệp"))
+        problems.append(Problem(path.name, error_text("no_file")))
         return False
     if path.stat().st_size == 0:
-        problems.append(Problem(path.name, "tệp rỗng"))
+        problems.append(Problem(path.name, error_text("empty")))
         return False
     return True

@@ -37,6 +37,7 @@ import pandas as pd
 
 from ...base.values import fold, normalise_text
 from ...errors import Problem
+from ...text import error_text
 from .places import SheetInfo, Skipped, Table, cell_place, cell_text, column_letter
 
 # Header labels of the wide layout, compared after fold().
@@ -185,15 +186,11 @@ def wide_layout(sheet: str, name: str, head: list[list[str]]):
             if explicit != said:  # one header says which way
                 return ("rows", _rows_header(head, r, commune_col, codes)) if said else ("columns", down)
             letter = column_letter(code_col)
-            guess = ("mỗi dòng một chỉ tiêu, mỗi cột một xã" if n_down >= len(strong)
-                     else "mỗi dòng một xã, mỗi cột một chỉ tiêu")
-            return Problem(name, f"không rõ bảng xếp theo chiều nào: cột {letter} có {n_down} mã chỉ tiêu theo dòng, "
-                                 f"dòng {r} có {len(strong)} mã chỉ tiêu theo cột; có vẻ là {guess} — ghi tiêu đề "
-                                 f"cột {letter} là 'Mã chỉ tiêu' nếu mỗi dòng là một chỉ tiêu, hoặc tiêu đề cột xã là "
-                                 f"'Tên xã' (hay 'Mã xã') nếu mỗi dòng là một xã", f"trang tính '{sheet}'")
+            guess = error_text("layout_down" if n_down >= len(strong) else "layout_across")
+            return Problem(name, error_text("unclear_layout", letter=letter, down=n_down, row=r, across=len(strong),
+                                            guess=guess), error_text("sheet_place", sheet=sheet))
     if commune_col is None:
-        return Problem(name, "không thấy cột xã bên cạnh các mã chỉ tiêu theo cột (mỗi dòng một xã): ghi tiêu đề "
-                             "cột xã là 'Tên xã' hoặc 'Mã xã'", cell_place(sheet, min(strong), r))
+        return Problem(name, error_text("no_commune_column"), cell_place(sheet, min(strong), r))
     return "rows", _rows_header(head, r, commune_col, codes)
 
 
@@ -238,7 +235,7 @@ def _sheet_year_set(sheet: str, titles: list[tuple[str, str]]):
     tokens = normalise_text(sheet).replace("_", " ").split(" ")
     years = [t for t in tokens if _YEAR_WORD.match(t)]
     rest = " ".join(t for t in tokens if t not in years and fold(t) not in _SET_FILLER).strip()
-    sheet_place = f"trang tính '{sheet}'"
+    sheet_place = error_text("sheet_place", sheet=sheet)
     year, year_place = (years[0], sheet_place) if years else ("", "")
     set_titles: list[tuple[str, str]] = []
     set_ref, set_place = (rest, sheet_place) if rest and _mentions_set(rest) else ("", "")
@@ -303,8 +300,7 @@ def _cell_of(cells, c: int | None, role: str = "value") -> str:
 
 
 def _no_year(name: str, sheet: str) -> Problem:
-    return Problem(name, f"không rõ năm của trang tính '{sheet}': đặt tên trang là năm (ví dụ '2023' hoặc "
-                         "'2023 NTM') hoặc ghi 'Năm 2023' ở dòng tiêu đề", f"trang tính '{sheet}'")
+    return Problem(name, error_text("no_year_of_sheet", sheet=sheet), error_text("sheet_place", sheet=sheet))
 
 
 class _TidyRows:
@@ -355,7 +351,7 @@ def _read_columns_sheet(sheet, name, header, head, rows, table: Table, problems)
             break
     year, year_place, set_ref, set_place = _sheet_year_set(sheet, titles)
     if not set_ref and not set_col:  # the only set of the year, or a problem naming the sheet
-        set_ref, set_place = sheet, f"trang tính '{sheet}'"
+        set_ref, set_place = sheet, error_text("sheet_place", sheet=sheet)
     communes, totals, untitled = [], [], []
     width = max((len(r) for r in rows[hr:]), default=0)
     for c in range(1, max(width, max(headers, default=0)) + 1):
@@ -377,7 +373,7 @@ def _read_columns_sheet(sheet, name, header, head, rows, table: Table, problems)
         info.columns["set"] = set_col
     table.sheets[sheet] = info
     if not communes:
-        problems.append(Problem(name, "không có cột xã nào bên phải cột mã chỉ tiêu (tiêu đề cột là mã hoặc tên xã)",
+        problems.append(Problem(name, error_text("no_commune_columns"),
                                 cell_place(sheet, code_col, hr)))
         return None
     if not year:
@@ -441,7 +437,7 @@ def _read_rows_sheet(sheet, name, header, head, rows, table: Table, problems):
             break
     year, year_place, set_ref, set_place = _sheet_year_set(sheet, titles)
     if not set_ref and not set_col:
-        set_ref, set_place = sheet, f"trang tính '{sheet}'"
+        set_ref, set_place = sheet, error_text("sheet_place", sheet=sheet)
     code_row = header[0]
     info = SheetInfo(sheet, "wide", code_row, {"commune_id": commune_col}, headers, year_place, set_place,
                      communes="rows")

@@ -75,8 +75,7 @@ def read_xlsx(path: Path, problems: list[Problem]) -> Table:
         return table
     if not frames:
         if not any(p.file == name for p in problems):
-            problems.append(Problem(name, "không tìm thấy bảng số liệu: cần dòng tiêu đề có commune_id, year, "
-                                          "indicator, value (dạng dọc) hoặc ô 'Mã chỉ tiêu' (dạng ngang)"))
+            problems.append(Problem(name, error_text("no_table")))
         return table
     df = pd.concat(frames, ignore_index=True)
     for c in df.columns[2:]:  # a column some sheets lack (a tidy sheet without 'source'): empty text there
