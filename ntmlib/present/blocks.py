@@ -5,6 +5,7 @@ escaped; each block carries its own small style sheet so it also shows well in J
 from __future__ import annotations
 
 import html
+import re
 from collections import namedtuple
 
 import pandas as pd
@@ -12,6 +13,7 @@ import pandas as pd
 from ..analysis.verdicts import Verdict
 from ..criteria.criteria_set import CriteriaSet
 from ..text import (
+    EXPORT_LABELS,
     NO_THRESHOLD_TEXT,
     RULE_WORDS,
     STEP_HEADERS,
@@ -215,3 +217,58 @@ def table_html(df: pd.DataFrame) -> str:
     return STYLE + '<div class="ntm-scroll">' + df.to_html(index=False, escape=True, border=0,
                                                            classes="ntm-table ntm-steps") + "</div>"
 
+
+
+# --------------------------------------------------------------------------- print
+
+
+def _css_string(text: str) -> str:
+    """`text` on one line as a CSS string literal (its spaces at either end kept)."""
+    return '"' + re.sub(r"\s+", " ", str(text)).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def print_css(running_head: str = "", lang: str = "vi", font: str = '"DejaVu Sans", Arial, sans-serif') -> str:
+    """The print stylesheet of every page (reports, bulletin, index), without <style> tags: A4
+    pages with `running_head` (the unit and year) at the top and the page number at the bottom;
+    wide tables reflow to the page instead of scrolling; folded sections open; no scroll hint,
+    link or shadow; headings kept with what follows them."""
+    page = label(EXPORT_LABELS, "page", lang)
+    before, _, rest = page.partition("{page}")
+    between, _, after = rest.partition("{pages}")
+    number = " ".join(p for p in (_css_string(before) if before else "", "counter(page)",
+                                  _css_string(between) if between else "", "counter(pages)",
+                                  _css_string(after) if after else "") if p)
+    margin_font = f"font: 8.5pt {font}; color: #475467;"
+    head = f"@top-left {{ content: {_css_string(running_head)}; {margin_font} }}" if running_head else ""
+    return f"""
+@page {{ size: A4; margin: 15mm 12mm 15mm 14mm; {head}
+  @bottom-right {{ content: {number}; {margin_font} }} }}
+@media print {{
+  html, body {{ background: #fff !important; }}
+  body {{ max-width: none !important; margin: 0 !important; padding: 0 !important; font-size: 10.5pt; }}
+  nav.ntm-nav, p.ntm-hint, .ntm-edge {{ display: none !important; }}
+  .ntm-scroll, .scroll, .jp-OutputArea-output, .jp-RenderedHTMLCommon, .jp-Cell, .jp-OutputArea {{
+    overflow: visible !important; max-height: none !important; }}
+  .ntm-scroll {{ background: none !important; }}
+  details::details-content {{ content-visibility: visible !important; display: block !important; }}
+  details > summary {{ list-style: none; }}
+  details > summary::-webkit-details-marker {{ display: none; }}
+  h1, h2, h3, h4, h5, h6, summary, figcaption, caption, .ntm-lead {{ break-after: avoid; break-inside: avoid; }}
+  table {{ width: 100% !important; max-width: 100% !important; font-size: 8.5pt !important; }}
+  thead {{ display: table-header-group; }}
+  tr, img, svg, figure, .ntm-verdict, .ntm-tile, .ntm-notice {{ break-inside: avoid; }}
+  td, th {{ white-space: normal !important; min-width: 0 !important; max-width: none !important;
+    overflow-wrap: break-word; }}
+  td:first-child {{ min-width: 8em !important; }}
+  .ntm-heatmap table.ntm-hm {{ width: 100% !important; font-size: 7.5pt !important; }}
+  .ntm-heatmap table.ntm-hm col.ntm-col-name {{ width: 19% !important; }}
+  .ntm-heatmap table.ntm-hm col.ntm-col-c {{ width: auto !important; }}
+  .ntm-heatmap table.ntm-hm col.ntm-col-total {{ width: 6% !important; }}
+  .ntm-heatmap table.ntm-hm th, .ntm-heatmap table.ntm-hm td {{ padding: 2px 0 !important; }}
+  .ntm-heatmap table.ntm-hm td:first-child {{ min-width: 0 !important; }}
+  .ntm-heatmap table.ntm-hm .ntm-rowhead {{ position: static; box-shadow: none; }}
+  img {{ max-width: 100% !important; height: auto !important; }}
+  a:link, a:visited {{ color: inherit; text-decoration: none; }}
+  * {{ print-color-adjust: exact; -webkit-print-color-adjust: exact; }}
+}}
+"""

@@ -2,12 +2,14 @@
 or as the notebook itself, each written atomically."""
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
 import nbformat
 
 from ..base.outputs import write_bytes_atomic
+from ..present.blocks import print_css
 from ..text import EXPORT_LABELS, label
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -67,7 +69,22 @@ def to_html(nb: nbformat.NotebookNode, title: str = "", index_href: str = "") ->
     exporter = html_exporter()
     exporter.language_code = lang
     body, _ = exporter.from_notebook_node(nb, resources=resources)
-    return _CHAR_REF.sub(_character, body)
+    body = _CHAR_REF.sub(_character, body)
+    return body.replace("</head>", f"<style>{print_css(running_head(body), lang)}</style>\n</head>", 1)
+
+
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def running_head(page: str) -> str:
+    """What the printed pages of a report repeat at the top: its unit and year, the part of its
+    first heading after the dash ('Xã Nhân Bình, năm 2023'), or the whole heading."""
+    m = _H1.search(page)
+    if not m:
+        return ""
+    text = html.unescape(_TAG.sub("", m.group(1))).replace("¶", "").strip()
+    return text.rpartition(" — ")[2].strip() or text
 
 
 # nbconvert's Markdown renderer writes every letter outside ASCII as a numeric reference

@@ -235,6 +235,11 @@ ERROR_TEXT = {
         "entry_no_sets": "dataset.yaml không nêu bộ tiêu chí nào cho năm {year}",
         # running reports (ntmlib.run) and the command line (ntmlib.cli)
         "needs_dask": "cần gói dask[distributed]: pip install 'ntmlib[dask]'",
+        "pdf_asked": "PDF",
+        "no_pdf_engine": "cần trình duyệt Chromium để in ra PDF (không tìm thấy {names}): cài Chromium (Debian, "
+                         "Ubuntu: apt install chromium; Windows: Google Chrome), hoặc đặt biến NTM_CHROMIUM là đường "
+                         "dẫn đến tệp chạy của trình duyệt",
+        "pdf_failed": "Chromium không in được {page} ra PDF (mã thoát {code}): {reason}",
         "kernel_start": "không khởi động được kernel sau {n} lần thử: {reason}",
         "no_crosswalk": "bộ dữ liệu {name} không có {file}",
         # importing a criteria-set workbook (ntmlib.office.criteria_import)
@@ -503,6 +508,11 @@ ERROR_TEXT = {
         "needs_text_line": "needs a line of text, for example {field}: \"…\"",
         "entry_no_sets": "dataset.yaml names no criteria set for {year}",
         "needs_dask": "needs the dask[distributed] package: pip install 'ntmlib[dask]'",
+        "pdf_asked": "PDF",
+        "no_pdf_engine": "printing to PDF needs the Chromium browser (none of {names} was found): install Chromium "
+                         "(Debian, Ubuntu: apt install chromium; Windows: Google Chrome), or set NTM_CHROMIUM to the "
+                         "path of the browser's executable",
+        "pdf_failed": "Chromium could not print {page} to PDF (exit code {code}): {reason}",
         "kernel_start": "could not start the kernel after {n} attempts: {reason}",
         "no_crosswalk": "dataset {name} has no {file}",
         # importing a criteria-set workbook (ntmlib.office.criteria_import)

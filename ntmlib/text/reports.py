@@ -91,8 +91,10 @@ HEADINGS = {
 
 
 EXPORT_LABELS = {
-    "vi": {"title": "Báo cáo nông thôn mới", "index": "← Danh sách báo cáo", "chart": "Biểu đồ"},
-    "en": {"title": "New Rural Development report", "index": "← All reports", "chart": "Chart"},
+    "vi": {"title": "Báo cáo nông thôn mới", "index": "← Danh sách báo cáo", "chart": "Biểu đồ",
+           "page": "Trang {page} / {pages}"},
+    "en": {"title": "New Rural Development report", "index": "← All reports", "chart": "Chart",
+           "page": "Page {page} / {pages}"},
 }
 
 STEP_HEADERS = {
