@@ -9,6 +9,7 @@ import click
 from ..dataset.loading import load_dataset
 from ..office.word_bulletin import Letterhead, to_docx
 from ..present.bulletin import bulletin, to_html, to_markdown
+from ..run import pdf
 from .app import emit, main
 from .translation import Choice, DateTime, Folder, Int, NtmUsageError, argument, option, say
 
@@ -20,8 +21,9 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                     "Word theo thể thức văn bản hành chính, hoặc trang web. Bản tin luôn viết bằng tiếng Việt.",
             "arguments": {"dataset": "Thư mục bộ dữ liệu."},
             "options": {"year": "Năm của bản tin.",
-                        "fmt": "md: Markdown; docx: văn bản Word theo thể thức văn bản hành chính; html: trang web.",
-                        "out": "Tệp kết quả (bắt buộc với docx).",
+                        "fmt": "md: Markdown; docx: văn bản Word theo thể thức văn bản hành chính; html: trang web; "
+                               "pdf: bản in khổ A4 của trang web (cần trình duyệt Chromium).",
+                        "out": "Tệp kết quả (bắt buộc với docx và pdf).",
                         "issued": "Ngày ban hành ghi ở dòng địa danh, ngày tháng của bản Word (mặc định hôm nay)."},
             "examples": ["ntm bulletin data/ly-nhan --year 2023",
                          "ntm bulletin data/ly-nhan --year 2023 --format docx --out ban-tin-2023.docx"],
@@ -35,8 +37,9 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                     "in Vietnamese.",
             "arguments": {"dataset": "The dataset folder."},
             "options": {"year": "The bulletin's year.",
-                        "fmt": "md: Markdown; docx: a Word document in the administrative layout; html: a web page.",
-                        "out": "Output file (required for docx).",
+                        "fmt": "md: Markdown; docx: a Word document in the administrative layout; html: a web page; "
+                               "pdf: the web page printed on A4 (needs the Chromium browser).",
+                        "out": "Output file (required for docx and pdf).",
                         "issued": "Date of issue on the place-and-date line of the Word document (default: today)."},
             "examples": ["ntm bulletin data/ly-nhan --year 2023",
                          "ntm bulletin data/ly-nhan --year 2023 --format docx --out ban-tin-2023.docx"],
@@ -48,16 +51,20 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
 @main.command("bulletin", words=HELP)
 @argument("dataset", type=Folder())
 @option("--year", type=Int(), required=True)
-@option("--format", "fmt", type=Choice(["md", "docx", "html"]), default="md", show_default=True)
+@option("--format", "fmt", type=Choice(["md", "docx", "html", "pdf"]), default="md", show_default=True)
 @option("--out", type=click.Path())
 @option("--date", "issued", type=DateTime())
 def bulletin_cmd(dataset, year, fmt, out, issued) -> None:
     """`ntm bulletin`: the results part of the district bulletin for one year (in Vietnamese)."""
-    if fmt == "docx" and not out:
-        raise NtmUsageError(say("needs_out", fmt="docx"))
+    if fmt in ("docx", "pdf") and not out:
+        raise NtmUsageError(say("needs_out", fmt=fmt))
+    engine = pdf.browser() if fmt == "pdf" else None
     ds = load_dataset(dataset)
     b = bulletin(ds, year)
-    if fmt == "docx":
+    if engine:
+        pdf.write_html_pdf(to_html(b), Path(out), engine)
+        click.echo(say("written", path=out))
+    elif fmt == "docx":
         head = Letterhead.from_meta(ds.meta, issued.date() if issued else None)
         to_docx(b, Path(out), letterhead=head, year=year)
         click.echo(say("written", path=out))

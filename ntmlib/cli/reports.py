@@ -14,12 +14,13 @@ from ..base.outputs import check_output_dir
 from ..dataset import resolve
 from ..dataset.loading import load_dataset
 from ..errors import NotebookError, OutputError, Problem
+from ..run import pdf
 from ..run.batch import FORMATS, run_batch
-from ..run.export import write_html
+from ..run.export import to_html, write_html
 from ..run.runner import copy_notebooks, run_report
 from ..text import worded
 from .app import main
-from .translation import Folder, Int, NtmUsageError, argument, language, option, say
+from .translation import Choice, Folder, Int, NtmUsageError, argument, language, option, say
 
 HELP = {  # each command's help: what it does, its arguments and options, and examples on the sample data
     "vi": {
@@ -29,8 +30,11 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                     "tự chứa. Báo cáo viết bằng ngôn ngữ của --lang.",
             "arguments": {"dataset": "Thư mục bộ dữ liệu."},
             "options": {"year": "Năm của báo cáo.", "commune": "Xã (mã hoặc tên): báo cáo của một xã.",
-                        "district": "Huyện (tên): báo cáo tổng hợp của huyện.", "out": "Tệp HTML kết quả."},
+                        "district": "Huyện (tên): báo cáo tổng hợp của huyện.", "out": "Tệp kết quả.",
+                        "fmt": "html: trang web; pdf: bản in khổ A4 (cần trình duyệt Chromium)."},
             "examples": ["ntm report data/ly-nhan --year 2023 --commune \"Nhân Bình\" --out nhan-binh.html",
+                         "ntm report data/ly-nhan --year 2023 --commune \"Nhân Bình\" --format pdf "
+                         "--out nhan-binh.pdf",
                          "ntm report data/ly-nhan --year 2023 --district \"Lý Nhân\" --lang en "
                          "--out ly-nhan-en.html"],
         },
@@ -45,10 +49,13 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                         "province": "Chỉ các xã và huyện của tỉnh này.", "district": "Chỉ các xã của huyện này.",
                         "out": "Thư mục kết quả.", "jobs": "Số tiến trình song song (mặc định: số nhân CPU).",
                         "formats": "Định dạng kết quả, cách nhau bởi dấu phẩy: ipynb, html.",
-                        "force": "Chạy lại mọi báo cáo, kể cả báo cáo đã có và còn mới.",
+                        "force": "Chạy lại mọi báo cáo, kể cả báo cáo đã có và còn mới; ghi đè cả tệp cùng tên "
+                                 "không do lệnh này viết ra.",
+                        "pdf": "Thêm bản in PDF khổ A4 bên cạnh mỗi báo cáo HTML (cần trình duyệt Chromium).",
                         "scheduler": "Địa chỉ Dask scheduler (tcp://...) để chạy trên cụm máy.",
                         "isolate": "Mỗi báo cáo một kernel mới (chậm hơn)."},
-            "examples": ["ntm reports data/ly-nhan --year 2023 --out bao-cao"],
+            "examples": ["ntm reports data/ly-nhan --year 2023 --out bao-cao",
+                         "ntm reports data/ly-nhan --year 2023 --out bao-cao --pdf"],
         },
         "notebooks": {
             "short": "Chép các sổ tay báo cáo để mở bằng JupyterLab.",
@@ -66,8 +73,11 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
             "arguments": {"dataset": "The dataset folder."},
             "options": {"year": "The report's year.", "commune": "Commune (code or name): one commune's report.",
                         "district": "District (name): the district's summary report.",
-                        "out": "The HTML file to write."},
+                        "out": "The file to write.",
+                        "fmt": "html: a web page; pdf: an A4 print (needs the Chromium browser)."},
             "examples": ["ntm report data/ly-nhan --year 2023 --commune \"Nhân Bình\" --out nhan-binh.html",
+                         "ntm report data/ly-nhan --year 2023 --commune \"Nhân Bình\" --format pdf "
+                         "--out nhan-binh.pdf",
                          "ntm report data/ly-nhan --year 2023 --district \"Lý Nhân\" --lang en "
                          "--out ly-nhan-en.html"],
         },
@@ -84,10 +94,13 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                         "district": "Only the communes of this district.",
                         "out": "Output folder.", "jobs": "Number of parallel processes (default: the number of cores).",
                         "formats": "Output formats, separated by commas: ipynb, html.",
-                        "force": "Render every report again, even those present and up to date.",
+                        "force": "Render every report again, even those present and up to date; also overwrite "
+                                 "files of the same name that this command did not write.",
+                        "pdf": "Add an A4 PDF print beside each HTML report (needs the Chromium browser).",
                         "scheduler": "Address of a Dask scheduler (tcp://...) to run on a cluster.",
                         "isolate": "A fresh kernel for each report (slower)."},
-            "examples": ["ntm reports data/ly-nhan --year 2023 --out bao-cao"],
+            "examples": ["ntm reports data/ly-nhan --year 2023 --out bao-cao",
+                         "ntm reports data/ly-nhan --year 2023 --out bao-cao --pdf"],
         },
         "notebooks": {
             "short": "Copy the report notebooks to open in JupyterLab.",
@@ -116,13 +129,15 @@ def _commune_ref(ds, ref: str) -> str:
 @option("--commune")
 @option("--district")
 @option("--out", type=click.Path(), required=True)
-def report_cmd(dataset, year, commune, district, out) -> None:
-    """`ntm report`: the HTML report of one commune or district (in the --lang language)."""
+@option("--format", "fmt", type=Choice(["html", "pdf"]), default="html", show_default=True)
+def report_cmd(dataset, year, commune, district, out, fmt) -> None:
+    """`ntm report`: the HTML (or PDF) report of one commune or district (in the --lang language)."""
     if bool(commune) == bool(district):
         raise NtmUsageError(say("exactly_one", a="--commune", b="--district"))
     if Path(out).is_dir():
         raise OutputError(Problem(out, say("out_is_dir")))
     check_output_dir(Path(out).parent)  # before the notebook runs
+    engine = pdf.browser() if fmt == "pdf" else None  # a missing browser is said before the notebook runs
     lang = language()
     ds = load_dataset(dataset)  # names are checked here, with suggestions, before a kernel starts
     if commune:
@@ -137,7 +152,10 @@ def report_cmd(dataset, year, commune, district, out) -> None:
     except NotebookError as e:
         click.echo(say("error", message=worded(e.evalue, lang)), err=True)  # the kernel's error is in `lang` too
         sys.exit(2)
-    write_html(nb, Path(out))
+    if engine:
+        pdf.write_html_pdf(to_html(nb), Path(out), engine)
+    else:
+        write_html(nb, Path(out))
     click.echo(say("written", path=out))
 
 
@@ -153,12 +171,17 @@ def report_cmd(dataset, year, commune, district, out) -> None:
 @option("--force", is_flag=True)
 @option("--scheduler")
 @option("--isolate", is_flag=True)
-def reports_cmd(dataset, years, communes, province, district, out, jobs, formats, force, scheduler, isolate) -> None:
+@option("--pdf", "with_pdf", is_flag=True)
+def reports_cmd(dataset, years, communes, province, district, out, jobs, formats, force, scheduler, isolate,
+                with_pdf) -> None:
     """`ntm reports`: every commune's and district's report, in parallel, resumable."""
     fmts = tuple(f.strip() for f in formats.split(",") if f.strip())
     bad = [f for f in fmts if f not in FORMATS]
     if bad or not fmts:
         raise NtmUsageError(say("bad_formats", bad=", ".join(bad) or say("none"), known=", ".join(FORMATS)))
+    if with_pdf and "html" not in fmts:
+        raise NtmUsageError(say("pdf_needs_html"))
+    engine = pdf.browser() if with_pdf else None
     ds = load_dataset(dataset)
     file = ds.file_name("communes")
     province = province and resolve.province_name(ds.communes, province, file)
@@ -172,6 +195,9 @@ def reports_cmd(dataset, years, communes, province, district, out, jobs, formats
         cell = say("cell", cell=err["cell"]) if err.get("cell") is not None else ""
         click.echo(say("error", message=say("report_failed", label=f["label"], year=f["year"], cell=cell,
                                             error=err.get("evalue", ""))), err=True)
+    if engine:
+        printed = pdf.print_reports(result.manifest, jobs, engine)
+        click.echo(say("pdf_printed", n=len(printed)))
     click.echo(result.summary())
     click.echo(say("open_index", index=result.index))
     if not result.ok:

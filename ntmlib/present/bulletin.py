@@ -30,6 +30,7 @@ from ..text import (
     short_counts,
     tier_name,
 )
+from .blocks import print_css
 
 READY_MAX_CRITERIA_MISSING = 7  # without planned registrations: "can register" = at most this many criteria missing
 
@@ -319,7 +320,9 @@ def to_html(b: Bulletin) -> str:
 <style>body{{font-family:"Times New Roman",serif;font-size:17px;line-height:1.5;max-width:860px;margin:2em auto;
 padding:0 1em;color:#222}}h1{{font-size:1.5em}}h2{{font-size:1.2em}}.scroll{{overflow-x:auto}}
 table{{border-collapse:collapse}}th,td{{border:1px solid #ccc;padding:.3em .5em;text-align:left}}
-.notice{{border-left:4px solid #b54708;background:#fffaeb;padding:.5em .8em;font-style:italic}}</style></head>
+.notice{{border-left:4px solid #b54708;background:#fffaeb;padding:.5em .8em;font-style:italic}}
+{print_css(b.title, font='"Times New Roman", serif')}
+@media print{{body{{font-size:13pt;line-height:1.4}}table{{font-size:11pt!important}}}}</style></head>
 <body>
 {chr(10).join(body)}
 </body></html>

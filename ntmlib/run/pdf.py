@@ -3,10 +3,12 @@ stylesheet: ntmlib.present.blocks.print_css), each PDF written atomically. docs/
 Chromium and what it costs."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..base.outputs import write_bytes_atomic
@@ -78,3 +80,32 @@ def write_html_pdf(html: str, pdf: str | Path, executable: str | None = None) ->
         page = Path(tmp) / "page.html"
         page.write_text(html, encoding="utf-8")
         return write_pdf(page, pdf, executable)
+
+
+def print_reports(manifest: str | Path, jobs: int | None = None, executable: str | None = None) -> list[Path]:
+    """A PDF beside every HTML report that a batch's manifest lists as made, printed when it is
+    missing or older than its page, `jobs` at a time; returns the PDFs printed. Every page that
+    fails is named in one OutputError once the others are printed."""
+    manifest = Path(manifest)
+    executable = executable or browser()
+    runs = json.loads(manifest.read_text(encoding="utf-8")).get("runs", [])
+    pages = [manifest.parent / o for r in runs if r.get("status") == "ok" for o in r.get("outputs", [])
+             if o.endswith(".html")]
+    todo = [p for p in pages if _stale(p.with_suffix(".pdf"), p)]
+    printed, problems = [], []
+    with ThreadPoolExecutor(max_workers=max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))) as pool:
+        for page, fut in [(p, pool.submit(write_pdf, p, p.with_suffix(".pdf"), executable)) for p in todo]:
+            try:
+                printed.append(fut.result())
+            except OutputError as e:
+                problems += e.problems
+    if problems:
+        raise OutputError(problems)
+    return printed
+
+
+def _stale(pdf: Path, page: Path) -> bool:
+    try:
+        return pdf.stat().st_mtime < page.stat().st_mtime
+    except FileNotFoundError:
+        return True
