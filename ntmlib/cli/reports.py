@@ -3,6 +3,7 @@ commune's and district's, in parallel, resumable) and `ntm notebooks` (the repor
 open in JupyterLab)."""
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -15,10 +16,10 @@ from ..dataset import resolve
 from ..dataset.loading import load_dataset
 from ..errors import NotebookError, OutputError, Problem
 from ..run import pdf
-from ..run.batch import FORMATS, run_batch
+from ..run.batch import FORMATS, plan, run_batch
 from ..run.export import to_html, write_html
 from ..run.runner import copy_notebooks, run_report
-from ..text import worded
+from ..text import error_text, worded
 from .app import main
 from .translation import Choice, Folder, Int, NtmUsageError, argument, language, option, say
 
@@ -188,6 +189,11 @@ def reports_cmd(dataset, years, communes, province, district, out, jobs, formats
     area = ds.communes[ds.communes["commune_id"].isin(resolve.area_communes(ds.communes, province, file=file))]
     district = district and resolve.district_name(area, district, file)
     ids = [resolve.commune_id(ds.communes, c.strip(), file) for c in communes.split(",")] if communes else None
+    if not force:
+        foreign = not_ours(Path(out), ds.restrict(ds.area_communes(province, district)) if province or district
+                           else ds, sorted(set(years or ds.years)), ids, fmts)
+        if foreign:
+            raise OutputError([Problem(str(p), error_text("not_ours")) for p in foreign])
     result = run_batch(ds, list(years) or None, ids, out, jobs, fmts, force, scheduler, isolate,
                        province=province, district=district)
     for f in result.failed:
@@ -202,6 +208,20 @@ def reports_cmd(dataset, years, communes, province, district, out, jobs, formats
     click.echo(say("open_index", index=result.index))
     if not result.ok:
         sys.exit(1)
+
+
+def not_ours(out: Path, ds, years: list[int], ids: list[str] | None, fmts: tuple[str, ...]) -> list[Path]:
+    """The files a batch into `out` would write that are there already and that no batch wrote
+    (neither its manifest nor its index, nor listed in the manifest): e.g. a user's own index.html."""
+    ours: set[str] = set()
+    try:
+        runs = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["runs"]
+        ours = {"index.html"} | {o for r in runs for o in r.get("outputs", [])}
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # no manifest (or not one of ours): every file already there is the user's
+    names = ["index.html"] + [f"{r.stem}.{f}" for r in plan(ds, [y for y in years if y in ds.years], ids)
+                              for f in fmts]
+    return [out / n for n in names if n not in ours and (out / n).exists()]
 
 
 @main.command("notebooks", words=HELP)

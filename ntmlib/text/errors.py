@@ -235,6 +235,8 @@ ERROR_TEXT = {
         "entry_no_sets": "dataset.yaml không nêu bộ tiêu chí nào cho năm {year}",
         # running reports (ntmlib.run) and the command line (ntmlib.cli)
         "needs_dask": "cần gói dask[distributed]: pip install 'ntmlib[dask]'",
+        "not_ours": "tệp có sẵn, không do 'ntm reports' viết ra, sẽ bị ghi đè: chọn thư mục khác cho --out, hoặc "
+                    "thêm --force để ghi đè",
         "pdf_asked": "PDF",
         "no_pdf_engine": "cần trình duyệt Chromium để in ra PDF (không tìm thấy {names}): cài Chromium (Debian, "
                          "Ubuntu: apt install chromium; Windows: Google Chrome), hoặc đặt biến NTM_CHROMIUM là đường "
@@ -508,6 +510,8 @@ ERROR_TEXT = {
         "needs_text_line": "needs a line of text, for example {field}: \"…\"",
         "entry_no_sets": "dataset.yaml names no criteria set for {year}",
         "needs_dask": "needs the dask[distributed] package: pip install 'ntmlib[dask]'",
+        "not_ours": "an existing file that 'ntm reports' did not write would be overwritten: choose another folder "
+                    "for --out, or add --force to overwrite it",
         "pdf_asked": "PDF",
         "no_pdf_engine": "printing to PDF needs the Chromium browser (none of {names} was found): install Chromium "
                          "(Debian, Ubuntu: apt install chromium; Windows: Google Chrome), or set NTM_CHROMIUM to the "
