@@ -68,5 +68,7 @@ def bulletin_cmd(dataset, year, fmt, out, issued) -> None:
         head = Letterhead.from_meta(ds.meta, issued.date() if issued else None)
         to_docx(b, Path(out), letterhead=head, year=year)
         click.echo(say("written", path=out))
+        if head.warning():
+            click.echo(head.warning(), err=True)
     else:
         emit(to_html(b) if fmt == "html" else to_markdown(b), out)

@@ -31,7 +31,14 @@ TEXT_WIDTH_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]  # 165
 HEADING_BLOCK_MM = (65, TEXT_WIDTH_MM - 65)  # issuing body | motto
 FIRST_LINE_MM = 10  # first-line indent of a paragraph and of the '-' items
 SUMMARY_WIDTHS_MM = (37, 29, 29, 35, 35)  # Xã, NTM, NTM nâng cao, recognised, reached: 165 mm
-HEADING_BLOCK_KEYS = ("issuing_body", "parent_body", "place")
+HEADING_BLOCK_KEYS = ("issuing_body", "parent_body", "place", "signer_title", "signer_name")
+SIGNATURE_MM = (75, TEXT_WIDTH_MM - 75)  # Nơi nhận | the signer
+# District-level bodies (UBND HUYỆN …, BCĐ … HUYỆN …) ended when Vietnam's districts were abolished:
+# Luật Tổ chức chính quyền địa phương 72/2025/QH15, in force from 1 July 2025, keeps two levels of local
+# government, the province and the commune (https://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/
+# Luat-To-chuc-chinh-quyen-dia-phuong-2025-so-72-2025-QH15-658986.aspx).
+DISTRICTS_ENDED = dt.date(2025, 7, 1)
+_DISTRICT_BODY = re.compile(r"\b(HUYỆN|QUẬN|THỊ XÃ)\b")
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)*)[.\-]?\s")
 
 
@@ -49,23 +56,59 @@ class Letterhead:
     parent_body: str = ""
     place: str = ""
     date: dt.date | None = None
+    signer_title: str = ""  # e.g. "TRƯỞNG BAN", or "KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN" on two lines
+    signer_name: str = ""
+    recipients: tuple[str, ...] = ()  # the "Nơi nhận" list, "Lưu: VT." added at its end
+    body_until: dt.date | None = None  # the last day the issuing body existed, when it has ended
 
     @classmethod
     def from_meta(cls, meta: dict, date: dt.date | None = None) -> Letterhead:
-        """The letterhead named by the keys issuing_body, parent_body and place of dataset.yaml
-        (each optional); a key that is not text is a DataError naming it."""
-        values, problems = {}, []
+        """The letterhead and signature block named by the keys issuing_body, parent_body, place,
+        signer_title, signer_name, recipients and body_until of dataset.yaml (each optional); a
+        key of the wrong kind is a DataError naming it."""
+        meta, values, problems = meta or {}, {}, []
         for key in HEADING_BLOCK_KEYS:
-            v = (meta or {}).get(key)
+            v = meta.get(key)
             if v is None:
                 v = ""
             if not isinstance(v, str):
                 problems.append(Problem("dataset.yaml", error_text("needs_text_line", field=key), place=key))
                 continue
-            values[key] = " ".join(v.split())
+            values[key] = "\n".join(" ".join(line.split()) for line in v.strip().splitlines()) \
+                if key == "signer_title" else " ".join(v.split())
+        recipients = meta.get("recipients") or []
+        if not isinstance(recipients, list) or not all(isinstance(r, str) for r in recipients):
+            problems.append(Problem("dataset.yaml", error_text("needs_text_list", field="recipients"),
+                                    place="recipients"))
+            recipients = []
+        until = meta.get("body_until")
+        if until is not None and not isinstance(until, dt.date):
+            try:
+                until = dt.date.fromisoformat(str(until).strip())
+            except ValueError:
+                problems.append(Problem("dataset.yaml", error_text("needs_date", field="body_until"),
+                                        place="body_until"))
         if problems:
             raise DataError(problems)
-        return cls(**values, date=date)
+        return cls(**values, date=date, recipients=tuple(" ".join(r.split()) for r in recipients if r.strip()),
+                   body_until=until)
+
+    def ended(self) -> dt.date | None:
+        """The first day the issuing body no longer existed: the day after body_until, or 1 July
+        2025 for a district-level body (HUYỆN, QUẬN, THỊ XÃ) named by parent_body or issuing_body."""
+        if self.body_until is not None:
+            return self.body_until + dt.timedelta(days=1)
+        bodies = f"{self.parent_body} {self.issuing_body}".upper()
+        return DISTRICTS_ENDED if _DISTRICT_BODY.search(bodies) else None
+
+    def warning(self) -> str:
+        """A warning when the date of issue falls after the issuing body ended ('' otherwise)."""
+        end, when = self.ended(), self.date or dt.date.today()
+        if not self.issuing_body or end is None or when < end:
+            return ""
+        body = self.parent_body or self.issuing_body
+        return DOCUMENT_LABELS["vi"]["body_ended"].format(body=body, end=date_text(end.isoformat()),
+                                                          date=date_text(when.isoformat()))
 
     @property
     def author(self) -> str:
@@ -73,11 +116,19 @@ class Letterhead:
         return self.issuing_body or label(DOCUMENT_LABELS, "author")
 
     def date_line(self) -> str:
-        """'Lý Nhân, ngày 15 tháng 1 năm 2024' ('' without a place)."""
+        """'Lý Nhân, ngày 15 tháng 01 năm 2024' ('' without a place)."""
         if not self.place:
             return ""
-        when = date_text((self.date or dt.date.today()).isoformat(), style="long")
-        return label(DOCUMENT_LABELS, "place_date").format(place=self.place, date=when)
+        return label(DOCUMENT_LABELS, "place_date").format(place=self.place, date=decree_date(self.date or
+                                                                                               dt.date.today()))
+
+
+def decree_date(day: dt.date) -> str:
+    """A date as NĐ 30/2020/NĐ-CP writes it: a zero before days below 10 and before months 1
+    and 2 only ('ngày 05 tháng 01 năm 2024', 'ngày 07 tháng 12 năm 2023', 'ngày 15 tháng 3 năm 2024')."""
+    return DOCUMENT_LABELS["vi"]["date"].format(day=f"{day.day:02d}",
+                                                month=f"{day.month:02d}" if day.month < 3 else str(day.month),
+                                                year=day.year)
 
 
 def section_number(heading: str) -> str:
@@ -98,7 +149,8 @@ def outline(b: Bulletin, year: int | None = None) -> list[tuple[int, str, str]]:
     the placeholder of a section the office writes, 'p', '-', '+' the bulletin's blocks.
 
     The bulletin starts at 2.1; the sections it lacks (1, 2) are put in with the headings of
-    the offices' bulletins, section 1 as a placeholder."""
+    the offices' bulletins, section 1 as a placeholder, and so are the placeholders of the
+    office's own parts: the shortcomings at the end of section 2, the tasks for next year last."""
     words = DOCUMENT_LABELS["vi"]
     year = year if year is not None else bulletin_year(b)
     parents = {"1": [(2, "h", words["section_1"]),
@@ -106,9 +158,15 @@ def outline(b: Bulletin, year: int | None = None) -> list[tuple[int, str, str]]:
                "2": [(2, "h", words["section_2"].format(year=year) if year is not None else words["section_2_plain"])]}
     out: list[tuple[int, str, str]] = [(1, "h", b.title)]
     done: set[str] = set()
+    shown = year if year is not None else "…"
+    shortcomings = [(3, "h", words["shortcomings"]),
+                    (0, "note", words["placeholder_shortcomings"].format(year=shown))]
     for s in b.sections:
         number = section_number(s.heading)
         parts = number.split(".") if number else []
+        if parts and int(parts[0]) >= 3 and shortcomings:  # the end of section 2: its shortcomings
+            out += shortcomings
+            shortcomings = []
         if parts:
             missing = [str(k) for k in range(1, int(parts[0]))] + [".".join(parts[:d]) for d in range(1, len(parts))]
             for m in missing:
@@ -118,7 +176,9 @@ def outline(b: Bulletin, year: int | None = None) -> list[tuple[int, str, str]]:
             done.add(number)
         out.append((len(parts) + 1 if parts else 2, "h", s.heading))
         out += [(0, blk.kind, blk.text) for blk in s.blocks]
-    return out
+    following = year + 1 if year is not None else "…"
+    return out + shortcomings + [(3, "h", words["tasks"].format(next=following)),
+                                 (0, "note", words["placeholder_tasks"].format(next=following))]
 
 
 def to_docx(b: Bulletin, path: Path, letterhead: Letterhead | None = None, year: int | None = None) -> None:
@@ -162,6 +222,8 @@ def to_docx(b: Bulletin, path: Path, letterhead: Letterhead | None = None, year:
         p = doc.add_paragraph()
         p.paragraph_format.space_before = Pt(6)
         p.add_run(notice).italic = True
+    if letterhead is not None and letterhead.issuing_body:
+        _signature_block(doc, letterhead)
     _properties(doc, b.title, (letterhead or Letterhead()).author)
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -350,6 +412,49 @@ def _heading_block(doc, head: Letterhead) -> None:
         p = line(table.rows[1].cells[1], date_line, BODY_PT, italic=True, first=True)
         p.paragraph_format.space_before = Pt(6)
     doc.add_paragraph().paragraph_format.space_after = Mm(0)
+
+
+def _signature_block(doc, head: Letterhead) -> None:
+    """NĐ 30/2020's end of a document: "Nơi nhận:" (bold italic 12 pt) and its list (11 pt, the
+    last "Lưu: VT.") on the left; the signer's title (bold capitals), room to sign and the name
+    (bold) on the right. Missing keys are marked placeholders."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+    from docx.shared import Pt
+
+    words = DOCUMENT_LABELS["vi"]
+    doc.add_paragraph().paragraph_format.space_after = Pt(0)
+    table = doc.add_table(rows=1, cols=2)
+    table.autofit = False
+    _no_borders(table)
+    _fixed_layout(table, SIGNATURE_MM)
+    left, right = table.rows[0].cells
+
+    def line(cell, text: str, size: float, align, bold=False, italic=False, first=False, placeholder=False):
+        p = cell.paragraphs[0] if first else cell.add_paragraph()
+        p.alignment = align
+        fmt = p.paragraph_format
+        fmt.space_before, fmt.space_after, fmt.line_spacing, fmt.first_line_indent = Pt(0), Pt(0), 1.0, None
+        fmt.keep_with_next = True
+        run = p.add_run(text)
+        run.bold, run.italic, run.font.size = bold, italic or placeholder, Pt(size)
+        if placeholder:
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        return p
+
+    line(left, words["recipients"], 12, WD_ALIGN_PARAGRAPH.LEFT, bold=True, italic=True, first=True)
+    items = list(head.recipients) or [words["placeholder_recipients"]]
+    for item in items:
+        text = item if item.endswith((";", ".")) else item + ";"
+        line(left, f"- {text}", 11, WD_ALIGN_PARAGRAPH.LEFT, placeholder=not head.recipients)
+    line(left, f"- {words['archive']}", 11, WD_ALIGN_PARAGRAPH.LEFT)
+    titles = head.signer_title.upper().splitlines() or [words["placeholder_signer_title"]]
+    for k, title in enumerate(titles):
+        line(right, title, BODY_PT, WD_ALIGN_PARAGRAPH.CENTER, bold=True, first=k == 0,
+             placeholder=not head.signer_title)
+    for _ in range(4):  # room for the signature and the seal
+        line(right, "", BODY_PT, WD_ALIGN_PARAGRAPH.CENTER)
+    line(right, head.signer_name or words["placeholder_signer_name"], BODY_PT, WD_ALIGN_PARAGRAPH.CENTER,
+         bold=True, placeholder=not head.signer_name)
 
 
 def _rule(cell, column_mm: float, length_mm: float) -> None:

@@ -266,6 +266,7 @@ def print_css(running_head: str = "", lang: str = "vi", font: str = '"DejaVu San
   .ntm-heatmap table.ntm-hm col.ntm-col-total {{ width: 6% !important; }}
   .ntm-heatmap table.ntm-hm th, .ntm-heatmap table.ntm-hm td {{ padding: 2px 0 !important; }}
   .ntm-heatmap table.ntm-hm td:first-child {{ min-width: 0 !important; }}
+  .ntm-heatmap table.ntm-hm .ntm-size {{ font-size: 6.5pt; white-space: nowrap; letter-spacing: -.02em; }}
   .ntm-heatmap table.ntm-hm .ntm-rowhead {{ position: static; box-shadow: none; }}
   img {{ max-width: 100% !important; height: auto !important; }}
   a:link, a:visited {{ color: inherit; text-decoration: none; }}

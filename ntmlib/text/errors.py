@@ -232,6 +232,8 @@ ERROR_TEXT = {
         "commune_not_in_district": "xã '{commune}' không thuộc huyện {district}",
         # the office documents (ntmlib.office)
         "needs_text_line": "cần một dòng chữ, ví dụ {field}: \"…\"",
+        "needs_text_list": "cần một danh sách dòng chữ, ví dụ {field}: [\"…\", \"…\"]",
+        "needs_date": "cần một ngày dạng NNNN-TT-NN, ví dụ {field}: 2025-06-30",
         "entry_no_sets": "dataset.yaml không nêu bộ tiêu chí nào cho năm {year}",
         # running reports (ntmlib.run) and the command line (ntmlib.cli)
         "needs_dask": "cần gói dask[distributed]: pip install 'ntmlib[dask]'",
@@ -508,6 +510,8 @@ ERROR_TEXT = {
         "district_unscored": "district '{district}' has no commune scored (choose one of: {have})",
         "commune_not_in_district": "commune '{commune}' is not in district {district}",
         "needs_text_line": "needs a line of text, for example {field}: \"…\"",
+        "needs_text_list": "needs a list of lines of text, for example {field}: [\"…\", \"…\"]",
+        "needs_date": "needs a date as YYYY-MM-DD, for example {field}: 2025-06-30",
         "entry_no_sets": "dataset.yaml names no criteria set for {year}",
         "needs_dask": "needs the dask[distributed] package: pip install 'ntmlib[dask]'",
         "not_ours": "an existing file that 'ntm reports' did not write would be overwritten: choose another folder "

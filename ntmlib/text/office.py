@@ -9,7 +9,18 @@ DOCUMENT_LABELS = {
     "vi": {
         "country": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "motto": "Độc lập - Tự do - Hạnh phúc",
         "place_date": "{place}, {date}",
+        # NĐ 30/2020/NĐ-CP, Phụ lục I: a zero before days below 10 and before months 1 and 2
+        "date": "ngày {day} tháng {month} năm {year}",
         "section_1": "1. Về công tác chỉ đạo, điều hành",
+        "shortcomings": "Tồn tại, hạn chế",
+        "placeholder_shortcomings": "[Phần này do cơ quan soạn thảo điền: những tồn tại, hạn chế năm {year}.]",
+        "tasks": "Nhiệm vụ, giải pháp năm {next}",
+        "placeholder_tasks": "[Phần này do cơ quan soạn thảo điền: nhiệm vụ, giải pháp năm {next}.]",
+        "recipients": "Nơi nhận:", "archive": "Lưu: VT.",
+        "placeholder_recipients": "[Nơi nhận]", "placeholder_signer_title": "[CHỨC VỤ NGƯỜI KÝ]",
+        "placeholder_signer_name": "[Họ và tên]",
+        "body_ended": "Cảnh báo: {body} không còn từ {end} (ngày ban hành {date}); ghi --date một ngày khi cơ quan "
+                      "còn hoạt động, hoặc sửa parent_body, issuing_body trong dataset.yaml.",
         "placeholder_1": ("[Phần này do cơ quan soạn thảo điền: kết quả công tác chỉ đạo, điều hành xây dựng nông "
                           "thôn mới năm {year}.]"),
         "section_2": "2. Kết quả thực hiện năm {year}", "section_2_plain": "2. Kết quả thực hiện",
@@ -26,7 +37,17 @@ DOCUMENT_LABELS = {
     "en": {
         "country": "SOCIALIST REPUBLIC OF VIETNAM", "motto": "Independence - Freedom - Happiness",
         "place_date": "{place}, {date}",
+        "date": "{day} {month} {year}",
         "section_1": "1. Direction and management",
+        "shortcomings": "Shortcomings",
+        "placeholder_shortcomings": "[To be written by the issuing office: the shortcomings of {year}.]",
+        "tasks": "Tasks and measures for {next}",
+        "placeholder_tasks": "[To be written by the issuing office: tasks and measures for {next}.]",
+        "recipients": "Recipients:", "archive": "Archive: VT.",
+        "placeholder_recipients": "[Recipients]", "placeholder_signer_title": "[TITLE OF THE SIGNER]",
+        "placeholder_signer_name": "[Full name]",
+        "body_ended": "Warning: {body} no longer exists from {end} (date of issue {date}); give --date a day when "
+                      "the body still existed, or correct parent_body, issuing_body in dataset.yaml.",
         "placeholder_1": "[To be written by the issuing office: direction and management of the programme in {year}.]",
         "section_2": "2. Results in {year}", "section_2_plain": "2. Results",
         "summary": "Summary table", "author": "ntmlib",

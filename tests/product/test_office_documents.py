@@ -34,7 +34,8 @@ YEAR = 2023
 TITLE = "Bản tin nông thôn mới huyện Lý Nhân — kết quả thực hiện năm 2023"
 HEADINGS = [(1, TITLE), (2, "1. Về công tác chỉ đạo, điều hành"), (2, "2. Kết quả thực hiện năm 2023"),
             (3, "2.1. Đối với các xã đã đạt chuẩn NTM kiểu mẫu"), (3, "2.2. Đối với các xã đạt chuẩn NTM nâng cao"),
-            (2, "3. Các xã dự kiến đăng ký năm 2024"), (2, "Bảng tổng hợp")]
+            (3, "Tồn tại, hạn chế"), (2, "3. Các xã dự kiến đăng ký năm 2024"),
+            (3, "Nhiệm vụ, giải pháp năm 2024"), (2, "Bảng tổng hợp")]
 SHEETS = ["NTM", "NTM nâng cao", "NTM kiểu mẫu", "Chỉ tiêu NTM", "Chỉ tiêu NTM nâng cao", "Chỉ tiêu NTM kiểu mẫu",
           "Chú thích"]
 A4_PT = (595.3, 841.9)
@@ -115,7 +116,7 @@ def test_bulletin_heading_block_issuing_body_motto_place_and_date(doc):
                                                             "Độc lập - Tự do - Hạnh phúc"]
     assert all(r.bold for p in right.paragraphs for r in p.runs if r.text)
     date = block.rows[1].cells[1].paragraphs[0]
-    assert date.text == "Lý Nhân, ngày 15 tháng 1 năm 2024" and all(r.italic for r in date.runs)
+    assert date.text == "Lý Nhân, ngày 15 tháng 01 năm 2024" and all(r.italic for r in date.runs)
     borders = block._tbl.tblPr.find(qn("w:tblBorders"))
     assert {b.get(qn("w:val")) for b in borders} == {"nil"}
     rules = [p for c in (left, right) for p in c.paragraphs if p._p.pPr is not None and p._p.pPr.find(qn("w:pBdr"))
@@ -136,8 +137,9 @@ def test_bulletin_text_is_the_bulletin_s_every_line(doc):
     b = bulletin(LY_NHAN, YEAR)
     texts = [p.text for p in doc.paragraphs]
     assert [line for line in b.lines() if line not in texts] == []
-    if getattr(b, "notice", ""):  # the note on provisional thresholds closes the document
-        assert texts[-1] == b.notice and doc.paragraphs[-1].runs[0].italic
+    if getattr(b, "notice", ""):  # the note on provisional thresholds closes the text, before the signature
+        last = [p for p in doc.paragraphs if p.text][-1]
+        assert last.text == b.notice and last.runs[0].italic
     assert ("List Bullet", "Các xã đăng ký năm 2022") in [(p.style.name, p.text) for p in doc.paragraphs]
 
 
@@ -184,13 +186,13 @@ def test_heading_keys_that_are_not_text_stop_with_one_line(tmp_path):
 
 def test_letterhead_and_outline_from_keys_and_bulletin():
     head = Letterhead.from_meta({"issuing_body": "BAN CHỈ ĐẠO", "place": " Lý  Nhân "}, dt.date(2024, 1, 5))
-    assert head.date_line() == "Lý Nhân, ngày 5 tháng 1 năm 2024" and head.author == "BAN CHỈ ĐẠO"
+    assert head.date_line() == "Lý Nhân, ngày 05 tháng 01 năm 2024" and head.author == "BAN CHỈ ĐẠO"
     assert Letterhead().date_line() == "" and Letterhead().author == "ntmlib"
     assert [section_number(h) for h in ("2.1. Đối với", "3- Nhiệm vụ", "3. Các xã", "Bảng tổng hợp")] == [
         "2.1", "3", "3", ""]
     b = bulletin(TINY, 2023)
     assert [(level, text[:2]) for level, kind, text in outline(b) if kind == "h"] == [
-        (1, "Bả"), (2, "1."), (2, "2."), (3, "2."), (3, "2."), (2, "3.")]
+        (1, "Bả"), (2, "1."), (2, "2."), (3, "2."), (3, "2."), (3, "Tồ"), (2, "3."), (3, "Nh")]
 
 
 # --------------------------------------------------------------------------- the scored workbook
@@ -293,7 +295,7 @@ def test_printed_bulletin_is_a4_portrait_in_times_with_numbered_pages(pdfs):
     pages = page_texts(pdfs["docx"])
     first = pages[0]
     for text in ("BAN CHỈ ĐẠO CÁC CTMTQG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                 "Lý Nhân, ngày 15 tháng 1 năm 2024", "1. Về công tác chỉ đạo, điều hành"):
+                 "Lý Nhân, ngày 15 tháng 01 năm 2024", "1. Về công tác chỉ đạo, điều hành"):
         assert text in first  # diacritics come through as written
     assert [p.strip().splitlines()[-1].strip() for p in pages] == [str(n) for n in range(1, len(pages) + 1)]
     used = fonts(pdfs["docx"])
@@ -323,3 +325,43 @@ def test_printed_workbook_is_a4_landscape_one_page_wide_and_not_too_long(pdfs, w
     assert "Kết quả chấm điểm theo bộ tiêu chí xã nông thôn mới tỉnh Hà Nam" in pages[0]
     used = fonts(pdfs["xlsx"])
     assert used and all(any(s in f for s in SAME_WIDTH_FONTS) for f in used), used
+
+
+def test_decree_dates_have_a_zero_before_days_below_10_and_months_1_and_2_only():
+    from ntmlib.office.word_bulletin import decree_date
+
+    assert [decree_date(dt.date(*d)) for d in ((2024, 1, 5), (2023, 12, 7), (2024, 3, 15), (2024, 2, 28))] == [
+        "ngày 05 tháng 01 năm 2024", "ngày 07 tháng 12 năm 2023", "ngày 15 tháng 3 năm 2024",
+        "ngày 28 tháng 02 năm 2024"]
+
+
+def test_a_district_body_dated_after_the_districts_ended_is_warned_about():
+    meta = {"parent_body": "UBND HUYỆN LÝ NHÂN", "issuing_body": "BAN CHỈ ĐẠO CÁC CTMTQG", "place": "Lý Nhân"}
+    assert Letterhead.from_meta(meta, dt.date(2025, 6, 30)).warning() == ""
+    late = Letterhead.from_meta(meta, dt.date(2026, 1, 15)).warning()
+    assert late.startswith("Cảnh báo: UBND HUYỆN LÝ NHÂN không còn từ 1/7/2025 (ngày ban hành 15/1/2026)")
+    province = {**meta, "parent_body": "UBND TỈNH NINH BÌNH"}
+    assert Letterhead.from_meta(province, dt.date(2026, 1, 15)).warning() == ""
+    ended = Letterhead.from_meta({**province, "body_until": "2025-12-31"}, dt.date(2026, 1, 15))
+    assert ended.ended() == dt.date(2026, 1, 1) and "không còn từ 1/1/2026" in ended.warning()
+    with pytest.raises(DataError, match="body_until: cần một ngày"):
+        Letterhead.from_meta({"body_until": "sau này"})
+    with pytest.raises(DataError, match="recipients: cần một danh sách"):
+        Letterhead.from_meta({"recipients": "UBND các xã"})
+
+
+def test_bulletin_ends_with_recipients_and_the_signer_and_warns_on_a_late_date(tmp_path):
+    out = tmp_path / "b.docx"
+    result = CliRunner().invoke(main, ["bulletin", str(LY_NHAN), "--year", "2023", "--format", "docx",
+                                       "--date", "2026-01-15", "--out", str(out)])
+    assert result.exit_code == 0 and "Cảnh báo: UBND HUYỆN LÝ NHÂN không còn từ 1/7/2025" in result.output
+    d = Document(out)
+    left, right = d.tables[-1].rows[0].cells
+    lines = [p.text for p in left.paragraphs]
+    assert lines[0] == "Nơi nhận:" and lines[1] == "- Văn phòng Điều phối nông thôn mới tỉnh (b/c);"
+    assert lines[-1] == "- Lưu: VT." and len(lines) == 6
+    signer = [p.text for p in right.paragraphs if p.text]
+    assert signer == ["TRƯỞNG BAN", "[Họ và tên]"]  # the sample names no signer: a placeholder to fill
+    placeholders = [p.text for p in d.paragraphs if p.text.startswith("[Phần này")]
+    assert placeholders[1:] == ["[Phần này do cơ quan soạn thảo điền: những tồn tại, hạn chế năm 2023.]",
+                                "[Phần này do cơ quan soạn thảo điền: nhiệm vụ, giải pháp năm 2024.]"]
