@@ -33,8 +33,7 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
             "options": {"year": "Năm của báo cáo.", "commune": "Xã (mã hoặc tên): báo cáo của một xã.",
                         "district": "Huyện (tên): báo cáo tổng hợp của huyện.", "out": "Tệp kết quả.",
                         "fmt": "html: trang web; pdf: bản in khổ A4 (cần trình duyệt Chromium)."},
-            "examples": ["ntm report data/ly-nhan --year 2023 --commune \"Nhân Bình\" --out nhan-binh.html",
-                         "ntm report data/ly-nhan --year 2023 --commune \"Nhân Bình\" --format pdf "
+            "examples": ["ntm report data/ly-nhan --year 2023 --commune \"Nhân Bình\" --format pdf "
                          "--out nhan-binh.pdf",
                          "ntm report data/ly-nhan --year 2023 --district \"Lý Nhân\" --lang en "
                          "--out ly-nhan-en.html"],
@@ -52,7 +51,7 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                         "formats": "Định dạng kết quả, cách nhau bởi dấu phẩy: ipynb, html.",
                         "force": "Chạy lại mọi báo cáo, kể cả báo cáo đã có và còn mới; ghi đè cả tệp cùng tên "
                                  "không do lệnh này viết ra.",
-                        "pdf": "Thêm bản in PDF khổ A4 bên cạnh mỗi báo cáo HTML (cần trình duyệt Chromium).",
+                        "with_pdf": "Thêm bản in PDF khổ A4 bên cạnh mỗi báo cáo HTML (cần trình duyệt Chromium).",
                         "scheduler": "Địa chỉ Dask scheduler (tcp://...) để chạy trên cụm máy.",
                         "isolate": "Mỗi báo cáo một kernel mới (chậm hơn)."},
             "examples": ["ntm reports data/ly-nhan --year 2023 --out bao-cao",
@@ -76,8 +75,7 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                         "district": "District (name): the district's summary report.",
                         "out": "The file to write.",
                         "fmt": "html: a web page; pdf: an A4 print (needs the Chromium browser)."},
-            "examples": ["ntm report data/ly-nhan --year 2023 --commune \"Nhân Bình\" --out nhan-binh.html",
-                         "ntm report data/ly-nhan --year 2023 --commune \"Nhân Bình\" --format pdf "
+            "examples": ["ntm report data/ly-nhan --year 2023 --commune \"Nhân Bình\" --format pdf "
                          "--out nhan-binh.pdf",
                          "ntm report data/ly-nhan --year 2023 --district \"Lý Nhân\" --lang en "
                          "--out ly-nhan-en.html"],
@@ -97,7 +95,7 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                         "formats": "Output formats, separated by commas: ipynb, html.",
                         "force": "Render every report again, even those present and up to date; also overwrite "
                                  "files of the same name that this command did not write.",
-                        "pdf": "Add an A4 PDF print beside each HTML report (needs the Chromium browser).",
+                        "with_pdf": "Add an A4 PDF print beside each HTML report (needs the Chromium browser).",
                         "scheduler": "Address of a Dask scheduler (tcp://...) to run on a cluster.",
                         "isolate": "A fresh kernel for each report (slower)."},
             "examples": ["ntm reports data/ly-nhan --year 2023 --out bao-cao",

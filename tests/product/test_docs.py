@@ -35,6 +35,7 @@ SKIP = {
 NO_CHECKED_OUTPUT = {
     "python-api.md": "Python calls, no command output",
     "performance.md": "measured figures: ntm synthetic, a province batch and the benchmarks take minutes",
+    "print.md": "printing needs Chromium and takes seconds a page: tests/run/test_pdf.py prints and checks",
 }
 
 # Relative links allowed to point at a missing file: none.
