@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from ..dataset.loading import load_dataset
-from ..office.data_entry import LAYOUTS, write_template
+from ..office.data_entry import LAYOUTS, template
 from .app import main
 from .translation import Choice, Folder, Int, argument, option, say
 
@@ -65,7 +65,9 @@ def template_cmd(dataset, year, commune, layout, out) -> None:
     """`ntm template`: the data-entry workbook a district sends to its communes for one year."""
     ds = load_dataset(dataset)
     refs = [c.strip() for item in commune for c in item.split(",") if c.strip()]
-    ids = list(dict.fromkeys(ds.commune_id(c) for c in refs)) or None
-    made = write_template(ds, year, Path(out), ids, layout)
+    made = template(ds, year, Path(out), refs or None, layout)
     click.echo(say("written", path=out))
-    click.echo(say("template_written", communes=made["communes"], indicators=made["indicators"], year=year))
+    click.echo(say("template_written", communes=made["communes"], inputs=made["inputs"], indicators=made["indicators"],
+                   sets=len(ds.sets_for(year)), year=year))
+    if made["left_out"]:
+        click.echo(say("template_left_out", n=len(made["left_out"]), names=", ".join(made["left_out"])))

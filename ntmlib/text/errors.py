@@ -8,7 +8,7 @@ from .formats import TIER_WORDS, label
 ERROR_TEXT = {
     "vi": {
         # where a problem is: the words Problem adds around a message
-        "column": "cột", "line": "dòng {n}", "year_given": "năm",
+        "column": "cột", "line": "dòng {n}", "year_given": "năm", "commune_given": "xã",
         # the dataset folder and dataset.yaml (ntmlib.dataset.loading)
         "no_folder": "không tìm thấy thư mục dữ liệu",
         "not_utf8": "tệp không phải mã UTF-8",
@@ -233,6 +233,8 @@ ERROR_TEXT = {
         # the office documents (ntmlib.office)
         "needs_text_line": "cần một dòng chữ, ví dụ {field}: \"…\"",
         "entry_no_sets": "dataset.yaml không nêu bộ tiêu chí nào cho năm {year}",
+        "entry_none_assessed": "không xã nào được đánh giá: {names} không thuộc diện đánh giá (assessed = false "
+                               "trong communes.csv)",
         # running reports (ntmlib.run) and the command line (ntmlib.cli)
         "needs_dask": "cần gói dask[distributed]: pip install 'ntmlib[dask]'",
         "kernel_start": "không khởi động được kernel sau {n} lần thử: {reason}",
@@ -242,6 +244,7 @@ ERROR_TEXT = {
         "import_bad_id": "mã '{id}' chỉ được gồm chữ thường không dấu, chữ số và dấu gạch nối (ví dụ "
                          "hanam-2024-ntm)",
         "import_out_name": "tên tệp phải là mã của bộ tiêu chí: {id}.yaml",
+        "import_needs_out": "cần tệp .yaml kết quả (out=DỮ_LIỆU/frameworks/MÃ.yaml)",
         "import_no_sheet": "không có trang tính '{sheet}' (bảng bộ tiêu chí do 'ntm frameworks export' viết)",
         "import_no_parent": "kế thừa bộ tiêu chí không có: '{id}'",
         "import_no_reference": "không rõ bộ gốc: ghi mã bộ tiêu chí ở trang '{sheet}' hoặc dùng --extends",
@@ -275,7 +278,7 @@ ERROR_TEXT = {
         "import_empty_cell": "ô trống",
     },
     "en": {
-        "column": "column", "line": "line {n}", "year_given": "year",
+        "column": "column", "line": "line {n}", "year_given": "year", "commune_given": "commune",
         "no_folder": "the dataset folder does not exist",
         "not_utf8": "the file is not UTF-8",
         "bad_yaml": "invalid YAML: {reason}",
@@ -502,6 +505,8 @@ ERROR_TEXT = {
         "commune_not_in_district": "commune '{commune}' is not in district {district}",
         "needs_text_line": "needs a line of text, for example {field}: \"…\"",
         "entry_no_sets": "dataset.yaml names no criteria set for {year}",
+        "entry_none_assessed": "no commune is assessed: {names} are not assessed (assessed = false in "
+                               "communes.csv)",
         "needs_dask": "needs the dask[distributed] package: pip install 'ntmlib[dask]'",
         "kernel_start": "could not start the kernel after {n} attempts: {reason}",
         "no_crosswalk": "dataset {name} has no {file}",
@@ -510,6 +515,7 @@ ERROR_TEXT = {
         "import_bad_id": "the id '{id}' may hold only lower-case letters without accents, digits and hyphens (for "
                          "example hanam-2024-ntm)",
         "import_out_name": "the file name must be the criteria set's id: {id}.yaml",
+        "import_needs_out": "the .yaml file to write is needed (out=DATASET/frameworks/ID.yaml)",
         "import_no_sheet": "no sheet '{sheet}' (the criteria-set workbook that 'ntm frameworks export' writes)",
         "import_no_parent": "the parent criteria set does not exist: '{id}'",
         "import_no_reference": "the original set is unknown: write its id on the '{sheet}' sheet or use --extends",
