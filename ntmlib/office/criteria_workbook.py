@@ -211,7 +211,8 @@ def export_set(s: CriteriaSet | str | Path, path: str | Path) -> Path:
     wb.properties.creator = "ntmlib"
     buf = io.BytesIO()
     wb.save(buf)
-    return write_bytes_atomic(Path(path), buf.getvalue())
+    write_bytes_atomic(Path(path), buf.getvalue())
+    return Path(path)
 
 
 def public_source(text: str) -> str:

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+import ntmlib
 from ntmlib.cli import main
 from ntmlib.dataset.loading import load_dataset
 from ntmlib.office.data_entry import write_template
@@ -172,3 +173,22 @@ def test_a_commune_name_that_looks_like_a_formula_is_written_as_text(tmp_path):
     write_template(load_dataset(d), 2024, path, ["13627"], "across")
     ws = openpyxl.load_workbook(path)["2024"]
     assert [(c.value, c.data_type) for c in ws[HEADER]][5:] == [("=2+3", "s"), ("=2+3: năm 2023 (tham khảo)", "s")]
+
+
+def test_communes_not_assessed_get_no_sheet_and_the_message_counts_only_the_others(tmp_path):
+    out = tmp_path / "nhap.xlsx"
+    r = CliRunner().invoke(main, ["template", str(LY_NHAN), "--year", "2024", "--commune", "Vĩnh Trụ,Nhân Bình",
+                                  "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    assert r.output.splitlines()[1:] == [
+        "1 xã, 97 số liệu mỗi xã (135 chỉ tiêu của 3 bộ tiêu chí), năm 2024",
+        "Không lập phiếu cho 1 đơn vị không thuộc diện đánh giá: Thị trấn Vĩnh Trụ"]
+    assert openpyxl.load_workbook(out).sheetnames == ["Nhân Bình"]
+    communes = pd.read_csv(LY_NHAN / "communes.csv", dtype=str, keep_default_na=False)
+    assessed = communes.loc[communes["assessed"] != "false", "commune"].tolist()
+    made = ntmlib.template(LY_NHAN, 2024, out)  # the folder, every commune
+    assert made["communes"] == len(assessed) == 20 and made["sheets"] == assessed
+    assert made["left_out"] == ["Thị trấn Vĩnh Trụ"]
+    r = CliRunner().invoke(main, ["template", str(LY_NHAN), "--year", "2024", "--commune", "Vĩnh Trụ",
+                                  "--out", str(out)])
+    assert r.exit_code == 2 and "không xã nào được đánh giá: Thị trấn Vĩnh Trụ không thuộc diện đánh giá" in r.output
