@@ -15,8 +15,8 @@ page.
 
 The filled workbook is read by ntmlib.dataset.readers as it is (the wide layout, codes down the rows):
 the year is the title row "Năm 2024", the set the 'Bộ tiêu chí' column (empty on a measure's row:
-every set using the measure), the commune the header of its entry column; the unit, threshold and reference columns are descriptive columns the
-reader skips. An empty entry cell is no data.
+every set using the measure), the commune the header of its entry column; the unit, threshold
+and reference columns are descriptive columns the reader skips. An empty entry cell is no data.
 """
 from __future__ import annotations
 
