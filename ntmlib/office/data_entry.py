@@ -49,6 +49,7 @@ LAYOUTS = ("per-commune", "across")
 HEADER_ROW = 5
 GREY, HEAD, SECTION = "E7E6E6", HEADER_FILL, "F2F2F2"
 YES_NO = ("Đạt", "Chưa đạt")
+CODE_WIDTH, THRESHOLD_WIDTH = 11, 17  # a measure's key is shrunk to fit the code column
 
 
 def template(dataset: Dataset | str | Path, year: int, out: str | Path, communes: list[str] | None = None,
@@ -188,6 +189,11 @@ def _threshold_words(i: Indicator, value, year: int) -> str:
     return f"{RULE_SIGNS[i.rule]} {_number_text(value)}"
 
 
+def _short(set_word: str) -> str:
+    """A set as a shared figure's threshold lines name it: 'NTM', 'nâng cao', 'kiểu mẫu' (a set id as it is)."""
+    return set_word.removeprefix("NTM ") if set_word != "NTM" else set_word
+
+
 def _threshold_cell(i: Indicator, communes, year: int, tables: dict) -> str:
     """The threshold of `i` as its row shows it: the one that applies, or every region's when the
     communes of the sheet have different ones."""
@@ -249,14 +255,15 @@ def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bo
             cells = [set_words[s.id], i.code, name, i.unit, _threshold_cell(i, communes, year, tables)]
             ws.append([new_cell(ws, v) for v in cells])
             pointer_rows.append(r)
-            lines = max(wrapped_lines(name, 58), wrapped_lines(cells[4], 15), wrapped_lines(i.unit, 12))
+            lines = max(wrapped_lines(name, 56), wrapped_lines(cells[4], THRESHOLD_WIDTH - 3),
+                        wrapped_lines(i.unit, 12))
         else:
             users = shared.get((s.id, i.code))
             asked_at[(s.id, i.code)] = r
             if users:  # one figure for several sets: keyed by its measure, the set cell left empty
                 used_by = "; ".join(f"{set_words[us.id]} {ui.code}" for us, ui in users)
                 name = W["shared"].format(name=i.name, sets=used_by)
-                thr = "\n".join(f"{set_words[us.id]}: {_threshold_cell(ui, communes, year, tables)}"
+                thr = "\n".join(f"{_short(set_words[us.id])}: {_threshold_cell(ui, communes, year, tables)}"
                                 for us, ui in users)
                 cells = [None, i.measure, name, i.unit, thr]
             else:
@@ -266,7 +273,8 @@ def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bo
                 prev = previous.get((cid, s.id, i.code), previous.get((cid, i.measure)) if i.measure else None)
                 cells += [None, prev]
             ws.append([new_cell(ws, v) for v in cells])
-            lines = max(wrapped_lines(cells[2], 58), sum(wrapped_lines(x, 15) for x in str(cells[4]).split("\n")),
+            lines = max(wrapped_lines(cells[2], 56),  # a line of a threshold wraps a little before Excel's width
+                        sum(wrapped_lines(x, THRESHOLD_WIDTH - 3) for x in str(cells[4]).split("\n")),
                         wrapped_lines(i.unit, 12))
             for c in entry_cols:
                 ref = f"{get_column_letter(c)}{r}"
@@ -279,7 +287,7 @@ def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bo
         if lines > 1:
             ws.row_dimensions[r].height = lines * line_pt(11) + ROW_PAD_PT
     last_row = r
-    widths = [13, 9, 58, 12, 15] + [14, 12] * len(communes)
+    widths = [13, CODE_WIDTH, 56, 12, THRESHOLD_WIDTH] + [14, 12] * len(communes)
     for c, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = w
     ws["A1"].font = Font(name=FONT, bold=True, size=13)
