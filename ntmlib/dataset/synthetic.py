@@ -172,7 +172,7 @@ def _status(rng: np.random.Generator, communes: pd.DataFrame, years: list[int]) 
     ntm_year = np.where(ntm_year > years[-1], 0, ntm_year)
     ntm_year = np.where((ntm_year > 0) & (ntm_year < 2016) & (rng.random(n) < 0.3), -1, ntm_year)
     nc_year = np.where(rank > 0.85, rng.integers(2020, years[-1] + 1, n), 0)
-    km_year = np.where((rank > 0.95) & (nc_year > 0), np.minimum(nc_year + rng.integers(1, 3, n), 9999), 0)
+    km_year = np.where((rank > 0.975) & (nc_year > 0), np.minimum(nc_year + rng.integers(1, 3, n), 9999), 0)
     km_year = np.where(km_year > years[-1], 0, km_year)  # recognised kiểu mẫu a year or two after nâng cao
     return pd.DataFrame({"commune_id": communes["commune_id"], "level": level, "ntm_year": ntm_year,
                          "nc_year": nc_year, "km_year": km_year})
@@ -273,8 +273,8 @@ def _observations(rng: np.random.Generator, communes: pd.DataFrame, status: pd.D
     holds_km = (km_year != 0) & (km_year <= year)
     base = 1.2 + 0.5 * level + 1.6 * holds_ntm + 0.5 * holds_nc + 0.15 * (year - years[0])
     # the tier whose thresholds a commune-year's values are near: the one it holds (NTM when none), the
-    # next one for a quarter of them (communes preparing their file)
-    aim = np.minimum(np.where(holds_km, 2, np.where(holds_nc, 1, 0)) + (rng.random(len(cid)) < 0.25), 2)
+    # next one for a fifth of them (communes preparing their file)
+    aim = np.minimum(np.where(holds_km, 2, np.where(holds_nc, 1, 0)) + (rng.random(len(cid)) < 0.2), 2)
     incomplete = rng.random(len(cid)) < INCOMPLETE  # commune-years that leave some values out
     # each measure: the indicator that shapes its values, the tiers using it, per year its thresholds by
     # tier aimed at, and the (set, code) of each set using it (one: it may be written by code)
@@ -296,6 +296,8 @@ def _observations(rng: np.random.Generator, communes: pd.DataFrame, status: pd.D
     for measure, m in measures.items():
         ind = m["ind"]
         strength = base + rng.normal(0, 1.0, len(cid))  # > 0: meets the threshold of the tier aimed at
+        lowest = min(TIERS.index(x) for x in m["tiers"])
+        strength -= 5.0 * (aim < lowest)  # a measure only higher tiers test: met mostly by those aiming at them
         keep = ~(incomplete & (rng.random(len(cid)) < MISSING / INCOMPLETE))
         keep &= np.isin(year, list(m["own"]))  # only the years some set uses it
         if "ntm" not in m["tiers"]:
