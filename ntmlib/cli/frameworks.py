@@ -45,17 +45,22 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
             "short": "Nhập bảng Excel bộ tiêu chí đã sửa thành tệp .yaml.",
             "help": "Đọc bảng Excel bộ tiêu chí đã sửa (do 'ntm frameworks export' viết) và ghi một bộ tiêu chí "
                     ".yaml đã kiểm tra. Với --extends, tệp chỉ ghi những chỗ khác bộ gốc. Chỉ tiêu nào có quy tắc "
-                    "hoặc ngưỡng được sửa được ghi 'xác nhận', với nguồn là quyết định --decision. Lỗi ghi rõ "
-                    "trang tính và ô.",
+                    "hoặc ngưỡng được sửa được ghi 'xác nhận', với nguồn là quyết định --decision; với "
+                    "--provisional (nhập thử) hoặc khi không có --decision thì được ghi 'tạm tính', và nguồn của bộ "
+                    "ghi là nhập thử. Lỗi ghi rõ trang tính và ô.",
             "arguments": {"workbook": "Bảng Excel bộ tiêu chí đã sửa."},
             "metavars": {"workbook": "TỆP.xlsx", "new_id": "MÃ", "extends": "BỘ_GỐC", "decision": "QUYẾT_ĐỊNH"},
             "options": {"new_id": "Mã của bộ tiêu chí mới (chữ thường, số, gạch nối), cũng là tên tệp .yaml.",
                         "extends": "Bộ gốc mà bộ mới kế thừa: chỉ ghi những chỗ khác bộ gốc.",
                         "decision": "Số và ngày quyết định của tỉnh, ví dụ \"12/2024/QĐ-UBND ngày 15/3/2024\": "
                                     "nguồn của bộ và của các ngưỡng được sửa.",
+                        "provisional": "Nhập thử: ngưỡng được sửa ghi 'tạm tính', không bao giờ 'xác nhận' (dự "
+                                       "thảo, phương án cân nhắc).",
                         "out": "Tệp .yaml kết quả, thường là DỮ_LIỆU/frameworks/MÃ.yaml."},
             "examples": ["ntm frameworks import bo-tieu-chi.xlsx --id hanam-2024-ntm --extends vn-2021-ntm "
-                         "--decision \"12/2024/QĐ-UBND ngày 15/3/2024\" --out hanam-2024-ntm.yaml"],
+                         "--decision \"12/2024/QĐ-UBND ngày 15/3/2024\" --out hanam-2024-ntm.yaml",
+                         "ntm frameworks import bo-tieu-chi.xlsx --id hanam-thu-ntm --extends vn-2021-ntm "
+                         "--provisional --out hanam-thu-ntm.yaml"],
         },
     },
     "en": {
@@ -89,7 +94,8 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
             "help": "Read a corrected criteria-set workbook (written by 'ntm frameworks export') and write a "
                     "checked .yaml criteria set. With --extends, the file holds only the differences from the "
                     "parent. Every indicator whose rule or threshold was changed is marked confirmed, with the "
-                    "--decision as its source. Errors name the sheet and the cell.",
+                    "--decision as its source; with --provisional (a trial) or without --decision it is marked "
+                    "provisional, and the set's source says it is a trial. Errors name the sheet and the cell.",
             "arguments": {"workbook": "The corrected criteria-set workbook."},
             "metavars": {"workbook": "FILE.xlsx", "new_id": "ID", "extends": "PARENT", "decision": "DECISION"},
             "options": {"new_id": "Id of the new set (lower case, digits, hyphens), also its file name.",
@@ -97,9 +103,13 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                         "decision": "Number and date of the province's decision, for example "
                                     "\"12/2024/QĐ-UBND ngày 15/3/2024\": the source of the set and of the "
                                     "changed thresholds.",
+                        "provisional": "A trial import: changed thresholds are marked provisional, never "
+                                       "confirmed (a draft, an option being weighed).",
                         "out": "The .yaml file to write, usually DATASET/frameworks/ID.yaml."},
             "examples": ["ntm frameworks import bo-tieu-chi.xlsx --id hanam-2024-ntm --extends vn-2021-ntm "
-                         "--decision \"12/2024/QĐ-UBND ngày 15/3/2024\" --out hanam-2024-ntm.yaml"],
+                         "--decision \"12/2024/QĐ-UBND ngày 15/3/2024\" --out hanam-2024-ntm.yaml",
+                         "ntm frameworks import bo-tieu-chi.xlsx --id hanam-thu-ntm --extends vn-2021-ntm "
+                         "--provisional --out hanam-thu-ntm.yaml"],
         },
     },
 }
@@ -190,7 +200,7 @@ def frameworks(ctx: click.Context, set_id: str | None, provisional: bool) -> Non
 @option("--out", type=click.Path(dir_okay=False), required=True)
 def frameworks_export(set_id: str, out: str) -> None:
     """`ntm frameworks export SET --out FILE.xlsx`: a criteria set as a workbook an officer can correct."""
-    export_set(load_set(set_id_among(set_id, available_sets())), Path(out))
+    export_set(set_id, Path(out))
     click.echo(say("written", path=out))
 
 
@@ -199,13 +209,17 @@ def frameworks_export(set_id: str, out: str) -> None:
 @option("--id", "new_id", required=True)
 @option("--extends")
 @option("--decision", default="")
+@option("--provisional", is_flag=True)
 @option("--out", type=click.Path(dir_okay=False), required=True)
-def frameworks_import(workbook: str, new_id: str, extends: str | None, decision: str, out: str) -> None:
+def frameworks_import(workbook: str, new_id: str, extends: str | None, decision: str, provisional: bool,
+                      out: str) -> None:
     """`ntm frameworks import FILE.xlsx --id ID --out DATASET/frameworks/ID.yaml`: a corrected
     workbook as a validated criteria set (only the differences when it --extends a parent)."""
     if not Path(workbook).is_file():
         raise ParameterError(Problem(workbook, say("no_file", path=workbook)))
-    s = import_set(Path(workbook), new_id, Path(out), extends=extends, decision=decision)
+    s = import_set(Path(workbook), new_id, Path(out), extends=extends, decision=decision, provisional=provisional)
     click.echo(say("written", path=out))
     click.echo(say("imported", id=s.id, indicators=s.indicators_total,
                    confirmed=sum(i.confidence == "confirmed" for i in s.indicators)))
+    if provisional:
+        click.echo(say("imported_trial", provisional=s.provisional_count))

@@ -14,12 +14,15 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
         "synthetic": {
             "short": "Sinh bộ dữ liệu toàn quốc mô phỏng.",
             "help": "Sinh bộ dữ liệu toàn quốc mô phỏng vào THƯ_MỤC (THƯ_MỤC/parquet và THƯ_MỤC/csv), để đo tốc độ "
-                    "và kiểm thử.",
+                    "và kiểm thử: mọi số liệu của mọi bộ tiêu chí bộ dữ liệu dùng, để có xã đạt từng hạng (NTM, "
+                    "nâng cao, kiểu mẫu).",
             "arguments": {"out": "Thư mục đích."},
             "metavars": {"out": "THƯ_MỤC", "communes": "SỐ"},
             "options": {"communes": "Số xã.", "seed": "Hạt giống ngẫu nhiên (cùng hạt, cùng tệp).",
                         "province": "Lấy các xã thật (mã, tên, huyện, tọa độ) của tỉnh này (63 tỉnh trước sắp xếp) "
-                                    "từ danh mục chính thức; giá trị chỉ tiêu vẫn mô phỏng; bỏ qua --communes.",
+                                    "từ danh mục chính thức; giá trị chỉ tiêu vẫn mô phỏng; bộ dữ liệu mang tên tỉnh "
+                                    "và chấm theo bộ tiêu chí của tỉnh nếu ntmlib có (Hà Nam: hanam-*); bỏ qua "
+                                    "--communes.",
                         "district": "Cùng --province: chỉ các xã của huyện này."},
             "examples": ["ntm synthetic quoc-gia --communes 200", "ntm synthetic ha-nam --province \"Hà Nam\""],
         },
@@ -28,13 +31,15 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
         "synthetic": {
             "short": "Generate a simulated national dataset.",
             "help": "Generate a simulated national dataset into FOLDER (FOLDER/parquet and FOLDER/csv), for timing "
-                    "and testing.",
+                    "and testing: every measure of every set the dataset uses, so that some communes reach each "
+                    "tier (NTM, nâng cao, kiểu mẫu).",
             "arguments": {"out": "The destination folder."},
             "metavars": {"out": "FOLDER", "communes": "NUMBER"},
             "options": {"communes": "Number of communes.", "seed": "Random seed (same seed, same files).",
                         "province": "Take the real communes (codes, names, districts, coordinates) of this province "
                                     "(63 provinces before the reorganisation) from the official list; the values "
-                                    "stay synthetic; --communes is ignored.",
+                                    "stay synthetic; the dataset is named after the province and scored with its "
+                                    "own sets where ntmlib has them (Hà Nam: hanam-*); --communes is ignored.",
                         "district": "With --province: only the communes of this district."},
             "examples": ["ntm synthetic quoc-gia --communes 200", "ntm synthetic ha-nam --province \"Hà Nam\""],
         },

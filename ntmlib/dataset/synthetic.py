@@ -1,10 +1,17 @@
 """A synthetic national dataset for measuring speed and checking the scorer at scale.
 
 `make_national` writes about 10,000 communes of the 63 provinces (7 regions), five years,
-every measure of the national NTM and nâng cao sets: numbers near their thresholds that
-improve over the years, yes/no words (Đạt, Không đạt, có, không), office verdicts and a few
-percent missing. A commune reports the nâng-cao-only measures from the year it holds NTM, so
-a commune-year has about 75 observations. The same seed writes the same files.
+every measure of every set the dataset uses (the national NTM, nâng cao and kiểu mẫu sets; a
+province's own sets for the years of their period, where ntmlib has them: Hà Nam's hanam-*):
+numbers near the threshold of the tier a commune holds or prepares for (the strictest of the
+sets of that tier and below that test the measure that year, so that nâng cao and kiểu mẫu
+thresholds are met by some communes, not only the NTM ones) and improve over the years,
+yes/no words (Đạt, Không đạt, có, không), office verdicts and a few percent missing. A commune
+reports the nâng-cao-only measures from the year it holds NTM, the kiểu-mẫu-only ones from the
+year it holds nâng cao, so a commune-year has about 75 observations; some communes are
+recognised at each tier. A measure only one set uses is now and then written with that set's
+own code; one several sets use always by measure, so that every set gets it. The same seed
+writes the same files.
 """
 from __future__ import annotations
 
@@ -16,10 +23,11 @@ import pandas as pd
 import yaml
 
 from ..base.values import fold
-from ..criteria.criteria_set import load_set
+from ..criteria.criteria_set import available_sets, load_set
+from ..text import TIERS
 from .units import official_short, old_units
 
-SETS = ("vn-2021-ntm", "vn-2021-nang-cao")
+SETS = ("vn-2021-ntm", "vn-2021-nang-cao", "vn-2021-kieu-mau")  # the national sets, in tier order
 
 # The 63 provinces (before the 2025 merger) by the socio-economic region codes the sets use.
 PROVINCES = {
@@ -56,13 +64,15 @@ def make_national(out_dir: str | Path, communes: int = 10_000, years=(2021, 2022
     """
     rng = np.random.default_rng(seed)
     years = [int(y) for y in years]
-    sets = [load_set(s) for s in SETS]
     communes_df = _official_communes(province, district) if province else _communes(rng, communes)
+    frameworks = sets_by_years(communes_df["province"].iloc[0] if province else None, years)
     status = _status(rng, communes_df, years)
-    obs = _observations(rng, communes_df, status, sets, years)
+    obs = _observations(rng, communes_df, status, frameworks, years)
     recognitions = _recognitions(status)
+    place = (f"Huyện {communes_df['district'].iloc[0]}, tỉnh {communes_df['province'].iloc[0]}" if district
+             else f"Tỉnh {communes_df['province'].iloc[0]}" if province else "Toàn quốc")
     meta = {
-        "name": "Toàn quốc (dữ liệu mô phỏng)",
+        "name": f"{place} (dữ liệu mô phỏng)",
         "description": (f"{len(communes_df)} xã mô phỏng của 63 tỉnh, thành phố" if not province else
                         f"{len(communes_df)} đơn vị hành chính thật của "
                         f"{'huyện ' + communes_df['district'].iloc[0] + ', ' if district else ''}"
@@ -70,7 +80,7 @@ def make_national(out_dir: str | Path, communes: int = 10_000, years=(2021, 2022
                         f"giá trị chỉ tiêu mô phỏng") + f", năm {years[0]}–{years[-1]}, "
                        f"sinh bởi ntmlib.dataset.synthetic (seed {seed}); không phải số liệu thật.",
         "provenance": "ntm synthetic",
-        "frameworks": [{"years": [min(years), max(years)], "sets": list(SETS)}],
+        "frameworks": [{"years": [lo, hi], "sets": [s.id for s in sets]} for (lo, hi), sets in frameworks],
     }
     out = Path(out_dir)
     paths = {}
@@ -151,7 +161,8 @@ def _official_communes(province: str, district: str | None) -> pd.DataFrame:
 
 
 def _status(rng: np.random.Generator, communes: pd.DataFrame, years: list[int]) -> pd.DataFrame:
-    """Latent level of each commune and the years it was recognised NTM / nâng cao (0: never, -1: unknown year)."""
+    """Latent level of each commune and the years it was recognised NTM / nâng cao / kiểu mẫu (0: never,
+    -1: unknown year)."""
     n = len(communes)
     level = rng.normal(0, 1, n)
     order = level + rng.normal(0, 0.5, n)
@@ -161,71 +172,149 @@ def _status(rng: np.random.Generator, communes: pd.DataFrame, years: list[int]) 
     ntm_year = np.where(ntm_year > years[-1], 0, ntm_year)
     ntm_year = np.where((ntm_year > 0) & (ntm_year < 2016) & (rng.random(n) < 0.3), -1, ntm_year)
     nc_year = np.where(rank > 0.85, rng.integers(2020, years[-1] + 1, n), 0)
+    km_year = np.where((rank > 0.975) & (nc_year > 0), np.minimum(nc_year + rng.integers(1, 3, n), 9999), 0)
+    km_year = np.where(km_year > years[-1], 0, km_year)  # recognised kiểu mẫu a year or two after nâng cao
     return pd.DataFrame({"commune_id": communes["commune_id"], "level": level, "ntm_year": ntm_year,
-                         "nc_year": nc_year})
+                         "nc_year": nc_year, "km_year": km_year})
 
 
 def _recognitions(status: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    for cid, ntm, nc in zip(status["commune_id"], status["ntm_year"], status["nc_year"]):
+    for cid, ntm, nc, km in zip(status["commune_id"], status["ntm_year"], status["nc_year"], status["km_year"]):
         if ntm:
             rows.append((cid, "ntm", "" if ntm < 0 else str(ntm), f"QĐ mô phỏng {cid}/NTM"))
         if nc:
             rows.append((cid, "nang-cao", str(nc), f"QĐ mô phỏng {cid}/NC"))
+        if km:
+            rows.append((cid, "kieu-mau", str(km), f"QĐ mô phỏng {cid}/KM"))
     return pd.DataFrame(rows, columns=["commune_id", "tier", "year", "decision"])
 
 
-def _thresholds(sets, regions: list[str], years: list[int]) -> dict[str, np.ndarray]:
-    """measure -> threshold per (region, year), the mean over the sets testing it (NaN when none)."""
-    out: dict[str, list[np.ndarray]] = {}
+def sets_by_years(province: str | None, years: list[int]) -> list[tuple[tuple[int, int], list]]:
+    """The sets a synthetic dataset is scored with: ((first year, last year), [sets in tier order])
+    spans covering `years`. A province whose own sets ship with ntmlib (their ids start with the
+    province's name folded: 'hanam-' for Hà Nam) uses them for the years of their period, the
+    national sets outside it; every other dataset, the national sets."""
+    national = [load_set(s) for s in SETS]
+    lo, hi = min(years), max(years)
+    slug = fold(province).replace(" ", "").replace("-", "") if province else ""
+    own = sorted((load_set(s) for s in available_sets() if slug and s.startswith(slug + "-")),
+                 key=lambda s: TIERS.index(s.tier))
+    if not own:
+        return [((lo, hi), national)]
+    first, last = max(lo, own[0].period[0]) if own[0].period else lo, min(hi, own[0].period[1]) if own[0].period else hi
+    spans = [((lo, first - 1), national)] if lo < first else []
+    spans.append(((first, last), own))
+    if last < hi:
+        spans.append(((last + 1, hi), national))
+    return spans
+
+
+def _sets_of_year(frameworks, year: int) -> list:
+    return next(sets for (lo, hi), sets in frameworks if lo <= year <= hi)
+
+
+def _entries(threshold, cache: dict) -> list[tuple[str, str, float]]:
+    """(region, year, value) of a threshold's entries for a commune without group, exact keys first
+    ('*' for any), as Threshold.lookup matches them; read once per threshold into `cache` (held by
+    the caller while the sets are alive)."""
+    key = id(threshold)
+    if key not in cache:
+        kind, values = threshold.kind, threshold.values
+        if kind == "all":
+            rows = [("*", "*", values["all"])]
+        elif kind == "region_year":
+            rows = [(r if r != "default" else "*", y if y != "default" else "*", v) for (r, y), v in values.items()]
+        else:  # region, year, group (a commune without group meets only the default of a group threshold)
+            rows = [("*" if k == "default" else k if kind == "region" else "*",
+                     "*" if k == "default" else k if kind == "year" else "*", v)
+                    for k, v in values.items() if kind != "group" or k == "default"]
+        cache[key] = sorted(rows, key=lambda e: (e[0] == "*") + (e[1] == "*"))
+    return cache[key]
+
+
+def _threshold_by_tier(sets, measure: str, regions: list[str], year: int, cache: dict) -> np.ndarray:
+    """The threshold a commune aiming at each tier must meet for `measure`, per region: (tiers ×
+    regions), the strictest among the sets of that tier and below (the highest for '≥', the lowest
+    for '≤'); a tier below every set using the measure takes the lowest tier's. NaN where no set
+    has a threshold."""
+    grid = np.full((len(TIERS), len(regions)), np.nan)
+    rule = ">="
     for s in sets:
         for ind in s.indicators:
-            grid = np.full((len(regions), len(years)), np.nan)
-            if ind.threshold is not None:
-                for i, r in enumerate(regions):
-                    for j, y in enumerate(years):
-                        value, _ = ind.threshold.lookup(r, y)
-                        grid[i, j] = np.nan if value is None else value
-            out.setdefault(ind.measure, []).append(grid)
-    means = {}
-    for m, grids in out.items():
-        g = np.stack(grids)
-        known = (~np.isnan(g)).sum(axis=0)
-        means[m] = np.where(known > 0, np.nansum(g, axis=0) / np.maximum(known, 1), np.nan)
-    return means
+            if ind.measure != measure or ind.threshold is None:
+                continue
+            rule = ind.rule
+            row = grid[TIERS.index(s.tier)]
+            entries = _entries(ind.threshold, cache)
+            for k, r in enumerate(regions):
+                value = next((v for region, y, v in entries if region in (r, "*") and y in (str(year), "*")), None)
+                if value is not None:
+                    row[k] = value if np.isnan(row[k]) else (max if rule == ">=" else min)(row[k], value)
+    stricter = np.fmax if rule == ">=" else np.fmin
+    for k in range(1, len(TIERS)):
+        grid[k] = stricter(grid[k], grid[k - 1])
+    for k in range(len(TIERS) - 2, -1, -1):
+        grid[k] = np.where(np.isnan(grid[k]), grid[k + 1], grid[k])
+    return grid
 
 
-def _observations(rng: np.random.Generator, communes: pd.DataFrame, status: pd.DataFrame, sets,
+def _observations(rng: np.random.Generator, communes: pd.DataFrame, status: pd.DataFrame, frameworks,
                   years: list[int]) -> pd.DataFrame:
     regions = list(PROVINCES)
-    by_measure = {}
-    for s in sets:
-        for ind in s.indicators:
-            by_measure.setdefault(ind.measure, (ind, s))
-    basic = {i.measure for i in sets[0].indicators}
-    thresholds = _thresholds(sets, regions, years)
     n, ny = len(communes), len(years)
     cid = np.repeat(communes["commune_id"].to_numpy(), ny)
     year = np.tile(np.array(years), n)
     region = np.repeat(communes["region"].map(regions.index).to_numpy(), ny)
     level = np.repeat(status["level"].to_numpy(), ny)
-    ntm_year = np.repeat(status["ntm_year"].to_numpy(), ny)
-    nc_year = np.repeat(status["nc_year"].to_numpy(), ny)
+    ntm_year, nc_year, km_year = (np.repeat(status[k].to_numpy(), ny) for k in ("ntm_year", "nc_year", "km_year"))
     holds_ntm = (ntm_year != 0) & (ntm_year <= year)  # -1 (year unknown) holds every year
     holds_nc = (nc_year != 0) & (nc_year <= year)
+    holds_km = (km_year != 0) & (km_year <= year)
     base = 1.2 + 0.5 * level + 1.6 * holds_ntm + 0.5 * holds_nc + 0.15 * (year - years[0])
+    # the tier whose thresholds a commune-year's values are near: the one it holds (NTM when none), the
+    # next one for a fifth of them (communes preparing their file)
+    aim = np.minimum(np.where(holds_km, 2, np.where(holds_nc, 1, 0)) + (rng.random(len(cid)) < 0.2), 2)
     incomplete = rng.random(len(cid)) < INCOMPLETE  # commune-years that leave some values out
+    # each measure: the indicator that shapes its values, the tiers using it, per year its thresholds by
+    # tier aimed at, and the (set, code) of each set using it (one: it may be written by code)
+    measures: dict[str, dict] = {}
+    entries: dict = {}  # each threshold's entries, read once
+    for (lo, hi), sets in frameworks:
+        for y in range(lo, hi + 1):
+            if y not in years:
+                continue
+            for s in sets:
+                for ind in s.indicators:
+                    m = measures.setdefault(ind.measure, {"ind": ind, "tiers": set(), "threshold": {}, "own": {}})
+                    m["tiers"].add(s.tier)
+                    m["own"].setdefault(y, []).append((s.id, ind.code))
+            for measure, m in measures.items():
+                if y in m["own"] and y not in m["threshold"]:
+                    m["threshold"][y] = _threshold_by_tier(sets, measure, regions, y, entries)
     frames = []
-    for measure, (ind, s) in by_measure.items():
-        strength = base + rng.normal(0, 1.0, len(cid))  # > 0: meets the threshold
+    for measure, m in measures.items():
+        ind = m["ind"]
+        strength = base + rng.normal(0, 1.0, len(cid))  # > 0: meets the threshold of the tier aimed at
+        lowest = min(TIERS.index(x) for x in m["tiers"])
+        strength -= 5.0 * (aim < lowest)  # a measure only higher tiers test: met mostly by those aiming at them
         keep = ~(incomplete & (rng.random(len(cid)) < MISSING / INCOMPLETE))
-        if measure not in basic:
-            keep &= holds_ntm
-        value = _values(rng, ind, strength, thresholds[measure][region, year - years[0]])
-        by_code = s.id == SETS[0] and rng.random() < 0.1  # some measures written with the set's own code
+        keep &= np.isin(year, list(m["own"]))  # only the years some set uses it
+        if "ntm" not in m["tiers"]:
+            keep &= holds_nc if "nang-cao" not in m["tiers"] else holds_ntm
+        grid = np.full((len(TIERS), len(regions), ny), np.nan)
+        for y, values in m["threshold"].items():
+            grid[:, :, years.index(y)] = values
+        value = _values(rng, ind, strength, grid[aim, region, year - years[0]])
+        one_set = all(len(v) == 1 for v in m["own"].values())
+        by_code = one_set and rng.random() < 0.1  # some measures written with their set's own code
+        sid = code = np.full(len(cid), "", dtype=object)
+        if by_code:
+            sid = np.array([m["own"].get(int(y), [("", "")])[0][0] for y in years], dtype=object)[year - years[0]]
+            code = np.array([m["own"].get(int(y), [("", "")])[0][1] for y in years], dtype=object)[year - years[0]]
         frames.append(pd.DataFrame({
             "commune_id": cid[keep], "year": year[keep],
-            "set": s.id if by_code else "", "indicator": ind.code if by_code else measure,
+            "set": sid[keep] if by_code else "", "indicator": code[keep] if by_code else measure,
             "value": value[keep]}))
     obs = pd.concat(frames, ignore_index=True)
     return obs.sort_values(["year", "commune_id"], kind="stable").reset_index(drop=True)

@@ -25,6 +25,7 @@ from .criteria_workbook import (
     INFO_SHEET,
     LEFT,
     MARK_WORDS,
+    OLD_INFO_KEYS,
     RIGHT,
     RULE_WORDS,
     SHEET,
@@ -34,6 +35,7 @@ from .criteria_workbook import (
     decimal_comma,
     derived_text,
     parse_derived,
+    public_source,
 )
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -85,16 +87,22 @@ class _Row:
     raw: dict  # the indicator as a YAML mapping
 
 
-def import_set(path: str | Path, set_id: str, out: str | Path, extends: str | None = None,
-               decision: str = "", search: tuple[Path, ...] = ()) -> CriteriaSet:
-    """Turn an edited criteria-set workbook into the YAML set `out` (named `set_id`), check it by
-    loading it, and return it. With `extends`, only the differences from that parent are
-    written. A value that differs from the reference set (the parent, else the set the workbook
-    was exported from) is marked confirmed, with `decision` as its source. Raises FrameworkError
-    naming the sheet and cell of every problem; `out` is not left behind then."""
+def import_set(path: str | Path, set_id: str | None = None, out: str | Path | None = None,
+               extends: str | None = None, decision: str = "", search: tuple[Path, ...] = (), *,
+               provisional: bool = False) -> CriteriaSet:
+    """Turn an edited criteria-set workbook into the YAML set `out` (named `set_id`, by default the
+    file's name), check it by loading it, and return it. With `extends`, only the differences from
+    that parent are written. A value that differs from the reference set (the parent, else the set
+    the workbook was exported from) is marked confirmed with `decision` as its source; with
+    `provisional` (a trial: the decision is not final), or without a decision, it is marked
+    provisional, and the set's source says it is a trial. Raises FrameworkError naming the sheet
+    and cell of every problem; `out` is not left behind then."""
     import openpyxl
 
+    if out is None:
+        raise FrameworkError(Problem("out", error_text("import_needs_out")))
     path, out = Path(path), Path(out)
+    set_id = out.stem if set_id is None else set_id
     name = path.name
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", set_id):
         raise FrameworkError(Problem("--id", error_text("import_bad_id", id=set_id)))
@@ -107,7 +115,8 @@ def import_set(path: str | Path, set_id: str, out: str | Path, extends: str | No
     if SHEET not in wb.sheetnames:
         raise FrameworkError(Problem(name, error_text("import_no_sheet", sheet=SHEET)))
     info = _read_info(wb, name)
-    search = tuple(search) + (out.parent,)
+    # the set the workbook came from: beside the output, the workbook, or in the dataset folder it is run in
+    search = tuple(search) + (out.parent, path.parent, Path.cwd() / "frameworks")
     problems: list[Problem] = []
     parent = _load(extends, search, name, problems, "import_no_parent") if extends else None
     origin = _load(info.get("id"), search, name, [], "") if info.get("id") else None
@@ -159,7 +168,9 @@ def import_set(path: str | Path, set_id: str, out: str | Path, extends: str | No
     decision_no, date = split_decision(decision)
     if date and not _real_date(date):
         raise FrameworkError(Problem("--decision", error_text("import_bad_date", value=decision.strip())))
-    source_text = W["source"].format(decision=decision.strip()) if decision.strip() else ""
+    trial = provisional or not decision.strip()  # a value no final decision gives is never confirmed
+    source_text = (W["source_trial" if provisional else "source"].format(decision=decision.strip())
+                   if decision.strip() else "")
     ref = {i.code: i for i in reference.indicators}  # the differences written are from this set
     doc: dict = {"id": set_id}
     if extends:
@@ -172,9 +183,10 @@ def import_set(path: str | Path, set_id: str, out: str | Path, extends: str | No
     if period:
         doc["period"] = period
     doc["source"] = {"issuer": info.get("issuer") or (reference.source or {}).get("issuer") or "",
-                     "decision": decision_no or info.get("decision") or None,
-                     "date": date or info.get("date") or None,
-                     "note": W["source_note"].format(file=name)}
+                     "decision": None if provisional else decision_no or info.get("decision") or None,
+                     "date": None if provisional else date or info.get("date") or None,
+                     "note": W["source_note_trial" if provisional else "source_note"].format(
+                         file=name, decision=decision.strip() or "—")}
     if not doc["source"]["issuer"]:
         del doc["source"]["issuer"]
     indicators = {}
@@ -182,11 +194,18 @@ def import_set(path: str | Path, set_id: str, out: str | Path, extends: str | No
         code = r.raw["code"]
         base = before.get(code)
         raw = dict(r.raw)
+        if base is not None and raw.get("source", "") == public_source(base.source):
+            raw["source"] = base.source  # as exported: the full source, notes included, kept
+            if not raw["source"]:
+                raw.pop("source")
         if base is None or _changed(raw, base):
             if base is not None and raw["confidence"] == _mark(base) or base is None:
-                raw["confidence"] = "confirmed"
+                raw["confidence"] = "provisional" if trial else "confirmed"
             if source_text and (raw.get("source", "") == base.source if base else not raw.get("source")):
                 raw["source"] = _changed_source(source_text, raw, base)
+        if trial and raw["confidence"] == "confirmed" and (base is None or _changed(raw, base)
+                                                           or base.confidence != "confirmed"):
+            raw["confidence"] = "provisional"  # a trial confirms nothing: only a set's own confirmed values stay so
         indicators[code] = raw
     if extends:
         overrides, add = {}, []
@@ -242,7 +261,7 @@ def _read_info(wb, name: str) -> dict:
     value; empty when the sheet is missing."""
     if INFO_SHEET not in wb.sheetnames:
         return {}
-    labels = {fold(label): key for key, label in INFO_KEYS}
+    labels = {fold(label): key for key, label in INFO_KEYS + OLD_INFO_KEYS}
     out = {}
     for r, row in enumerate(wb[INFO_SHEET].iter_rows(values_only=True), start=1):
         if row and row[0] is not None and fold(str(row[0])) in labels and len(row) > 1 and row[1] is not None:

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from ..base.outputs import write_bytes_atomic
 from ..base.values import fold
-from ..criteria.criteria_set import FRAMEWORK_DIR, CriteriaSet, Threshold
+from ..criteria.criteria_set import CriteriaSet, Threshold, available_sets, load_set
+from ..dataset.resolve import set_id_among
 from ..text import FRAMEWORK_EXCEL_DERIVED_WORDS, FRAMEWORK_EXCEL_WORDS, TIERS, tier_name
 from .workbook_style import FONT, HEADER_FILL, ROW_PAD_PT, default_font, line_pt, new_cell, print_setup, wrapped_lines
 
@@ -35,7 +36,16 @@ RIGHT = [("derived", D["column"], 28), ("confidence", "Mức chắc chắn", 11)
          ("name_en", "Tên tiếng Anh", 30), ("measure", "Thước đo (measure)", 24)]
 INFO_KEYS = [("id", "Mã bộ tiêu chí"), ("name", "Tên bộ tiêu chí"), ("tier", "Hạng"), ("period", "Giai đoạn"),
              ("issuer", "Cơ quan ban hành"), ("decision", "Quyết định"), ("date", "Ngày ban hành"),
-             ("file", "Tệp gốc")]  # the set's file when exported: what the officer changed is read against it
+             ("appendix", "Phụ lục"), ("url", "Văn bản công khai")]
+OLD_INFO_KEYS = [("file", "Tệp gốc")]  # read from workbooks written by earlier versions, no longer written
+# A legal text cited in a source: 'QĐ 318/QĐ-TTg ngày 08/3/2022, Phụ lục I', '12/2024/QĐ-UBND ngày 15/3/2024',
+# 'Công văn 45/SNN-PTNT'
+_LEGAL = re.compile(r"(?:(?:QĐ|Quyết định|NĐ|Nghị định|TT|Thông tư|NQ|Nghị quyết|CV|Công văn|KH|Kế hoạch)\s+"
+                    r"(?:số\s+)?)?\d+(?:/\d{4})?/[A-ZĐ]{2,}[-\w]*(?:\s+ngày\s+\d{1,2}/\d{1,2}/\d{4})?"
+                    r"(?:,\s+(?:Phụ lục|điều kiện|Điều|khoản)\s+[IVXL\d]+\b)?")
+# a published bulletin, and the address of a public page (a domain, then a path)
+_BULLETIN = re.compile(r"[Bb]ản tin (?:NTM|[Nn]ông thôn mới) [^;:,()'\"]*?tháng \d{1,2}/\d{4}")
+_URL = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+(?:vn|com|org|net|int)(?:/[^\s'\"()<>,;]*)?", re.I)
 
 
 # --------------------------------------------------------------------------- threshold columns
@@ -82,8 +92,10 @@ def threshold_columns(s: CriteriaSet) -> list[tuple[str, object]]:
 # --------------------------------------------------------------------------- export
 
 
-def export_set(s: CriteriaSet, path: str | Path) -> Path:
-    """Write set `s` as the workbook an officer corrects: sheets 'Chỉ tiêu', 'Thông tin', 'Hướng dẫn'."""
+def export_set(s: CriteriaSet | str | Path, path: str | Path) -> Path:
+    """Write set `s` (a CriteriaSet, a built-in set's id or name, or a set's .yaml file) as the
+    workbook an officer corrects: sheets 'Chỉ tiêu', 'Thông tin', 'Hướng dẫn'. Its sources are
+    the public ones only (public_source). Returns the path written."""
     import io
 
     from openpyxl import Workbook
@@ -91,6 +103,8 @@ def export_set(s: CriteriaSet, path: str | Path) -> Path:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    if not isinstance(s, CriteriaSet):
+        s = load_set(set_id_among(str(s), available_sets()))
     wb = Workbook()
     default_font(wb)
     ws = wb.active
@@ -107,7 +121,7 @@ def export_set(s: CriteriaSet, path: str | Path) -> Path:
     for i in s.indicators:
         row = [i.criterion, i.code, i.name, i.unit, RULE_WORDS[i.rule]]
         row += [_value_of(i.threshold, kind, key) for kind, key in tcols]
-        row += [derived_text(i.threshold), MARK_WORDS[i.confidence], i.source, i.name_en, i.measure]
+        row += [derived_text(i.threshold), MARK_WORDS[i.confidence], public_source(i.source), i.name_en, i.measure]
         ws.append([new_cell(ws, v if v != "" else None) for v in row])
     n = ws.max_row
     ws["A1"].font = Font(name=FONT, bold=True, size=13)
@@ -152,7 +166,7 @@ def export_set(s: CriteriaSet, path: str | Path) -> Path:
     if tcols:
         numbers.add(f"{get_column_letter(first_thr)}{HEADER_ROW + 1}:{get_column_letter(last_thr)}{last}")
     for r, i in enumerate(s.indicators, start=HEADER_ROW + 1):
-        lines = max(wrapped_lines(i.name, 50), wrapped_lines(i.source, 40), wrapped_lines(i.unit, 11),
+        lines = max(wrapped_lines(i.name, 50), wrapped_lines(public_source(i.source), 40), wrapped_lines(i.unit, 11),
                     wrapped_lines(derived_text(i.threshold), 28))
         if lines > 1:
             ws.row_dimensions[r].height = lines * line_pt(11) + ROW_PAD_PT
@@ -161,14 +175,10 @@ def export_set(s: CriteriaSet, path: str | Path) -> Path:
     ws.print_area = f"A1:{get_column_letter(at['source'])}{n}"  # the English name and the measure are not printed
 
     info = wb.create_sheet(INFO_SHEET)
-    src = s.source or {}
-    yml = Path(s.path)  # "Tệp gốc" without the machine's folders: its name in ntmlib, or its path in the dataset
-    shown = (f"{yml.name} (có sẵn trong ntmlib)" if yml.parent.resolve() == FRAMEWORK_DIR.resolve()
-             else f"{yml.parent.name}/{yml.name}" if yml.parent.name == "frameworks" else yml.name)
+    src = s.source or {}  # what the decision says, never the set's notes or its file on this machine
     values = {"id": s.id, "name": s.name, "tier": tier_name(s.tier),
               "period": f"{s.period[0]}-{s.period[1]}" if s.period else "",
-              "issuer": src.get("issuer") or "", "decision": src.get("decision") or "", "date": src.get("date") or "",
-              "file": shown}
+              **{k: src.get(k) or "" for k in ("issuer", "decision", "date", "appendix", "url")}}
     info.append([new_cell(info, W["info_title"])])
     for key, label in INFO_KEYS:
         info.append([new_cell(info, label), new_cell(info, values[key])])
@@ -201,7 +211,21 @@ def export_set(s: CriteriaSet, path: str | Path) -> Path:
     wb.properties.creator = "ntmlib"
     buf = io.BytesIO()
     wb.save(buf)
-    return write_bytes_atomic(Path(path), buf.getvalue())
+    write_bytes_atomic(Path(path), buf.getvalue())
+    return Path(path)
+
+
+def public_source(text: str) -> str:
+    """The public part of an indicator's source, as a workbook sent out shows it: the legal texts it
+    cites ('QĐ 318/QĐ-TTg ngày 08/3/2022, Phụ lục I'), a published bulletin, the addresses of
+    public pages; never the review notes around them. "" when it cites none."""
+    if not text:
+        return ""
+    found = [m.group(0).strip() for m in _LEGAL.finditer(text)] + [m.group(0) for m in _BULLETIN.finditer(text)]
+    urls = [u.rstrip(".:") for u in _URL.findall(text) if "/" in u or not any(
+        other != u and other.split("/")[0].endswith(u.split("/")[0]) for other in _URL.findall(text))]
+    parts = list(dict.fromkeys(found + urls))
+    return "; ".join(p for p in parts if not any(p != q and p in q for q in parts))
 
 
 def _value_of(t: Threshold | None, kind: str, key):

@@ -60,7 +60,11 @@ CLI_WORDS = {
         # `ntm frameworks export|import` and `ntm template`
         "no_file": "không có tệp này",
         "imported": "Bộ tiêu chí {id}: {indicators} chỉ tiêu, {confirmed} chỉ tiêu có ngưỡng xác nhận.",
-        "template_written": "{communes} xã, {indicators} chỉ tiêu mỗi xã, năm {year}",
+        "imported_trial": "Nhập thử (tạm tính, chưa phải quyết định chính thức): {provisional} chỉ tiêu có ngưỡng "
+                          "tạm tính.",
+        "template_written": "{communes} xã, {inputs} số liệu mỗi xã ({indicators} chỉ tiêu của {sets} bộ tiêu chí), "
+                            "năm {year}",
+        "template_left_out": "Không lập phiếu cho {n} đơn vị không thuộc diện đánh giá: {names}",
         # official units (ntmlib.dataset.units): `ntm validate`, `ntm crosswalk build`, `ntm synthetic`
         "unit_warnings": "Cảnh báo — mã, tên xã khác danh mục đơn vị hành chính chính thức ({n} mục; "
                          "--strict để coi là lỗi):",
@@ -124,7 +128,11 @@ CLI_WORDS = {
         },
         "no_file": "no such file",
         "imported": "Criteria set {id}: {indicators} indicators, {confirmed} with confirmed thresholds.",
-        "template_written": "{communes} communes, {indicators} indicators each, year {year}",
+        "imported_trial": "Trial import (provisional, not a final decision): {provisional} indicators with "
+                          "provisional thresholds.",
+        "template_written": "{communes} communes, {inputs} figures each ({indicators} indicators of {sets} criteria "
+                            "sets), year {year}",
+        "template_left_out": "No sheet for {n} units not assessed: {names}",
         "unit_warnings": "Warnings — commune codes or names that differ from the official list of administrative "
                          "units ({n}; --strict makes them errors):",
         "crosswalk_built": "Wrote {path}: {old} old units → {new} new communes ({divided} old units divided "
@@ -135,7 +143,8 @@ CLI_WORDS = {
 
 
 EXCEL_SETS_CLI_WORDS = {  # the messages of `ntm frameworks export|import` and `ntm template`, within CLI_WORDS
-    lang: {key: CLI_WORDS[lang][key] for key in ("no_file", "imported", "template_written")} for lang in LANGS}
+    lang: {key: CLI_WORDS[lang][key] for key in ("no_file", "imported", "imported_trial", "template_written",
+                                                      "template_left_out")} for lang in LANGS}
 
 FRAMEWORK_TEXT = {  # `ntm frameworks`: confidence counts per set and the list of provisional thresholds
     "vi": {"set_columns": ("Mã", "Tên", "Hạng", "Giai đoạn", "Tiêu chí", "Chỉ tiêu", "Xác nhận", "Suy ra",

@@ -8,7 +8,7 @@ from .formats import TIER_WORDS, label
 ERROR_TEXT = {
     "vi": {
         # where a problem is: the words Problem adds around a message
-        "column": "cột", "line": "dòng {n}", "year_given": "năm",
+        "column": "cột", "line": "dòng {n}", "year_given": "năm", "commune_given": "xã",
         # the dataset folder and dataset.yaml (ntmlib.dataset.loading)
         "no_folder": "không tìm thấy thư mục dữ liệu",
         "not_utf8": "tệp không phải mã UTF-8",
@@ -235,6 +235,8 @@ ERROR_TEXT = {
         "needs_text_list": "cần một danh sách dòng chữ, ví dụ {field}: [\"…\", \"…\"]",
         "needs_date": "cần một ngày dạng NNNN-TT-NN, ví dụ {field}: 2025-06-30",
         "entry_no_sets": "dataset.yaml không nêu bộ tiêu chí nào cho năm {year}",
+        "entry_none_assessed": "không xã nào được đánh giá: {names} không thuộc diện đánh giá (assessed = false "
+                               "trong communes.csv)",
         # running reports (ntmlib.run) and the command line (ntmlib.cli)
         "needs_dask": "cần gói dask[distributed]: pip install 'ntmlib[dask]'",
         "not_ours": "tệp có sẵn, không do 'ntm reports' viết ra, sẽ bị ghi đè: chọn thư mục khác cho --out, hoặc "
@@ -251,6 +253,7 @@ ERROR_TEXT = {
         "import_bad_id": "mã '{id}' chỉ được gồm chữ thường không dấu, chữ số và dấu gạch nối (ví dụ "
                          "hanam-2024-ntm)",
         "import_out_name": "tên tệp phải là mã của bộ tiêu chí: {id}.yaml",
+        "import_needs_out": "cần tệp .yaml kết quả (out=DỮ_LIỆU/frameworks/MÃ.yaml)",
         "import_no_sheet": "không có trang tính '{sheet}' (bảng bộ tiêu chí do 'ntm frameworks export' viết)",
         "import_no_parent": "kế thừa bộ tiêu chí không có: '{id}'",
         "import_no_reference": "không rõ bộ gốc: ghi mã bộ tiêu chí ở trang '{sheet}' hoặc dùng --extends",
@@ -284,7 +287,7 @@ ERROR_TEXT = {
         "import_empty_cell": "ô trống",
     },
     "en": {
-        "column": "column", "line": "line {n}", "year_given": "year",
+        "column": "column", "line": "line {n}", "year_given": "year", "commune_given": "commune",
         "no_folder": "the dataset folder does not exist",
         "not_utf8": "the file is not UTF-8",
         "bad_yaml": "invalid YAML: {reason}",
@@ -513,6 +516,8 @@ ERROR_TEXT = {
         "needs_text_list": "needs a list of lines of text, for example {field}: [\"…\", \"…\"]",
         "needs_date": "needs a date as YYYY-MM-DD, for example {field}: 2025-06-30",
         "entry_no_sets": "dataset.yaml names no criteria set for {year}",
+        "entry_none_assessed": "no commune is assessed: {names} are not assessed (assessed = false in "
+                               "communes.csv)",
         "needs_dask": "needs the dask[distributed] package: pip install 'ntmlib[dask]'",
         "not_ours": "an existing file that 'ntm reports' did not write would be overwritten: choose another folder "
                     "for --out, or add --force to overwrite it",
@@ -528,6 +533,7 @@ ERROR_TEXT = {
         "import_bad_id": "the id '{id}' may hold only lower-case letters without accents, digits and hyphens (for "
                          "example hanam-2024-ntm)",
         "import_out_name": "the file name must be the criteria set's id: {id}.yaml",
+        "import_needs_out": "the .yaml file to write is needed (out=DATASET/frameworks/ID.yaml)",
         "import_no_sheet": "no sheet '{sheet}' (the criteria-set workbook that 'ntm frameworks export' writes)",
         "import_no_parent": "the parent criteria set does not exist: '{id}'",
         "import_no_reference": "the original set is unknown: write its id on the '{sheet}' sheet or use --extends",

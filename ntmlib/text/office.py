@@ -84,9 +84,11 @@ FRAMEWORK_EXCEL_WORDS = {  # the criteria-set workbook (ntmlib.office.criteria_w
         "'Nhóm 1' là ngưỡng của nhóm xã. Mỗi chỉ tiêu chỉ điền một loại cột. Để trống ô của vùng hoặc năm "
         "chưa có ngưỡng (không ghi 0). Có thể thêm cột cùng cách đặt tên, ví dụ 'DBSH 2025'.",
         "4. Mức chắc chắn (chọn trong danh sách): 'xác nhận' khi ngưỡng lấy đúng từ văn bản; 'suy ra' khi tính "
-        "từ văn bản theo một quy tắc ghi trong nguồn; 'tạm tính' khi chưa đối chiếu. Khi nhập vào ntmlib, mọi "
-        "chỉ tiêu có quy tắc hoặc ngưỡng được sửa được ghi 'xác nhận', với nguồn là quyết định của tỉnh.",
-        "5. Nguồn: văn bản, điều, phụ lục của ngưỡng. Để trống thì ghi số quyết định khi nhập.",
+        "từ văn bản theo một quy tắc ghi trong nguồn; 'tạm tính' khi chưa đối chiếu. Khi nhập vào ntmlib với số "
+        "quyết định, mọi chỉ tiêu có quy tắc hoặc ngưỡng được sửa được ghi 'xác nhận', với nguồn là quyết định của "
+        "tỉnh; nhập thử (--provisional) hoặc chưa có quyết định thì được ghi 'tạm tính'.",
+        "5. Nguồn: văn bản, điều, phụ lục của ngưỡng, địa chỉ trang công khai. Để trống thì ghi số quyết định "
+        "khi nhập.",
         "6. Thêm chỉ tiêu: thêm một dòng với mã tiêu chí có sẵn và mã chỉ tiêu mới. Bỏ chỉ tiêu: xoá cả dòng.",
         "7. Trang 'Thông tin': tên bộ tiêu chí, hạng, giai đoạn và cơ quan ban hành của bộ mới.",
         "8. Nhập vào ntmlib: ntm frameworks import bo-tieu-chi.xlsx --id MÃ --extends BỘ_GỐC "
@@ -94,6 +96,9 @@ FRAMEWORK_EXCEL_WORDS = {  # the criteria-set workbook (ntmlib.office.criteria_w
     ],
     "source": "{decision}",
     "source_note": "nhập từ bảng Excel {file}",
+    "source_trial": "nhập thử, chưa phải quyết định chính thức: {decision}",
+    "source_note_trial": "nhập thử từ bảng Excel {file} (tạm tính, chưa phải quyết định chính thức; dự thảo: "
+                         "{decision})",
     "rule_word": "quy tắc",
     "kept_source": "các giá trị khác giữ nguyên theo nguồn cũ",
     "bad_tier_list": "Chọn một hạng trong danh sách: NTM, NTM nâng cao, NTM kiểu mẫu.",
@@ -119,11 +124,15 @@ ENTRY_TEMPLATE_WORDS = {  # the communes' data-entry workbook (ntmlib.office.dat
     "year_line": "Năm {year}",
     "instructions": "Nhập số liệu vào các ô trắng của cột mang tên xã. Để trống ô chưa có số liệu (không ghi 0). "
                     "Chỉ tiêu Đạt/Chưa đạt: chọn trong danh sách; tỷ lệ %: ghi số từ 0 đến 100 (95 nghĩa là 95 %). "
-                    "Cột xám là số liệu năm trước, chỉ để tham khảo; các cột nhãn đã khoá.",
+                    "Cột xám là số liệu năm trước, chỉ để tham khảo; các cột nhãn đã khoá. Một số liệu dùng cho "
+                    "nhiều hạng chỉ nhập một lần, ở dòng đầu tiên có nó; các dòng sau ghi 'đã nhập ở dòng …'.",
+    # (the instructions name no set nor tier's full name: the reader would take a title naming one for the sheet's set)
     "set": "Bộ tiêu chí", "code": "Mã chỉ tiêu", "name": "Tên chỉ tiêu", "unit": "Đơn vị", "threshold": "Ngưỡng",
     "previous": "Năm {year} (tham khảo)", "previous_across": "{commune}: năm {year} (tham khảo)",
     "section": "{tier}: {name}", "criterion": "Tiêu chí {code}. {name}",
     "no_threshold": "chưa có ngưỡng năm {year}",
+    "shared": "{name} (một số liệu cho: {sets})",
+    "asked_above": "{name} — đã nhập ở dòng {row} ({set} {code})",
     "bad_title": "Giá trị không hợp lệ", "prompt_title": "Chọn kết quả",
     "prompt_yes_no": "Chọn Đạt hoặc Chưa đạt; để trống nếu chưa đánh giá.",
     "bad_yes_no": "Chọn Đạt hoặc Chưa đạt trong danh sách.",

@@ -13,7 +13,8 @@ SOME = ["13567", "13591", "13627"]  # Hợp Lý, Đức Lý, Tiến Thắng
 
 def fill_entry_workbook(path, ds, card, leave_out=()) -> int:
     """Type into the entry cells of the workbook the 2023 values the CSV gives (as scored), the way a
-    commune officer would: numbers as numbers, yes/no as written. Returns the cells filled."""
+    commune officer would: numbers as numbers, yes/no as written; a figure several sets share, once,
+    in its row keyed by the measure. Returns the cells filled."""
     values = {}
     for cid, sid, code, value, number, rule in zip(card.indicators["commune_id"].astype(str),
                                                    card.indicators["set"].astype(str),
@@ -25,15 +26,21 @@ def fill_entry_workbook(path, ds, card, leave_out=()) -> int:
             values[(cid, sid, code)] = float(number) if numeric else value
     ids = dict(zip(ds.communes["commune"], ds.communes["commune_id"].astype(str)))
     set_of = {tier_name(s.tier): s.id for s in ds.sets_for(2023)}
+    users = {}  # a row keyed by a measure (its set cell empty) fills every indicator measuring it
+    for s in ds.sets_for(2023):
+        for i in s.indicators:
+            users.setdefault(i.measure, []).append((s.id, i.code))
     wb = openpyxl.load_workbook(path)
     n = 0
     for ws in wb.worksheets:
         communes = {c.column: ids[c.value] for c in ws[HEADER] if c.value in ids}
         for r in range(HEADER + 1, ws.max_row + 1):
             sid, code = set_of.get(ws.cell(r, 1).value), ws.cell(r, 2).value
+            keys = [(sid, code)] if sid else users.get(code, []) if ws.cell(r, 1).value is None else []
             for col, cid in communes.items():
-                if sid and (cid, sid, code) in values:
-                    ws.cell(r, col).value = values[(cid, sid, code)]
+                given = [values[(cid, *k)] for k in keys if (cid, *k) in values]
+                if given and not ws.cell(r, col).protection.locked:  # only the entry cells take a value
+                    ws.cell(r, col).value = given[0]
                     n += 1
     wb.save(path)
     return n

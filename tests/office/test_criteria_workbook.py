@@ -258,13 +258,13 @@ def test_ntm_frameworks_keeps_its_listing_and_tree_beside_the_subcommands(tmp_pa
 def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path):
     (tmp_path / "tinh-y.yaml").write_text(
         'id: tinh-y\nextends: hanam-2022-ntm\nname: "=HYPERLINK(\\"http://x\\")"\ntier: ntm\n'
-        'overrides:\n  "1.1": {name: "+cmd|\' /C calc\'!A0", source: "@SUM(1)"}\n', encoding="utf-8")
+        'overrides:\n  "1.1": {name: "+cmd|\' /C calc\'!A0", name_en: "@SUM(1)"}\n', encoding="utf-8")
     s = load_set(tmp_path / "tinh-y.yaml")
     export_set(s, tmp_path / "b.xlsx")
     ws = openpyxl.load_workbook(tmp_path / "b.xlsx")["Chỉ tiêu"]
-    name, source = _cell(ws, "1.1", "Tên chỉ tiêu"), _cell(ws, "1.1", "Nguồn")
+    name, english = _cell(ws, "1.1", "Tên chỉ tiêu"), _cell(ws, "1.1", "Tên tiếng Anh")
     assert (name.value, name.data_type) == ("+cmd|' /C calc'!A0", "s")
-    assert (source.value, source.data_type) == ("@SUM(1)", "s")
+    assert (english.value, english.data_type) == ("@SUM(1)", "s")
     assert ws["A1"].data_type == "s" and ws["A1"].value.endswith('=HYPERLINK("http://x")')
     back = import_set(tmp_path / "b.xlsx", "tinh-z", tmp_path / "tinh-z.yaml")
     assert back.indicators == s.indicators
