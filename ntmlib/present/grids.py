@@ -118,7 +118,7 @@ _CSS = f"""
 .ntm-heatmap table.ntm-hm .ntm-total {{ font-weight: bold; text-align: center; }}
 .ntm-heatmap .ntm-hm a:link, .ntm-heatmap .ntm-hm a:visited {{ color: {LINK}; text-decoration: underline; }}
 .ntm-heatmap .ntm-hm abbr {{ text-decoration: none; border: 0; cursor: help; }}
-.ntm-rstate {{ display: block; font-size: 12px; font-weight: bold; white-space: nowrap; }}
+.ntm-rstate {{ display: block; font-size: 12px; font-weight: bold; white-space: normal; }}
 {STATE_CSS}
 .ntm-size {{ display: block; font-size: 12px; font-weight: normal; color: {MUTED}; }}
 .ntm-n {{ margin-left: 2px; }}
