@@ -124,7 +124,8 @@ td[data-label]::before{{content:attr(data-label) ": ";color:#667085}}td:empty{{d
 .counts{{width:auto;font-size:14px;margin:.5em 0 1em}}.counts th,.counts td{{padding:.3em .6em}}.num{{text-align:right}}
 .filters{{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:end;margin:.5em 0;font-size:14px}}
 .filters label{{display:flex;flex-direction:column;gap:.15em;color:#344054}}
-.filters select,.filters input{{font:inherit;padding:.3em .4em;min-width:9em}}.filters input{{min-width:17em}}.shown{{font-size:14px;color:#475467}}
+.filters select,.filters input{{font:inherit;padding:.3em .4em;min-width:9em}}.filters input{{min-width:17em}}
+.shown{{font-size:14px;color:#475467}}
 .note{{font-size:14px;color:#344054}}@media (max-width:600px){{.counts{{display:table;width:100%}}
 .counts thead{{display:table-header-group}}.counts tr{{display:table-row;padding:0}}
 .counts th,.counts td{{display:table-cell;font-size:12px;padding:.2em .3em}}
