@@ -14,10 +14,11 @@ import pandas as pd
 from ..criteria.criteria_set import CriteriaSet
 from ..errors import ParameterError, Problem
 from ..scoring.scorecard import Scorecard
+from ..text import STATES as TEXT_STATES
 from ..text import TIERS, error_text
 from .trends import trends
 
-STATES = ("maintained", "reached", "lapsed", "not_reached", "undecided", "no_data")  # as ntmlib.text.states
+STATES = TEXT_STATES  # the one vocabulary: ntmlib.text.states
 ROW_COLUMNS = ["set", "tier", "criterion", "criterion_name", "indicator", "name", "unit", "rule", "value", "number",
                "threshold", "gap", "status", "provisional", "arrow", "rate", "projected_year"]
 
