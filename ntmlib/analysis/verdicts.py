@@ -1,6 +1,7 @@
-"""What a commune's results mean, per criteria set: reached, reached and still held since its
-recognition, recognised but no longer held, or not reached, and why (the criteria missing, or
-the prerequisite tier), or not decided because some value has no threshold for its year; the
+"""What a commune's results mean, per criteria set: its state (set_states, the one rule every page
+uses: reached and recognised, reached by the results, recognised but not maintained, not reached,
+undecided for want of a threshold, or no data) and why (the criteria missing, or the prerequisite
+tier); the
 commune's next steps to its next tier; and how many of the thresholds behind the verdicts are
 provisional."""
 from __future__ import annotations
@@ -13,10 +14,11 @@ import pandas as pd
 from ..criteria.criteria_set import CriteriaSet
 from ..errors import ParameterError, Problem
 from ..scoring.scorecard import Scorecard
+from ..text import STATES as TEXT_STATES
 from ..text import TIERS, error_text
 from .trends import trends
 
-STATES = ("maintained", "reached", "lapsed", "not_reached", "undecided")
+STATES = TEXT_STATES  # the one vocabulary: ntmlib.text.states
 ROW_COLUMNS = ["set", "tier", "criterion", "criterion_name", "indicator", "name", "unit", "rule", "value", "number",
                "threshold", "gap", "status", "provisional", "arrow", "rate", "projected_year"]
 
@@ -110,12 +112,49 @@ def criterion_changes(card: Scorecard, commune_id: str, set_id: str, year: int, 
     return out
 
 
-def _state(reaches: bool, recognised: bool, undecided: bool = False) -> str:
-    if reaches:
-        return "maintained" if recognised else "reached"
-    if undecided:  # nothing failed, but some value has no threshold to be judged by
-        return "undecided"
-    return "lapsed" if recognised else "not_reached"
+def set_states(rows: pd.DataFrame) -> pd.Series:
+    """The state of each row of the communes table (one commune, year and set), the one rule every
+    page and document uses (its words: ntmlib.text.states): reached and recognised 'maintained';
+    reached by the results only 'reached'; else 'undecided' when some value has no threshold,
+    'no_data' when nothing failed but some value is missing, 'lapsed' when recognised and
+    'not_reached' otherwise. A set whose criteria are all met but whose prerequisite tier is not
+    reached is decided: not reached (or lapsed)."""
+    reaches = rows["reaches"].to_numpy(dtype=bool)
+    recognised = rows["recognised"].to_numpy(dtype=bool)
+    all_met = rows["criteria_met"].to_numpy() == rows["criteria_total"].to_numpy()
+    blocked = ~reaches & all_met & ~rows["prerequisite_met"].to_numpy(dtype=bool)
+    undecided = rows["undecided"].to_numpy(dtype=bool) & ~blocked
+    unknown = rows["set_met"].isna().to_numpy() & rows["prerequisite_met"].to_numpy(dtype=bool)
+    state = np.select([reaches & recognised, reaches, undecided, unknown, recognised],
+                      ["maintained", "reached", "undecided", "no_data", "lapsed"], "not_reached")
+    return pd.Series(state, index=rows.index, name="state")
+
+
+def states(card: Scorecard, year: int) -> pd.DataFrame:
+    """One row per commune and tier scored in `year`: commune_id, commune, set, tier, state."""
+    c = card.communes
+    c = c[c["year"] == int(year)]
+    return pd.DataFrame({"commune_id": c["commune_id"].astype(str), "commune": c["commune"], "set": c["set"],
+                         "tier": c["tier"].astype(str), "state": set_states(c)}).reset_index(drop=True)
+
+
+def headline_states(card: Scorecard, year: int) -> pd.DataFrame:
+    """One row per commune scored in `year` (commune_id, tier, state, reached, undecided): the
+    state a map marker or a list line shows for the whole commune. A lapsed tier comes first (the
+    highest lapsed); else the highest tier reached, maintained or reached; else the lowest tier's
+    state (not reached, undecided or no data). `reached` is the highest tier reached ('' for
+    none); `undecided` the lowest tier above it that could not be decided ('' for none)."""
+    s = states(card, year)
+    s["rank"] = s["tier"].map(TIERS.index)
+    out = []
+    for cid, g in s.sort_values("rank", kind="stable").groupby("commune_id", sort=False):
+        lapsed = g[g["state"] == "lapsed"]
+        reached = g[g["state"].isin(["maintained", "reached"])]
+        pick = lapsed.iloc[-1] if len(lapsed) else reached.iloc[-1] if len(reached) else g.iloc[0]
+        top = reached["tier"].iloc[-1] if len(reached) else ""
+        above = g[(g["state"] == "undecided") & (g["rank"] > (TIERS.index(top) if top else -1))]
+        out.append((cid, pick["tier"], pick["state"], top, above["tier"].iloc[0] if len(above) else ""))
+    return pd.DataFrame(out, columns=["commune_id", "tier", "state", "reached", "undecided"])
 
 
 def commune_verdicts(card: Scorecard, commune_id: str, year: int) -> list[Verdict]:
@@ -131,16 +170,15 @@ def commune_verdicts(card: Scorecard, commune_id: str, year: int) -> list[Verdic
         hit = c.loc[c["commune_id"] == commune_id, "region"]
         region = str(hit.iloc[0]) if len(hit) else ""
     out = []
-    for r in rows.itertuples():
+    for r, state in zip(rows.itertuples(), set_states(rows)):
         s = card.sets[r.set]
         failing = crit[(crit["set"] == r.set) & ~crit["met"].fillna(False).astype(bool)]
         missing = tuple((str(c), s.criterion(str(c)).name) for c in failing["criterion"])
         prerequisite = (s.requires or "") if (not bool(r.reaches) and not missing) else ""
-        undecided = bool(getattr(r, "undecided", False))
         no_thr = tuple(str(i) for i in ind.loc[ind["set"] == r.set, "indicator"])
         out.append(Verdict(r.set, r.tier, int(r.criteria_met), int(r.criteria_total), int(r.indicators_met),
                            int(r.indicators_total), int(r.no_data),
-                           _state(bool(r.reaches), bool(r.recognised), undecided and not prerequisite),
+                           state,
                            missing, prerequisite, no_thr, region, int(year)))
     return sorted(out, key=lambda v: TIERS.index(v.tier))
 

@@ -110,7 +110,11 @@ class WhatIf:
                              after=tier_name(r.tier_reached_after, lang)))
         return out
 
-    def _assumption(self, ch: ThresholdChange, lang: str) -> str:
+    def title(self, lang: str = "vi") -> str:
+        """The assumption as a title: 'Giả định: ngưỡng chỉ tiêu 14.1 (…) ≥ 95 % → ≥ 92 %'."""
+        return "; ".join(self._assumption(ch, lang, "box_title") for ch in self.changes)
+
+    def _assumption(self, ch: ThresholdChange, lang: str, key: str = "assumption") -> str:
         s = self.baseline.sets[ch.set_id]
         ind = next(i for i in s.indicators if i.code == ch.indicator)
         sign = RULE_SIGNS[ind.rule]
@@ -121,7 +125,7 @@ class WhatIf:
                else thr.describe() if thr else "")
         old += unit if thr is not None and (thr.kind == "all" or single) else ""
         before = f"{sign} {old}" if old else label(WHATIF_TEXT, "no_threshold", lang)
-        return label(WHATIF_TEXT, "assumption", lang, code=ch.indicator, name=localized(ind.name, ind.name_en, lang),
+        return label(WHATIF_TEXT, key, lang, code=ch.indicator, name=localized(ind.name, ind.name_en, lang),
                      set=ch.set_id, sign=sign, before=before, new=number_text(ch.threshold, decimals=4, lang=lang),
                      unit=unit, scope=ch.scope_text(lang))
 

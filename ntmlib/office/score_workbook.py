@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..analysis.verdicts import set_states
 from ..base.outputs import write_bytes_atomic
 from ..text import (
     DOCUMENT_LABELS,
@@ -34,6 +35,7 @@ from ..text import (
     met_word,
     result_word,
     sentence_case,
+    state_text,
     tier_name,
 )
 from .workbook_style import (
@@ -61,7 +63,8 @@ COMMUNE_COLUMNS = [("commune_id", "Mã xã", 8), ("commune", "Xã", 14), ("year"
                    ("result", "Kết quả", 14), ("criteria_met", "Số tiêu chí đạt", 9),
                    ("criteria_total", "Tổng số tiêu chí", 9), ("indicators_met", "Số chỉ tiêu đạt", 9),
                    ("indicators_total", "Tổng số chỉ tiêu", 9), ("no_data", "Chưa có số liệu", 8),
-                   ("set_met", "Đạt bộ tiêu chí", 9), ("tier_reached", "Hạng đạt được", 12.5),
+                   ("set_met", "Đạt bộ tiêu chí", 9), ("state", "Tình trạng", 16),
+                   ("tier_reached", "Hạng đạt được", 12.5),
                    ("tier_recognised", "Hạng đã công nhận", 12.5)]
 # Shown on demand: a collapsed column group (the [+] above them): the set is the sheet's own and
 # the counts are those of "Kết quả", so the printed page leaves them out.
@@ -74,7 +77,7 @@ INDICATOR_COLUMNS = [("commune_id", "Mã xã", 8), ("commune", "Xã", 13), ("yea
                      ("met", "Kết quả", 10), ("gap", "Chênh lệch so với ngưỡng", 10),
                      ("assessed", "Theo kết luận của cơ quan", 9), ("source", "Nguồn (dòng / ô)", 11)]
 WRAPPED = {"commune", "result", "name", "value", "unit", "threshold_basis", "met", "source", "tier_reached",
-           "tier_recognised", "set_met", "no_data"}
+           "tier_recognised", "set_met", "no_data", "state"}
 MIN_DECIMALS, MAX_DECIMALS = 2, 6  # numbers are rounded to the thresholds' decimals, within these bounds
 _WORDS = DOCUMENT_LABELS["vi"]
 
@@ -287,11 +290,11 @@ def _communes_sheet(wb, name: str, card, s, styles: _Styles) -> None:
                    folded=tuple(keys.index(k) for k in FOLDED_COMMUNE_COLUMNS),
                    wrapped=frozenset(keys.index(k) for k in WRAPPED if k in keys))
     set_met_col = keys.index("set_met")
-    for r in communes.itertuples():
+    for r, state in zip(communes.itertuples(), set_states(communes)):
         values = [r.commune_id, r.commune, int(r.year), r.set,
                   counts_text(r.criteria_met, r.criteria_total, r.indicators_met, r.indicators_total),
                   r.criteria_met, r.criteria_total, r.indicators_met, r.indicators_total, r.no_data,
-                  met_word(r.set_met), tier_name(r.tier_reached), tier_name(r.tier_recognised)]
+                  met_word(r.set_met), state_text(state), tier_name(r.tier_reached), tier_name(r.tier_recognised)]
         colours = {set_met_col: r.set_met}
         for j, c in enumerate(s.criteria):
             m = met.get((r.commune_id, r.year, c.code), pd.NA)

@@ -26,6 +26,7 @@ from ..text import (
     quantity_text,
     tier_name,
 )
+from ..text.states import STATE_COLOURS, STATE_SYMBOLS
 
 STYLE = ("""<style>
 .ntm-verdicts{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:12px;margin:8px 0 16px}
@@ -35,11 +36,8 @@ STYLE = ("""<style>
 .ntm-verdict .ntm-counts{font-size:18px;font-weight:700;margin:2px 0}
 .ntm-verdict .ntm-vstate{font-weight:700;color:var(--c)}
 .ntm-verdict p{margin:4px 0}
-.ntm-maintained,.ntm-reached{--c:#1b6b34;--bg:#f0f8f2}
-.ntm-lapsed{--c:#b42318;--bg:#fdf1ef}
-.ntm-not_reached{--c:#8a4b00;--bg:#fdf6ec}
-.ntm-undecided{--c:#475467;--bg:#f2f4f7}
-.ntm-scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch;
+""" + "".join(f".ntm-{k}{{--c:{c};--bg:{bg}}}\n" for k, (c, bg) in STATE_COLOURS.items())
+ + """.ntm-scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch;
  background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)),"""
 """linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) 100% 0,
  radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.2),rgba(0,0,0,0)),"""
@@ -55,6 +53,8 @@ table.ntm-steps td.ntm-wrap{white-space:normal;min-width:7.5em}
 table.ntm-steps tr.ntm-group th{background:#f2f4f7;font-weight:700;padding-top:8px}
 table.ntm-steps .ntm-icode{color:#475467;white-space:nowrap;margin-right:4px}
 .ntm-note{font-size:13px;color:#475467;margin:6px 0}
+.ntm-assumption{border:2px dashed #7a5af8;background:#f9f5ff;border-radius:6px;padding:8px 14px;margin:10px 0}
+.ntm-assumption h3{margin:4px 0;font-size:16px;color:#42307d}
 .ntm-notice{border-left:4px solid #b54708;background:#fffaeb;padding:8px 12px;margin:10px 0;font-size:14px}
 details.ntm-fold{margin:6px 0}details.ntm-fold summary{cursor:pointer;font-weight:600;padding:4px 0}
 @media (max-width:600px){table.ntm-steps.ntm-cards{width:100%;font-size:14px}
@@ -70,7 +70,7 @@ details.ntm-fold{margin:6px 0}details.ntm-fold summary{cursor:pointer;font-weigh
 # what is still needed and the trend are phrases: they may wrap, so the table fits a narrow page
 WRAPPED_STEP_CELLS = {"gap": "ntm-num ntm-wrap", "trend": "ntm-num ntm-wrap"}
 
-_SYMBOLS = {"maintained": "✓", "reached": "✓", "lapsed": "⚠", "not_reached": "✗", "undecided": "?"}
+_SYMBOLS = STATE_SYMBOLS
 
 
 def _e(text) -> str:
@@ -86,8 +86,9 @@ def verdicts_html(verdicts: list[Verdict], sets: dict[str, CriteriaSet], lang: s
         s = sets[v.set_id]
         reason = ""
         if v.state == "undecided":
-            reason = label(NO_THRESHOLD_TEXT, "reason", lang, n=len(v.no_threshold), year=v.year, set=v.set_id,
-                           region=v.region or "—", codes=", ".join(v.no_threshold))
+            reason = label(NO_THRESHOLD_TEXT, "reason", lang, n=len(v.no_threshold), year=v.year,
+                           set=tier_name(v.tier, lang), region=s.regions.get(v.region, v.region) or "—",
+                           codes=", ".join(v.no_threshold))
         elif v.missing:
             names = join_names([say("criterion", code=c, name=n) for c, n in v.missing], lang)
             reason = say("missing", n=len(v.missing), names=names)
@@ -217,6 +218,14 @@ def table_html(df: pd.DataFrame) -> str:
     return STYLE + '<div class="ntm-scroll">' + df.to_html(index=False, escape=True, border=0,
                                                            classes="ntm-table ntm-steps") + "</div>"
 
+
+def assumption_html(title: str, note: str, lines: list[str], table: pd.DataFrame | None) -> str:
+    """A hypothetical in a dashed box under its title ('Giả định: …'), with the note that it is
+    not a result, its effects as a list and their table."""
+    body = "".join(f"<li>{_e(line)}</li>" for line in lines)
+    shown = table_html(table) if table is not None and len(table) else ""
+    return (STYLE + '<aside class="ntm-assumption" role="note">' + (f"<h3>{_e(title)}</h3>" if title else "")
+            + f'<p class="ntm-note">{_e(note)}</p>' + (f"<ul>{body}</ul>" if body else "") + shown + "</aside>")
 
 
 # --------------------------------------------------------------------------- print

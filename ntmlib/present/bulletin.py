@@ -14,17 +14,17 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..analysis import aggregate
-from ..analysis.verdicts import provisional_count
+from ..analysis.verdicts import headline_states, provisional_count
 from ..errors import DataError, Problem
 from ..scoring.engine import score
 from ..scoring.scorecard import Scorecard
 from ..text import (
     NO_THRESHOLD_TEXT,
-    TIERS,
     VERDICT_TEXT,
     count_text,
     date_text,
     error_text,
+    headline_text,
     join_names,
     label,
     short_counts,
@@ -183,30 +183,17 @@ def build(card: Scorecard, year: int) -> Bulletin:
         sections.append(missing)
 
     listed = [i for i in order if i in ntm.index]
+    head = headline_states(card, year).set_index("commune_id")
     table = pd.DataFrame({
         "Xã": [names[i] for i in listed],
         "NTM": short_counts(ntm.loc[listed]),
         "NTM nâng cao": short_counts(nc.loc[listed]),
         "Hạng đã công nhận": [tier_name(t) for t in ntm.loc[listed, "tier_recognised"]],
-        "Hạng đạt theo kết quả": [_reached_text(c[c["commune_id"] == i]) for i in listed],
+        "Tình trạng": [headline_text(*head.loc[i, ["tier", "state", "reached", "undecided"]]) for i in listed],
     })
     place = f" huyện {district}" if district else (f" tỉnh {provinces[0]}" if len(provinces) == 1 else "")
     title = f"Bản tin nông thôn mới{place} — kết quả thực hiện năm {year}"
     return Bulletin(title, sections, table, provisional_count(card, year))
-
-
-def _reached_text(rows: pd.DataFrame) -> str:
-    """The tier reached by the results; 'Chưa xác định được' when the lowest tier not reached
-    could not be decided for want of a threshold ('NTM; NTM nâng cao: chưa xác định được')."""
-    reached = rows["tier_reached"].iloc[0]
-    rows = rows.assign(_rank=rows["tier"].map(TIERS.index)).sort_values("_rank")
-    not_reached = rows[~rows["reaches"].astype(bool)]
-    if not_reached.empty or not bool(not_reached["undecided"].iloc[0]):
-        return tier_name(reached)
-    word = label(NO_THRESHOLD_TEXT, "undecided")
-    if pd.isna(reached):  # no tier reached
-        return word
-    return f"{tier_name(reached)}; {tier_name(not_reached['tier'].iloc[0])}: {word.lower()}"
 
 
 def _no_threshold_section(card: Scorecard, c: pd.DataFrame, year: int, names: dict) -> Section | None:

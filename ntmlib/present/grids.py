@@ -19,7 +19,7 @@ import unicodedata
 
 import pandas as pd
 
-from ..analysis.verdicts import criterion_changes, criterion_results, scored_row, scored_rows
+from ..analysis.verdicts import criterion_changes, criterion_results, scored_row, scored_rows, set_states
 from ..base.languages import check_lang
 from ..criteria.criteria_set import CriteriaSet
 from ..scoring.scorecard import Scorecard
@@ -31,8 +31,10 @@ from ..text import (
     label,
     localized,
     result_word,
+    state_text,
     tier_name,
 )
+from ..text.states import STATE_COLOURS, STATE_SYMBOLS
 
 # The palette of the results, also used by the figures of ntmlib.present.plots. Failures dark and
 # saturated, passes light, no data grey and hatched: told apart by lightness and pattern as well as hue,
@@ -51,6 +53,8 @@ CSS_CLASS = {"met": "ntm-met", "not_met": "ntm-notmet", "no_data": "ntm-nodata",
 # heatmap column widths in px: commune names (on a narrow screen), one criterion, the count
 NAME_W, NAME_W_NARROW, CELL_W, TOTAL_W = 150, 108, 40, 58
 NARROW = 600  # px: a container this narrow or narrower gets the narrow name column
+# the colour of a commune's state under its name (ntmlib.text.states)
+STATE_CSS = " ".join(f".ntm-st-{k} {{ color: {c}; }}" for k, (c, _) in STATE_COLOURS.items())
 
 
 # --------------------------------------------------------------------------- the stylesheet
@@ -114,6 +118,8 @@ _CSS = f"""
 .ntm-heatmap table.ntm-hm .ntm-total {{ font-weight: bold; text-align: center; }}
 .ntm-heatmap .ntm-hm a:link, .ntm-heatmap .ntm-hm a:visited {{ color: {LINK}; text-decoration: underline; }}
 .ntm-heatmap .ntm-hm abbr {{ text-decoration: none; border: 0; cursor: help; }}
+.ntm-rstate {{ display: block; font-size: 12px; font-weight: bold; white-space: normal; }}
+{STATE_CSS}
 .ntm-size {{ display: block; font-size: 12px; font-weight: normal; color: {MUTED}; }}
 .ntm-n {{ margin-left: 2px; }}
 @container ntm-hm (max-width: {NARROW}px) {{
@@ -273,6 +279,7 @@ def heatmap_html(card: Scorecard, year: int, set_id: str, lang: str = "vi",
     rows = heatmap_order(rows)
     links = links or {}
     results = criterion_results(card, y, set_id)
+    commune_states = set_states(rows)  # the commune's state at this tier, in the words of every page
     sizes = pd.Series([i.criterion for i in s.indicators], dtype=object).value_counts()
     twice = rows["commune"].duplicated(keep=False)
     names = [f"{n} ({i})" if d else n for n, i, d in zip(rows["commune"], rows["commune_id"], twice)]
@@ -288,11 +295,13 @@ def heatmap_html(card: Scorecard, year: int, set_id: str, lang: str = "vi",
     head.append(f'<th scope="col" class="ntm-total">{_e(_say(lang, "met_column"))}</th>')
 
     body = []
-    for name, r in zip(names, rows.itertuples()):
+    for name, r, st in zip(names, rows.itertuples(), commune_states):
         cid = str(r.commune_id)
         link = links.get(cid)
         shown = f'<a href="{_e(link)}">{_e(name)}</a>' if link else _e(name)
-        cells = [f'<th scope="row" class="ntm-rowhead">{shown}</th>']
+        shown += (f'<span class="ntm-rstate ntm-st-{st}" title="{_e(state_text(st, lang))}">'
+                  f'<span aria-hidden="true">{STATE_SYMBOLS[st]}</span> {_e(state_text(st, lang, short=True))}</span>')
+        cells = [f'<th scope="row" class="ntm-rowhead" data-commune-state="{st}">{shown}</th>']
         for c in s.criteria:
             state, n_met, n_total = results.get((r.commune_id, c.code), ("no_data", 0, 0))
             title = say("cell", commune=name, code=c.code, name=crit_names[c.code],

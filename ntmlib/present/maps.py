@@ -1,5 +1,6 @@
 """Maps of communes, offline (matplotlib, no map tiles): one marker per commune at its official
-coordinates, coloured and shaped by the tier reached, labelled with its short name, inside the
+coordinates, coloured and shaped by its state (ntmlib.text.states: the tier reached, recognised
+or not, recognised but not maintained, not reached, undecided, no data), labelled with its short name, inside the
 area's outline approximated by the convex hull of the units' bounding boxes.
 
 Coordinates come from communes.csv (`lat`, `lon` columns) when it has them, else from the
@@ -32,17 +33,33 @@ from matplotlib.lines import Line2D
 from matplotlib.patheffects import withStroke
 
 from ..analysis import reorg
+from ..analysis.verdicts import headline_states
 from ..base.outputs import write_text_atomic
 from ..dataset import units
 from ..errors import DataError
 from ..scoring.scorecard import Scorecard
-from ..text import MAP_LABELS, date_text, label, tier_name
+from ..text import MAP_LABELS, STATES, TIERS, date_text, label, state_text, tier_name
+from ..text.states import STATE_MARKERS, TIER_MARKERS
 from ..version import __version__
 
 FONT = "DejaVu Sans"
-# tier reached -> (colour, marker): told apart by shape as well as colour
-STYLE = {"": ("#c62828", "X"), "ntm": ("#9ccc65", "o"), "nang-cao": ("#2e7d32", "s"),
-         "kieu-mau": ("#0d47a1", "*"), "not_assessed": ("#9e9e9e", "D")}
+
+
+def _marks() -> dict:
+    """mark -> (colour, marker, filled): a tier reached and recognised ('ntm'), reached by the
+    results only ('ntm/reached', hollow), then the other states; told apart by shape as well as colour."""
+    out = {}
+    for tier in reversed(TIERS):
+        out[tier] = (*TIER_MARKERS[tier], True)
+    for tier in reversed(TIERS):
+        out[f"{tier}/reached"] = (*TIER_MARKERS[tier], False)
+    for state in (*STATES, "not_assessed"):
+        if state in STATE_MARKERS:
+            out[state] = (*STATE_MARKERS[state], True)
+    return out
+
+
+STYLE = _marks()
 HIGHLIGHT = "#ef8f00"
 _TYPES = re.compile(r"^(xã|phường|thị trấn)\s+", re.IGNORECASE)
 
@@ -56,7 +73,10 @@ def points(card: Scorecard, year: int, commune_ids=None) -> pd.DataFrame:
     """One row per commune of communes.csv (of `commune_ids` when given): commune_id, commune,
     label (short name), lat, lon (NaN when unknown), south, west, north, east (its bounding box,
     NaN when unknown), tier (the highest tier reached in `year`, '' for none, 'not_assessed'),
-    criteria_met and criteria_total of the NTM set (NaN when not scored), source ('communes.csv',
+    state and state_tier (verdicts.headline_states: the commune's state and the tier it is at;
+    'not_assessed' and '' for a commune not scored), mark (the marker: the tier when maintained,
+    'tier/reached' when reached by the results only, else the state), criteria_met and
+    criteria_total of the NTM set (NaN when not scored), source ('communes.csv',
     'vietnamadminunits' or '')."""
     ds = card.dataset
     c = ds.communes
@@ -81,6 +101,11 @@ def points(card: Scorecard, year: int, commune_ids=None) -> pd.DataFrame:
     reached = r.drop_duplicates("commune_id").set_index("commune_id")["tier_reached"].astype(object).fillna("")
     ntm = r[r["tier"] == "ntm"].drop_duplicates("commune_id").set_index("commune_id")
     out["tier"] = out["commune_id"].map(reached).fillna("not_assessed")
+    head = headline_states(card, year).set_index("commune_id") if len(r) else pd.DataFrame(columns=["tier", "state"])
+    out["state"] = out["commune_id"].map(head["state"]).fillna("not_assessed")
+    out["state_tier"] = out["commune_id"].map(head["tier"]).fillna("")
+    out["mark"] = [t if s == "maintained" else f"{t}/reached" if s == "reached" else s
+                   for s, t in zip(out["state"], out["state_tier"])]
     out["criteria_met"] = out["commune_id"].map(ntm["criteria_met"])
     out["criteria_total"] = out["commune_id"].map(ntm["criteria_total"])
     return out
@@ -149,10 +174,10 @@ class MapSvg:
 
 @functools.lru_cache(maxsize=64)
 def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True) -> MapSvg:
-    """Draw a map once: rows are (label, lon, lat, tier, south, west, north, east); groups are
+    """Draw a map once: rows are (label, lon, lat, mark, south, west, north, east); groups are
     (name, ((lon, lat), ...)) outlines drawn dashed; the communes' names written when `labels`.
     Cached on its contents."""
-    p = pd.DataFrame(list(rows), columns=["label", "lon", "lat", "tier", "south", "west", "north", "east"])
+    p = pd.DataFrame(list(rows), columns=["label", "lon", "lat", "mark", "south", "west", "north", "east"])
     placed = p.dropna(subset=["lon", "lat"])
     with mpl.rc_context({"font.family": FONT, "font.size": 9, "svg.fonttype": "none", "svg.hashsalt": "ntmlib"}):
         fig = Figure(figsize=(5.6, 5.4))
@@ -169,16 +194,16 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True
             ax.text(o[:, 0].mean(), o[:, 1].max(), name, ha="center", va="bottom", fontsize=8.5, style="italic",
                     fontweight="bold", color="#5d4037", zorder=1)
         handles = []
-        for tier, (colour, marker) in STYLE.items():
-            t = placed[placed["tier"] == tier]
+        for mark, (colour, marker, filled) in STYLE.items():
+            t = placed[placed["mark"] == mark]
             if t.empty:
                 continue
-            ax.scatter(t["lon"], t["lat"], s=130 if marker == "*" else 46, c=colour, marker=marker,
-                       edgecolors="white", linewidths=0.8, zorder=3)
-            name = label(MAP_LABELS, "not_assessed" if tier == "not_assessed" else "none" if tier == "" else "tier",
-                         lang, tier=tier_name(tier, lang) if tier in ("ntm", "nang-cao", "kieu-mau") else "")
+            face, edge = (colour, "white") if filled else ("white", colour)
+            ax.scatter(t["lon"], t["lat"], s=130 if marker == "*" else 46, c=face, marker=marker,
+                       edgecolors=edge, linewidths=0.8 if filled else 1.6, zorder=3)
             handles.append(Line2D([], [], linestyle="", marker=marker, markersize=11 if marker == "*" else 6.5,
-                                  markerfacecolor=colour, markeredgecolor="white", label=f"{name} ({len(t)})"))
+                                  markerfacecolor=face, markeredgecolor=edge, markeredgewidth=1 if filled else 1.6,
+                                  label=f"{_mark_name(mark, lang)} ({len(t)})"))
         mid = float(placed["lat"].mean()) if len(placed) else 16.0
         ax.set_aspect(1 / np.cos(np.radians(mid)), adjustable="datalim")
         ax.margins(0.08)
@@ -202,6 +227,15 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True
     return MapSvg(_inline(buf.getvalue()), scale, offset)
 
 
+def _mark_name(mark: str, lang: str) -> str:
+    """A legend entry: 'NTM kiểu mẫu: đạt, đã công nhận', 'Đã công nhận nhưng chưa duy trì'."""
+    tier, _, reached = mark.partition("/")
+    if tier in TIERS:
+        return label(MAP_LABELS, "tier", lang, tier=tier_name(tier, lang),
+                     state=state_text("reached" if reached else "maintained", lang, short=True).lower())
+    return label(MAP_LABELS, "not_assessed", lang) if mark == "not_assessed" else state_text(mark, lang)
+
+
 def _inline(svg: str) -> str:
     """The SVG for an HTML page: no XML prolog, scaled to the width of the page."""
     svg = svg[svg.index("<svg"):]
@@ -213,7 +247,7 @@ def area_map_svg(card: Scorecard, year: int, commune_ids, title: str, lang: str 
                  groups: tuple = (), labels: bool = True) -> MapSvg:
     """The map of the communes `commune_ids` in `year` (drawn once for the same contents)."""
     p = points(card, year, commune_ids)
-    rows = tuple((r.label, _num(r.lon), _num(r.lat), r.tier, _num(r.south), _num(r.west), _num(r.north),
+    rows = tuple((r.label, _num(r.lon), _num(r.lat), r.mark, _num(r.south), _num(r.west), _num(r.north),
                   _num(r.east)) for r in p.itertuples())
     return _draw(title, rows, tuple(groups), lang, labels)
 

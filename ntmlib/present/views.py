@@ -31,6 +31,7 @@ from ..text import (
     TIERS,
     TREND_HEADERS,
     VERDICT_TEXT,
+    WHATIF_TEXT,
     counts_text,
     date_text,
     error_text,
@@ -40,6 +41,7 @@ from ..text import (
     number_text,
     sentence_case,
     short_counts,
+    shortened,
     tier_name,
     vi_sort_key,
 )
@@ -126,7 +128,8 @@ class CommuneReport:
         sets = "; ".join(localized(self.card.sets[s].name, self.card.sets[s].name_en, self.lang)
                          for s in self.rows()["set"])
         return pd.DataFrame({"": [t["commune"], t["district"], t["province"], t["year"], t["region"], t["sets"]],
-                             " ": [i["commune"], i["district"], i["province"], self.year, i["region"], sets]})
+                             " ": [i["commune"], i["district"], i["province"], self.year,
+                                   region_name(self.card, i["region"]), sets]})
 
     @cached_property
     def set_verdicts(self) -> list[verdicts.Verdict]:
@@ -188,10 +191,12 @@ class CommuneReport:
         own = self.own_card if self.own_card.years == self.card.years else self.card  # same pairs of years
         ch = aggregate.year_change(own)
         ch = ch[(ch["commune_id"] == self.commune_id) & (ch["year_to"] == self.year)]
+        named = lambda sid, codes: criteria_names(self.card.sets[sid], codes, self.lang) or t["none"]  # noqa: E731
         return pd.DataFrame({
-            t["sets"]: ch["set"], t["prev"]: ch["year_from"],
+            t["sets"]: [tier_name(self.card.sets[s].tier, self.lang) for s in ch["set"]], t["prev"]: ch["year_from"],
             t["result"]: [f"{a} → {b}" for a, b in zip(ch["criteria_from"], ch["criteria_to"])],
-            t["gained"]: [g or t["none"] for g in ch["gained"]], t["lost"]: [x or t["none"] for x in ch["lost"]],
+            t["gained"]: [named(s, g) for s, g in zip(ch["set"], ch["gained"])],
+            t["lost"]: [named(s, x) for s, x in zip(ch["set"], ch["lost"])],
         })
 
     def trends(self) -> pd.DataFrame:
@@ -461,7 +466,8 @@ class DistrictReport:
             t["commune"]: a["commune"], t["tier"]: [tier_name(x, self.lang) for x in a["tier"]],
             t["result"]: [counts_text(*v, self.lang) for v in zip(a["criteria_met"], a["criteria_total"],
                                                                    a["indicators_met"], a["indicators_total"])],
-            t["failing"]: a["failing_codes"],
+            t["failing"]: [indicator_names(self.card.sets[s], f["indicator"], self.lang)
+                           for s, f in zip(a["set"], a["failing"])],
         }).reset_index(drop=True)
 
     def readiness(self, tier: str = "nang-cao") -> pd.DataFrame:
@@ -560,6 +566,16 @@ class DistrictReport:
         w = whatif.whatif(self.card, set_id, indicator, threshold, year=self.year)
         return "\n".join(f"- {s}" for s in w.sentences(self.lang)), w.table(self.lang)
 
+    def whatif_html(self, set_id: str, indicator: str, threshold) -> str:
+        """The what-if as an assumption, not a result: a box titled 'Giả định: …' saying so, the
+        communes that would change and the table of the indicator results that would."""
+        if set_id not in self.card.sets:
+            return blocks.assumption_html("", label(REPORT_TEXT, "whatif_not_scored", self.lang, set=set_id,
+                                                    have=", ".join(self.card.sets)), [], None)
+        w = whatif.whatif(self.card, set_id, indicator, threshold, year=self.year)
+        return blocks.assumption_html(w.title(self.lang), label(WHATIF_TEXT, "box_note", self.lang),
+                                      w.sentences(self.lang)[len(w.changes):], w.table(self.lang))
+
     def bulletin_markdown(self) -> str:
         return bulletin.to_markdown(bulletin.build(self.card, self.year), level=3)
 
@@ -572,6 +588,28 @@ class DistrictReport:
 
     def provenance(self) -> pd.DataFrame:
         return provenance_table(self.card, self.lang)
+
+
+def region_name(card: Scorecard, code) -> str:
+    """A region's name from the criteria sets ('DBSH' -> 'Đồng bằng sông Hồng'); the code when no set names it."""
+    code = "" if pd.isna(code) else str(code)
+    return next((s.regions[code] for s in card.sets.values() if code in s.regions), code)
+
+
+def criteria_names(s, codes: str, lang: str = "vi") -> str:
+    """'15, 18' -> '15. Y tế; 18. Chất lượng môi trường sống' in set `s`."""
+    out = []
+    for code in (c.strip() for c in str(codes or "").split(",")):
+        if code:
+            c = s.criterion(code)
+            out.append(label(VERDICT_TEXT, "criterion", lang, code=code, name=localized(c.name, c.name_en, lang)))
+    return "; ".join(out)
+
+
+def indicator_names(s, codes, lang: str = "vi") -> str:
+    """Indicator codes with their short names: '13.3 Tỷ lệ lao động có việc làm qua…; 15.4 …'."""
+    names = {i.code: localized(i.name, i.name_en, lang) for i in s.indicators}
+    return "; ".join(f"{c} {shortened(names.get(str(c), ''))}".strip() for c in codes)
 
 
 def _trends_note(card: Scorecard, year: int, lang: str, what: str) -> str:

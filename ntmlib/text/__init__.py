@@ -1,7 +1,7 @@
 """Every word ntmlib shows a user, in Vietnamese and English, one module per place the words are used:
 formats (languages, tiers, numbers, dates, counts, sorting and `label`, the one way to read a word),
-results, reports, figures, office documents, the command line, and error messages (the help of each
-command stands beside it in ntmlib.cli).
+results, states (the one vocabulary of a commune's state), reports, figures, office documents,
+the command line, and error messages (the help of each command stands beside it in ntmlib.cli).
 """
 from __future__ import annotations
 
@@ -45,6 +45,7 @@ from .formats import (
     range_text,
     sentence_case,
     short_counts,
+    shortened,
     tier_name,
     vi_sort_key,
 )
@@ -59,6 +60,7 @@ from .reports import (
     EXPORT_LABELS,
     FORMATION_TEXT,
     HEADINGS,
+    INDEX_TEXT,
     REORG_LABELS,
     REPORT_LABELS,
     REPORT_TEXT,
@@ -84,6 +86,14 @@ from .results import (
     met_word,
     result_word,
 )
+from .states import (
+    HEADLINE_TEXT,
+    STATE_SHORT,
+    STATE_TEXT,
+    STATES,
+    headline_text,
+    state_text,
+)
 
 __all__ = [
     "AND_WORDS",
@@ -106,7 +116,9 @@ __all__ = [
     "FRAMEWORK_TEXT",
     "GRID_LABELS",
     "HEADINGS",
+    "HEADLINE_TEXT",
     "HISTORY_FIGURE_LABELS",
+    "INDEX_TEXT",
     "LANGS",
     "MAP_LABELS",
     "MET_WORDS",
@@ -121,6 +133,9 @@ __all__ = [
     "RULE_SIGNS",
     "RULE_WORDS",
     "SAME_SET",
+    "STATES",
+    "STATE_SHORT",
+    "STATE_TEXT",
     "STEP_HEADERS",
     "TIERS",
     "TIER_DTYPE",
@@ -138,6 +153,7 @@ __all__ = [
     "date_text",
     "error_text",
     "gap_text",
+    "headline_text",
     "join_names",
     "label",
     "localized",
@@ -147,6 +163,8 @@ __all__ = [
     "range_text",
     "result_word",
     "sentence_case",
+    "shortened",
+    "state_text",
     "short_counts",
     "tier_name",
     "vi_sort_key",

@@ -120,14 +120,15 @@ GRID_LABELS = {  # the HTML criteria grid and heatmap (ntmlib.present.grids); ti
 
 MAP_LABELS = {  # ntmlib.present.maps: the maps of communes in the district and commune reports
     "vi": {
-        "legend": "Hạng đạt theo kết quả chấm", "tier": "{tier}", "none": "Chưa đạt NTM",
+        "legend": "Tình trạng theo kết quả chấm", "tier": "{tier}: {state}",
         "not_assessed": "Không chấm (thị trấn, phường)",
         "no_coordinates": "Không có tọa độ, không vẽ: {names}",
         "district_title": "Các xã huyện {district} năm {year}",
         "commune_title": "Vị trí xã {commune} trong huyện {district}",
         "new_title": "Xã {commune} (từ {date}) và các xã tiền thân",
         "caption": "Mỗi xã một điểm tại tọa độ chính thức (nguồn: {sources}); đường viền: bao lồi các khung "
-                   "ranh giới xã, chỉ gần đúng. Màu và hình: hạng đạt theo kết quả chấm năm {year}.",
+                   "ranh giới xã, chỉ gần đúng. Màu và hình: tình trạng theo kết quả chấm năm {year} (hạng cao nhất "
+                   "đạt; hình rỗng: đạt theo kết quả, chưa công nhận).",
         "caption_new": "Đường đứt: phạm vi gần đúng (bao lồi) của các xã tiền thân hợp thành xã {commune}.",
         "no_map": "Không vẽ được bản đồ: không xã nào có tọa độ (thêm cột lat, lon vào communes.csv hoặc cài "
                   "gói vietnamadminunits).",
@@ -138,15 +139,15 @@ MAP_LABELS = {  # ntmlib.present.maps: the maps of communes in the district and 
         "province_title": "Các xã tỉnh {province} năm {year}",
     },
     "en": {
-        "legend": "Tier reached by the scoring", "tier": "{tier}", "none": "Not NTM",
+        "legend": "State by the scoring", "tier": "{tier}: {state}",
         "not_assessed": "Not scored (towns, wards)",
         "no_coordinates": "No coordinates, not drawn: {names}",
         "district_title": "Communes of {district} district, {year}",
         "commune_title": "Where {commune} lies in {district} district",
         "new_title": "{commune} commune (from {date}) and its predecessors",
         "caption": "One point per commune at its official coordinates (source: {sources}); outline: the convex "
-                   "hull of the communes' bounding boxes, approximate. Colour and shape: the tier reached by the "
-                   "scoring in {year}.",
+                   "hull of the communes' bounding boxes, approximate. Colour and shape: the state by the scoring in "
+                   "{year} (the highest tier reached; hollow: met by the results, not yet recognised).",
         "caption_new": "Dashed: the approximate extent (convex hull) of the predecessors that formed {commune}.",
         "no_map": "No map: no commune has coordinates (add lat, lon columns to communes.csv or install the "
                   "vietnamadminunits package).",

@@ -99,6 +99,12 @@ def sentence_case(text: str) -> str:
     return text
 
 
+def shortened(text: str, words: int = 7) -> str:
+    """The first `words` words of a long name, then '…': a short name where a list names many."""
+    parts = str(text).split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
 def range_text(low: float, high: float, lang: str = "vi") -> str:
     """'1,5–4' (or '1.5–4' in English); a single number when both ends are equal."""
     lo, hi = number_text(low, lang=lang), number_text(high, lang=lang)

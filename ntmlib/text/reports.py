@@ -152,14 +152,20 @@ WHATIF_TEXT = {
            "no_change": "Không xã nào đổi kết quả.",
            "indicator": "Năm {year}: {n} xã chuyển sang {state} chỉ tiêu {code} ({set}): {names}.",
            "no_tier_change": "Không xã nào đổi hạng đạt được.",
-           "tier": "{commune} ({year}): hạng đạt được {before} → {after}."},
+           "tier": "{commune} ({year}): hạng đạt được {before} → {after}.",
+           "box_title": "Giả định: ngưỡng chỉ tiêu {code} ({name}) {before} → {sign} {new}{unit}",
+           "box_note": "Đây là phép thử với một ngưỡng giả định, không phải kết quả chấm: kết quả chính thức của "
+                       "các xã là kết quả theo bộ tiêu chí hiện hành ở các mục trên."},
     "en": {"region": "region {region}", "group": "commune group {group}", "all": "all communes",
            "assumption": "Assumption: threshold of indicator {code} ({name}) of {set}: {before} → {sign} {new}{unit} "
                          "({scope}).", "no_threshold": "no threshold",
            "no_change": "No commune changes its results.",
            "indicator": "{year}: {state} on indicator {code} ({set}) for {n} communes: {names}.",
            "no_tier_change": "No commune changes the tier it reaches.",
-           "tier": "{commune} ({year}): tier reached {before} → {after}."},
+           "tier": "{commune} ({year}): tier reached {before} → {after}.",
+           "box_title": "Assumption: threshold of indicator {code} ({name}) {before} → {sign} {new}{unit}",
+           "box_note": "This is a trial with an assumed threshold, not a result: the communes' results are those "
+                       "by the criteria set in force, in the sections above."},
 }
 WHATIF_HEADERS = {
     "vi": ["Xã", "Năm", "Bộ tiêu chí", "Chỉ tiêu", "Giá trị", "Ngưỡng trước", "Ngưỡng sau", "Trước", "Sau"],
@@ -238,4 +244,34 @@ EXPLORER_LABELS = {  # the explorer of JupyterLab (ntmlib.jupyter.explorer): pic
            "criterion": "Criterion", "indicator": "Indicator", "name": "Indicator name", "value": "Value",
            "threshold": "Threshold", "need": "Still needed", "result": "Result", "source": "Source",
            "tier": "Criteria set"},
+}
+
+
+INDEX_TEXT = {  # reports/index.html (ntmlib.run.index): the page to work from
+    "vi": {"title": "Báo cáo nông thôn mới", "bulletins": "Bản tin:",
+           "lead": "{n} báo cáo, xếp theo năm, huyện rồi xã theo thứ tự chữ cái tiếng Việt. Chọn tình trạng, huyện, "
+                   "nhóm xã, năm hoặc gõ tên xã để lọc; bấm \u201cmở báo cáo\u201d để xem.",
+           "counts": "Số xã theo tình trạng", "year": "Năm", "all": "Tất cả", "state": "Tình trạng",
+           "district": "Huyện", "group": "Nhóm xã", "search": "Tìm xã", "search_hint": "gõ tên, có dấu hay không dấu",
+           "shown": "Đang hiện {n}/{total} báo cáo.", "unit": "Đơn vị", "results": "Kết quả theo bộ tiêu chí",
+           "report": "Báo cáo", "open": "mở báo cáo", "error": "lỗi: {error}",
+           "district_report": "Báo cáo tổng hợp huyện",
+           "commune": "Xã {name}", "district_unit": "Huyện {name}", "total": "Tổng",
+           "legend": "Tình trạng của xã là của hạng cao nhất đã công nhận khi xã không còn đạt hạng đó; nếu không, "
+                     "của hạng cao nhất xã đạt theo kết quả chấm; nếu không đạt hạng nào, của hạng NTM. Cột kết quả "
+                     "ghi tình trạng ở từng hạng. \u201clỗi\u201d: báo cáo chưa tạo được, lý do ghi ngay tại dòng "
+                     "đó; chạy lại lệnh sau khi sửa."},
+    "en": {"title": "New Rural Development reports", "bulletins": "Bulletins:",
+           "lead": "{n} reports, by year, district then commune in Vietnamese alphabetical order. Choose a state, "
+                   "district, commune group or year, or type a commune's name to filter; click \u201copen\u201d.",
+           "counts": "Communes by state", "year": "Year", "all": "All", "state": "State",
+           "district": "District", "group": "Commune group", "search": "Find a commune",
+           "search_hint": "type a name, with or without diacritics",
+           "shown": "Showing {n}/{total} reports.", "unit": "Unit", "results": "Results by criteria set",
+           "report": "Report", "open": "open", "error": "error: {error}", "district_report": "District summary report",
+           "commune": "{name} commune", "district_unit": "{name} district", "total": "Total",
+           "legend": "A commune's state is that of its highest recognised tier when it no longer meets it; else that "
+                     "of the highest tier it meets by the results; else that of NTM. The results column gives the "
+                     "state at each tier. \u201cerror\u201d: the report could not be made, the reason is on its line; "
+                     "run the command again once fixed."},
 }

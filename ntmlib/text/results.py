@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .formats import counts_text, label, quantity_text, tier_name
+from .states import STATE_TEXT
 
 RULE_SIGNS = {">=": "≥", "<=": "≤", "yes": "Đạt", "absent": "Không có"}  # how a set's rule is written
 RULE_WORDS = {"vi": RULE_SIGNS, "en": {">=": "≥", "<=": "≤", "yes": "Met", "absent": "None"}}
@@ -80,8 +81,7 @@ SAME_SET = "cùng bộ tiêu chí"
 
 
 VERDICT_TEXT = {
-    "vi": {"maintained": "Đạt · đã công nhận và đang duy trì", "reached": "Đạt theo kết quả (chưa công nhận)",
-           "lapsed": "Đã công nhận nhưng chưa duy trì", "not_reached": "Chưa đạt",
+    "vi": {**STATE_TEXT["vi"],  # the states themselves: one vocabulary (ntmlib.text.states)
            "missing": "Còn thiếu {n} tiêu chí: {names}.",
            "prerequisite": "Đủ {met}/{total} tiêu chí của bộ nhưng chưa đạt {tier}, điều kiện của hạng này.",
            "no_data": "{n} chỉ tiêu chưa có số liệu.",
@@ -107,11 +107,8 @@ VERDICT_TEXT = {
            "road_rest": "Danh sách đủ {n} chỉ tiêu",
            "ready_rule": "Thứ tự: ít tiêu chí còn thiếu nhất trước, tính cả tiêu chí của hạng phải đạt trước "
                          "(NTM); bằng nhau thì xét số chỉ tiêu còn thiếu, rồi mức thiếu so với ngưỡng.",
-           "trends_summary": "{n} chỉ tiêu (bấm để xem)",
-           # the verdict of a set that could not be decided (ntmlib.analysis.verdicts state 'undecided')
-           "undecided": "Chưa xác định được (chưa có ngưỡng)"},
-    "en": {"maintained": "Met · recognised and maintained", "reached": "Met by the results (not yet recognised)",
-           "lapsed": "Recognised but not maintained", "not_reached": "Not met",
+           "trends_summary": "{n} chỉ tiêu (bấm để xem)"},
+    "en": {**STATE_TEXT["en"],
            "missing": "{n} criteria missing: {names}.",
            "prerequisite": "Meets {met}/{total} criteria of the set but not {tier}, which this tier requires.",
            "no_data": "{n} indicators without data.",
@@ -136,8 +133,7 @@ VERDICT_TEXT = {
            "road_rest": "Full list of {n} indicators",
            "ready_rule": "Order: fewest criteria missing first, counting those of the tier required first (NTM); "
                          "then fewest indicators missing, then the smallest shortfall against the thresholds.",
-           "trends_summary": "{n} indicators (click to show)",
-           "undecided": "Cannot be decided (no threshold)"},
+           "trends_summary": "{n} indicators (click to show)"},
 }
 
 # a value with no threshold for its set, year and region (status 'no_threshold'); undecided verdicts

@@ -76,7 +76,8 @@ def test_model_communes_decisions_slipped_indicators_and_nobody_left_to_register
         "NTM": ["3/3 · 7/7", "0/3 · 3/7", "2/3 · 6/7", "0/3 · 0/7"],
         "NTM nâng cao": ["1/1 · 2/2", "0/1 · 0/2", "0/1 · 0/2", "0/1 · 0/2"],
         "Hạng đã công nhận": ["NTM kiểu mẫu", "NTM nâng cao", "NTM nâng cao", "NTM nâng cao"],
-        "Hạng đạt theo kết quả": ["NTM nâng cao", "—", "—", "—"]}
+        # the one vocabulary of states: An keeps its nâng cao; the others, recognised, no longer meet it
+        "Tình trạng": ["NTM nâng cao: Đạt và đã công nhận"] + ["NTM nâng cao: Đã công nhận nhưng chưa duy trì"] * 3}
 
 
 def test_one_remaining_commune_and_planned_registrations(tmp_path):
@@ -111,15 +112,17 @@ def test_markdown_in_full(readiness_bulletin):
               "tiêu của bản tin này dựa trên ngưỡng tạm tính")
     assert readiness_bulletin.provisional[0] > 0 and notice in md and not md.endswith("\n\n")
     md = md.split(notice)[0]
-    assert md.endswith("| Cao | 2/3 · 6/7 | 0/1 · 1/2 | NTM nâng cao | — |\n")
+    assert md.endswith("| Cao | 2/3 · 6/7 | 0/1 · 1/2 | NTM nâng cao | NTM nâng cao: Đã công nhận nhưng chưa duy trì "
+                       "|\n")
     assert md.split("## 3.")[1] == (
         " Các xã dự kiến đăng ký năm 2024\n\n\n"
         "Theo kết quả rà soát, các xã còn thiếu không quá 7 tiêu chí nông thôn mới nâng cao có thể đăng ký:\n\n"
         f"- Xã An: {AN}\n- Xã Bình: {BINH}\n\n"
         "## Bảng tổng hợp\n\nSố tiêu chí · số chỉ tiêu đạt theo từng bộ tiêu chí.\n\n"
-        "| Xã | NTM | NTM nâng cao | Hạng đã công nhận | Hạng đạt theo kết quả |\n|---|---|---|---|---|\n"
-        "| An | 3/3 · 7/7 | 1/1 · 2/2 | NTM | NTM nâng cao |\n| Bình | 0/3 · 3/7 | 0/1 · 0/2 | NTM | — |\n"
-        "| Cao | 2/3 · 6/7 | 0/1 · 1/2 | NTM nâng cao | — |\n")
+        "| Xã | NTM | NTM nâng cao | Hạng đã công nhận | Tình trạng |\n|---|---|---|---|---|\n"
+        "| An | 3/3 · 7/7 | 1/1 · 2/2 | NTM | NTM nâng cao: Đạt theo kết quả (chưa công nhận) |\n"
+        "| Bình | 0/3 · 3/7 | 0/1 · 0/2 | NTM | NTM: Đã công nhận nhưng chưa duy trì |\n"
+        "| Cao | 2/3 · 6/7 | 0/1 · 1/2 | NTM nâng cao | NTM nâng cao: Đã công nhận nhưng chưa duy trì |\n")
     assert "- Xã Cao: đạt 2/3 tiêu chí với 6/7 chỉ tiêu nông thôn mới; 0/1 tiêu chí với 1/2" in md
 
 
@@ -144,7 +147,8 @@ def test_word_document_styles(readiness_bulletin, tmp_path):
     table = doc.tables[0]
     assert table.style.name == "Table Grid"
     assert all(run.bold for cell in table.rows[0].cells for run in cell.paragraphs[0].runs)
-    assert [c.text for c in table.rows[1].cells] == ["An", "3/3 · 7/7", "1/1 · 2/2", "NTM", "NTM nâng cao"]
+    assert [c.text for c in table.rows[1].cells] == ["An", "3/3 · 7/7", "1/1 · 2/2", "NTM",
+                                                     "NTM nâng cao: Đạt theo kết quả (chưa công nhận)"]
 
 
 def test_a_bulletin_needs_both_sets():

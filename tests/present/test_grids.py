@@ -225,7 +225,9 @@ def test_heatmap_rows_most_criteria_met_first(ly_nhan_card):
         rows = heat_rows(grids.heatmap_html(ly_nhan_card, 2023, set_id))
         assert [r.attrs["data-commune"] for r in rows] == rule
     shown = [r.all("th")[0].text() for r in heat_rows(grids.heatmap_html(ly_nhan_card, 2023, "hanam-2022-ntm"))]
-    assert shown[:3] == ["Công Lý", "Nguyên Lý", "Tiến Thắng"]  # 19/19, 57/57, then by name
+    # 19/19, 57/57, then by name; under each name its state at the tier, in the words of every page
+    assert shown[:3] == ["Công Lý✓ Đạt, đã công nhận", "Nguyên Lý✓ Đạt, đã công nhận", "Tiến Thắng✓ Đạt, đã công nhận"]
+    assert shown[-1] == "Văn Lý⚠ Chưa duy trì"  # recognised NTM, 14/19 criteria in 2023
 
 
 def test_heatmap_headers_name_each_criterion(ly_nhan_card):

@@ -41,19 +41,25 @@ def test_the_points_are_the_official_coordinates(district):
     tiers = p["tier"].value_counts().to_dict()
     assert tiers == {"": 15, "nang-cao": 3, "ntm": 1, "kieu-mau": 1, "not_assessed": 1}
     assert p.set_index("commune_id").at["13624", "tier"] == "kieu-mau"  # Xuân Khê
+    # the markers follow the one vocabulary of states: 15 communes reaching no tier were all recognised,
+    # so they are not 'not reached' but recognised and not maintained, as their cards say
+    assert p["mark"].value_counts().to_dict() == {"lapsed": 16, "nang-cao": 3, "kieu-mau": 1, "not_assessed": 1}
+    nhan_binh = p.set_index("commune").loc["Nhân Bình"]
+    assert (nhan_binh["state"], nhan_binh["state_tier"], nhan_binh["tier"]) == ("lapsed", "kieu-mau", "")
 
 
 def test_every_marker_is_drawn_at_its_coordinates(district):
     m, p = maps.district_map(district.card, 2023, "Lý Nhân")
     drawn = _markers(m.svg)
-    assert len(drawn) == 21 + 5  # the communes, and one marker per tier in the legend
+    assert len(drawn) == 21 + 4  # the communes, and one marker per state in the legend
     for r in p.itertuples():
         at = m.position(r.lon, r.lat)
         assert any(_near(at, d) for d in drawn), (r.commune, at)
     # north is up and east is right
     hop_ly, hoa_hau = (m.position(*p.set_index("commune").loc[n, ["lon", "lat"]]) for n in ("Hợp Lý", "Hòa Hậu"))
     assert hop_ly[1] < hoa_hau[1] and hop_ly[0] < hoa_hau[0]
-    for name in ("Hợp Lý", "Nhân Bình", "Vĩnh Trụ", "Chưa đạt NTM (15)", "NTM nâng cao (3)", "NTM kiểu mẫu (1)"):
+    for name in ("Hợp Lý", "Nhân Bình", "Vĩnh Trụ", "Đã công nhận nhưng chưa duy trì (16)",
+                 "NTM nâng cao: đạt, đã công nhận (3)", "NTM kiểu mẫu: đạt, đã công nhận (1)"):
         assert f">{name}<" in m.svg
     assert "<path" in m.svg and 'style="width:100%;max-width:640px;height:auto"' in m.svg
     assert len(m.svg) < 40_000  # a small SVG: text as text
@@ -72,7 +78,7 @@ def test_a_commune_map_is_the_district_map_with_a_ring_on_the_commune(district):
     # drawn once per district and year: another commune's map reuses it
     assert maps.district_map(views.commune_report(SAMPLE, "Văn Lý", 2023).card, 2023, "Lý Nhân")[0] is m
     en = views.commune_report(SAMPLE, "Nhân Bình", 2023, lang="en").map_html()
-    assert ">Where Nhân Bình lies in Lý Nhân district<" in en and "Not NTM (15)" in en
+    assert ">Where Nhân Bình lies in Lý Nhân district<" in en and "Recognised but not maintained (16)" in en
 
 
 def test_a_new_commune_map_groups_its_predecessors():
@@ -106,9 +112,9 @@ def test_a_dataset_without_coordinates_says_so():
 def test_a_commune_without_coordinates_is_named_under_the_map(district):
     rows = tuple(maps.points(district.card, 2023).assign(
         lat=lambda p: p["lat"].where(p["commune"] != "Hòa Hậu")).pipe(
-        lambda p: [(r.label, r.lon, r.lat, r.tier, r.south, r.west, r.north, r.east) for r in p.itertuples()]))
+        lambda p: [(r.label, r.lon, r.lat, r.mark, r.south, r.west, r.north, r.east) for r in p.itertuples()]))
     m = maps._draw("Thử", rows, (), "vi")
-    assert ">Không có tọa độ, không vẽ: Hòa Hậu<" in m.svg and len(_markers(m.svg)) == 20 + 5
+    assert ">Không có tọa độ, không vẽ: Hòa Hậu<" in m.svg and len(_markers(m.svg)) == 20 + 4
 
 
 def test_the_district_report_groups_its_communes_by_new_commune(district):
@@ -145,7 +151,7 @@ def test_another_kernel_reads_the_district_map_from_disk(district, tmp_path, mon
 
 def test_a_province_map_names_its_communes_only_when_few(district, monkeypatch):
     html = maps.province_map_html(district.card, 2023, "Hà Nam")
-    assert ">Các xã tỉnh Hà Nam năm 2023<" in html and ">Hợp Lý<" in html and len(_markers(html)) == 21 + 5
+    assert ">Các xã tỉnh Hà Nam năm 2023<" in html and ">Hợp Lý<" in html and len(_markers(html)) == 21 + 4
     monkeypatch.setattr(maps, "LABELLED", 10)
     html = maps.province_map_html(district.card, 2023, "Hà Nam", lang="en")
     assert ">Communes of Hà Nam province, 2023<" in html and ">Hợp Lý<" not in html

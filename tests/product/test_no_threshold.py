@@ -82,11 +82,11 @@ def test_verdict_card_says_it_cannot_be_decided(card):
     assert ntm.state == "undecided" and not ntm.reached and ntm.no_threshold == ("10",)
     assert (ntm.region, ntm.year) == ("DBSH", 2024)
     html = blocks.verdicts_html(vs, card.sets)
-    assert 'data-state="undecided"' in html and "Chưa xác định được (chưa có ngưỡng)" in html
-    assert ("Chưa xác định được: 1 chỉ tiêu có số liệu nhưng chưa có ngưỡng cho năm 2024 (bộ hanam-2022-ntm, "
-            "vùng DBSH): 10.") in html
+    assert 'data-state="undecided"' in html and "Chưa xác định (chưa có ngưỡng)" in html
+    assert ("Chưa xác định được: 1 chỉ tiêu có số liệu nhưng chưa có ngưỡng cho năm 2024 (bộ NTM, "
+            "vùng Đồng bằng sông Hồng): 10.") in html
     english = blocks.verdicts_html(vs, card.sets, "en")
-    assert "Cannot be decided (no threshold)" in english and "no threshold for 2024" in english
+    assert "Undecided (no threshold)" in english and "no threshold for 2024" in english
     assert next(v for v in verdicts.commune_verdicts(card, HOP_LY, 2024) if v.set_id == NTM).state == "lapsed"
     steps = verdicts.next_steps(card, NGUYEN_LY, 2024)
     assert steps[["indicator", "status"]].values.tolist() == [["10", "no_threshold"]]
@@ -115,8 +115,9 @@ def test_bulletin_lists_the_missing_thresholds_and_undecided_tiers(card):
         "Chưa có ngưỡng cho năm 2024 (bộ hanam-2022-ntm, vùng DBSH): chỉ tiêu 10 (thu nhập bình quân đầu người khu "
         "vực nông thôn); 20 xã có số liệu nhưng chưa chấm được chỉ tiêu này. Kết quả theo bộ tiêu chí NTM của 5 xã "
         "chưa xác định được (không tính là chưa đạt).")
-    reached = b.table.set_index("Xã")["Hạng đạt theo kết quả"]
-    assert reached["Nguyên Lý"] == "Chưa xác định được" and reached["Hợp Lý"] == "—"
+    state = b.table.set_index("Xã")["Tình trạng"]
+    assert state["Nguyên Lý"] == "NTM: Chưa xác định (chưa có ngưỡng)"
+    assert state["Hợp Lý"] == "NTM kiểu mẫu: Đã công nhận nhưng chưa duy trì"
     assert all(s.heading != "Lưu ý về ngưỡng" for s in build(card, 2023).sections)
 
 
