@@ -138,7 +138,8 @@ def test_word_document_styles(readiness_bulletin, tmp_path):
         "1. Về công tác chỉ đạo, điều hành", "2. Kết quả thực hiện năm 2023", "3. Các xã dự kiến đăng ký năm 2024",
         "Bảng tổng hợp"]
     assert [t for s, t in paragraphs if s == "Heading 3"] == [
-        "2.1. Đối với các xã đã đạt chuẩn NTM kiểu mẫu", "2.2. Đối với các xã đạt chuẩn NTM nâng cao"]
+        "2.1. Đối với các xã đã đạt chuẩn NTM kiểu mẫu", "2.2. Đối với các xã đạt chuẩn NTM nâng cao",
+        "Tồn tại, hạn chế", "Nhiệm vụ, giải pháp năm 2024"]
     assert ("Normal", "Huyện chưa có xã đạt chuẩn NTM kiểu mẫu.") in paragraphs
     assert ("List Bullet", "Các xã đăng ký năm 2022") in paragraphs
     cao = ("Xã Cao: đạt 2/3 tiêu chí với 6/7 chỉ tiêu nông thôn mới; 0/1 tiêu chí với 1/2 chỉ tiêu nông thôn mới "
@@ -244,8 +245,8 @@ def test_docx_has_headings_bullets_and_summary_table(tmp_path):
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert headings[1:] == ["1. Về công tác chỉ đạo, điều hành", "2. Kết quả thực hiện năm 2023",
                             "2.1. Đối với các xã đã đạt chuẩn NTM kiểu mẫu",
-                            "2.2. Đối với các xã đạt chuẩn NTM nâng cao",
-                            "3. Các xã dự kiến đăng ký năm 2024", "Bảng tổng hợp"]
+                            "2.2. Đối với các xã đạt chuẩn NTM nâng cao", "Tồn tại, hạn chế",
+                            "3. Các xã dự kiến đăng ký năm 2024", "Nhiệm vụ, giải pháp năm 2024", "Bảng tổng hợp"]
     assert any(p.text == "Xã Nhân Bình đạt 18/19 tiêu chí, 55/57 chỉ tiêu." for p in doc.paragraphs)
     table = doc.tables[0]
     assert len(table.rows) == 21 and table.rows[0].cells[0].text == "Xã"
