@@ -60,6 +60,8 @@ CLI_WORDS = {
         "imported": "Bộ tiêu chí {id}: {indicators} chỉ tiêu, {confirmed} chỉ tiêu có ngưỡng xác nhận.",
         "template_written": "{communes} xã, {indicators} chỉ tiêu mỗi xã, năm {year}",
         # official units (ntmlib.dataset.units): `ntm validate`, `ntm crosswalk build`, `ntm synthetic`
+        "without_data_warnings": "Cảnh báo — xã chưa có số liệu ({n} năm; báo cáo của các xã này ghi 'chưa có số "
+                                 "liệu', không phải lỗi):",
         "unit_warnings": "Cảnh báo — mã, tên xã khác danh mục đơn vị hành chính chính thức ({n} mục; "
                          "--strict để coi là lỗi):",
         "crosswalk_built": "Đã ghi {path}: {old} đơn vị cũ → {new} xã mới ({divided} đơn vị cũ bị chia cho nhiều "
@@ -121,6 +123,8 @@ CLI_WORDS = {
         "no_file": "no such file",
         "imported": "Criteria set {id}: {indicators} indicators, {confirmed} with confirmed thresholds.",
         "template_written": "{communes} communes, {indicators} indicators each, year {year}",
+        "without_data_warnings": "Warnings — communes without data ({n} years; their reports say 'no data', not an "
+                                 "error):",
         "unit_warnings": "Warnings — commune codes or names that differ from the official list of administrative "
                          "units ({n}; --strict makes them errors):",
         "crosswalk_built": "Wrote {path}: {old} old units → {new} new communes ({divided} old units divided "
