@@ -92,8 +92,8 @@ def test_validate_warns_about_communes_without_data(tmp_path):
 def test_batch_renders_the_commune_without_data_and_exits_0(tmp_path):
     d = with_new_communes(tmp_path)
     out = tmp_path / "out"
-    res = CliRunner().invoke(main, ["reports", str(d), "--year", "2023", "--district", "Mới", "--province",
-                                    "Thử nghiệm", "--formats", "html", "--jobs", "1", "--out", str(out)])
+    res = CliRunner().invoke(main, ["reports", str(d), "--year", "2023", "--communes", "Giang", "--formats", "html",
+                                    "--jobs", "1", "--out", str(out)])
     assert res.exit_code == 0, res.output
     assert "2 báo cáo: 2 đã chạy, 0 đã có sẵn và còn mới, 0 lỗi" in res.output
     page = (out / "2023" / "xa-giang-f.html").read_text(encoding="utf-8")
