@@ -182,7 +182,8 @@ class CommuneReport:
         """'Việc cần làm': the sentence naming the target tier, then the indicators to fix grouped
         by criterion, each with value, threshold, what is needed, trend and projected year."""
         if self.no_data:
-            return f"<p>{html.escape(label(REPORT_TEXT, 'no_data_year', self.lang, year=self.year))}</p>"
+            words = label(REPORT_TEXT, "no_data_year", self.lang, year=self.year)
+            return f"<p>{html.escape(words[:1].upper() + words[1:])}.</p>"
         lead = blocks.steps_lead(self.steps, verdicts.next_target(self.set_verdicts), self.year, self.lang)
         table = blocks.steps_html(self.steps, self.card.sets, self.lang) if len(self.steps) else ""
         return f"<p>{html.escape(lead)}</p>{table}"

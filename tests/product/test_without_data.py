@@ -43,7 +43,7 @@ def test_commune_without_data_gets_a_page_that_says_so(tmp_path):
             assert r.no_data
             assert f"Xã {name} chưa có số liệu năm 2023" in r.verdicts_html()
             assert "<section" not in r.verdicts_html()  # no verdict card counting 0/3 as 'chưa đạt'
-            assert r.steps_html() == "<p>chưa có số liệu năm 2023</p>"
+            assert r.steps_html() == "<p>Chưa có số liệu năm 2023.</p>"
     # a commune with data is judged as before: B has data for one set, none for the other
     b = commune_report(d, "B", 2023, scores=files["Thử"])
     assert not b.no_data and "<section" in b.verdicts_html() and "chưa có số liệu năm 2023" not in b.steps_html()
