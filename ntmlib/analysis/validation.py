@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..dataset.checks import unit_code_warnings
+from ..dataset.checks import unit_code_warnings, without_data_warnings
 from ..dataset.loading import load_dataset
 from ..dataset.model import Dataset
 from ..dataset.readers import Skipped
@@ -17,15 +17,16 @@ from ..text import NO_THRESHOLD_TEXT, error_text, label
 class Problems(list):
     """The problems of a dataset (a list of Problem), with `skipped`: rows read but not used, and
     `warnings`: things that are not errors but change the results (a value with no threshold
-    for its year), as Problem too."""
+    for its year, a commune without data for a year), as Problem too."""
 
-    def __init__(self, problems=(), skipped=(), warnings=(), official=()):
+    def __init__(self, problems=(), skipped=(), warnings=(), official=(), without_data=()):
         super().__init__(problems)
         self.skipped: list[Skipped] = list(skipped)
         self.no_threshold: list[Problem] = list(warnings)  # values without a threshold (no_threshold_warnings)
         # codes and names not the official ones (checks.unit_code_warnings)
         self.official: list[Problem] = list(official)
-        self.warnings: list[Problem] = self.no_threshold + self.official
+        self.without_data: list[Problem] = list(without_data)  # communes with no data in a year (checks)
+        self.warnings: list[Problem] = self.no_threshold + self.without_data + self.official
 
     def to_frame(self) -> pd.DataFrame:
         """The problems as a table (file, place, column, message)."""
@@ -54,6 +55,7 @@ def validate(dataset: Dataset | str | Path, strict: bool = False, official: bool
     (rows without an indicator code, totals columns, repeated rows...), which are not errors;
     its `warnings` attribute has one Problem per set × year × region where values were entered
     but the set has no threshold for them (see no_threshold_warnings), worded in `lang`, then
+    the years with communes to assess that have no data (checks.without_data_warnings), then
     the communes whose code or name is not the official one (ntmlib.dataset.units; not checked when
     `official` is False), which are errors instead when `strict`.
     """
@@ -82,7 +84,7 @@ def validate(dataset: Dataset | str | Path, strict: bool = False, official: bool
     if strict:
         problems += official_warnings
         official_warnings = []
-    return Problems(_unique(problems), ds.skipped, warnings, official_warnings)
+    return Problems(_unique(problems), ds.skipped, warnings, official_warnings, without_data_warnings(ds))
 
 
 def no_threshold_warnings(card, ds: Dataset, lang: str = "vi") -> list[Problem]:

@@ -50,6 +50,10 @@ def validate_cmd(dataset, strict) -> None:
         click.echo(label(NO_THRESHOLD_TEXT, "warnings", language(), n=len(problems.no_threshold)))
         for w in problems.no_threshold:
             click.echo(f"  - {w}")
+    if problems.without_data:  # communes registered before their data: not errors either
+        click.echo(say("without_data_warnings", n=len(problems.without_data)))
+        for w in problems.without_data:
+            click.echo(f"  - {w.text(language())}")
     if problems:
         click.echo(say("data_errors", n=len(problems)), err=True)
         for p in problems:

@@ -331,6 +331,27 @@ def _unknown_codes(ds: Dataset, year: int, sets, rows: pd.DataFrame, out, skippe
     return wrong
 
 
+def without_data_warnings(ds: Dataset, most: int = 20) -> list[Problem]:
+    """One warning per year of the dataset with communes to assess (communes.csv) that have no
+    observation that year (offices register communes before their data come): at the first such
+    commune's row, naming the others (at most `most`). Not errors: their reports say so."""
+    c = ds.communes[ds.communes["assessed"]]
+    out = []
+    for year in ds.years:
+        have = set(ds.observations.loc[ds.observations["year"] == year, "commune_id"])
+        none = c[~c["commune_id"].isin(have)]
+        if none.empty:
+            continue
+        first, rest = none.iloc[0], none.iloc[1:]
+        names = ", ".join(f"{n} ({i})" for n, i in zip(rest["commune"][:most], rest["commune_id"][:most]))
+        names += ", …" if len(rest) > most else ""
+        more = error_text("more_without_data", n=len(rest), names=names) if len(rest) else ""
+        out.append(Problem(ds.file_name("communes"), error_text("commune_without_data", name=first["commune"],
+                                                                 code=first["commune_id"], year=year, more=more),
+                           *ds.locate("communes", first["place"], "commune_id")))
+    return out
+
+
 def unit_code_warnings(ds: Dataset) -> list[Problem]:
     """The communes of `ds` whose code or name is not the official one (ntmlib.dataset.units.code_problems):
     warnings of `ntm validate`, errors with --strict. One warning when the official list is missing."""

@@ -80,10 +80,16 @@ def dataset_path(dataset) -> Path:
     return beside if beside.exists() else path
 
 
+def known_years(ds: Dataset, cached: Scorecard | None = None) -> list[int]:
+    """The years a report may be asked for: the dataset's years with data, or those a batch scored
+    (a district's part of a batch may hold only communes registered before their data came)."""
+    return ds.years if cached is None else sorted(set(ds.years) | set(cached.years))
+
+
 def report_card(ds: Dataset, year: int, cached: Scorecard | None = None) -> Scorecard:
     """The results a report for `year` shows: the years ntmlib.scoring.window.report_years() gives, cut
     from a batch's Scorecard when one is given, else scored here."""
-    years = report_years(ds.years, year)
+    years = report_years(known_years(ds, cached), year)
     if cached is None:
         return score(ds, year=years)
     missing = [y for y in years if y not in cached.years]
@@ -136,8 +142,18 @@ class CommuneReport:
         """The verdict of each set scored (ntmlib.analysis.verdicts), lowest tier first."""
         return verdicts.commune_verdicts(self.card, self.commune_id, self.year)
 
+    @property
+    def no_data(self) -> bool:
+        """True when the commune has no observation at all in the report's year (listed in
+        communes.csv before its data came)."""
+        return _without_data(self.rows())
+
     def verdicts_html(self) -> str:
-        """The verdict cards: counts, state in words and colour, and why a tier is not reached."""
+        """The verdict cards: counts, state in words and colour, and why a tier is not reached;
+        for a commune without data that year, the one notice that says so."""
+        if self.no_data:
+            note = label(REPORT_TEXT, "no_data_page", self.lang, name=self.name, year=self.year)
+            return f'{blocks.STYLE}<p class="ntm-notice ntm-no-data">{html.escape(note)}</p>'
         return blocks.verdicts_html(self.set_verdicts, self.card.sets, self.lang)
 
     def provisional(self) -> tuple[int, int]:
@@ -168,6 +184,9 @@ class CommuneReport:
     def steps_html(self) -> str:
         """'Việc cần làm': the sentence naming the target tier, then the indicators to fix grouped
         by criterion, each with value, threshold, what is needed, trend and projected year."""
+        if self.no_data:
+            words = label(REPORT_TEXT, "no_data_year", self.lang, year=self.year)
+            return f"<p>{html.escape(words[:1].upper() + words[1:])}.</p>"
         lead = blocks.steps_lead(self.steps, verdicts.next_target(self.set_verdicts), self.year, self.lang)
         table = blocks.steps_html(self.steps, self.card.sets, self.lang) if len(self.steps) else ""
         return f"<p>{html.escape(lead)}</p>{table}"
@@ -263,7 +282,7 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
             new = error_text("new_communes_listed", names=", ".join(units["new_commune"])) if len(units) else ""
             raise ParameterError(Problem(error_text("commune_asked"), error_text(
                 "no_commune_in_dataset", commune=commune, dataset=ds.name, known=known, new=new)))
-        y = require_year(year, ds.years)
+        y = require_year(year, known_years(ds, cached))
         return NewCommuneReport(ds, report_card(ds, y, cached), key, y, lang)
     if not ds.communes.set_index("commune_id").at[cid, "assessed"]:
         same = units[units["new_commune"].map(fold_name) == fold_name(str(commune))] if len(units) else units
@@ -272,8 +291,14 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
                 if len(same) == 1 else "")
         raise ParameterError(Problem(error_text("commune_asked"),
                                      error_text("commune_not_assessed", commune=commune, hint=hint)))
-    y = require_year(year, ds.years)
+    y = require_year(year, known_years(ds, cached))
     return CommuneReport(ds, report_card(ds, y, cached), cid, y, lang, trend_tables.get(y))
+
+
+def _without_data(rows: pd.DataFrame) -> bool:
+    """True when every indicator of these communes-table rows has no data (a commune with no
+    observation in the year)."""
+    return bool(len(rows)) and bool((rows["no_data"] == rows["indicators_total"]).all())
 
 
 def _unit_name(name: str, lang: str) -> str:
@@ -436,8 +461,11 @@ class DistrictReport:
             *[-(met[s].at[i, "criteria_met"] if i in met[s].index else -1) for s in reversed(sets)],
             *[-(met[s].at[i, "indicators_met"] if i in met[s].index else -1) for s in reversed(sets)],
             vi_sort_key(first.at[i, "commune"])))
+        empty = {i for i, rows in c.groupby("commune_id", observed=True) if _without_data(rows)}
+        none = label(REPORT_TEXT, "no_data_year", self.lang, year=self.year)
         wide = {tier_name(met[s]["tier"].iloc[0], self.lang): [
-            short_counts(met[s].loc[[i]])[0] if i in met[s].index else "" for i in order] for s in sets}
+            none if i in empty else short_counts(met[s].loc[[i]])[0] if i in met[s].index else "" for i in order]
+            for s in sets}
         out = pd.DataFrame({t["commune"]: first.loc[order, "commune"].to_numpy(), **wide,
                             t["tier_reached"]: [tier_name(x, self.lang) for x in first.loc[order, "tier_reached"]],
                             t["tier"] + label(REPORT_TEXT, "recognised", self.lang):
@@ -627,7 +655,7 @@ def district_report(dataset, district, year, lang: str = "vi", scores=None, link
     check_lang(lang)
     ds, cached, trend_tables = _load(dataset, scores)
     name = ds.district(str(district))
-    y = require_year(year, ds.years)
+    y = require_year(year, known_years(ds, cached))
     card = report_card(ds, y, cached)
     if len(set(ds.communes["district"])) > 1:
         card = card.subset(ds.area_communes(district=name))

@@ -230,14 +230,28 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _batch(ds: Dataset, years: list[int], runs: list[Run], out: Path, pools: list, jobs: int, formats, force: bool,
-           scheduler: str | None, isolate: bool, progress: bool, t0: float) -> BatchResult:
-    card = score(ds, year=report_years(ds.years, years[-1]))  # every report's window of years, scored once
+def freshness(ds: Dataset, years: list[int], runs: list[Run], formats=FORMATS):
+    """Score every report's window of years once and give each run its freshness key: a digest of
+    its parameters, the provenance of the years its report shows (every data file, every set file
+    of those years' periods), its notebook and its formats. Returns (the Scorecard, {year: the
+    provenance of that year's reports})."""
+    card = score(ds, year=report_years(ds.years, years[-1]))
     window = {y: card.provenance_upto(y) for y in years}  # what each year's reports show, and come from
     nb_digest = {k: file_sha256(notebook_path(k)) for k in ("commune", "district")}
     for r in runs:
         r.params.update(dataset=str(ds.path.resolve()))  # the scores file is not part of the key
         r.key = _digest(r.params, window[r.year].digest(), nb_digest[r.kind], sorted(formats))
+    return card, window
+
+
+def _portable(path: Path, out: Path) -> str:
+    """A path as the manifest writes it: relative to the output folder, never the machine's."""
+    return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(out))).as_posix()
+
+
+def _batch(ds: Dataset, years: list[int], runs: list[Run], out: Path, pools: list, jobs: int, formats, force: bool,
+           scheduler: str | None, isolate: bool, progress: bool, t0: float) -> BatchResult:
+    card, window = freshness(ds, years, runs, formats)
 
     manifest_path = out / "manifest.json"
     entries = _read_manifest(manifest_path)
@@ -260,7 +274,8 @@ def _batch(ds: Dataset, years: list[int], runs: list[Run], out: Path, pools: lis
                 r.params["scores"] = str(path)
             yield [asdict(r) for r in by_district[district]]
 
-    meta = {"dataset": str(ds.path), "years": years, "versions": _versions(), "provenance": card.provenance.to_dict()}
+    where = _portable(ds.path, out)
+    meta = {"dataset": where, "years": years, "versions": _versions(), "provenance": card.provenance.to_dict()}
 
     failed: list[dict] = []
     by_stem = {r.stem: r for r in runs}
@@ -271,7 +286,8 @@ def _batch(ds: Dataset, years: list[int], runs: list[Run], out: Path, pools: lis
     def record(res: dict) -> None:
         r = by_stem[res["stem"]]
         entries[r.stem] = {"stem": r.stem, "kind": r.kind, "target": r.target, "label": r.label, "year": r.year,
-                           "parameters": {k: v for k, v in r.params.items() if k != "scores"}, "key": r.key,
+                           "parameters": {**{k: v for k, v in r.params.items() if k != "scores"}, "dataset": where},
+                           "key": r.key,
                            "status": res["status"], "duration": res["duration"], "error": res["error"],
                            "outputs": res["outputs"], "worker": res.get("worker"), "finished": res.get("finished"),
                            "resources": res.get("resources"),

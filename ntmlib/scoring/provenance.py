@@ -1,29 +1,34 @@
 """The provenance record of a scoring: what went in (the full SHA-256 of every data file, of
 dataset.yaml and of every criteria-set file, the sets each one extends included), which ntmlib,
 which years and sets, and when (Vietnam time, UTC+7). It travels with the Scorecard; the
-reports' provenance table, the batch manifest and the score cache all read this one record."""
+reports' provenance table, the batch manifest and the score cache all read this one record.
+Files are named portably: a dataset's own by their path in the dataset folder
+('frameworks/tiny-ntm.yaml'), a set that ships with ntmlib as 'ntmlib:vn-2021-ntm.yaml@0.9.0'."""
 from __future__ import annotations
 
 import datetime as _dt
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..criteria.criteria_set import CriteriaSet
+from ..criteria.criteria_set import FRAMEWORK_DIR, CriteriaSet
 from ..dataset.model import Dataset
 from ..version import __version__
 
 VIETNAM_TIME = _dt.timezone(_dt.timedelta(hours=7), "UTC+7")
 
 
-_hashes: dict[tuple, str] = {}  # (path, size, mtime) -> SHA-256: each file is read once per process
+_hashes: dict[tuple, str] = {}  # (path, inode, size, mtime, ctime) -> SHA-256: each file is read once per process
 
 
 def file_sha256(path: str | Path) -> str:
-    """The SHA-256 of a file, in hex (remembered while the file keeps its size and time)."""
+    """The SHA-256 of a file, in hex (remembered while the file is the same file, of the same size
+    and times: an edit in place that keeps the size, even one that puts the modification time
+    back, changes the inode's change time, which no program can set)."""
     st = Path(path).stat()
-    key = (str(path), st.st_size, st.st_mtime_ns)
+    key = (str(path), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
     if key not in _hashes:
         h = hashlib.sha256()
         with open(path, "rb") as f:
@@ -71,15 +76,21 @@ class Provenance:
         return cls(str(dataset.path), data, set_files, __version__, tuple(sorted(int(y) for y in years)),
                    now_vietnam())
 
+    def name(self, path: str | Path) -> str:
+        """A file's portable name: its path in the dataset folder ('frameworks/tiny-ntm.yaml'), or
+        for a set that ships with ntmlib 'ntmlib:vn-2021-ntm.yaml@<version>'; never a path of
+        the machine (a file elsewhere is named relative to the dataset folder)."""
+        return portable_name(path, self.dataset, self.version)
+
     @property
     def data(self) -> dict[str, str]:
-        """File name -> SHA-256 of each data file and dataset.yaml."""
-        return {_name(Path(f), Path(self.dataset)): self._sha256(f) for f in self.data_files}
+        """Portable name -> SHA-256 of each data file and dataset.yaml."""
+        return {self.name(f): self._sha256(f) for f in self.data_files}
 
     @property
     def sets(self) -> dict[str, dict[str, str]]:
-        """Set id -> {file path: SHA-256} of the set's file and of every set it extends."""
-        return {sid: {f: self._sha256(f) for f in files} for sid, files in self.set_files.items()}
+        """Set id -> {portable name: SHA-256} of the set's file and of every set it extends."""
+        return {sid: {self.name(f): self._sha256(f) for f in files} for sid, files in self.set_files.items()}
 
     def digest(self) -> str:
         """SHA-256 over everything but the time: equal digests, equal inputs and code version."""
@@ -102,14 +113,22 @@ class Provenance:
         """Every input file with its SHA-256: the data files first, then the criteria-set files."""
         out = dict(self.data)
         for files in self.sets.values():
-            out.update({Path(f).name: h for f, h in files.items()})
+            out.update(files)
         return out
 
     def to_dict(self) -> dict:
-        """The record as JSON-ready data (for the batch manifest)."""
-        return {"dataset": self.dataset, "data": self.data, "sets": self.sets, "version": self.version,
+        """The record as JSON-ready data (for the batch manifest): the dataset by its folder's
+        name, every file by its portable name."""
+        return {"dataset": Path(self.dataset).name, "data": self.data, "sets": self.sets, "version": self.version,
                 "years": list(self.years), "created": self.created, "digest": self.digest()}
 
 
-def _name(path: Path, root: Path) -> str:
-    return path.name if path.parent == root else str(path)
+def portable_name(path: str | Path, dataset: str | Path, version: str = __version__) -> str:
+    """See Provenance.name."""
+    path, root = Path(os.path.abspath(path)), Path(os.path.abspath(dataset))
+    builtin = Path(os.path.abspath(FRAMEWORK_DIR))
+    if path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
+    if path.is_relative_to(builtin):
+        return f"ntmlib:{path.relative_to(builtin).as_posix()}@{version}"
+    return Path(os.path.relpath(path, root)).as_posix()

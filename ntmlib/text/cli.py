@@ -66,6 +66,8 @@ CLI_WORDS = {
                             "năm {year}",
         "template_left_out": "Không lập phiếu cho {n} đơn vị không thuộc diện đánh giá: {names}",
         # official units (ntmlib.dataset.units): `ntm validate`, `ntm crosswalk build`, `ntm synthetic`
+        "without_data_warnings": "Cảnh báo — xã chưa có số liệu ({n} năm; báo cáo của các xã này ghi 'chưa có số "
+                                 "liệu', không phải lỗi):",
         "unit_warnings": "Cảnh báo — mã, tên xã khác danh mục đơn vị hành chính chính thức ({n} mục; "
                          "--strict để coi là lỗi):",
         "crosswalk_built": "Đã ghi {path}: {old} đơn vị cũ → {new} xã mới ({divided} đơn vị cũ bị chia cho nhiều "
@@ -133,6 +135,8 @@ CLI_WORDS = {
         "template_written": "{communes} communes, {inputs} figures each ({indicators} indicators of {sets} criteria "
                             "sets), year {year}",
         "template_left_out": "No sheet for {n} units not assessed: {names}",
+        "without_data_warnings": "Warnings — communes without data ({n} years; their reports say 'no data', not an "
+                                 "error):",
         "unit_warnings": "Warnings — commune codes or names that differ from the official list of administrative "
                          "units ({n}; --strict makes them errors):",
         "crosswalk_built": "Wrote {path}: {old} old units → {new} new communes ({divided} old units divided "

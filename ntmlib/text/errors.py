@@ -114,6 +114,9 @@ ERROR_TEXT = {
         "not_year_key": "'{code}' không phải là năm",
         # the checks of loading (ntmlib.dataset.checks, ntmlib.dataset.loading)
         "more_same_problem": "và {n} chỗ khác cùng lỗi ({kind})",
+        "commune_without_data": "xã {name} ({code}) chưa có số liệu năm {year}: báo cáo của xã ghi 'chưa có số liệu', "
+                                "xã được tính là chưa có số liệu trong báo cáo của huyện{more}",
+        "more_without_data": "; cùng năm còn {n} xã khác chưa có số liệu: {names}",
         "no_sets_for_year_cells": "không có bộ tiêu chí nào cho năm {year} trong dataset.yaml ({n} ô số liệu năm "
                                   "{year})",
         "year_outside_set": "năm {year} nằm ngoài giai đoạn {start}–{end} của bộ tiêu chí {set}",
@@ -396,6 +399,9 @@ ERROR_TEXT = {
         "not_year_key": "'{code}' is not a year",
         # the checks of loading (ntmlib.dataset.checks, ntmlib.dataset.loading)
         "more_same_problem": "and {n} more places with the same problem ({kind})",
+        "commune_without_data": "commune {name} ({code}) has no data for {year}: its report says 'no data' and the "
+                                "district's report counts it as without data{more}",
+        "more_without_data": "; also without data that year ({n}): {names}",
         "no_sets_for_year_cells": "no criteria set for {year} in dataset.yaml (data cells of {year}: {n})",
         "year_outside_set": "{year} is outside the period {start}–{end} of the criteria set {set}",
         "year_outside_set_cells": "{outside} (dataset.yaml; data cells of {year}: {n})",

@@ -197,7 +197,11 @@ REPORT_TEXT = {
            "missing": "{criteria} tiêu chí · {indicators} chỉ tiêu",
            "more": "- … và {n} chỉ tiêu khác, mỗi chỉ tiêu tối đa {most} xã còn thiếu.",
            "whatif_not_scored": "Bộ tiêu chí {set} không được chấm ở đây (đã chấm: {have}); đặt tham số whatif_set là "
-                                "một trong các bộ đó để xem giả định."},
+                                "một trong các bộ đó để xem giả định.",
+           "no_data_year": "chưa có số liệu năm {year}",
+           "no_data_page": "Xã {name} chưa có số liệu năm {year}: xã có trong danh sách xã (communes.csv) nhưng chưa "
+                           "nhập số liệu chỉ tiêu nào của năm này, nên chưa chấm được. Báo cáo sẽ có kết quả khi có số "
+                           "liệu."},
     "en": {"no_data": "{n} without data",
            "successor": "From {when} part of {name} commune, {province} province.",
            "commune_trends": "Indicators not met in {year}, without data, or getting worse (the projected year "
@@ -211,7 +215,11 @@ REPORT_TEXT = {
            "missing": "{criteria} criteria · {indicators} indicators",
            "more": "- … and {n} more indicators, each missed by at most {most} communes.",
            "whatif_not_scored": "Criteria set {set} is not scored here (scored: {have}); set the parameter whatif_set "
-                                "to one of them to see a what-if."},
+                                "to one of them to see a what-if.",
+           "no_data_year": "no data for {year}",
+           "no_data_page": "{name} has no data for {year}: the commune is listed in communes.csv but no indicator "
+                           "value of that year has been entered, so it cannot be scored yet. The report will show "
+                           "results once the data are in."},
 }
 
 

@@ -278,7 +278,11 @@ def test_validate_result_shows_as_a_table():
     html = problems._repr_html_()
     assert "<table" in html and "dòng 13" in html
     assert list(problems.to_frame().columns) == ["file", "place", "column", "message"]
-    assert ntmlib.validate(TINY, official=False)._repr_html_() == "<p>Dữ liệu hợp lệ, không có vấn đề.</p>"
+    assert ntmlib.validate(LY_NHAN, official=False)._repr_html_() == "<p>Dữ liệu hợp lệ, không có vấn đề.</p>"
+    # communes without data in a year (the tiny dataset's 2022 has An alone) are a warning under the verdict
+    html = ntmlib.validate(TINY, official=False)._repr_html_()
+    assert html.startswith("<p>Dữ liệu hợp lệ, không có vấn đề.</p><table")
+    assert "xã Bình (B) chưa có số liệu năm 2022" in html
     # checked against the official list, the made-up province is a warning shown under the verdict
     html = ntmlib.validate(TINY)._repr_html_()
     assert html.startswith("<p>Dữ liệu hợp lệ, không có vấn đề.</p><table")

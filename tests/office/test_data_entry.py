@@ -17,7 +17,7 @@ from ntmlib.office.data_entry import write_template
 from ntmlib.scoring.engine import score
 
 from tests.helpers.entry import HEADER, SOME, fill_entry_workbook
-from tests.helpers.paths import LY_NHAN
+from tests.helpers.paths import LY_NHAN, TINY
 
 
 @pytest.fixture(scope="module")
@@ -192,3 +192,18 @@ def test_communes_not_assessed_get_no_sheet_and_the_message_counts_only_the_othe
     r = CliRunner().invoke(main, ["template", str(LY_NHAN), "--year", "2024", "--commune", "Vĩnh Trụ",
                                   "--out", str(out)])
     assert r.exit_code == 2 and "không xã nào được đánh giá: Thị trấn Vĩnh Trụ không thuộc diện đánh giá" in r.output
+
+
+def test_each_commune_sheet_shows_the_threshold_of_its_own_group_and_region(tmp_path):
+    # tiny-ntm: 3.2 by commune group (1: ≥ 4, 2: ≥ 2), 1.1 by region (DBSH: ≥ 100, TDMNPB: ≥ 90);
+    # An is group 1 in DBSH, Bình group 2 in DBSH, Cao group 2 in TDMNPB
+    path = tmp_path / "nhap-lieu.xlsx"
+    write_template(load_dataset(TINY), 2023, path, ["A", "B", "C"])
+    wb = openpyxl.load_workbook(path)
+    shown = {}
+    for name in ("An", "Bình", "Cao"):
+        ws = wb[name]
+        rows = {(ws.cell(r, 1).value, ws.cell(r, 2).value): r for r in range(HEADER + 1, ws.max_row + 1)
+                if ws.cell(r, 2).value}
+        shown[name] = (ws.cell(rows[("NTM", "3.2")], 5).value, ws.cell(rows[("NTM", "1.1")], 5).value)
+    assert shown == {"An": ("≥ 4", "≥ 100"), "Bình": ("≥ 2", "≥ 100"), "Cao": ("≥ 2", "≥ 90")}
