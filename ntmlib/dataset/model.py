@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..criteria.criteria_set import CriteriaSet, load_set
@@ -72,6 +73,26 @@ class Dataset:
             if first <= year <= last:
                 ids += [s for s in entry.get("sets", []) if s not in ids]
         return ids
+
+    def existing(self, years) -> np.ndarray:
+        """One flag per row of `communes`: whether the commune existed in any of `years`.
+
+        The crosswalk dates each unit: an old commune ends on the date it joined a new one (it
+        still exists in that date's year unless the date is 1 January); a row of communes.csv whose
+        id is a new unit's key ('13573@2025-07-01') begins on that date. Without a crosswalk every
+        commune exists in every year."""
+        ids = self.communes["commune_id"].astype(str).to_numpy()
+        keep = np.zeros(len(ids), bool)
+        cw = self.crosswalk
+        if cw is None or cw.empty or "key" not in cw.columns:
+            return ~keep
+        dated = cw[cw["effective"].str.fullmatch(r"\d{4}-\d{2}-\d{2}")]
+        until = dict(dated.groupby("old_commune_id", observed=True)["effective"].min())
+        since = dict(zip(dated["key"], dated["effective"]))
+        for y in {int(y) for y in years}:
+            keep |= np.array([(i not in until or f"{y}-01-01" < until[i])
+                              and (i not in since or f"{y}-12-31" >= since[i]) for i in ids], bool)
+        return keep
 
     def commune_id(self, ref: str) -> str:
         """The id of a commune given by id or by name (any case, with or without diacritics or

@@ -52,7 +52,8 @@ def write_template(ds: Dataset, year: int, path: str | Path, communes: list[str]
     sets = ds.sets_for(year)
     if not sets:
         raise ParameterError(Problem(error_text("year_given"), error_text("entry_no_sets", year=year)))
-    ids = list(communes) if communes else list(ds.communes["commune_id"].astype(str))
+    # all: the communes of that year (a reorganisation's dates, crosswalk.csv)
+    ids = list(communes) if communes else list(ds.communes.loc[ds.existing([year]), "commune_id"].astype(str))
     info = ds.communes.set_index(ds.communes["commune_id"].astype(str))
     previous = _previous_values(ds, year, ids)
     set_words = _set_words(sets)

@@ -119,6 +119,10 @@ ERROR_TEXT = {
         "year_outside_set": "năm {year} nằm ngoài giai đoạn {start}–{end} của bộ tiêu chí {set}",
         "year_outside_set_cells": "{outside} (dataset.yaml; {n} ô số liệu năm {year})",
         "outside_cells": "{outside} ({n} ô số liệu)",
+        "commune_ended": "xã {commune} ({id}) không còn từ ngày {date} (đã thuộc xã mới {new}, mã tham chiếu {ref}; "
+                         "crosswalk.csv): không có số liệu năm {year} của xã cũ",
+        "commune_not_yet": "xã {commune} ({id}) được thành lập từ ngày {date} (crosswalk.csv): không có số liệu năm "
+                           "{year}",
         "no_commune_group_set": "xã {commune} ({id}) chưa có nhóm xã; bộ {sets} có ngưỡng theo nhóm xã (ghi {codes})",
         "unknown_commune_group": "nhóm xã '{group}' của xã {commune} ({id}) không có trong bộ {sets} (dùng {codes})",
         "unknown_indicator_of_set": "không có chỉ tiêu '{code}' của bộ {set} năm {year}{hint}",
@@ -388,6 +392,9 @@ ERROR_TEXT = {
         "year_outside_set": "{year} is outside the period {start}–{end} of the criteria set {set}",
         "year_outside_set_cells": "{outside} (dataset.yaml; data cells of {year}: {n})",
         "outside_cells": "{outside} ({n} data cells)",
+        "commune_ended": "commune {commune} ({id}) ceased to exist on {date} (it joined the new commune {new}, "
+                         "reference {ref}; crosswalk.csv): an old commune has no data for {year}",
+        "commune_not_yet": "commune {commune} ({id}) was formed on {date} (crosswalk.csv): it has no data for {year}",
         "no_commune_group_set": "commune {commune} ({id}) has no commune group; the sets {sets} have thresholds by "
                                 "commune group (write {codes})",
         "unknown_commune_group": "commune group '{group}' of commune {commune} ({id}) is not in the sets {sets} "
