@@ -22,6 +22,19 @@ FALSE_WORDS = {"false", "no", "0", "khong", "n"}
 TIER_WORDS = {"kieu-mau": ("kieu mau", "km"), "nang-cao": ("nang cao", "nc"), "ntm": ("nong thon moi", "ntm")}
 
 
+@dataclass(frozen=True)
+class Target:
+    """A target of dataset.yaml (`targets`): by `year`, a `share` (0.65) or a `count` of the communes
+    at `tier` or above; `source` says where it is stated (a decision, a report), `note` anything else."""
+
+    tier: str
+    year: int
+    share: float | None = None
+    count: int | None = None
+    source: str = ""
+    note: str = ""
+
+
 @dataclass
 class Dataset:
     """The tables of one dataset folder, text normalised to NFC.
@@ -50,6 +63,12 @@ class Dataset:
     @property
     def name(self) -> str:
         return self.meta.get("name", self.path.name)
+
+    @property
+    def targets(self) -> list[Target]:
+        """The targets dataset.yaml states (checked when loaded), in the order written; [] when none."""
+        return [Target(t["tier"], t["year"], t.get("share"), t.get("count"), t.get("source") or "",
+                       t.get("note") or "") for t in self.meta.get("targets") or []]
 
     @property
     def years(self) -> list[int]:
