@@ -465,6 +465,61 @@ def build(spec: dict, communes_order: list[str]) -> tuple[list[list[str]], dict]
     return rows, fails
 
 
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def build_new_communes(spec: dict, rows: list[list[str]]) -> list[list[str]]:
+    """Rows of the new communes (spec `new_communes`): one measure row per indicator of the new set,
+    derived from the predecessors' values of `from_year` in `rows` (the old communes' rows)."""
+    nc = spec["new_communes"]
+    year, base = int(nc["year"]), int(nc["from_year"])
+    new_set = ntmlib.load_set(nc["set"]).indicator_table()
+    code_measure = {}  # (set, code) -> measure, for the old communes' set-qualified rows
+    for side in ("ntm", "nc"):
+        t = ntmlib.load_set(spec["sets"][side]).indicator_table()
+        code_measure.update({(spec["sets"][side], c): m for c, m in zip(t["indicator"], t["measure"])})
+    old = {}  # (commune, measure) -> value in the base year, the NTM set's row first
+    for cid, y, set_id, indicator, value, _ in rows:
+        if int(y) == base:
+            measure = indicator if not set_id else code_measure.get((set_id, indicator))
+            if measure:
+                old.setdefault((cid, measure), value)
+    with open(HERE / "crosswalk.csv", encoding="utf-8", newline="") as fh:
+        cw = list(csv.DictReader(fh))
+    with open(HERE / "communes.csv", encoding="utf-8", newline="") as fh:
+        names = {r["commune_id"]: r["commune"] for r in csv.DictReader(fh)}
+    out = []
+    for key in (k for k in names if "@" in k):
+        code, date = key.split("@")
+        pre = [r["old_commune_id"] for r in cw if r["new_commune_id"] == code and r["effective"] == date]
+        for measure, rule in zip(new_set["measure"], new_set["rule"]):
+            chosen = nc["chosen"].get(measure)
+            if chosen is not None:
+                value = chosen.get(key, chosen["default"])
+                out.append([key, str(year), "", measure, value,
+                            f"{nc['source']}; chọn minh hoạ: chỉ tiêu của chính xã mới, không suy từ xã tiền thân"])
+                continue
+            have = [(names[c], old[(c, measure)]) for c in pre if (c, measure) in old]
+            if not have:
+                raise SpecError(f"{names[key]}: no {base} value of {measure} among the predecessors")
+            whose = ", ".join(n for n, _ in have)
+            numbers = [(n, _number(v)) for n, v in have if _number(v) is not None]
+            if rule in NUMERIC and numbers:  # a predecessor with only the office's verdict ('Đạt') is left out
+                value = _fmt(sum(x for _, x in numbers) / len(numbers), 1)
+                why = f"trung bình giá trị năm {base} của {', '.join(n for n, _ in numbers)}"
+            else:
+                unmet = [n for n, v in have if v != "Đạt"]
+                value = "Chưa đạt" if unmet else "Đạt"
+                why = (f"chưa đạt vì năm {base} {', '.join(unmet)} chưa đạt" if unmet
+                       else f"đạt vì năm {base} cả {len(have)} xã tiền thân ({whose}) đạt")
+            out.append([key, str(year), "", measure, value, f"{nc['source']}; {why}"])
+    return out
+
+
 def to_csv(rows: list[list[str]]) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -480,7 +535,7 @@ def check(data: bytes, spec: dict, fails: dict) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         d = Path(tmp) / "ds"
         d.mkdir()
-        for name in ("communes.csv", "recognitions.csv", "registrations.csv", "dataset.yaml"):
+        for name in ("communes.csv", "recognitions.csv", "registrations.csv", "crosswalk.csv", "dataset.yaml"):
             if (HERE / name).exists():
                 shutil.copy(HERE / name, d / name)
         (d / "observations.csv").write_bytes(data)
@@ -517,6 +572,7 @@ def main(argv: list[str] | None = None) -> int:
         with open(HERE / "communes.csv", encoding="utf-8", newline="") as fh:
             order = [r["commune_id"] for r in csv.DictReader(fh)]
         rows, fails = build(spec, order)
+        rows += build_new_communes(spec, rows)
         data = to_csv(rows)
         check(data, spec, fails)
     except SpecError as e:

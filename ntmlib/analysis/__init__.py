@@ -3,10 +3,11 @@ roadmaps to the next tier, what-if thresholds, the 2025 reorganisation, dataset 
 """
 from __future__ import annotations
 
-from . import aggregate, reorg, roadmap, trends, validation, verdicts, whatif
+from . import aggregate, reorg, roadmap, targets, trends, validation, verdicts, whatif
 from .roadmap import roadmap_for
 from .validation import validate
 from .whatif import ThresholdChange
 
-__all__ = ["aggregate", "reorg", "roadmap", "trends", "validation", "verdicts", "whatif", "validate", "ThresholdChange",
+__all__ = ["aggregate", "reorg", "roadmap", "targets", "trends", "validation", "verdicts", "whatif", "validate",
+           "ThresholdChange",
            "roadmap_for"]

@@ -109,18 +109,21 @@ def find_new_commune(dataset: Dataset, ref) -> str:
 
 def find_commune(dataset: Dataset, ref) -> tuple[str | None, str | None]:
     """(commune id, None) when `ref` names an old commune of communes.csv (its id or name), else
-    (None, key) when it names a new commune of the crosswalk (see find_new_commune).
+    (None, key) when it names a new commune of the crosswalk (see find_new_commune); (key, key) for a
+    new commune that is also a row of communes.csv (its id is its key: it has data of its own).
 
     Raises the ParameterError of an unknown commune, with the closest old and new names, when it
     names neither."""
     ref = str(ref)
     try:
-        return commune_id(dataset.communes, ref, dataset.file_name("communes"),
-                          also=new_communes(dataset)["new_commune"]), None
+        units = new_communes(dataset)
+        cid = commune_id(dataset.communes, ref, dataset.file_name("communes"), also=units["new_commune"])
+        return cid, (cid if cid in set(units["key"]) else None)
     except ParameterError as e:
         unknown = e
     try:
-        return None, find_new_commune(dataset, ref)
+        key = find_new_commune(dataset, ref)
+        return (key if key in set(dataset.communes["commune_id"]) else None), key
     except DataError:
         raise unknown from None
 
@@ -192,6 +195,8 @@ def history(card: Scorecard, new_commune, years=None, lang: str = "vi") -> pd.Da
     ds = card.dataset
     pre = predecessors(ds, new_commune)
     all_years = sorted(int(y) for y in card.communes["year"].unique())
+    ids = set(pre["commune_id"])  # the years the predecessors existed in (not the new commune's own years)
+    all_years = [y for y in all_years if ids & set(ds.communes.loc[ds.existing([y]), "commune_id"])]
     years = [y for y in all_years if years is None or y in set(np.atleast_1d(years))]
     c = card.communes[card.communes["commune_id"].isin(pre["commune_id"]) & card.communes["year"].isin(years)]
     tiers = [t for t in TIERS if t in set(card.communes["tier"])]
@@ -233,15 +238,17 @@ def regroup(card_or_table, dataset: Dataset | None = None, date=None) -> pd.Data
     key = table["commune_id"].map(latest["key"])
     moved = key.notna()
     key = key.where(moved, table["commune_id"])
-    t = table.assign(unit=key)
+    t = table.assign(unit=key, moved=moved)
     size = latest.groupby("key").size()
     g = t.groupby(["unit", "year", "set", "tier"], sort=False, dropna=False)
-    out = g.agg(assessed=("commune_id", "nunique"), reaching=("reaches", "sum"), recognised=("recognised", "sum"),
+    out = g.agg(moved=("moved", "max"), assessed=("commune_id", "nunique"), reaching=("reaches", "sum"),
+                recognised=("recognised", "sum"),
                 criteria_min=("criteria_met", "min"), criteria_max=("criteria_met", "max"),
                 criteria_total=("criteria_total", "max"), indicators_min=("indicators_met", "min"),
                 indicators_max=("indicators_met", "max"), indicators_total=("indicators_total", "max")).reset_index()
     new = out["unit"].isin(units.index)
-    out["predecessors"] = out["unit"].map(size).where(new, 1).astype(int)
+    # a new commune's own results (a row of communes.csv, e.g. 2026) stand for it alone
+    out["predecessors"] = out["unit"].map(size).where(new & out["moved"], 1).astype(int)
     out["commune_id"] = out["unit"]
     out["commune"] = np.where(new, out["unit"].map(units["new_commune"]), out["unit"].map(places["commune"]))
     out["district"] = np.where(new, "", out["unit"].map(places["district"]))

@@ -152,7 +152,8 @@ def trends_cmd(dataset, commune, set_id, show_all) -> None:
         tr = tr[tr["set"] == resolve.set_id(set_id, {i: s.name for i, s in card.sets.items()},
                                             tiers={i: s.tier for i, s in card.sets.items()})]
     name = ds.communes.set_index("commune_id").at[cid, "commune"]
-    click.echo(say("trends_title", name=name, years=", ".join(map(str, ds.years))))
+    years = sorted(int(y) for y in card.communes.loc[card.communes["commune_id"] == cid, "year"].unique())
+    click.echo(say("trends_title", name=name, years=", ".join(map(str, years))))  # the years it was scored in
     click.echo(say("trends_rule"))
     shown = tr if show_all else tr[tr["met"].ne(True) | tr["direction"].isin(["improving", "worsening"])]
     hidden = len(tr) - len(shown)

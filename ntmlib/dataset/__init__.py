@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from . import checks, crosswalk, encoding, loading, model, readers, resolve, synthetic, units
 from .loading import load_dataset
-from .model import Dataset
+from .model import Dataset, Target
 from .synthetic import make_national
 
 __all__ = ["checks", "crosswalk", "encoding", "loading", "model", "readers", "resolve", "synthetic", "units", "Dataset",
-           "load_dataset", "make_national"]
+           "Target", "load_dataset", "make_national"]

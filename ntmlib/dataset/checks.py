@@ -109,8 +109,9 @@ def check_observations(ds: Dataset, bad: np.ndarray, out) -> tuple[np.ndarray, l
         if outside:
             wrong |= in_year
             continue
-        for p in commune_group_problems(ds, sets):
+        for p in commune_group_problems(ds, sets, [year]):
             out.add_problem(p)
+        wrong |= _outside_lifetime(ds, year, in_year, out)
         if coded is None:
             coded = {c: _coded(obs[c]) for c in ("set", "indicator", "value")}
             parsed = parse_distinct(coded["value"][1])
@@ -120,13 +121,41 @@ def check_observations(ds: Dataset, bad: np.ndarray, out) -> tuple[np.ndarray, l
     return wrong, skipped
 
 
-def commune_group_problems(ds: Dataset, sets) -> list[Problem]:
-    """Assessed communes whose `commune_group` the sets cannot use: not one of their commune groups, or
-    missing while a threshold depends on the group (with no `default`)."""
+def _outside_lifetime(ds: Dataset, year: int, rows: np.ndarray, out) -> np.ndarray:
+    """Rows of `year` for a commune that did not exist that year (Dataset.existing): an old commune
+    after the date it joined a new one, a new one before it was formed."""
+    gone = ~ds.existing([year])
+    obs = ds.observations
+    wrong = np.zeros(len(obs), bool)
+    if not gone.any():
+        return wrong
+    c = ds.communes[gone]
+    wrong = rows & obs["commune_id"].isin(set(c["commune_id"])).to_numpy()
+    if not wrong.any():
+        return wrong
+    cw = ds.crosswalk
+    ended = cw.sort_values("effective").drop_duplicates("old_commune_id").set_index("old_commune_id")
+    formed = dict(zip(cw["key"], cw["effective"]))
+    names = dict(zip(c["commune_id"], c["commune"]))
+    day = lambda iso: "/".join(str(int(x)) for x in reversed(iso.split("-")))  # noqa: E731  2025-07-01 -> 1/7/2025
+    for place, cid in zip(obs.loc[wrong, "place"], obs.loc[wrong, "commune_id"]):
+        if cid in ended.index:
+            r = ended.loc[cid]
+            text = error_text("commune_ended", commune=names[cid], id=cid, date=day(r["effective"]),
+                              new=r["new_commune"], ref=r["key"], year=year)
+        else:
+            text = error_text("commune_not_yet", commune=names[cid], id=cid, date=day(formed[cid]), year=year)
+        out.add("observations", "lifetime", place, "commune_id", text)
+    return wrong
+
+
+def commune_group_problems(ds: Dataset, sets, years=None) -> list[Problem]:
+    """Assessed communes (of `years`, all when None) whose `commune_group` the sets cannot use: not one of
+    their commune groups, or missing while a threshold depends on the group (with no `default`)."""
     with_groups = [s for s in sets if s.commune_groups]
     if not with_groups:
         return []
-    c = ds.communes[ds.communes["assessed"]]
+    c = ds.communes[ds.communes["assessed"] & (ds.existing(years) if years is not None else True)]
     codes = list(dict.fromkeys(k for s in with_groups for k in s.commune_groups))
     need = [s.id for s in with_groups if s.needs_commune_group]
     empty = c["commune_group"] == ""

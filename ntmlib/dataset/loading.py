@@ -61,9 +61,53 @@ def _read_meta(root: Path, problems: list[Problem]) -> dict:
                 or len(years) != 2 or not all(isinstance(y, int) for y in years)):
             problems.append(Problem("dataset.yaml", error_text("bad_frameworks"),
                                     f"frameworks[{n}]"))
+    _check_targets(meta.get("targets"), problems)
     if problems:
-        return {k: v for k, v in meta.items() if k != "frameworks"}
+        return {k: v for k, v in meta.items() if k not in ("frameworks", "targets")}
     return meta
+
+
+TARGET_KEYS = ("tier", "year", "share", "count", "source", "note")
+
+
+def _check_targets(targets, problems: list[Problem]) -> None:
+    """Check `targets` of dataset.yaml (ntmlib.dataset.model.Target); each problem names the key
+    (`targets[0].share`)."""
+    if targets is None:
+        return
+    if not isinstance(targets, list) or not all(isinstance(t, dict) for t in targets):
+        problems.append(Problem("dataset.yaml", error_text("bad_targets"), "targets"))
+        return
+    seen = {}
+    for n, t in enumerate(targets):
+        at = f"targets[{n}]"
+        extra = [str(k) for k in t if k not in TARGET_KEYS]
+        if extra:
+            problems.append(Problem("dataset.yaml", error_text("target_keys", keys=", ".join(extra)), at))
+        if t.get("tier") not in TIERS:
+            problems.append(Problem("dataset.yaml", error_text("target_tier", tier=t.get("tier"),
+                                                               tiers=", ".join(TIERS)), f"{at}.tier"))
+        year = t.get("year")
+        if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
+            problems.append(Problem("dataset.yaml", error_text("target_year", year=year), f"{at}.year"))
+        if ("share" in t) == ("count" in t):
+            problems.append(Problem("dataset.yaml", error_text("target_share_or_count"), at))
+        elif "share" in t:
+            share = t["share"]
+            if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 < share <= 1:
+                problems.append(Problem("dataset.yaml", error_text("target_share", share=share), f"{at}.share"))
+        else:
+            count = t["count"]
+            if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+                problems.append(Problem("dataset.yaml", error_text("target_count", count=count), f"{at}.count"))
+        for key in ("source", "note"):
+            if key in t and t[key] is not None and not isinstance(t[key], str):
+                problems.append(Problem("dataset.yaml", error_text("target_text", value=t[key]), f"{at}.{key}"))
+        pair = (t.get("tier"), year)
+        if pair in seen:
+            problems.append(Problem("dataset.yaml", error_text("target_twice", tier=pair[0], year=year,
+                                                               first=seen[pair]), at))
+        seen.setdefault(pair, n)
 
 
 def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Dataset:

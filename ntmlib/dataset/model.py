@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..criteria.criteria_set import CriteriaSet, load_set
@@ -19,6 +20,19 @@ OBSERVATION_COLUMNS = ["commune_id", "year", "indicator", "value"]
 RECOGNITION_COLUMNS = ["commune_id", "tier", "year"]
 FALSE_WORDS = {"false", "no", "0", "khong", "n"}
 TIER_WORDS = {"kieu-mau": ("kieu mau", "km"), "nang-cao": ("nang cao", "nc"), "ntm": ("nong thon moi", "ntm")}
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target of dataset.yaml (`targets`): by `year`, a `share` (0.65) or a `count` of the communes
+    at `tier` or above; `source` says where it is stated (a decision, a report), `note` anything else."""
+
+    tier: str
+    year: int
+    share: float | None = None
+    count: int | None = None
+    source: str = ""
+    note: str = ""
 
 
 @dataclass
@@ -51,6 +65,12 @@ class Dataset:
         return self.meta.get("name", self.path.name)
 
     @property
+    def targets(self) -> list[Target]:
+        """The targets dataset.yaml states (checked when loaded), in the order written; [] when none."""
+        return [Target(t["tier"], t["year"], t.get("share"), t.get("count"), t.get("source") or "",
+                       t.get("note") or "") for t in self.meta.get("targets") or []]
+
+    @property
     def years(self) -> list[int]:
         return sorted(int(y) for y in self.observations["year"].unique())
 
@@ -72,6 +92,26 @@ class Dataset:
             if first <= year <= last:
                 ids += [s for s in entry.get("sets", []) if s not in ids]
         return ids
+
+    def existing(self, years) -> np.ndarray:
+        """One flag per row of `communes`: whether the commune existed in any of `years`.
+
+        The crosswalk dates each unit: an old commune ends on the date it joined a new one (it
+        still exists in that date's year unless the date is 1 January); a row of communes.csv whose
+        id is a new unit's key ('13573@2025-07-01') begins on that date. Without a crosswalk every
+        commune exists in every year."""
+        ids = self.communes["commune_id"].astype(str).to_numpy()
+        keep = np.zeros(len(ids), bool)
+        cw = self.crosswalk
+        if cw is None or cw.empty or "key" not in cw.columns:
+            return ~keep
+        dated = cw[cw["effective"].str.fullmatch(r"\d{4}-\d{2}-\d{2}")]
+        until = dict(dated.groupby("old_commune_id", observed=True)["effective"].min())
+        since = dict(zip(dated["key"], dated["effective"]))
+        for y in {int(y) for y in years}:
+            keep |= np.array([(i not in until or f"{y}-01-01" < until[i])
+                              and (i not in since or f"{y}-12-31" >= since[i]) for i in ids], bool)
+        return keep
 
     def commune_id(self, ref: str) -> str:
         """The id of a commune given by id or by name (any case, with or without diacritics or

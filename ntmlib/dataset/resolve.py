@@ -110,7 +110,7 @@ def find(ref, entries: Iterable[tuple[str, str]], what: str, file: str, key=fold
     for hits in ([c for c, n in entries if exact(n) == exact(text)],
                  [c for c, n in entries if key(n) == key(text)],
                  [c for c in names if fold(c) == fold(text)]):
-        hits = list(dict.fromkeys(hits))
+        hits = old_first(list(dict.fromkeys(hits)))
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
@@ -123,6 +123,13 @@ def find(ref, entries: Iterable[tuple[str, str]], what: str, file: str, key=fold
         shown = [n for _, n in entries] + list(also)
         close = [label(c) for c in _close_codes(text, list(names))] if text.isdigit() else []
     raise ParameterError(Problem(file, unknown_text(what, text or str(ref), shown, key, close, listed)))
+
+
+def old_first(hits: list) -> list:
+    """Of several communes with one name, the one that is not a new unit ('13579@2025-07-01'), when there
+    is exactly one: a name always means the old commune, a new one of the same name is written by its key."""
+    old = [h for h in hits if "@" not in str(h)]
+    return old if len(hits) > 1 and len(old) == 1 else hits
 
 
 def _close_codes(code: str, codes: list[str]) -> list[str]:
@@ -237,7 +244,7 @@ def resolve_communes(refs: pd.Series, communes: pd.DataFrame) -> pd.Series:
             for cid, name in zip(communes["commune_id"], communes["commune"]):
                 exact.setdefault(_exact_name(name), []).append(cid)
                 loose.setdefault(fold_name(name), []).append(cid)
-        hit = exact.get(_exact_name(ref)) or loose.get(fold_name(ref)) or []
+        hit = old_first(exact.get(_exact_name(ref)) or loose.get(fold_name(ref)) or [])
         out.append(hit[0] if len(hit) == 1 else "")
     out.append("")
     mapped = np.array(out, dtype=object)[np.where(codes < 0, len(out) - 1, codes)]

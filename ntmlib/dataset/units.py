@@ -190,25 +190,42 @@ def crosswalk_2025(province: str, district: str | None = None) -> pd.DataFrame:
 
 
 def coordinates(codes) -> pd.DataFrame:
-    """Official latitude, longitude and bounding box of the old units `codes` (index: code; codes
-    the list lacks are left out). Columns: lat, lon, south, west, north, east. Reads only those
-    rows unless the whole list is already loaded (a report needs a few dozen of 10,035)."""
+    """Official latitude, longitude and bounding box of the old units `codes`, and of new units written
+    as keys ('13573@2025-07-01') (index: code; codes the list lacks are left out). Columns: lat, lon,
+    south, west, north, east. Reads only those rows unless the whole list is already loaded (a report
+    needs a few dozen of 10,035)."""
     codes = [str(c).strip() for c in codes]
+    new = _new_coordinates(codes)
     cols = ["lat", "lon", "south", "west", "north", "east"]
     if _old_all.cache_info().currsize:
         t = _old_all().drop_duplicates("code").set_index("code")
     else:
         digits = sorted({c for c in codes if c.isdigit()})  # GSO codes are digits: nothing else reaches the query
         if not digits:
-            return pd.DataFrame(columns=cols)
+            return new
         d = _query("SELECT wardCode, wardLat, wardLon, wardBounds FROM admin_units_legacy WHERE wardCode IN ("
                    + ",".join(f"'{c}'" for c in digits) + ")")
         if d.empty:
-            return pd.DataFrame(columns=cols)
+            return new
         t = pd.concat([pd.DataFrame({"code": d["wardCode"].astype(str), "lat": d["wardLat"].astype(float),
                                      "lon": d["wardLon"].astype(float)}), _bounds(d["wardBounds"])], axis=1)
         t = t.drop_duplicates("code").set_index("code")
-    return t.loc[[c for c in dict.fromkeys(codes) if c in t.index], cols]
+    out = t.loc[[c for c in dict.fromkeys(codes) if c in t.index], cols]
+    return pd.concat([out, new]) if len(new) else out
+
+
+def _new_coordinates(keys: list[str]) -> pd.DataFrame:
+    """Latitude and longitude of the new units written as keys ('13573@2025-07-01', index: the key);
+    the list has no bounding box for them, so the box is the point."""
+    code_of = {k: k.split("@", 1)[0] for k in dict.fromkeys(keys) if "@" in k and k.split("@", 1)[0].isdigit()}
+    if not code_of:
+        return pd.DataFrame(columns=["lat", "lon", "south", "west", "north", "east"])
+    d = _query("SELECT wardCode, wardLat, wardLon FROM admin_units WHERE wardCode IN ("
+               + ",".join(f"'{c}'" for c in sorted(set(code_of.values()))) + ")")
+    at = {str(c): (float(a), float(b)) for c, a, b in zip(d["wardCode"], d["wardLat"], d["wardLon"])}
+    rows = {k: at[c] for k, c in code_of.items() if c in at}
+    return pd.DataFrame([[a, b, a, b, a, b] for a, b in rows.values()], index=pd.Index(list(rows), name="code"),
+                        columns=["lat", "lon", "south", "west", "north", "east"])
 
 
 def official_short(row) -> str:
@@ -261,6 +278,7 @@ def code_problems(communes: pd.DataFrame, file: str = "communes.csv", locate=Non
                 out.append(Problem(file, error_text("province_not_official", province=province, n=n),
                                    *locate(place, "province")))
             continue
+        cid = str(cid).split("@", 1)[0]  # a new unit's key, '13573@2025-07-01': its official code
         if cid not in official.index:
             found.append((error_text("kind_code_not_official"), Problem(
                 file, error_text("code_not_official", code=cid, name=name, province=province),

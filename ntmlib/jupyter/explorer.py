@@ -438,6 +438,7 @@ class Explorer:
             return
         with self._holding():
             self._fill_sets(self.criteria_set.value)
+            self.district.value = self._district_of_year(self.year.value)
             self._fill_communes(self.commune.value)
         self.redraw()
 
@@ -470,6 +471,13 @@ class Explorer:
         finally:
             self._quiet = quiet
 
+    def _district_of_year(self, year):
+        """The district chosen if it has communes scored in `year`, else the first that has (a year after a
+        reorganisation may have only new communes, which belong to no district)."""
+        scored = set(self.card.communes.loc[self.card.communes["year"] == year, "commune_id"])
+        have = [k for k, ids in self._districts.items() if scored & set(ids)] or list(self._districts)
+        return self.district.value if self.district.value in have else next(iter(have), None)
+
     def _fill_sets(self, keep=None) -> None:
         sids = set_ids(self.card, self.year.value)
         tiers = [self.card.sets[s].tier for s in sids]
@@ -498,7 +506,7 @@ class Explorer:
         elif commune is not None:
             key = next(k for k, ids in self._districts.items() if cid in ids)
         else:
-            key = self.district.value if self.district.value in self._districts else next(iter(self._districts), None)
+            key = self._district_of_year(y)
         with self._holding():
             self.year.value = y
             self._fill_sets(sid)

@@ -71,7 +71,8 @@ def write_template(ds: Dataset, year: int, path: str | Path, communes: list[str]
     if not sets:
         raise ParameterError(Problem(error_text("year_given"), error_text("entry_no_sets", year=year)))
     info = ds.communes.set_index(ds.communes["commune_id"].astype(str))
-    asked = list(communes) if communes else list(info.index)
+    # all: the communes of that year (a reorganisation's dates, crosswalk.csv)
+    asked = list(communes) if communes else list(ds.communes.loc[ds.existing([year]), "commune_id"].astype(str))
     assessed = info["assessed"].astype(bool) if "assessed" in info.columns else pd.Series(True, index=info.index)
     ids = [c for c in asked if assessed.get(c, True)]
     left_out = [str(info.loc[c, "commune"]) for c in asked if not assessed.get(c, True)]

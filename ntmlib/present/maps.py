@@ -70,7 +70,7 @@ def short_name(name: str) -> str:
 
 
 def points(card: Scorecard, year: int, commune_ids=None) -> pd.DataFrame:
-    """One row per commune of communes.csv (of `commune_ids` when given): commune_id, commune,
+    """One row per commune of communes.csv that existed in `year` (of `commune_ids` when given): commune_id, commune,
     label (short name), lat, lon (NaN when unknown), south, west, north, east (its bounding box,
     NaN when unknown), tier (the highest tier reached in `year`, '' for none, 'not_assessed'),
     state and state_tier (verdicts.headline_states: the commune's state and the tier it is at;
@@ -79,7 +79,7 @@ def points(card: Scorecard, year: int, commune_ids=None) -> pd.DataFrame:
     criteria_total of the NTM set (NaN when not scored), source ('communes.csv',
     'vietnamadminunits' or '')."""
     ds = card.dataset
-    c = ds.communes
+    c = ds.communes[ds.existing([year])]  # the units of that year (a reorganisation's dates, crosswalk.csv)
     if commune_ids is not None:
         c = c[c["commune_id"].isin(list(commune_ids))]
     out = pd.DataFrame({"commune_id": c["commune_id"].to_numpy(), "commune": c["commune"].to_numpy()})

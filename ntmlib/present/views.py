@@ -276,6 +276,9 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
         cid, key = reorg.find_commune(ds, commune)  # an old commune, or a unit formed by a reorganisation
     except DataError:
         cid = key = None
+    if key is not None and cid is not None and year in ds.years and cid not in set(
+            ds.communes.loc[ds.existing([int(year)]), "commune_id"]):
+        cid = None  # a new commune of communes.csv, asked for a year before it was formed: its predecessors
     if cid is None:
         if key is None:
             known = ", ".join(ds.communes.loc[ds.communes["assessed"], "commune"])
@@ -329,7 +332,10 @@ class NewCommuneReport:
 
     @property
     def years(self) -> list[int]:
-        return sorted(int(y) for y in self.card.communes["year"].unique() if y <= self.year)
+        """The years up to the report's in which its predecessors existed (not the new commune's own)."""
+        ids, ds = set(self.unit["predecessor_ids"]), self.dataset
+        return sorted(int(y) for y in self.card.communes["year"].unique()
+                      if y <= self.year and ids & set(ds.communes.loc[ds.existing([int(y)]), "commune_id"]))
 
     def predecessors(self) -> pd.DataFrame:
         return reorg.predecessors(self.dataset, self.key)
@@ -359,7 +365,7 @@ class NewCommuneReport:
             Kind=kind[:1].upper() + kind[1:], name=u["new_commune"], code=u["new_commune_id"],
             province=u["new_province"], when=when, names=join_names(names, self.lang),
             places="; ".join(place.format(*p) for p in places))
-        if u["effective"][:4] > str(self.year):
+        if u["effective"][:4] > str(years[-1]):  # the years shown are the predecessors'; said when all are before
             text += " " + label(FORMATION_TEXT, "before", self.lang).format(span=span)
         return text
 

@@ -108,7 +108,9 @@ def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, provi
         ids = {ds.commune_id(x) for x in communes}
         c = c[c["commune_id"].isin(ids)]
     runs = []
-    for year in years:
+    every = c
+    for year in years:  # the communes of that year (the crosswalk's dates, Dataset.existing)
+        c = every[every["commune_id"].isin(set(ds.communes.loc[ds.existing([year]), "commune_id"]))]
         for cid, name, district in zip(c["commune_id"], c["commune"], c["district"]):
             runs.append(Run("commune", cid, name, year, f"{year}/{commune_file(name, cid)}",
                             {"commune": cid, "year": year}, district=_district_key(district)))

@@ -248,7 +248,7 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
             return combine([score(ds, year=ys) for ys in periods.values()])
     set_list = _as_sets(sets, ds, years)
 
-    group_problems = commune_group_problems(ds, set_list)  # also for sets given here, not in dataset.yaml
+    group_problems = commune_group_problems(ds, set_list, years)  # also for sets given here, not in dataset.yaml
     if group_problems:
         raise DataError(group_problems)
     for s in set_list:
@@ -259,7 +259,8 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
 
     cat = indicator_catalogue(set_list)
     # a repeated id is reported by validate
-    communes = ds.communes[ds.communes["assessed"]].drop_duplicates("commune_id")
+    # communes of those years only: the crosswalk ends old communes and begins new ones (Dataset.existing)
+    communes = ds.communes[ds.communes["assessed"] & ds.existing(years)].drop_duplicates("commune_id")
     K, Y, C = len(cat), len(years), len(communes)
     CY = C * Y
     commune_pos = pd.Index(communes["commune_id"]).get_indexer(enc.commune_ids).astype(np.int64)

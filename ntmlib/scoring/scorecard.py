@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..base.values import code_key
 from ..criteria.criteria_set import CriteriaSet
 from ..dataset.model import Dataset
 from ..errors import ParameterError, Problem
@@ -146,11 +147,25 @@ class Scorecard:
         return c[(c["commune_id"] == commune_id) & (c["year"] == year)]
 
 
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The rows of `frames` in one table; a column categorical in each stays categorical with the union of
+    their categories (periods with different sets have different codes), codes in their natural order."""
+    out = pd.concat(frames, ignore_index=True)
+    for col in out.columns:
+        dtypes = [f[col].dtype for f in frames if col in f.columns]
+        if (len(dtypes) == len(frames) and all(isinstance(d, pd.CategoricalDtype) for d in dtypes)
+                and not isinstance(out[col].dtype, pd.CategoricalDtype)):
+            ordered = dtypes[0].ordered
+            cats = sorted({c for d in dtypes for c in d.categories}, key=code_key if ordered else None)
+            out[col] = pd.Categorical(out[col], categories=cats, ordered=ordered)
+    return out
+
+
 def combine(cards: list[Scorecard]) -> Scorecard:
     """One Scorecard from several scored for different years of the same dataset."""
     if len(cards) == 1:
         return cards[0]
-    join = lambda name: pd.concat([getattr(c, name) for c in cards], ignore_index=True)  # noqa: E731
+    join = lambda name: _concat([getattr(c, name) for c in cards])  # noqa: E731
     sets = {sid: s for c in cards for sid, s in c.sets.items()}
     prov = cards[0].provenance
     for c in cards[1:]:

@@ -108,9 +108,12 @@ def score_reference(ds: Dataset, sets: list[CriteriaSet], years: list[int]) -> d
     recognised = _recognitions(ds, years)
     ind_rows, crit_rows, commune_rows = [], [], []
     communes = ds.communes[ds.communes["assessed"]]
+    alive = {y: set(ds.communes.loc[ds.existing([y]), "commune_id"]) for y in years}  # the crosswalk's dates
     for cid, name, region, group in zip(communes["commune_id"], communes["commune"], communes["region"],
                                         communes["commune_group"]):
         for year in years:
+            if cid not in alive[year]:
+                continue
             reached: dict[str, bool] = {}
             undecided: dict[str, bool] = {}  # tier -> its set could not be decided for want of a threshold
             held = recognised.get((cid, year), set())

@@ -15,6 +15,15 @@ ERROR_TEXT = {
         "bad_yaml": "YAML không hợp lệ: {reason}",
         "not_mapping": "cần một bảng khoá: giá trị (name, description, frameworks)",
         "bad_frameworks": "cần dạng {{years: [2021, 2025], sets: [mã bộ, ...]}}",
+        "bad_targets": "cần một danh sách mục tiêu, mỗi mục dạng {{tier: ntm, year: 2030, share: 0.65, source: …}}",
+        "target_keys": "khóa không dùng được: {keys} (dùng tier, year, share hoặc count, source, note)",
+        "target_tier": "hạng '{tier}' không có (dùng {tiers})",
+        "target_year": "năm mục tiêu '{year}' phải là một năm, ví dụ 2030",
+        "target_share_or_count": "cần đúng một trong share (tỷ lệ xã, ví dụ 0.65) hoặc count (số xã, ví dụ 85)",
+        "target_share": "tỷ lệ '{share}' phải là số lớn hơn 0 và không quá 1 (65 % viết là 0.65)",
+        "target_count": "số xã '{count}' phải là số nguyên dương",
+        "target_text": "'{value}' phải là một dòng chữ",
+        "target_twice": "mục tiêu hạng {tier} năm {year} đã ghi ở targets[{first}]",
         # the readers of tables (ntmlib.dataset.readers)
         "no_file": "không tìm thấy tệp",
         "utf16": "tệp mã UTF-16 (Unicode text): hãy lưu lại dưới dạng 'CSV UTF-8'",
@@ -122,6 +131,10 @@ ERROR_TEXT = {
         "year_outside_set": "năm {year} nằm ngoài giai đoạn {start}–{end} của bộ tiêu chí {set}",
         "year_outside_set_cells": "{outside} (dataset.yaml; {n} ô số liệu năm {year})",
         "outside_cells": "{outside} ({n} ô số liệu)",
+        "commune_ended": "xã {commune} ({id}) không còn từ ngày {date} (đã thuộc xã mới {new}, mã tham chiếu {ref}; "
+                         "crosswalk.csv): không có số liệu năm {year} của xã cũ",
+        "commune_not_yet": "xã {commune} ({id}) được thành lập từ ngày {date} (crosswalk.csv): không có số liệu năm "
+                           "{year}",
         "no_commune_group_set": "xã {commune} ({id}) chưa có nhóm xã; bộ {sets} có ngưỡng theo nhóm xã (ghi {codes})",
         "unknown_commune_group": "nhóm xã '{group}' của xã {commune} ({id}) không có trong bộ {sets} (dùng {codes})",
         "unknown_indicator_of_set": "không có chỉ tiêu '{code}' của bộ {set} năm {year}{hint}",
@@ -296,6 +309,16 @@ ERROR_TEXT = {
         "bad_yaml": "invalid YAML: {reason}",
         "not_mapping": "needs a mapping of key: value (name, description, frameworks)",
         "bad_frameworks": "needs the form {{years: [2021, 2025], sets: [set id, ...]}}",
+        "bad_targets": "needs a list of targets, each of the form {{tier: ntm, year: 2030, share: 0.65, source: …}}",
+        "target_keys": "keys that cannot be used: {keys} (use tier, year, share or count, source, note)",
+        "target_tier": "no tier '{tier}' (use {tiers})",
+        "target_year": "the target year '{year}' must be a year, e.g. 2030",
+        "target_share_or_count": "needs exactly one of share (a share of the communes, e.g. 0.65) or count (a number "
+                                 "of communes, e.g. 85)",
+        "target_share": "the share '{share}' must be a number above 0 and at most 1 (65 % is written 0.65)",
+        "target_count": "the number of communes '{count}' must be a positive whole number",
+        "target_text": "'{value}' must be one line of text",
+        "target_twice": "a target for tier {tier} in {year} is already given at targets[{first}]",
         "no_file": "file not found",
         "utf16": "the file is UTF-16 (Unicode text): save it again as 'CSV UTF-8'",
         "empty": "the file is empty",
@@ -406,6 +429,9 @@ ERROR_TEXT = {
         "year_outside_set": "{year} is outside the period {start}–{end} of the criteria set {set}",
         "year_outside_set_cells": "{outside} (dataset.yaml; data cells of {year}: {n})",
         "outside_cells": "{outside} ({n} data cells)",
+        "commune_ended": "commune {commune} ({id}) ceased to exist on {date} (it joined the new commune {new}, "
+                         "reference {ref}; crosswalk.csv): an old commune has no data for {year}",
+        "commune_not_yet": "commune {commune} ({id}) was formed on {date} (crosswalk.csv): it has no data for {year}",
         "no_commune_group_set": "commune {commune} ({id}) has no commune group; the sets {sets} have thresholds by "
                                 "commune group (write {codes})",
         "unknown_commune_group": "commune group '{group}' of commune {commune} ({id}) is not in the sets {sets} "

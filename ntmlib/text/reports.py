@@ -283,3 +283,21 @@ INDEX_TEXT = {  # reports/index.html (ntmlib.run.index): the page to work from
                      "state at each tier. \u201cerror\u201d: the report could not be made, the reason is on its line; "
                      "run the command again once fixed."},
 }
+
+TARGET_TEXT = {  # progress against the targets of dataset.yaml (ntmlib.analysis.targets)
+    "vi": {"reached": "Năm {year}: {reached}/{communes} xã đạt chuẩn {tier} theo kết quả chấm ({pct} %)",
+           "gap_share": "còn {gap} xã để đạt mục tiêu {share} % năm {target_year}",
+           "gap_count": "còn {gap} xã để đạt mục tiêu {count} xã năm {target_year}",
+           "met_share": "đã đạt mục tiêu {share} % năm {target_year}",
+           "met_count": "đã đạt mục tiêu {count} xã năm {target_year}",
+           "not_scored": "Năm {year} không chấm hạng {tier}: chưa tính được tiến độ mục tiêu năm {target_year}",
+           "undecided": "{n} xã chưa kết luận được (thiếu ngưỡng hoặc số liệu)"},
+    "en": {"reached": "{year}: {reached}/{communes} communes meet the {tier} standard by their scores ({pct} %)",
+           "gap_share": "{gap} more communes needed to reach the target of {share} % by {target_year}",
+           "gap_count": "{gap} more communes needed to reach the target of {count} communes by {target_year}",
+           "met_share": "the target of {share} % by {target_year} is reached",
+           "met_count": "the target of {count} communes by {target_year} is reached",
+           "not_scored": "{year}: the {tier} tier is not scored, so progress towards the {target_year} target cannot "
+                         "be computed",
+           "undecided": "{n} communes undecided (a threshold or data missing)"},
+}

@@ -36,9 +36,13 @@ def ds(ly_nhan_card):
 def test_sample_crosswalk_has_21_old_units_and_7_new_communes(ds):
     cw = ds.crosswalk
     assert len(cw) == 21
-    assert set(cw["old_commune_id"]) == set(ds.communes["commune_id"])
+    old = ds.existing([2023])
+    assert set(cw["old_commune_id"]) == set(ds.communes.loc[old, "commune_id"])
     units = reorg.new_communes(ds)
     assert len(units) == 7
+    # from 2026 the new communes have data of their own: rows of communes.csv written by their key
+    assert set(ds.communes.loc[~old, "commune_id"]) == set(units["key"]) == set(
+        ds.communes.loc[ds.existing([2026]), "commune_id"])
     assert set(units["new_province"]) == {"Ninh Bình"} and set(units["new_province_id"]) == {"37"}
     assert set(units["effective"]) == {"2025-07-01"} and set(units["new_type"]) == {"xã"}
     assert sorted(units["new_commune"]) == sorted(SECTION_7)
@@ -106,6 +110,11 @@ def test_regroup_counts_predecessors_per_new_commune(ly_nhan_card):
     assert set(g["commune"]) == set(SECTION_7) and set(g["district"]) == {""}
     c = ly_nhan_card.communes
     for r in g.itertuples():
+        if r.year == 2026:  # the new commune's own results: it stands for itself
+            own = c[(c["commune_id"] == r.commune_id) & (c["year"] == 2026) & (c["tier"] == r.tier)]
+            assert (r.predecessors, r.assessed, len(own)) == (1, 1, 1)
+            assert (r.reaching, r.recognised) == (int(own["reaches"].sum()), int(own["recognised"].sum()))
+            continue
         old = SECTION_7[r.commune][1]
         mine = c[c["commune"].isin(old) & (c["year"] == r.year) & (c["tier"] == r.tier)]
         assert r.predecessors == 3 and r.assessed == len(mine)
@@ -116,7 +125,8 @@ def test_regroup_counts_predecessors_per_new_commune(ly_nhan_card):
     assert set(vinh_tru["assessed"]) == {2}  # the town is not assessed with the commune sets
     # before the reorganisation every commune stays its own unit
     before = reorg.regroup(ly_nhan_card.communes, ly_nhan_card.dataset, date="2025-06-30")
-    assert len(before) == len(ly_nhan_card.communes) and set(before["district"]) == {"Lý Nhân"}
+    assert len(before) == len(ly_nhan_card.communes) and set(before["district"]) == {"Lý Nhân", ""}
+    assert set(before.loc[before["district"] == "", "year"]) == {2026}  # the new communes' own results
 
 
 def _tiny_with(tmp_path, district_of_c: str, province_of_c: str):
@@ -237,8 +247,9 @@ def test_successor_names_of_many_communes_are_successor_of_each(ds):
 @pytest.mark.parametrize("ref, found", [
     ("Nguyên Lý", ("13570", None)), ("nguyen ly", ("13570", None)), ("13570", ("13570", None)),
     ("13573", ("13573", None)),  # a code communes.csv knows is the old commune, though the new Lý Nhân reuses it
-    ("Nam Xang", (None, "13591@2025-07-01")), ("13591@2025", (None, "13591@2025-07-01")),
-    ("Lý Nhân", (None, "13573@2025-07-01")),
+    # a new commune with data of its own (a row of communes.csv, year 2026) is both a commune and a new unit
+    ("Nam Xang", ("13591@2025-07-01",) * 2), ("13591@2025", ("13591@2025-07-01",) * 2),
+    ("Lý Nhân", ("13573@2025-07-01",) * 2),
 ])
 def test_old_or_new_commune(ds, ref, found):
     assert find_commune(ds, ref) == found

@@ -167,7 +167,8 @@ def test_nfd_communes_file_gives_nfc_names_ids_and_the_same_roadmap(ly_nhan_nfd)
     assert all(unicodedata.is_normalized("NFC", n) for n in names)
     assert names == list(ref.communes["commune"]) and names[3:5] == ["Chân Lý", "Đạo Lý"]
     assert list(ds.communes["commune_id"]) == list(ref.communes["commune_id"])
-    assert set(ds.communes["district"]) == {"Lý Nhân"} and set(ds.communes["province"]) == {"Hà Nam"}
+    # the 7 new communes of 2026 belong to no district, in Ninh Bình
+    assert set(ds.communes["district"]) == {"Lý Nhân", ""} and set(ds.communes["province"]) == {"Hà Nam", "Ninh Bình"}
     assert ds.commune_id("Chân Lý") == ds.commune_id("Xã Chân Lý") == "13576"
     assert ds.district("Lý Nhân") == ds.district("huyen ly nhan") == "Lý Nhân"
     assert len(ds.area_communes(district="Lý Nhân")) == 21

@@ -75,7 +75,7 @@ def test_a_typo_gets_the_closest_names(ds):
 
 def test_a_name_close_to_none_lists_some_that_exist(ds):
     assert problem(lambda: resolve.commune_id(ds.communes, "Không Có")) == (
-        "communes.csv: không có xã 'Không Có'. Có: Hợp Lý, Nguyên Lý, Chính Lý, Chân Lý, Đạo Lý, … (21 xã)")
+        "communes.csv: không có xã 'Không Có'. Có: Hợp Lý, Nguyên Lý, Chính Lý, Chân Lý, Đạo Lý, … (27 xã)")
 
 
 def test_a_name_of_several_communes_asks_for_the_code():
@@ -108,7 +108,8 @@ def test_a_province_in_any_spelling(ds, ref):
 
 def test_unknown_districts_and_provinces(ds):
     assert problem(lambda: ds.district("Ly Nhn")) == "communes.csv: không có huyện 'Ly Nhn'. Có phải: Lý Nhân?"
-    assert problem(lambda: ds.area_communes(province="Hà Nội")) == "communes.csv: không có tỉnh 'Hà Nội'. Có: Hà Nam"
+    assert problem(lambda: ds.area_communes(province="Hà Nội")) == (
+        "communes.csv: không có tỉnh 'Hà Nội'. Có: Hà Nam, Ninh Bình")
     assert problem(lambda: ds.area_communes("Hà Nam", "Phủ Lý")) == (
         "communes.csv: không có huyện 'Phủ Lý'. Có: Lý Nhân")
 

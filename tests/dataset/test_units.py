@@ -30,8 +30,15 @@ def run(*args):
 def test_the_sample_has_the_official_codes_names_and_coordinates():
     c = pd.read_csv(SAMPLE / "communes.csv", dtype=str)
     old = units.old_units("Hà Nam", "Lý Nhân")
-    assert len(old) == 21 and list(old["code"]) == list(c["commune_id"])
-    assert [units.official_short(r) for _, r in old.iterrows()] == list(c["commune"])
+    assert len(old) == 21 and list(old["code"]) == list(c["commune_id"][:21])
+    assert [units.official_short(r) for _, r in old.iterrows()] == list(c["commune"][:21])
+    # the 7 new communes of 2026, written by their key: the official codes and names of Ninh Bình's new units
+    new = units.new_units("Ninh Bình").set_index("code")
+    keys = list(c["commune_id"][21:])
+    assert len(keys) == 7 and all(k.endswith("@2025-07-01") for k in keys)
+    assert [new.at[k.split("@")[0], "short"] for k in keys] == list(c["commune"][21:])
+    at = units.coordinates(keys)  # a key's coordinates are those of its official code in the new list
+    assert list(at.index) == keys and list(at["lat"]) == [new.at[k.split("@")[0], "lat"] for k in keys]
     hop_ly = old.set_index("code").loc["13567"]
     assert (hop_ly["name"], hop_ly["district"], hop_ly["province"]) == ("Xã Hợp Lý", "Huyện Lý Nhân", "Tỉnh Hà Nam")
     assert hop_ly["south"] < hop_ly["lat"] < hop_ly["north"] and hop_ly["west"] < hop_ly["lon"] < hop_ly["east"]

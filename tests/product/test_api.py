@@ -50,8 +50,9 @@ def test_criteria_table_and_short_repr(ly_nhan_card):
     assert t.set_index("criterion").loc["15", ["name", "indicators", "group"]].tolist() == ["Y tế", 4, "IV"]
     assert t.set_index("criterion").loc["15", "group_name"] == ly_nhan_card.sets["hanam-2022-ntm"].groups["IV"]["name"]
     text = repr(ly_nhan_card)
-    assert text == ("Scorecard(20 xã, năm 2022–2023, 3 bộ tiêu chí: hanam-2022-ntm, hanam-2022-nang-cao, "
-                    "hanam-2022-kieu-mau; 5,400 kết quả chỉ tiêu)")
+    # 20 old communes in 2022–2023 (5,400 results) and the 7 new ones of 2026 (7 × 31)
+    assert text == ("Scorecard(27 xã, năm 2022–2026, 4 bộ tiêu chí: hanam-2022-ntm, hanam-2022-nang-cao, "
+                    "hanam-2022-kieu-mau, vn-2026-ntm; 5,617 kết quả chỉ tiêu)")
     assert len(text) < 200 and text in ly_nhan_card._repr_html_()
 
 

@@ -90,6 +90,12 @@ def card22():
     return ntmlib.score(DATASET, year=2022)
 
 
+def old_communes(ds) -> list[str]:
+    """The assessed communes of Lý Nhân district in 2022–2023 (the 7 new communes of 2026 aside)."""
+    c = ds.communes
+    return list(c.loc[c["assessed"] & ds.existing([2023]), "commune_id"])
+
+
 def counts(card, ds, name: str, set_id: str) -> tuple[int, int]:
     c = card.communes
     row = c[(c["commune_id"] == ds.commune_id(name)) & (c["set"] == set_id)]
@@ -146,8 +152,7 @@ def test_remaining_communes_fill_the_published_ranges(published, ly_nhan_2023_ca
     named = (list(published["model"]) + list(published["nc2023"]) + published["nc2022"]
              + list(published["reg2024"]))
     named_ids = {ds.commune_id(n) for n in named}
-    rest = [cid for cid, assessed in zip(ds.communes["commune_id"], ds.communes["assessed"])
-            if assessed and cid not in named_ids]
+    rest = [cid for cid in old_communes(ds) if cid not in named_ids]
     assert len(rest) == 5
     c = ly_nhan_2023_card.communes[ly_nhan_2023_card.communes["commune_id"].isin(rest)]
     for set_id, want in published["rest"].items():
@@ -190,7 +195,7 @@ def test_nang_cao_2022_communes_met_the_set_in_full_in_2022(published, card22, d
 
 
 def test_no_missing_data_and_town_not_scored(card22, ly_nhan_2023_card, ds):
-    xa = [cid for cid, a in zip(ds.communes["commune_id"], ds.communes["assessed"]) if a]
+    xa = old_communes(ds)
     assert len(xa) == 20 and TOWN not in xa
     for card in (card22, ly_nhan_2023_card):
         c = card.communes
@@ -220,7 +225,7 @@ def test_kieu_mau_conditions_of_the_model_communes(published, card22, ly_nhan_20
 
 def test_recognitions_hold_only_what_is_known(published, ds):
     rec = ds.recognitions
-    xa = [cid for cid, a in zip(ds.communes["commune_id"], ds.communes["assessed"]) if a]
+    xa = old_communes(ds)  # the new communes of 2026 hold no recognition: they are assessed again
     assert sorted(rec.loc[rec["tier"] == "ntm", "commune_id"]) == sorted(xa)
     cong_ly = rec[(rec["tier"] == "ntm") & (rec["commune_id"] == ds.commune_id("Công Lý"))]
     assert list(cong_ly["year"]) == [2015]
@@ -250,7 +255,10 @@ def test_rows_use_measures_only_for_shared_quantities():
     with open(DATASET / "observations.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert rows and list(rows[0]) == ["commune_id", "year", "set", "indicator", "value", "source"]
-    for r in rows:
+    new = [r for r in rows if r["year"] == "2026"]  # the new communes: measure rows of the 2026–2030 set
+    assert len(new) == 7 * 31 and {r["indicator"] for r in new} == {i.measure for i in ntmlib.load_set(
+        "vn-2026-ntm").indicators} and not any(r["set"] for r in new)
+    for r in (r for r in rows if r["year"] != "2026"):
         if r["set"]:
             assert len(users[codes[r["set"]][r["indicator"]]]) == 1, r
         else:
@@ -259,8 +267,7 @@ def test_rows_use_measures_only_for_shared_quantities():
 
 def test_failures_sit_mostly_in_the_criteria_the_bulletin_names(published, ly_nhan_2023_card, ds):
     named = set(published["model"]) | set(published["nc2023"]) | set(published["nc2022"])
-    others = [cid for cid, a in zip(ds.communes["commune_id"], ds.communes["assessed"])
-              if a and cid not in {ds.commune_id(n) for n in named}]
+    others = [cid for cid in old_communes(ds) if cid not in {ds.commune_id(n) for n in named}]
     cr = ly_nhan_2023_card.criteria
     # roads, production organisation, environment, health, poverty (bulletin §2.2)
     for set_id, topics in ((NTM, {"2", "11", "13", "15", "17"}), (NC, {"2", "11", "13", "14", "17", "18"})):
@@ -270,8 +277,8 @@ def test_failures_sit_mostly_in_the_criteria_the_bulletin_names(published, ly_nh
 
 def test_2022_is_a_path_into_2023(published, card22, ly_nhan_2023_card, ds):
     named = set(published["model"]) | set(published["nc2023"]) | set(published["nc2022"])
-    for cid, a in zip(ds.communes["commune_id"], ds.communes["assessed"]):
-        if not a or cid in {ds.commune_id(n) for n in named}:
+    for cid in old_communes(ds):
+        if cid in {ds.commune_id(n) for n in named}:
             continue
         for set_id in (NTM, NC):
             c22 = card22.communes[(card22.communes["commune_id"] == cid) & (card22.communes["set"] == set_id)]

@@ -27,6 +27,10 @@ DISTRICTS = {"13567": "Bắc", "13570": "Bắc", "13573": "Bắc", "13576": "Nam
 def three_districts(tmp_path_factory):
     d = tmp_path_factory.mktemp("ly-nhan") / "ly-nhan"
     shutil.copytree(LY_NHAN, d)
+    # the 21 old units and their years 2022–2023 (the new communes of 2026 left out)
+    for name in ("communes.csv", "observations.csv"):
+        kept = [x for x in (d / name).read_text(encoding="utf-8").splitlines() if "@2025-07-01" not in x]
+        (d / name).write_text("\n".join(kept) + "\n", encoding="utf-8")
     lines = (d / "communes.csv").read_text(encoding="utf-8").splitlines()
     out = [lines[0]]
     for line in lines[1:]:

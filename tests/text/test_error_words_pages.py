@@ -77,8 +77,8 @@ def test_the_command_line_prints_them_in_its_language(args, vi, en):
 
 @pytest.mark.slow
 def test_an_error_inside_a_report_notebook_comes_back_in_the_reports_language(tmp_path):
-    for lang, line in (("vi", "Lỗi: năm: không có số liệu năm 2031 (có: 2022, 2023)"),
-                       ("en", "Error: year: no data for 2031 (there is: 2022, 2023)")):
+    for lang, line in (("vi", "Lỗi: năm: không có số liệu năm 2031 (có: 2022, 2023, 2026)"),
+                       ("en", "Error: year: no data for 2031 (there is: 2022, 2023, 2026)")):
         result = CliRunner().invoke(main, ["--lang", lang, "report", str(LY_NHAN), "--year", "2031", "--commune",
                                            "Nhân Bình", "--out", str(tmp_path / "x.html")])
         assert result.exit_code == 2 and line in result.output.splitlines(), (lang, result.output)
