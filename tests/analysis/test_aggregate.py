@@ -14,7 +14,7 @@ import ntmlib
 from ntmlib.analysis import aggregate
 from ntmlib.errors import ParameterError
 
-from tests.helpers.paths import LY_NHAN, TINY
+from tests.helpers.paths import TINY
 from tests.helpers.tiny import NC, NTM, one, tiny_copy
 
 # The hand-worked results of tiny in 2023 are in the header of tests/helpers/tiny.py.
@@ -47,9 +47,9 @@ def test_summary_table_in_full(tiny_card):
     assert list(s.index) == [0, 1]
 
 
-def test_criteria_distribution_over_two_years():
+def test_criteria_distribution_over_two_years(tiny_both_years_card):
     # 2022: only A has two rows (2.1, 2.2; criterion 2 lacks 2.3): every commune meets 0 criteria
-    card = ntmlib.score(TINY)
+    card = tiny_both_years_card
     d = aggregate.criteria_distribution(card)
     assert list(d.columns) == ["year", "set", "criteria_met", "criteria_total", "communes", "label"]
     assert rows(d, list(d.columns)) == [
@@ -78,9 +78,9 @@ def test_most_failed_ranked_by_failures_with_indicator_names(tmp_path):
         (NTM, "3.2", 1, 2, "Đất cây xanh công cộng")]
 
 
-def test_most_failed_years_in_order_and_ties_in_the_sets_order():
+def test_most_failed_years_in_order_and_ties_in_the_sets_order(ly_nhan_card):
     # the sample: two years, 19 criteria ("10" sorts before "2" as text, not in the set)
-    card = ntmlib.score(LY_NHAN)
+    card = ly_nhan_card
     mf = aggregate.most_failed(card)
     assert mf["year"].is_monotonic_increasing
     for (year, set_id), g in mf.groupby(["year", "set"], sort=False):
@@ -204,8 +204,8 @@ def test_summary_district_of_communes_without_one(tmp_path):
     assert rows(p[p["set"] == NTM], ["province", "communes"]) == [("Thử nghiệm", 3)]
 
 
-def test_maintenance_alerts_fail_the_same_indicators_as_failing_indicators():
-    card = ntmlib.score(LY_NHAN)
+def test_maintenance_alerts_fail_the_same_indicators_as_failing_indicators(ly_nhan_card):
+    card = ly_nhan_card
     alerts = aggregate.maintenance_alerts(card)
     assert len(alerts) > 5
     for a in alerts.itertuples():

@@ -138,8 +138,8 @@ def _tiny_with(tmp_path, district_of_c: str, province_of_c: str):
     return ntmlib.score(d, year=2023)
 
 
-def test_province_summary_keeps_communes_without_district(tmp_path):
-    full = aggregate.summary(ntmlib.score(TINY, year=2023), level="province")
+def test_province_summary_keeps_communes_without_district(tmp_path, tiny_card):
+    full = aggregate.summary(tiny_card, level="province")
     card = _tiny_with(tmp_path, "", "Thử nghiệm")
     prov = aggregate.summary(card, level="province")
     cols = ["year", "set", "communes", "reaching", "recognised", "criteria_range"]

@@ -210,9 +210,9 @@ def test_roadmap_of_one_district_and_a_tier_not_scored(tmp_path):
     assert str(e.value) == "hạng: không có bộ tiêu chí hạng NTM kiểu mẫu trong kết quả chấm (có: tiny-ntm, tiny-nc)"
 
 
-def test_outlook_uses_the_threshold_of_the_target_year():
+def test_outlook_uses_the_threshold_of_the_target_year(tiny_both_years_card):
     # 2022 → 2023: B's income threshold goes from 58 (DBSH, 2022) to 62; poverty from 3 to the default 2
-    rm = roadmap(ntmlib.score(TINY), 2022, "nang-cao", by=2023)
+    rm = roadmap(tiny_both_years_card, 2022, "nang-cao", by=2023)
     b = rm[(rm["commune_id"] == "B") & (rm["set"] == NTM)].set_index("indicator")
     assert b.loc["2.1", ["threshold", "threshold_by", "threshold_by_basis"]].tolist() == [58.0, 62.0,
                                                                                          "vùng DBSH, năm 2023"]
@@ -300,8 +300,8 @@ def test_outlook_of_a_card_without_its_dataset(tiny_card):
     assert b.loc[[(NTM, "2.2"), (NC, "1.1")], "threshold_by_basis"].tolist() == ["năm: mặc định", "chung"]
 
 
-def test_by_uses_the_threshold_of_that_year_when_the_assessed_year_has_none():
-    card = ntmlib.score(TINY, year=2023)
+def test_by_uses_the_threshold_of_that_year_when_the_assessed_year_has_none(tiny_card):
+    card = tiny_card
     s = card.sets[NTM]
     later = Threshold("region_year", {("DBSH", "2024"): 62, ("TDMNPB", "2024"): 44})
     s = replace(s, indicators=tuple(replace(i, threshold=later) if i.code == "2.1" else i for i in s.indicators))

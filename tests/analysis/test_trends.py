@@ -8,7 +8,7 @@ from ntmlib import score
 from ntmlib.analysis.trends import ARROWS, series, summary, trends
 from ntmlib.cli import main
 
-from tests.helpers.paths import DATA, LY_NHAN
+from tests.helpers.paths import DATA
 
 TRENDS = DATA / "trends"
 
@@ -19,8 +19,8 @@ def tr():
 
 
 @pytest.fixture(scope="module")
-def ly_card():
-    return score(LY_NHAN)
+def ly_card(ly_nhan_card):
+    return ly_nhan_card
 
 
 def test_score_scores_each_period_with_its_own_sets():

@@ -129,12 +129,12 @@ def test_set_result_from_no_data_to_not_met_is_said(tmp_path):
                                 "số liệu → chưa đạt.")
 
 
-def test_changes_keep_their_order_and_a_year_of_a_card_or_a_dataset(tiny_card):
+def test_changes_keep_their_order_and_a_year_of_a_card_or_a_dataset(tiny_card, tiny_both_years_card):
     w = whatif(tiny_card, NTM, "3.1", 95, changes=[ThresholdChange(NC, "1.1", 94)])
     assert [s.split(" (")[0] for s in w.sentences()[:2]] == ["Giả định: ngưỡng chỉ tiêu 3.1",
                                                               "Giả định: ngưỡng chỉ tiêu 1.1"]
     assert flips(w) == [("B", "3.1", True, False, 90.0, 95.0), ("C", "1.1", False, True, 95.0, 94.0)]
-    two_years = ntmlib.score(TINY)
+    two_years = tiny_both_years_card
     w = whatif(two_years, NTM, "3.1", 95, year=2023)
     assert set(w.baseline.communes["year"]) == set(w.scenario.communes["year"]) == {2023}
     assert flips(w) == [("B", "3.1", True, False, 90.0, 95.0)]
@@ -186,10 +186,10 @@ def test_no_change_and_a_threshold_to_four_decimals(tiny_card):
     assert whatif(tiny_card, NTM, "3.1", "90,12345").sentences()[0].endswith("≥ 90 % → ≥ 90,1235 % (mọi xã).")
 
 
-def test_a_code_given_as_a_number_and_a_year_of_a_card(tiny_card):
+def test_a_code_given_as_a_number_and_a_year_of_a_card(tiny_card, tiny_both_years_card):
     assert flips(whatif(tiny_card, changes=[ThresholdChange(NTM, 3.1, 95)])) == [("B", "3.1", True, False, 90.0,
                                                                                    95.0)]
-    two_years = ntmlib.score(TINY)
+    two_years = tiny_both_years_card
     w = whatif(two_years, NTM, "3.1", 95, year=2023)
     assert list(w.baseline.indicators.columns) == list(two_years.indicators.columns)
     assert w.baseline.indicators.index.tolist() == list(range(len(w.baseline.indicators)))
@@ -219,8 +219,8 @@ def test_assumption_for_an_indicator_without_threshold(tiny_card):
     assert after == "≥ 1 m²/người (mọi xã)."
 
 
-def test_assumption_names_the_indicator_in_english():
-    card = ntmlib.score(LY_NHAN, year=2023)
+def test_assumption_names_the_indicator_in_english(ly_nhan_2023_card):
+    card = ly_nhan_2023_card
     w = whatif(card, "hanam-2022-nang-cao", "14.1", 99)
     assert w.sentences("en")[0] == (
         "Assumption: threshold of indicator 14.1 (Health-insurance coverage) of hanam-2022-nang-cao: ≥ 95 % → ≥ 99 % "

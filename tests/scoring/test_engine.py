@@ -121,9 +121,9 @@ def test_two_clashes_are_reported_in_the_order_of_the_file(tmp_path):
          "(các dòng 26, 29)")]
 
 
-def test_source_places_are_one_unordered_categorical():
+def test_source_places_are_one_unordered_categorical(tiny_card):
     # one category per observation, not one string per row (see _places)
-    card = ntmlib.score(TINY, year=2023)
+    card = tiny_card
     places = card.indicators["source_place"]
     assert isinstance(places.dtype, pd.CategoricalDtype) and not places.dtype.ordered
     assert places.cat.categories.dtype == "str"

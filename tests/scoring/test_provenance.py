@@ -63,8 +63,8 @@ def test_provenance_record_hashes_every_input_in_full():
     assert {Path(f).name for f in prov.set_files["tiny-prov-ntm"]} == {"tiny-prov-ntm.yaml", "tiny-ntm.yaml"}
 
 
-def test_provenance_travels_through_the_score_cache(tmp_path):
-    card = ntmlib.score(TINY)
+def test_provenance_travels_through_the_score_cache(tmp_path, tiny_both_years_card):
+    card = tiny_both_years_card
     again = read_scorecard(write_scorecard(card, tmp_path / "c.pkl"))
     assert again.provenance.digest() == card.provenance.digest()
     assert again.provenance.files() == card.provenance.files()
