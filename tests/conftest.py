@@ -28,7 +28,7 @@ def _shared(path, year):
 
 @pytest.fixture(scope="session")
 def ly_nhan_card():
-    """The sample dataset data/ly-nhan scored for all its years (2022 and 2023)."""
+    """The sample dataset data/ly-nhan scored for all its years (2022, 2023 and 2026)."""
     yield from _shared(LY_NHAN, None)
 
 
@@ -46,7 +46,7 @@ def tiny_card():
 
 @pytest.fixture(scope="session")
 def tiny_both_years_card():
-    """tests/data/tiny scored for all its years (2022 and 2023)."""
+    """tests/data/tiny scored for all its years (2022, 2023 and 2026)."""
     yield from _shared(TINY, None)
 
 

@@ -24,7 +24,8 @@ def fill_entry_workbook(path, ds, card, leave_out=()) -> int:
         if value and (cid, sid, code) not in leave_out:
             numeric = rule in (">=", "<=") and pd.notna(number)  # else a word: "Đạt", the office's verdict
             values[(cid, sid, code)] = float(number) if numeric else value
-    ids = dict(zip(ds.communes["commune"], ds.communes["commune_id"].astype(str)))
+    of_2023 = ds.communes[ds.existing([2023])]  # a name may be both an old commune's and a new one's (Bắc Lý)
+    ids = dict(zip(of_2023["commune"], of_2023["commune_id"].astype(str)))
     set_of = {tier_name(s.tier): s.id for s in ds.sets_for(2023)}
     users = {}  # a row keyed by a measure (its set cell empty) fills every indicator measuring it
     for s in ds.sets_for(2023):

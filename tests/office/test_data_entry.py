@@ -83,7 +83,7 @@ def test_whole_district_template_scores_as_the_csv(ly_nhan, ly_nhan_2023_card, t
     made = write_template(ly_nhan, 2023, path)
     assert made["communes"] == 20 and made["left_out"] == ["Thị trấn Vĩnh Trụ"]  # not assessed: no sheet
     filled = fill_entry_workbook(path, ly_nhan, ly_nhan_2023_card)
-    assessed = ly_nhan.communes.loc[ly_nhan.communes["assessed"], "commune_id"]
+    assessed = ly_nhan.communes.loc[ly_nhan.communes["assessed"] & ly_nhan.existing([2023]), "commune_id"]
     assert filled == _asked_with_values(ly_nhan_2023_card, assessed, ly_nhan.sets_for(2023))
     _same_scores(ly_nhan_2023_card, score(load_dataset(_dataset_with(tmp_path, path)), year=2023))
 
@@ -184,8 +184,8 @@ def test_communes_not_assessed_get_no_sheet_and_the_message_counts_only_the_othe
         "1 xã, 97 số liệu mỗi xã (135 chỉ tiêu của 3 bộ tiêu chí), năm 2024",
         "Không lập phiếu cho 1 đơn vị không thuộc diện đánh giá: Thị trấn Vĩnh Trụ"]
     assert openpyxl.load_workbook(out).sheetnames == ["Nhân Bình"]
-    communes = pd.read_csv(LY_NHAN / "communes.csv", dtype=str, keep_default_na=False)
-    assessed = communes.loc[communes["assessed"] != "false", "commune"].tolist()
+    ds = load_dataset(LY_NHAN)  # the communes of 2024: the 21 units before the reorganisation of 2025
+    assessed = ds.communes.loc[ds.communes["assessed"] & ds.existing([2024]), "commune"].tolist()
     made = ntmlib.template(LY_NHAN, 2024, out)  # the folder, every commune
     assert made["communes"] == len(assessed) == 20 and made["sheets"] == assessed
     assert made["left_out"] == ["Thị trấn Vĩnh Trụ"]

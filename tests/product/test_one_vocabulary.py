@@ -8,7 +8,6 @@ import re
 import openpyxl
 import pytest
 
-import ntmlib
 from ntmlib.analysis.verdicts import headline_states, states
 from ntmlib.office.score_workbook import sheet_titles, write_score_workbook
 from ntmlib.present import bulletin, grids, maps, views
@@ -23,8 +22,8 @@ NHAN_BINH = "13618"
 
 
 @pytest.fixture(scope="module")
-def card():
-    return ntmlib.score(LY_NHAN)
+def card(ly_nhan_2023_card):
+    return ly_nhan_2023_card
 
 
 @pytest.fixture(scope="module")
