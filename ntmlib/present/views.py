@@ -455,7 +455,7 @@ class DistrictReport:
 
     def alerts(self) -> pd.DataFrame:
         t = REPORT_LABELS[self.lang]
-        a = aggregate.maintenance_alerts(self.card)
+        a = aggregate.maintenance_alerts(self.card, exact=False)  # also communes recognised at a higher tier
         a = a[a["year"] == self.year]
         return pd.DataFrame({
             t["commune"]: a["commune"], t["tier"]: [tier_name(x, self.lang) for x in a["tier"]],
@@ -514,7 +514,7 @@ class DistrictReport:
             num = rows[rows["rule"].isin([">=", "<="]) & rows["status"].eq("not_met")]
             far = num.assign(_rel=(num["gap"].abs() / num["threshold"].abs().where(num["threshold"] != 0, 1)))
             far = far.sort_values("_rel", ascending=False, kind="stable").head(top)
-            gaps = "; ".join(say("road_gap", criterion=r.criterion_name, name=sentence_case(r.name),
+            gaps = "; ".join(say("road_gap", criterion=r.criterion_name, name=sentence_case(r.indicator_name),
                                  need=blocks.need_text(r.rule, r.status, r.gap, r.unit, self.lang))
                              for r in far.itertuples())
             line = say("road_commune", rank=rank, commune=commune, missing=missing)

@@ -5,23 +5,33 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ..criteria.criteria_set import CriteriaSet
 from ..dataset.model import Dataset
 from ..errors import ParameterError, Problem
-from ..text import error_text
+from ..text import NO_THRESHOLD_TEXT, RULE_WORDS, TIER_DTYPE, error_text, label, quantity_text
 from .provenance import Provenance
 from .window import require_year
+
+# columns Scorecard.typed gives the dtype the scores give them
+TYPED = ("commune_id", "set", "tier", "tier_reached", "tier_recognised", "group", "criterion", "indicator", "value",
+         "rule", "status", "criterion_name", "indicator_name", "unit", "threshold_text")
+# the columns of a report-ready long table of indicator results (Scorecard.long)
+LONG_COLUMNS = ["commune_id", "commune", "year", "set", "tier", "criterion", "criterion_name", "indicator",
+                "indicator_name", "rule", "unit", "value", "number", "threshold", "threshold_text", "gap", "status"]
 
 
 @dataclass
 class Scorecard:
     """Tidy results of one scoring pass.
 
-    indicators: one row per commune × year × set × indicator (value, rule, threshold,
-    threshold_basis as a code and threshold_basis_label as text, met, status — met, not_met,
-    no_threshold or no_data —, gap, assessed); criteria: one row per criterion (counts met, no
+    indicators: one row per commune × year × set × indicator (criterion and criterion_name,
+    indicator and indicator_name, value as written, number, rule, unit, threshold as a number and
+    as threshold_text in its unit, threshold_basis as a code and threshold_basis_label as text,
+    met, status — met, not_met, no_threshold or no_data —, gap rounded to the decimals of the
+    value and threshold, assessed); criteria: one row per criterion (counts met, no
     data, no threshold); communes: one row per commune × year × set with the counts, whether
     the set is met or undecided for want of a threshold, and the tier reached.
     """
@@ -32,6 +42,10 @@ class Scorecard:
     sets: dict[str, CriteriaSet]
     dataset: Dataset | None = field(default=None, repr=False)
     provenance: Provenance | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if "threshold_text" not in self.indicators.columns:
+            self.indicators = indicator_columns(self.indicators, self.sets)
 
     def __repr__(self) -> str:
         """A short summary (the tables and sets are too big to print whole)."""
@@ -45,15 +59,22 @@ class Scorecard:
         return f"<p><code>{html.escape(repr(self))}</code></p>"
 
     def typed(self, table: pd.DataFrame) -> pd.DataFrame:
-        """`table` with its code columns (commune_id, set, tier, tier_reached, tier_recognised, group,
-        criterion, indicator, value) in the dtypes the scores give them, so a column has one dtype
-        in every table: codes are categoricals, criterion and indicator in natural order."""
+        """`table` with its code and name columns (commune_id, set, tier, tier_reached, tier_recognised,
+        group, criterion, indicator, value, rule, status, criterion_name, indicator_name, unit,
+        threshold_text) in the dtypes the scores give them, so a column has one dtype in every
+        table: codes are categoricals, criterion and indicator in natural order. A column holding
+        a value the scores do not have (a what-if's new threshold) keeps every value: its
+        categories are the scores' and the new ones."""
         out = table
-        for col in ("commune_id", "set", "tier", "tier_reached", "tier_recognised", "group", "criterion",
-                    "indicator", "value"):
+        for col in TYPED:
             ref = next((t[col].dtype for t in (self.communes, self.indicators) if col in t.columns), None)
             if col in out.columns and isinstance(ref, pd.CategoricalDtype) and out[col].dtype != ref:
                 out = out if out is not table else table.copy()
+                have = pd.Index(out[col].dropna().unique())
+                extra = have[~have.isin(ref.categories)]
+                if len(extra):
+                    ref = pd.CategoricalDtype(ref.categories.append(pd.Index(sorted(extra.astype(str)))),
+                                              ordered=ref.ordered)
                 out[col] = out[col].astype(ref)
         return out
 
@@ -69,15 +90,30 @@ class Scorecard:
         if "set" in keys:
             out["set_name"] = keys["set"].map({k: s.name for k, s in self.sets.items()})
             out["tier"] = keys["set"].map({k: s.tier for k, s in self.sets.items()}).astype(self.communes["tier"].dtype)
-            if "criterion" in keys:
+            if "criterion" in keys and "criterion_name" not in out.columns:
                 crit = {(k, c.code): c.name for k, s in self.sets.items() for c in s.criteria}
-                out["criterion_name"] = [crit.get(k) for k in zip(keys["set"], keys["criterion"])]
+                out["criterion_name"] = pd.Categorical([crit.get(k) for k in zip(keys["set"], keys["criterion"])])
             if "indicator" in keys:
                 ind = {(k, i.code): (i.name, i.unit) for k, s in self.sets.items() for i in s.indicators}
                 got = [ind.get(k, (None, None)) for k in zip(keys["set"], keys["indicator"])]
-                out["indicator_name"] = [g[0] for g in got]
-                out["unit"] = [g[1] for g in got]
+                for n, col in enumerate(("indicator_name", "unit")):
+                    if col not in out.columns:
+                        out[col] = pd.Categorical([g[n] for g in got])
         return out
+
+    def long(self, rows: pd.DataFrame | None = None) -> pd.DataFrame:
+        """Indicator results as a report-ready long table, with no merge left to do: `rows` of
+        `indicators` (all when None), each with its commune's name and its set's tier.
+
+        Columns: commune_id, commune, year, set, tier, criterion, criterion_name, indicator,
+        indicator_name, rule, unit, value (as written), number (the value as a number), threshold
+        (a number), threshold_text ("≥ 95 %", "Đạt"), gap (rounded, no float noise), status."""
+        rows = self.indicators if rows is None else rows
+        names = dict(zip(self.communes["commune_id"].astype(str), self.communes["commune"]))
+        tiers = {k: s.tier for k, s in self.sets.items()}
+        out = rows.assign(commune=rows["commune_id"].astype(str).map(names).astype("str"),
+                          tier=rows["set"].astype(str).map(tiers).astype(TIER_DTYPE))
+        return out[LONG_COLUMNS].reset_index(drop=True)
 
     def measure(self, measure: str, year: int | None = None) -> pd.DataFrame:
         """Every commune's result on one measure across the sets that declare it (e.g.
@@ -156,3 +192,74 @@ def combine(cards: list[Scorecard]) -> Scorecard:
     for c in cards[1:]:
         prov = prov.merge(c.provenance) if prov and c.provenance else prov
     return Scorecard(join("indicators"), join("criteria"), join("communes"), sets, cards[0].dataset, prov)
+
+
+def threshold_text(rule: str, threshold, unit: str, lang: str = "vi") -> str:
+    """A threshold as people write it: '≥ 90 %', '≤ 16 %', 'chưa có ngưỡng' (none for that year and
+    region) or, for a yes/no indicator, 'Đạt'."""
+    if rule in (">=", "<=") and not pd.isna(threshold):
+        return f"{label(RULE_WORDS, rule, lang)} {quantity_text(threshold, unit, lang)}"
+    if rule in (">=", "<="):  # a numeric indicator with no threshold for that year and region
+        return label(NO_THRESHOLD_TEXT, "need", lang)
+    return label(RULE_WORDS, rule, lang) if rule in RULE_WORDS[lang] else ""
+
+
+def decimals(values: np.ndarray, most: int = 6) -> np.ndarray:
+    """The decimals each number is written with (95 -> 0, 91.7 -> 1, 15.700000000000003 -> 1), at most `most`."""
+    out = np.full(values.shape, most, dtype=np.int64)
+    for d in range(most - 1, -1, -1):  # smallest last, so it wins
+        out[np.abs(np.round(values, d) - values) < 1e-9] = d
+    return out
+
+
+def rounded_gap(number: np.ndarray, threshold: np.ndarray, gap: np.ndarray) -> np.ndarray:
+    """`gap` rounded to the decimals of its value and threshold, so no float noise is left
+    (91.7 against 95 gives -3.3, not -3.299999999999997); NaN stays NaN."""
+    gap = np.asarray(gap, dtype=np.float64).copy()
+    have = ~np.isnan(gap)
+    places = np.maximum(decimals(np.nan_to_num(np.asarray(number, np.float64)[have])),
+                        decimals(np.nan_to_num(np.asarray(threshold, np.float64)[have])))
+    vals = gap[have]
+    for d in np.unique(places):
+        pick = places == d
+        vals[pick] = np.round(vals[pick], d) + 0.0
+    gap[have] = vals
+    return gap
+
+
+def indicator_columns(ind: pd.DataFrame, sets: dict[str, CriteriaSet]) -> pd.DataFrame:
+    """The indicators table with the columns a report-ready table needs, as categoricals made once
+    per set × indicator (and threshold): criterion_name after criterion, indicator_name after
+    indicator, unit after rule, threshold_text after threshold; and its gap without float noise."""
+    if ind.empty or "set" not in ind.columns:
+        out = ind.copy()
+        for col in ("criterion_name", "indicator_name", "unit", "threshold_text"):
+            out[col] = pd.Series(dtype="category")
+        return out
+    info = {(k, i.code): (s.criterion(i.criterion).name, i.name, i.unit, i.rule) for k, s in sets.items()
+            for i in s.indicators}
+    pairs = pd.MultiIndex.from_arrays([ind["set"].astype(str), ind["indicator"].astype(str)])
+    codes, uniques = pairs.factorize()
+    meta = [info.get(k, (None, None, "", "")) for k in uniques]
+
+    def column(n: int) -> pd.Categorical:
+        names = pd.Index([m[n] for m in meta], dtype=object)
+        cats, at = names.factorize()
+        return pd.Categorical.from_codes(np.asarray(cats)[codes], categories=pd.Index(at, dtype="str"),
+                                         validate=False)
+
+    thr = ind["threshold"].to_numpy(np.float64)
+    key = pd.MultiIndex.from_arrays([codes, np.where(np.isnan(thr), np.inf, thr)])
+    tcodes, tuniques = key.factorize()
+    texts = pd.Index([threshold_text(meta[c][3], None if np.isinf(t) else t, meta[c][2])
+                      for c, t in tuniques], dtype=object)
+    tcats, tat = texts.factorize()
+    out = ind.copy()
+    out["gap"] = rounded_gap(ind["number"].to_numpy(np.float64), thr, ind["gap"].to_numpy(np.float64))
+    out.insert(out.columns.get_loc("criterion") + 1, "criterion_name", column(0))
+    out.insert(out.columns.get_loc("indicator") + 1, "indicator_name", column(1))
+    out.insert(out.columns.get_loc("rule") + 1, "unit", column(2))
+    out.insert(out.columns.get_loc("threshold") + 1, "threshold_text",
+               pd.Categorical.from_codes(np.asarray(tcats)[tcodes], categories=pd.Index(tat, dtype="str"),
+                                         validate=False))
+    return out
