@@ -261,7 +261,7 @@ def criterion_changes_long(card: Scorecard) -> pd.DataFrame:
     out.insert(3, "criterion_name", [names.get((str(a), str(b))) for a, b in zip(out["set"], out["criterion"])])
     communes = dict(zip(card.communes["commune_id"].astype(str), card.communes["commune"]))
     out.insert(1, "commune", out["commune_id"].astype(str).map(communes))
-    return out.reset_index(drop=True)
+    return card.typed(out.reset_index(drop=True))
 
 
 def failing_long(card: Scorecard, exact: bool = True) -> pd.DataFrame:

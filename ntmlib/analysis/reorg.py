@@ -238,8 +238,8 @@ def history(card: Scorecard, new_commune=None, years=None, lang: str = "vi") -> 
     commune of the crosswalk: the table then starts with their `key` and `new_commune`.
     history_table() gives the same results as typed columns, one row per tier.
 
-    Columns: year, commune_id, commune, assessed, one column per tier scored (ntm, nang-cao,
-    kieu-mau), tier_reached, tier_recognised, recognitions."""
+    Columns: year, commune_id, commune, assessed, ntm, nang-cao, kieu-mau (one column per tier
+    scored), tier_reached, tier_recognised, recognitions."""
     if new_commune is None or not isinstance(new_commune, str) and hasattr(new_commune, "__iter__"):
         refs = list(new_communes(card.dataset)["key"]) if new_commune is None else list(new_commune)
         parts = []

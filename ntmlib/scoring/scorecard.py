@@ -68,14 +68,17 @@ class Scorecard:
         out = table
         for col in TYPED:
             ref = next((t[col].dtype for t in (self.communes, self.indicators) if col in t.columns), None)
-            if col in out.columns and isinstance(ref, pd.CategoricalDtype) and out[col].dtype != ref:
+            if col in out.columns and isinstance(ref, pd.CategoricalDtype) and not _same_dtype(out[col].dtype, ref):
                 out = out if out is not table else table.copy()
                 have = pd.Index(out[col].dropna().unique())
                 extra = have[~have.isin(ref.categories)]
                 if len(extra):
                     ref = pd.CategoricalDtype(ref.categories.append(pd.Index(sorted(extra.astype(str)))),
                                               ordered=ref.ordered)
-                out[col] = out[col].astype(ref)
+                if isinstance(out[col].dtype, pd.CategoricalDtype):  # astype keeps the order of "equal" categories
+                    out[col] = out[col].cat.set_categories(ref.categories, ordered=ref.ordered)
+                else:
+                    out[col] = out[col].astype(ref)
         return out
 
     def named(self, table: pd.DataFrame) -> pd.DataFrame:
@@ -99,7 +102,7 @@ class Scorecard:
                 for n, col in enumerate(("indicator_name", "unit")):
                     if col not in out.columns:
                         out[col] = pd.Categorical([g[n] for g in got])
-        return out
+        return self.typed(out)
 
     def long(self, rows: pd.DataFrame | None = None) -> pd.DataFrame:
         """Indicator results as a report-ready long table, with no merge left to do: `rows` of
@@ -192,6 +195,13 @@ def combine(cards: list[Scorecard]) -> Scorecard:
     for c in cards[1:]:
         prov = prov.merge(c.provenance) if prov and c.provenance else prov
     return Scorecard(join("indicators"), join("criteria"), join("communes"), sets, cards[0].dataset, prov)
+
+
+def _same_dtype(dtype, ref: pd.CategoricalDtype) -> bool:
+    """The same categorical dtype, categories in the same order (pandas calls two unordered ones equal
+    whatever their order, but they print and merge differently)."""
+    return (isinstance(dtype, pd.CategoricalDtype) and dtype.ordered == ref.ordered
+            and dtype.categories.equals(ref.categories))
 
 
 def threshold_text(rule: str, threshold, unit: str, lang: str = "vi") -> str:
