@@ -214,27 +214,12 @@ def threshold_text(rule: str, threshold, unit: str, lang: str = "vi") -> str:
     return label(RULE_WORDS, rule, lang) if rule in RULE_WORDS[lang] else ""
 
 
-def decimals(values: np.ndarray, most: int = 6) -> np.ndarray:
-    """The decimals each number is written with (95 -> 0, 91.7 -> 1, 15.700000000000003 -> 1), at most `most`."""
-    out = np.full(values.shape, most, dtype=np.int64)
-    for d in range(most - 1, -1, -1):  # smallest last, so it wins
-        out[np.abs(np.round(values, d) - values) < 1e-9] = d
-    return out
-
-
-def rounded_gap(number: np.ndarray, threshold: np.ndarray, gap: np.ndarray) -> np.ndarray:
-    """`gap` rounded to the decimals of its value and threshold, so no float noise is left
-    (91.7 against 95 gives -3.3, not -3.299999999999997); NaN stays NaN."""
-    gap = np.asarray(gap, dtype=np.float64).copy()
-    have = ~np.isnan(gap)
-    places = np.maximum(decimals(np.nan_to_num(np.asarray(number, np.float64)[have])),
-                        decimals(np.nan_to_num(np.asarray(threshold, np.float64)[have])))
-    vals = gap[have]
-    for d in np.unique(places):
-        pick = places == d
-        vals[pick] = np.round(vals[pick], d) + 0.0
-    gap[have] = vals
-    return gap
+def rounded_gap(gap) -> np.ndarray:
+    """`gap` (value − threshold, signed by the rule) without float noise: -3.3, not
+    -3.299999999999997. Values and thresholds are written with at most 6 decimals, so their
+    difference has no more, and rounding to 6 gives exactly the decimals of the value and
+    threshold; NaN stays NaN, -0.0 becomes 0.0."""
+    return np.round(np.asarray(gap, dtype=np.float64), 6) + 0.0
 
 
 def indicator_columns(ind: pd.DataFrame, sets: dict[str, CriteriaSet]) -> pd.DataFrame:
@@ -248,28 +233,43 @@ def indicator_columns(ind: pd.DataFrame, sets: dict[str, CriteriaSet]) -> pd.Dat
         return out
     info = {(k, i.code): (s.criterion(i.criterion).name, i.name, i.unit, i.rule) for k, s in sets.items()
             for i in s.indicators}
-    pairs = pd.MultiIndex.from_arrays([ind["set"].astype(str), ind["indicator"].astype(str)])
-    codes, uniques = pairs.factorize()
-    meta = [info.get(k, (None, None, "", "")) for k in uniques]
+    set_codes, set_cats = _codes(ind["set"])
+    ind_codes, ind_cats = _codes(ind["indicator"])
+    width = len(ind_cats) + 1
+    pair = set_codes * width + ind_codes  # one small integer per set × indicator: lookups, no factorize
+    present = np.flatnonzero(np.bincount(pair, minlength=len(set_cats) * width))
+    meta = {p: info.get((str(set_cats[p // width]), str(ind_cats[p % width])), (None, None, "", "")) for p in present}
 
     def column(n: int) -> pd.Categorical:
-        names = pd.Index([m[n] for m in meta], dtype=object)
+        names = pd.Index([meta[p][n] for p in present], dtype=object)
         cats, at = names.factorize()
-        return pd.Categorical.from_codes(np.asarray(cats)[codes], categories=pd.Index(at, dtype="str"),
-                                         validate=False)
+        lookup = np.full(len(set_cats) * width, -1, dtype=np.int64)
+        lookup[present] = cats
+        return pd.Categorical.from_codes(lookup[pair], categories=pd.Index(at, dtype="str"), validate=False)
 
     thr = ind["threshold"].to_numpy(np.float64)
-    key = pd.MultiIndex.from_arrays([codes, np.where(np.isnan(thr), np.inf, thr)])
-    tcodes, tuniques = key.factorize()
-    texts = pd.Index([threshold_text(meta[c][3], None if np.isinf(t) else t, meta[c][2])
-                      for c, t in tuniques], dtype=object)
+    thr_codes, thr_of = pd.factorize(thr, use_na_sentinel=True)
+    tw = len(thr_of) + 1
+    key = pair * tw + (thr_codes + 1)
+    keys = np.flatnonzero(np.bincount(key, minlength=len(set_cats) * width * tw))
+    texts = pd.Index([threshold_text(meta[k // tw][3], None if k % tw == 0 else thr_of[k % tw - 1], meta[k // tw][2])
+                      for k in keys], dtype=object)
     tcats, tat = texts.factorize()
-    out = ind.copy()
-    out["gap"] = rounded_gap(ind["number"].to_numpy(np.float64), thr, ind["gap"].to_numpy(np.float64))
+    tlookup = np.full(len(set_cats) * width * tw, -1, dtype=np.int64)
+    tlookup[keys] = tcats
+    out = ind.copy(deep=False)  # copy-on-write: the caller's table is not changed
+    out["gap"] = rounded_gap(ind["gap"].to_numpy(np.float64))
     out.insert(out.columns.get_loc("criterion") + 1, "criterion_name", column(0))
     out.insert(out.columns.get_loc("indicator") + 1, "indicator_name", column(1))
     out.insert(out.columns.get_loc("rule") + 1, "unit", column(2))
     out.insert(out.columns.get_loc("threshold") + 1, "threshold_text",
-               pd.Categorical.from_codes(np.asarray(tcats)[tcodes], categories=pd.Index(tat, dtype="str"),
-                                         validate=False))
+               pd.Categorical.from_codes(tlookup[key], categories=pd.Index(tat, dtype="str"), validate=False))
     return out
+
+
+def _codes(col: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes of a column and the values they stand for (a categorical's own codes)."""
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        return col.cat.codes.to_numpy(np.int64), col.cat.categories
+    codes, uniques = pd.factorize(col.astype(str))
+    return codes.astype(np.int64), pd.Index(uniques)

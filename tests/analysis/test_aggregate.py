@@ -301,3 +301,22 @@ def test_summary_reaching_needs_the_prerequisite(tmp_path):
     assert set(s["district"]) == {"Thử"} and set(s["province"]) == {"Thử nghiệm"}
     p = aggregate.summary(card, level="province").set_index("set")
     assert p.loc[NC, ["province", "communes", "reaching", "recognised"]].tolist() == ["Thử nghiệm", 3, 1, 1]
+
+
+def test_failing_long_is_report_ready_without_float_noise(ly_nhan_card):
+    f = aggregate.failing_long(ly_nhan_card)
+    assert list(f.columns) == ["commune_id", "commune", "year", "set", "tier", "tier_recognised", "criterion",
+                               "criterion_name", "indicator", "indicator_name", "rule", "unit", "value", "number",
+                               "threshold", "threshold_text", "gap", "status"]
+    r = f[(f["commune"] == "Chính Lý") & (f["year"] == 2023) & (f["indicator"] == "14.1")].iloc[0]
+    assert (r["number"], r["threshold"], r["threshold_text"], r["gap"], r["criterion_name"]) == (
+        92.2, 95.0, "≥ 95 %", -2.8, "Y tế")
+    assert set(f.loc[f["rule"] == "yes", "threshold_text"]) == {"Đạt"}
+    # every gap is its value minus its threshold, written with no more decimals than they have
+    num = f[f["gap"].notna()]
+    sign = num["rule"].map({">=": 1, "<=": -1}).astype(float)
+    assert (num["gap"] - (num["number"] - num["threshold"]) * sign).abs().max() < 1e-9
+    assert all(len(repr(g).split(".")[1]) <= 2 for g in num["gap"])
+    # the gap without noise is in the scores themselves
+    gaps = ly_nhan_card.indicators["gap"].dropna()
+    assert (gaps == gaps.round(6)).all() and (gaps != gaps.round(0)).any()
