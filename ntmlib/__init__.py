@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from .analysis.compare import compare
 from .analysis.validation import validate
 from .criteria import CriteriaSet, Criterion, Indicator, Threshold, available_sets, load_set
 from .dataset import Dataset, load_dataset
 from .errors import DataError, FrameworkError, NtmError, Problem
 from .jupyter.explorer import explore
 from .scoring import Scorecard, score
-from .text import TIERS, counts_text, tier_name
+from .text import TIERS, counts_text, tier_name, vi_sort_key
 from .version import __version__
 
 # short module names -> the module in its layer
@@ -49,5 +50,6 @@ def __getattr__(name: str):
 __all__ = [
     "__version__", "Dataset", "load_dataset", "DataError", "FrameworkError", "NtmError", "Problem", "TIERS",
     "CriteriaSet", "Criterion", "Indicator", "Threshold", "available_sets", "load_set", "Scorecard", "score",
-    "counts_text", "tier_name", "validate", "explore", "export_set", "import_set", "template",
+    "counts_text", "tier_name", "validate", "explore", "export_set", "import_set", "template", "compare",
+    "vi_sort_key",
 ]

@@ -8,7 +8,7 @@ from ..errors import ParameterError, Problem
 from ..scoring.scorecard import Scorecard
 from ..text import TIERS, error_text
 
-LEVELS = ("district", "province")
+LEVELS = ("district", "province", "region", "commune_group")
 NO_DISTRICT = "(không thuộc huyện)"  # communes without a district, e.g. those formed after 1/7/2025
 
 
@@ -21,38 +21,58 @@ def require_tier(tier: str) -> str:
 
 
 def _with_place(card: Scorecard, df: pd.DataFrame) -> pd.DataFrame:
-    """`df` with each commune's district and province; a missing or empty district becomes
-    NO_DISTRICT and a missing province '', so that no groupby drops those communes."""
-    places = card.dataset.communes[["commune_id", "district", "province"]]
-    out = df.merge(places, on="commune_id", how="left")
-    out["district"] = out["district"].fillna("").replace("", NO_DISTRICT)
-    out["province"] = out["province"].fillna("")
+    """`df` with each commune's district, province, region and commune group; a missing or empty
+    district becomes NO_DISTRICT and the others '', so that no groupby drops those communes."""
+    cols = [c for c in ("district", "province", "region", "commune_group") if c in card.dataset.communes.columns]
+    out = df.merge(card.dataset.communes[["commune_id", *cols]], on="commune_id", how="left")
+    for col in ("district", "province", "region", "commune_group"):
+        out[col] = out[col].fillna("") if col in out.columns else ""
+    out["district"] = out["district"].replace("", NO_DISTRICT)
     return out
 
 
-def summary(card: Scorecard, level: str = "district") -> pd.DataFrame:
-    """Per district (or province), year and set: communes assessed, reaching the set's tier,
-    recognised at it, average criteria met per commune, and the ranges of criteria and
-    indicators met (as "14–15"). Communes without a district (formed after the 2025
-    reorganisation) count in their province; at district level they form one row whose
-    district is NO_DISTRICT.
+COUNTS = ["communes", "reaching", "not_reaching", "undecided", "without_data", "recognised", "with_data"]
 
-    Columns: province, district, year, set, tier, communes, reaching, recognised, criteria_total,
+
+def summary(card: Scorecard, level: str = "district") -> pd.DataFrame:
+    """Per district (or province, region, commune_group), year and set: communes assessed and
+    how their set results split — reaching the set's tier, not reaching it (a criterion failed,
+    or the tier below not held), undecided (a value has no threshold for its year and region,
+    nothing failed) and without_data (nothing failed, some data missing); these four add up to
+    `communes`. Beside them: recognised at the tier, with_data (communes with at least one value
+    in the set), the averages of criteria and indicators met over those communes only, no_data
+    (indicator results without data, summed) and the ranges of criteria and indicators met
+    (as "14–15"). Counts are nullable integers (Int64), so a pivot keeps them whole. Communes
+    without a district (formed after the 2025 reorganisation) count in their province; at
+    district level they form one row whose district is NO_DISTRICT.
+
+    Columns: province, district (or the level asked), year, set, tier, communes, reaching,
+    not_reaching, undecided, without_data, recognised, with_data, criteria_total,
     indicators_total, criteria_mean, indicators_mean, no_data, criteria_range, indicators_range."""
     if level not in LEVELS:
-        raise ParameterError(Problem(error_text("level_asked"), error_text("no_level", level=level, a=LEVELS[0],
-                                                                            b=LEVELS[1])))
+        raise ParameterError(Problem(error_text("level_asked"), error_text(
+            "no_level", level=level, a=", ".join(LEVELS[:-1]), b=LEVELS[-1])))
     c = _with_place(card, card.communes)
-    keys = [level, "year", "set", "tier"] if level == "province" else ["province", "district", "year", "set", "tier"]
-    g = c.groupby(keys, sort=False, dropna=False)
+    reaches = c["reaches"].astype(bool)
+    undecided = c["undecided"].astype(bool) & ~reaches
+    without = c["set_met"].isna() & ~undecided & ~reaches
+    data = c["no_data"] < c["indicators_total"]
+    c = c.assign(not_reaching=~(reaches | undecided | without), undecided=undecided, without_data=without,
+                 with_data=data, _cm=c["criteria_met"].where(data), _im=c["indicators_met"].where(data))
+    keys = ["province", "district"] if level == "district" else [level]
+    g = c.groupby(keys + ["year", "set", "tier"], sort=False, dropna=False, observed=True)
     out = g.agg(
         communes=("commune_id", "size"),
         reaching=("reaches", "sum"),
+        not_reaching=("not_reaching", "sum"),
+        undecided=("undecided", "sum"),
+        without_data=("without_data", "sum"),
         recognised=("recognised", "sum"),
+        with_data=("with_data", "sum"),
         criteria_total=("criteria_total", "max"),
         indicators_total=("indicators_total", "max"),
-        criteria_mean=("criteria_met", "mean"),
-        indicators_mean=("indicators_met", "mean"),
+        criteria_mean=("_cm", "mean"),
+        indicators_mean=("_im", "mean"),
         no_data=("no_data", "sum"),
         criteria_lo=("criteria_met", "min"),
         criteria_hi=("criteria_met", "max"),
@@ -64,7 +84,9 @@ def summary(card: Scorecard, level: str = "district") -> pd.DataFrame:
         out[f"{name}_range"] = lo.where(lo == hi, lo + "–" + hi)
     out["criteria_mean"] = out["criteria_mean"].round(2)
     out["indicators_mean"] = out["indicators_mean"].round(2)
-    return out
+    for col in [*COUNTS, "criteria_total", "indicators_total", "no_data"]:
+        out[col] = out[col].astype("Int64")
+    return card.typed(out)
 
 
 def criteria_distribution(card: Scorecard) -> pd.DataFrame:
@@ -120,39 +142,48 @@ def _name(card: Scorecard, set_id: str, criterion: str, indicator: str | None) -
     return next(i.name for i in s.indicators if i.code == indicator)
 
 
+FAILING_COLUMNS = ["criterion", "criterion_name", "indicator", "indicator_name", "rule", "unit", "value", "number",
+                   "threshold", "threshold_text", "gap", "status"]
+
+
 def failing_indicators(card: Scorecard, commune_id: str, year: int, set_id: str) -> pd.DataFrame:
     """The indicators a commune does not meet (or has no data for) in one set and year.
 
-    Columns: criterion, indicator, name, value, threshold, gap, status ('not_met', 'no_threshold' or 'no_data')."""
+    Columns: criterion, criterion_name, indicator, indicator_name, rule, unit, value (as written),
+    number, threshold, threshold_text, gap, status ('not_met', 'no_threshold' or 'no_data')."""
     ind = card.indicators
     rows = ind[(ind["commune_id"] == commune_id) & (ind["year"] == year) & (ind["set"] == set_id)
                & ~ind["met"].fillna(False).astype(bool)]
-    return _failing_table(card, rows, set_id)
+    return rows[FAILING_COLUMNS].reset_index(drop=True)
 
 
-def _failing_table(card: Scorecard, rows: pd.DataFrame, set_id: str) -> pd.DataFrame:
-    """failing_indicators() of indicator rows already chosen (one commune, year and set, not met)."""
-    names = {i.code: i.name for i in card.sets[set_id].indicators}
-    out = rows[["criterion", "indicator", "value", "threshold", "gap", "status"]].reset_index(drop=True)
-    out.insert(2, "name", pd.array([names.get(str(c)) for c in out["indicator"]], dtype="str"))
-    return out
+def _alerting(card: Scorecard, exact: bool) -> pd.Series:
+    """Which rows of the communes table are alerts: recognised at the set's tier (exactly at it with
+    `exact`, else at it or a higher one) and failing at least one criterion."""
+    c = card.communes
+    keep = c["recognised"].astype(bool) & c["set_met"].eq(False).fillna(False).astype(bool)
+    if exact:
+        keep &= (c["tier_recognised"] == c["tier"]).fillna(False).astype(bool)
+    return keep
 
 
-def maintenance_alerts(card: Scorecard) -> pd.DataFrame:
+def maintenance_alerts(card: Scorecard, exact: bool = True) -> pd.DataFrame:
     """Communes recognised at a tier whose results in a year no longer meet that tier's set
     (at least one criterion failed, not merely missing data), with the indicators they fail.
+    `exact` (the default, as the bulletin counts) keeps communes recognised exactly at the set's
+    tier; exact=False also those recognised at a higher one (a kiểu mẫu commune failing NTM).
 
     Columns: commune_id, commune, year, set, tier, criteria_met, criteria_total, indicators_met,
-    indicators_total, no_data, failing_codes (comma-joined), failing (a table per row; failing_long() is
-    the same as one row per failing indicator)."""
+    indicators_total, no_data, failing_codes (comma-joined), failing (a table per row, as
+    failing_indicators() gives it; failing_long() is the same as one row per failing indicator)."""
     c = card.communes
-    alerts = c[c["recognised"] & c["set_met"].eq(False).fillna(False).astype(bool)].copy()
+    alerts = c[_alerting(card, exact)].copy()
     ind = card.indicators
     bad = ind[~ind["met"].fillna(False).astype(bool)]  # one pass over the results, then one group per alert
     groups = dict(iter(bad.groupby(["commune_id", "year", "set"], observed=True, sort=False))) if len(alerts) else {}
-    alerts["failing"] = [_failing_table(card, groups.get((cid, y, s), bad.iloc[:0]), s)
+    alerts["failing"] = [groups.get((cid, y, s), bad.iloc[:0])[FAILING_COLUMNS].reset_index(drop=True)
                          for cid, y, s in zip(alerts["commune_id"], alerts["year"], alerts["set"])]
-    alerts["failing_codes"] = [", ".join(f["indicator"]) for f in alerts["failing"]]
+    alerts["failing_codes"] = [", ".join(f["indicator"].astype(str)) for f in alerts["failing"]]
     cols = ["commune_id", "commune", "year", "set", "tier", "criteria_met", "criteria_total", "indicators_met",
             "indicators_total", "no_data", "failing_codes", "failing"]
     return alerts[cols].reset_index(drop=True)
@@ -230,31 +261,30 @@ def criterion_changes_long(card: Scorecard) -> pd.DataFrame:
     out.insert(3, "criterion_name", [names.get((str(a), str(b))) for a, b in zip(out["set"], out["criterion"])])
     communes = dict(zip(card.communes["commune_id"].astype(str), card.communes["commune"]))
     out.insert(1, "commune", out["commune_id"].astype(str).map(communes))
-    return out.reset_index(drop=True)
+    return card.typed(out.reset_index(drop=True))
 
 
-def failing_long(card: Scorecard, exact: bool = False) -> pd.DataFrame:
-    """The maintenance alerts as a long table: one row per recognised commune × year × set ×
-    indicator it fails (not met; no data is not a failure). With `exact`, only communes
-    recognised exactly at the set's tier (not at a higher one).
+def failing_long(card: Scorecard, exact: bool = True) -> pd.DataFrame:
+    """The maintenance alerts as a report-ready long table: one row per recognised commune ×
+    year × set × indicator it fails (not met; no data is not a failure), with names, rule, unit,
+    value as a number, threshold as a number and as text, and gap. `exact` as in
+    maintenance_alerts(): by default only communes recognised exactly at the set's tier, as the
+    bulletin counts them; exact=False adds those recognised at a higher tier.
 
-    Columns: commune_id, commune, year, set, tier, tier_recognised, criterion, indicator, name,
-    value, threshold, gap."""
-    alerts = maintenance_alerts(card)
-    rows = []
-    for a in alerts.itertuples():
-        f = a.failing[a.failing["status"] == "not_met"]
-        for r in f.itertuples():
-            rows.append((a.commune_id, a.commune, a.year, a.set, a.tier, r.criterion, r.indicator, r.name, r.value,
-                         r.threshold, r.gap))
-    out = pd.DataFrame(rows, columns=["commune_id", "commune", "year", "set", "tier", "criterion", "indicator", "name",
-                                      "value", "threshold", "gap"])
+    Columns: commune_id, commune, year, set, tier, tier_recognised, criterion, criterion_name,
+    indicator, indicator_name, rule, unit, value (as written), number, threshold, threshold_text,
+    gap, status."""
+    c = card.communes[_alerting(card, exact)]
+    keys = pd.MultiIndex.from_arrays([c["commune_id"].astype(str), c["year"], c["set"].astype(str)])
+    ind = card.indicators
+    ind = ind[ind["status"] == "not_met"]
+    ind = ind[pd.MultiIndex.from_arrays([ind["commune_id"].astype(str), ind["year"],
+                                         ind["set"].astype(str)]).isin(keys)]
+    out = card.long(ind)
     rec = card.communes.drop_duplicates(["commune_id", "year"]).set_index(["commune_id", "year"])["tier_recognised"]
-    out.insert(5, "tier_recognised", [rec.get((c, y)) for c, y in zip(out["commune_id"], out["year"])])
-    out = card.typed(out)
-    if exact:
-        out = out[out["tier_recognised"] == out["tier"]]
-    return out.reset_index(drop=True)
+    at = pd.MultiIndex.from_arrays([out["commune_id"], out["year"]])
+    out.insert(5, "tier_recognised", rec.reindex(at).to_numpy() if len(out) else rec.iloc[:0].to_numpy())
+    return card.typed(out)
 
 
 def year_change(card: Scorecard) -> pd.DataFrame:

@@ -20,12 +20,25 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from ..base.values import fold
 from ..dataset.crosswalk import CROSSWALK_FILE, commune_names
 from ..dataset.model import Dataset
 from ..dataset.resolve import commune_id, fold_name, resolve_communes
 from ..errors import DataError, ParameterError, Problem
 from ..scoring.scorecard import Scorecard
-from ..text import MONTH_NAMES, TIERS, error_text, short_counts, tier_name
+from ..text import (
+    FORMATION_TEXT,
+    MONTH_NAMES,
+    REORG_LABELS,
+    TIER_DTYPE,
+    TIERS,
+    date_text,
+    error_text,
+    join_names,
+    label,
+    short_counts,
+    tier_name,
+)
 
 NEW_COLUMNS = ["key", "new_commune_id", "new_commune", "new_type", "new_province", "new_province_id", "effective"]
 
@@ -45,7 +58,11 @@ def _crosswalk(ds: Dataset) -> pd.DataFrame:
 
 def new_communes(dataset: Dataset) -> pd.DataFrame:
     """One row per new unit of the crosswalk: key, code, name, type, province, effective date,
-    and its predecessors (ids and names, in communes.csv order)."""
+    and its predecessors (ids and names as lists, in communes.csv order; predecessor_table() has
+    one row per predecessor instead).
+
+    Columns: key, new_commune_id, new_commune, new_type, new_province, new_province_id, effective,
+    predecessor_ids, predecessors."""
     cw = _crosswalk(dataset)
     order = {cid: n for n, cid in enumerate(dataset.communes["commune_id"])}
     names = commune_names(dataset)
@@ -55,6 +72,34 @@ def new_communes(dataset: Dataset) -> pd.DataFrame:
     units["predecessor_ids"] = units["key"].map(members)
     units["predecessors"] = [[names[i] for i in ids] for ids in units["predecessor_ids"]]
     return units
+
+
+PREDECESSOR_COLUMNS = [*NEW_COLUMNS, "commune_id", "commune", "district", "province", "assessed", "default"]
+
+
+def predecessor_table(dataset: Dataset) -> pd.DataFrame:
+    """The crosswalk as one table, no lists in cells: one row per new unit × predecessor, new
+    units in crosswalk order and predecessors in communes.csv order; `default` is True on the
+    successor that carries a divided commune's results.
+
+    Columns: key, new_commune_id, new_commune, new_type, new_province, new_province_id,
+    effective, commune_id, commune, district, province, assessed, default."""
+    cw = _crosswalk(dataset)
+    units = list(dict.fromkeys(cw["key"]))
+    order = {cid: n for n, cid in enumerate(dataset.communes["commune_id"].astype(str))}
+    cw = cw.assign(_u=cw["key"].map({k: n for n, k in enumerate(units)}),
+                   _o=cw["old_commune_id"].astype(str).map(order)).sort_values(["_u", "_o"], kind="stable")
+    places = dataset.communes.drop_duplicates("commune_id").set_index(
+        dataset.communes.drop_duplicates("commune_id")["commune_id"].astype(str))
+    ids = cw["old_commune_id"].astype(str)
+    out = cw[NEW_COLUMNS].astype("str").assign(
+        commune_id=ids, commune=ids.map(places["commune"]).astype("str"),
+        district=ids.map(places["district"]).astype("str"), province=ids.map(places["province"]).astype("str"),
+        assessed=ids.map(places["assessed"]).fillna(False).astype(bool),
+        default=cw["default"].astype(str).str.strip().str.lower().eq("x") if "default" in cw else False)
+    out = out[PREDECESSOR_COLUMNS].reset_index(drop=True)
+    out["commune_id"] = out["commune_id"].astype(dataset.communes["commune_id"].dtype)
+    return out
 
 
 def date_words(iso):
@@ -188,10 +233,26 @@ def _recognitions_text(ds: Dataset, commune_id: str, year: int, lang: str) -> st
     return "; ".join(parts)
 
 
-def history(card: Scorecard, new_commune, years=None, lang: str = "vi") -> pd.DataFrame:
+def history(card: Scorecard, new_commune=None, years=None, lang: str = "vi") -> pd.DataFrame:
     """Per year × predecessor of `new_commune`: whether it was assessed, the counts met of each
     scored tier as '18/19 · 55/57' (criteria · indicators; '' when not assessed), the tier
-    reached and the tier recognised that year, and the recognitions held by then."""
+    reached and the tier recognised that year, and the recognitions held by then, as the
+    reports print them. `new_commune` may also be a list of new communes, or None for every new
+    commune of the crosswalk: the table then starts with their `key` and `new_commune`.
+    history_table() gives the same results as typed columns, one row per tier.
+
+    Columns: year, commune_id, commune, assessed, ntm, nang-cao, kieu-mau (one column per tier
+    scored), tier_reached, tier_recognised, recognitions."""
+    if new_commune is None or not isinstance(new_commune, str) and hasattr(new_commune, "__iter__"):
+        refs = list(new_communes(card.dataset)["key"]) if new_commune is None else list(new_commune)
+        parts = []
+        for ref in refs:
+            u = unit(card.dataset, ref)
+            h = history(card, u["key"], years, lang)
+            h.insert(0, "new_commune", u["new_commune"])
+            h.insert(0, "key", u["key"])
+            parts.append(h)
+        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["key", "new_commune"])
     ds = card.dataset
     pre = predecessors(ds, new_commune)
     all_years = sorted(int(y) for y in card.communes["year"].unique())
@@ -210,6 +271,70 @@ def history(card: Scorecard, new_commune, years=None, lang: str = "vi") -> pd.Da
     out[tiers] = out[tiers].astype(object).fillna("")
     out["recognitions"] = [_recognitions_text(ds, cid, y, lang) for cid, y in zip(out["commune_id"], out["year"])]
     return out.sort_values(["year"], kind="stable").reset_index(drop=True)
+
+
+def history_table(card: Scorecard, new_commune=None, years=None) -> pd.DataFrame:
+    """The reorganisation as one table of typed columns: one row per new commune × predecessor ×
+    year × criteria set scored (a predecessor not assessed, or without results that year, has one
+    row with NA in set, tier and the counts), with the counts met and total, whether it reaches
+    the set's tier, and the tiers reached and recognised that year. `new_commune` is one new
+    commune, a list, or None for every new commune of the crosswalk; `years` some of the years scored.
+
+    Columns: key, new_commune_id, new_commune, new_province, effective, commune_id, commune,
+    district, assessed, year, set, tier, criteria_met, criteria_total, indicators_met,
+    indicators_total, no_data, reaches, tier_reached, tier_recognised."""
+    links = predecessor_table(card.dataset)
+    if new_commune is not None:
+        refs = [new_commune] if isinstance(new_commune, str) else list(new_commune)
+        keys = [find_new_commune(card.dataset, r) for r in refs]
+        links = links[links["key"].isin(keys)]
+        links = links.assign(_k=links["key"].map({k: n for n, k in enumerate(keys)})).sort_values("_k", kind="stable")
+    all_years = sorted(int(y) for y in card.communes["year"].unique())
+    years = [y for y in all_years if years is None or y in set(np.atleast_1d(years))]
+    grid = links[["key", "new_commune_id", "new_commune", "new_province", "effective", "commune_id", "commune",
+                  "district", "assessed"]].merge(pd.DataFrame({"year": years}), how="cross")
+    cols = ["criteria_met", "criteria_total", "indicators_met", "indicators_total", "no_data"]
+    c = card.communes[card.communes["year"].isin(years)][["commune_id", "year", "set", "tier", *cols, "reaches",
+                                                            "tier_reached", "tier_recognised"]]
+    c = c.assign(commune_id=c["commune_id"].astype(str))
+    out = grid.assign(commune_id=grid["commune_id"].astype(str)).merge(c, on=["commune_id", "year"], how="left")
+    for col in cols:
+        out[col] = out[col].astype("Int64")
+    out["reaches"] = out["reaches"].astype("boolean")
+    for col in ("tier", "tier_reached", "tier_recognised"):
+        out[col] = out[col].astype(TIER_DTYPE)
+    out["_t"] = out["tier"].map(lambda t: TIERS.index(t) if isinstance(t, str) else -1).astype(int)
+    out = out.sort_values(["year"], kind="stable")
+    order = {k: n for n, k in enumerate(dict.fromkeys(out["key"]))}
+    out = out.assign(_k=out["key"].map(order)).sort_values(["_k", "year", "_t"], kind="stable")
+    return card.typed(out.drop(columns=["_k", "_t"]).reset_index(drop=True))
+
+
+def _unit_name(name: str, lang: str) -> str:
+    """'Nguyên Lý' -> 'xã Nguyên Lý'; names that already say what they are ('Thị trấn Vĩnh Trụ') are kept."""
+    typed = fold_name(name) != fold(name)  # starts with 'Xã', 'Thị trấn', 'Phường'
+    return label(REORG_LABELS, "typed_unit" if typed else "unit", lang, name=name, lower=name[:1].lower() + name[1:])
+
+
+def formation_text(dataset: Dataset, new_commune, years=(), lang: str = "vi") -> str:
+    """The one-line summary of a new commune: formed on which date, from which communes, and —
+    when `years` (those whose results follow) are before its formation — that they are its
+    predecessors' results ('Xã Nam Xang (mã 13591, tỉnh Ninh Bình) được thành lập từ ngày
+    1/7/2025 trên cơ sở xã Nguyên Lý, …')."""
+    u, pre = unit(dataset, new_commune), predecessors(dataset, new_commune)
+    places = list(dict.fromkeys(zip(pre["district"], pre["province"])))
+    kind = u["new_type"] or "xã"
+    place = label(FORMATION_TEXT, "place", lang)
+    text = label(FORMATION_TEXT, "formed", lang).format(
+        Kind=kind[:1].upper() + kind[1:], name=u["new_commune"], code=u["new_commune_id"],
+        province=u["new_province"], when=date_text(u["effective"], lang),
+        names=join_names([_unit_name(n, lang) for n in pre["commune"]], lang),
+        places="; ".join(place.format(*p) for p in places))
+    years = sorted(int(y) for y in years)
+    if years and u["effective"][:4] > str(years[-1]):
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else f"{years[0]}"
+        text += " " + label(FORMATION_TEXT, "before", lang).format(span=span)
+    return text
 
 
 def _communes_table(card_or_table, dataset: Dataset | None) -> tuple[pd.DataFrame, Dataset]:

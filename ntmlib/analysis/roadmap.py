@@ -58,7 +58,7 @@ def roadmap(card: Scorecard, year: int, target: str = "nang-cao", by: int | None
     projection, in the indicator's unit."""
     year = _check(card, year, target)
     ready = aggregate.readiness(card, target, year=year)
-    ind = plain(card.indicators[card.indicators["year"] == year])
+    ind = plain(card.indicators[card.indicators["year"] == year]).drop(columns=["unit"])  # the catalogue's below
     todo = ind[~ind["met"].fillna(False).astype(bool)]
     cand = ready[["rank", "commune_id", "commune", "set"]].rename(columns={"set": "target_set"})
     own = cand.merge(todo, left_on=["commune_id", "target_set"], right_on=["commune_id", "set"])

@@ -19,8 +19,9 @@ from ..text import TIERS, error_text
 from .trends import trends
 
 STATES = TEXT_STATES  # the one vocabulary: ntmlib.text.states
-ROW_COLUMNS = ["set", "tier", "criterion", "criterion_name", "indicator", "name", "unit", "rule", "value", "number",
-               "threshold", "gap", "status", "provisional", "arrow", "rate", "projected_year"]
+ROW_COLUMNS = ["set", "tier", "criterion", "criterion_name", "indicator", "indicator_name", "unit", "rule", "value",
+               "number", "threshold", "threshold_text", "gap", "status", "provisional", "arrow", "rate",
+               "projected_year"]
 
 
 @dataclass(frozen=True)
@@ -236,33 +237,31 @@ def indicator_rows(card: Scorecard, commune_id: str, year: int, set_ids, trend_t
 def unmet_rows(card: Scorecard, year: int, wanted, trend_table=None) -> pd.DataFrame:
     """indicator_rows() of many communes at once: `wanted` lists (commune id, set id) pairs; the
     rows come commune by commune in the order the communes first appear there, each as
-    indicator_rows() gives it, with a `commune_id` column first."""
+    indicator_rows() gives it, with a `commune_id` column first.
+
+    Columns: commune_id, set, tier, criterion, criterion_name, indicator, indicator_name, unit,
+    rule, value (as written), number, threshold, threshold_text, gap, status, provisional, arrow,
+    rate, projected_year."""
     wanted = [(str(c), str(s)) for c, s in wanted]
     order = {c: n for n, c in enumerate(dict.fromkeys(c for c, _ in wanted))}
     ind = card.indicators
     ind = ind[(ind["year"] == year) & ind["commune_id"].isin(list(order)) & ~ind["met"].fillna(False).astype(bool)]
     pairs = pd.MultiIndex.from_tuples(wanted) if wanted else pd.MultiIndex.from_arrays([[], []])
-    ind = ind[pd.MultiIndex.from_arrays([ind["commune_id"].astype(str), ind["set"].astype(str)]).isin(pairs)]
-    rows = pd.DataFrame({c: ind[c].astype(object) if isinstance(ind[c].dtype, pd.CategoricalDtype) else ind[c]
-                         for c in ind.columns})
+    rows = ind[pd.MultiIndex.from_arrays([ind["commune_id"].astype(str), ind["set"].astype(str)]).isin(pairs)]
     if trend_table is None:
         trend_table = trends(card.upto(year), communes=list(order))
     tr = trend_table[trend_table["commune_id"].isin(list(order))]
-    tr = pd.DataFrame({"commune_id": tr["commune_id"].astype(str), "set": tr["set"].astype(str),
-                       "indicator": tr["indicator"].astype(str), "arrow": tr["arrow"], "rate": tr["rate"],
-                       "projected_year": tr["projected_year"]})
-    rows = rows.assign(commune_id=rows["commune_id"].astype(str), set=rows["set"].astype(str),
-                       indicator=rows["indicator"].astype(str))
-    rows = rows.merge(tr, on=["commune_id", "set", "indicator"], how="left")
-    info = {(s.id, i.code): (s.tier, s.criterion(i.criterion).name, i.name, i.unit, n, i.confidence == "provisional")
+    key = ["commune_id", "set", "indicator"]
+    tr = tr.set_index(pd.MultiIndex.from_arrays([tr[k].astype(str) for k in key]))[["arrow", "rate",
+                                                                                     "projected_year"]]
+    at = pd.MultiIndex.from_arrays([rows[k].astype(str) for k in key])
+    info = {(s.id, i.code): (s.tier, n, i.confidence == "provisional")
             for s in card.sets.values() for n, i in enumerate(s.indicators)}
-    meta = [info[k] for k in zip(rows["set"], rows["indicator"])]
-    rows["tier"] = [m[0] for m in meta]
-    rows["criterion_name"] = [m[1] for m in meta]
-    rows["name"] = [m[2] for m in meta]
-    rows["unit"] = [m[3] for m in meta]
-    rows["provisional"] = [m[5] for m in meta]
-    rows["status"] = rows["status"].astype(str)
-    rows["_order"] = [(order[c], TIERS.index(m[0]), m[4]) for c, m in zip(rows["commune_id"], meta)]
+    meta = [info[k] for k in zip(rows["set"].astype(str), rows["indicator"].astype(str))]
+    found = tr.reindex(at)
+    rows = rows.assign(tier=[m[0] for m in meta], provisional=[m[2] for m in meta],
+                       arrow=found["arrow"].to_numpy(), rate=found["rate"].to_numpy(),
+                       projected_year=found["projected_year"].array if len(found) else pd.array([], dtype="Int64"))
+    rows["_order"] = [(order[str(c)], TIERS.index(m[0]), m[1]) for c, m in zip(rows["commune_id"], meta)]
     rows = rows.sort_values("_order", kind="stable")
-    return rows[["commune_id"] + ROW_COLUMNS].reset_index(drop=True)
+    return card.typed(rows[["commune_id"] + ROW_COLUMNS].reset_index(drop=True))

@@ -28,7 +28,7 @@ from ..text import (
     number_text,
     tier_name,
 )
-from .trends import plain
+from .compare import compare, differs
 
 
 @dataclass(frozen=True)
@@ -54,9 +54,11 @@ class ThresholdChange:
 class WhatIf:
     """The baseline and the rescored results, and what changed between them.
 
-    indicators: commune × year × set × indicator whose result changed (value, threshold and
-    result before → after); criteria: the same for criteria; communes: commune × year × set
-    whose counts, set result or tier reached changed."""
+    indicators: commune × year × set × indicator whose result changed, with the names, rule,
+    unit, value, and threshold (number and text), result, status and gap before → after;
+    criteria: the same for criteria; communes: commune × year × set whose counts, set result or
+    tier reached changed. Built on ntmlib.compare; the columns are INDICATOR_COLUMNS,
+    CRITERION_COLUMNS and COMMUNE_COLUMNS, in the dtypes of the baseline's tables."""
 
     changes: tuple[ThresholdChange, ...]
     baseline: Scorecard
@@ -182,7 +184,7 @@ def changed_set(s: CriteriaSet, change: ThresholdChange) -> CriteriaSet:
 
 def _replaced(old: Threshold, value: float, change: ThresholdChange, set_id: str) -> Threshold:
     if change.region is None and change.group is None:
-        return Threshold("all", {"all": value})
+        return _everywhere(old, value, change, set_id)
     kind, key = ("region", change.region) if change.region is not None else ("group", str(change.group))
     if old.kind == "all":
         return Threshold(kind, {key: value, "default": old.values["all"]})
@@ -197,6 +199,30 @@ def _replaced(old: Threshold, value: float, change: ThresholdChange, set_id: str
             "region_year": error_text("region_year_asked")}
     raise ParameterError(Problem(word[kind], error_text("threshold_by", indicator=change.indicator, set=set_id,
                                                         old=word[old.kind], new=word[kind])))
+
+
+def _everywhere(old: Threshold | None, value: float, change: ThresholdChange, set_id: str) -> Threshold:
+    """The threshold with `value` wherever it has one, when no region or group is given. A
+    threshold that differs by region or commune group is not replaced by one value for all of
+    them: a ParameterError lists the regions or groups to choose from."""
+    if old is None or old.kind in ("all", "year"):
+        return Threshold("all", {"all": value})
+    if old.kind == "region_year":
+        by = {}
+        for (region, year), v in old.values.items():
+            by.setdefault(region, {})[year] = v
+        if len({tuple(sorted(v.items())) for v in by.values()}) > 1:
+            _ask(old, change, set_id, "region", list(by))
+        return Threshold("region_year", {k: value for k in old.values})
+    if len(set(old.values.values())) > 1:
+        _ask(old, change, set_id, old.kind, [k for k in old.values if k != "default"])
+    return Threshold(old.kind, {k: value for k in old.values})  # one value under several keys: each replaced
+
+
+def _ask(old: Threshold, change: ThresholdChange, set_id: str, kind: str, keys: list) -> None:
+    word = error_text("region_asked") if kind == "region" else error_text("group_asked")
+    raise ParameterError(Problem(word, error_text("threshold_varies", indicator=change.indicator, set=set_id, by=word,
+                                                  values=old.describe(), param=kind, have=", ".join(map(str, keys)))))
 
 
 def whatif(dataset_or_card: Scorecard | Dataset | str | Path, set_id: str | None = None,
@@ -241,13 +267,9 @@ def _rescore(baseline: Scorecard, sets: dict[str, CriteriaSet]) -> Scorecard:
     return combine([score(baseline.dataset, sets=[sets[i] for i in ids], year=ys) for ids, ys in groups.items()])
 
 
-_NONE = object()  # stands for NA in comparisons: equal to itself only
-
-
 def _differs(a: pd.Series, b: pd.Series) -> pd.Series:
     """Element-wise 'not the same' result or tier, NA (no data, no tier) equal to NA only."""
-    a, b = (x.astype(object).where(x.notna(), _NONE) for x in (a, b))
-    return a != b
+    return differs(a, b)
 
 
 def _moved(a, b) -> bool:
@@ -257,24 +279,28 @@ def _moved(a, b) -> bool:
     return bool(a) != bool(b)
 
 
-def _compare(before: Scorecard, after: Scorecard) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+INDICATOR_COLUMNS = ["commune_id", "commune", "year", "set", "tier", "criterion", "criterion_name", "indicator",
+                     "indicator_name", "rule", "unit", "value", "number", "threshold_before", "threshold_after",
+                     "threshold_text_before", "threshold_text_after", "met_before", "met_after", "status_before",
+                     "status_after", "gap_before", "gap_after"]
+CRITERION_COLUMNS = ["commune_id", "commune", "year", "set", "tier", "criterion", "criterion_name", "met_before",
+                     "met_after", "indicators_met_before", "indicators_met_after"]
+COMMUNE_COLUMNS = ["commune_id", "commune", "year", "set", "tier", "criteria_total", "indicators_total",
+                   "criteria_met_before", "criteria_met_after", "indicators_met_before", "indicators_met_after",
+                   "set_met_before", "set_met_after", "tier_reached_before", "tier_reached_after"]
 
-    before, after = (Scorecard(*(plain(df) for df in (c.indicators, c.criteria, c.communes)), c.sets, c.dataset)
-                     for c in (before, after))
-    names = before.communes[["commune_id", "commune"]].drop_duplicates("commune_id")
-    key = ["commune_id", "year", "set", "criterion", "indicator"]
-    i = before.indicators[key + ["value", "number", "threshold", "met", "gap"]].merge(
-        after.indicators[key + ["threshold", "met", "gap"]], on=key, suffixes=("_before", "_after"))
-    i = i[_differs(i["met_before"], i["met_after"])].merge(names, on="commune_id", how="left")
-    ckey = ["commune_id", "year", "set", "criterion"]
-    c = before.criteria[ckey + ["met", "indicators_met"]].merge(
-        after.criteria[ckey + ["met", "indicators_met"]], on=ckey, suffixes=("_before", "_after"))
-    c = c[_differs(c["met_before"], c["met_after"])].merge(names, on="commune_id", how="left")
-    nkey = ["commune_id", "commune", "year", "set", "tier", "criteria_total", "indicators_total"]
-    cols = ["criteria_met", "indicators_met", "set_met", "tier_reached"]
-    n = before.communes[nkey + cols].merge(after.communes[nkey + cols], on=nkey, suffixes=("_before", "_after"))
-    moved = ((n["criteria_met_before"] != n["criteria_met_after"])
-             | (n["indicators_met_before"] != n["indicators_met_after"])
-             | _differs(n["set_met_before"], n["set_met_after"])
-             | _differs(n["tier_reached_before"], n["tier_reached_after"]))
-    return i.reset_index(drop=True), c.reset_index(drop=True), n[moved].reset_index(drop=True)
+
+def _compare(before: Scorecard, after: Scorecard) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """What changed, from ntmlib.compare: the indicator and criterion results that changed, and the
+    communes whose counts, set result or tier reached changed (the same data, so the same values)."""
+    cmp = compare(before, after, suffixes=("_before", "_after"))
+    i = cmp.indicators
+    i = i[_differs(i["met_before"], i["met_after"])]
+    i = i.assign(set=i["set_before"], value=i["value_before"], number=i["number_before"])
+    c = cmp.criteria
+    c = c.assign(set=c["set_before"])
+    n = cmp.communes
+    n = n.assign(set=n["set_before"], criteria_total=n["criteria_total_before"],
+                 indicators_total=n["indicators_total_before"])
+    return tuple(before.typed(t[cols].reset_index(drop=True)) for t, cols in (
+        (i, INDICATOR_COLUMNS), (c, CRITERION_COLUMNS), (n, COMMUNE_COLUMNS)))

@@ -362,8 +362,9 @@ def _unknown_codes(ds: Dataset, year: int, sets, rows: pd.DataFrame, out, skippe
 
 def without_data_warnings(ds: Dataset, most: int = 20) -> list[Problem]:
     """One warning per year of the dataset with communes to assess (communes.csv, those that
-    existed that year: Dataset.existing) that have no observation that year (offices register communes before their data come): at the first such
-    commune's row, naming the others (at most `most`). Not errors: their reports say so."""
+    existed that year: Dataset.existing) that have no observation that year (offices register
+    communes before their data come): at the first such commune's row, naming the others (at
+    most `most`). Not errors: their reports say so."""
     out = []
     for year in ds.years:
         c = ds.communes[ds.communes["assessed"].to_numpy() & ds.existing([year])]  # the communes of that year

@@ -12,10 +12,10 @@ import pandas as pd
 
 from ..analysis.verdicts import Verdict
 from ..criteria.criteria_set import CriteriaSet
+from ..scoring.scorecard import threshold_text
 from ..text import (
     EXPORT_LABELS,
     NO_THRESHOLD_TEXT,
-    RULE_WORDS,
     STEP_HEADERS,
     VERDICT_TEXT,
     counts_text,
@@ -114,15 +114,6 @@ def value_text(value, number, unit: str, lang: str = "vi") -> str:
     if pd.isna(number):
         return value
     return quantity_text(number, unit, lang)
-
-
-def threshold_text(rule: str, threshold, unit: str, lang: str = "vi") -> str:
-    """'≥ 90 %', '≤ 16 %', 'chưa có ngưỡng' (none for that year and region) or, for a yes/no indicator, 'Đạt'."""
-    if rule in (">=", "<=") and not pd.isna(threshold):
-        return f"{label(RULE_WORDS, rule, lang)} {quantity_text(threshold, unit, lang)}"
-    if rule in (">=", "<="):  # a numeric indicator with no threshold for that year and region
-        return label(NO_THRESHOLD_TEXT, "need", lang)
-    return label(RULE_WORDS, rule, lang) if rule in RULE_WORDS[lang] else ""
 
 
 def need_text(rule: str, status: str, gap, unit: str, lang: str = "vi") -> str:

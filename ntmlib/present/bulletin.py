@@ -147,7 +147,7 @@ def build(card: Scorecard, year: int) -> Bulletin:
         if len(slipped):
             failing = pd.concat(list(slipped["failing"]))
             failing = failing[failing["status"] == "not_met"]
-            what = list(dict.fromkeys(n[:1].lower() + n[1:] for n in failing["name"]))
+            what = list(dict.fromkeys(n[:1].lower() + n[1:] for n in failing["indicator_name"]))
             s22.add("p", f"Tuy nhiên qua rà soát, {join_names(['xã ' + names[i] for i in slipped['commune_id']])} "
                          f"còn chỉ tiêu chưa đảm bảo: {'; '.join(what)}.")
     registered_next, ready_note = _next_year(card, c, year, km_ids + list(nc_rec["commune_id"]))

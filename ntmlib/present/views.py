@@ -13,7 +13,6 @@ import pandas as pd
 
 from ..analysis import aggregate, reorg, roadmap, trends, verdicts, whatif
 from ..base.languages import check_lang
-from ..base.values import fold
 from ..dataset.loading import load_dataset
 from ..dataset.model import Dataset
 from ..dataset.resolve import fold_name
@@ -23,7 +22,6 @@ from ..scoring.engine import score
 from ..scoring.scorecard import Scorecard
 from ..scoring.window import report_years, require_year
 from ..text import (
-    FORMATION_TEXT,
     REORG_LABELS,
     REPORT_LABELS,
     REPORT_TEXT,
@@ -35,7 +33,6 @@ from ..text import (
     counts_text,
     date_text,
     error_text,
-    join_names,
     label,
     localized,
     number_text,
@@ -304,12 +301,6 @@ def _without_data(rows: pd.DataFrame) -> bool:
     return bool(len(rows)) and bool((rows["no_data"] == rows["indicators_total"]).all())
 
 
-def _unit_name(name: str, lang: str) -> str:
-    """'Nguyên Lý' -> 'xã Nguyên Lý'; names that already say what they are ('Thị trấn Vĩnh Trụ') are kept."""
-    typed = fold_name(name) != fold(name)  # starts with 'Xã', 'Thị trấn', 'Phường'
-    return label(REORG_LABELS, "typed_unit" if typed else "unit", lang, name=name, lower=name[:1].lower() + name[1:])
-
-
 @dataclass
 class NewCommuneReport:
     """The report of a commune formed by a reorganisation (crosswalk.csv): when and from which
@@ -352,22 +343,7 @@ class NewCommuneReport:
 
     def formation_text(self) -> str:
         """One paragraph: formed on which date, from which communes, and whose results follow."""
-
-        u, pre = self.unit, self.predecessors()
-        when = date_text(u["effective"], self.lang)
-        places = list(dict.fromkeys(zip(pre["district"], pre["province"])))
-        years = self.years
-        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else f"{years[0]}"
-        names = [_unit_name(n, self.lang) for n in pre["commune"]]
-        kind = u["new_type"] or "xã"
-        place = label(FORMATION_TEXT, "place", self.lang)
-        text = label(FORMATION_TEXT, "formed", self.lang).format(
-            Kind=kind[:1].upper() + kind[1:], name=u["new_commune"], code=u["new_commune_id"],
-            province=u["new_province"], when=when, names=join_names(names, self.lang),
-            places="; ".join(place.format(*p) for p in places))
-        if u["effective"][:4] > str(years[-1]):  # the years shown are the predecessors'; said when all are before
-            text += " " + label(FORMATION_TEXT, "before", self.lang).format(span=span)
-        return text
+        return reorg.formation_text(self.dataset, self.key, self.years, self.lang)
 
     def history(self) -> pd.DataFrame:
         """Per year and predecessor: counts met per tier ('18/19 · 55/57'), tiers reached and recognised."""
@@ -494,7 +470,7 @@ class DistrictReport:
 
     def alerts(self) -> pd.DataFrame:
         t = REPORT_LABELS[self.lang]
-        a = aggregate.maintenance_alerts(self.card)
+        a = aggregate.maintenance_alerts(self.card, exact=False)  # also communes recognised at a higher tier
         a = a[a["year"] == self.year]
         return pd.DataFrame({
             t["commune"]: a["commune"], t["tier"]: [tier_name(x, self.lang) for x in a["tier"]],
@@ -554,7 +530,7 @@ class DistrictReport:
             num = rows[rows["rule"].isin([">=", "<="]) & rows["status"].eq("not_met")]
             far = num.assign(_rel=(num["gap"].abs() / num["threshold"].abs().where(num["threshold"] != 0, 1)))
             far = far.sort_values("_rel", ascending=False, kind="stable").head(top)
-            gaps = "; ".join(say("road_gap", criterion=r.criterion_name, name=sentence_case(r.name),
+            gaps = "; ".join(say("road_gap", criterion=r.criterion_name, name=sentence_case(r.indicator_name),
                                  need=blocks.need_text(r.rule, r.status, r.gap, r.unit, self.lang))
                              for r in far.itertuples())
             line = say("road_commune", rank=rank, commune=commune, missing=missing)

@@ -5,24 +5,34 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ..base.values import code_key
 from ..criteria.criteria_set import CriteriaSet
 from ..dataset.model import Dataset
 from ..errors import ParameterError, Problem
-from ..text import error_text
+from ..text import NO_THRESHOLD_TEXT, RULE_WORDS, TIER_DTYPE, error_text, label, quantity_text
 from .provenance import Provenance
 from .window import require_year
+
+# columns Scorecard.typed gives the dtype the scores give them
+TYPED = ("commune_id", "set", "tier", "tier_reached", "tier_recognised", "group", "criterion", "indicator", "value",
+         "rule", "status", "criterion_name", "indicator_name", "unit", "threshold_text")
+# the columns of a report-ready long table of indicator results (Scorecard.long)
+LONG_COLUMNS = ["commune_id", "commune", "year", "set", "tier", "criterion", "criterion_name", "indicator",
+                "indicator_name", "rule", "unit", "value", "number", "threshold", "threshold_text", "gap", "status"]
 
 
 @dataclass
 class Scorecard:
     """Tidy results of one scoring pass.
 
-    indicators: one row per commune × year × set × indicator (value, rule, threshold,
-    threshold_basis as a code and threshold_basis_label as text, met, status — met, not_met,
-    no_threshold or no_data —, gap, assessed); criteria: one row per criterion (counts met, no
+    indicators: one row per commune × year × set × indicator (criterion and criterion_name,
+    indicator and indicator_name, value as written, number, rule, unit, threshold as a number and
+    as threshold_text in its unit, threshold_basis as a code and threshold_basis_label as text,
+    met, status — met, not_met, no_threshold or no_data —, gap rounded to the decimals of the
+    value and threshold, assessed); criteria: one row per criterion (counts met, no
     data, no threshold); communes: one row per commune × year × set with the counts, whether
     the set is met or undecided for want of a threshold, and the tier reached.
     """
@@ -33,6 +43,10 @@ class Scorecard:
     sets: dict[str, CriteriaSet]
     dataset: Dataset | None = field(default=None, repr=False)
     provenance: Provenance | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if "threshold_text" not in self.indicators.columns:
+            self.indicators = indicator_columns(self.indicators, self.sets)
 
     def __repr__(self) -> str:
         """A short summary (the tables and sets are too big to print whole)."""
@@ -46,16 +60,26 @@ class Scorecard:
         return f"<p><code>{html.escape(repr(self))}</code></p>"
 
     def typed(self, table: pd.DataFrame) -> pd.DataFrame:
-        """`table` with its code columns (commune_id, set, tier, tier_reached, tier_recognised, group,
-        criterion, indicator, value) in the dtypes the scores give them, so a column has one dtype
-        in every table: codes are categoricals, criterion and indicator in natural order."""
+        """`table` with its code and name columns (commune_id, set, tier, tier_reached, tier_recognised,
+        group, criterion, indicator, value, rule, status, criterion_name, indicator_name, unit,
+        threshold_text) in the dtypes the scores give them, so a column has one dtype in every
+        table: codes are categoricals, criterion and indicator in natural order. A column holding
+        a value the scores do not have (a what-if's new threshold) keeps every value: its
+        categories are the scores' and the new ones."""
         out = table
-        for col in ("commune_id", "set", "tier", "tier_reached", "tier_recognised", "group", "criterion",
-                    "indicator", "value"):
+        for col in TYPED:
             ref = next((t[col].dtype for t in (self.communes, self.indicators) if col in t.columns), None)
-            if col in out.columns and isinstance(ref, pd.CategoricalDtype) and out[col].dtype != ref:
+            if col in out.columns and isinstance(ref, pd.CategoricalDtype) and not _same_dtype(out[col].dtype, ref):
                 out = out if out is not table else table.copy()
-                out[col] = out[col].astype(ref)
+                have = pd.Index(out[col].dropna().unique())
+                extra = have[~have.isin(ref.categories)]
+                if len(extra):
+                    ref = pd.CategoricalDtype(ref.categories.append(pd.Index(sorted(extra.astype(str)))),
+                                              ordered=ref.ordered)
+                if isinstance(out[col].dtype, pd.CategoricalDtype):  # astype keeps the order of "equal" categories
+                    out[col] = out[col].cat.set_categories(ref.categories, ordered=ref.ordered)
+                else:
+                    out[col] = out[col].astype(ref)
         return out
 
     def named(self, table: pd.DataFrame) -> pd.DataFrame:
@@ -70,15 +94,30 @@ class Scorecard:
         if "set" in keys:
             out["set_name"] = keys["set"].map({k: s.name for k, s in self.sets.items()})
             out["tier"] = keys["set"].map({k: s.tier for k, s in self.sets.items()}).astype(self.communes["tier"].dtype)
-            if "criterion" in keys:
+            if "criterion" in keys and "criterion_name" not in out.columns:
                 crit = {(k, c.code): c.name for k, s in self.sets.items() for c in s.criteria}
-                out["criterion_name"] = [crit.get(k) for k in zip(keys["set"], keys["criterion"])]
+                out["criterion_name"] = pd.Categorical([crit.get(k) for k in zip(keys["set"], keys["criterion"])])
             if "indicator" in keys:
                 ind = {(k, i.code): (i.name, i.unit) for k, s in self.sets.items() for i in s.indicators}
                 got = [ind.get(k, (None, None)) for k in zip(keys["set"], keys["indicator"])]
-                out["indicator_name"] = [g[0] for g in got]
-                out["unit"] = [g[1] for g in got]
-        return out
+                for n, col in enumerate(("indicator_name", "unit")):
+                    if col not in out.columns:
+                        out[col] = pd.Categorical([g[n] for g in got])
+        return self.typed(out)
+
+    def long(self, rows: pd.DataFrame | None = None) -> pd.DataFrame:
+        """Indicator results as a report-ready long table, with no merge left to do: `rows` of
+        `indicators` (all when None), each with its commune's name and its set's tier.
+
+        Columns: commune_id, commune, year, set, tier, criterion, criterion_name, indicator,
+        indicator_name, rule, unit, value (as written), number (the value as a number), threshold
+        (a number), threshold_text ("≥ 95 %", "Đạt"), gap (rounded, no float noise), status."""
+        rows = self.indicators if rows is None else rows
+        names = dict(zip(self.communes["commune_id"].astype(str), self.communes["commune"]))
+        tiers = {k: s.tier for k, s in self.sets.items()}
+        out = rows.assign(commune=rows["commune_id"].astype(str).map(names).astype("str"),
+                          tier=rows["set"].astype(str).map(tiers).astype(TIER_DTYPE))
+        return out[LONG_COLUMNS].reset_index(drop=True)
 
     def measure(self, measure: str, year: int | None = None) -> pd.DataFrame:
         """Every commune's result on one measure across the sets that declare it (e.g.
@@ -171,3 +210,81 @@ def combine(cards: list[Scorecard]) -> Scorecard:
     for c in cards[1:]:
         prov = prov.merge(c.provenance) if prov and c.provenance else prov
     return Scorecard(join("indicators"), join("criteria"), join("communes"), sets, cards[0].dataset, prov)
+
+
+def _same_dtype(dtype, ref: pd.CategoricalDtype) -> bool:
+    """The same categorical dtype, categories in the same order (pandas calls two unordered ones equal
+    whatever their order, but they print and merge differently)."""
+    return (isinstance(dtype, pd.CategoricalDtype) and dtype.ordered == ref.ordered
+            and dtype.categories.equals(ref.categories))
+
+
+def threshold_text(rule: str, threshold, unit: str, lang: str = "vi") -> str:
+    """A threshold as people write it: '≥ 90 %', '≤ 16 %', 'chưa có ngưỡng' (none for that year and
+    region) or, for a yes/no indicator, 'Đạt'."""
+    if rule in (">=", "<=") and not pd.isna(threshold):
+        return f"{label(RULE_WORDS, rule, lang)} {quantity_text(threshold, unit, lang)}"
+    if rule in (">=", "<="):  # a numeric indicator with no threshold for that year and region
+        return label(NO_THRESHOLD_TEXT, "need", lang)
+    return label(RULE_WORDS, rule, lang) if rule in RULE_WORDS[lang] else ""
+
+
+def rounded_gap(gap) -> np.ndarray:
+    """`gap` (value − threshold, signed by the rule) without float noise: -3.3, not
+    -3.299999999999997. Values and thresholds are written with at most 6 decimals, so their
+    difference has no more, and rounding to 6 gives exactly the decimals of the value and
+    threshold; NaN stays NaN, -0.0 becomes 0.0."""
+    return np.round(np.asarray(gap, dtype=np.float64), 6) + 0.0
+
+
+def indicator_columns(ind: pd.DataFrame, sets: dict[str, CriteriaSet]) -> pd.DataFrame:
+    """The indicators table with the columns a report-ready table needs, as categoricals made once
+    per set × indicator (and threshold): criterion_name after criterion, indicator_name after
+    indicator, unit after rule, threshold_text after threshold; and its gap without float noise."""
+    if ind.empty or "set" not in ind.columns:
+        out = ind.copy()
+        for col in ("criterion_name", "indicator_name", "unit", "threshold_text"):
+            out[col] = pd.Series(dtype="category")
+        return out
+    info = {(k, i.code): (s.criterion(i.criterion).name, i.name, i.unit, i.rule) for k, s in sets.items()
+            for i in s.indicators}
+    set_codes, set_cats = _codes(ind["set"])
+    ind_codes, ind_cats = _codes(ind["indicator"])
+    width = len(ind_cats) + 1
+    pair = set_codes * width + ind_codes  # one small integer per set × indicator: lookups, no factorize
+    present = np.flatnonzero(np.bincount(pair, minlength=len(set_cats) * width))
+    meta = {p: info.get((str(set_cats[p // width]), str(ind_cats[p % width])), (None, None, "", "")) for p in present}
+
+    def column(n: int) -> pd.Categorical:
+        names = pd.Index([meta[p][n] for p in present], dtype=object)
+        cats, at = names.factorize()
+        lookup = np.full(len(set_cats) * width, -1, dtype=np.int64)
+        lookup[present] = cats
+        return pd.Categorical.from_codes(lookup[pair], categories=pd.Index(at, dtype="str"), validate=False)
+
+    thr = ind["threshold"].to_numpy(np.float64)
+    thr_codes, thr_of = pd.factorize(thr, use_na_sentinel=True)
+    tw = len(thr_of) + 1
+    key = pair * tw + (thr_codes + 1)
+    keys = np.flatnonzero(np.bincount(key, minlength=len(set_cats) * width * tw))
+    texts = pd.Index([threshold_text(meta[k // tw][3], None if k % tw == 0 else thr_of[k % tw - 1], meta[k // tw][2])
+                      for k in keys], dtype=object)
+    tcats, tat = texts.factorize()
+    tlookup = np.full(len(set_cats) * width * tw, -1, dtype=np.int64)
+    tlookup[keys] = tcats
+    out = ind.copy(deep=False)  # copy-on-write: the caller's table is not changed
+    out["gap"] = rounded_gap(ind["gap"].to_numpy(np.float64))
+    out.insert(out.columns.get_loc("criterion") + 1, "criterion_name", column(0))
+    out.insert(out.columns.get_loc("indicator") + 1, "indicator_name", column(1))
+    out.insert(out.columns.get_loc("rule") + 1, "unit", column(2))
+    out.insert(out.columns.get_loc("threshold") + 1, "threshold_text",
+               pd.Categorical.from_codes(tlookup[key], categories=pd.Index(tat, dtype="str"), validate=False))
+    return out
+
+
+def _codes(col: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes of a column and the values they stand for (a categorical's own codes)."""
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        return col.cat.codes.to_numpy(np.int64), col.cat.categories
+    codes, uniques = pd.factorize(col.astype(str))
+    return codes.astype(np.int64), pd.Index(uniques)

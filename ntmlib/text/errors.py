@@ -227,6 +227,13 @@ ERROR_TEXT = {
         "threshold_by": "ngưỡng chỉ tiêu {indicator} của bộ {set} được quy định theo {old}, không thay riêng theo "
                         "{new} được",
         "no_change": "cần ít nhất một thay đổi ngưỡng (set_id, indicator, threshold)",
+        "threshold_varies": "ngưỡng chỉ tiêu {indicator} của bộ {set} khác nhau theo {by} ({values}), không thay "
+                            "một giá trị cho mọi {by} được: chọn {param}=… (lệnh ntm: --{param}), một trong {have}",
+        # comparing two scorecards (ntmlib.compare)
+        "compare_asked": "so sánh kết quả", "years_asked": "các năm",
+        "compare_two_tier_sets": "kết quả {side} có {n} bộ tiêu chí hạng {tier} năm {year} ({sets}): chỉ so sánh "
+                                 "được khi mỗi hạng có một bộ",
+        "compare_years": "hai kết quả chấm khác năm ({a} và {b}): chọn một năm mỗi bên, years=(năm_a, năm_b)",
         # figures and reports (ntmlib.present)
         "no_commune_codes": "không có xã mã {communes} trong kết quả chấm năm {year}",
         "set_not_tier": "bộ tiêu chí '{set}' không phải hạng {tier}",
@@ -527,6 +534,13 @@ ERROR_TEXT = {
         "threshold_by": "the threshold of indicator {indicator} of set {set} is set by {old}; it cannot be changed "
                         "by {new} alone",
         "no_change": "needs at least one threshold change (set_id, indicator, threshold)",
+        "threshold_varies": "the threshold of indicator {indicator} of set {set} differs by {by} ({values}); one "
+                            "value cannot replace all of them: choose {param}=… (ntm: --{param}), one of {have}",
+        "compare_asked": "comparison of results", "years_asked": "years",
+        "compare_two_tier_sets": "results {side} have {n} {tier} criteria sets in {year} ({sets}): they compare only "
+                                 "with one set per tier",
+        "compare_years": "the two scorecards are of different years ({a} and {b}): choose one year on each side, "
+                         "years=(year_a, year_b)",
         "no_commune_codes": "no commune with code {communes} among the results of {year}",
         "set_not_tier": "criteria set '{set}' is not of the {tier} tier",
         "no_tier_set_scored": "no {tier} criteria set was scored in {year}",

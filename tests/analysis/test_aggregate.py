@@ -31,20 +31,24 @@ def test_errors_name_the_choices():
     card = ntmlib.score(TINY, year=2023)
     with pytest.raises(ParameterError) as e:
         aggregate.summary(card, level="xa")
-    assert str(e.value) == "cấp tổng hợp: 'xa' không có (chọn district hoặc province)"
+    assert str(e.value) == "cấp tổng hợp: 'xa' không có (chọn district, province, region hoặc commune_group)"
 
 
 def test_summary_table_in_full(tiny_card):
     s = aggregate.summary(tiny_card)
-    assert list(s.columns) == ["province", "district", "year", "set", "tier", "communes", "reaching", "recognised",
-                               "criteria_total", "indicators_total", "criteria_mean", "indicators_mean", "no_data",
-                               "criteria_range", "indicators_range"]
+    assert list(s.columns) == ["province", "district", "year", "set", "tier", "communes", "reaching", "not_reaching",
+                               "undecided", "without_data", "recognised", "with_data", "criteria_total",
+                               "indicators_total", "criteria_mean", "indicators_mean", "no_data", "criteria_range",
+                               "indicators_range"]
     # sets in tier order, as scored (not alphabetical: tiny-nc sorts before tiny-ntm)
-    # tiny-ntm: A 3/3 7/7, B 0/3 3/7, C 2/3 6/7 → means 5/3, 16/3; tiny-nc: A 1/1 2/2, B 0/1 0/2, C 0/1 1/2
+    # tiny-ntm: A 3/3 7/7, B 0/3 3/7, C 2/3 6/7 → means 5/3, 16/3; tiny-nc: A 1/1 2/2, B 0/1 0/2 (no value
+    # at all: not in the means), C 0/1 1/2 → means over A and C: 1/2, 3/2
     assert rows(s, list(s.columns)) == [
-        ("Thử nghiệm", "Thử", 2023, NTM, "ntm", 3, 1, 3, 3, 7, 1.67, 5.33, 1, "0–3", "3–7"),
-        ("Thử nghiệm", "Thử", 2023, NC, "nang-cao", 3, 1, 1, 1, 2, 0.33, 1.0, 2, "0–1", "0–2")]
+        ("Thử nghiệm", "Thử", 2023, NTM, "ntm", 3, 1, 2, 0, 0, 3, 3, 3, 7, 1.67, 5.33, 1, "0–3", "3–7"),
+        ("Thử nghiệm", "Thử", 2023, NC, "nang-cao", 3, 1, 1, 0, 1, 1, 2, 1, 2, 0.5, 1.5, 2, "0–1", "0–2")]
     assert list(s.index) == [0, 1]
+    counts = ["reaching", "not_reaching", "undecided", "without_data"]
+    assert (s[counts].sum(axis=1) == s["communes"]).all()  # every commune assessed counted once
 
 
 def test_criteria_distribution_over_two_years(tiny_both_years_card):
@@ -102,8 +106,9 @@ def test_failed_groups_and_failing_indicators(tiny_card):
     assert rows(aggregate.failed_groups(tiny_card, 2023, NTM, communes=["C"]), ["group", "failed", "communes"]) == [
         ("II", 1, 1)]
     f = aggregate.failing_indicators(tiny_card, "B", 2023, NTM)
-    assert list(f.columns) == ["criterion", "indicator", "name", "value", "threshold", "gap", "status"]
-    assert rows(f, ["criterion", "indicator", "name", "value", "status"]) == [
+    assert list(f.columns) == ["criterion", "criterion_name", "indicator", "indicator_name", "rule", "unit", "value",
+                               "number", "threshold", "threshold_text", "gap", "status"]
+    assert rows(f, ["criterion", "indicator", "indicator_name", "value", "status"]) == [
         ("1", "1.1", "Tỷ lệ đường xã được cứng hóa", "98", "not_met"),
         ("2", "2.2", "Tỷ lệ nghèo đa chiều", "2,5", "not_met"),
         ("2", "2.3", "Nhà tạm, dột nát", "có", "not_met"),
@@ -117,12 +122,14 @@ def test_maintenance_alerts_need_a_failed_criterion_not_missing_data(tmp_path):
     d = tiny_copy(tmp_path, drop=("C,2023,,health_insurance_rate,94",))
     card = ntmlib.score(d, year=2023)
     assert pd.isna(card.communes.set_index(["commune_id", "set"]).loc[("C", NC), "set_met"])
-    a = aggregate.maintenance_alerts(card)
+    a = aggregate.maintenance_alerts(card, exact=False)
     assert list(a.columns) == ["commune_id", "commune", "year", "set", "tier", "criteria_met", "criteria_total",
                                "indicators_met", "indicators_total", "no_data", "failing_codes", "failing"]
     assert rows(a, ["commune_id", "set", "criteria_met", "failing_codes"]) == [
         ("B", NTM, 0, "1.1, 2.2, 2.3, 3.2"), ("C", NTM, 2, "3.2")]
     assert list(a.index) == [0, 1]
+    # by default, as the bulletin counts: only communes recognised exactly at the set's tier (C holds nâng cao)
+    assert rows(aggregate.maintenance_alerts(card), ["commune_id", "set"]) == [("B", NTM)]
 
 
 def _no_recognitions(d):
@@ -284,12 +291,32 @@ def test_summary_reaching_needs_the_prerequisite(tmp_path):
     assert one(card.communes, commune_id="C", set=NC)[["set_met", "prerequisite_met", "reaches"]].tolist() == [
         True, False, False]
     s = aggregate.summary(card).set_index("set")
-    cols = ["communes", "reaching", "recognised", "criteria_total", "criteria_mean", "criteria_range",
-            "indicators_range", "no_data"]
+    cols = ["communes", "reaching", "not_reaching", "without_data", "recognised", "with_data", "criteria_total",
+            "criteria_mean", "criteria_range", "indicators_range", "no_data"]
     # tiny-ntm: A 3/3 7/7, B 0/3 3/7 (1 no data), C 2/3 6/7; recognised: all three hold NTM
-    assert s.loc[NTM, cols].tolist() == [3, 1, 3, 3, round(5 / 3, 2), "0–3", "3–7", 1]
-    # tiny-nc: A 1/1 2/2, B 0/1 0/2 (2 no data), C 1/1 2/2; reaching: A only; recognised: C
-    assert s.loc[NC, cols].tolist() == [3, 1, 1, 1, round(2 / 3, 2), "0–1", "0–2", 2]
+    assert s.loc[NTM, cols].tolist() == [3, 1, 2, 0, 3, 3, 3, round(5 / 3, 2), "0–3", "3–7", 1]
+    # tiny-nc: A 1/1 2/2, B 0/1 0/2 (2 no data: no value, so not in the mean), C 1/1 2/2 but not NTM;
+    # reaching: A only; not reaching: C; without data: B; recognised: C
+    assert s.loc[NC, cols].tolist() == [3, 1, 1, 1, 1, 2, 1, 1.0, "0–1", "0–2", 2]
     assert set(s["district"]) == {"Thử"} and set(s["province"]) == {"Thử nghiệm"}
     p = aggregate.summary(card, level="province").set_index("set")
     assert p.loc[NC, ["province", "communes", "reaching", "recognised"]].tolist() == ["Thử nghiệm", 3, 1, 1]
+
+
+def test_failing_long_is_report_ready_without_float_noise(ly_nhan_card):
+    f = aggregate.failing_long(ly_nhan_card)
+    assert list(f.columns) == ["commune_id", "commune", "year", "set", "tier", "tier_recognised", "criterion",
+                               "criterion_name", "indicator", "indicator_name", "rule", "unit", "value", "number",
+                               "threshold", "threshold_text", "gap", "status"]
+    r = f[(f["commune"] == "Chính Lý") & (f["year"] == 2023) & (f["indicator"] == "14.1")].iloc[0]
+    assert (r["number"], r["threshold"], r["threshold_text"], r["gap"], r["criterion_name"]) == (
+        92.2, 95.0, "≥ 95 %", -2.8, "Y tế")
+    assert set(f.loc[f["rule"] == "yes", "threshold_text"]) == {"Đạt"}
+    # every gap is its value minus its threshold, written with no more decimals than they have
+    num = f[f["gap"].notna()]
+    sign = num["rule"].map({">=": 1, "<=": -1}).astype(float)
+    assert (num["gap"] - (num["number"] - num["threshold"]) * sign).abs().max() < 1e-9
+    assert all(len(repr(g).split(".")[1]) <= 2 for g in num["gap"])
+    # the gap without noise is in the scores themselves
+    gaps = ly_nhan_card.indicators["gap"].dropna()
+    assert (gaps == gaps.round(6)).all() and (gaps != gaps.round(0)).any()

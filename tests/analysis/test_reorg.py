@@ -272,3 +272,31 @@ def test_the_report_view_takes_both(ds):
         commune_report(ds, "Không có", 2023)
     assert "không có xã 'Không có' trong bộ dữ liệu" in str(e.value.problems[0])
     assert "xã mới sau sắp xếp: " in str(e.value.problems[0])
+
+
+def test_the_reorganisation_as_one_typed_table(ly_nhan_card):
+    """predecessor_table holds new_communes' lists one row each; history_table holds history's
+    '18/19 · 55/57' as numbers, for every new commune at once."""
+    from ntmlib.analysis import reorg
+
+    ds = ly_nhan_card.dataset
+    links = reorg.predecessor_table(ds)
+    units = reorg.new_communes(ds)
+    assert [list(g["commune_id"].astype(str)) for _, g in links.groupby("key", sort=False)] == [
+        list(map(str, ids)) for ids in units["predecessor_ids"]]
+    assert not any(isinstance(v, list) for col in links.columns for v in links[col])
+    table = reorg.history_table(ly_nhan_card)
+    assert set(table["key"]) == set(units["key"])
+    for col in ("criteria_met", "criteria_total", "indicators_met", "indicators_total"):
+        assert table[col].dtype == "Int64"
+    printed = reorg.history(ly_nhan_card, None)
+    assert list(dict.fromkeys(printed["key"])) == list(units["key"])
+    for r in table.dropna(subset=["tier"]).itertuples():
+        row = printed[(printed["key"] == r.key) & (printed["commune_id"] == r.commune_id) & (printed["year"] == r.year)]
+        assert row[str(r.tier)].iloc[0] == (f"{r.criteria_met}/{r.criteria_total} · "
+                                            f"{r.indicators_met}/{r.indicators_total}")
+    # the tiers compare, and a pivot keeps whole numbers
+    assert (table["tier_reached"] >= "ntm").sum() == table["tier_reached"].notna().sum()
+    wide = table.pivot_table(index=["key", "commune_id", "year"], columns="tier", values="criteria_met",
+                             aggfunc="first", observed=True)
+    assert all(str(d) == "Int64" for d in wide.dtypes)

@@ -93,15 +93,25 @@ def test_sentences_tables_and_columns_in_both_languages(tiny_card):
         {"Commune": "Bình", "Year": 2023, "Criteria set": NTM, "Indicator": "3.1", "Value": "91",
          "Threshold before": "90", "Threshold after": "95.5", "Before": "Met", "After": "Not met"}]
     assert list(w.indicators.columns) == [
-        "commune_id", "year", "set", "criterion", "indicator", "value", "number", "threshold_before", "met_before",
-        "gap_before", "threshold_after", "met_after", "gap_after", "commune"]
-    assert list(w.criteria.columns) == ["commune_id", "year", "set", "criterion", "met_before", "indicators_met_before",
-                                        "met_after", "indicators_met_after", "commune"]
+        "commune_id", "commune", "year", "set", "tier", "criterion", "criterion_name", "indicator", "indicator_name",
+        "rule", "unit", "value", "number", "threshold_before", "threshold_after", "threshold_text_before",
+        "threshold_text_after", "met_before", "met_after", "status_before", "status_after", "gap_before", "gap_after"]
+    r = w.indicators.iloc[0]
+    assert (r["threshold_text_before"], r["threshold_text_after"], r["gap_before"], r["gap_after"]) == (
+        "≥ 90 %", "≥ 95,5 %", 1.0, -4.5)
+    assert list(w.criteria.columns) == ["commune_id", "commune", "year", "set", "tier", "criterion", "criterion_name",
+                                        "met_before", "met_after", "indicators_met_before", "indicators_met_after"]
     assert list(w.communes.columns) == [
         "commune_id", "commune", "year", "set", "tier", "criteria_total", "indicators_total", "criteria_met_before",
-        "indicators_met_before", "set_met_before", "tier_reached_before", "criteria_met_after", "indicators_met_after",
-        "set_met_after", "tier_reached_after"]
+        "criteria_met_after", "indicators_met_before", "indicators_met_after", "set_met_before", "set_met_after",
+        "tier_reached_before", "tier_reached_after"]
     assert list(w.tiers().columns) == ["commune_id", "commune", "year", "tier_reached_before", "tier_reached_after"]
+    # one dtype per column, as in the scores: ids and tiers are the scores' categoricals, so tiers compare
+    for t in (w.indicators, w.criteria, w.communes):
+        for col in [c for c in ("commune_id", "set", "tier", "criterion") if c in t.columns]:
+            ref = tiny_card.communes if col in tiny_card.communes else tiny_card.indicators
+            assert t[col].dtype == ref[col].dtype
+    assert w.communes["tier_reached_before"].dtype == tiny_card.communes["tier_reached"].dtype
 
 
 def test_group_change_that_changes_the_tier_reached(tiny_card):
@@ -287,11 +297,33 @@ def test_several_changes_can_change_the_tier_reached(ly_nhan_2023_card):
         lambda g: g["rule"].isin([">=", "<="]).all() and g["number"].notna().all())
     cid = numeric_only["commune_id"].iloc[0]
     mine = numeric_only[numeric_only["commune_id"] == cid]
-    changes = [ThresholdChange(SAMPLE_NTM, code, value) for code, value in zip(mine["indicator"], mine["number"])]
+    changes = [ThresholdChange(SAMPLE_NTM, code, value, region="DBSH")  # the sample's region
+               for code, value in zip(mine["indicator"], mine["number"])]
     w = whatif(ly_nhan_2023_card, changes=changes)
     tiers = w.tiers().set_index("commune_id")
     assert pd.isna(tiers.at[cid, "tier_reached_before"]) and tiers.at[cid, "tier_reached_after"] == "ntm"
     assert any(s.endswith("hạng đạt được — → NTM.") for s in w.sentences())
+
+
+def test_a_threshold_that_differs_by_region_is_changed_only_where_asked(ly_nhan_2023_card):
+    # 15.4: TDMNPB 50, DBSH 70, other regions 50. Without a region the what-if asks which; with one
+    # it changes that region's value only.
+    with pytest.raises(ParameterError) as e:
+        whatif(ly_nhan_2023_card, SAMPLE_NTM, "15.4", 72)
+    assert str(e.value) == (
+        "vùng: ngưỡng chỉ tiêu 15.4 của bộ hanam-2022-ntm khác nhau theo vùng (TDMNPB: 50; DBSH: 70; vùng khác: 50), "
+        "không thay một giá trị cho mọi vùng được: chọn region=… (lệnh ntm: --region), một trong TDMNPB, DBSH")
+    w = whatif(ly_nhan_2023_card, SAMPLE_NTM, "15.4", 72, region="DBSH")
+    t = next(i for i in w.scenario.sets[SAMPLE_NTM].indicators if i.code == "15.4").threshold
+    assert t.values == {"TDMNPB": 50.0, "DBSH": 72.0, "default": 50.0}
+    # one value listed under several regions (14.1: DBSH 95, TDMNPB 95) is replaced under each, and no
+    # region without a threshold gets one
+    w = whatif(ly_nhan_2023_card, SAMPLE_NC, "14.1", 92)
+    t = next(i for i in w.scenario.sets[SAMPLE_NC].indicators if i.code == "14.1").threshold
+    assert t == Threshold("region", {"DBSH": 92.0, "TDMNPB": 92.0})
+    r = CliRunner().invoke(main, ["whatif", str(LY_NHAN), "--year", "2023", "--set", SAMPLE_NTM, "--indicator", "15.4",
+                                  "--threshold", "72"])
+    assert r.exit_code == 2 and "--region), một trong TDMNPB, DBSH" in r.output
 
 
 def test_bad_changes_are_named(ly_nhan_2023_card):

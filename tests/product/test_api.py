@@ -5,9 +5,13 @@ import re
 import pandas as pd
 import pytest
 
-from ntmlib.analysis import aggregate, trends
+import ntmlib
+from ntmlib.analysis import aggregate, reorg, trends, verdicts, whatif
 from ntmlib.base.values import code_key
 from ntmlib.errors import ParameterError
+from ntmlib.scoring.scorecard import Scorecard
+
+from tests.helpers.paths import ROOT
 
 
 def test_codes_sort_in_their_natural_order(ly_nhan_card):
@@ -67,13 +71,15 @@ def test_tidy_changes_and_alerts(ly_nhan_card):
     nb = long[long["commune"] == "Nhân Bình"]
     assert list(zip(nb["criterion"].astype(str), nb["criterion_name"], nb["change"])) == [
         ("15", "Y tế", "lost"), ("18", "Chất lượng môi trường sống", "lost")]
-    rows = aggregate.failing_long(ly_nhan_card)
-    alerts = aggregate.maintenance_alerts(ly_nhan_card)
+    rows = aggregate.failing_long(ly_nhan_card, exact=False)
+    alerts = aggregate.maintenance_alerts(ly_nhan_card, exact=False)
     assert len(rows) == sum((a.failing["status"] == "not_met").sum() for a in alerts.itertuples())
     hop_ly = rows[(rows["commune"] == "Hợp Lý") & (rows["year"] == 2023) & (rows["tier"] == "ntm")]
     assert list(hop_ly["indicator"]) == ["15.1", "15.4"] and set(hop_ly["tier_recognised"]) == {"kieu-mau"}
-    exact = aggregate.failing_long(ly_nhan_card, exact=True)
+    exact = aggregate.failing_long(ly_nhan_card)  # by default as the bulletin counts: exactly at the set's tier
     assert (exact["tier_recognised"] == exact["tier"]).all() and "Hợp Lý" not in set(exact["commune"])
+    assert len(exact) == sum((a.failing["status"] == "not_met").sum()
+                             for a in aggregate.maintenance_alerts(ly_nhan_card).itertuples())
 
 
 @pytest.mark.parametrize("name,args", [
@@ -90,6 +96,37 @@ def test_trend_docstrings_list_the_columns_returned(ly_nhan_card, name):
     _check_columns_listed(getattr(trends, name), got)
     if name != "summary":
         assert got["commune_id"].dtype == ly_nhan_card.indicators["commune_id"].dtype
+
+
+def test_report_ready_tables_list_their_columns(ly_nhan_card):
+    card = ly_nhan_card
+    _check_columns_listed(Scorecard.long, card.long())
+    _check_columns_listed(verdicts.unmet_rows, verdicts.unmet_rows(card, 2023, [("13618", "hanam-2022-ntm")]))
+    _check_columns_listed(reorg.new_communes, reorg.new_communes(card.dataset))
+    _check_columns_listed(reorg.predecessor_table, reorg.predecessor_table(card.dataset))
+    _check_columns_listed(reorg.history_table, reorg.history_table(card))
+    _check_columns_listed(reorg.history, reorg.history(card, "Nam Xang"))
+    assert list(reorg.history(card, ["Nam Xang"]).columns) == ["key", "new_commune", *reorg.history(card,
+                                                                                                   "Nam Xang").columns]
+
+
+def _listed_after(page: str, head: str) -> list[str]:
+    """The column names a docs page lists after `head` ('`indicators` — '), up to the next ';' or '.'."""
+    text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+    part = re.split(r"[;.]\s", text.split(head, 1)[1])[0]
+    return [c.strip().strip("`").replace("…", "") for c in part.split(",")]
+
+
+def test_docs_list_the_columns_of_the_what_if_and_the_comparison(ly_nhan_2023_card):
+    w = whatif.whatif(ly_nhan_2023_card, "hanam-2022-ntm", "15.1", 86.5)
+    for name in ("indicators", "criteria", "communes"):
+        assert _listed_after("analyses.md", f"`{name}` — ") == list(getattr(w, name).columns), name
+    c = ntmlib.compare(ly_nhan_2023_card, w.scenario)  # the same years: matched by year
+    for name in ("communes", "criteria", "indicators"):
+        listed = _listed_after("python-api.md", f"`{name}` — ")
+        at = listed.index(next(x for x in listed if x.startswith("then ")))
+        lead, values = listed[:at], [listed[at].removeprefix("then ")] + listed[at + 1:]
+        assert list(getattr(c, name).columns) == lead + [f"{v}{x}" for v in values for x in ("_a", "_b")], name
 
 
 def _check_columns_listed(f, table):
@@ -110,7 +147,12 @@ def _public_tables(card):
             "maintenance_alerts": aggregate.maintenance_alerts(card), "readiness": aggregate.readiness(card),
             "criterion_changes_long": aggregate.criterion_changes_long(card),
             "failing_long": aggregate.failing_long(card), "year_change": aggregate.year_change(card),
-            "named": card.named(card.criteria), "measure": card.measure("health_insurance_rate")}
+            "named": card.named(card.criteria), "measure": card.measure("health_insurance_rate"),
+            "long": card.long(), "unmet_rows": verdicts.unmet_rows(card, 2023, [("13618", s), ("13567", s)]),
+            "history_table": reorg.history_table(card), "compare": ntmlib.compare(card, card, (2022, 2023)).indicators,
+            "compare.communes": ntmlib.compare(card, card, (2022, 2023)).communes,
+            "whatif": whatif.whatif(card, s, "15.1", 86.5).indicators,
+            "whatif.communes": whatif.whatif(card, s, "15.1", 86.5).communes}
 
 
 def test_a_column_has_one_dtype_in_every_table(ly_nhan_card):
@@ -118,7 +160,8 @@ def test_a_column_has_one_dtype_in_every_table(ly_nhan_card):
     seen: dict[str, dict[str, str]] = {}
     for name, t in tables.items():
         for col in ("commune_id", "commune", "set", "tier", "tier_reached", "tier_recognised", "criterion",
-                    "indicator", "year"):
+                    "indicator", "year", "criterion_name", "indicator_name", "unit", "rule", "status",
+                    "threshold_text", "value", "number", "gap", "threshold"):
             if col in t.columns:
                 seen.setdefault(col, {})[name] = repr(t[col].dtype)
     for col, dtypes in seen.items():
