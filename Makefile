@@ -25,10 +25,11 @@ reports: $(STAMP)
 	$(BIN)/ntm bulletin $(DATASET) --year $(YEAR) --format html --out reports/ban-tin-$(YEAR).html
 	$(BIN)/ntm reports $(DATASET) --year $(YEAR) --out reports
 
-# The linter first (ruff, configured in pyproject.toml), then the whole test suite.
+# The linter first (ruff, configured in pyproject.toml), then the whole test suite in two processes
+# (pytest-xdist); each test file runs whole in one of them, so a notebook's cells stay together.
 test: $(STAMP)
 	$(BIN)/ruff check ntmlib tests benchmarks
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # JupyterLab on notebooks/; extra options pass through: make lab LAB_ARGS="--port 8899 --no-browser".
 # The file browser shows only the notebooks (the package's __init__.py is hidden with the usual caches).

@@ -223,8 +223,10 @@ def assumption_html(title: str, note: str, lines: list[str], table: pd.DataFrame
 
 
 def _css_string(text: str) -> str:
-    """`text` on one line as a CSS string literal (its spaces at either end kept)."""
-    return '"' + re.sub(r"\s+", " ", str(text)).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """`text` on one line as a CSS string literal (its spaces at either end kept); '<' and '>' as
+    CSS escapes, so that a name holding '</style>' cannot end the style element it is written in."""
+    plain = re.sub(r"\s+", " ", str(text)).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + plain.replace("<", "\\3c ").replace(">", "\\3e ") + '"'
 
 
 def print_css(running_head: str = "", lang: str = "vi", font: str = '"DejaVu Sans", Arial, sans-serif') -> str:

@@ -554,7 +554,7 @@ class DistrictReport:
         between the scored years (ntmlib.analysis.trends)."""
         head = TREND_HEADERS[self.lang]
         s = trends.summary(self.trend_table)
-        s = s[s["set"].map(lambda x: self.card.sets[x].tier != "kieu-mau")]
+        s = s[s["set"].astype(str).map(lambda x: self.card.sets[x].tier != "kieu-mau")]  # used categories only
         s = s.groupby("set", sort=False).head(top)
         return pd.DataFrame({
             head["set"]: [tier_name(self.card.sets[x].tier, self.lang) for x in s["set"]],

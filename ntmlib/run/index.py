@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..analysis.verdicts import headline_states, states
 from ..base.outputs import write_text_atomic
+from ..present.blocks import print_css
 from ..text import INDEX_TEXT, STATES, counts_text, headline_text, label, state_text, tier_name, vi_sort_key
 from ..text.states import STATE_COLOURS, STATE_SYMBOLS
 
@@ -129,7 +130,8 @@ td[data-label]::before{{content:attr(data-label) ": ";color:#667085}}td:empty{{d
 .note{{font-size:14px;color:#344054}}@media (max-width:600px){{.counts{{display:table;width:100%}}
 .counts thead{{display:table-header-group}}.counts tr{{display:table-row;padding:0}}
 .counts th,.counts td{{display:table-cell;font-size:12px;padding:.2em .3em}}
-.filters label{{flex:1 1 40%}}.filters select,.filters input{{min-width:0;width:100%}}}}</style></head><body>
+.filters label{{flex:1 1 40%}}.filters select,.filters input{{min-width:0;width:100%}}}}</style>
+<style>{print_css(say("title"), lang)}@media print{{.filters,.shown{{display:none!important}}}}</style></head><body>
 <h1>{_e(say("title"))}</h1>
 {extras}<p>{_e(say("lead", n=len(entries)))}</p>
 <h2>{_e(say("counts"))}</h2>

@@ -132,6 +132,9 @@ def test_the_index_counts_filters_and_searches(card, head, tmp_path):
     order = re.findall(r"<td>Xã ([^<]+)</td>", page)
     assert order[:3] == ["Bắc Lý", "Chân Lý", "Chính Lý"] and order.index("Đạo Lý") > order.index("Công Lý")
     assert "normalize('NFD')" in page  # the search ignores diacritics
+    # printed: A4 with the page's title at the top of each page, without the filters
+    assert "@page { size: A4;" in page and '@top-left { content: "Báo cáo nông thôn mới";' in page
+    assert "@media print{.filters,.shown{display:none!important}}" in page
 
 
 def test_script_json_cannot_end_its_script_element():
