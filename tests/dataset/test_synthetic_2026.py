@@ -4,6 +4,7 @@ for every measure of vn-2026-ntm, the crosswalk from the old units, and a mix of
 from __future__ import annotations
 
 import json
+import shutil
 
 import numpy as np
 import pandas as pd
@@ -196,3 +197,26 @@ def test_ntm_synthetic_year_2026(tmp_path):
         r = CliRunner().invoke(main, ["synthetic", str(tmp_path / "x"), "--province", "Ninh Bình", "--year", "2026",
                                       *args])
         assert r.exit_code == 2 and word in r.output, r.output
+
+
+def test_a_missing_threshold_leaves_communes_undecided(ninh_binh, tmp_path):
+    """vn-2026-ntm has a threshold for every group; a province's set without one for group 2 (here
+    4.1, trained labour) leaves undecided the communes of group 2 that fail nothing else."""
+    folder, _ = ninh_binh
+    shutil.copytree(folder, tmp_path / "nb")
+    (tmp_path / "nb" / "frameworks").mkdir()
+    (tmp_path / "nb" / "frameworks" / "nb-2026-ntm.yaml").write_text(
+        "id: nb-2026-ntm\nextends: vn-2026-ntm\nname: 'Bộ tiêu chí thử'\ntier: ntm\nperiod: [2026, 2030]\n"
+        "overrides:\n  '4.1':\n    threshold: {by_group: {1: 75, 3: 60}}\n", encoding="utf-8")
+    meta = yaml.safe_load((tmp_path / "nb" / "dataset.yaml").read_text(encoding="utf-8"))
+    meta["frameworks"] = [{"years": [2026, 2030], "sets": ["nb-2026-ntm"]}]
+    (tmp_path / "nb" / "dataset.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    card = ntmlib.score(tmp_path / "nb")
+    ind = card.indicators[card.indicators["year"] == 2026]
+    status = ind.groupby("commune_id", observed=True)["status"].agg(set)
+    group = _read(folder, "communes.csv").set_index("commune_id")["commune_group"]
+    mine = {c for c, s in status.items() if "not_met" not in s and "no_threshold" in s}
+    assert mine and {group[c] for c in mine} == {"2"}  # recounted from the indicators
+    s = states(card, 2026).set_index("commune_id")["state"]
+    assert set(s.index[s == "undecided"]) == mine
+    assert {"reached", "not_reached", "undecided"} <= set(s)
