@@ -32,9 +32,8 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                                  "xã cũ; --province là một trong 34 tỉnh, --communes là số đơn vị đầu tiên của danh "
                                  "mục (mặc định: tất cả).",
                         "national": "Cả nước (34 tỉnh với --year từ 2026): không dùng cùng --province."},
-            "examples": ["ntm synthetic quoc-gia --communes 200", "ntm synthetic ha-nam --province \"Hà Nam\"",
-                         "ntm synthetic ninh-binh --province \"Ninh Bình\" --year 2026",
-                         "ntm synthetic toan-quoc-2026 --national --year 2025 --year 2026"],
+            "examples": ["ntm synthetic quoc-gia --communes 200",
+                         "ntm synthetic ninh-binh --province \"Ninh Bình\" --year 2026"],
         },
     },
     "en": {
@@ -58,9 +57,8 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                                  "communes' data; --province is one of the 34 provinces, --communes the number of "
                                  "units taken from the top of the list (default: all).",
                         "national": "The whole country (34 provinces with --year from 2026): not with --province."},
-            "examples": ["ntm synthetic quoc-gia --communes 200", "ntm synthetic ha-nam --province \"Hà Nam\"",
-                         "ntm synthetic ninh-binh --province \"Ninh Bình\" --year 2026",
-                         "ntm synthetic toan-quoc-2026 --national --year 2025 --year 2026"],
+            "examples": ["ntm synthetic quoc-gia --communes 200",
+                         "ntm synthetic ninh-binh --province \"Ninh Bình\" --year 2026"],
         },
     },
 }

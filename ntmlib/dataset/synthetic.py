@@ -12,6 +12,9 @@ year it holds nâng cao, so a commune-year has about 75 observations; some commu
 recognised at each tier. A measure only one set uses is now and then written with that set's
 own code; one several sets use always by measure, so that every set gets it. The same seed
 writes the same files.
+
+`make_2026` writes a province (or the 34) on the map of 1 July 2025: the official new units, their
+commune groups, values for the 2026–2030 sets, and the old units with the crosswalk between them.
 """
 from __future__ import annotations
 
@@ -24,8 +27,9 @@ import yaml
 
 from ..base.values import fold
 from ..criteria.criteria_set import available_sets, load_set
-from ..text import TIERS
-from .units import official_short, old_units
+from ..errors import ParameterError, Problem
+from ..text import TIERS, error_text
+from .units import crosswalk_2025, new_units, official_short, old_units
 
 SETS = ("vn-2021-ntm", "vn-2021-nang-cao", "vn-2021-kieu-mau")  # the national sets, in tier order
 
@@ -405,9 +409,6 @@ def make_2026(out_dir: str | Path, province: str | None = None, years=(NEW_MAP,)
     values under the national 2021–2025 sets for the years of `years` before 2026 and their
     recognitions; a new commune's level follows its predecessors'.
     """
-    from ..errors import ParameterError, Problem
-    from ..text import error_text
-
     years = sorted({int(y) for y in years})
     last = max(load_set(SETS_2026[0]).period or (NEW_MAP, NEW_MAP))
     first = min(load_set(SETS[0]).period or (NEW_MAP, NEW_MAP))
@@ -478,23 +479,21 @@ def reorganised_units(province: str | None = None, limit: int | None = None):
     new units in official order (the first `limit` when given), the 2025 crosswalk rows of every old
     unit that went wholly or partly into them (all rows of such a unit, its other successors
     included, so that a divided unit keeps its default), and those old units."""
-    from . import units
-
-    new = units.new_units(province)
+    new = new_units(province)
     if limit is not None:
         new = new.head(max(int(limit), 1))
     if province:  # the old provinces that formed it: those whose units' codes the new units reuse
-        old_all = units.old_units()
+        old_all = old_units()
         feeding = old_all.loc[old_all["code"].isin(new["code"]), "province_short"].unique()
-        cw = pd.concat([units.crosswalk_2025(p) for p in feeding], ignore_index=True)
+        cw = pd.concat([crosswalk_2025(p) for p in feeding], ignore_index=True)
         if not set(new["code"]) <= set(cw["new_commune_id"]):  # a new unit reusing no code of its own province
-            cw = units.crosswalk_2025(None)
+            cw = crosswalk_2025(None)
     else:
-        cw = units.crosswalk_2025(None)
+        cw = crosswalk_2025(None)
     into = cw.loc[cw["new_commune_id"].isin(new["code"]) & cw["new_province"].isin(new["province_short"]),
                   "old_commune_id"]
     cw = cw[cw["old_commune_id"].isin(set(into))].reset_index(drop=True)
-    old = units.old_units().drop_duplicates("code").set_index("code").loc[cw["old_commune_id"].unique()]
+    old = old_units().drop_duplicates("code").set_index("code").loc[cw["old_commune_id"].unique()]
     return new.reset_index(drop=True), cw, old.reset_index()
 
 
