@@ -12,6 +12,9 @@ year it holds nâng cao, so a commune-year has about 75 observations; some commu
 recognised at each tier. A measure only one set uses is now and then written with that set's
 own code; one several sets use always by measure, so that every set gets it. The same seed
 writes the same files.
+
+`make_2026` writes a province (or the 34) on the map of 1 July 2025: the official new units, their
+commune groups, values for the 2026–2030 sets, and the old units with the crosswalk between them.
 """
 from __future__ import annotations
 
@@ -24,8 +27,9 @@ import yaml
 
 from ..base.values import fold
 from ..criteria.criteria_set import available_sets, load_set
-from ..text import TIERS
-from .units import official_short, old_units
+from ..errors import ParameterError, Problem
+from ..text import TIERS, error_text
+from .units import crosswalk_2025, new_units, official_short, old_units
 
 SETS = ("vn-2021-ntm", "vn-2021-nang-cao", "vn-2021-kieu-mau")  # the national sets, in tier order
 
@@ -103,24 +107,41 @@ def make_national(out_dir: str | Path, communes: int = 10_000, years=(2021, 2022
 
 
 def national_cache(folder: str | Path, communes: int = 10_000, seed: int = 2025,
-                   formats=("parquet", "csv")) -> list[str]:
+                   formats=("parquet", "csv"), year: int | None = None) -> list[str]:
     """Keep the synthetic national dataset of `communes` and `seed` in `folder` in `formats` at least
     (the benchmarks' cache): made on first use, completed with a format it lacks, made again for
-    another size or seed. Its generated.json records what it holds; returns the formats made now."""
+    another size or seed. Its generated.json records what it holds; returns the formats made now.
+
+    With `year` (2026 on), the dataset is that of the 34 provinces (make_2026: all their units, data
+    for the year before and `year`) and is kept in its own folder, national_folder(folder, fmt, year),
+    so that the benchmarks of both maps share one cache folder without making each other's data again;
+    `communes` is then ignored."""
+    if year is not None:
+        folder = national_folder(folder, None, year)
     folder = Path(folder)
     stamp = folder / "generated.json"
     try:
         held = json.loads(stamp.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         held = {}
-    same = isinstance(held, dict) and held.get("communes") == communes and held.get("seed") == seed
+    want = {"communes": communes, "seed": seed} if year is None else {"year": int(year), "seed": seed}
+    same = isinstance(held, dict) and all(held.get(k) == v for k, v in want.items())
     have = [f for f in (held.get("formats", []) if same else []) if (folder / f / f"observations.{f}").is_file()]
     missing = [f for f in formats if f not in have]
     if missing:  # the same seed writes the same data: a format added now matches those already there
-        make_national(folder, communes=communes, seed=seed, formats=tuple(missing))
-        stamp.write_text(json.dumps({"communes": communes, "seed": seed, "formats": sorted({*have, *missing})}),
-                         encoding="utf-8")
+        if year is None:
+            make_national(folder, communes=communes, seed=seed, formats=tuple(missing))
+        else:
+            make_2026(folder, years=(int(year) - 1, int(year)), seed=seed, formats=tuple(missing))
+        _write(stamp, lambda p: p.write_text(json.dumps({**want, "formats": sorted({*have, *missing})}),
+                                             encoding="utf-8"))
     return missing
+
+
+def national_folder(folder: str | Path, fmt: str | None = "parquet", year: int | None = None) -> Path:
+    """Where national_cache keeps the dataset of format `fmt` (the cache of `year` without one)."""
+    base = Path(folder) / f"map-{int(year)}" if year is not None else Path(folder)
+    return base / fmt if fmt else base
 
 
 def _communes(rng: np.random.Generator, n: int) -> pd.DataFrame:
@@ -360,3 +381,220 @@ def _number_text(x: np.ndarray, rng: np.random.Generator, percent: bool) -> np.n
     if percent:
         text = np.where(r > 0.93, text + "%", text)
     return text
+
+
+# --------------------------------------------------------------------------- the map of 1 July 2025
+
+NEW_MAP = 2026  # the first year scored on the units of 1/7/2025 (the 2026–2030 sets)
+SETS_2026 = ("vn-2026-ntm",)
+EFFECTIVE = "2025-07-01"
+# commune groups (illustrative): group 3 by region (mountain and minority areas), group 1 near a ward
+GROUP_3 = {"TDMNPB": 0.75, "TN": 0.55, "BTB": 0.15, "DHNTB": 0.12}  # else GROUP_3_OTHER
+GROUP_3_OTHER = 0.03
+GROUP_1_KM = 6.0  # a commune whose centre is this close to a ward's is mostly group 1
+RECOGNISED_2026 = 0.4  # share of the communes reaching NTM in their first year that are recognised that year
+
+
+def make_2026(out_dir: str | Path, province: str | None = None, years=(NEW_MAP,), seed: int = 2025,
+              formats=("parquet", "csv"), communes: int | None = None) -> dict[str, Path]:
+    """Write a synthetic dataset on the map of 1/7/2025; returns {format: dataset folder}.
+
+    The units are the official new units of `province` (all 34 provinces when None; the first
+    `communes` of them in official order when given): real codes, names, types and coordinates,
+    keyed `code@2025-07-01`; only communes (xã) are assessed (wards and special zones not), each
+    with a commune group 1, 2 or 3 (illustrative, from the seed). Values for every measure of the
+    2026–2030 sets in the years from 2026, near the threshold of the commune's group; a few
+    communes recognised NTM in their first year. The old units that formed them are in
+    communes.csv and crosswalk.csv (the 2025 mapping of ntmlib.dataset.units), with synthetic
+    values under the national 2021–2025 sets for the years of `years` before 2026 and their
+    recognitions; a new commune's level follows its predecessors'.
+    """
+    years = sorted({int(y) for y in years})
+    last = max(load_set(SETS_2026[0]).period or (NEW_MAP, NEW_MAP))
+    first = min(load_set(SETS[0]).period or (NEW_MAP, NEW_MAP))
+    wrong = [y for y in years if not first <= y <= last] or ([] if years[-1] >= NEW_MAP else years[-1:])
+    if wrong:
+        raise ParameterError(Problem(error_text("year_given"), error_text(
+            "synthetic_years", year=wrong[0], first=first, last=last, new=NEW_MAP)))
+    rng = np.random.default_rng(seed)
+    new, crosswalk, old = reorganised_units(province, communes)
+    old_df = _old_rows(old)
+    status = _status(rng, old_df, list(range(first, NEW_MAP)))  # recognitions up to 2025
+    old_years = [y for y in years if y < NEW_MAP]
+    new_df = _new_rows(rng, new, crosswalk, old_df, status)
+    new_years = [y for y in years if y >= NEW_MAP]
+    obs_new, rec_new = _observations_2026(rng, new_df, new_years)
+    frames = [obs_new]
+    if old_years:
+        spans = [((old_years[0], NEW_MAP - 1), [load_set(s) for s in SETS])]
+        before = _observations(rng, old_df, status, spans, old_years)
+        frames.insert(0, before[before["commune_id"].isin(old_df.loc[old_df["assessed"] != "false", "commune_id"])])
+    obs = pd.concat(frames, ignore_index=True)
+    recognitions = pd.concat([_recognitions(status), rec_new], ignore_index=True)
+    communes_df = pd.concat([old_df, new_df.drop(columns=["level"])], ignore_index=True)
+    place = f"Tỉnh {new['province_short'].iloc[0]}" if province else "Toàn quốc, 34 tỉnh, thành phố"
+    frameworks = ([{"years": [old_years[0], NEW_MAP - 1], "sets": list(SETS)}] if old_years else []) + [
+        {"years": [NEW_MAP, last], "sets": list(SETS_2026)}]
+    assessed = new_df["assessed"] != "false"
+    meta = {
+        "name": f"{place} (dữ liệu mô phỏng)",
+        "description": (f"{len(new_df)} đơn vị hành chính từ 1/7/2025 ({int(assessed.sum())} xã được đánh giá; "
+                        f"phường, đặc khu không đánh giá) và {len(old_df)} đơn vị cũ đã hợp thành (bảng đối chiếu "
+                        f"crosswalk.csv), mã, tên, tọa độ theo danh mục chính thức; nhóm xã và giá trị chỉ tiêu mô "
+                        f"phỏng, năm {years[0]}–{years[-1]}, sinh bởi ntmlib.dataset.synthetic (seed {seed}); "
+                        f"không phải số liệu thật."),
+        "provenance": "ntm synthetic",
+        "frameworks": frameworks,
+    }
+    cw = crosswalk[crosswalk["old_commune_id"].isin(old_df["commune_id"])]
+    out = Path(out_dir)
+    paths = {}
+    for fmt in formats:
+        if fmt not in ("parquet", "csv"):
+            raise ValueError(f"format must be parquet or csv, not {fmt!r}")
+        d = out / fmt
+        d.mkdir(parents=True, exist_ok=True)
+        for stale in d.glob("observations.*"):
+            stale.unlink()
+        _write(d / "dataset.yaml", lambda p: p.write_text(
+            yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8"))
+        _write(d / "communes.csv", lambda p: communes_df.to_csv(p, index=False))
+        _write(d / "crosswalk.csv", lambda p: cw.to_csv(p, index=False))
+        _write(d / "recognitions.csv", lambda p: recognitions.to_csv(p, index=False))
+        _write(d / f"observations.{fmt}", (lambda p: obs.to_parquet(p, index=False, compression="zstd"))
+               if fmt == "parquet" else (lambda p: obs.to_csv(p, index=False)))
+        paths[fmt] = d
+    return paths
+
+
+def _write(path: Path, write) -> None:
+    """Call write(tmp) and move the file into place (a reader never sees half a file)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    write(tmp)
+    tmp.replace(path)
+
+
+def reorganised_units(province: str | None = None, limit: int | None = None):
+    """(new units, crosswalk, old units) of `province` on the map of 1/7/2025 (all when None): the
+    new units in official order (the first `limit` when given), the 2025 crosswalk rows of every old
+    unit that went wholly or partly into them (all rows of such a unit, its other successors
+    included, so that a divided unit keeps its default), and those old units."""
+    new = new_units(province)
+    if limit is not None:
+        new = new.head(max(int(limit), 1))
+    if province:  # the old provinces that formed it: those whose units' codes the new units reuse
+        old_all = old_units()
+        feeding = old_all.loc[old_all["code"].isin(new["code"]), "province_short"].unique()
+        cw = pd.concat([crosswalk_2025(p) for p in feeding], ignore_index=True)
+        if not set(new["code"]) <= set(cw["new_commune_id"]):  # a new unit reusing no code of its own province
+            cw = crosswalk_2025(None)
+    else:
+        cw = crosswalk_2025(None)
+    into = cw.loc[cw["new_commune_id"].isin(new["code"]) & cw["new_province"].isin(new["province_short"]),
+                  "old_commune_id"]
+    cw = cw[cw["old_commune_id"].isin(set(into))].reset_index(drop=True)
+    old = old_units().drop_duplicates("code").set_index("code").loc[cw["old_commune_id"].unique()]
+    return new.reset_index(drop=True), cw, old.reset_index()
+
+
+def _region(provinces: pd.Series) -> pd.Series:
+    """The region of each province (old or new names; 'DBSH' for a name not found)."""
+    folded = {fold(p.removeprefix("TP. ")): r for r, names in PROVINCES.items() for p in names}
+    folded.update({"hue": "BTB", "ho chi minh": "DNB"})
+    return provinces.map({p: folded.get(fold(p), "DBSH") for p in provinces.unique()})
+
+
+def _short_names(units: pd.DataFrame) -> np.ndarray:
+    """Names as communes.csv writes them (ntmlib.dataset.units.official_short, for a whole table)."""
+    return np.where(units["type"].str.lower() == "xã", units["short"], units["type"] + " " + units["short"])
+
+
+def _old_rows(old: pd.DataFrame) -> pd.DataFrame:
+    """communes.csv rows of the old units (bare codes; wards and towns not assessed)."""
+    return pd.DataFrame({
+        "commune_id": old["code"], "commune": _short_names(old),
+        "district": old["district_short"], "province": old["province_short"],
+        "region": _region(old["province_short"]), "commune_group": "",
+        "assessed": np.where(old["type"].str.lower() == "xã", "", "false"),
+        "lat": old["lat"].round(6), "lon": old["lon"].round(6),
+    })
+
+
+def _km(lat1, lon1, lat2, lon2) -> np.ndarray:
+    """Great-circle distances (km) between the points 1 (column) and 2 (row)."""
+    p1, p2 = np.radians(lat1)[:, None], np.radians(lat2)[None, :]
+    dl = np.radians(lon2)[None, :] - np.radians(lon1)[:, None]
+    a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 6371.0 * 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+def _new_rows(rng: np.random.Generator, new: pd.DataFrame, crosswalk: pd.DataFrame, old_df: pd.DataFrame,
+              status: pd.DataFrame) -> pd.DataFrame:
+    """communes.csv rows of the new units, keyed code@2025-07-01, with their region (the default
+    predecessor's), commune group (xã only) and latent level (the mean of their predecessors')."""
+    cw = crosswalk[(crosswalk["default"] == "x") | (crosswalk.groupby("old_commune_id")["old_commune_id"]
+                                                    .transform("size") == 1)]
+    level = status.set_index("commune_id")["level"]
+    region_of_old = old_df.set_index("commune_id")["region"]
+    pred = cw.assign(level=cw["old_commune_id"].map(level), region=cw["old_commune_id"].map(region_of_old))
+    by_new = pred.groupby("new_commune_id").agg(level=("level", "mean"), region=("region", "first"))
+    is_xa = (new["type"].str.lower() == "xã").to_numpy()
+    region = new["code"].map(by_new["region"]).fillna(_region(new["province_short"])).to_numpy()
+    lvl = new["code"].map(by_new["level"]).fillna(0.0).to_numpy() + rng.normal(0, 0.4, len(new))
+    wards = ~is_xa & new["lat"].notna().to_numpy()
+    near = np.full(len(new), np.inf)
+    if wards.any():
+        near[is_xa] = _km(new["lat"].to_numpy()[is_xa], new["lon"].to_numpy()[is_xa],
+                          new["lat"].to_numpy()[wards], new["lon"].to_numpy()[wards]).min(axis=1)
+    r3, r1 = rng.random(len(new)), rng.random(len(new))
+    group3 = r3 < np.array([GROUP_3.get(r, GROUP_3_OTHER) for r in region])
+    group1 = ~group3 & (r1 < np.where(near < GROUP_1_KM, 0.7, 0.05))
+    group = np.where(group3, "3", np.where(group1, "1", "2"))
+    lvl = lvl - 0.3 * group3  # harder places (illustrative)
+    return pd.DataFrame({
+        "commune_id": new["code"] + "@" + EFFECTIVE, "commune": _short_names(new),
+        "district": "", "province": new["province_short"], "region": region,
+        "commune_group": np.where(is_xa, group, ""), "assessed": np.where(is_xa, "", "false"),
+        "lat": new["lat"].round(6), "lon": new["lon"].round(6), "level": lvl,
+    })
+
+
+def _observations_2026(rng: np.random.Generator, communes: pd.DataFrame, years: list[int]
+                       ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Observations of the assessed new communes for every measure of the 2026–2030 sets in
+    `years` (near the threshold of the commune's region, year and group; a few percent missing),
+    and the NTM recognitions of some communes meeting every indicator in the first year."""
+    c = communes[communes["assessed"] != "false"]
+    n, ny = len(c), len(years)
+    cid = np.repeat(c["commune_id"].to_numpy(), ny)
+    year = np.tile(np.array(years), n)
+    region = np.repeat(c["region"].to_numpy(), ny)
+    group = np.repeat(c["commune_group"].to_numpy(), ny)
+    base = 1.7 + 0.9 * np.repeat(c["level"].to_numpy(), ny) + 0.35 * (year - NEW_MAP)
+    incomplete = rng.random(len(cid)) < INCOMPLETE
+    measures: dict[str, object] = {}
+    for s in (load_set(x) for x in SETS_2026):
+        for ind in s.indicators:
+            measures.setdefault(ind.measure, ind)
+    looked: dict = {}
+    frames, all_met = [], np.ones(len(cid), bool)
+    for measure, ind in measures.items():
+        strength = base + rng.normal(0, 1.0, len(cid))
+        keep = ~(incomplete & (rng.random(len(cid)) < MISSING / INCOMPLETE))
+        threshold = np.full(len(cid), np.nan)
+        if ind.threshold is not None:
+            table = ind.threshold.table()  # as Threshold.lookup reads it, once per indicator
+            rows = list(zip(table["region"], table["year"], table["group"], table["value"]))
+            for key in looked.setdefault("keys", sorted(set(zip(region, year.astype(str), group)))):
+                value = next((v for r, y, g, v in rows if all(h in (w, "*") for h, w in zip((r, y, g), key))), None)
+                if value is not None:
+                    threshold[(region == key[0]) & (year == int(key[1])) & (group == key[2])] = value
+        value = _values(rng, ind, strength, threshold)
+        all_met &= (strength > 0) & keep
+        frames.append(pd.DataFrame({"commune_id": cid[keep], "year": year[keep], "set": "", "indicator": measure,
+                                    "value": value[keep]}))
+    obs = pd.concat(frames, ignore_index=True).sort_values(["year", "commune_id"], kind="stable")
+    first = (year == years[0]) & all_met & (rng.random(len(cid)) < RECOGNISED_2026)
+    rec = pd.DataFrame({"commune_id": cid[first], "tier": "ntm", "year": str(years[0]),
+                        "decision": [f"QĐ mô phỏng {k.split('@')[0]}/NTM-{years[0]}" for k in cid[first]]})
+    return obs.reset_index(drop=True), rec

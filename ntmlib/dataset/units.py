@@ -240,21 +240,24 @@ def _province_names(table: str) -> tuple:
 
 
 @functools.lru_cache(maxsize=128)
-def _province_codes(province: str) -> pd.DataFrame | None:
-    """Official units (old and new) of `province`, or None when the list has no such province.
-    Reads only that province's rows (the whole list is read only when something else needs it)."""
+def _province_codes(province: str) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """Official units of `province` (old, new: codes are reused, so each is indexed by code apart),
+    or None when the list has no such province. Reads only that province's rows (the whole list is
+    read only when something else needs it)."""
     want = fold_name(_strip_type(province))
-    frames = []
+    found, out = False, []
     for table in ("admin_units_legacy", "admin_units"):
+        frames = []
         for name in (n for n in _province_names(table) if n and fold_name(n) == want):
             quoted = name.replace("'", "''")  # a name read from the list itself
             frames.append(_query(f"SELECT wardCode AS code, ward AS name, wardShort AS short, wardType AS type "
                                  f"FROM {table} WHERE provinceShort = '{quoted}' AND wardCode IS NOT NULL"))
-    if not frames:
-        return None
-    rows = pd.concat(frames, ignore_index=True)
-    rows["code"] = rows["code"].astype(str)
-    return rows.drop_duplicates("code").set_index("code")
+        found = found or bool(frames)
+        rows = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["code", "name", "short",
+                                                                                        "type"])
+        rows["code"] = rows["code"].astype(str)
+        out.append(rows.drop_duplicates("code").set_index("code"))
+    return tuple(out) if found else None
 
 
 def code_problems(communes: pd.DataFrame, file: str = "communes.csv", locate=None) -> list[Problem]:
@@ -278,7 +281,9 @@ def code_problems(communes: pd.DataFrame, file: str = "communes.csv", locate=Non
                 out.append(Problem(file, error_text("province_not_official", province=province, n=n),
                                    *locate(place, "province")))
             continue
-        cid = str(cid).split("@", 1)[0]  # a new unit's key, '13573@2025-07-01': its official code
+        keyed = "@" in str(cid)  # a new unit's key, '13573@2025-07-01': its official code, in the new list first
+        cid = str(cid).split("@", 1)[0]
+        official = next((t for t in (official[::-1] if keyed else official) if cid in t.index), official[0])
         if cid not in official.index:
             found.append((error_text("kind_code_not_official"), Problem(
                 file, error_text("code_not_official", code=cid, name=name, province=province),

@@ -73,6 +73,10 @@ CLI_WORDS = {
         "crosswalk_built": "Đã ghi {path}: {old} đơn vị cũ → {new} xã mới ({divided} đơn vị cũ bị chia cho nhiều "
                            "xã mới)",
         "needs_province": "--district cần --province",
+        "national_or_province": "--national và --province không dùng cùng nhau",
+        "no_district_2026": "--district không dùng được với năm từ 2026: từ 1/7/2025 không còn cấp huyện",
+        "synthetic_2026": "{units} đơn vị hành chính ({communes} xã được đánh giá: nhóm 1 {g1}, nhóm 2 {g2}, "
+                          "nhóm 3 {g3}), {old} đơn vị cũ trong bảng đối chiếu, {years} năm, {cells} ô số liệu",
     },
     "en": {
         "usage": "Usage:", "options": "Options", "arguments": "Arguments", "commands": "Commands",
@@ -142,6 +146,11 @@ CLI_WORDS = {
         "crosswalk_built": "Wrote {path}: {old} old units → {new} new communes ({divided} old units divided "
                            "between several new communes)",
         "needs_province": "--district needs --province",
+        "national_or_province": "--national and --province cannot be used together",
+        "no_district_2026": "--district cannot be used with a year from 2026: there are no districts since "
+                            "1/7/2025",
+        "synthetic_2026": "{units} administrative units ({communes} communes assessed: group 1 {g1}, group 2 {g2}, "
+                          "group 3 {g3}), {old} old units in the crosswalk, {years} years, {cells} data cells",
     },
 }
 

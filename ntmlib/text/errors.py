@@ -93,6 +93,9 @@ ERROR_TEXT = {
         "code_not_official": "mã {code} ({name}) không phải mã chính thức của một xã, phường, thị trấn thuộc tỉnh "
                              "{province}",
         "name_not_official": "tên '{name}' khác tên chính thức của mã {code}: '{official}'",
+        # the synthetic datasets (ntmlib.dataset.synthetic)
+        "synthetic_years": "năm {year} không dùng được cho dữ liệu mô phỏng theo đơn vị hành chính từ 1/7/2025: "
+                           "cần các năm {first}–{last}, trong đó ít nhất một năm từ {new}",
         "kind_code_not_official": "mã không chính thức", "kind_name_not_official": "tên khác tên chính thức",
         "more_communes_warned": "và {n} xã khác cùng cảnh báo ({kind})",
         # criteria set files (ntmlib.criteria.criteria_set)
@@ -395,6 +398,9 @@ ERROR_TEXT = {
         "code_not_official": "code {code} ({name}) is not the official code of a commune, ward or town of the "
                              "province {province}",
         "name_not_official": "name '{name}' differs from the official name of code {code}: '{official}'",
+        # the synthetic datasets (ntmlib.dataset.synthetic)
+        "synthetic_years": "year {year} cannot be used for simulated data on the units of 1/7/2025: the years "
+                           "must be {first}–{last}, at least one of them from {new}",
         "kind_code_not_official": "code not official", "kind_name_not_official": "name not the official one",
         "more_communes_warned": "and {n} more communes with the same warning ({kind})",
         # criteria set files (ntmlib.criteria.criteria_set)

@@ -38,7 +38,7 @@ def label(table: dict, key: str, lang: str = "vi", **fmt) -> str:
     return _singular(text) if lang == "en" and isinstance(text, str) else text
 
 
-_ONE = re.compile(r"(?<![\d/.,])1 (commune|indicator|report|predecessor)s\b|(?<![\d/.,])1 criteria\b")
+_ONE = re.compile(r"(?<![\d/.,])1 (commune|indicator|report|predecessor|year)s\b|(?<![\d/.,])1 criteria\b")
 
 
 def _singular(text: str) -> str:

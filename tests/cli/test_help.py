@@ -69,7 +69,7 @@ def test_help_pages_show_what_the_patches_used_to_add():
     names = [line.split()[0] for line in en[at + 1:] if re.match(r"  \S", line)]
     assert names[:2] == ["show", "build"]  # as declared, show first
     en = " ".join(run("synthetic", "--help", "--lang", "en").output.split())
-    assert "--district DISTRICT With --province: only the communes of this district." in en
+    assert "--district DISTRICT With --province: only the communes of this district (years before 2026 only)." in en
 
 
 def test_no_private_click_attribute_is_used():
