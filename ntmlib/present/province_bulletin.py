@@ -15,6 +15,8 @@ import pandas as pd
 from ..analysis import province as P
 from ..analysis import targets as T
 from ..analysis.verdicts import headline_states, provisional_count
+from ..base.values import fold
+from ..dataset.resolve import area_key
 from ..errors import DataError, ParameterError, Problem
 from ..scoring.engine import score
 from ..scoring.scorecard import Scorecard
@@ -121,7 +123,7 @@ def build(card: Scorecard, year: int, province: str | None = None, lang: str = "
     ) if s is not None]
     for k, s in enumerate(sections, start=1):
         s.heading = f"2.{k}. {s.heading}"
-    title = _w("title", lang, province=name, year=year)
+    title = _w("title_named" if area_key(name) != fold(name).strip() else "title", lang, province=name, year=year)
     ids = list(t["commune_id"].astype(str))
     return Bulletin(title, sections, _table(card, year, area, tiers, t, lang),
                     provisional_count(card, year, communes=ids), _w("table", lang), _w("table_note", lang), lang)
@@ -163,8 +165,9 @@ def _criteria(card, year, area, tier, lang) -> Section:
     for _, r in counts.iterrows():
         text = _w("criterion", lang, met=r["met"], communes=r["communes"], code=r["criterion"],
                   name=r["criterion_name"])
-        if r["no_threshold"] or r["no_data"]:
-            text += f" ({_w('criterion_open', lang, n=r['no_threshold'], m=r['no_data'])})"
+        open_ = [_w(f"criterion_{k}", lang, n=r[k]) for k in ("no_threshold", "no_data") if r[k]]
+        if open_:
+            text += f" ({', '.join(open_)})"
         s.add("+", text + ".")
     weak = counts[counts["share"] < 1].tail(3).iloc[::-1]
     if len(weak):
@@ -305,14 +308,21 @@ def _open(card, year, area, tiers, lang) -> Section | None:
     ind = ind[(ind["year"] == int(year)) & (ind["status"] == "no_threshold")]
     for tier in tiers:
         t = P.communes(card, year, area, tier)
-        cs = card.sets[str(t["set"].iloc[0])] if len(t) else None
-        for _, r in t[t["state"] == "undecided"].iterrows():
-            mine = ind[(ind["commune_id"].astype(str) == r["commune_id"]) & (ind["set"].astype(str) == r["set"])]
-            codes = list(dict.fromkeys(mine["indicator"].astype(str)))
-            names = {i.code: i.name for i in cs.indicators}
-            what = join_names([_w("open_indicator", lang, code=c, name=sentence_case(names.get(c, c))) for c in codes],
-                              lang)
-            s.add("-", _w("open_commune", lang, name=r["commune"], tier=tier_words(tier, lang), indicators=what))
+        t = t[t["state"] == "undecided"]
+        if t.empty:
+            continue
+        names = {i.code: i.name for i in card.sets[str(t["set"].iloc[0])].indicators}
+        mine = ind[ind["set"].astype(str) == str(t["set"].iloc[0])]
+        codes = {cid: tuple(dict.fromkeys(g["indicator"].astype(str)))
+                 for cid, g in mine.groupby(mine["commune_id"].astype(str), sort=False)}
+        groups: dict[tuple, list[str]] = {}
+        for cid, commune in zip(t["commune_id"], t["commune"]):
+            groups.setdefault(codes.get(cid, ()), []).append(commune)
+        for what, communes in groups.items():
+            indicators = join_names([_w("open_indicator", lang, code=c, name=sentence_case(names.get(c, c)))
+                                     for c in what], lang)
+            s.add("-", _w("open_communes", lang, indicators=indicators, tier=tier_words(tier, lang),
+                          n=len(communes), names=join_names(communes, lang)))
     t = P.communes(card, year, area, tiers[0])
     none = t[t["state"] == "no_data"]
     if len(none):

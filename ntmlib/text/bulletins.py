@@ -5,6 +5,7 @@ from __future__ import annotations
 PROVINCE_BULLETIN_TEXT = {
     "vi": {
         "title": "Bản tin nông thôn mới tỉnh {province} — kết quả thực hiện năm {year}",
+        "title_named": "Bản tin nông thôn mới {province} — kết quả thực hiện năm {year}",  # 'Tỉnh …', 'Thành phố …'
         "tier_long": "nông thôn mới",  # what 'NTM' in a tier's name stands for, written out in a sentence
         "overall": "Kết quả chung",
         "tier_line": "Toàn tỉnh có {reaching}/{communes} xã đạt chuẩn {tier} ({pct} %)",
@@ -22,7 +23,8 @@ PROVINCE_BULLETIN_TEXT = {
         "criteria": "Kết quả thực hiện các tiêu chí",
         "criteria_intro": "Số xã đạt từng tiêu chí {tier}, từ cao đến thấp:",
         "criterion": "{met}/{communes} xã đạt tiêu chí {code}. {name}",
-        "criterion_open": "{n} xã chưa xác định được, {m} xã chưa có số liệu",
+        "criterion_no_threshold": "{n} xã chưa xác định được",
+        "criterion_no_data": "{n} xã chưa có số liệu",
         "weakest": "Các tiêu chí có ít xã đạt nhất: {names}.",
         "bands": "Theo số tiêu chí đạt: {parts}.",
         "band": "{n} xã đạt {band}/{total} tiêu chí",
@@ -49,8 +51,8 @@ PROVINCE_BULLETIN_TEXT = {
         "target_source": "Nguồn của mục tiêu: {source}",
         "target_note": "Ghi chú: {note}",
         "open": "Các xã chưa có kết quả",
-        "open_commune": "Xã {name}: chưa xác định được kết quả {tier} vì chưa có ngưỡng của chỉ tiêu {indicators} "
-                        "(không tính là chưa đạt).",
+        "open_communes": "Chưa có ngưỡng của chỉ tiêu {indicators}: kết quả {tier} của {n} xã chưa xác định được, "
+                         "không tính là chưa đạt ({names}).",
         "open_indicator": "{code} ({name})",
         "no_data_communes": "Chưa có số liệu năm {year} ({n} xã): {names}.",
         "table": "Bảng tổng hợp",
@@ -61,6 +63,7 @@ PROVINCE_BULLETIN_TEXT = {
     },
     "en": {
         "title": "New Rural Development bulletin of {province} province — results of {year}",
+        "title_named": "New Rural Development bulletin of {province} — results of {year}",
         "tier_long": "NTM",
         "overall": "Overall results",
         "tier_line": "{reaching}/{communes} communes of the province meet the {tier} standard ({pct} %)",
@@ -78,7 +81,8 @@ PROVINCE_BULLETIN_TEXT = {
         "criteria": "Results by criterion",
         "criteria_intro": "Communes meeting each {tier} criterion, highest first:",
         "criterion": "{met}/{communes} communes meet criterion {code}. {name}",
-        "criterion_open": "{n} communes undecided, {m} communes without data",
+        "criterion_no_threshold": "{n} communes undecided",
+        "criterion_no_data": "{n} communes without data",
         "weakest": "The criteria the fewest communes meet: {names}.",
         "bands": "By the number of criteria met: {parts}.",
         "band": "{n} communes meet {band}/{total} criteria",
@@ -105,8 +109,8 @@ PROVINCE_BULLETIN_TEXT = {
         "target_source": "Source of the target: {source}",
         "target_note": "Note: {note}",
         "open": "Communes without a result",
-        "open_commune": "{name} commune: its {tier} result cannot be decided, as indicator {indicators} has no "
-                        "threshold (not counted as not met).",
+        "open_communes": "No threshold for indicator {indicators}: the {tier} result of {n} communes cannot be "
+                         "decided and is not counted as not met ({names}).",
         "open_indicator": "{code} ({name})",
         "no_data_communes": "No data for {year} ({n} communes): {names}.",
         "table": "Summary table",
