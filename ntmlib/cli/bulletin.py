@@ -32,9 +32,7 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                         "out": "Tệp kết quả (bắt buộc với docx và pdf).",
                         "issued": "Ngày ban hành ghi ở dòng địa danh, ngày tháng của bản Word (mặc định hôm nay)."},
             "examples": ["ntm bulletin data/ly-nhan --year 2023",
-                         "ntm bulletin data/ly-nhan --year 2023 --format docx --out ban-tin-2023.docx",
-                         "ntm bulletin data/ly-nhan --year 2026",
-                         "ntm bulletin data/ly-nhan --year 2023 --province \"Hà Nam\""],
+                         "ntm bulletin data/ly-nhan --year 2026 --format docx --out ban-tin-2026.docx"],
         },
     },
     "en": {
@@ -53,9 +51,7 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                         "out": "Output file (required for docx and pdf).",
                         "issued": "Date of issue on the place-and-date line of the Word document (default: today)."},
             "examples": ["ntm bulletin data/ly-nhan --year 2023",
-                         "ntm bulletin data/ly-nhan --year 2023 --format docx --out ban-tin-2023.docx",
-                         "ntm bulletin data/ly-nhan --year 2026",
-                         "ntm bulletin data/ly-nhan --year 2023 --province \"Hà Nam\""],
+                         "ntm bulletin data/ly-nhan --year 2026 --format docx --out ban-tin-2026.docx"],
         },
     },
 }

@@ -6,7 +6,9 @@ a marked placeholder the office writes; a summary table whose header row repeats
 page, then the note on provisional thresholds when there is one; page numbers in the footer;
 title, author, dates and language in the document properties.
 
-The text is the Bulletin's (ntmlib.present.bulletin.build): this module adds layout only.
+The text is the Bulletin's (ntmlib.present.bulletin.build for a district, province_bulletin.build
+for a province): this module adds layout only. A province bulletin's heading block comes from
+`province_offices` in dataset.yaml (province_letterhead).
 """
 from __future__ import annotations
 
