@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DATASET ?= data/ly-nhan
 YEAR ?= 2023
+PROVINCE_YEAR ?= 2026
 
 .PHONY: reports test lab notebooks venv clean
 
@@ -17,12 +18,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The 2023 commune and district reports of the sample dataset, the bulletin (Markdown, Word
-# and a web page), and reports/index.html linking them all. Reports already up to date are skipped.
+# The 2023 commune and district reports of the sample dataset, the 2023 district bulletin and the
+# 2026 province bulletin (Markdown, Word and a web page), and reports/index.html linking the
+# reports. Reports already up to date are skipped.
 reports: $(STAMP)
 	$(BIN)/ntm bulletin $(DATASET) --year $(YEAR) --out reports/ban-tin-$(YEAR).md
 	$(BIN)/ntm bulletin $(DATASET) --year $(YEAR) --format docx --out reports/ban-tin-$(YEAR).docx
 	$(BIN)/ntm bulletin $(DATASET) --year $(YEAR) --format html --out reports/ban-tin-$(YEAR).html
+	$(BIN)/ntm bulletin $(DATASET) --year $(PROVINCE_YEAR) --out reports/ban-tin-$(PROVINCE_YEAR).md
+	$(BIN)/ntm bulletin $(DATASET) --year $(PROVINCE_YEAR) --format docx --out reports/ban-tin-$(PROVINCE_YEAR).docx
+	$(BIN)/ntm bulletin $(DATASET) --year $(PROVINCE_YEAR) --format html --out reports/ban-tin-$(PROVINCE_YEAR).html
 	$(BIN)/ntm reports $(DATASET) --year $(YEAR) --out reports
 
 # The linter first (ruff, configured in pyproject.toml), then the whole test suite in two processes

@@ -6,7 +6,9 @@ a marked placeholder the office writes; a summary table whose header row repeats
 page, then the note on provisional thresholds when there is one; page numbers in the footer;
 title, author, dates and language in the document properties.
 
-The text is the Bulletin's (ntmlib.present.bulletin.build): this module adds layout only.
+The text is the Bulletin's (ntmlib.present.bulletin.build for a district, province_bulletin.build
+for a province): this module adds layout only. A province bulletin's heading block comes from
+`province_offices` in dataset.yaml (province_letterhead).
 """
 from __future__ import annotations
 
@@ -14,13 +16,14 @@ import datetime as dt
 import io
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..base.outputs import write_bytes_atomic
+from ..dataset.resolve import area_key
 from ..errors import DataError, Problem
 from ..present.bulletin import Bulletin
-from ..text import DOCUMENT_LABELS, date_text, error_text, label
+from ..text import DOCUMENT_LABELS, PROVINCE_BULLETIN_TEXT, date_text, error_text, label
 
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"
@@ -121,6 +124,29 @@ class Letterhead:
             return ""
         return label(DOCUMENT_LABELS, "place_date").format(place=self.place, date=decree_date(self.date or
                                                                                                dt.date.today()))
+
+
+PROVINCE_OFFICES_KEY = "province_offices"
+
+
+def province_letterhead(meta: dict, province: str, date: dt.date | None = None) -> Letterhead:
+    """The heading block and signature block of a province bulletin: the keys of Letterhead.from_meta
+    written under `province_offices` and the province's name in dataset.yaml (matched in any case,
+    with or without diacritics or 'Tỉnh'); without them, no heading block. The district's keys at
+    the top of dataset.yaml are not used: they name a district's bodies. A mistake is a DataError
+    naming the key ('province_offices.Ninh Bình.recipients')."""
+    offices = (meta or {}).get(PROVINCE_OFFICES_KEY)
+    if offices is None:
+        return Letterhead(date=date)
+    if not isinstance(offices, dict) or not all(isinstance(v, dict) for v in offices.values()):
+        raise DataError(Problem("dataset.yaml", error_text("province_offices"), place=PROVINCE_OFFICES_KEY))
+    key = next((k for k in offices if area_key(str(k)) == area_key(province)), None)
+    if key is None:
+        return Letterhead(date=date)
+    try:
+        return Letterhead.from_meta(offices[key], date)
+    except DataError as e:
+        raise DataError([replace(p, place=f"{PROVINCE_OFFICES_KEY}.{key}.{p.place}") for p in e.problems]) from None
 
 
 def decree_date(day: dt.date) -> str:
@@ -562,8 +588,7 @@ def _summary_table(doc, b: Bulletin) -> None:
     for row in b.table.itertuples(index=False):
         for cell, value in zip(table.add_row().cells, row):
             cell.text = str(value)
-    widths = SUMMARY_WIDTHS_MM if len(b.table.columns) == len(SUMMARY_WIDTHS_MM) else \
-        (TEXT_WIDTH_MM / len(b.table.columns),) * len(b.table.columns)
+    widths = summary_widths(list(b.table.columns))
     _fixed_layout(table, widths)
     for k, row in enumerate(table.rows):
         trpr = row._tr.get_or_add_trPr()
@@ -576,6 +601,21 @@ def _summary_table(doc, b: Bulletin) -> None:
             p.alignment = WD_ALIGN_PARAGRAPH.LEFT if (j == 0 and k) else WD_ALIGN_PARAGRAPH.CENTER
             fmt = p.paragraph_format
             fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(2), Pt(2), 1.0
+
+
+def summary_widths(columns: list[str]) -> tuple[float, ...]:
+    """Column widths (mm) of the summary table: the district bulletin's five columns as
+    SUMMARY_WIDTHS_MM; otherwise the commune's name 37 mm, a commune group column (the province
+    bulletin's) 16 mm, the state (last column) 55 mm, the counts sharing what is left."""
+    group = label(PROVINCE_BULLETIN_TEXT, "col_group")
+    n = len(columns)
+    if n == len(SUMMARY_WIDTHS_MM) and group not in columns:
+        return SUMMARY_WIDTHS_MM
+    if n < 3:
+        return (TEXT_WIDTH_MM / n,) * n
+    fixed = {0: 37.0, n - 1: 55.0, **{k: 16.0 for k, c in enumerate(columns) if c == group}}
+    share = (TEXT_WIDTH_MM - sum(fixed.values())) / (n - len(fixed))
+    return tuple(fixed.get(k, share) for k in range(n))
 
 
 def _page_number_footer(section) -> None:

@@ -32,6 +32,7 @@ from ..text import (
 )
 from .blocks import print_css
 
+DISTRICT_TIERS = ("ntm", "nang-cao")  # the tiers whose results the district bulletin needs for its year
 READY_MAX_CRITERIA_MISSING = 7  # without planned registrations: "can register" = at most this many criteria missing
 
 
@@ -60,13 +61,16 @@ class Bulletin:
     sections: list[Section]
     table: pd.DataFrame
     provisional: tuple[int, int] = (0, 0)  # (provisional, judged) indicator results behind its verdicts
+    table_heading: str = "Bảng tổng hợp"
+    table_note: str = "Số tiêu chí · số chỉ tiêu đạt theo từng bộ tiêu chí."
+    lang: str = "vi"  # the language of its words (the province bulletin may be written in English)
 
     @property
     def notice(self) -> str:
         """The note on provisional thresholds ('' when none of its verdicts rests on one)."""
         p, n = self.provisional
-        return label(VERDICT_TEXT, "provisional_plain", "vi", p=p, n=n, what=label(VERDICT_TEXT, "this_bulletin"))\
-            if p else ""
+        return label(VERDICT_TEXT, "provisional_plain", self.lang, p=p, n=n,
+                     what=label(VERDICT_TEXT, "this_bulletin", self.lang)) if p else ""
 
     def lines(self) -> list[str]:
         """Every text line, as in the Markdown, without the table."""
@@ -97,7 +101,7 @@ def build(card: Scorecard, year: int) -> Bulletin:
     c = card.communes[card.communes["year"] == year]
     by_tier = {t: c[c["tier"] == t].set_index("commune_id") for t in ("ntm", "nang-cao", "kieu-mau")}
     ntm, nc = by_tier["ntm"], by_tier["nang-cao"]
-    if ntm.empty or nc.empty:
+    if any(by_tier[t].empty for t in DISTRICT_TIERS):
         raise DataError(Problem("dataset.yaml", error_text("bulletin_sets", year=year)))
     order = list(ds.communes["commune_id"])
     rec = ds.recognitions
@@ -260,7 +264,7 @@ def to_markdown(b: Bulletin, level: int = 1) -> str:
                 out.append(("  - " if nested else "- ") + blk.text)
                 under_bullet = under_bullet or blk.kind == "-"
         out.append("")
-    out += [f"{h}# Bảng tổng hợp", "", "Số tiêu chí · số chỉ tiêu đạt theo từng bộ tiêu chí.", ""]
+    out += [f"{h}# {b.table_heading}", "", b.table_note, ""]
     cols = list(b.table.columns)
     out.append("| " + " | ".join(cols) + " |")
     out.append("|" + "---|" * len(cols))
@@ -297,12 +301,12 @@ def to_html(b: Bulletin) -> str:
                     items = []
                 if blk.text:
                     body.append(f"<p>{e(blk.text)}</p>")
-    body.append("<h2>Bảng tổng hợp</h2><p>Số tiêu chí · số chỉ tiêu đạt theo từng bộ tiêu chí.</p>")
+    body.append(f"<h2>{e(b.table_heading)}</h2><p>{e(b.table_note)}</p>")
     body.append('<div class="scroll">' + b.table.to_html(index=False, border=0, escape=True) + "</div>")
     if b.notice:
         body.append(f'<p class="notice">{e(b.notice)}</p>')
     return f"""<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="{b.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(b.title)}</title>
 <style>body{{font-family:"Times New Roman",serif;font-size:17px;line-height:1.5;max-width:860px;margin:2em auto;
 padding:0 1em;color:#222}}h1{{font-size:1.5em}}h2{{font-size:1.2em}}.scroll{{overflow-x:auto}}

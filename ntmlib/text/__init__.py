@@ -5,6 +5,7 @@ the command line, and error messages (the help of each command stands beside it 
 """
 from __future__ import annotations
 
+from .bulletins import PROVINCE_BULLETIN_TEXT
 from .cli import (
     CLI_WORDS,
     EXCEL_SETS_CLI_WORDS,
@@ -126,6 +127,7 @@ __all__ = [
     "MONTH_NAMES",
     "NO_THRESHOLD_TEXT",
     "PLOT_LABELS",
+    "PROVINCE_BULLETIN_TEXT",
     "REORG_LABELS",
     "REPORT_LABELS",
     "REPORT_TEXT",

@@ -198,11 +198,18 @@ ERROR_TEXT = {
         "cannot_write_dir": "không ghi được vào thư mục kết quả: {reason}",
         # the bulletin (ntmlib.present.bulletin)
         "bulletin_sets": "bản tin cần kết quả theo bộ tiêu chí NTM và NTM nâng cao năm {year}",
+        # the province bulletin (ntmlib.present.province_bulletin, ntm bulletin)
+        "bulletin_no_sets": "frameworks không nêu bộ tiêu chí nào cho năm {year} (có số liệu và bộ tiêu chí: {years})",
+        "bulletin_provinces": "số liệu năm {year} có xã của {n} tỉnh ({provinces}): chọn một tỉnh bằng --province",
+        "bulletin_no_communes": "không có xã nào của tỉnh {province} có kết quả năm {year}",
+        "province_offices": "province_offices phải là danh sách theo tên tỉnh, mỗi tỉnh một nhóm khóa "
+                            "(parent_body, issuing_body, place, …)",
         # what a user asked for, named by a problem (ntmlib.analysis, present, jupyter, run)
         "criteria_set_asked": "bộ tiêu chí", "tier_asked": "hạng", "target_year_asked": "năm mục tiêu",
         "threshold_asked": "ngưỡng", "indicator_asked": "chỉ tiêu", "region_asked": "vùng", "group_asked": "nhóm xã",
         "region_year_asked": "vùng và năm", "level_asked": "cấp tổng hợp", "dataset_asked": "bộ dữ liệu",
-        "commune_asked": "xã", "district_asked": "huyện", "data_asked": "dữ liệu", "dask_asked": "máy chủ Dask",
+        "commune_asked": "xã", "district_asked": "huyện", "province_asked": "tỉnh", "data_asked": "dữ liệu",
+        "dask_asked": "máy chủ Dask",
         **{f"tier_{tier}": name for tier, name in TIER_WORDS["vi"].items()},
         "comma_list": "{a}, {b}", "date_short": "{day}/{month}/{year}",
         "did_you_mean_code": " (có phải '{code}'?)",
@@ -509,10 +516,17 @@ ERROR_TEXT = {
         "out_is_file": "the output folder is a file, not a folder",
         "cannot_write_dir": "cannot write into the output folder: {reason}",
         "bulletin_sets": "the bulletin needs results by the NTM and advanced NTM criteria sets in {year}",
+        "bulletin_no_sets": "frameworks names no criteria set for {year} (years with data and sets: {years})",
+        "bulletin_provinces": "the data of {year} hold communes of {n} provinces ({provinces}): choose one with "
+                              "--province",
+        "bulletin_no_communes": "no commune of {province} province has results for {year}",
+        "province_offices": "province_offices must map each province's name to its keys (parent_body, issuing_body, "
+                            "place, …)",
         "criteria_set_asked": "criteria set", "tier_asked": "tier", "target_year_asked": "target year",
         "threshold_asked": "threshold", "indicator_asked": "indicator", "region_asked": "region",
         "group_asked": "commune group", "region_year_asked": "region and year", "level_asked": "level",
-        "dataset_asked": "dataset", "commune_asked": "commune", "district_asked": "district", "data_asked": "data",
+        "dataset_asked": "dataset", "commune_asked": "commune", "district_asked": "district",
+        "province_asked": "province", "data_asked": "data",
         "dask_asked": "Dask scheduler",
         **{f"tier_{tier}": name for tier, name in TIER_WORDS["en"].items()},
         "comma_list": "{a}, {b}", "date_short": "{day} {month_name} {year}",
