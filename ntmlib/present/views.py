@@ -26,7 +26,6 @@ from ..text import (
     REPORT_LABELS,
     REPORT_TEXT,
     SAME_SET,
-    TIERS,
     TREND_HEADERS,
     VERDICT_TEXT,
     WHATIF_TEXT,
@@ -40,6 +39,7 @@ from ..text import (
     short_counts,
     shortened,
     tier_name,
+    tier_rank,
     vi_sort_key,
 )
 from . import blocks, bulletin, maps
@@ -439,7 +439,7 @@ class DistrictReport:
         sets = list(dict.fromkeys(c["set"]))
         met = {s: c[c["set"] == s].set_index("commune_id") for s in sets}
         order = sorted(first.index, key=lambda i: (
-            -(TIERS.index(first.at[i, "tier_reached"]) + 1 if pd.notna(first.at[i, "tier_reached"]) else 0),
+            -(tier_rank(first.at[i, "tier_reached"]) + 1 if pd.notna(first.at[i, "tier_reached"]) else 0),
             *[-(met[s].at[i, "criteria_met"] if i in met[s].index else -1) for s in reversed(sets)],
             *[-(met[s].at[i, "indicators_met"] if i in met[s].index else -1) for s in reversed(sets)],
             vi_sort_key(first.at[i, "commune"])))
