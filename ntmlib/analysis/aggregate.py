@@ -212,7 +212,8 @@ def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None) 
     if year is not None:
         c = c[c["year"] == card.require_year(year)]
     target = c[c["tier"] == tier]
-    holds = target["tier_recognised"].map(lambda t: tier_rank(t) >= tier_rank(tier) if isinstance(t, str) else False)
+    held = target["tier_recognised"].astype(object)
+    holds = held.map(lambda t: isinstance(t, str) and tier_rank(t) >= tier_rank(tier)).astype(bool)
     cand = target[~holds].copy()
     requires = {s.requires for s in card.sets.values() if s.tier == tier} - {None}
     pre = c[c["tier"].isin(requires)][["commune_id", "year", "criteria_total", "criteria_met", "indicators_total",

@@ -18,7 +18,8 @@ import pandas as pd
 import yaml
 
 from ..errors import FrameworkError, Problem
-from ..text import KNOWN_TIERS, error_text, register_tier, tier_rank
+from ..text import error_text, register_tier, tier_rank
+from ..text.formats import KNOWN_TIERS
 
 FRAMEWORK_DIR = Path(__file__).parent / "sets"
 SCHEMA_PATH = FRAMEWORK_DIR / "schema.yaml"

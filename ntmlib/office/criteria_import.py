@@ -19,7 +19,8 @@ from ..base.values import fold
 from ..criteria.criteria_set import NUMERIC_RULES, CriteriaSet, Indicator, Threshold, load_set
 from ..dataset.readers import cell_place
 from ..errors import FrameworkError, Problem
-from ..text import KNOWN_TIERS, error_text, tier_name, tier_rank
+from ..text import error_text, tier_name, tier_rank
+from ..text.formats import KNOWN_TIERS
 from .criteria_workbook import (
     INFO_KEYS,
     INFO_SHEET,

@@ -100,7 +100,8 @@ def test_an_imported_modern_set_ranks_above_ntm(tmp_path, threshold):
     rm = run("roadmap", d, "--year", 2026, "--target", "hien-dai")
     assert rm.exit_code == 0 and rm.output.startswith("Lộ trình lên NTM hiện đại — năm 2026"), rm.output
     bad = run("roadmap", d, "--year", 2026, "--target", "nang-cao")
-    assert bad.exit_code != 0 and "không có hạng 'nang-cao' (chọn ntm, hien-dai)" in bad.output
+    assert bad.exit_code != 0 and ("không có bộ tiêu chí hạng NTM nâng cao trong kết quả chấm (có: vn-2026-ntm, "
+                                   f"{SET_ID})") in bad.output, bad.output
 
 
 def test_the_tier_may_be_written_on_the_information_sheet(tmp_path):
