@@ -49,13 +49,16 @@ def _workbook(tmp_path, threshold: float, tier_cell: str | None = None):
 
 
 def _dataset(tmp_path):
-    """A copy of the sample whose 2026 sets are vn-2026-ntm and the imported hiện đại set."""
+    """A copy of the sample whose 2026 sets are vn-2026-ntm and the imported hiện đại set, with a
+    target of hiện đại communes (a tier of its sets) before its NTM target."""
     d = tmp_path / "ly-nhan"
     shutil.copytree(LY_NHAN, d)
     meta = d / "dataset.yaml"
     text = meta.read_text(encoding="utf-8")
     assert "    sets: [vn-2026-ntm]\n" in text
-    meta.write_text(text.replace("    sets: [vn-2026-ntm]\n", f"    sets: [vn-2026-ntm, {SET_ID}]\n"),
+    text = text.replace("    sets: [vn-2026-ntm]\n", f"    sets: [vn-2026-ntm, {SET_ID}]\n")
+    assert text.count("\ntargets:\n") == 1
+    meta.write_text(text.replace("\ntargets:\n", "\ntargets:\n  - {tier: hien-dai, year: 2030, share: 0.1}\n"),
                     encoding="utf-8")
     return d
 
@@ -69,6 +72,7 @@ def test_an_imported_modern_set_ranks_above_ntm(tmp_path, threshold):
     assert r.exit_code == 0, r.output
     assert r.output.splitlines()[1] == "Hạng NTM hiện đại (hien-dai), bậc 2, cần đạt trước: NTM."
     ds = load_dataset(d)
+    assert [(t.tier, t.year, t.share) for t in ds.targets][0] == ("hien-dai", 2030, 0.1)
     modern = next(s for s in ds.sets_for(2026) if s.id == SET_ID)
     assert (modern.tier, modern.tier_rank, modern.requires, modern.name) == ("hien-dai", 2, "ntm", NAME)
     assert modern.period == (2026, 2030) and modern.provisional_count == modern.indicators_total == 31
