@@ -39,6 +39,7 @@ from ..text import (
     short_counts,
     shortened,
     tier_name,
+    tier_order,
     tier_rank,
     vi_sort_key,
 )
@@ -349,7 +350,7 @@ class NewCommuneReport:
         """Per year and predecessor: counts met per tier ('18/19 · 55/57'), tiers reached and recognised."""
         t, r = REPORT_LABELS[self.lang], REORG_LABELS[self.lang]
         h = reorg.history(self.card, self.key, self.years, self.lang)
-        tiers = [x for x in ("ntm", "nang-cao", "kieu-mau") if x in h.columns]
+        tiers = sorted((x for x in h.columns if tier_rank(x)), key=tier_order)  # the tiers of the ladder
         out = pd.DataFrame({t["year"]: h["year"], r["predecessor"]: h["commune"]})
         for x in tiers:
             out[tier_name(x, self.lang)] = [v if a else r["not_assessed"] for v, a in zip(h[x], h["assessed"])]

@@ -15,6 +15,7 @@ from ntmlib.dataset.loading import load_dataset
 from ntmlib.office.criteria_import import import_set
 from ntmlib.office.criteria_workbook import export_set
 from ntmlib.scoring.engine import score
+from ntmlib.testing.reference import score_reference
 
 from tests.helpers.paths import LY_NHAN
 
@@ -63,6 +64,12 @@ def _dataset(tmp_path):
     return d
 
 
+def _plain(df: pd.DataFrame) -> pd.DataFrame:
+    """Every column as Python objects, missing values as None, so dtypes do not matter."""
+    df = df.reset_index(drop=True)
+    return df.astype(object).where(df.notna(), None)
+
+
 @pytest.mark.parametrize("threshold", [95, 99])
 def test_an_imported_modern_set_ranks_above_ntm(tmp_path, threshold):
     d = _dataset(tmp_path)
@@ -97,12 +104,18 @@ def test_an_imported_modern_set_ranks_above_ntm(tmp_path, threshold):
     assert reached.isna().sum() == 7 - len(reach_ntm)
     assert (reached[reached.notna()] >= "ntm").all()  # ordered: hien-dai above ntm
     assert len(reach_modern) == (1 if threshold <= rate[next(iter(reach_ntm))] else 0)
+    # the row-by-row reference scorer (ntmlib.testing.reference) reaches the same tiers on the same ladder
+    ref = score_reference(ds, list(card.sets.values()), [2026])["communes"]
+    assert ref["tier_reached"].dtype == c["tier_reached"].dtype
+    pd.testing.assert_frame_equal(_plain(c[list(ref.columns)]), _plain(ref), check_dtype=False)
     # the communes below NTM are not hiện đại whatever their values (hiện đại requires NTM)
     modern_rows = c[c["set"] == SET_ID].set_index("commune_id")
     assert not modern_rows.loc[list(set(modern_rows.index) - reach_ntm), "reaches"].any()
     # `ntm roadmap --target` takes the tier of the year's sets, and none other
     rm = run("roadmap", d, "--year", 2026, "--target", "hien-dai")
     assert rm.exit_code == 0 and rm.output.startswith("Lộ trình lên NTM hiện đại — năm 2026"), rm.output
+    by_name = run("score", d, "--year", 2026, "--set", "NTM hiện đại", "--format", "csv")  # the tier's name
+    assert by_name.exit_code == 0 and by_name.output.count(f",{SET_ID},hien-dai,") == 7, by_name.output
     bad = run("roadmap", d, "--year", 2026, "--target", "nang-cao")
     assert bad.exit_code != 0 and ("không có bộ tiêu chí hạng NTM nâng cao trong kết quả chấm (có: vn-2026-ntm, "
                                    f"{SET_ID})") in bad.output, bad.output
