@@ -1,5 +1,6 @@
 """Criteria sets as data: the CriteriaSet model and its loader (YAML files validated against
-sets/schema.yaml, extends/overrides), and the sets that ship with ntmlib in sets/.
+sets/schema.yaml, extends/overrides), the ladder of tiers the sets of a year make (ladder.py), and
+the sets that ship with ntmlib in sets/.
 """
 from __future__ import annotations
 
