@@ -7,14 +7,16 @@ import pandas as pd
 from ..errors import ParameterError, Problem
 from ..scoring.scorecard import Scorecard
 from ..text import TIERS, error_text, tier_order, tier_rank
+from ..text.formats import KNOWN_TIERS
 
 LEVELS = ("district", "province", "region", "commune_group")
 NO_DISTRICT = "(không thuộc huyện)"  # communes without a district, e.g. those formed after 1/7/2025
 
 
 def require_tier(tier: str, tiers=TIERS) -> str:
-    """`tier`, if it is one of `tiers` (the default ladder, or the tiers a card scored); else a
-    ParameterError listing them."""
+    """`tier`, if it is a known tier (ntm, nang-cao, kieu-mau, hien-dai) or one of `tiers` (the
+    tiers a card scored); else a ParameterError listing them."""
+    tiers = tuple(dict.fromkeys((*KNOWN_TIERS, *tiers)))
     if tier not in tiers:
         raise ParameterError(Problem(error_text("tier_asked"),
                                      error_text("no_tier", tier=tier, tiers=", ".join(tiers))))

@@ -25,7 +25,6 @@ from ..text import (
     tier_name,
     tier_rank,
 )
-from ..text.formats import KNOWN_TIERS
 from . import aggregate
 from .trends import plain, trends
 
@@ -39,7 +38,7 @@ BY_COLUMNS = ["threshold_by", "threshold_by_basis", "rate", "projected", "outloo
 def _check(card: Scorecard, year, target: str) -> int:
     """`year` as a number, once the target tier and the year are known to have been scored."""
     year = card.require_year(year)
-    aggregate.require_tier(target, tuple(dict.fromkeys((*KNOWN_TIERS, *aggregate.card_tiers(card)))))
+    aggregate.require_tier(target, aggregate.card_tiers(card))
     if target not in aggregate.card_tiers(card, year):  # the tiers of the sets of that year
         have = card.communes.loc[card.communes["year"] == year, "set"].astype(str).unique()
         raise ParameterError(Problem(error_text("tier_asked"), error_text(
