@@ -6,18 +6,27 @@ import pandas as pd
 
 from ..errors import ParameterError, Problem
 from ..scoring.scorecard import Scorecard
-from ..text import TIERS, error_text
+from ..text import TIERS, error_text, tier_order, tier_rank
+from ..text.formats import KNOWN_TIERS
 
 LEVELS = ("district", "province", "region", "commune_group")
 NO_DISTRICT = "(không thuộc huyện)"  # communes without a district, e.g. those formed after 1/7/2025
 
 
-def require_tier(tier: str) -> str:
-    """`tier`, if it is one of TIERS; else a ParameterError listing them."""
-    if tier not in TIERS:
+def require_tier(tier: str, tiers=TIERS) -> str:
+    """`tier`, if it is a known tier (ntm, nang-cao, kieu-mau, hien-dai) or one of `tiers` (the
+    tiers a card scored); else a ParameterError listing them."""
+    tiers = tuple(dict.fromkeys((*KNOWN_TIERS, *tiers)))
+    if tier not in tiers:
         raise ParameterError(Problem(error_text("tier_asked"),
-                                     error_text("no_tier", tier=tier, tiers=", ".join(TIERS))))
+                                     error_text("no_tier", tier=tier, tiers=", ".join(tiers))))
     return tier
+
+
+def card_tiers(card, year: int | None = None) -> tuple[str, ...]:
+    """The tiers of the sets a card scored (in `year` when given), lowest first: its part of the ladder."""
+    c = card.communes if year is None else card.communes[card.communes["year"] == year]
+    return tuple(sorted(set(c["tier"].astype(str)), key=tier_order))
 
 
 def _with_place(card: Scorecard, df: pd.DataFrame) -> pd.DataFrame:
@@ -200,13 +209,13 @@ def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None) 
     Columns: rank, commune_id, commune, year, set, tier_recognised, criteria_met, criteria_total,
     indicators_met, indicators_total, criteria_missing, indicators_missing, prerequisite_criteria_missing,
     prerequisite_indicators_missing, shortfall, missing (codes, comma-joined)."""
-    require_tier(tier)
+    require_tier(tier, card_tiers(card))
     c = card.communes
     if year is not None:
         c = c[c["year"] == card.require_year(year)]
-    rank = {t: n for n, t in enumerate(TIERS)}
     target = c[c["tier"] == tier]
-    holds = target["tier_recognised"].map(lambda t: rank.get(t, -1) >= rank[tier])
+    held = target["tier_recognised"].astype(object)
+    holds = held.map(lambda t: isinstance(t, str) and tier_rank(t) >= tier_rank(tier)).astype(bool)
     cand = target[~holds].copy()
     requires = {s.requires for s in card.sets.values() if s.tier == tier} - {None}
     pre = c[c["tier"].isin(requires)][["commune_id", "year", "criteria_total", "criteria_met", "indicators_total",

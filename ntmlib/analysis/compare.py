@@ -13,7 +13,7 @@ import pandas as pd
 from ..base.values import code_key
 from ..errors import ParameterError, Problem
 from ..scoring.scorecard import Scorecard
-from ..text import TIERS, error_text
+from ..text import error_text, tier_rank
 
 NA = object()  # stands for NA in comparisons: equal to itself only
 
@@ -129,7 +129,7 @@ def compare(a: Scorecard, b: Scorecard, years: tuple | None = None,
             moved |= differs(m[f"{v}{sa}"], m[f"{v}{sb}"])
         m = m[moved.to_numpy()]
         m.insert(1, "commune", m["commune_id"].map(names).astype("str"))
-        rank = [m["commune_id"].map(order), *(m[y] for y in year_cols[:1]), m["tier"].map(TIERS.index)]
+        rank = [m["commune_id"].map(order), *(m[y] for y in year_cols[:1]), m["tier"].map(tier_rank)]
         if code:
             rank.append(m[code].map(code_key))
         m = m.assign(**{f"_r{n}": r for n, r in enumerate(rank)})

@@ -30,14 +30,14 @@ from ..text import (
     FORMATION_TEXT,
     MONTH_NAMES,
     REORG_LABELS,
-    TIER_DTYPE,
-    TIERS,
     date_text,
     error_text,
     join_names,
     label,
     short_counts,
     tier_name,
+    tier_order,
+    tier_rank,
 )
 
 NEW_COLUMNS = ["key", "new_commune_id", "new_commune", "new_type", "new_province", "new_province_id", "effective"]
@@ -225,7 +225,7 @@ def successor_names(dataset: Dataset, commune_ids) -> dict[str, str]:
 def _recognitions_text(ds: Dataset, commune_id: str, year: int, lang: str) -> str:
     r = ds.recognitions
     r = r[(r["commune_id"] == commune_id) & (r["year"].isna() | (r["year"] <= year))]
-    r = r.assign(_rank=r["tier"].map(TIERS.index)).sort_values(["_rank", "year"], kind="stable")
+    r = r.assign(_rank=r["tier"].map(tier_rank)).sort_values(["_rank", "year"], kind="stable")
     parts = []
     for tier, y, decision in zip(r["tier"], r["year"], r.get("decision", pd.Series("", index=r.index))):
         text = tier_name(tier, lang) + ("" if pd.isna(y) else f" {int(y)}")
@@ -260,7 +260,7 @@ def history(card: Scorecard, new_commune=None, years=None, lang: str = "vi") -> 
     all_years = [y for y in all_years if ids & set(ds.communes.loc[ds.existing([y]), "commune_id"])]
     years = [y for y in all_years if years is None or y in set(np.atleast_1d(years))]
     c = card.communes[card.communes["commune_id"].isin(pre["commune_id"]) & card.communes["year"].isin(years)]
-    tiers = [t for t in TIERS if t in set(card.communes["tier"])]
+    tiers = sorted(set(card.communes["tier"].astype(str)), key=tier_order)
     base = pd.MultiIndex.from_product([years, pre["commune_id"]], names=["year", "commune_id"]).to_frame(index=False)
     base = base.merge(pre[["commune_id", "commune", "assessed"]], on="commune_id", how="left")
     counts = (c.assign(counts=short_counts(c)).pivot(index=["year", "commune_id"], columns="tier", values="counts")
@@ -302,8 +302,8 @@ def history_table(card: Scorecard, new_commune=None, years=None) -> pd.DataFrame
         out[col] = out[col].astype("Int64")
     out["reaches"] = out["reaches"].astype("boolean")
     for col in ("tier", "tier_reached", "tier_recognised"):
-        out[col] = out[col].astype(TIER_DTYPE)
-    out["_t"] = out["tier"].map(lambda t: TIERS.index(t) if isinstance(t, str) else -1).astype(int)
+        out[col] = out[col].astype(card.communes["tier"].dtype)
+    out["_t"] = out["tier"].map(lambda t: tier_rank(t) if isinstance(t, str) else -1).astype(int)
     out = out.sort_values(["year"], kind="stable")
     order = {k: n for n, k in enumerate(dict.fromkeys(out["key"]))}
     out = out.assign(_k=out["key"].map(order)).sort_values(["_k", "year", "_t"], kind="stable")
@@ -385,5 +385,5 @@ def regroup(card_or_table, dataset: Dataset | None = None, date=None) -> pd.Data
     cols = ["commune_id", "commune", "district", "province", "effective", "year", "set", "tier", "predecessors",
             "assessed", "reaching", "recognised", "criteria_total", "criteria_range", "indicators_total",
             "indicators_range"]
-    return out[cols].sort_values(["year", "commune_id", "tier"], key=lambda s: s.map(TIERS.index) if s.name == "tier"
+    return out[cols].sort_values(["year", "commune_id", "tier"], key=lambda s: s.map(tier_rank) if s.name == "tier"
                                  else s, kind="stable").reset_index(drop=True)

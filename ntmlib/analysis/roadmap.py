@@ -15,7 +15,7 @@ from ..text import (
     NO_THRESHOLD_TEXT,
     ROADMAP_TEXT,
     RULE_WORDS,
-    TIERS,
+    TierWord,
     error_text,
     label,
     localized,
@@ -23,6 +23,7 @@ from ..text import (
     range_text,
     sentence_case,
     tier_name,
+    tier_rank,
 )
 from . import aggregate
 from .trends import plain, trends
@@ -36,11 +37,12 @@ BY_COLUMNS = ["threshold_by", "threshold_by_basis", "rate", "projected", "outloo
 
 def _check(card: Scorecard, year, target: str) -> int:
     """`year` as a number, once the target tier and the year are known to have been scored."""
-    aggregate.require_tier(target)
     year = card.require_year(year)
-    if not any(s.tier == target for s in card.sets.values()):
+    aggregate.require_tier(target, aggregate.card_tiers(card))
+    if target not in aggregate.card_tiers(card, year):  # the tiers of the sets of that year
+        have = card.communes.loc[card.communes["year"] == year, "set"].astype(str).unique()
         raise ParameterError(Problem(error_text("tier_asked"), error_text(
-            "no_tier_scored", tier=error_text(f"tier_{target}"), have=", ".join(card.sets))))
+            "no_tier_scored", tier=TierWord(target), have=", ".join(have))))
     return year
 
 
@@ -72,7 +74,7 @@ def roadmap(card: Scorecard, year: int, target: str = "nang-cao", by: int | None
         tier=s.tier, _order=range(s.indicators_total)) for s in card.sets.values()], ignore_index=True)
     rows = rows.merge(cat, on=["set", "indicator"], how="left")
     rows["status"] = rows["status"].astype(str)  # not_met, no_threshold or no_data
-    rows["_tier"] = rows["tier"].map(TIERS.index)
+    rows["_tier"] = rows["tier"].map(tier_rank)
     rows = rows.sort_values(["target_set", "rank", "_tier", "_order"], kind="stable").reset_index(drop=True)
     rows = _binding(rows)
     out = rows[COLUMNS]
@@ -160,7 +162,7 @@ def district_totals(rm: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     key = ["target_set", "set", "tier", "criterion", "indicator", "name", "name_en", "unit", "rule"]
     agg = {"communes": ("_nm", "sum"), "no_data": ("_nd", "sum"), "no_threshold": ("_nt", "sum"),
            "gap_min": ("_short", "min"),
-           "gap_max": ("_short", "max"), "_tier_order": ("tier", lambda t: TIERS.index(t.iloc[0]))}
+           "gap_max": ("_short", "max"), "_tier_order": ("tier", lambda t: tier_rank(t.iloc[0]))}
     if "outlook" in b.columns:
         b = b.assign(_closes=b["outlook"].eq("closes").astype(int), _more=b["outlook"].eq("needs_more").astype(int))
         agg.update(closes=("_closes", "sum"), needs_more=("_more", "sum"))

@@ -18,10 +18,10 @@ from ..scoring.scorecard import Scorecard
 from ..text import (
     DIRECTION_NAMES,
     SAME_SET,
-    TIERS,
     TREND_HEADERS,
     met_word,
     number_text,
+    tier_rank,
 )
 
 ARROWS = {"improving": "↑", "stagnant": "→", "worsening": "↓", "no_data": "·"}
@@ -170,7 +170,7 @@ year). `communes` restricts to some commune ids.
     names = card.communes[["commune_id", "commune"]].drop_duplicates("commune_id")
     crit = plain(card.indicators[["set", "indicator", "criterion"]].drop_duplicates(["set", "indicator"]))
     out = base.merge(names, on="commune_id", how="left").merge(crit, on=["set", "indicator"], how="left")
-    order = {(s.id, i.code): (TIERS.index(s.tier), s.id, n) for s in card.sets.values()
+    order = {(s.id, i.code): (tier_rank(s.tier), s.id, n) for s in card.sets.values()
              for n, i in enumerate(s.indicators)}
     out["_order"] = [order[k] for k in zip(out["set"], out["indicator"])]
     out = out.sort_values(["commune_id", "_order"], kind="stable")
@@ -214,7 +214,7 @@ def summary(tr: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     counts = pd.crosstab([tr["set"], tr["indicator"]], tr["direction"]).reindex(columns=list(ARROWS), fill_value=0)
     names = tr.drop_duplicates(["set", "indicator"]).set_index(["set", "indicator"])[["criterion", "name"]]
     out = names.join(counts).reset_index()
-    order = out["set"].map(dict(zip(tr["set"], tr["tier"]))).map(TIERS.index)
+    order = out["set"].map(dict(zip(tr["set"], tr["tier"]))).map(tier_rank)
     return (out.assign(_order=order).sort_values(["_order", "worsening", "improving"], ascending=[True, False, False],
                                                  kind="stable")
             .drop(columns="_order").reset_index(drop=True))

@@ -15,7 +15,7 @@ from ..criteria.criteria_set import CriteriaSet
 from ..errors import ParameterError, Problem
 from ..scoring.scorecard import Scorecard
 from ..text import STATES as TEXT_STATES
-from ..text import TIERS, error_text
+from ..text import error_text, tier_rank
 from .trends import trends
 
 STATES = TEXT_STATES  # the one vocabulary: ntmlib.text.states
@@ -146,14 +146,14 @@ def headline_states(card: Scorecard, year: int) -> pd.DataFrame:
     state (not reached, undecided or no data). `reached` is the highest tier reached ('' for
     none); `undecided` the lowest tier above it that could not be decided ('' for none)."""
     s = states(card, year)
-    s["rank"] = s["tier"].map(TIERS.index)
+    s["rank"] = s["tier"].astype(str).map(tier_rank)
     out = []
     for cid, g in s.sort_values("rank", kind="stable").groupby("commune_id", sort=False):
         lapsed = g[g["state"] == "lapsed"]
         reached = g[g["state"].isin(["maintained", "reached"])]
         pick = lapsed.iloc[-1] if len(lapsed) else reached.iloc[-1] if len(reached) else g.iloc[0]
         top = reached["tier"].iloc[-1] if len(reached) else ""
-        above = g[(g["state"] == "undecided") & (g["rank"] > (TIERS.index(top) if top else -1))]
+        above = g[(g["state"] == "undecided") & (g["rank"] > (tier_rank(top) if top else -1))]
         out.append((cid, pick["tier"], pick["state"], top, above["tier"].iloc[0] if len(above) else ""))
     return pd.DataFrame(out, columns=["commune_id", "tier", "state", "reached", "undecided"])
 
@@ -181,7 +181,7 @@ def commune_verdicts(card: Scorecard, commune_id: str, year: int) -> list[Verdic
                            int(r.indicators_total), int(r.no_data),
                            state,
                            missing, prerequisite, no_thr, region, int(year)))
-    return sorted(out, key=lambda v: TIERS.index(v.tier))
+    return sorted(out, key=lambda v: tier_rank(v.tier))
 
 
 def provisional_count(card: Scorecard, year: int, communes=None, sets=None) -> tuple[int, int]:
@@ -262,6 +262,6 @@ def unmet_rows(card: Scorecard, year: int, wanted, trend_table=None) -> pd.DataF
     rows = rows.assign(tier=[m[0] for m in meta], provisional=[m[2] for m in meta],
                        arrow=found["arrow"].to_numpy(), rate=found["rate"].to_numpy(),
                        projected_year=found["projected_year"].array if len(found) else pd.array([], dtype="Int64"))
-    rows["_order"] = [(order[str(c)], TIERS.index(m[0]), m[1]) for c, m in zip(rows["commune_id"], meta)]
+    rows["_order"] = [(order[str(c)], tier_rank(m[0]), m[1]) for c, m in zip(rows["commune_id"], meta)]
     rows = rows.sort_values("_order", kind="stable")
     return card.typed(rows[["commune_id"] + ROW_COLUMNS].reset_index(drop=True))

@@ -12,7 +12,7 @@ from ..base.outputs import csv_safe
 from ..dataset import resolve
 from ..dataset.loading import load_dataset
 from ..scoring.engine import score
-from ..text import TIERS, TREND_HEADERS, tier_name
+from ..text import TREND_HEADERS, tier_name
 from .app import emit, main
 from .translation import Choice, Folder, Int, NtmUsageError, argument, language, option, say
 
@@ -23,10 +23,13 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
             "help": "Lộ trình lên hạng --target: mỗi xã chưa được công nhận còn thiếu chỉ tiêu nào, thiếu bao nhiêu, "
                     "xếp theo mức sẵn sàng (thiếu ít nhất trước); cuối cùng là tổng hợp toàn huyện.",
             "arguments": {"dataset": "Thư mục bộ dữ liệu."},
-            "options": {"year": "Năm đánh giá.", "target": "Hạng cần đạt.",
+            "options": {"year": "Năm đánh giá.",
+                        "target": "Hạng cần đạt: mã hạng của một bộ tiêu chí của năm (ntm, nang-cao, kieu-mau, "
+                                  "hoặc hạng tỉnh ban hành như hien-dai).",
                         "by_year": "Năm mục tiêu: khoảng thiếu nào tốc độ gần đây bù được trước năm đó.",
                         "district": "Chỉ các xã của huyện này (tên, có dấu hoặc không).",
                         "fmt": "table: văn bản; csv: dữ liệu đầy đủ.", "out": "Ghi ra tệp thay vì màn hình."},
+            "metavars": {"target": "HẠNG"},
             "examples": ["ntm roadmap data/ly-nhan --year 2023 --target nang-cao --by 2025"],
         },
         "whatif": {
@@ -59,10 +62,13 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
             "help": "Road to the --target tier: which indicators each commune not yet recognised misses, and by how "
                     "much, readiest first; then the district totals.",
             "arguments": {"dataset": "The dataset folder."},
-            "options": {"year": "The year assessed.", "target": "The tier to reach.",
+            "options": {"year": "The year assessed.",
+                        "target": "The tier to reach: the tier code of a criteria set of the year (ntm, nang-cao, "
+                                  "kieu-mau, or a tier a province issues such as hien-dai).",
                         "by_year": "Target year: which gaps the recent rate closes before then.",
                         "district": "Only the communes of this district (name, with or without diacritics).",
                         "fmt": "table: text; csv: the full data.", "out": "Write to this file instead of the screen."},
+            "metavars": {"target": "TIER"},
             "examples": ["ntm roadmap data/ly-nhan --year 2023 --target nang-cao --by 2025"],
         },
         "whatif": {
@@ -96,7 +102,7 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
 @main.command("roadmap", words=HELP)
 @argument("dataset", type=Folder())
 @option("--year", type=Int(), required=True)
-@option("--target", type=Choice(TIERS), default="nang-cao", show_default=True)
+@option("--target", default="nang-cao", show_default=True)
 @option("--by", "by_year", type=Int())
 @option("--district")
 @option("--format", "fmt", type=Choice(["table", "csv"]), default="table", show_default=True)

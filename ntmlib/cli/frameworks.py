@@ -12,6 +12,7 @@ from ..errors import ParameterError, Problem
 from ..office.criteria_import import import_set
 from ..office.criteria_workbook import export_set
 from ..present.criteria_text import describe_set, provisional_listing, sets_table
+from ..text import tier_name
 from .app import AppGroup, main
 from .translation import NtmArgument, NtmUsageError, argument, language, option, say
 
@@ -49,13 +50,16 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                     "--provisional (nhập thử) hoặc khi không có --decision thì được ghi 'tạm tính', và nguồn của bộ "
                     "ghi là nhập thử. Lỗi ghi rõ trang tính và ô.",
             "arguments": {"workbook": "Bảng Excel bộ tiêu chí đã sửa."},
-            "metavars": {"workbook": "TỆP.xlsx", "new_id": "MÃ", "extends": "BỘ_GỐC", "decision": "QUYẾT_ĐỊNH"},
+            "metavars": {"workbook": "TỆP.xlsx", "new_id": "MÃ", "extends": "BỘ_GỐC", "decision": "QUYẾT_ĐỊNH",
+                         "tier": "HẠNG"},
             "options": {"new_id": "Mã của bộ tiêu chí mới (chữ thường, số, gạch nối), cũng là tên tệp .yaml.",
                         "extends": "Bộ gốc mà bộ mới kế thừa: chỉ ghi những chỗ khác bộ gốc.",
                         "decision": "Số và ngày quyết định của tỉnh, ví dụ \"12/2024/QĐ-UBND ngày 15/3/2024\": "
                                     "nguồn của bộ và của các ngưỡng được sửa.",
                         "provisional": "Nhập thử: ngưỡng được sửa ghi 'tạm tính', không bao giờ 'xác nhận' (dự "
                                        "thảo, phương án cân nhắc).",
+                        "tier": "Hạng của bộ mới, thay hạng ở trang 'Thông tin' (mã hoặc tên: hien-dai, "
+                                "\"NTM hiện đại\"): bộ được ghi với bậc của hạng và hạng cần đạt trước.",
                         "out": "Tệp .yaml kết quả, thường là DỮ_LIỆU/frameworks/MÃ.yaml."},
             "examples": ["ntm frameworks import bo-tieu-chi.xlsx --id hanam-2024-ntm --extends vn-2021-ntm "
                          "--decision \"12/2024/QĐ-UBND ngày 15/3/2024\" --out hanam-2024-ntm.yaml",
@@ -97,7 +101,8 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                     "--decision as its source; with --provisional (a trial) or without --decision it is marked "
                     "provisional, and the set's source says it is a trial. Errors name the sheet and the cell.",
             "arguments": {"workbook": "The corrected criteria-set workbook."},
-            "metavars": {"workbook": "FILE.xlsx", "new_id": "ID", "extends": "PARENT", "decision": "DECISION"},
+            "metavars": {"workbook": "FILE.xlsx", "new_id": "ID", "extends": "PARENT", "decision": "DECISION",
+                         "tier": "TIER"},
             "options": {"new_id": "Id of the new set (lower case, digits, hyphens), also its file name.",
                         "extends": "The parent set: only the differences from it are written.",
                         "decision": "Number and date of the province's decision, for example "
@@ -105,6 +110,9 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                                     "changed thresholds.",
                         "provisional": "A trial import: changed thresholds are marked provisional, never "
                                        "confirmed (a draft, an option being weighed).",
+                        "tier": "The new set's tier, instead of the one on the 'Thông tin' sheet (a code or a "
+                                "name: hien-dai, \"NTM hiện đại\"): the set is written with the tier's rank and the "
+                                "tier it requires.",
                         "out": "The .yaml file to write, usually DATASET/frameworks/ID.yaml."},
             "examples": ["ntm frameworks import bo-tieu-chi.xlsx --id hanam-2024-ntm --extends vn-2021-ntm "
                          "--decision \"12/2024/QĐ-UBND ngày 15/3/2024\" --out hanam-2024-ntm.yaml",
@@ -210,15 +218,20 @@ def frameworks_export(set_id: str, out: str) -> None:
 @option("--extends")
 @option("--decision", default="")
 @option("--provisional", is_flag=True)
+@option("--tier")
 @option("--out", type=click.Path(dir_okay=False), required=True)
 def frameworks_import(workbook: str, new_id: str, extends: str | None, decision: str, provisional: bool,
-                      out: str) -> None:
+                      tier: str | None, out: str) -> None:
     """`ntm frameworks import FILE.xlsx --id ID --out DATASET/frameworks/ID.yaml`: a corrected
     workbook as a validated criteria set (only the differences when it --extends a parent)."""
     if not Path(workbook).is_file():
         raise ParameterError(Problem(workbook, say("no_file", path=workbook)))
-    s = import_set(Path(workbook), new_id, Path(out), extends=extends, decision=decision, provisional=provisional)
+    s = import_set(Path(workbook), new_id, Path(out), extends=extends, decision=decision, provisional=provisional,
+                   tier=tier)
     click.echo(say("written", path=out))
+    if tier:
+        click.echo(say("imported_tier", tier=tier_name(s.tier, language()), code=s.tier, rank=s.tier_rank,
+                       requires=tier_name(s.requires, language()) if s.requires else "—"))
     click.echo(say("imported", id=s.id, indicators=s.indicators_total,
                    confirmed=sum(i.confidence == "confirmed" for i in s.indicators)))
     if provisional:

@@ -13,7 +13,7 @@ from ..dataset.resolve import set_id_among
 from ..errors import ParameterError
 from ..office.score_workbook import write_score_workbook
 from ..scoring.engine import score
-from ..text import TIERS, communes_display
+from ..text import communes_display
 from .app import emit, main
 from .translation import Choice, Folder, Int, NtmUsageError, argument, language, option, say
 
@@ -26,9 +26,11 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
             "arguments": {"dataset": "Thư mục bộ dữ liệu (communes.csv, observations, dataset.yaml)."},
             "options": {"year": "Năm đánh giá.",
                         "set_id": "Chỉ chấm theo bộ tiêu chí này (mã, tên, hạng hoặc tệp .yaml).",
-                        "tier": "Chỉ in kết quả theo bộ tiêu chí của hạng này.",
+                        "tier": "Chỉ in kết quả theo bộ tiêu chí của hạng này (ntm, nang-cao, kieu-mau, hoặc "
+                                "hạng một bộ tiêu chí của năm khai báo, như hien-dai).",
                         "fmt": "table: bảng; csv, json: dữ liệu đầy đủ; xlsx: sổ Excel (cần --out).",
                         "out": "Ghi ra tệp thay vì màn hình (bắt buộc với xlsx)."},
+            "metavars": {"tier": "HẠNG"},
             "examples": ["ntm score data/ly-nhan --year 2023 --tier ntm",
                          "ntm score data/ly-nhan --year 2023 --format xlsx --out diem-2023.xlsx"],
         },
@@ -41,9 +43,11 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
             "arguments": {"dataset": "The dataset folder (communes.csv, observations, dataset.yaml)."},
             "options": {"year": "The year assessed.", "set_id": "Score against this criteria set only (id, name, "
                                                                  "tier or .yaml file).",
-                        "tier": "Show only the results of this tier's set.",
+                        "tier": "Show only the results of this tier's set (ntm, nang-cao, kieu-mau, or the tier "
+                                "a set of the year declares, such as hien-dai).",
                         "fmt": "table: a table; csv, json: the full data; xlsx: an Excel workbook (needs --out).",
                         "out": "Write to this file instead of the screen (required for xlsx)."},
+            "metavars": {"tier": "TIER"},
             "examples": ["ntm score data/ly-nhan --year 2023 --tier ntm",
                          "ntm score data/ly-nhan --year 2023 --format xlsx --out diem-2023.xlsx"],
         },
@@ -55,7 +59,7 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
 @argument("dataset", type=Folder())
 @option("--year", type=Int(), required=True)
 @option("--set", "set_id")
-@option("--tier", type=Choice(TIERS))
+@option("--tier")
 @option("--format", "fmt", type=Choice(["table", "csv", "json", "xlsx"]), default="table", show_default=True)
 @option("--out", type=click.Path())
 def score_cmd(dataset, year, set_id, tier, fmt, out) -> None:

@@ -18,7 +18,8 @@ import pandas as pd
 import yaml
 
 from ..errors import FrameworkError, Problem
-from ..text import error_text
+from ..text import error_text, register_tier, tier_rank
+from ..text.formats import KNOWN_TIERS
 
 FRAMEWORK_DIR = Path(__file__).parent / "sets"
 SCHEMA_PATH = FRAMEWORK_DIR / "schema.yaml"
@@ -153,7 +154,9 @@ class CriteriaSet:
     path: str = ""
     declared: dict = field(default_factory=dict)
     files: tuple[str, ...] = ()  # this set's file, then the files of the sets it extends
-
+    tier_rank: int = 0  # the tier's place on the ladder, 1 the lowest (ntmlib.criteria.ladder)
+    tier_name: str = ""
+    tier_name_en: str = ""
 
     def __hash__(self) -> int:
         return hash((self.id, self.path))
@@ -440,6 +443,10 @@ def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> Cr
     if problems:
         raise FrameworkError(problems)
 
+    tier = _tier(doc, parent, name, problems)
+    if problems:
+        raise FrameworkError(problems)
+
     order = {c.code: n for n, c in enumerate(criteria)}
     indicators.sort(key=lambda i: order[i.criterion])  # stable: keeps order within a criterion
     period = tuple(doc["period"]) if "period" in doc else (parent.period if parent else None)
@@ -448,7 +455,10 @@ def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> Cr
         name=doc["name"],
         name_en=doc.get("name_en", ""),
         tier=doc["tier"],
-        requires=doc.get("requires", parent.requires if parent else None),
+        tier_rank=tier["rank"],
+        tier_name=tier["name"],
+        tier_name_en=tier["name_en"],
+        requires=tier["requires"],
         period=period,
         source=doc.get("source", {}),
         regions=regions,
@@ -462,6 +472,28 @@ def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> Cr
         declared=declared,
         files=tuple(dict.fromkeys((str(path),) + (parent.files if parent else ()) + tuple(ctx.files))),
     )
+
+
+def _tier(doc: dict, parent: CriteriaSet | None, name: str, problems: list) -> dict:
+    """The set's tier: its rank, names and the tier it requires, as the file gives them, else as
+    the set it extends gives them for the same tier, else the defaults of KNOWN_TIERS. The tier is
+    then known by name and rank to every page (ntmlib.text.register_tier)."""
+    tier = doc["tier"]
+    same = parent if parent is not None and parent.tier == tier else None
+    known = KNOWN_TIERS.get(tier)
+    rank = doc.get("tier_rank") or (same.tier_rank if same else 0) or (known[0] if known else 0)
+    vi = doc.get("tier_name") or (same.tier_name if same else "") or (known[2] if known else "")
+    en = doc.get("tier_name_en") or (same.tier_name_en if same else "") or (known[3] if known else "") or vi
+    requires = doc["requires"] if "requires" in doc else (same.requires if same else known[1] if known else None)
+    if not rank or not vi:
+        problems.append(Problem(name, error_text("tier_needs_rank", tier=tier, known=", ".join(KNOWN_TIERS)), "tier"))
+        return {}
+    if requires is not None and tier_rank(requires) >= rank:
+        problems.append(Problem(name, error_text("requires_not_lower", requires=requires,
+                                                 required=tier_rank(requires), tier=tier, rank=rank), "requires"))
+        return {}
+    register_tier(tier, rank, vi, en)
+    return {"rank": rank, "name": vi, "name_en": en, "requires": requires}
 
 
 def _as_raw(i: Indicator) -> dict:

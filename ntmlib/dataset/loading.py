@@ -11,9 +11,10 @@ import pyarrow as pa
 import yaml
 
 from ..base.values import fold
-from ..criteria.criteria_set import available_sets
+from ..criteria.criteria_set import available_sets, load_set
 from ..errors import DataError, FrameworkError, Problem
 from ..text import TIERS, error_text
+from ..text.formats import KNOWN_TIERS
 from .checks import Collector, check_observations, place_order
 from .crosswalk import CROSSWALK_COLUMNS, CROSSWALK_FILE, check_crosswalk
 from .encoding import encode_observations, factorize_small
@@ -61,7 +62,7 @@ def _read_meta(root: Path, problems: list[Problem]) -> dict:
                 or len(years) != 2 or not all(isinstance(y, int) for y in years)):
             problems.append(Problem("dataset.yaml", error_text("bad_frameworks"),
                                     f"frameworks[{n}]"))
-    _check_targets(meta.get("targets"), problems)
+    _check_targets(meta.get("targets"), problems, dataset_tiers(root, meta))
     if problems:
         return {k: v for k, v in meta.items() if k not in ("frameworks", "targets")}
     return meta
@@ -70,7 +71,21 @@ def _read_meta(root: Path, problems: list[Problem]) -> dict:
 TARGET_KEYS = ("tier", "year", "share", "count", "source", "note")
 
 
-def _check_targets(targets, problems: list[Problem]) -> None:
+def dataset_tiers(root: Path, meta: dict) -> tuple[str, ...]:
+    """The tiers a dataset may name (targets, recognitions, registrations): the known ones
+    (ntm, nang-cao, kieu-mau, hien-dai) and those of the sets dataset.yaml names."""
+    tiers = dict.fromkeys(KNOWN_TIERS)
+    search = (root / "frameworks",) if (root / "frameworks").is_dir() else ()
+    for entry in meta.get("frameworks") or []:
+        for sid in (entry.get("sets") or []) if isinstance(entry, dict) else []:
+            try:
+                tiers.setdefault(load_set(str(sid), search).tier)
+            except FrameworkError:  # reported where the sets are read
+                pass
+    return tuple(tiers)
+
+
+def _check_targets(targets, problems: list[Problem], tiers=TIERS) -> None:
     """Check `targets` of dataset.yaml (ntmlib.dataset.model.Target); each problem names the key
     (`targets[0].share`)."""
     if targets is None:
@@ -84,9 +99,9 @@ def _check_targets(targets, problems: list[Problem]) -> None:
         extra = [str(k) for k in t if k not in TARGET_KEYS]
         if extra:
             problems.append(Problem("dataset.yaml", error_text("target_keys", keys=", ".join(extra)), at))
-        if t.get("tier") not in TIERS:
+        if t.get("tier") not in tiers:
             problems.append(Problem("dataset.yaml", error_text("target_tier", tier=t.get("tier"),
-                                                               tiers=", ".join(TIERS)), f"{at}.tier"))
+                                                               tiers=", ".join(tiers)), f"{at}.tier"))
         year = t.get("year")
         if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
             problems.append(Problem("dataset.yaml", error_text("target_year", year=year), f"{at}.year"))
@@ -171,11 +186,12 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
     bad |= _resolve_commune_refs(ds, out)
     check_crosswalk(ds, out)
     bad |= _check_years(ds, out)
+    tiers = dataset_tiers(root, ds.meta)
     for key in ("recognitions", "registrations"):
         table = getattr(ds, key)
         for place, tier in zip(table["place"], table["tier"]):
-            if tier not in TIERS:
-                out.add(key, "tier", place, "tier", error_text("bad_tier", tier=tier, tiers=", ".join(TIERS)))
+            if tier not in tiers:
+                out.add(key, "tier", place, "tier", error_text("bad_tier", tier=tier, tiers=", ".join(tiers)))
     empty_code = (observations["indicator"] == "").to_numpy()
     for place in observations.loc[empty_code & ~bad, "place"]:
         out.add("observations", "indicator", place, "indicator", error_text("no_indicator_code"))

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..criteria.criteria_set import CriteriaSet, load_set
-from ..text import TIERS
+from ..criteria.ladder import Ladder, ladder_of, sorted_sets
 from .readers.places import place_word
 from .resolve import area_communes, commune_id, district_name
 
@@ -81,8 +81,14 @@ class Dataset:
 
     def sets_for(self, year: int) -> list[CriteriaSet]:
         """The criteria sets dataset.yaml names for `year`, lowest tier first."""
-        sets = [load_set(i, self.framework_dir) for i in self.set_ids_for(year)]
-        return sorted(sets, key=lambda s: TIERS.index(s.tier))
+        return sorted_sets(load_set(i, self.framework_dir) for i in self.set_ids_for(year))
+
+    def ladder(self, years, sets=()) -> Ladder:
+        """The ladder of tiers of the sets dataset.yaml names for `years` and of `sets`, with the
+        tiers of the recognitions (ntmlib.criteria.ladder)."""
+        named = {s.id: s for y in years for s in self.sets_for(int(y))}
+        named.update({s.id: s for s in sets})
+        return ladder_of(named.values(), extra=self.recognitions["tier"].dropna().unique())
 
     def set_ids_for(self, year: int) -> list[str]:
         """Ids of the sets dataset.yaml names for `year`, in the order written."""

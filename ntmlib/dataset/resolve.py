@@ -19,7 +19,7 @@ import pandas as pd
 from ..base.values import fold, normalise_text
 from ..criteria.criteria_set import load_set
 from ..errors import DataError, ParameterError, Problem
-from ..text import TIER_WORDS, error_text
+from ..text import LANGS, error_text, tier_name
 
 NAME_PREFIXES = ("xa ", "thi tran ", "tt ", "tt. ", "phuong ")
 AREA_PREFIXES = ("tinh ", "thanh pho ", "tp. ", "tp ", "huyen ", "quan ", "thi xa ")
@@ -195,7 +195,8 @@ def set_id(ref, sets: Mapping[str, str], file: str = error_text("set_given"),
     except ParameterError:
         key = set_key(normalise_text(ref))
         by_tier = [i for i, t in (tiers or {}).items()
-                   if key in {set_key(t), set_key(t.replace("-", " ")), *(set_key(w[t]) for w in TIER_WORDS.values())}]
+                   if key in {set_key(t), set_key(t.replace("-", " ")),
+                              *(set_key(tier_name(t, lang)) for lang in LANGS)}]
         if len(by_tier) == 1:
             return by_tier[0]
         raise

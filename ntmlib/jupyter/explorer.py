@@ -46,7 +46,7 @@ from ..scoring.scorecard import Scorecard
 from ..text import (
     COMMUNE_HEADERS,
     EXPLORER_LABELS,
-    TIERS,
+    TierWord,
     counts_text,
     error_text,
     label,
@@ -54,6 +54,7 @@ from ..text import (
     met_word,
     result_word,
     tier_name,
+    tier_rank,
     vi_sort_key,
 )
 
@@ -102,7 +103,7 @@ def resolve_set(card: Scorecard, ref, year: int) -> str:
     except ParameterError:  # said with the year and the sets scored in it
         names = ""
         for sid in scored:  # "ntm-2021 (NTM), …", each tier worded in the user's language
-            one = error_text("set_with_tier", set=sid, tier=error_text(f"tier_{card.sets[sid].tier}"))
+            one = error_text("set_with_tier", set=sid, tier=TierWord(card.sets[sid].tier))
             names = error_text("comma_list", a=names, b=one) if names else one
         message = error_text("no_set_scored_in", set=ref, year=year, have=names)
         raise ParameterError(Problem(error_text("criteria_set_asked"), message)) from None
@@ -125,7 +126,7 @@ def set_ids(card: Scorecard, year: int) -> list[str]:
     """The sets scored in `year`, lowest tier first."""
     c = card.communes
     ids = dict.fromkeys(c.loc[c["year"] == year, "set"])
-    return sorted(ids, key=lambda s: TIERS.index(card.sets[s].tier))
+    return sorted(ids, key=lambda s: tier_rank(card.sets[s].tier))
 
 
 def districts(card: Scorecard) -> dict[str, list[str]]:
@@ -279,7 +280,7 @@ def indicators_table(data, commune, year=None, criteria_set=None, unmet_only: bo
     ind = ind[(ind["commune_id"] == cid) & (ind["year"] == y) & ind["set"].isin(sids)]
     if unmet_only:
         ind = ind[~ind["met"].fillna(False).astype(bool)]
-    order = {(s, i.code): (TIERS.index(card.sets[s].tier), n) for s in sids for n, i in
+    order = {(s, i.code): (tier_rank(card.sets[s].tier), n) for s in sids for n, i in
              enumerate(card.sets[s].indicators)}
     keys = list(zip(ind["set"].astype(str), ind["indicator"].astype(str)))
     ind = ind.assign(_order=[order[k] for k in keys]).sort_values("_order", kind="stable")

@@ -19,7 +19,8 @@ from ..base.values import fold
 from ..criteria.criteria_set import NUMERIC_RULES, CriteriaSet, Indicator, Threshold, load_set
 from ..dataset.readers import cell_place
 from ..errors import FrameworkError, Problem
-from ..text import TIERS, error_text, tier_name
+from ..text import error_text, tier_name, tier_rank
+from ..text.formats import KNOWN_TIERS
 from .criteria_workbook import (
     INFO_KEYS,
     INFO_SHEET,
@@ -89,14 +90,16 @@ class _Row:
 
 def import_set(path: str | Path, set_id: str | None = None, out: str | Path | None = None,
                extends: str | None = None, decision: str = "", search: tuple[Path, ...] = (), *,
-               provisional: bool = False) -> CriteriaSet:
+               provisional: bool = False, tier: str | None = None) -> CriteriaSet:
     """Turn an edited criteria-set workbook into the YAML set `out` (named `set_id`, by default the
     file's name), check it by loading it, and return it. With `extends`, only the differences from
     that parent are written. A value that differs from the reference set (the parent, else the set
     the workbook was exported from) is marked confirmed with `decision` as its source; with
     `provisional` (a trial: the decision is not final), or without a decision, it is marked
-    provisional, and the set's source says it is a trial. Raises FrameworkError naming the sheet
-    and cell of every problem; `out` is not left behind then."""
+    provisional, and the set's source says it is a trial. `tier` (a code or a tier's name) replaces
+    the tier of the 'Thông tin' sheet; a tier other than the reference's is written with its rank,
+    names and the tier it requires (e.g. hien-dai: rank 2, requires ntm). Raises FrameworkError
+    naming the sheet and cell of every problem; `out` is not left behind then."""
     import openpyxl
 
     if out is None:
@@ -176,8 +179,16 @@ def import_set(path: str | Path, set_id: str | None = None, out: str | Path | No
     if extends:
         doc["extends"] = extends
     doc["name"] = info.get("name") or reference.name
+    if tier:
+        info = {**info, "tier": tier, "tier@": "--tier"}
     doc["tier"] = _tier(info, reference, name, problems)
-    if reference.requires and not extends:
+    if doc["tier"] != reference.tier:
+        known = KNOWN_TIERS.get(doc["tier"])
+        doc.update(tier_rank=tier_rank(doc["tier"]), tier_name=tier_name(doc["tier"]),
+                   tier_name_en=tier_name(doc["tier"], "en"))
+        if known and known[1]:
+            doc["requires"] = known[1]
+    elif reference.requires and not extends:
         doc["requires"] = reference.requires
     period = _period(info, name, problems)
     if period:
@@ -283,15 +294,17 @@ def _period(info: dict, name: str, problems: list) -> list[int] | None:
 
 
 def _tier(info: dict, reference: CriteriaSet, name: str, problems: list) -> str:
-    """The tier the 'Thông tin' sheet gives (a code or a tier's name: 'NTM nâng cao'), else the reference's."""
+    """The tier the 'Thông tin' sheet (or --tier) gives (a code or a tier's name: 'NTM nâng cao',
+    'NTM hiện đại'), else the reference's."""
     text = info.get("tier", "")
     if not text:
         return reference.tier
-    names = {fold(tier_name(t)): t for t in TIERS} | {t: t for t in TIERS}
+    tiers = (*KNOWN_TIERS, *((reference.tier,) if reference.tier not in KNOWN_TIERS else ()))
+    names = {fold(tier_name(t)): t for t in tiers} | {t: t for t in tiers}
     tier = names.get(fold(text)) or names.get(text)
     if tier is None:
-        message = error_text("import_bad_tier", value=text, known=", ".join(TIERS),
-                             names=", ".join(tier_name(t) for t in TIERS))
+        message = error_text("import_bad_tier", value=text, known=", ".join(tiers),
+                             names=", ".join(tier_name(t) for t in tiers))
         problems.append(Problem(name, message, info["tier@"]))
         return reference.tier
     return tier

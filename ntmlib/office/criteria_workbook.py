@@ -20,7 +20,8 @@ from ..base.outputs import write_bytes_atomic
 from ..base.values import fold
 from ..criteria.criteria_set import CriteriaSet, Threshold, available_sets, load_set
 from ..dataset.resolve import set_id_among
-from ..text import FRAMEWORK_EXCEL_DERIVED_WORDS, FRAMEWORK_EXCEL_WORDS, TIERS, tier_name
+from ..text import FRAMEWORK_EXCEL_DERIVED_WORDS, FRAMEWORK_EXCEL_WORDS, tier_name
+from ..text.formats import KNOWN_TIERS
 from .workbook_style import FONT, HEADER_FILL, ROW_PAD_PT, default_font, line_pt, new_cell, print_setup, wrapped_lines
 
 W = FRAMEWORK_EXCEL_WORDS
@@ -182,7 +183,8 @@ def export_set(s: CriteriaSet | str | Path, path: str | Path) -> Path:
     info.append([new_cell(info, W["info_title"])])
     for key, label in INFO_KEYS:
         info.append([new_cell(info, label), new_cell(info, values[key])])
-    tiers = DataValidation(type="list", formula1='"' + ",".join(tier_name(t) for t in TIERS) + '"',
+    names = ",".join(tier_name(t) for t in dict.fromkeys((*KNOWN_TIERS, s.tier)))  # the set's own tier too
+    tiers = DataValidation(type="list", formula1=f'"{names}"',
                            allow_blank=False, showErrorMessage=True, errorTitle=W["bad_title"],
                            error=W["bad_tier_list"])
     info.add_data_validation(tiers)

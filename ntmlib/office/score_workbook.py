@@ -29,7 +29,6 @@ from ..text import (
     DOCUMENT_LABELS,
     NO_THRESHOLD_TEXT,
     RULE_SIGNS,
-    TIERS,
     counts_text,
     label,
     met_word,
@@ -37,6 +36,7 @@ from ..text import (
     sentence_case,
     state_text,
     tier_name,
+    tier_order,
 )
 from .workbook_style import (
     FONT,
@@ -94,7 +94,7 @@ def write_score_workbook(card, path: str | Path, sets=None) -> Path:
     default_font(wb)
     styles = _Styles()
     wanted = set(card.sets) if sets is None else {str(s) for s in sets}
-    sets = sorted((s for s in card.sets.values() if s.id in wanted), key=lambda s: (TIERS.index(s.tier), s.id))
+    sets = sorted((s for s in card.sets.values() if s.id in wanted), key=lambda s: (*tier_order(s.tier), s.id))
     titles = sheet_titles(sets)
     names: set[str] = set()
     for s in sets:

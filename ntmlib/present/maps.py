@@ -38,21 +38,24 @@ from ..base.outputs import write_text_atomic
 from ..dataset import units
 from ..errors import DataError
 from ..scoring.scorecard import Scorecard
-from ..text import MAP_LABELS, STATES, TIERS, date_text, label, state_text, tier_name
-from ..text.states import STATE_MARKERS, TIER_MARKERS
+from ..text import MAP_LABELS, STATES, TIERS, date_text, label, state_text, tier_name, tier_order, tier_rank
+from ..text.states import STATE_MARKERS, tier_marker
 from ..version import __version__
 
 FONT = "DejaVu Sans"
 
 
-def _marks() -> dict:
+def _marks(tiers=TIERS) -> dict:
     """mark -> (colour, marker, filled): a tier reached and recognised ('ntm'), reached by the
-    results only ('ntm/reached', hollow), then the other states; told apart by shape as well as colour."""
+    results only ('ntm/reached', hollow), highest tier first, then the other states; told apart by
+    shape as well as colour. `tiers`: those of the ladder drawn (a tier no table names is drawn in
+    the colour and shape of its rank)."""
     out = {}
-    for tier in reversed(TIERS):
-        out[tier] = (*TIER_MARKERS[tier], True)
-    for tier in reversed(TIERS):
-        out[f"{tier}/reached"] = (*TIER_MARKERS[tier], False)
+    tiers = sorted(tiers, key=tier_order, reverse=True)
+    for tier in tiers:
+        out[tier] = (*tier_marker(tier), True)
+    for tier in tiers:
+        out[f"{tier}/reached"] = (*tier_marker(tier), False)
     for state in (*STATES, "not_assessed"):
         if state in STATE_MARKERS:
             out[state] = (*STATE_MARKERS[state], True)
@@ -194,7 +197,8 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True
             ax.text(o[:, 0].mean(), o[:, 1].max(), name, ha="center", va="bottom", fontsize=8.5, style="italic",
                     fontweight="bold", color="#5d4037", zorder=1)
         handles = []
-        for mark, (colour, marker, filled) in STYLE.items():
+        drawn = {m.partition("/")[0] for m in placed["mark"]} - set(STYLE)
+        for mark, (colour, marker, filled) in (_marks((*TIERS, *drawn)) if drawn else STYLE).items():
             t = placed[placed["mark"] == mark]
             if t.empty:
                 continue
@@ -230,7 +234,7 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True
 def _mark_name(mark: str, lang: str) -> str:
     """A legend entry: 'NTM kiểu mẫu: đạt, đã công nhận', 'Đã công nhận nhưng chưa duy trì'."""
     tier, _, reached = mark.partition("/")
-    if tier in TIERS:
+    if tier_rank(tier):
         return label(MAP_LABELS, "tier", lang, tier=tier_name(tier, lang),
                      state=state_text("reached" if reached else "maintained", lang, short=True).lower())
     return label(MAP_LABELS, "not_assessed", lang) if mark == "not_assessed" else state_text(mark, lang)

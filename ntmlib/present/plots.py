@@ -34,12 +34,15 @@ from ..text import (
     EXPORT_LABELS,
     HISTORY_FIGURE_LABELS,
     PLOT_LABELS,
+    TierWord,
     error_text,
     label,
     localized,
     range_text,
     short_counts,
     tier_name,
+    tier_order,
+    tier_rank,
 )
 from .grids import COLOURS
 
@@ -219,7 +222,7 @@ def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None, 
     """Horizontal bars: criteria still missing for each commune not yet recognised at `tier`,
     closest first, labelled "criteria met/total · indicators met/total". `year` defaults to
     the latest scored; `set_id` is needed only when several sets of that tier were scored."""
-    aggregate.require_tier(tier)
+    aggregate.require_tier(tier, aggregate.card_tiers(card))
     y = card.years[-1] if year is None else card.require_year(year)
     c = card.communes
     ids = sorted(set(c.loc[(c["year"] == y) & (c["tier"] == tier), "set"]))
@@ -227,14 +230,14 @@ def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None, 
         scored_rows(card, y, set_id)
         if set_id not in ids:
             raise ParameterError(Problem(error_text("criteria_set_asked"),
-                                         error_text("set_not_tier", set=set_id, tier=error_text(f"tier_{tier}"))))
+                                         error_text("set_not_tier", set=set_id, tier=TierWord(tier))))
         ids = [set_id]
     if not ids:
         raise ParameterError(Problem(error_text("tier_asked"),
-                                     error_text("no_tier_set_scored", tier=error_text(f"tier_{tier}"), year=y)))
+                                     error_text("no_tier_set_scored", tier=TierWord(tier), year=y)))
     if len(ids) > 1:
         raise ParameterError(Problem(error_text("criteria_set_asked"), error_text(
-            "many_tier_sets", tier=error_text(f"tier_{tier}"), year=y, sets=", ".join(ids))))
+            "many_tier_sets", tier=TierWord(tier), year=y, sets=", ".join(ids))))
     s = card.sets[ids[0]]
     r = aggregate.readiness(card, tier, y)
     r = r[r["set"] == s.id].reset_index(drop=True)
@@ -330,6 +333,16 @@ TIER_COLOURS = {"kieu-mau": "#1b5e20", "nang-cao": "#43a047", "ntm": "#a5d6a7", 
 
 
 TIER_INK = {"kieu-mau": "white", "nang-cao": "white", "ntm": "#1b1b1b", "": "white", None: "#424242"}
+# a tier the tables above do not name (hiện đại, or one a province declares): by its rank
+RANK_COLOURS = {1: ("#a5d6a7", "#1b1b1b"), 2: ("#6a1b9a", "white"), 3: ("#1b5e20", "white"),
+                4: ("#004d40", "white")}
+
+
+def tier_colour(tier) -> tuple[str, str]:
+    """(fill, ink) of a cell for a tier reached ('' none, None not assessed): its own, else its rank's."""
+    if tier in TIER_COLOURS:
+        return TIER_COLOURS[tier], TIER_INK[tier]
+    return RANK_COLOURS[min(max(tier_rank(tier), 1), max(RANK_COLOURS))]
 
 
 def history_figure(card: Scorecard, new_commune, years=None, lang: str = "vi"):
@@ -351,7 +364,8 @@ def history_figure(card: Scorecard, new_commune, years=None, lang: str = "vi"):
         for r in h.itertuples():
             x, y = yrs.index(r.year), len(names) - 1 - names.index(r.commune)
             state = (r.tier_reached if pd.notna(r.tier_reached) else "") if r.assessed else None
-            ax.add_patch(Rectangle((x + 0.03, y + 0.06), 0.94, 0.88, facecolor=TIER_COLOURS[state], edgecolor="white"))
+            fill, ink = tier_colour(state)
+            ax.add_patch(Rectangle((x + 0.03, y + 0.06), 0.94, 0.88, facecolor=fill, edgecolor="white"))
             if r.assessed:
                 lines = [tier_name(r.tier_reached, lang) if pd.notna(r.tier_reached) else labels["none"]]
                 lines += [f"{tier_name(t, lang)}: {h.at[r.Index, t]}" for t in tiers]
@@ -360,14 +374,16 @@ def history_figure(card: Scorecard, new_commune, years=None, lang: str = "vi"):
             else:
                 lines = [labels["not_assessed"]]
             ax.text(x + 0.5, y + 0.5, "\n".join(lines), ha="center", va="center", fontsize=8.5,
-                    color=TIER_INK[state], linespacing=1.3)
+                    color=ink, linespacing=1.3)
         ax.set_xlim(0, len(yrs))
         ax.set_ylim(0, len(names))
         ax.set_xticks([i + 0.5 for i in range(len(yrs))], labels=[str(y) for y in yrs])
         ax.xaxis.tick_top()
         ax.set_yticks([len(names) - 0.5 - i for i in range(len(names))], labels=names)
         _bare(ax)
-        handles = [Patch(facecolor=TIER_COLOURS[t], label=tier_name(t, lang)) for t in ("kieu-mau", "nang-cao", "ntm")]
+        shown = set(h["tier_reached"].dropna().astype(str)) - {"kieu-mau", "nang-cao", "ntm"}
+        handles = [Patch(facecolor=tier_colour(t)[0], label=tier_name(t, lang))
+                   for t in sorted({"kieu-mau", "nang-cao", "ntm", *shown}, key=tier_order, reverse=True)]
         handles += [Patch(facecolor=TIER_COLOURS[""], label=labels["none"]),
                     Patch(facecolor=TIER_COLOURS[None], label=labels["not_assessed"])]
         fig.legend(handles=handles, loc="outside lower center", ncols=5, frameon=False)

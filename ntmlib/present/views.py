@@ -26,7 +26,6 @@ from ..text import (
     REPORT_LABELS,
     REPORT_TEXT,
     SAME_SET,
-    TIERS,
     TREND_HEADERS,
     VERDICT_TEXT,
     WHATIF_TEXT,
@@ -40,6 +39,8 @@ from ..text import (
     short_counts,
     shortened,
     tier_name,
+    tier_order,
+    tier_rank,
     vi_sort_key,
 )
 from . import blocks, bulletin, maps
@@ -349,7 +350,7 @@ class NewCommuneReport:
         """Per year and predecessor: counts met per tier ('18/19 · 55/57'), tiers reached and recognised."""
         t, r = REPORT_LABELS[self.lang], REORG_LABELS[self.lang]
         h = reorg.history(self.card, self.key, self.years, self.lang)
-        tiers = [x for x in ("ntm", "nang-cao", "kieu-mau") if x in h.columns]
+        tiers = sorted((x for x in h.columns if tier_rank(x)), key=tier_order)  # the tiers of the ladder
         out = pd.DataFrame({t["year"]: h["year"], r["predecessor"]: h["commune"]})
         for x in tiers:
             out[tier_name(x, self.lang)] = [v if a else r["not_assessed"] for v, a in zip(h[x], h["assessed"])]
@@ -439,7 +440,7 @@ class DistrictReport:
         sets = list(dict.fromkeys(c["set"]))
         met = {s: c[c["set"] == s].set_index("commune_id") for s in sets}
         order = sorted(first.index, key=lambda i: (
-            -(TIERS.index(first.at[i, "tier_reached"]) + 1 if pd.notna(first.at[i, "tier_reached"]) else 0),
+            -(tier_rank(first.at[i, "tier_reached"]) + 1 if pd.notna(first.at[i, "tier_reached"]) else 0),
             *[-(met[s].at[i, "criteria_met"] if i in met[s].index else -1) for s in reversed(sets)],
             *[-(met[s].at[i, "indicators_met"] if i in met[s].index else -1) for s in reversed(sets)],
             vi_sort_key(first.at[i, "commune"])))

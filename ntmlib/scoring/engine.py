@@ -11,6 +11,7 @@ import pyarrow.compute as pc
 
 from ..base.values import BAD, PROBLEMS, check_unit_rule, code_key, value_message
 from ..criteria.criteria_set import BASIS_CODES, CriteriaSet, load_set
+from ..criteria.ladder import Ladder, sorted_sets
 from ..dataset.checks import commune_group_problems
 from ..dataset.encoding import (
     EncodedObservations,
@@ -22,7 +23,7 @@ from ..dataset.loading import load_dataset
 from ..dataset.model import Dataset
 from ..dataset.readers import lines_text
 from ..errors import DataError, Problem
-from ..text import TIER_DTYPE, TIERS, error_text
+from ..text import error_text
 from .provenance import Provenance
 from .scorecard import Scorecard, combine
 
@@ -43,7 +44,7 @@ def _as_sets(sets, dataset: Dataset, years: list[int]) -> list[CriteriaSet]:
         if isinstance(sets, (str, CriteriaSet)):
             sets = [sets]
         out = [s if isinstance(s, CriteriaSet) else load_set(s, dataset.framework_dir) for s in sets]
-    return sorted(out, key=lambda s: TIERS.index(s.tier))
+    return sorted_sets(out)
 
 
 def _targets(enc: EncodedObservations, sets: list[CriteriaSet], cat: pd.DataFrame):
@@ -321,7 +322,8 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
         ("indicators_met", n_true), ("indicators_total", n_total), ("no_data", n_na), ("no_threshold", n_nothr))}
     set_met_value = per_set[:, :, 1] == 0
     set_met_known = (per_set[:, :, 1] > 0) | (per_set[:, :, 2] == 0)
-    tiers = _tiers(ds, set_list, communes, years, set_met_value & set_met_known)
+    ladder = ds.ladder(years, set_list)
+    tiers = _tiers(ds, set_list, communes, years, set_met_value & set_met_known, ladder)
     undecided = _undecided(set_list, set_met_value, set_met_known, ind_sum["no_threshold"],
                            tiers["prerequisite_met"].reshape(CY, S), tiers["reaches"].reshape(CY, S))
     names = communes["commune"].to_numpy(dtype=object)
@@ -331,7 +333,7 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
         "commune": pd.array(np.repeat(names, Y * S), dtype="str"),
         "year": np.tile(np.repeat(np.asarray(years, np.int64), S), C),
         "set": pd.Categorical(np.tile(np.array(set_ids, dtype=object), CY), dtype=set_dtype),
-        "tier": pd.Categorical(np.tile(np.array([s.tier for s in set_list], dtype=object), CY), dtype=TIER_DTYPE),
+        "tier": pd.Categorical(np.tile(np.array([s.tier for s in set_list], dtype=object), CY), dtype=ladder.dtype),
         "criteria_met": per_set[:, :, 0].reshape(-1).astype(np.int64),
         "criteria_total": per_set.sum(axis=2).reshape(-1).astype(np.int64),
         **{k: v.reshape(-1) for k, v in ind_sum.items()},
@@ -511,21 +513,24 @@ def _undecided(sets: list[CriteriaSet], met: np.ndarray, known: np.ndarray, no_t
 
 
 def _tiers(ds: Dataset, sets: list[CriteriaSet], communes: pd.DataFrame, years: list[int],
-           set_met: np.ndarray) -> dict[str, np.ndarray]:
+           set_met: np.ndarray, ladder: Ladder) -> dict[str, np.ndarray]:
     """prerequisite_met, recognised, reaches, tier_reached, tier_recognised per commune × year × set.
 
     A set's prerequisite tier is reached in the same scoring when a set of that tier is scored,
-    else held by a recognition. `set_met` is (communes × years, sets), True where met."""
+    else held by a recognition (a tier holds every tier of a lower rank). `set_met` is (communes ×
+    years, sets), True where met; the tier columns are categoricals of `ladder`."""
     C, Y, S = len(communes), len(years), len(sets)
     rec = ds.recognitions
     ci = pd.Index(communes["commune_id"]).get_indexer(rec["commune_id"])
-    rank = rec["tier"].map({t: n for n, t in enumerate(TIERS)}).to_numpy(dtype=float)
+    rank = rec["tier"].map({t: n for n, t in enumerate(ladder.tiers)}).to_numpy(dtype=float)
     rec_year = pd.to_numeric(rec["year"], errors="coerce").to_numpy(dtype=float)
     held_rank = np.full((C, Y), -1, np.int64)  # highest tier held (a tier holds every tier below)
     for b, y in enumerate(years):
         ok = (ci >= 0) & ~np.isnan(rank) & (np.isnan(rec_year) | (rec_year <= y))
         np.maximum.at(held_rank[:, b], ci[ok], rank[ok].astype(np.int64))
-    held_rank = held_rank.reshape(-1)
+    held_rank = held_rank.reshape(-1)  # the index on the ladder of the highest tier held, -1 for none
+    ranks = np.array([ladder.rank(t) for t in ladder.tiers] + [0])
+    held_ladder_rank = ranks[held_rank]
     reached: dict[str, np.ndarray] = {}
     prereq, recognised, reaches = (np.zeros((C * Y, S), bool) for _ in range(3))
     for j, s in enumerate(sets):  # lowest tier first, so the prerequisite is known when needed
@@ -534,16 +539,16 @@ def _tiers(ds: Dataset, sets: list[CriteriaSet], communes: pd.DataFrame, years: 
         elif s.requires in reached:
             pre = reached[s.requires]
         else:
-            pre = held_rank >= TIERS.index(s.requires)
+            pre = held_ladder_rank >= ladder.rank(s.requires)
         prereq[:, j] = pre
-        recognised[:, j] = held_rank >= TIERS.index(s.tier)
+        recognised[:, j] = held_ladder_rank >= ladder.rank(s.tier)
         reaches[:, j] = set_met[:, j] & pre
         reached[s.tier] = reached.get(s.tier, np.zeros(C * Y, bool)) | reaches[:, j]
-    set_rank = np.array([TIERS.index(s.tier) for s in sets])
+    set_rank = np.array([ladder.tiers.index(s.tier) for s in sets])
     best = np.where(reaches, set_rank[None, :], -1).max(axis=1) if S else np.full(C * Y, -1)
     return {"prerequisite_met": prereq.reshape(-1), "recognised": recognised.reshape(-1),
             "reaches": reaches.reshape(-1),  # code -1: no tier (NA)
-            "tier_reached": pd.Categorical.from_codes(np.repeat(best, S), dtype=TIER_DTYPE),
-            "tier_recognised": pd.Categorical.from_codes(np.repeat(held_rank, S), dtype=TIER_DTYPE)}
+            "tier_reached": pd.Categorical.from_codes(np.repeat(best, S), dtype=ladder.dtype),
+            "tier_recognised": pd.Categorical.from_codes(np.repeat(held_rank, S), dtype=ladder.dtype)}
 
 

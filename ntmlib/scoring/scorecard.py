@@ -12,7 +12,7 @@ from ..base.values import code_key
 from ..criteria.criteria_set import CriteriaSet
 from ..dataset.model import Dataset
 from ..errors import ParameterError, Problem
-from ..text import NO_THRESHOLD_TEXT, RULE_WORDS, TIER_DTYPE, error_text, label, quantity_text
+from ..text import NO_THRESHOLD_TEXT, RULE_WORDS, error_text, label, quantity_text, tier_order
 from .provenance import Provenance
 from .window import require_year
 
@@ -116,7 +116,7 @@ class Scorecard:
         names = dict(zip(self.communes["commune_id"].astype(str), self.communes["commune"]))
         tiers = {k: s.tier for k, s in self.sets.items()}
         out = rows.assign(commune=rows["commune_id"].astype(str).map(names).astype("str"),
-                          tier=rows["set"].astype(str).map(tiers).astype(TIER_DTYPE))
+                          tier=rows["set"].astype(str).map(tiers).astype(self.communes["tier"].dtype))
         return out[LONG_COLUMNS].reset_index(drop=True)
 
     def measure(self, measure: str, year: int | None = None) -> pd.DataFrame:
@@ -186,16 +186,21 @@ class Scorecard:
         return c[(c["commune_id"] == commune_id) & (c["year"] == year)]
 
 
+TIER_COLUMNS = ("tier", "tier_reached", "tier_recognised")
+
+
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """The rows of `frames` in one table; a column categorical in each stays categorical with the union of
-    their categories (periods with different sets have different codes), codes in their natural order."""
+    their categories (periods with different sets have different codes), codes in their natural order
+    and tiers by (rank, code): the union of the ladders of the periods."""
     out = pd.concat(frames, ignore_index=True)
     for col in out.columns:
         dtypes = [f[col].dtype for f in frames if col in f.columns]
         if (len(dtypes) == len(frames) and all(isinstance(d, pd.CategoricalDtype) for d in dtypes)
                 and not isinstance(out[col].dtype, pd.CategoricalDtype)):
             ordered = dtypes[0].ordered
-            cats = sorted({c for d in dtypes for c in d.categories}, key=code_key if ordered else None)
+            key = tier_order if col in TIER_COLUMNS else code_key if ordered else None
+            cats = sorted({c for d in dtypes for c in d.categories}, key=key)
             out[col] = pd.Categorical(out[col], categories=cats, ordered=ordered)
     return out
 

@@ -13,7 +13,7 @@ import pandas as pd
 from ..base.values import parse_full
 from ..criteria.criteria_set import CriteriaSet
 from ..dataset.model import Dataset
-from ..text import TIER_DTYPE, TIERS
+from ..text import tier_order, tier_rank
 
 NO_THRESHOLD = "không có ngưỡng"
 MEASURE_PRIORITY = 1000
@@ -81,7 +81,8 @@ def combine(results: list) -> object:
 
 def score_reference(ds: Dataset, sets: list[CriteriaSet], years: list[int]) -> dict[str, pd.DataFrame]:
     """Indicators, criteria and communes tables (as in Scorecard) computed one row at a time."""
-    sets = sorted(sets, key=lambda s: TIERS.index(s.tier))
+    sets = sorted(sets, key=lambda s: tier_order(s.tier))
+    ladder = ds.ladder(years, sets)
     # which (set, code) of an observation serves which indicator, and how strongly
     targets: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
     for s in sets:
@@ -182,24 +183,26 @@ def score_reference(ds: Dataset, sets: list[CriteriaSet], years: list[int]) -> d
                     "no_threshold": n_nothr, "set_met": set_met,
                     "undecided": is_undecided,
                     "prerequisite_met": pre, "recognised": s.tier in held, "reaches": reaches})
-            best_reached = max((TIERS.index(t) for t, r in reached.items() if r), default=None)
-            best_held = max((TIERS.index(t) for t in held), default=None)
+            best_reached = max((ladder.tiers.index(t) for t, r in reached.items() if r), default=None)
+            best_held = max((ladder.tiers.index(t) for t in held if t in ladder), default=None)
             for row in rows_of_year:
-                row["tier_reached"] = TIERS[best_reached] if best_reached is not None else None
-                row["tier_recognised"] = TIERS[best_held] if best_held is not None else None
+                row["tier_reached"] = ladder.tiers[best_reached] if best_reached is not None else None
+                row["tier_recognised"] = ladder.tiers[best_held] if best_held is not None else None
                 commune_rows.append(row)
     communes = pd.DataFrame(commune_rows)
     for col in ("tier", "tier_reached", "tier_recognised"):  # NA: no tier
         if col in communes.columns:
-            communes[col] = pd.Categorical(communes[col], dtype=TIER_DTYPE)
+            communes[col] = pd.Categorical(communes[col], dtype=ladder.dtype)
     return {"indicators": pd.DataFrame(ind_rows), "criteria": pd.DataFrame(crit_rows), "communes": communes}
 
 
 def _recognitions(ds: Dataset, years: list[int]) -> dict[tuple[str, int], set[str]]:
     """(commune, year) -> tiers held that year: recognised by then (or year unknown), and the tiers below."""
     held: dict[tuple[str, int], set[str]] = {}
+    ladder = ds.ladder(years)
     for cid, tier, rec_year in zip(ds.recognitions["commune_id"], ds.recognitions["tier"], ds.recognitions["year"]):
         for year in years:
             if pd.isna(rec_year) or int(rec_year) <= year:
-                held.setdefault((cid, year), set()).update(TIERS[: TIERS.index(tier) + 1])
+                held.setdefault((cid, year), set()).update(
+                    t for t in ladder if 0 < tier_rank(t) <= tier_rank(tier))
     return held

@@ -14,6 +14,7 @@ from .cli import (
 from .errors import (
     ERROR_TEXT,
     Message,
+    TierWord,
     error_text,
     worded,
 )
@@ -44,10 +45,13 @@ from .formats import (
     number_text,
     quantity_text,
     range_text,
+    register_tier,
     sentence_case,
     short_counts,
     shortened,
     tier_name,
+    tier_order,
+    tier_rank,
     vi_sort_key,
 )
 from .office import (
@@ -146,6 +150,7 @@ __all__ = [
     "TIER_NAMES",
     "TIER_NAMES_EN",
     "TIER_WORDS",
+    "TierWord",
     "TREND_HEADERS",
     "VERDICT_TEXT",
     "WHATIF_HEADERS",
@@ -165,12 +170,15 @@ __all__ = [
     "number_text",
     "quantity_text",
     "range_text",
+    "register_tier",
     "result_word",
     "sentence_case",
     "shortened",
     "state_text",
     "short_counts",
     "tier_name",
+    "tier_order",
+    "tier_rank",
     "vi_sort_key",
     "worded",
 ]

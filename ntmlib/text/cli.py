@@ -62,6 +62,7 @@ CLI_WORDS = {
         "imported": "Bộ tiêu chí {id}: {indicators} chỉ tiêu, {confirmed} chỉ tiêu có ngưỡng xác nhận.",
         "imported_trial": "Nhập thử (tạm tính, chưa phải quyết định chính thức): {provisional} chỉ tiêu có ngưỡng "
                           "tạm tính.",
+        "imported_tier": "Hạng {tier} ({code}), bậc {rank}, cần đạt trước: {requires}.",
         "template_written": "{communes} xã, {inputs} số liệu mỗi xã ({indicators} chỉ tiêu của {sets} bộ tiêu chí), "
                             "năm {year}",
         "template_left_out": "Không lập phiếu cho {n} đơn vị không thuộc diện đánh giá: {names}",
@@ -136,6 +137,7 @@ CLI_WORDS = {
         "imported": "Criteria set {id}: {indicators} indicators, {confirmed} with confirmed thresholds.",
         "imported_trial": "Trial import (provisional, not a final decision): {provisional} indicators with "
                           "provisional thresholds.",
+        "imported_tier": "Tier {tier} ({code}), rank {rank}, requires first: {requires}.",
         "template_written": "{communes} communes, {inputs} figures each ({indicators} indicators of {sets} criteria "
                             "sets), year {year}",
         "template_left_out": "No sheet for {n} units not assessed: {names}",
@@ -156,7 +158,8 @@ CLI_WORDS = {
 
 
 EXCEL_SETS_CLI_WORDS = {  # the messages of `ntm frameworks export|import` and `ntm template`, within CLI_WORDS
-    lang: {key: CLI_WORDS[lang][key] for key in ("no_file", "imported", "imported_trial", "template_written",
+    lang: {key: CLI_WORDS[lang][key] for key in ("no_file", "imported", "imported_trial", "imported_tier",
+                                                      "template_written",
                                                       "template_left_out")} for lang in LANGS}
 
 FRAMEWORK_TEXT = {  # `ntm frameworks`: confidence counts per set and the list of provisional thresholds

@@ -3,7 +3,7 @@ which keeps its Vietnamese text (what every message said before) and the key and
 it again in English when it is printed (`worded`)."""
 from __future__ import annotations
 
-from .formats import TIER_WORDS, label
+from .formats import TIER_WORDS, label, tier_name
 
 ERROR_TEXT = {
     "vi": {
@@ -109,6 +109,11 @@ ERROR_TEXT = {
         "type_string": "chuỗi", "type_number": "số", "type_integer": "số nguyên", "type_array": "danh sách",
         "type_object": "bảng khoá: giá trị", "type_boolean": "đúng/sai", "type_null": "rỗng",
         "file_root": "(gốc tệp)", "id_not_file_name": "mã '{id}' khác tên tệp",
+        "tier_needs_rank": "hạng '{tier}' không phải {known}: ghi thêm tier_rank (bậc của hạng, 1 là thấp nhất) "
+                           "và tier_name (tên hạng)",
+        "requires_not_lower": "hạng yêu cầu '{requires}' (bậc {required}) phải thấp hơn hạng '{tier}' của bộ "
+                              "(bậc {rank})",
+        "tier_rank_differs": "hạng '{tier}' có bậc {rank} ở bộ {set} nhưng bậc {other_rank} ở bộ {other}",
         "circular_extends": "kế thừa vòng tròn: {chain}", "extends_unknown": "kế thừa bộ tiêu chí không có: '{ref}'",
         "needs_extends": "'{field}' chỉ dùng được trong bộ kế thừa bộ khác (extends)",
         "no_group": "không có nhóm tiêu chí '{group}'", "repeated_criterion": "mã tiêu chí '{code}' bị lặp",
@@ -421,6 +426,11 @@ ERROR_TEXT = {
         "type_string": "a string", "type_number": "a number", "type_integer": "an integer", "type_array": "a list",
         "type_object": "a mapping of key: value", "type_boolean": "true/false", "type_null": "empty",
         "file_root": "(root of the file)", "id_not_file_name": "id '{id}' differs from the file name",
+        "tier_needs_rank": "tier '{tier}' is not one of {known}: add tier_rank (the tier's rank, 1 the lowest) "
+                           "and tier_name (its name)",
+        "requires_not_lower": "the required tier '{requires}' (rank {required}) must rank below the set's tier "
+                              "'{tier}' (rank {rank})",
+        "tier_rank_differs": "tier '{tier}' has rank {rank} in set {set} but rank {other_rank} in set {other}",
         "circular_extends": "circular extends: {chain}",
         "extends_unknown": "extends a criteria set that does not exist: '{ref}'",
         "needs_extends": "'{field}' can only be used in a set that extends another (extends)",
@@ -659,6 +669,22 @@ def error_text(key: str, **params) -> Message:
     return Message(key, **params)
 
 
+class TierWord(str):
+    """A tier's name inside a message: Vietnamese as a string, `worded(lang)` in `lang` (any tier
+    a set declares, not only those of the catalogue)."""
+
+    def __new__(cls, tier: str):
+        self = super().__new__(cls, tier_name(tier))
+        self.tier = tier
+        return self
+
+    def __getnewargs__(self):
+        return (self.tier,)
+
+    def worded(self, lang: str = "vi") -> str:
+        return tier_name(self.tier, lang)
+
+
 def worded(text, lang: str = "vi") -> str:
-    """`text` in `lang` when it is a message of ERROR_TEXT, else as it is."""
-    return text.worded(lang) if isinstance(text, Message) else str(text)
+    """`text` in `lang` when it is a message of ERROR_TEXT (or a tier's name), else as it is."""
+    return text.worded(lang) if isinstance(text, (Message, TierWord)) else str(text)

@@ -11,12 +11,40 @@ import pandas as pd
 
 LANGS = ("vi", "en")
 
-TIERS = ("ntm", "nang-cao", "kieu-mau")  # lowest first: nâng cao (advanced) needs NTM, kiểu mẫu (model) needs nâng cao
-# The dtype of every tier column (tier, tier_reached, tier_recognised): ordered lowest first, NA for none.
+# The tiers of 2021–2025, lowest first: nâng cao (advanced) needs NTM, kiểu mẫu (model) needs nâng
+# cao. Each criteria set declares its own tier (ntmlib.criteria.ladder builds the ladder of a year's
+# sets); these are the default ladder and the tiers a set may name without saying its rank.
+TIERS = ("ntm", "nang-cao", "kieu-mau")
+# The dtype of the tier columns of the default ladder: ordered lowest first, NA for none.
 TIER_DTYPE = pd.CategoricalDtype(TIERS, ordered=True)
 TIER_NAMES = {"ntm": "NTM", "nang-cao": "NTM nâng cao", "kieu-mau": "NTM kiểu mẫu"}
 TIER_NAMES_EN = {"ntm": "NTM", "nang-cao": "advanced NTM", "kieu-mau": "model NTM"}
 TIER_WORDS = {"vi": TIER_NAMES, "en": TIER_NAMES_EN}
+# tier -> (rank, what it requires, vi name, en name): the defaults of the tiers a set may name
+# without its rank; "hien-dai" (xã NTM hiện đại, QĐ 51/2025/QĐ-TTg Phụ lục II) ships no set.
+KNOWN_TIERS = {"ntm": (1, None, "NTM", "NTM"), "nang-cao": (2, "ntm", "NTM nâng cao", "advanced NTM"),
+               "kieu-mau": (3, "nang-cao", "NTM kiểu mẫu", "model NTM"),
+               "hien-dai": (2, "ntm", "NTM hiện đại", "modern NTM")}
+_TIERS_SEEN: dict[str, tuple] = {}  # the tiers of the sets loaded in this process (register_tier)
+
+
+def register_tier(tier: str, rank: int, name: str, name_en: str = "") -> None:
+    """Make a set's tier known by rank and name to `tier_name` and `tier_rank` (the criteria loader
+    calls this for every set it reads)."""
+    _TIERS_SEEN[tier] = (int(rank), name, name_en or name)
+
+
+def tier_rank(tier: str) -> int:
+    """The rank of a tier (NTM 1, nâng cao and hiện đại 2, kiểu mẫu 3, or the rank its set
+    declares); 0 for none or a tier no set has named."""
+    if tier in _TIERS_SEEN:
+        return _TIERS_SEEN[tier][0]
+    return KNOWN_TIERS[tier][0] if tier in KNOWN_TIERS else 0
+
+
+def tier_order(tier: str) -> tuple[int, str]:
+    """The sort key of a tier: (rank, code), so tiers of one rank from different periods keep one order."""
+    return tier_rank(tier), str(tier)
 
 COUNT_WORDS = {"vi": {"criteria": "{met}/{total} tiêu chí", "indicators": "{met}/{total} chỉ tiêu"},
                "en": {"criteria": "{met}/{total} criteria", "indicators": "{met}/{total} indicators"}}
@@ -71,10 +99,18 @@ def short_counts(rows: pd.DataFrame) -> list[str]:
 
 
 def tier_name(tier: str, lang: str = "vi") -> str:
-    """'nang-cao' -> 'NTM nâng cao'; NA (no tier) -> '—'."""
+    """'nang-cao' -> 'NTM nâng cao'; a tier a set declared -> its name; NA (no tier) -> '—'."""
     if tier is None or tier is pd.NA or (isinstance(tier, float) and tier != tier) or not tier:
         return "—"
-    return label(TIER_WORDS, tier, lang)
+    if tier in TIER_NAMES:
+        return label(TIER_WORDS, tier, lang)
+    if tier in _TIERS_SEEN:
+        _, name, name_en = _TIERS_SEEN[tier]
+    elif tier in KNOWN_TIERS:
+        _, _, name, name_en = KNOWN_TIERS[tier]
+    else:
+        name = name_en = str(tier)
+    return name_en if lang == "en" else name
 
 
 def number_text(value: float, decimals: int = 2, lang: str = "vi") -> str:

@@ -5,7 +5,7 @@ and map marker (the symbols, colours and markers are read from this module, not 
 whose tables are all keyed by language)."""
 from __future__ import annotations
 
-from .formats import label, tier_name
+from .formats import label, tier_name, tier_rank
 
 # the states, in the order a legend lists them (best first)
 STATES = ("maintained", "reached", "lapsed", "not_reached", "undecided", "no_data")
@@ -38,8 +38,15 @@ STATE_COLOURS = {"maintained": ("#1b6b34", "#e3f4e8"), "reached": ("#1b6b34", "#
 # the maps: a commune reaching a tier is drawn in that tier's colour, filled when recognised and
 # hollow when reached by the results only; the other states have their own colour and shape
 TIER_MARKERS = {"ntm": ("#7cb342", "o"), "nang-cao": ("#2e7d32", "s"), "kieu-mau": ("#0d47a1", "*")}
+# a tier no table above names (hiện đại, or one a province declares): a colour and shape by its rank
+RANK_MARKERS = {1: ("#7cb342", "o"), 2: ("#6a1b9a", "h"), 3: ("#0d47a1", "*"), 4: ("#004d40", "p")}
 STATE_MARKERS = {"lapsed": ("#ef6c00", "^"), "not_reached": ("#c62828", "X"), "undecided": ("#616161", "P"),
                  "no_data": ("#9e9e9e", "v"), "not_assessed": ("#bdbdbd", "D")}
+
+
+def tier_marker(tier: str) -> tuple[str, str]:
+    """(colour, marker) of a tier on the maps: its own, else the one of its rank."""
+    return TIER_MARKERS.get(tier) or RANK_MARKERS[min(max(tier_rank(tier), 1), max(RANK_MARKERS))]
 
 
 HEADLINE_TEXT = {

@@ -27,7 +27,7 @@ def rows(df, cols):
 def test_errors_name_the_choices():
     with pytest.raises(ParameterError) as e:
         aggregate.require_tier("hang-4")
-    assert str(e.value) == "hạng: không có hạng 'hang-4' (chọn ntm, nang-cao, kieu-mau)"
+    assert str(e.value) == "hạng: không có hạng 'hang-4' (chọn ntm, nang-cao, kieu-mau, hien-dai)"
     card = ntmlib.score(TINY, year=2023)
     with pytest.raises(ParameterError) as e:
         aggregate.summary(card, level="xa")

@@ -195,8 +195,7 @@ def test_schema_errors_name_file_and_path():
 
 def test_structure_errors_are_all_reported():
     got = _problems("bad-schema")
-    assert len(got) == 3
-    assert "bad-schema.yaml: tier: 'ntm-plus' không phải một trong ['ntm', 'nang-cao', 'kieu-mau']" in got
+    assert len(got) == 2  # its tier 'ntm-plus' is a code the schema takes (tests/criteria/test_ladder.py)
     assert any(p.startswith("bad-schema.yaml: criteria[0].indicators[0].rule: '=>'") for p in got)
     assert any(p.startswith("bad-schema.yaml: criteria[0].indicators[0].confidence: 'sure'") for p in got)
 

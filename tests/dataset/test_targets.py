@@ -38,14 +38,14 @@ def test_no_targets_is_an_empty_list():
 
 def test_every_wrong_target_is_named_with_its_key(tmp_path):
     d = tiny_with(tmp_path, "targets:\n"
-                            "  - {tier: hien-dai, year: 2030, share: 65}\n"
+                            "  - {tier: sieu, year: 2030, share: 65}\n"
                             "  - {tier: ntm, year: '2030', share: 0.6, count: 3}\n"
                             "  - {tier: ntm, year: 2030, count: 0, by: tỉnh}\n"
                             "  - {tier: ntm, year: 2030, share: 0.7, source: [a, b]}\n")
     with pytest.raises(ntmlib.DataError) as e:
         ntmlib.load_dataset(d)
     assert [(p.file, p.place, p.message) for p in e.value.problems] == [
-        ("dataset.yaml", "targets[0].tier", "hạng 'hien-dai' không có (dùng ntm, nang-cao, kieu-mau)"),
+        ("dataset.yaml", "targets[0].tier", "hạng 'sieu' không có (dùng ntm, nang-cao, kieu-mau, hien-dai)"),
         ("dataset.yaml", "targets[0].share",
          "tỷ lệ '65' phải là số lớn hơn 0 và không quá 1 (65 % viết là 0.65)"),
         ("dataset.yaml", "targets[1].year", "năm mục tiêu '2030' phải là một năm, ví dụ 2030"),

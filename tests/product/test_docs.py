@@ -149,6 +149,46 @@ def _dataset_with_province_set(tmp: Path) -> Path:
     return d
 
 
+def _modern_set_workbook(tmp: Path) -> Path:
+    """vn-2026-ntm exported to Excel, made a province's draft "hiện đại" set as docs/province-office.md
+    shows (illustrative): its name and issuer, and 5.2 (health insurance) raised from 90 to 95."""
+    import openpyxl
+
+    from ntmlib.office.criteria_workbook import export_set
+
+    path = tmp / "bo-tieu-chi-hien-dai.xlsx"
+    export_set("vn-2026-ntm", path)
+    wb = openpyxl.load_workbook(path)
+    info = wb["Thông tin"]
+    assert (info["A3"].value, info["A6"].value) == ("Tên bộ tiêu chí", "Cơ quan ban hành")
+    info["B3"] = "Bộ tiêu chí xã nông thôn mới hiện đại tỉnh Ninh Bình (dự thảo)"
+    info["B6"] = "UBND tỉnh Ninh Bình"
+    ws = wb["Chỉ tiêu"]
+    col = {c.value: c.column for c in ws[3]}
+    row = {ws.cell(r, 2).value: r for r in range(4, ws.max_row + 1)}
+    assert ws.cell(row["5.2"], col["Mọi xã"]).value == 90
+    ws.cell(row["5.2"], col["Mọi xã"]).value = 95
+    wb.save(path)
+    return path
+
+
+def _dataset_with_modern_set(tmp: Path) -> Path:
+    """data/ly-nhan with frameworks/ninhbinh-2026-hien-dai.yaml imported from that workbook (--tier
+    hien-dai, --provisional) and named in dataset.yaml for 2026 beside vn-2026-ntm."""
+    from ntmlib.office.criteria_import import import_set
+
+    d = tmp / "ly-nhan-hien-dai"
+    shutil.copytree(ROOT / "data" / "ly-nhan", d)
+    import_set(_modern_set_workbook(tmp), "ninhbinh-2026-hien-dai", d / "frameworks" / "ninhbinh-2026-hien-dai.yaml",
+               provisional=True, tier="hien-dai")
+    meta = d / "dataset.yaml"
+    text = meta.read_text(encoding="utf-8")
+    assert "sets: [vn-2026-ntm]" in text
+    meta.write_text(text.replace("sets: [vn-2026-ntm]", "sets: [vn-2026-ntm, ninhbinh-2026-hien-dai]"),
+                    encoding="utf-8")
+    return d
+
+
 def _dataset_from_entry_workbook(tmp: Path) -> Path:
     """data/ly-nhan whose observations are the data-entry workbook of 2023 for three communes, filled
     in with their values of observations.csv (tests/office/test_data_entry.py fills it the same way)."""
@@ -191,6 +231,8 @@ PREPARED = {
     "bo-tieu-chi-sai.xlsx": _spoiled_set_workbook,
     "ly-nhan-tinh-2024/": _dataset_with_province_set,
     "ly-nhan-nhap-lieu/": _dataset_from_entry_workbook,
+    "bo-tieu-chi-hien-dai.xlsx": _modern_set_workbook,
+    "ly-nhan-hien-dai/": _dataset_with_modern_set,
     "ly-nhan-2024/": _ly_nhan_2024,
     "ly-nhan-renamed/": _renamed_sample,
     "broken-groups/": _broken_groups,

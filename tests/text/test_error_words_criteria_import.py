@@ -128,10 +128,10 @@ def test_a_bad_tier_and_a_bad_decision_date(exported, tmp_path):
         import_set(edited(exported, tmp_path, {"B4": "siêu"}, "Thông tin"), "tinh-x", tmp_path / "tinh-x.yaml",
                    extends="vn-2021-ntm")
     assert lines(e.value) == [(
-        "sai.xlsx: 'Thông tin'!B4: hạng 'siêu' không phải một trong ntm, nang-cao, kieu-mau (hoặc NTM, NTM nâng "
-        "cao, NTM kiểu mẫu)",
-        "sai.xlsx: 'Thông tin'!B4: tier 'siêu' is not one of ntm, nang-cao, kieu-mau (or NTM, NTM nâng cao, NTM "
-        "kiểu mẫu)")]
+        "sai.xlsx: 'Thông tin'!B4: hạng 'siêu' không phải một trong ntm, nang-cao, kieu-mau, hien-dai (hoặc NTM, "
+        "NTM nâng cao, NTM kiểu mẫu, NTM hiện đại)",
+        "sai.xlsx: 'Thông tin'!B4: tier 'siêu' is not one of ntm, nang-cao, kieu-mau, hien-dai (or NTM, NTM nâng "
+        "cao, NTM kiểu mẫu, NTM hiện đại)")]
     with pytest.raises(FrameworkError) as e:
         import_set(exported, "tinh-x", tmp_path / "tinh-x.yaml", extends="vn-2021-ntm",
                    decision="12/2024/QĐ-UBND ngày 31/2/2024")
