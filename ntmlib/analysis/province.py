@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..errors import ParameterError, Problem
 from ..scoring.scorecard import Scorecard
-from ..text import STATES, TIERS, error_text
+from ..text import STATES, error_text, tier_order
 from . import reorg
 from .aggregate import NO_DISTRICT, summary
 from .verdicts import set_states
@@ -36,15 +36,11 @@ ORIGIN_COLUMNS = ["new_commune_id", "new_commune", "effective", "commune_id", "c
                   "tier_reached", "tier_recognised"]
 
 
-def _rank(tier) -> int:
-    return TIERS.index(tier) if tier in TIERS else len(TIERS)
-
-
 def tiers_scored(card: Scorecard, year: int) -> list[str]:
     """The tiers scored in `year`, lowest first."""
     y = card.require_year(year)
     found = card.communes.loc[card.communes["year"] == y, "tier"].astype(str).unique()
-    return sorted(found, key=lambda t: (_rank(t), t))
+    return sorted(found, key=tier_order)
 
 
 def _set_of(card: Scorecard, year: int, tier: str | None) -> tuple[str, str]:
@@ -247,7 +243,7 @@ def origins(card: Scorecard, year: int, province: str | None = None) -> pd.DataF
     first = h["effective"].str[:4].astype(int)  # the first year of the new commune
     before = (h["year"] < first) | ((h["year"] == first) & (h["effective"].str[5:] != "01-01"))
     h = h[before & h["set"].notna()]
-    h = h.assign(_r=h["tier"].astype(str).map(_rank))
+    h = h.assign(_r=h["tier"].astype(str).map(tier_order))
     h = h.sort_values(["year", "_r"], ascending=[False, True], kind="stable")
     last = h.drop_duplicates(["key", "commune_id"])  # the last year, its lowest tier
     base = links[["key", "new_commune_id", "new_commune", "effective", "commune_id", "commune", "district",
