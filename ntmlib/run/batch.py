@@ -235,14 +235,17 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
 def freshness(ds: Dataset, years: list[int], runs: list[Run], formats=FORMATS):
     """Score every report's window of years once and give each run its freshness key: a digest of
     its parameters, the provenance of the years its report shows (every data file, every set file
-    of those years' periods), its notebook and its formats. Returns (the Scorecard, {year: the
+    of those years' periods, by their names in the dataset folder), its notebook and its formats.
+    The dataset is in the key by its folder's name, not its place on the machine: a dataset folder
+    moved or copied elsewhere keeps its reports up to date. Returns (the Scorecard, {year: the
     provenance of that year's reports})."""
     card = score(ds, year=report_years(ds.years, years[-1]))
     window = {y: card.provenance_upto(y) for y in years}  # what each year's reports show, and come from
     nb_digest = {k: file_sha256(notebook_path(k)) for k in ("commune", "district")}
     for r in runs:
         r.params.update(dataset=str(ds.path.resolve()))  # the scores file is not part of the key
-        r.key = _digest(r.params, window[r.year].digest(), nb_digest[r.kind], sorted(formats))
+        r.key = _digest({**r.params, "dataset": ds.path.resolve().name}, window[r.year].digest(), nb_digest[r.kind],
+                        sorted(formats))
     return card, window
 
 
