@@ -185,7 +185,7 @@ def criteria_distribution(card: Scorecard, year: int, set_id: str, lang: str = "
     ax.set_xticks(range(len(levels)), labels=[f"{k}/{total}" for k in levels])
     ax.set_xlabel(_say(lang, "criteria_met"))
     ax.set_ylabel(_say(lang, "communes"))
-    ax.set_ylim(0, max(heights) * 1.15 + 0.5)
+    ax.set_ylim(0, max(max(heights) * 1.15 + 0.5, 1))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     return fig
 
