@@ -4,10 +4,14 @@ hand-made tests/data/tiny, each for both its years and for 2023 alone.
 They are shared, so no test may change them: a test that needs a changed scorecard makes its own
 (dataclasses.replace, DataFrame.copy). Each fixture checks at the end of the session that its
 tables are still what scoring returned, and fails naming the table otherwise."""
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 import ntmlib
+from ntmlib.run import batch
+from ntmlib.scoring.window import report_years
 
 from tests.helpers import clients
 from tests.helpers.paths import LY_NHAN, TINY
@@ -48,6 +52,18 @@ def tiny_card():
 def tiny_both_years_card():
     """tests/data/tiny scored for all its years (2022, 2023 and 2026)."""
     yield from _shared(TINY, None)
+
+
+@pytest.fixture(scope="session")
+def ly_nhan_2023_scores(tmp_path_factory) -> Path:
+    """The scores file a batch of the sample's 2023 reports hands its district Lý Nhân (its years
+    2022–2023 scored once, with the trends worked out), written once per session: a test that
+    makes many reports of the sample passes it as `scores=` instead of scoring the sample for each
+    (tests/scoring/test_cache.py checks that reports read the same tables from it)."""
+    ds = ntmlib.load_dataset(LY_NHAN)
+    runs = [r for r in batch.plan(ds, [2023]) if r.district == "Lý Nhân"]
+    card = ntmlib.score(ds, year=report_years(ds.years, 2023))
+    return batch.write_district_scores(card, runs, tmp_path_factory.mktemp("scores"))["Lý Nhân"]
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from ..errors import ParameterError, Problem
 from ..scoring.scorecard import Scorecard
 from ..text import TIERS, error_text, tier_order, tier_rank
 from ..text.formats import KNOWN_TIERS
+from ..text.states import STATE_SHORT
 
 LEVELS = ("district", "province", "region", "commune_group")
 NO_DISTRICT = "(không thuộc huyện)"  # communes without a district, e.g. those formed after 1/7/2025
@@ -50,8 +51,9 @@ def summary(card: Scorecard, level: str = "district") -> pd.DataFrame:
     nothing failed) and without_data (nothing failed, some data missing); these four add up to
     `communes`. Beside them: recognised at the tier, with_data (communes with at least one value
     in the set), the averages of criteria and indicators met over those communes only, no_data
-    (indicator results without data, summed) and the ranges of criteria and indicators met
-    (as "14–15"). Counts are nullable integers (Int64), so a pivot keeps them whole. Communes
+    (indicator results without data, summed) and the ranges of criteria and indicators met over
+    the communes with data (as "14–15"; "" when none has data). Counts are nullable integers
+    (Int64), so a pivot keeps them whole. Communes
     without a district (formed after the 2025 reorganisation) count in their province; at
     district level they form one row whose district is NO_DISTRICT.
 
@@ -83,14 +85,15 @@ def summary(card: Scorecard, level: str = "district") -> pd.DataFrame:
         criteria_mean=("_cm", "mean"),
         indicators_mean=("_im", "mean"),
         no_data=("no_data", "sum"),
-        criteria_lo=("criteria_met", "min"),
-        criteria_hi=("criteria_met", "max"),
-        indicators_lo=("indicators_met", "min"),
-        indicators_hi=("indicators_met", "max"),
+        criteria_lo=("_cm", "min"),
+        criteria_hi=("_cm", "max"),
+        indicators_lo=("_im", "min"),
+        indicators_hi=("_im", "max"),
     ).reset_index()
-    for name in ("criteria", "indicators"):  # "14" when all equal, else "14–15"
-        lo, hi = out.pop(f"{name}_lo").astype(str), out.pop(f"{name}_hi").astype(str)
-        out[f"{name}_range"] = lo.where(lo == hi, lo + "–" + hi)
+    for name in ("criteria", "indicators"):  # "14" when all equal, else "14–15"; "" when no commune has data
+        lo, hi = out.pop(f"{name}_lo"), out.pop(f"{name}_hi")
+        out[f"{name}_range"] = ["" if pd.isna(a) else f"{a:.0f}" if a == b else f"{a:.0f}–{b:.0f}"
+                                for a, b in zip(lo, hi)]
     out["criteria_mean"] = out["criteria_mean"].round(2)
     out["indicators_mean"] = out["indicators_mean"].round(2)
     for col in [*COUNTS, "criteria_total", "indicators_total", "no_data"]:
@@ -99,14 +102,23 @@ def summary(card: Scorecard, level: str = "district") -> pd.DataFrame:
 
 
 def criteria_distribution(card: Scorecard) -> pd.DataFrame:
-    """How many communes meet each number of criteria, per year and set (0 rows omitted).
+    """How many communes meet each number of criteria, per year and set (0 rows omitted). A
+    commune without any value in the set is not counted at 0 criteria: those communes make one
+    last row of their year and set, with criteria_met empty (<NA>) and the label "Chưa có số liệu".
 
     Columns: year, set, criteria_met, criteria_total, communes, label ('17/19')."""
     c = card.communes
-    out = (c.groupby(["year", "set", "criteria_met", "criteria_total"], sort=True).size()
-           .rename("communes").reset_index())
+    data = c["no_data"] < c["indicators_total"]
+    keys = ["year", "set", "criteria_met", "criteria_total"]
+    out = c[data].groupby(keys, sort=True, observed=True).size().rename("communes").reset_index()
     out["label"] = [f"{m}/{t}" for m, t in zip(out["criteria_met"], out["criteria_total"])]
-    return out.sort_values(["year", "set", "criteria_met"], ascending=[True, True, False]).reset_index(drop=True)
+    none = c[~data].groupby(["year", "set", "criteria_total"], sort=True, observed=True).size()
+    none = none.rename("communes").reset_index().assign(criteria_met=pd.NA, label=STATE_SHORT["vi"]["no_data"])
+    out = pd.concat([out, none[out.columns]], ignore_index=True) if len(none) else out
+    out["criteria_met"] = out["criteria_met"].astype("Int64")
+    out["communes"] = out["communes"].astype("int64")
+    return card.typed(out.sort_values(["year", "set", "criteria_met"], ascending=[True, True, False],
+                                      na_position="last").reset_index(drop=True))
 
 
 def most_failed(card: Scorecard, by: str = "criterion") -> pd.DataFrame:

@@ -168,15 +168,19 @@ def _hbars(ax, labels: list[str], values: list[float], notes: list[str], colour:
 @_styled
 def criteria_distribution(card: Scorecard, year: int, set_id: str, lang: str = "vi") -> Figure:
     """Bars: how many communes meet each number of criteria of one set ("17/19"), from the
-    lowest number reached to all; the bar of communes meeting all criteria is green."""
+    lowest number reached to all; the bar of communes meeting all criteria is green. Communes
+    without any value in the set are not drawn at 0: the subtitle says how many they are."""
     s, y, rows = scored_rows(card, year, set_id)
     total = s.criteria_total
     dist = aggregate.criteria_distribution(card)
     dist = dist[(dist["year"] == y) & (dist["set"] == set_id)]
+    none = int(dist.loc[dist["criteria_met"].isna(), "communes"].sum())
+    dist = dist[dist["criteria_met"].notna()]
     counts = dict(zip(dist["criteria_met"].astype(int), dist["communes"].astype(int)))
-    levels = list(range(min(counts), total + 1))
+    levels = list(range(min(counts, default=0), total + 1))
     heights = [counts.get(k, 0) for k in levels]
-    sub = _say(lang, "dist_sub", n=len(rows), full=counts.get(total, 0), total=total)
+    sub = _say(lang, "dist_sub", n=len(rows) - none, full=counts.get(total, 0), total=total)
+    sub += _say(lang, "dist_no_data", k=none) if none else ""
     fig, ax = _new(10, 4.8, _say(lang, "dist_title", year=y, **_tier(s.tier, lang)), sub)
     bars = ax.bar(range(len(levels)), heights, width=0.7,
                   color=[COLOURS["met"] if k == total else NEUTRAL for k in levels])
@@ -184,7 +188,7 @@ def criteria_distribution(card: Scorecard, year: int, set_id: str, lang: str = "
     ax.set_xticks(range(len(levels)), labels=[f"{k}/{total}" for k in levels])
     ax.set_xlabel(_say(lang, "criteria_met"))
     ax.set_ylabel(_say(lang, "communes"))
-    ax.set_ylim(0, max(heights) * 1.15 + 0.5)
+    ax.set_ylim(0, max(max(heights) * 1.15 + 0.5, 1))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     return fig
 

@@ -417,7 +417,8 @@ class DistrictReport:
         return _own_trends(self.shared_trends, self.card, self.year)
 
     def status(self) -> pd.DataFrame:
-        """Per set: communes, reaching, recognised, mean criteria met, ranges."""
+        """Per set: communes, reaching, recognised, mean criteria met, ranges (over the communes with
+        data; "—" when none has data)."""
         t = REPORT_LABELS[self.lang]
         s = aggregate.summary(self.card)
         s = s[(s["year"] == self.year) & (s["district"] == self.district)]
@@ -425,9 +426,9 @@ class DistrictReport:
             t["sets"]: [localized(self.card.sets[x].name, self.card.sets[x].name_en, self.lang) for x in s["set"]],
             t["tier"]: [tier_name(x, self.lang) for x in s["tier"]], t["communes"]: s["communes"],
             t["reaching"]: s["reaching"], t["recognised_n"]: s["recognised"],
-            t["mean"]: [number_text(x) for x in s["criteria_mean"]],
-            t["crange"]: [f"{r}/{n}" for r, n in zip(s["criteria_range"], s["criteria_total"])],
-            t["irange"]: [f"{r}/{n}" for r, n in zip(s["indicators_range"], s["indicators_total"])],
+            t["mean"]: ["—" if pd.isna(x) else number_text(x) for x in s["criteria_mean"]],
+            t["crange"]: [f"{r}/{n}" if r else "—" for r, n in zip(s["criteria_range"], s["criteria_total"])],
+            t["irange"]: [f"{r}/{n}" if r else "—" for r, n in zip(s["indicators_range"], s["indicators_total"])],
         }).reset_index(drop=True)
 
     def communes(self) -> pd.DataFrame:

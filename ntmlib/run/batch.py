@@ -206,11 +206,7 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
     communes are scored and passed to the reports."""
     t0 = time.perf_counter()
     ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
-    if province or district:
-        ds = ds.restrict(ds.area_communes(province, district))
-    years = sorted(set(years or ds.years))
-    for y in years:
-        require_year(y, ds.years)
+    ds, years = area_dataset(ds, years, province, district)
     out = check_output_dir(out)  # one clear line before any work when results cannot be written there
     try:
         for stale in out.rglob(".*.tmp"):  # left by a batch killed while writing; never a finished report
@@ -218,7 +214,7 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
     except OSError:
         pass  # a leftover that cannot be removed does no harm: it is never taken for a report
 
-    runs = [r for r in plan(ds, years, communes) if r.kind in kinds]  # ds is already cut to the area
+    runs = [r for r in plan(ds, years, communes, province, district) if r.kind in kinds]
     jobs = min(jobs or os.cpu_count() or 1, max(len(runs), 1))
     pools: list[ProcessPoolExecutor] = []
     if not scheduler and jobs > 1 and (force or not (out / "manifest.json").exists()):
@@ -232,17 +228,34 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
             pool.shutdown(wait=True, cancel_futures=True)
 
 
+def area_dataset(ds: Dataset, years: list[int] | None, province: str | None = None,
+                 district: str | None = None) -> tuple[Dataset, list[int]]:
+    """The dataset a batch scores and the years it renders (by default the years the area has
+    data for, or the dataset's when it has none), each checked: the dataset cut to the province or
+    district asked, so only its communes are scored; the whole dataset when the area has no value
+    at all in a year asked (communes registered before their data arrive), so that its reports
+    are rendered as in a batch of the whole dataset and say they have no data."""
+    area = ds.restrict(ds.area_communes(province, district)) if province or district else ds
+    years = sorted(set(years or area.years or ds.years))
+    for y in years:
+        require_year(y, ds.years)
+    return (area if set(years) <= set(area.years) else ds), years
+
+
 def freshness(ds: Dataset, years: list[int], runs: list[Run], formats=FORMATS):
     """Score every report's window of years once and give each run its freshness key: a digest of
     its parameters, the provenance of the years its report shows (every data file, every set file
-    of those years' periods), its notebook and its formats. Returns (the Scorecard, {year: the
+    of those years' periods, by their names in the dataset folder), its notebook and its formats.
+    The dataset is in the key by its folder's name, not its place on the machine: a dataset folder
+    moved or copied elsewhere keeps its reports up to date. Returns (the Scorecard, {year: the
     provenance of that year's reports})."""
     card = score(ds, year=report_years(ds.years, years[-1]))
     window = {y: card.provenance_upto(y) for y in years}  # what each year's reports show, and come from
     nb_digest = {k: file_sha256(notebook_path(k)) for k in ("commune", "district")}
     for r in runs:
         r.params.update(dataset=str(ds.path.resolve()))  # the scores file is not part of the key
-        r.key = _digest(r.params, window[r.year].digest(), nb_digest[r.kind], sorted(formats))
+        r.key = _digest({**r.params, "dataset": ds.path.resolve().name}, window[r.year].digest(), nb_digest[r.kind],
+                        sorted(formats))
     return card, window
 
 

@@ -45,22 +45,40 @@ def test_summary_table_in_full(tiny_card):
     # at all: not in the means), C 0/1 1/2 → means over A and C: 1/2, 3/2
     assert rows(s, list(s.columns)) == [
         ("Thử nghiệm", "Thử", 2023, NTM, "ntm", 3, 1, 2, 0, 0, 3, 3, 3, 7, 1.67, 5.33, 1, "0–3", "3–7"),
-        ("Thử nghiệm", "Thử", 2023, NC, "nang-cao", 3, 1, 1, 0, 1, 1, 2, 1, 2, 0.5, 1.5, 2, "0–1", "0–2")]
+        ("Thử nghiệm", "Thử", 2023, NC, "nang-cao", 3, 1, 1, 0, 1, 1, 2, 1, 2, 0.5, 1.5, 2, "0–1", "1–2")]
     assert list(s.index) == [0, 1]
     counts = ["reaching", "not_reaching", "undecided", "without_data"]
     assert (s[counts].sum(axis=1) == s["communes"]).all()  # every commune assessed counted once
 
 
 def test_criteria_distribution_over_two_years(tiny_both_years_card):
-    # 2022: only A has two rows (2.1, 2.2; criterion 2 lacks 2.3): every commune meets 0 criteria
+    # 2022: only A has values (2.1, 2.2; criterion 2 lacks 2.3): A meets 0 criteria of tiny-ntm, B and C
+    # have no value at all; tiny-nc has no value in 2022. 2023: B has no value of tiny-nc.
+    # A commune without data is not counted at 0 criteria: it is in the last row of its year and set.
     card = tiny_both_years_card
     d = aggregate.criteria_distribution(card)
     assert list(d.columns) == ["year", "set", "criteria_met", "criteria_total", "communes", "label"]
+    none = pd.NA
     assert rows(d, list(d.columns)) == [
-        (2022, NC, 0, 1, 3, "0/1"), (2022, NTM, 0, 3, 3, "0/3"),
-        (2023, NC, 1, 1, 1, "1/1"), (2023, NC, 0, 1, 2, "0/1"),
+        (2022, NC, none, 1, 3, "Chưa có số liệu"),
+        (2022, NTM, 0, 3, 1, "0/3"), (2022, NTM, none, 3, 2, "Chưa có số liệu"),
+        (2023, NC, 1, 1, 1, "1/1"), (2023, NC, 0, 1, 1, "0/1"), (2023, NC, none, 1, 1, "Chưa có số liệu"),
         (2023, NTM, 3, 3, 1, "3/3"), (2023, NTM, 2, 3, 1, "2/3"), (2023, NTM, 0, 3, 1, "0/3")]
-    assert list(d.index) == list(range(7))
+    assert list(d.index) == list(range(9))
+    # every commune scored is in exactly one row of its year and set
+    assert d.groupby(["year", "set"], observed=True)["communes"].sum().tolist() == [3] * 4
+
+
+def test_summary_means_and_ranges_leave_out_communes_without_data(tiny_both_years_card):
+    s = aggregate.summary(tiny_both_years_card)
+    got = rows(s, ["year", "set", "with_data", "criteria_mean", "indicators_mean", "criteria_range",
+                   "indicators_range"])
+    # 2022 tiny-ntm: A alone has values (0 criteria, 2 indicators met); B and C, without data, are not
+    # zeros in the mean or the range. 2022 tiny-nc: no commune has data: no mean, no range.
+    # 2023 tiny-nc: A 1/1 2/2 and C 0/1 1/2; B has no value (its 0 indicators met is no range's low end)
+    assert got[0] == (2022, NTM, 1, 0.0, 2.0, "0", "2")
+    assert got[1][:3] == (2022, NC, 0) and pd.isna(got[1][3]) and pd.isna(got[1][4]) and got[1][5:] == ("", "")
+    assert got[3] == (2023, NC, 2, 0.5, 1.5, "0–1", "1–2")
 
 
 def test_most_failed_ranked_by_failures_with_indicator_names(tmp_path):
@@ -295,9 +313,9 @@ def test_summary_reaching_needs_the_prerequisite(tmp_path):
             "criteria_mean", "criteria_range", "indicators_range", "no_data"]
     # tiny-ntm: A 3/3 7/7, B 0/3 3/7 (1 no data), C 2/3 6/7; recognised: all three hold NTM
     assert s.loc[NTM, cols].tolist() == [3, 1, 2, 0, 3, 3, 3, round(5 / 3, 2), "0–3", "3–7", 1]
-    # tiny-nc: A 1/1 2/2, B 0/1 0/2 (2 no data: no value, so not in the mean), C 1/1 2/2 but not NTM;
-    # reaching: A only; not reaching: C; without data: B; recognised: C
-    assert s.loc[NC, cols].tolist() == [3, 1, 1, 1, 1, 2, 1, 1.0, "0–1", "0–2", 2]
+    # tiny-nc: A 1/1 2/2, B 0/1 0/2 (2 no data: no value, so not in the mean nor the ranges), C 1/1 2/2
+    # but not NTM; reaching: A only; not reaching: C; without data: B; recognised: C
+    assert s.loc[NC, cols].tolist() == [3, 1, 1, 1, 1, 2, 1, 1.0, "1", "2", 2]
     assert set(s["district"]) == {"Thử"} and set(s["province"]) == {"Thử nghiệm"}
     p = aggregate.summary(card, level="province").set_index("set")
     assert p.loc[NC, ["province", "communes", "reaching", "recognised"]].tolist() == ["Thử nghiệm", 3, 1, 1]

@@ -76,8 +76,8 @@ def test_provisional_count_equals_the_count_from_the_sets(ly_nhan_card):
     assert b.notice in to_markdown(b) and b.notice in to_html(b)
 
 
-def test_readiness_order_follows_its_stated_rule(ly_nhan_card):
-    d = district_report(LY_NHAN, "Lý Nhân", 2023)
+def test_readiness_order_follows_its_stated_rule(ly_nhan_card, ly_nhan_2023_scores):
+    d = district_report(LY_NHAN, "Lý Nhân", 2023, scores=ly_nhan_2023_scores)
     table = d.readiness()
     totals = [tuple(int(re.match(r"\d+", str(x)).group(0)) for x in pair)
               for pair in zip(table["Số tiêu chí còn thiếu"], table["Số chỉ tiêu còn thiếu"])]
@@ -97,8 +97,9 @@ def test_bulletin_is_prose_not_code(ly_nhan_card):
     assert chinh_ly.count("<li>") == 2  # Chính Lý and Trần Hưng Đạo side by side, not one inside the other
 
 
-def test_district_commune_table_is_ordered_and_linked(ly_nhan_card):
-    d = district_report(LY_NHAN, "Lý Nhân", 2023, links='{"13618": "xa-nhan-binh-13618.html"}')
+def test_district_commune_table_is_ordered_and_linked(ly_nhan_card, ly_nhan_2023_scores):
+    d = district_report(LY_NHAN, "Lý Nhân", 2023, links='{"13618": "xa-nhan-binh-13618.html"}',
+                        scores=ly_nhan_2023_scores)
     names = list(d.communes()["Xã"])
     assert names[0] == "Xuân Khê" and names[-1] == "Bắc Lý"  # kiểu mẫu reached first, fewest criteria last
     assert '<a href="xa-nhan-binh-13618.html">Nhân Bình</a>' in d.communes_html()
@@ -106,8 +107,8 @@ def test_district_commune_table_is_ordered_and_linked(ly_nhan_card):
         district_report(LY_NHAN, "Lý Nhân", 2023, links="{not json")
 
 
-def test_roadmap_names_criteria_and_gaps_in_words(ly_nhan_card):
-    d = district_report(LY_NHAN, "Lý Nhân", 2023)
+def test_roadmap_names_criteria_and_gaps_in_words(ly_nhan_card, ly_nhan_2023_scores):
+    d = district_report(LY_NHAN, "Lý Nhân", 2023, scores=ly_nhan_2023_scores)
     text = d.roadmap_html()
     first = re.search(r"<p><strong>1\. Chân Lý — còn thiếu 10 tiêu chí · 22 chỉ tiêu\.</strong>([^<]*)</p>", text)
     assert first, text[:300]

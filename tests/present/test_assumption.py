@@ -20,8 +20,8 @@ def test_the_district_notebook_leaves_the_what_if_out_unless_asked():
     assert "Cảnh báo duy trì" in outputs and '<aside class=\\"ntm-' not in outputs
 
 
-def test_a_what_if_is_boxed_and_titled_as_an_assumption():
-    d = views.district_report(LY_NHAN, "Lý Nhân", 2023)
+def test_a_what_if_is_boxed_and_titled_as_an_assumption(ly_nhan_2023_scores):
+    d = views.district_report(LY_NHAN, "Lý Nhân", 2023, scores=ly_nhan_2023_scores)
     box = d.whatif_html("hanam-2022-nang-cao", "14.1", 92)
     assert '<aside class="ntm-assumption" role="note"><h3>Giả định: ngưỡng chỉ tiêu 14.1 (' in box
     assert "≥ 95 % → ≥ 92 %</h3>" in box
@@ -30,7 +30,8 @@ def test_a_what_if_is_boxed_and_titled_as_an_assumption():
     sentences, table = d.whatif("hanam-2022-nang-cao", "14.1", 92)
     assert len(table) and all(f"<td>{c}</td>" in box for c in table.iloc[:, 0])
     assert box.index("</aside>") > box.index("<table")
-    english = views.district_report(LY_NHAN, "Lý Nhân", 2023, lang="en").whatif_html("hanam-2022-nang-cao", "14.1", 92)
+    english = views.district_report(LY_NHAN, "Lý Nhân", 2023, lang="en", scores=ly_nhan_2023_scores).whatif_html(
+        "hanam-2022-nang-cao", "14.1", 92)
     assert "<h3>Assumption: threshold of indicator 14.1" in english and "not a result" in english
     other = d.whatif_html("vn-2026-ntm", "1.1", 1)
     assert "ntm-assumption" in other and "không được chấm ở đây" in other

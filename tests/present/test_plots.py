@@ -42,6 +42,23 @@ def test_criteria_distribution_heights_equal_the_table(tiny_card):
     assert en.axes[0].get_xlabel() == "Criteria met" and en.axes[0].get_ylabel() == "Communes"
 
 
+def test_criteria_distribution_leaves_out_a_commune_without_data(tiny_card):
+    # tiny-nc 2023: A meets 1/1, C 0/1, B has no value of the set: not a bar at 0/1, named in the subtitle
+    fig = plots.criteria_distribution(tiny_card, 2023, "tiny-nc")
+    ax = fig.axes[0]
+    heights = dict(zip(tick_labels(ax), (int(p.get_height()) for p in ax.patches)))
+    assert heights == {"0/1": 1, "1/1": 1}
+    assert "2 xã được chấm; 1 xã đạt đủ 1/1 tiêu chí; 1 xã chưa có số liệu (không tính)" in texts(fig)
+    en = plots.criteria_distribution(tiny_card, 2023, "tiny-nc", lang="en")
+    assert "2 communes scored; 1 meet all 1 criterion; 1 without data (not counted)" in texts(en)
+
+
+def test_criteria_distribution_of_a_year_without_any_data(tiny_both_years_card):
+    fig = plots.criteria_distribution(tiny_both_years_card, 2022, "tiny-nc")  # no commune has a value
+    assert [int(p.get_height()) for p in fig.axes[0].patches] == [0, 0]
+    assert "0 xã được chấm; 0 xã đạt đủ 1/1 tiêu chí; 3 xã chưa có số liệu (không tính)" in texts(fig)
+
+
 # --------------------------------------------------------------------------- failed groups
 
 

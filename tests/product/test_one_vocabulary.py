@@ -60,11 +60,11 @@ def test_nhan_binh_reads_the_same_everywhere(card, head):
     assert bulletin.build(card, YEAR).table.set_index("Xã").at["Nhân Bình", "Tình trạng"] == line
 
 
-def test_every_page_and_document_uses_the_same_states(card, per_tier, head, tmp_path):
-    # the cards: one per set, each with the state of that commune and set
+def test_every_page_and_document_uses_the_same_states(card, per_tier, head, tmp_path, ly_nhan_2023_scores):
+    # the cards: one per set, each with the state of that commune and set (as a batch renders them)
     for cid in head.index:
         name = card.communes.loc[card.communes["commune_id"] == cid, "commune"].iloc[0]
-        cards = views.commune_report(LY_NHAN, name, YEAR).verdicts_html()
+        cards = views.commune_report(LY_NHAN, name, YEAR, scores=ly_nhan_2023_scores).verdicts_html()
         shown = dict(re.findall(r'data-set="([^"]+)" data-state="([^"]+)"', cards))
         assert shown == {s: per_tier[(cid, s)] for s in shown} and len(shown) == 3, name
         for st in shown.values():

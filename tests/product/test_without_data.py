@@ -63,6 +63,33 @@ def test_district_report_counts_the_commune_as_without_data(tmp_path):
     assert list(moi.communes()["NTM"]) == ["chưa có số liệu năm 2023"]
     status = moi.status()
     assert list(status["Số xã"]) == [1, 1] and list(status["Số xã đạt"]) == [0, 0]
+    # no mean, no range of criteria met: not "0", not "0/3"
+    assert list(status["Bình quân tiêu chí/xã"]) == ["—", "—"]
+    assert list(status["Khoảng tiêu chí"]) == ["—", "—"] and list(status["Khoảng chỉ tiêu"]) == ["—", "—"]
+    thu_status = district_report(d, "Thử", 2023, scores=files["Thử"]).status()
+    assert list(thu_status["Khoảng tiêu chí"]) == ["0–3/3", "0–1/1"]  # Đào (and Bình in tiny-nc): no 0 at the low end
+
+
+def test_batch_of_a_district_without_data_plans_its_reports(tmp_path):
+    # `ntm reports --district Mới`: no commune of Mới has a value in 2023; its reports are planned
+    # and scored as in a batch of the whole dataset (so they say they have no data), not stopped
+    d = with_new_communes(tmp_path)
+    ds = ntmlib.load_dataset(d)
+    scored, years = batch.area_dataset(ds, [2023], district="Mới")
+    assert years == [2023] and scored is ds
+    runs = batch.plan(scored, years, district="Mới")
+    assert [r.stem for r in runs] == ["2023/xa-giang-f", "2023/huyen-moi"]
+    card, _ = batch.freshness(scored, years, runs, ("html",))
+    giang = card.communes[(card.communes["commune_id"] == "F") & (card.communes["year"] == 2023)]
+    assert len(giang) == 2 and (giang["no_data"] == giang["indicators_total"]).all()
+    # no year asked: the dataset's years, the area having none of its own
+    assert batch.area_dataset(ds, None, district="Mới")[1] == [2022, 2023]
+    # a district with data is cut to its communes, as before; its years are its own
+    thu, years = batch.area_dataset(ds, None, district="Thử")
+    assert sorted(thu.communes["commune_id"]) == ["A", "B", "C", "D", "E"] and years == [2022, 2023]
+    # a year the dataset lacks is still an error naming the years there are
+    with pytest.raises(ntmlib.errors.ParameterError, match="không có số liệu năm 2031"):
+        batch.area_dataset(ds, [2031], district="Mới")
 
 
 def test_validate_warns_about_communes_without_data(tmp_path):
@@ -93,4 +120,16 @@ def test_batch_renders_the_commune_without_data_and_exits_0(tmp_path):
     assert "2 báo cáo: 2 đã chạy, 0 đã có sẵn và còn mới, 0 lỗi" in res.output
     page = (out / "2023" / "xa-giang-f.html").read_text(encoding="utf-8")
     assert "Xã Giang chưa có số liệu năm 2023" in page
+    assert "chưa có số liệu năm 2023" in (out / "2023" / "huyen-moi.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_batch_of_a_district_without_data_exits_0(tmp_path):
+    d = with_new_communes(tmp_path)
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["reports", str(d), "--year", "2023", "--district", "Mới", "--formats", "html",
+                                    "--jobs", "1", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "2 báo cáo: 2 đã chạy, 0 đã có sẵn và còn mới, 0 lỗi" in res.output
+    assert "Xã Giang chưa có số liệu năm 2023" in (out / "2023" / "xa-giang-f.html").read_text(encoding="utf-8")
     assert "chưa có số liệu năm 2023" in (out / "2023" / "huyen-moi.html").read_text(encoding="utf-8")

@@ -173,6 +173,18 @@ def test_batch_freshness_key_follows_the_data_and_the_sets_of_both_periods(tmp_p
     assert keys(d) == after_data  # nothing changed: every report stays up to date
 
 
+def test_batch_freshness_key_stays_when_the_dataset_folder_moves(tmp_path):
+    d = two_period_dataset(tmp_path)
+    before = keys(d)
+    moved = tmp_path / "elsewhere" / "on" / d.name
+    moved.parent.mkdir(parents=True)
+    shutil.move(d, moved)
+    assert keys(moved) == before  # the same files under another parent: every report stays up to date
+    renamed = moved.with_name(d.name + "-2")
+    moved.rename(renamed)
+    assert set(keys(renamed).values()).isdisjoint(before.values())  # another name is another dataset
+
+
 def test_a_file_edited_in_place_to_the_same_size_gets_a_new_hash(tmp_path):
     d = tmp_path / "d"
     shutil.copytree(TINY, d)
