@@ -114,8 +114,9 @@ def test_bulletin_lists_the_missing_thresholds_and_undecided_tiers(card):
     b = build(card, 2024)
     section = next(s for s in b.sections if s.heading == "Lưu ý về ngưỡng")
     assert [blk.text for blk in section.blocks][0] == (
-        "Chưa có ngưỡng cho năm 2024 (bộ hanam-2022-ntm, vùng DBSH): chỉ tiêu 10 (thu nhập bình quân đầu người khu "
-        "vực nông thôn); 20 xã có số liệu nhưng chưa chấm được chỉ tiêu này. Kết quả theo bộ tiêu chí NTM của 5 xã "
+        "Chưa có ngưỡng cho năm 2024 (Bộ tiêu chí xã nông thôn mới tỉnh Hà Nam giai đoạn 2022 - 2025, vùng Đồng bằng "
+        "sông Hồng): chỉ tiêu 10 (thu nhập bình quân đầu người khu vực nông thôn); 20 xã có số liệu nhưng chưa "
+        "chấm được chỉ tiêu này. Kết quả theo bộ tiêu chí NTM của 5 xã "
         "chưa xác định được (không tính là chưa đạt).")
     state = b.table.set_index("Xã")["Tình trạng"]
     assert state["Nguyên Lý"] == "NTM: Chưa xác định (chưa có ngưỡng)"
