@@ -207,11 +207,12 @@ def folded_html(summary: str, inner: str, open_: bool = False) -> str:
 
 def cards_table_html(df: pd.DataFrame, classes: str = "ntm-table") -> str:
     """A table whose rows become labelled cards on a narrow screen (each cell under its column's
-    name, the first cell the card's title, as in Việc cần làm); a table as usual on a wide one and in print."""
+    name, the first cell the card's title, as in Việc cần làm; a column without a name, as in a
+    two-column list of facts, gives its cells alone); a table as usual on a wide one and in print."""
     cols = [str(c) for c in df.columns]
     head = "".join(f'<th scope="col">{_e(c)}</th>' for c in cols)
     body = "".join("<tr>" + "".join(
-        (f"<td>{_e(_cell(v))}</td>" if k == 0 else f'<td data-label="{_e(c)}">{_e(_cell(v))}</td>')
+        (f"<td>{_e(_cell(v))}</td>" if k == 0 or not c.strip() else f'<td data-label="{_e(c)}">{_e(_cell(v))}</td>')
         for k, (c, v) in enumerate(zip(cols, row))) + "</tr>" for row in df.itertuples(index=False, name=None))
     return (STYLE + f'<div class="ntm-scroll"><table class="{classes} ntm-cards"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>")

@@ -538,8 +538,8 @@ def _draw_groups(title: str, rows: tuple, lang: str) -> MapSvg:
             ax.scatter(g["lon"], g["lat"], s=46, c=colour, marker=marker, edgecolors="white", linewidths=0.8, zorder=3)
             names.append(ax.annotate(group, (shape.centroid.x, shape.bounds[1]), xytext=(0, -2),
                                      textcoords="offset points", ha="center", va="top", fontsize=9, fontweight="bold",
-                                     color=colour, zorder=5, path_effects=[withStroke(linewidth=2.5,
-                                                                                      foreground="white")]))
+                                     color=colour, zorder=5, gid="ntm-name",  # the key names it on a phone
+                                     path_effects=[withStroke(linewidth=2.5, foreground="white")]))
             handles.append(Line2D([], [], linestyle="", marker=marker, markersize=6.5, markerfacecolor=colour,
                                   markeredgecolor="white", label=f"{group} ({len(g)})"))
         mid = float(placed["lat"].mean()) if len(placed) else 16.0
