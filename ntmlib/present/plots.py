@@ -49,7 +49,7 @@ FONT = "DejaVu Sans"
 HATCH = {"met": None, "not_met": None, "no_data": "///", "no_threshold": ".."}
 NEUTRAL = "#607d8b"
 # A chart is WIDTH inches wide and its smallest text 10.5 points: on a phone 390 px wide the page shows
-# it about 360 px wide, its text at 9 px or more (at 10 inches and 9.5 points it was 5 px).
+# it about 360 px wide, its text at 8.5 px or more (at 10 inches and 9 points it was 4.5 px).
 WIDTH = 6.2
 _RC = {"font.family": FONT, "font.size": 11, "axes.titlesize": 11, "axes.labelsize": 11,
        "xtick.labelsize": 10.5, "ytick.labelsize": 10.5, "legend.fontsize": 10.5, "legend.title_fontsize": 10.5,
@@ -316,7 +316,7 @@ def trend_summary(card: Scorecard, set_id: str, lang: str = "vi", top: int = 15,
         values = table[key].to_numpy(dtype=float)
         bars = ax.barh(pos, values, left=left, height=0.62, color=TREND_COLOURS[key], label=_say(lang, key),
                        hatch=HATCH["no_data"] if key == "no_data" else None, edgecolor="white")
-        ax.bar_label(bars, labels=[str(int(v)) if v else "" for v in values], label_type="center", fontsize=10,
+        ax.bar_label(bars, labels=[str(int(v)) if v else "" for v in values], label_type="center", fontsize=10.5,
                      color="white" if key == "worsening" else "#1b1b1b")
         left += values
     ax.set_yticks(pos, labels=[_nfc(_wrap(f"{c} · {names[c]}", 30, 3)) for c in table["indicator"]])

@@ -87,19 +87,31 @@ def all_figures(tiny_card):
         plots.criteria_distribution(tiny_card, 2023, "tiny-ntm", lang="en"),
         plots.failed_groups(tiny_card, 2023, "tiny-ntm"),
         plots.readiness(tiny_card, "nang-cao", year=2023),
+        plots.roadmap_totals(tiny_card, 2023, "nang-cao"),
+        plots.trend_summary(tiny_card, "tiny-ntm"),
     ]
 
 
-def test_text_is_nfc_dejavu_and_readable(all_figures):
+PHONE_PX = 360  # the width a 390 px phone gives a chart in a report (its page's margins taken off)
+
+
+def test_text_is_nfc_dejavu_and_readable_on_a_phone(all_figures):
     for fig in all_figures:
         fig.canvas.draw()  # tick labels are made at draw time
         width, _ = fig.get_size_inches()
-        assert 6 <= width <= 11
+        assert width == plots.WIDTH
+        scale = PHONE_PX / (width * 72)  # CSS px per point of the SVG, the chart fitted to the phone
         for t in fig.findobj(Text):
             if t.get_text() and t.get_visible():
                 assert unicodedata.is_normalized("NFC", t.get_text())
                 assert t.get_fontname() == "DejaVu Sans", t.get_text()
-                assert t.get_fontsize() >= 9, t.get_text()
+                assert t.get_fontsize() * scale >= 8.4, (t.get_text(), t.get_fontsize())
+        # no title, subtitle or note runs past the figure's edges (titles are wrapped to its width)
+        box = fig.bbox
+        for t in [fig._suptitle, *(a for ax in fig.axes for a in (ax._left_title, *ax.texts))]:
+            if t is not None and t.get_text() and t.get_visible():
+                e = t.get_window_extent()
+                assert e.x0 >= box.x0 - 1 and e.x1 <= box.x1 + 1, t.get_text()
 
 
 def test_figures_are_not_left_open_in_pyplot(tiny_card):
