@@ -251,7 +251,7 @@ def print_css(running_head: str = "", lang: str = "vi", font: str = '"DejaVu San
     """The print stylesheet of every page (reports, bulletin, index), without <style> tags: A4
     pages with `running_head` (the unit and year) at the top and the page number at the bottom;
     wide tables reflow to the page instead of scrolling; folded sections open; no scroll hint,
-    link or shadow; headings kept with what follows them."""
+    link or shadow; headings kept with what follows them; a chart taller than a page scaled to fit one."""
     page = label(EXPORT_LABELS, "page", lang)
     before, _, rest = page.partition("{page}")
     between, _, after = rest.partition("{pages}")
@@ -288,7 +288,7 @@ def print_css(running_head: str = "", lang: str = "vi", font: str = '"DejaVu San
   .ntm-heatmap table.ntm-hm td:first-child {{ min-width: 0 !important; }}
   .ntm-heatmap table.ntm-hm .ntm-size {{ font-size: 6.5pt; white-space: nowrap; letter-spacing: -.02em; }}
   .ntm-heatmap table.ntm-hm .ntm-rowhead {{ position: static; box-shadow: none; }}
-  img {{ max-width: 100% !important; height: auto !important; }}
+  img {{ max-width: 100% !important; height: auto !important; width: auto !important; max-height: 240mm !important; }}
   a:link, a:visited {{ color: inherit; text-decoration: none; }}
   * {{ print-color-adjust: exact; -webkit-print-color-adjust: exact; }}
 }}
