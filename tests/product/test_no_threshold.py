@@ -233,7 +233,8 @@ def test_workbook_says_no_threshold_in_the_basis_and_result_cells(card, tmp_path
     head = next(r for r in rows if r and "Căn cứ ngưỡng" in r)
     basis, result, year, code = (head.index(k) for k in ("Căn cứ ngưỡng", "Kết quả", "Năm", "Chỉ tiêu"))
     income = {r[year]: (r[basis], r[result]) for r in rows if r and len(r) > code and r[code] == "10"}
-    assert income == {2023: ("vùng DBSH, năm 2023", "Đạt"), 2024: ("chưa có ngưỡng cho năm 2024", "Chưa có ngưỡng")}
+    assert income == {2023: ("vùng Đồng bằng sông Hồng, năm 2023", "Đạt"),
+                      2024: ("chưa có ngưỡng cho năm 2024", "Chưa có ngưỡng")}
 
 
 def test_grid_and_heatmap_show_the_criterion_waiting_on_a_threshold(card):
