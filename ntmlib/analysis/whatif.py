@@ -78,19 +78,24 @@ class WhatIf:
         return c.drop_duplicates(["commune_id", "year"])[
             ["commune_id", "commune", "year", "tier_reached_before", "tier_reached_after"]].reset_index(drop=True)
 
-    def sentences(self, lang: str = "vi") -> list[str]:
-        """The assumption and its effects, in Vietnamese (or English)."""
-        out = [self._assumption(ch, lang) for ch in self.changes]
+    def _set(self, set_id: str, lang: str, names: bool) -> str:
+        """A set as a reader reads it (its tier: 'NTM nâng cao') when `names`, else its id."""
+        return tier_name(self.baseline.sets[set_id].tier, lang) if names else set_id
+
+    def sentences(self, lang: str = "vi", names: bool = False) -> list[str]:
+        """The assumption and its effects, in Vietnamese (or English); each set by its tier's name
+        when `names` (a report), else by its id (the command that was given it)."""
+        out = [self._assumption(ch, lang, names=names) for ch in self.changes]
         if not self.changed:
             out.append(label(WHATIF_TEXT, "no_change", lang))
             return out
         for (year, set_id, code), g in self.indicators.groupby(["year", "set", "indicator"], sort=False):
             for after, h in g.groupby("met_after", sort=False, dropna=False):
-                names = ", ".join(f"{n} ({number_text(v, lang=lang)})" if not pd.isna(v) else n
-                                  for n, v in zip(h["commune"], h["number"]))
+                communes = ", ".join(f"{n} ({number_text(v, lang=lang)})" if not pd.isna(v) else n
+                                     for n, v in zip(h["commune"], h["number"]))
                 state = met_word(after, lang).lower()
                 out.append(label(WHATIF_TEXT, "indicator", lang, year=year, n=len(h), state=state, code=code,
-                                 set=set_id, names=names))
+                                 set=self._set(set_id, lang, names), names=communes))
         for r in self.communes.itertuples(index=False):
             before = counts_text(r.criteria_met_before, r.criteria_total, r.indicators_met_before,
                                  r.indicators_total, lang)
@@ -112,11 +117,11 @@ class WhatIf:
                              after=tier_name(r.tier_reached_after, lang)))
         return out
 
-    def title(self, lang: str = "vi") -> str:
+    def title(self, lang: str = "vi", names: bool = False) -> str:
         """The assumption as a title: 'Giả định: ngưỡng chỉ tiêu 14.1 (…) ≥ 95 % → ≥ 92 %'."""
-        return "; ".join(self._assumption(ch, lang, "box_title") for ch in self.changes)
+        return "; ".join(self._assumption(ch, lang, "box_title", names) for ch in self.changes)
 
-    def _assumption(self, ch: ThresholdChange, lang: str, key: str = "assumption") -> str:
+    def _assumption(self, ch: ThresholdChange, lang: str, key: str = "assumption", names: bool = False) -> str:
         s = self.baseline.sets[ch.set_id]
         ind = next(i for i in s.indicators if i.code == ch.indicator)
         sign = RULE_SIGNS[ind.rule]
@@ -128,14 +133,16 @@ class WhatIf:
         old += unit if thr is not None and (thr.kind == "all" or single) else ""
         before = f"{sign} {old}" if old else label(WHATIF_TEXT, "no_threshold", lang)
         return label(WHATIF_TEXT, key, lang, code=ch.indicator, name=localized(ind.name, ind.name_en, lang),
-                     set=ch.set_id, sign=sign, before=before, new=number_text(ch.threshold, decimals=4, lang=lang),
+                     set=self._set(ch.set_id, lang, names), sign=sign, before=before,
+                     new=number_text(ch.threshold, decimals=4, lang=lang),
                      unit=unit, scope=ch.scope_text(lang))
 
-    def table(self, lang: str = "vi") -> pd.DataFrame:
-        """The indicator results that changed, as people read them."""
+    def table(self, lang: str = "vi", names: bool = False) -> pd.DataFrame:
+        """The indicator results that changed, as people read them (each set by its tier's name when `names`)."""
         i = self.indicators
         return pd.DataFrame(dict(zip(WHATIF_HEADERS[lang], [
-            i["commune"], i["year"], i["set"], i["indicator"], [number_text(v, lang=lang) for v in i["number"]],
+            i["commune"], i["year"], [self._set(s, lang, names) for s in i["set"]], i["indicator"],
+            [number_text(v, lang=lang) for v in i["number"]],
             [number_text(v, lang=lang) for v in i["threshold_before"]],
             [number_text(v, lang=lang) for v in i["threshold_after"]],
             [met_word(v, lang) for v in i["met_before"]], [met_word(v, lang) for v in i["met_after"]]]))).reset_index(

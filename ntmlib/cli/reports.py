@@ -32,7 +32,9 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
             "arguments": {"dataset": "Thư mục bộ dữ liệu."},
             "options": {"year": "Năm của báo cáo.", "commune": "Xã (mã hoặc tên): báo cáo của một xã.",
                         "district": "Huyện (tên): báo cáo tổng hợp của huyện.", "out": "Tệp kết quả.",
-                        "fmt": "html: trang web; pdf: bản in khổ A4 (cần trình duyệt Chromium)."},
+                        "fmt": "html: trang web; pdf: bản in khổ A4 (cần trình duyệt Chromium).",
+                        "whatif": "Thêm mục giả định ngưỡng (trong khung ghi rõ là giả định, không phải kết quả) "
+                                  "vào báo cáo huyện; mặc định không có."},
             "examples": ["ntm report data/ly-nhan --year 2023 --commune \"Nhân Bình\" --format pdf "
                          "--out nhan-binh.pdf",
                          "ntm report data/ly-nhan --year 2023 --district \"Lý Nhân\" --lang en "
@@ -53,7 +55,9 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                                  "không do lệnh này viết ra.",
                         "with_pdf": "Thêm bản in PDF khổ A4 bên cạnh mỗi báo cáo HTML (cần trình duyệt Chromium).",
                         "scheduler": "Địa chỉ Dask scheduler (tcp://...) để chạy trên cụm máy.",
-                        "isolate": "Mỗi báo cáo một kernel mới (chậm hơn)."},
+                        "isolate": "Mỗi báo cáo một kernel mới (chậm hơn).",
+                        "whatif": "Thêm mục giả định ngưỡng vào các báo cáo huyện (trong khung ghi rõ là giả định); "
+                                  "mặc định không có."},
             "examples": ["ntm reports data/ly-nhan --year 2023 --out bao-cao",
                          "ntm reports data/ly-nhan --year 2023 --out bao-cao --pdf"],
         },
@@ -74,7 +78,9 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
             "options": {"year": "The report's year.", "commune": "Commune (code or name): one commune's report.",
                         "district": "District (name): the district's summary report.",
                         "out": "The file to write.",
-                        "fmt": "html: a web page; pdf: an A4 print (needs the Chromium browser)."},
+                        "fmt": "html: a web page; pdf: an A4 print (needs the Chromium browser).",
+                        "whatif": "Add the threshold what-if (boxed and titled as an assumption, not a result) to "
+                                  "the district report; off by default."},
             "examples": ["ntm report data/ly-nhan --year 2023 --commune \"Nhân Bình\" --format pdf "
                          "--out nhan-binh.pdf",
                          "ntm report data/ly-nhan --year 2023 --district \"Lý Nhân\" --lang en "
@@ -97,7 +103,9 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                                  "files of the same name that this command did not write.",
                         "with_pdf": "Add an A4 PDF print beside each HTML report (needs the Chromium browser).",
                         "scheduler": "Address of a Dask scheduler (tcp://...) to run on a cluster.",
-                        "isolate": "A fresh kernel for each report (slower)."},
+                        "isolate": "A fresh kernel for each report (slower).",
+                        "whatif": "Add the threshold what-if to the district reports (boxed as an assumption); "
+                                  "off by default."},
             "examples": ["ntm reports data/ly-nhan --year 2023 --out bao-cao",
                          "ntm reports data/ly-nhan --year 2023 --out bao-cao --pdf"],
         },
@@ -129,10 +137,14 @@ def _commune_ref(ds, ref: str) -> str:
 @option("--district")
 @option("--out", type=click.Path(), required=True)
 @option("--format", "fmt", type=Choice(["html", "pdf"]), default="html", show_default=True)
-def report_cmd(dataset, year, commune, district, out, fmt) -> None:
-    """`ntm report`: the HTML (or PDF) report of one commune or district (in the --lang language)."""
+@option("--whatif", is_flag=True)
+def report_cmd(dataset, year, commune, district, out, fmt, whatif) -> None:
+    """`ntm report`: the HTML (or PDF) report of one commune or district (in the --lang language);
+    with --whatif, the district report's threshold what-if."""
     if bool(commune) == bool(district):
         raise NtmUsageError(say("exactly_one", a="--commune", b="--district"))
+    if whatif and not district:
+        raise NtmUsageError(say("whatif_district"))
     if Path(out).is_dir():
         raise OutputError(Problem(out, say("out_is_dir")))
     check_output_dir(Path(out).parent)  # before the notebook runs
@@ -143,7 +155,7 @@ def report_cmd(dataset, year, commune, district, out, fmt) -> None:
         kind, params = "commune", {"commune": _commune_ref(ds, commune)}
     else:
         kind, params = "district", {"district": resolve.district_name(ds.communes, district,
-                                                                      ds.file_name("communes"))}
+                                                                      ds.file_name("communes")), "whatif": whatif}
     params.update(dataset=str(Path(dataset).resolve()), year=year, lang=lang)
     label = say("report_label", kind=say(kind), name=params[kind], year=year)
     try:
@@ -171,9 +183,11 @@ def report_cmd(dataset, year, commune, district, out, fmt) -> None:
 @option("--scheduler")
 @option("--isolate", is_flag=True)
 @option("--pdf", "with_pdf", is_flag=True)
+@option("--whatif", is_flag=True)
 def reports_cmd(dataset, years, communes, province, district, out, jobs, formats, force, scheduler, isolate,
-                with_pdf) -> None:
-    """`ntm reports`: every commune's and district's report, in parallel, resumable."""
+                with_pdf, whatif) -> None:
+    """`ntm reports`: every commune's and district's report, in parallel, resumable; the reports
+    and the index in the --lang language; with --whatif, the district reports' threshold what-if."""
     fmts = tuple(f.strip() for f in formats.split(",") if f.strip())
     bad = [f for f in fmts if f not in FORMATS]
     if bad or not fmts:
@@ -193,7 +207,7 @@ def reports_cmd(dataset, years, communes, province, district, out, jobs, formats
         if foreign:
             raise OutputError([Problem(str(p), error_text("not_ours")) for p in foreign])
     result = run_batch(ds, list(years) or None, ids, out, jobs, fmts, force, scheduler, isolate,
-                       province=province, district=district)
+                       province=province, district=district, lang=language(), whatif=whatif)
     for f in result.failed:
         err = f.get("error") or {}
         cell = say("cell", cell=err["cell"]) if err.get("cell") is not None else ""

@@ -14,6 +14,7 @@ from IPython import get_ipython
 from IPython.display import HTML, Markdown, display
 
 from ..errors import NtmError, Problem
+from ..present.blocks import cards_table_html
 from ..present.plots import describe, save
 from ..present.views import commune_report, district_report
 from ..text import CLI_WORDS, HEADINGS, LANGS, label
@@ -23,7 +24,8 @@ __all__ = ["commune_report", "district_report", "notebook_setup", "heading", "sh
 
 
 class Table:
-    """A table shown without its index: HTML in the notebook, aligned text for comparisons."""
+    """A table shown without its index: HTML in the notebook (rows as labelled cards on a phone),
+    aligned text for comparisons."""
 
     def __init__(self, df: pd.DataFrame, empty: str = ""):
         self.df = df
@@ -32,8 +34,7 @@ class Table:
     def _repr_html_(self) -> str:
         if self.df.empty and self.empty:
             return f"<p><em>{html.escape(self.empty)}</em></p>"
-        return ('<div class="ntm-tablewrap" style="overflow-x:auto">'
-                + self.df.to_html(index=False, escape=True, border=0, classes="ntm-table") + "</div>")
+        return cards_table_html(self.df)  # labelled cards on a phone
 
     def __repr__(self) -> str:
         if self.df.empty and self.empty:

@@ -17,6 +17,7 @@ tier share a workbook, by tier and period ("NTM 2021-2025"), else by the set's s
 from __future__ import annotations
 
 import io
+import re
 from copy import copy
 from pathlib import Path
 
@@ -181,13 +182,19 @@ def indicator_decimals(s) -> dict[str, int]:
     return out
 
 
-def _basis_text(r) -> str:
-    """The 'Căn cứ ngưỡng' cell: the threshold entry that applied ('vùng DBSH, năm 2023'), or for a
-    value without a threshold 'chưa có ngưỡng cho năm 2024'."""
+_REGION = re.compile(r"^vùng (?P<code>[^\s,:]+)(?=,|$)")
+
+
+def _basis_text(r, regions: dict | None = None) -> str:
+    """The 'Căn cứ ngưỡng' cell: the threshold entry that applied, its region by name ('vùng Đồng
+    bằng sông Hồng, năm 2023' for 'vùng DBSH, năm 2023'), or for a value without a threshold
+    'chưa có ngưỡng cho năm 2024'."""
     if r.status == "no_threshold":
         return label(NO_THRESHOLD_TEXT, "short", year=int(r.year))
     text = getattr(r, "threshold_basis_label", "")
-    return text if isinstance(text, str) else ""
+    if not isinstance(text, str):
+        return ""
+    return _REGION.sub(lambda m: f"vùng {(regions or {}).get(m['code']) or m['code']}", text)
 
 
 def _rounded(v, decimals: int):
@@ -330,7 +337,7 @@ def _indicators_sheets(wb, title: str, used: set[str], card, s, styles: _Styles)
             d = decimals.get(str(r.indicator), MIN_DECIMALS)
             values = [r.commune_id, names.get(r.commune_id, ""), int(r.year), r.criterion, r.indicator,
                       info["name"].get(r.indicator, ""), r.value, _rounded(r.number, d), unit,
-                      RULE_SIGNS.get(r.rule, r.rule), _rounded(r.threshold, d), _basis_text(r),
+                      RULE_SIGNS.get(r.rule, r.rule), _rounded(r.threshold, d), _basis_text(r, s.regions),
                       result_word(str(r.status)),
                       _rounded(r.gap, d), "có" if bool(r.assessed) else "", src if isinstance(src, str) else ""]
             sheet.row(values, {met_col: r.met}, {keys.index("gap"): gap_formats[d]})

@@ -64,7 +64,8 @@ details.ntm-fold{margin:6px 0}details.ntm-fold summary{cursor:pointer;font-weigh
   white-space:normal}
  table.ntm-cards td:first-child{min-width:0;max-width:none;font-weight:600}
  table.ntm-cards td[data-label]:not(:first-child)::before{content:attr(data-label) ": ";color:#475467;font-weight:400}
- table.ntm-cards td:empty{display:none}}
+ table.ntm-cards td:empty{display:none}
+ table.ntm-cards td{overflow-wrap:anywhere}}
 </style>""")
 
 # what is still needed and the trend are phrases: they may wrap, so the table fits a narrow page
@@ -204,10 +205,27 @@ def folded_html(summary: str, inner: str, open_: bool = False) -> str:
             f"{inner}</details>")
 
 
+def cards_table_html(df: pd.DataFrame, classes: str = "ntm-table") -> str:
+    """A table whose rows become labelled cards on a narrow screen (each cell under its column's
+    name, the first cell the card's title, as in Việc cần làm; a column without a name, as in a
+    two-column list of facts, gives its cells alone); a table as usual on a wide one and in print."""
+    cols = [str(c) for c in df.columns]
+    head = "".join(f'<th scope="col">{_e(c)}</th>' for c in cols)
+    body = "".join("<tr>" + "".join(
+        (f"<td>{_e(_cell(v))}</td>" if k == 0 or not c.strip() else f'<td data-label="{_e(c)}">{_e(_cell(v))}</td>')
+        for k, (c, v) in enumerate(zip(cols, row))) + "</tr>" for row in df.itertuples(index=False, name=None))
+    return (STYLE + f'<div class="ntm-scroll"><table class="{classes} ntm-cards"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")
+
+
+def _cell(value) -> str:
+    """A cell as text; a missing value as an empty cell (left out of its card on a phone)."""
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
 def table_html(df: pd.DataFrame) -> str:
-    """A table that scrolls sideways on a narrow screen instead of being cut."""
-    return STYLE + '<div class="ntm-scroll">' + df.to_html(index=False, escape=True, border=0,
-                                                           classes="ntm-table ntm-steps") + "</div>"
+    """A table that becomes labelled cards on a narrow screen instead of being cut."""
+    return cards_table_html(df, "ntm-table ntm-steps")
 
 
 def assumption_html(title: str, note: str, lines: list[str], table: pd.DataFrame | None) -> str:
@@ -233,7 +251,7 @@ def print_css(running_head: str = "", lang: str = "vi", font: str = '"DejaVu San
     """The print stylesheet of every page (reports, bulletin, index), without <style> tags: A4
     pages with `running_head` (the unit and year) at the top and the page number at the bottom;
     wide tables reflow to the page instead of scrolling; folded sections open; no scroll hint,
-    link or shadow; headings kept with what follows them."""
+    link or shadow; headings kept with what follows them; a chart taller than a page scaled to fit one."""
     page = label(EXPORT_LABELS, "page", lang)
     before, _, rest = page.partition("{page}")
     between, _, after = rest.partition("{pages}")
@@ -270,7 +288,7 @@ def print_css(running_head: str = "", lang: str = "vi", font: str = '"DejaVu San
   .ntm-heatmap table.ntm-hm td:first-child {{ min-width: 0 !important; }}
   .ntm-heatmap table.ntm-hm .ntm-size {{ font-size: 6.5pt; white-space: nowrap; letter-spacing: -.02em; }}
   .ntm-heatmap table.ntm-hm .ntm-rowhead {{ position: static; box-shadow: none; }}
-  img {{ max-width: 100% !important; height: auto !important; }}
+  img {{ max-width: 100% !important; height: auto !important; width: auto !important; max-height: 240mm !important; }}
   a:link, a:visited {{ color: inherit; text-decoration: none; }}
   * {{ print-color-adjust: exact; -webkit-print-color-adjust: exact; }}
 }}

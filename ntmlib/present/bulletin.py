@@ -201,8 +201,9 @@ def build(card: Scorecard, year: int) -> Bulletin:
 
 
 def _no_threshold_section(card: Scorecard, c: pd.DataFrame, year: int, names: dict) -> Section | None:
-    """'Lưu ý về ngưỡng': per set and region, the indicators with values but no threshold for
-    `year` and how many communes' results could not be decided; None when every value was judged."""
+    """'Lưu ý về ngưỡng': per set and region (by their names), the indicators with values but no
+    threshold for `year` and how many communes' results could not be decided; None when every
+    value was judged."""
     ind = card.indicators
     ind = ind[(ind["year"] == year) & (ind["status"] == "no_threshold")]
     if ind.empty:
@@ -217,7 +218,7 @@ def _no_threshold_section(card: Scorecard, c: pd.DataFrame, year: int, names: di
         codes = list(dict.fromkeys(g["indicator"]))
         what = "; ".join(f"{code} ({next(i.name for i in s.indicators if i.code == code).lower()})" for code in codes)
         undecided = c[(c["set"] == sid) & c["undecided"].astype(bool) & c["commune_id"].isin(set(g["commune_id"]))]
-        head = label(NO_THRESHOLD_TEXT, 'indicator', year=year, set=sid, region=reg)
+        head = label(NO_THRESHOLD_TEXT, "named", year=year, set=s.name, region=s.regions.get(reg, reg) or "—")
         text = (f"{head[:1].upper() + head[1:]}: chỉ tiêu "
                 f"{what}; {g['commune_id'].nunique()} xã có số liệu nhưng chưa chấm được chỉ tiêu này.")
         if len(undecided):

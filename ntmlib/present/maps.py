@@ -38,7 +38,18 @@ from ..base.outputs import write_text_atomic
 from ..dataset import units
 from ..errors import DataError
 from ..scoring.scorecard import Scorecard
-from ..text import MAP_LABELS, STATES, TIERS, date_text, label, state_text, tier_name, tier_order, tier_rank
+from ..text import (
+    MAP_LABELS,
+    STATES,
+    TIERS,
+    date_text,
+    label,
+    state_text,
+    tier_name,
+    tier_order,
+    tier_rank,
+    vi_sort_key,
+)
 from ..text.states import STATE_MARKERS, tier_marker
 from ..version import __version__
 
@@ -139,27 +150,47 @@ _SPOTS = (((4, 3), "left", "bottom"), ((4, -3), "left", "top"), ((-4, 3), "right
           ((-4, -3), "right", "top"))
 
 
+NUMBER_SIZE = 15  # the numbers a phone shows in place of the names (points; a name is 8)
+
+
+def numbering(labels) -> list[int]:
+    """1, 2, … in the Vietnamese alphabetical order of `labels` (ties in their order): the numbers
+    a map shows on a phone, and its key under the map."""
+    labels = list(labels)
+    out = [0] * len(labels)
+    for n, k in enumerate(sorted(range(len(labels)), key=lambda k: (vi_sort_key(labels[k]), k)), 1):
+        out[k] = n
+    return out
+
+
 def _labels(fig, ax, placed: pd.DataFrame, avoid=()) -> None:
     """Write each commune's short name beside its marker: to the upper right, else the first of the
     other corners where it overlaps no name written before it nor the texts `avoid` (the upper
-    right when none is free)."""
+    right when none is free). Its number (numbering) is written the same way, larger, for a
+    phone: the page's style shows the names or the numbers (_figure)."""
     ax.apply_aspect()
     renderer = fig.canvas.get_renderer()
-    taken = [a.get_window_extent(renderer) for a in avoid]
-    for lab, lon, lat in zip(placed["label"], placed["lon"], placed["lat"]):
-        for k, (offset, ha, va) in enumerate(_SPOTS):
-            t = ax.annotate(lab, (lon, lat), xytext=offset, textcoords="offset points", fontsize=8, color="#212121",
-                            ha=ha, va=va, zorder=4)
-            box = t.get_window_extent(renderer).expanded(1.02, 1.05)
-            if not any(box.overlaps(b) for b in taken) or k == len(_SPOTS) - 1:
-                if k == len(_SPOTS) - 1 and any(box.overlaps(b) for b in taken):
-                    t.remove()
-                    t = ax.annotate(lab, (lon, lat), xytext=_SPOTS[0][0], textcoords="offset points", fontsize=8,
-                                    color="#212121", ha="left", va="bottom", zorder=4)
-                    box = t.get_window_extent(renderer)
-                taken.append(box)
-                break
-            t.remove()
+    numbers = [str(n) for n in numbering(placed["label"])]
+    for texts, size, kind in ((placed["label"], 8, "ntm-name"), (numbers, NUMBER_SIZE, "ntm-no")):
+        taken = [a.get_window_extent(renderer) for a in avoid]
+        style = {"fontsize": size, "color": "#212121", "zorder": 4, "gid": kind}
+        if kind == "ntm-no":
+            # on a light box rather than a stroke: a stroke would write the number as outlines, not text
+            style.update(fontweight="bold", bbox={"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none",
+                                                  "alpha": 0.7})
+        for lab, lon, lat in zip(texts, placed["lon"], placed["lat"]):
+            for k, (offset, ha, va) in enumerate(_SPOTS):
+                t = ax.annotate(lab, (lon, lat), xytext=offset, textcoords="offset points", ha=ha, va=va, **style)
+                box = t.get_window_extent(renderer).expanded(1.02, 1.05)
+                if not any(box.overlaps(b) for b in taken) or k == len(_SPOTS) - 1:
+                    if k == len(_SPOTS) - 1 and any(box.overlaps(b) for b in taken):
+                        t.remove()
+                        t = ax.annotate(lab, (lon, lat), xytext=_SPOTS[0][0], textcoords="offset points",
+                                        ha="left", va="bottom", **style)
+                        box = t.get_window_extent(renderer)
+                    taken.append(box)
+                    break
+                t.remove()
 
 
 @dataclass(frozen=True)
@@ -187,7 +218,7 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True
         FigureCanvasAgg(fig)
         ax = fig.add_axes((0.02, 0.17, 0.96, 0.76))
         ax.set_axis_off()
-        fig.text(0.02, 0.97, title, ha="left", va="top", fontsize=11, fontweight="bold")
+        fig.text(0.02, 0.97, title, ha="left", va="top", fontsize=11, fontweight="bold", gid="ntm-title")
         ring = _hull(p)
         if ring is not None:
             ax.fill(ring[:, 0], ring[:, 1], facecolor="#f5f5f0", edgecolor="#757575", linewidth=1.0, zorder=0)
@@ -214,11 +245,12 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True
         if labels:
             _labels(fig, ax, placed)
         fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=2, frameon=False,
-                   fontsize=8.5, title=label(MAP_LABELS, "legend", lang), title_fontsize=8.5, alignment="left")
+                   fontsize=8.5, title=label(MAP_LABELS, "legend", lang), title_fontsize=8.5,
+                   alignment="left").set_gid("ntm-legend")
         missing = p[p["lon"].isna() | p["lat"].isna()]
         if len(missing):
             fig.text(0.98, 0.01, label(MAP_LABELS, "no_coordinates", lang, names=", ".join(missing["label"])),
-                     ha="right", va="bottom", fontsize=7.5, color="#b71c1c", wrap=True)
+                     ha="right", va="bottom", fontsize=7.5, color="#b71c1c", wrap=True, gid="ntm-legend")
         fig.canvas.draw()
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata={"Creator": None, "Date": None})
@@ -228,7 +260,7 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True
     (x0, y0), (x1, y1) = ax.transData.transform([(0.0, 0.0), (1.0, 1.0)])
     scale = ((x1 - x0) * k, -(y1 - y0) * k)
     offset = (x0 * k, (height - y0) * k)
-    return MapSvg(_inline(buf.getvalue()), scale, offset)
+    return MapSvg(_inline(buf.getvalue(), _crop(fig, ax)), scale, offset)
 
 
 def _mark_name(mark: str, lang: str) -> str:
@@ -240,11 +272,25 @@ def _mark_name(mark: str, lang: str) -> str:
     return label(MAP_LABELS, "not_assessed", lang) if mark == "not_assessed" else state_text(mark, lang)
 
 
-def _inline(svg: str) -> str:
-    """The SVG for an HTML page: no XML prolog, scaled to the width of the page."""
-    svg = svg[svg.index("<svg"):]
-    return re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r'<svg \1style="width:100%;max-width:640px;'
-                                                                  r'height:auto"', svg, count=1)
+def _crop(fig, ax) -> tuple[float, float]:
+    """The bands above and below the map's axes (the title; the legend), as percentages of the
+    figure's width: what a phone's page cuts off, the key under the map saying the same."""
+    w, h = fig.get_size_inches()
+    box = ax.get_position()
+    return round((1 - box.y1) * h / w * 100 - 0.5, 2), round(box.y0 * h / w * 100 - 0.5, 2)
+
+
+_GID = re.compile(r'<g id="(ntm-(?:name|no|legend|title))(?:_\d+)?">')
+
+
+def _inline(svg: str, crop: tuple[float, float] = (0, 0)) -> str:
+    """The SVG for an HTML page: no XML prolog, scaled to the width of the page; the names, numbers,
+    title and legend as classes the page's style shows or hides, and the bands a phone cuts off
+    (_crop) as style properties."""
+    svg = _GID.sub(r'<g class="\1">', svg[svg.index("<svg"):])
+    return re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"',
+                  rf'<svg \1style="width:100%;max-width:640px;height:auto;--ntm-top:-{crop[0]}%;'
+                  rf'--ntm-bottom:-{crop[1]}%"', svg, count=1)
 
 
 def area_map_svg(card: Scorecard, year: int, commune_ids, title: str, lang: str = "vi",
@@ -295,7 +341,7 @@ def group_outlines(card: Scorecard, groups: dict) -> tuple:
 
 _DISTRICT_MAPS: dict = {}  # key (see _key) -> (MapSvg, points)
 _KEEP = 64
-FORMAT = 2  # of the maps kept on disk
+FORMAT = 3  # of the maps kept on disk
 CACHE_ENV = "NTM_MAP_CACHE"  # the folder of the maps kept on disk ('' for none); default: the system's temp folder
 
 
@@ -369,10 +415,61 @@ def _caption(p: pd.DataFrame, year: int, lang: str) -> str:
     return label(MAP_LABELS, "caption", lang, sources=sources, year=year)
 
 
-def _figure(svg: str, caption: str, alt: str) -> str:
-    """The map as a figure: the SVG an image named by its title (role="img", aria-label), and the caption."""
+# On a phone (at most 600 px wide) a map's names, title and legend would be 5-7 px: the map shows
+# numbers instead, its title and legend bands are cut off, and the key under it names each number's
+# commune, grouped as the legend groups them. Wider screens and print show the map as drawn.
+MAP_CSS = """<style>
+.ntm-map .ntm-no,.ntm-mapkey{display:none}
+.ntm-mapkey{font-size:14px;line-height:1.45;margin:4px 0 6px}
+.ntm-mapkey ul{list-style:none;padding:0;margin:4px 0}.ntm-mapkey li{margin:3px 0}
+.ntm-mapkey .ntm-sym{font-size:16px;margin-right:4px}.ntm-mapkey b{font-weight:700}
+@media (max-width:600px){
+ .ntm-mapbox{overflow:hidden}
+ .ntm-map svg{display:block;margin:var(--ntm-top,0) 0 var(--ntm-bottom,0)}
+ .ntm-map .ntm-name,.ntm-map .ntm-legend,.ntm-map .ntm-title{display:none}
+ .ntm-map .ntm-no{display:inline}.ntm-mapkey{display:block}}
+@media print{.ntm-mapkey{display:none!important}}
+</style>"""
+
+# a legend's marker as a character, filled and hollow
+_GLYPHS = {"o": "●○", "s": "■□", "^": "▲△", "v": "▼▽", "*": "★☆", "D": "◆◇", "P": "✚✚", "X": "✖✖", "h": "⬢⬡",
+           "<": "◀◁", ">": "▶▷"}
+
+
+def _key_html(title: str, entries: list, missing: list[str], lang: str) -> str:
+    """The key a phone shows under a map: its title, then per legend entry (colour, marker, filled,
+    name, count, [(number, commune, ringed)]) the numbers and names of its communes (none when the
+    map is too crowded to number them); the communes not drawn."""
+    e = html.escape
+    items = "".join(
+        f'<li><span class="ntm-sym" style="color:{colour}" aria-hidden="true">'
+        f'{_GLYPHS.get(marker, "●○")[0 if filled else 1]}</span>{e(name)} ({count})'
+        + (": " if communes else "")
+        + ", ".join((f"<b>{n} {e(c)}</b>" if ringed else f"{n} {e(c)}") for n, c, ringed in communes) + "</li>"
+        for colour, marker, filled, name, count, communes in entries)
+    gone = (f"<p>{e(label(MAP_LABELS, 'no_coordinates', lang, names=', '.join(missing)))}</p>" if missing else "")
+    return (f'<div class="ntm-mapkey"><p><b>{e(title)}</b><br>{e(label(MAP_LABELS, "key", lang))}</p>'
+            f"<ul>{items}</ul>{gone}</div>")
+
+
+def _state_key(p: pd.DataFrame, title: str, lang: str, ringed: str | None = None, numbered: bool = True) -> str:
+    """The key of a map of states (_draw): one entry per legend entry, in the legend's order."""
+    placed = p.dropna(subset=["lon", "lat"]).assign(n=lambda t: numbering(t["label"]))
+    entries = []
+    for mark, (colour, marker, filled) in STYLE.items():
+        t = placed[placed["mark"] == mark].sort_values("n")
+        if len(t):
+            entries.append((colour, marker, filled, _mark_name(mark, lang), len(t),
+                            [(n, c, cid == ringed) for n, c, cid in zip(t["n"], t["label"], t["commune_id"])]
+                            if numbered else []))
+    return _key_html(title, entries, list(p.loc[p["lon"].isna() | p["lat"].isna(), "label"]), lang)
+
+
+def _figure(svg: str, caption: str, alt: str, key: str = "") -> str:
+    """The map as a figure: the SVG an image named by its title (role="img", aria-label), the key a
+    phone shows in place of its names and legend, and the caption."""
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(alt)}" ', 1)
-    return (f'<figure class="ntm-map" style="margin:0">{svg}'
+    return (f'{MAP_CSS}<figure class="ntm-map" style="margin:0"><div class="ntm-mapbox">{svg}</div>{key}'
             f'<figcaption style="font-size:0.85em;color:#555">{html.escape(caption)}</figcaption></figure>')
 
 
@@ -382,7 +479,7 @@ def district_map_html(card: Scorecard, year: int, district: str, lang: str = "vi
     if p["lat"].isna().all():
         return f"<p>{html.escape(label(MAP_LABELS, 'no_map', lang))}</p>"
     title = label(MAP_LABELS, "district_title", lang, district=district, year=year)
-    return _figure(m.svg, _caption(p, year, lang), title)
+    return _figure(m.svg, _caption(p, year, lang), title, _state_key(p, title, lang))
 
 
 def commune_map_html(card: Scorecard, year: int, commune_id: str, lang: str = "vi") -> str:
@@ -399,7 +496,7 @@ def commune_map_html(card: Scorecard, year: int, commune_id: str, lang: str = "v
     caption = _caption(p, year, lang)
     if pd.isna(row["lat"]):
         caption += " " + label(MAP_LABELS, "no_coordinates", lang, names=row["label"])
-    return _figure(svg, caption, title)
+    return _figure(svg, caption, title, _state_key(p, title, lang, ringed=commune_id))
 
 
 def new_commune_map_html(card: Scorecard, year: int, name: str, effective: str, predecessor_ids,
@@ -417,7 +514,7 @@ def new_commune_map_html(card: Scorecard, year: int, name: str, effective: str, 
     title = label(MAP_LABELS, "new_title", lang, commune=name, date=effective)
     m = area_map_svg(card, year, area, title, lang, groups)
     caption = _caption(p, year, lang) + " " + label(MAP_LABELS, "caption_new", lang, commune=name)
-    return _figure(m.svg, caption, title)
+    return _figure(m.svg, caption, title, _state_key(p, title, lang))
 
 
 GROUP_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
@@ -442,7 +539,8 @@ def _draw_groups(title: str, rows: tuple, lang: str) -> MapSvg:
         bottom = (0.45 + 0.22 * legend_rows) / height
         ax = fig.add_axes((0.02, bottom, 0.96, 1 - bottom - 0.35 / height))
         ax.set_axis_off()
-        fig.text(0.02, 1 - 0.1 / height, title, ha="left", va="top", fontsize=11, fontweight="bold")
+        fig.text(0.02, 1 - 0.1 / height, title, ha="left", va="top", fontsize=11, fontweight="bold",
+                 gid="ntm-title")
         ring = _hull(p)
         if ring is not None:
             ax.fill(ring[:, 0], ring[:, 1], facecolor="#f5f5f0", edgecolor="#757575", linewidth=1.0, zorder=0)
@@ -455,8 +553,8 @@ def _draw_groups(title: str, rows: tuple, lang: str) -> MapSvg:
             ax.scatter(g["lon"], g["lat"], s=46, c=colour, marker=marker, edgecolors="white", linewidths=0.8, zorder=3)
             names.append(ax.annotate(group, (shape.centroid.x, shape.bounds[1]), xytext=(0, -2),
                                      textcoords="offset points", ha="center", va="top", fontsize=9, fontweight="bold",
-                                     color=colour, zorder=5, path_effects=[withStroke(linewidth=2.5,
-                                                                                      foreground="white")]))
+                                     color=colour, zorder=5, gid="ntm-name",  # the key names it on a phone
+                                     path_effects=[withStroke(linewidth=2.5, foreground="white")]))
             handles.append(Line2D([], [], linestyle="", marker=marker, markersize=6.5, markerfacecolor=colour,
                                   markeredgecolor="white", label=f"{group} ({len(g)})"))
         mid = float(placed["lat"].mean()) if len(placed) else 16.0
@@ -464,13 +562,15 @@ def _draw_groups(title: str, rows: tuple, lang: str) -> MapSvg:
         ax.margins(0.08)
         _labels(fig, ax, placed, names)
         fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=3, frameon=False,
-                   fontsize=8.5, title=label(MAP_LABELS, "groups_legend", lang), title_fontsize=8.5, alignment="left")
+                   fontsize=8.5, title=label(MAP_LABELS, "groups_legend", lang), title_fontsize=8.5,
+                   alignment="left").set_gid("ntm-legend")
         fig.canvas.draw()
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata={"Creator": None, "Date": None})
     k = 72 / fig.dpi
     (x0, y0), (x1, y1) = ax.transData.transform([(0.0, 0.0), (1.0, 1.0)])
-    return MapSvg(_inline(buf.getvalue()), ((x1 - x0) * k, -(y1 - y0) * k), (x0 * k, (fig.bbox.height - y0) * k))
+    return MapSvg(_inline(buf.getvalue(), _crop(fig, ax)), ((x1 - x0) * k, -(y1 - y0) * k),
+                  (x0 * k, (fig.bbox.height - y0) * k))
 
 
 def new_communes_map_html(card: Scorecard, year: int, district: str, lang: str = "vi") -> str:
@@ -493,7 +593,12 @@ def new_communes_map_html(card: Scorecard, year: int, district: str, lang: str =
     rows = tuple((r.label, _num(r.lon), _num(r.lat), r.group, _num(r.south), _num(r.west), _num(r.north),
                   _num(r.east)) for r in p.itertuples())
     m = _draw_groups(title, rows, lang)
-    return _figure(m.svg, label(MAP_LABELS, "caption_groups", lang), title)
+    placed = p.dropna(subset=["lon", "lat"]).assign(n=lambda t: numbering(t["label"]))
+    entries = [(GROUP_COLOURS[k % len(GROUP_COLOURS)], GROUP_MARKERS[k % len(GROUP_MARKERS)], True, group, len(g),
+                [(n, c, False) for n, c in zip(g.sort_values("n")["n"], g.sort_values("n")["label"])])
+               for k, (group, g) in enumerate(placed.groupby("group", sort=False))]
+    key = _key_html(title, entries, list(p.loc[p["lon"].isna() | p["lat"].isna(), "label"]), lang)
+    return _figure(m.svg, label(MAP_LABELS, "caption_groups", lang), title, key)
 
 
 LABELLED = 60  # a map names its communes when it has at most this many
@@ -514,4 +619,4 @@ def province_map_html(card: Scorecard, year: int, province: str | None = None, l
     name = province or ", ".join(dict.fromkeys(c["province"]))
     title = label(MAP_LABELS, "province_title", lang, province=name, year=year)
     m = area_map_svg(card, year, c["commune_id"], title, lang, groups, labels=len(c) <= LABELLED)
-    return _figure(m.svg, _caption(p, year, lang), title)
+    return _figure(m.svg, _caption(p, year, lang), title, _state_key(p, title, lang, numbered=len(c) <= LABELLED))

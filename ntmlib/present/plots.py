@@ -51,8 +51,11 @@ FONT = "DejaVu Sans"
 # figure, no data is hatched with white lines and a missing threshold (no_threshold) dotted.
 HATCH = {"met": None, "not_met": None, "no_data": "///", "no_threshold": ".."}
 NEUTRAL = "#607d8b"
-_RC = {"font.family": FONT, "font.size": 10, "axes.titlesize": 10, "axes.labelsize": 10,
-       "xtick.labelsize": 9.5, "ytick.labelsize": 9.5, "legend.fontsize": 9.5, "legend.title_fontsize": 9.5,
+# A chart is WIDTH inches wide and its smallest text 10.5 points: on a phone 390 px wide the page shows
+# it about 360 px wide, its text at 8.5 px or more (at 10 inches and 9 points it was 4.5 px).
+WIDTH = 6.2
+_RC = {"font.family": FONT, "font.size": 11, "axes.titlesize": 11, "axes.labelsize": 11,
+       "xtick.labelsize": 10.5, "ytick.labelsize": 10.5, "legend.fontsize": 10.5, "legend.title_fontsize": 10.5,
        "figure.titlesize": 13, "figure.titleweight": "bold", "axes.spines.top": False,
        "axes.spines.right": False, "svg.hashsalt": "ntmlib"}
 
@@ -83,7 +86,7 @@ def describe(fig, lang: str = "vi") -> str:
     """A text alternative for a figure, for screen readers and for when it does not load:
     'Biểu đồ: ' and its title and subtitle."""
     parts = [fig.get_suptitle()] + [ax.get_title(loc="left") for ax in fig.axes[:1]]
-    text = ". ".join(p.strip() for p in parts if p and p.strip())
+    text = ". ".join(" ".join(p.split()) for p in parts if p and p.strip())  # a wrapped title on one line
     return f"{label(EXPORT_LABELS, 'chart', lang)}: {text}" if text else label(EXPORT_LABELS, "chart", lang)
 
 
@@ -125,9 +128,9 @@ def _new(width: float, height: float, title: str, subtitle: str = ""):
     fig = Figure(figsize=(width, height), layout="constrained")
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
-    fig.suptitle(title, x=0.01, ha="left")
+    fig.suptitle(_wrap(title, int(width * 8.2), 3), x=0.01, ha="left")  # wrapped to the chart's width
     if subtitle:
-        ax.set_title(subtitle, loc="left", color="#424242")
+        ax.set_title(_wrap(subtitle, int(width * 6.6), 5), loc="left", color="#424242")  # over the bars only
     ax.tick_params(labelfontfamily=FONT)  # tick labels are made at draw time, outside the style
     return fig, ax
 
@@ -146,16 +149,17 @@ def _wrap(text: str, width: int, lines: int = 3) -> str:
     return "\n".join(out)
 
 
-def _hbars(ax, labels: list[str], values: list[float], notes: list[str], colour: str) -> None:
-    """Horizontal bars, first on top, each annotated at its end; x axis in whole numbers."""
+def _hbars(ax, labels: list[str], values: list[float], notes: list[str], colour: str, room: float = 1.35) -> None:
+    """Horizontal bars, first on top, each annotated at its end (`room`: the x axis's end, as a
+    multiple of the longest bar, leaves space for the notes); x axis in whole numbers."""
     pos = np.arange(len(values))
     ax.barh(pos, values, color=colour, height=0.62)
     ax.set_yticks(pos, labels=[_nfc(x) for x in labels])
     ax.set_ylim(len(values) - 0.5, -0.5)
     top = max(values, default=0)
-    ax.set_xlim(0, max(top * 1.35, top + 2.5, 1))
+    ax.set_xlim(0, max(top * room, top + 2.5, 1))
     for p, v, note in zip(pos, values, notes):
-        ax.text(v + ax.get_xlim()[1] * 0.01, p, note, va="center", fontsize=9.5)
+        ax.text(v + ax.get_xlim()[1] * 0.01, p, note, va="center", fontsize=10.5)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(axis="x", color="#e0e0e0", linewidth=0.8)
     ax.set_axisbelow(True)
@@ -181,10 +185,10 @@ def criteria_distribution(card: Scorecard, year: int, set_id: str, lang: str = "
     heights = [counts.get(k, 0) for k in levels]
     sub = _say(lang, "dist_sub", n=len(rows) - none, full=counts.get(total, 0), total=total)
     sub += _say(lang, "dist_no_data", k=none) if none else ""
-    fig, ax = _new(10, 4.8, _say(lang, "dist_title", year=y, **_tier(s.tier, lang)), sub)
+    fig, ax = _new(WIDTH, 4.2, _say(lang, "dist_title", year=y, **_tier(s.tier, lang)), sub)
     bars = ax.bar(range(len(levels)), heights, width=0.7,
                   color=[COLOURS["met"] if k == total else NEUTRAL for k in levels])
-    ax.bar_label(bars, labels=[str(h) if h else "" for h in heights], padding=3, fontsize=10)
+    ax.bar_label(bars, labels=[str(h) if h else "" for h in heights], padding=3, fontsize=10.5)
     ax.set_xticks(range(len(levels)), labels=[f"{k}/{total}" for k in levels])
     ax.set_xlabel(_say(lang, "criteria_met"))
     ax.set_ylabel(_say(lang, "communes"))
@@ -210,9 +214,9 @@ def failed_groups(card: Scorecard, year: int, set_id: str, communes: list[str] |
                   key=lambda t: -t[1])
     name = lambda g: localized(s.groups[g]["name"], s.groups[g].get("name_en"), lang)  # noqa: E731
     n = len(rows) if ids is None else len(ids)
-    fig, ax = _new(10, 1.9 + 0.55 * len(data), _say(lang, "groups_title", year=y, **_tier(s.tier, lang)),
+    fig, ax = _new(WIDTH, 2.2 + 0.55 * len(data), _say(lang, "groups_title", year=y, **_tier(s.tier, lang)),
                    _say(lang, "groups_sub", n=n))
-    _hbars(ax, [_wrap(f"{g}. {name(g)}", 40) for g, _, _ in data], [f for _, f, _ in data],
+    _hbars(ax, [_wrap(f"{g}. {name(g)}", 24) for g, _, _ in data], [f for _, f, _ in data],
            [_say(lang, "failed_note", failed=f, communes=k) if f else "0" for _, f, k in data], COLOURS["not_met"])
     ax.set_xlabel(_say(lang, "failed_axis"))
     if not any(f for _, f, _ in data):
@@ -246,7 +250,7 @@ def readiness(card: Scorecard, tier: str = "nang-cao", year: int | None = None, 
     r = aggregate.readiness(card, tier, y)
     r = r[r["set"] == s.id].reset_index(drop=True)
     fields = _tier(tier, lang)
-    fig, ax = _new(10, 1.9 + 0.42 * max(len(r), 2), _say(lang, "ready_title", year=y, **fields),
+    fig, ax = _new(WIDTH, 2.2 + 0.42 * max(len(r), 2), _say(lang, "ready_title", year=y, **fields),
                    _say(lang, "ready_sub", **fields))
     notes = [n + (_say(lang, "all_met") if m == 0 else "") for n, m in zip(short_counts(r), r["criteria_missing"])]
     missing = (r["criteria_missing"] + r["prerequisite_criteria_missing"]).astype(int)  # what the rank counts
@@ -278,10 +282,10 @@ def roadmap_totals(card: Scorecard, year: int, target: str = "nang-cao", lang: s
     totals = totals[totals["communes"] > 0].head(top)
     fields = _tier(target, lang)
     n = rm["commune_id"].nunique()
-    fig, ax = _new(10, 1.9 + 0.5 * max(len(totals), 2), _say(lang, "roadmap_title", year=y, **fields),
+    fig, ax = _new(WIDTH, 2.2 + 0.62 * max(len(totals), 2), _say(lang, "roadmap_title", year=y, **fields),
                    _say(lang, "roadmap_sub", n=n, **fields))
     labels = [_wrap(f"{r.indicator} ({tier_name(r.tier, lang)}) · {localized(r.name, r.name_en, lang)}",
-                    52, 2) for r in totals.itertuples()]
+                    30, 3) for r in totals.itertuples()]
     notes = []
     for r in totals.itertuples():
         if r.rule in (">=", "<="):
@@ -289,7 +293,7 @@ def roadmap_totals(card: Scorecard, year: int, target: str = "nang-cao", lang: s
             notes.append(f"{r.communes} · {range_text(r.gap_min, r.gap_max, lang)} {unit}".rstrip())
         else:
             notes.append(f"{r.communes} · {_say(lang, 'roadmap_yes')}")
-    _hbars(ax, labels, totals["communes"].astype(int).tolist(), notes, COLOURS["not_met"])
+    _hbars(ax, labels, totals["communes"].astype(int).tolist(), notes, COLOURS["not_met"], room=2.1)
     ax.set_xlabel(_say(lang, "roadmap_axis"))
     if totals.empty:
         ax.text(0.5, 0.5, _say(lang, "no_candidates", **fields), transform=ax.transAxes, ha="center",
@@ -309,7 +313,7 @@ def trend_summary(card: Scorecard, set_id: str, lang: str = "vi", top: int = 15,
     tr = trends.trends(card) if table is None else table
     tr = tr[tr["set"] == set_id]
     table = trends.summary(tr).head(top)
-    fig, ax = _new(10, 2.2 + 0.45 * max(len(table), 2),
+    fig, ax = _new(WIDTH, 2.6 + 0.62 * max(len(table), 2),
                    _say(lang, "trend_title", y0=years[0], y1=years[-1], **_tier(s.tier, lang)),
                    _say(lang, "trend_sub", n=len(table)))
     names = {i.code: localized(i.name, i.name_en, lang) for i in s.indicators}
@@ -319,17 +323,17 @@ def trend_summary(card: Scorecard, set_id: str, lang: str = "vi", top: int = 15,
         values = table[key].to_numpy(dtype=float)
         bars = ax.barh(pos, values, left=left, height=0.62, color=TREND_COLOURS[key], label=_say(lang, key),
                        hatch=HATCH["no_data"] if key == "no_data" else None, edgecolor="white")
-        ax.bar_label(bars, labels=[str(int(v)) if v else "" for v in values], label_type="center", fontsize=9,
+        ax.bar_label(bars, labels=[str(int(v)) if v else "" for v in values], label_type="center", fontsize=10.5,
                      color="white" if key == "worsening" else "#1b1b1b")
         left += values
-    ax.set_yticks(pos, labels=[_nfc(_wrap(f"{c} · {names[c]}", 52, 2)) for c in table["indicator"]])
+    ax.set_yticks(pos, labels=[_nfc(_wrap(f"{c} · {names[c]}", 30, 3)) for c in table["indicator"]])
     ax.set_ylim(len(table) - 0.5, -0.5)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(_say(lang, "trend_axis"))
     ax.tick_params(axis="y", length=0)
     if len(years) < 2:
         ax.text(0.5, 0.5, _say(lang, "no_trend"), transform=ax.transAxes, ha="center", va="center", fontsize=11)
-    fig.legend(loc="outside lower center", ncols=4, frameon=False)
+    fig.legend(loc="outside lower center", ncols=2, frameon=False)
     return fig
 
 

@@ -576,7 +576,7 @@ class DistrictReport:
             have = ", ".join(self.card.sets)
             return label(REPORT_TEXT, "whatif_not_scored", self.lang, set=set_id, have=have), pd.DataFrame()
         w = whatif.whatif(self.card, set_id, indicator, threshold, year=self.year)
-        return "\n".join(f"- {s}" for s in w.sentences(self.lang)), w.table(self.lang)
+        return "\n".join(f"- {s}" for s in w.sentences(self.lang, names=True)), w.table(self.lang, names=True)
 
     def whatif_html(self, set_id: str, indicator: str, threshold) -> str:
         """The what-if as an assumption, not a result: a box titled 'Giả định: …' saying so, the
@@ -585,8 +585,9 @@ class DistrictReport:
             return blocks.assumption_html("", label(REPORT_TEXT, "whatif_not_scored", self.lang, set=set_id,
                                                     have=", ".join(self.card.sets)), [], None)
         w = whatif.whatif(self.card, set_id, indicator, threshold, year=self.year)
-        return blocks.assumption_html(w.title(self.lang), label(WHATIF_TEXT, "box_note", self.lang),
-                                      w.sentences(self.lang)[len(w.changes):], w.table(self.lang))
+        return blocks.assumption_html(w.title(self.lang, names=True), label(WHATIF_TEXT, "box_note", self.lang),
+                                      w.sentences(self.lang, names=True)[len(w.changes):],
+                                      w.table(self.lang, names=True))
 
     def bulletin_markdown(self) -> str:
         return bulletin.to_markdown(bulletin.build(self.card, self.year), level=3)

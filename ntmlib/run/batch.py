@@ -99,9 +99,10 @@ def district_scores(card, runs: list[Run], folder: Path) -> Iterator[tuple[str, 
 
 
 def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, province: str | None = None,
-         district: str | None = None) -> list[Run]:
+         district: str | None = None, lang: str = "vi", whatif: bool = False) -> list[Run]:
     """The runs of a batch: every assessed commune (or those named, or those of one province or
-    district) and every district, per year."""
+    district) and every district, per year; each report in `lang`, the districts' with their
+    threshold what-if when `whatif`."""
     c = ds.communes[ds.communes["assessed"]]
     c = c[c["commune_id"].isin(ds.area_communes(province, district))]
     if communes:
@@ -113,14 +114,15 @@ def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, provi
         c = every[every["commune_id"].isin(set(ds.communes.loc[ds.existing([year]), "commune_id"]))]
         for cid, name, district in zip(c["commune_id"], c["commune"], c["district"]):
             runs.append(Run("commune", cid, name, year, f"{year}/{commune_file(name, cid)}",
-                            {"commune": cid, "year": year}, district=_district_key(district)))
+                            {"commune": cid, "year": year, "lang": lang}, district=_district_key(district)))
         for district in dict.fromkeys(c["district"]):
             if not isinstance(district, str) or not district.strip():  # units with no district (after 1/7/2025)
                 continue
             mine = c[c["district"] == district]
             links = {cid: f"{commune_file(name, cid)}.html" for cid, name in zip(mine["commune_id"], mine["commune"])}
             runs.append(Run("district", district, district, year, f"{year}/huyen-{slug(district)}",
-                            {"district": district, "year": year, "links": json.dumps(links, ensure_ascii=False)},
+                            {"district": district, "year": year, "lang": lang, "whatif": whatif,
+                             "links": json.dumps(links, ensure_ascii=False)},
                             district=district))
     return runs
 
@@ -199,8 +201,10 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
               out: str | Path = "reports", jobs: int | None = None, formats: tuple[str, ...] = FORMATS,
               force: bool = False, scheduler: str | None = None, isolate: bool = False,
               progress: bool = True, kinds: tuple[str, ...] = ("commune", "district"),
-              province: str | None = None, district: str | None = None) -> BatchResult:
-    """Render every planned report that is missing or out of date; see the module docstring.
+              province: str | None = None, district: str | None = None, lang: str = "vi",
+              whatif: bool = False) -> BatchResult:
+    """Render every planned report that is missing or out of date; see the module docstring. The
+    reports and the index are in `lang`; the district reports show the threshold what-if when `whatif`.
 
     With `province` and/or `district`, only the reports of that area are rendered, and only its
     communes are scored and passed to the reports."""
@@ -214,7 +218,7 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
     except OSError:
         pass  # a leftover that cannot be removed does no harm: it is never taken for a report
 
-    runs = [r for r in plan(ds, years, communes, province, district) if r.kind in kinds]
+    runs = [r for r in plan(ds, years, communes, province, district, lang=lang, whatif=whatif) if r.kind in kinds]
     jobs = min(jobs or os.cpu_count() or 1, max(len(runs), 1))
     pools: list[ProcessPoolExecutor] = []
     if not scheduler and jobs > 1 and (force or not (out / "manifest.json").exists()):
@@ -222,7 +226,7 @@ def run_batch(dataset, years: list[int] | None = None, communes: list[str] | Non
         # a batch that resumes starts them once it knows it has reports left to render
         pools.append(_start_pool(jobs))
     try:
-        return _batch(ds, years, runs, out, pools, jobs, formats, force, scheduler, isolate, progress, t0)
+        return _batch(ds, years, runs, out, pools, jobs, formats, force, scheduler, isolate, progress, t0, lang)
     finally:
         for pool in pools:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -265,7 +269,7 @@ def _portable(path: Path, out: Path) -> str:
 
 
 def _batch(ds: Dataset, years: list[int], runs: list[Run], out: Path, pools: list, jobs: int, formats, force: bool,
-           scheduler: str | None, isolate: bool, progress: bool, t0: float) -> BatchResult:
+           scheduler: str | None, isolate: bool, progress: bool, t0: float, lang: str = "vi") -> BatchResult:
     card, window = freshness(ds, years, runs, formats)
 
     manifest_path = out / "manifest.json"
@@ -329,7 +333,7 @@ def _batch(ds: Dataset, years: list[int], runs: list[Run], out: Path, pools: lis
         raise
     finally:
         bar.close()
-    index = write_index(out, [entries[r.stem] for r in runs if r.stem in entries], card)
+    index = write_index(out, [entries[r.stem] for r in runs if r.stem in entries], card, lang)
     _write_manifest(manifest_path, entries, meta)
     return BatchResult(len(runs), len(pending), len(runs) - len(pending), failed, index, manifest_path,
                        time.perf_counter() - t0)

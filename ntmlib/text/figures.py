@@ -139,6 +139,7 @@ MAP_LABELS = {  # ntmlib.present.maps: the maps of communes in the district and 
                           "các xã cũ hợp thành, chỉ để nhóm các điểm, không phải ranh giới.",
         "groups_legend": "Xã mới (số xã cũ)",
         "province_title": "Các xã tỉnh {province} năm {year}",
+        "key": "Số trên bản đồ — tên xã",
     },
     "en": {
         "legend": "State by the scoring", "tier": "{tier}: {state}",
@@ -158,5 +159,6 @@ MAP_LABELS = {  # ntmlib.present.maps: the maps of communes in the district and 
                           "of its old communes' points, to group them, not a boundary.",
         "groups_legend": "New commune (old communes)",
         "province_title": "Communes of {province} province, {year}",
+        "key": "Numbers on the map — communes",
     },
 }

@@ -140,6 +140,7 @@ VERDICT_TEXT = {
 NO_THRESHOLD_TEXT = {
     "vi": {"status": "Chưa có ngưỡng", "short": "chưa có ngưỡng cho năm {year}",
            "indicator": "chưa có ngưỡng cho năm {year} (bộ {set}, vùng {region})",
+           "named": "chưa có ngưỡng cho năm {year} ({set}, vùng {region})",
            "undecided": "Chưa xác định được",
            "reason": "Chưa xác định được: {n} chỉ tiêu có số liệu nhưng chưa có ngưỡng cho năm {year} (bộ {set}, "
                      "vùng {region}): {codes}.",
@@ -153,6 +154,7 @@ NO_THRESHOLD_TEXT = {
            "need": "chưa có ngưỡng"},
     "en": {"status": "No threshold", "short": "no threshold for {year}",
            "indicator": "no threshold for {year} (set {set}, region {region})",
+           "named": "no threshold for {year} ({set}, region {region})",
            "undecided": "Cannot be decided",
            "reason": "Cannot be decided: {n} indicators have data but no threshold for {year} (set {set}, region "
                      "{region}): {codes}.",

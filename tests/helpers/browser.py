@@ -142,6 +142,25 @@ FACTS_JS = r"""
       ids.push(a.getAttribute('name'));
     });
     facts.ids = ids;
+    // Text of inline SVGs (maps) as shown: its font size times the SVG's scale on screen, for every
+    // text element that is displayed; the smallest first.
+    var svgText = [];
+    Array.prototype.forEach.call(document.querySelectorAll('svg text'), function (t) {
+      var box = t.getBoundingClientRect(), ctm = t.getScreenCTM();
+      if (!box.width || !ctm) return;
+      var d = describe(t);
+      d.px = Math.round(parseFloat(getComputedStyle(t).fontSize) * Math.abs(ctm.a) * 10) / 10;
+      svgText.push(d);
+    });
+    svgText.sort(function (a, b) { return a.px - b.px; });
+    facts.svgText = svgText.slice(0, 8);
+    facts.svgTextCount = svgText.length;
+    // Tables that become cards on a phone (table.ntm-cards) and still need scrolling sideways.
+    facts.scrolledCards = Array.prototype.filter.call(document.querySelectorAll('table.ntm-cards'), function (t) {
+      var box = t.parentElement;
+      return box.scrollWidth > box.clientWidth + 1 || t.getBoundingClientRect().width > iw + 1;
+    }).map(describe);
+    facts.cards = document.querySelectorAll('table.ntm-cards').length;
     parent.postMessage(JSON.stringify(facts), '*');
   }
   function go() {
@@ -217,6 +236,16 @@ def page_facts(page: Path, width: int, chromium: str, height: int = 2000, budget
 
 
 # --- checks ---------------------------------------------------------------------------------------
+
+MIN_TEXT_PX = 10  # the smallest map text a phone shows (the numbers and key replace 5 px names)
+
+
+def phone_problems(facts: dict) -> list[str]:
+    """At a phone's width: map text smaller than MIN_TEXT_PX, and tables meant to be cards that
+    still scroll sideways."""
+    small = [f"{where(d)} shown at {d['px']} px" for d in facts.get("svgText", []) if d["px"] < MIN_TEXT_PX]
+    return small + [f"{where(d)} scrolls sideways" for d in facts.get("scrolledCards", [])]
+
 
 def where(d: dict) -> str:
     """`tag.class#id (cell abc, under "Heading") "text"`: an element as the problems name it (the

@@ -30,6 +30,8 @@ def test_a_what_if_is_boxed_and_titled_as_an_assumption(ly_nhan_2023_scores):
     sentences, table = d.whatif("hanam-2022-nang-cao", "14.1", 92)
     assert len(table) and all(f"<td>{c}</td>" in box for c in table.iloc[:, 0])
     assert box.index("</aside>") > box.index("<table")
+    # sets by their names where a reader reads, not by their ids
+    assert "hanam-2022" not in box and box.count(">NTM nâng cao</td>") == len(table)
     english = views.district_report(LY_NHAN, "Lý Nhân", 2023, lang="en", scores=ly_nhan_2023_scores).whatif_html(
         "hanam-2022-nang-cao", "14.1", 92)
     assert "<h3>Assumption: threshold of indicator 14.1" in english and "not a result" in english

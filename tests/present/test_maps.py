@@ -61,7 +61,7 @@ def test_every_marker_is_drawn_at_its_coordinates(district):
     for name in ("Hợp Lý", "Nhân Bình", "Vĩnh Trụ", "Đã công nhận nhưng chưa duy trì (16)",
                  "NTM nâng cao: đạt, đã công nhận (3)", "NTM kiểu mẫu: đạt, đã công nhận (1)"):
         assert f">{name}<" in m.svg
-    assert "<path" in m.svg and 'style="width:100%;max-width:640px;height:auto"' in m.svg
+    assert "<path" in m.svg and 'style="width:100%;max-width:640px;height:auto;' in m.svg
     assert len(m.svg) < 40_000  # a small SVG: text as text
 
 

@@ -35,7 +35,7 @@ def test_criteria_distribution_heights_equal_the_table(tiny_card):
     assert heights == {**dict(zip(dist["label"], dist["communes"])), "1/3": 0}
     assert list(heights) == ["0/3", "1/3", "2/3", "3/3"]
     assert to_hex(ax.patches[-1].get_facecolor()) == MET  # all criteria met
-    assert "năm 2023" in fig._suptitle.get_text()
+    assert "năm 2023" in " ".join(fig._suptitle.get_text().split())
     assert "3 xã được chấm; 1 xã đạt đủ 3/3 tiêu chí" in texts(fig)
     assert ax.get_xlabel() == "Số tiêu chí đạt"
     en = plots.criteria_distribution(tiny_card, 2023, "tiny-ntm", lang="en")
@@ -73,7 +73,7 @@ def test_failed_groups_bars_equal_the_table(tiny_card):
     only_c = plots.failed_groups(tiny_card, 2023, "tiny-ntm", communes=["C"], lang="en")
     assert [int(p.get_width()) for p in only_c.axes[0].patches] == [1, 0]
     assert "1 · 1 commune" in texts(only_c)  # one commune, in the singular
-    assert only_c._suptitle.get_text() == "Failed NTM indicators by criteria group, 2023"
+    assert " ".join(only_c._suptitle.get_text().split()) == "Failed NTM indicators by criteria group, 2023"
 
 
 # --------------------------------------------------------------------------- readiness
@@ -89,9 +89,10 @@ def test_readiness_ranks_candidates(tiny_card):
     assert table["criteria_missing"].tolist() == [0, 1] and table["prerequisite_criteria_missing"].tolist() == [0, 3]
     assert [int(p.get_width()) for p in ax.patches] == [0, 4]
     assert {"1/1 · 2/2 — đạt đủ tiêu chí", "0/1 · 0/2"} <= set(texts(fig))
-    assert fig._suptitle.get_text() == "Xã phấn đấu đạt chuẩn NTM nâng cao: số tiêu chí còn thiếu, năm 2023"
+    title = " ".join(fig._suptitle.get_text().split())  # wrapped to the chart's width
+    assert title == "Xã phấn đấu đạt chuẩn NTM nâng cao: số tiêu chí còn thiếu, năm 2023"
     en = plots.readiness(tiny_card, "nang-cao", year=2023, lang="en")
-    assert en._suptitle.get_text() == "Candidates for advanced NTM: criteria still missing, 2023"
+    assert " ".join(en._suptitle.get_text().split()) == "Candidates for advanced NTM: criteria still missing, 2023"
 
 
 # --------------------------------------------------------------------------- common rules
@@ -103,19 +104,31 @@ def all_figures(tiny_card):
         plots.criteria_distribution(tiny_card, 2023, "tiny-ntm", lang="en"),
         plots.failed_groups(tiny_card, 2023, "tiny-ntm"),
         plots.readiness(tiny_card, "nang-cao", year=2023),
+        plots.roadmap_totals(tiny_card, 2023, "nang-cao"),
+        plots.trend_summary(tiny_card, "tiny-ntm"),
     ]
 
 
-def test_text_is_nfc_dejavu_and_readable(all_figures):
+PHONE_PX = 360  # the width a 390 px phone gives a chart in a report (its page's margins taken off)
+
+
+def test_text_is_nfc_dejavu_and_readable_on_a_phone(all_figures):
     for fig in all_figures:
         fig.canvas.draw()  # tick labels are made at draw time
         width, _ = fig.get_size_inches()
-        assert 6 <= width <= 11
+        assert width == plots.WIDTH
+        scale = PHONE_PX / (width * 72)  # CSS px per point of the SVG, the chart fitted to the phone
         for t in fig.findobj(Text):
             if t.get_text() and t.get_visible():
                 assert unicodedata.is_normalized("NFC", t.get_text())
                 assert t.get_fontname() == "DejaVu Sans", t.get_text()
-                assert t.get_fontsize() >= 9, t.get_text()
+                assert t.get_fontsize() * scale >= 8.4, (t.get_text(), t.get_fontsize())
+        # no title, subtitle or note runs past the figure's edges (titles are wrapped to its width)
+        box = fig.bbox
+        for t in [fig._suptitle, *(a for ax in fig.axes for a in (ax._left_title, *ax.texts))]:
+            if t is not None and t.get_text() and t.get_visible():
+                e = t.get_window_extent()
+                assert e.x0 >= box.x0 - 1 and e.x1 <= box.x1 + 1, t.get_text()
 
 
 def test_figures_are_not_left_open_in_pyplot(tiny_card):

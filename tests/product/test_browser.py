@@ -9,7 +9,8 @@ live DOM after layout (how: tests/helpers/browser.py):
    label;
 4. <html lang> is the report's language;
 5. every link resolves (relative links to existing files and ids, inside the report folder);
-   http(s) links are listed, not fetched.
+   http(s) links are listed, not fetched;
+6. at 390 px, map text is at least 10 px and the tables meant as cards do not scroll sideways.
 
 The sample's reports are rendered once per session (`ntm bulletin` then `ntm reports`, as
 `make reports` does). Without Chromium on PATH the tests skip (they fail when NTM_REQUIRE_CLIENTS=1,
@@ -164,6 +165,17 @@ def test_images_and_svgs_have_vietnamese_text_alternatives(site, facts, kind, wi
 @kinds
 def test_html_lang_is_the_report_language(site, facts, kind, width):
     _check(site, facts, kind, width, lambda f, lang: browser.lang_problems(f, lang))
+
+
+@kinds
+def test_maps_read_and_tables_are_cards_on_a_phone(site, facts, kind):
+    """At 390 px every map text shown is at least browser.MIN_TEXT_PX (the map's numbers and its
+    key, not 5 px names), and the status, readiness, changes and provenance tables are labelled
+    cards that fit the width."""
+    if kind in ("commune", "district"):
+        f = facts[(site["pages"][kind][0][0], 390)]
+        assert f["cards"] >= 3 and f["svgTextCount"] >= 21, (f["cards"], f["svgTextCount"])
+    _check(site, facts, kind, 390, lambda f, lang: browser.phone_problems(f))
 
 
 @widths

@@ -114,8 +114,9 @@ def test_bulletin_lists_the_missing_thresholds_and_undecided_tiers(card):
     b = build(card, 2024)
     section = next(s for s in b.sections if s.heading == "Lưu ý về ngưỡng")
     assert [blk.text for blk in section.blocks][0] == (
-        "Chưa có ngưỡng cho năm 2024 (bộ hanam-2022-ntm, vùng DBSH): chỉ tiêu 10 (thu nhập bình quân đầu người khu "
-        "vực nông thôn); 20 xã có số liệu nhưng chưa chấm được chỉ tiêu này. Kết quả theo bộ tiêu chí NTM của 5 xã "
+        "Chưa có ngưỡng cho năm 2024 (Bộ tiêu chí xã nông thôn mới tỉnh Hà Nam giai đoạn 2022 - 2025, vùng Đồng bằng "
+        "sông Hồng): chỉ tiêu 10 (thu nhập bình quân đầu người khu vực nông thôn); 20 xã có số liệu nhưng chưa "
+        "chấm được chỉ tiêu này. Kết quả theo bộ tiêu chí NTM của 5 xã "
         "chưa xác định được (không tính là chưa đạt).")
     state = b.table.set_index("Xã")["Tình trạng"]
     assert state["Nguyên Lý"] == "NTM: Chưa xác định (chưa có ngưỡng)"
@@ -232,7 +233,8 @@ def test_workbook_says_no_threshold_in_the_basis_and_result_cells(card, tmp_path
     head = next(r for r in rows if r and "Căn cứ ngưỡng" in r)
     basis, result, year, code = (head.index(k) for k in ("Căn cứ ngưỡng", "Kết quả", "Năm", "Chỉ tiêu"))
     income = {r[year]: (r[basis], r[result]) for r in rows if r and len(r) > code and r[code] == "10"}
-    assert income == {2023: ("vùng DBSH, năm 2023", "Đạt"), 2024: ("chưa có ngưỡng cho năm 2024", "Chưa có ngưỡng")}
+    assert income == {2023: ("vùng Đồng bằng sông Hồng, năm 2023", "Đạt"),
+                      2024: ("chưa có ngưỡng cho năm 2024", "Chưa có ngưỡng")}
 
 
 def test_grid_and_heatmap_show_the_criterion_waiting_on_a_threshold(card):
