@@ -23,8 +23,8 @@ def lines(error: DataError) -> tuple[str, str]:
 def test_an_unknown_tier():
     with pytest.raises(ParameterError) as e:
         aggregate.require_tier("xyz")
-    assert lines(e.value) == ("hạng: không có hạng 'xyz' (chọn ntm, nang-cao, kieu-mau)",
-                              "tier: no tier 'xyz' (choose ntm, nang-cao, kieu-mau)")
+    assert lines(e.value) == ("hạng: không có hạng 'xyz' (chọn ntm, nang-cao, kieu-mau, hien-dai)",
+                              "tier: no tier 'xyz' (choose ntm, nang-cao, kieu-mau, hien-dai)")
 
 
 def test_an_old_commune_is_not_a_new_one_and_its_date_is_worded():
