@@ -144,6 +144,8 @@ def _labels(fig, ax, placed: pd.DataFrame, avoid=()) -> None:
     renderer = fig.canvas.get_renderer()
     taken = [a.get_window_extent(renderer) for a in avoid]
     for lab, lon, lat in zip(placed["label"], placed["lon"], placed["lat"]):
+        if not lab:  # a commune the map does not name
+            continue
         for k, (offset, ha, va) in enumerate(_SPOTS):
             t = ax.annotate(lab, (lon, lat), xytext=offset, textcoords="offset points", fontsize=8, color="#212121",
                             ha=ha, va=va, zorder=4)
@@ -244,9 +246,14 @@ def _inline(svg: str) -> str:
 
 
 def area_map_svg(card: Scorecard, year: int, commune_ids, title: str, lang: str = "vi",
-                 groups: tuple = (), labels: bool = True) -> MapSvg:
-    """The map of the communes `commune_ids` in `year` (drawn once for the same contents)."""
+                 groups: tuple = (), labels: bool = True, only: tuple | None = None) -> MapSvg:
+    """The map of the communes `commune_ids` in `year` (drawn once for the same contents); with
+    `only` (ids), only those communes are named."""
     p = points(card, year, commune_ids)
+    if only is not None:
+        # the others unnamed on the map (still named under it when they have no coordinates)
+        p["label"] = p["label"].where(p["commune_id"].astype(str).isin(set(only)) | p["lat"].isna()
+                                      | p["lon"].isna(), "")
     rows = tuple((r.label, _num(r.lon), _num(r.lat), r.mark, _num(r.south), _num(r.west), _num(r.north),
                   _num(r.east)) for r in p.itertuples())
     return _draw(title, rows, tuple(groups), lang, labels)
@@ -492,13 +499,15 @@ def new_communes_map_html(card: Scorecard, year: int, district: str, lang: str =
     return _figure(m.svg, label(MAP_LABELS, "caption_groups", lang), title)
 
 
-LABELLED = 60  # a map names its communes when it has at most this many
+LABELLED = 60  # a map names all its communes when it has at most this many
 
 
-def province_map_html(card: Scorecard, year: int, province: str | None = None, lang: str = "vi") -> str:
+def province_map_html(card: Scorecard, year: int, province: str | None = None, lang: str = "vi",
+                      named=None) -> str:
     """The map of a province's communes (all of the dataset's when None) in `year`, coloured by
     the tier reached, each district outlined (dashed: the convex hull of its communes' points)
-    and named; the communes are named when there are at most LABELLED of them."""
+    and named; the communes are named when there are at most LABELLED of them, else only those
+    of `named` (ids; the caption says which), so that the names stay readable."""
     c = card.dataset.communes
     if province:
         c = c[c["province"] == province]
@@ -509,5 +518,13 @@ def province_map_html(card: Scorecard, year: int, province: str | None = None, l
     groups = group_outlines(card, districts) if len(districts) > 1 else ()
     name = province or ", ".join(dict.fromkeys(c["province"]))
     title = label(MAP_LABELS, "province_title", lang, province=name, year=year)
-    m = area_map_svg(card, year, c["commune_id"], title, lang, groups, labels=len(c) <= LABELLED)
-    return _figure(m.svg, _caption(p, year, lang), title)
+    crowded = len(p) > LABELLED
+    caption = _caption(p, year, lang)
+    if crowded and named:
+        keep = set(map(str, named))
+        shown = p[p["commune_id"].astype(str).isin(keep)]
+        m = area_map_svg(card, year, c["commune_id"], title, lang, groups, labels=True, only=tuple(sorted(keep)))
+        caption += " " + label(MAP_LABELS, "named_some", lang, n=len(shown), total=len(p))
+    else:
+        m = area_map_svg(card, year, c["commune_id"], title, lang, groups, labels=not crowded)
+    return _figure(m.svg, caption, title)
