@@ -17,13 +17,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The 2023 commune and district reports of the sample dataset, the bulletin (Markdown, Word
-# and a web page), and reports/index.html linking them all. Reports already up to date are skipped.
+# The 2023 commune, district and province reports of the sample dataset, the 2026 commune and province
+# reports (the new communes of Ninh Bình, no district any more), the 2023 bulletin (Markdown, Word and a
+# web page), and reports/index.html linking them all. Reports already up to date are skipped.
+NEW_YEAR ?= 2026
 reports: $(STAMP)
 	$(BIN)/ntm bulletin $(DATASET) --year $(YEAR) --out reports/ban-tin-$(YEAR).md
 	$(BIN)/ntm bulletin $(DATASET) --year $(YEAR) --format docx --out reports/ban-tin-$(YEAR).docx
 	$(BIN)/ntm bulletin $(DATASET) --year $(YEAR) --format html --out reports/ban-tin-$(YEAR).html
-	$(BIN)/ntm reports $(DATASET) --year $(YEAR) --out reports
+	$(BIN)/ntm reports $(DATASET) --year $(YEAR) --year $(NEW_YEAR) --out reports
 
 # The linter first (ruff, configured in pyproject.toml), then the whole test suite in two processes
 # (pytest-xdist); each test file runs whole in one of them, so a notebook's cells stay together.

@@ -429,6 +429,18 @@ def report_communes(ds: Dataset, province: str) -> list[str]:
     return list(dict.fromkeys([*mine, *before]))
 
 
+def check_province_year(ds: Dataset, province: str, year: int) -> None:
+    """A ParameterError naming the years the province has communes assessed in, when it has none
+    in `year` (Ninh Bình's new communes begin on 1 July 2025; Hà Nam's communes end then)."""
+    c = ds.communes
+    mine = (c["province"] == province) & c["assessed"].astype(bool)
+    if (mine & ds.existing([int(year)])).any():
+        return
+    years = ", ".join(str(y) for y in ds.years if (mine & ds.existing([y])).any()) or "—"
+    raise ParameterError(Problem(error_text("province_asked"),
+                                 error_text("no_province_communes", province=province, year=year, years=years)))
+
+
 def province_report(dataset, province, year, lang: str = "vi", scores=None) -> ProvinceReport:
     """Check the parameters of a province report and score what it needs. The province may be
     written in any case, with or without diacritics or 'Tỉnh'."""
@@ -436,11 +448,6 @@ def province_report(dataset, province, year, lang: str = "vi", scores=None) -> P
     ds, cached, _ = report_data(dataset, scores)
     name = province_name(ds.communes, str(province), ds.file_name("communes"))
     y = require_year(year, known_years(ds, cached))
-    mine = ds.area_communes(province=name)
+    check_province_year(ds, name, y)
     card = report_card(ds, y, cached).subset(report_communes(ds, name))
-    if P.communes(card, y, name).empty:
-        c = card.communes
-        years = ", ".join(map(str, sorted(set(c.loc[c["commune_id"].isin(mine), "year"])))) or "—"
-        raise ParameterError(Problem(error_text("province_asked"),
-                                     error_text("no_province_communes", province=name, year=y, years=years)))
     return ProvinceReport(ds, card, name, y, lang)

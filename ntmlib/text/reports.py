@@ -271,27 +271,30 @@ EXPLORER_LABELS = {  # the explorer of JupyterLab (ntmlib.jupyter.explorer): pic
 
 INDEX_TEXT = {  # reports/index.html (ntmlib.run.index): the page to work from
     "vi": {"title": "Báo cáo nông thôn mới", "bulletins": "Bản tin:",
-           "lead": "{n} báo cáo, xếp theo năm, huyện rồi xã theo thứ tự chữ cái tiếng Việt. Chọn tình trạng, huyện, "
-                   "nhóm xã, năm hoặc gõ tên xã để lọc; bấm \u201cmở báo cáo\u201d để xem.",
+           "lead": "{n} báo cáo, xếp theo năm, tỉnh, huyện rồi xã theo thứ tự chữ cái tiếng Việt. Chọn tình trạng, "
+                   "huyện, nhóm xã, năm hoặc gõ tên xã để lọc; bấm \u201cmở báo cáo\u201d để xem.",
            "counts": "Số xã theo tình trạng", "year": "Năm", "all": "Tất cả", "state": "Tình trạng",
            "district": "Huyện", "group": "Nhóm xã", "search": "Tìm xã", "search_hint": "gõ tên, có dấu hay không dấu",
            "shown": "Đang hiện {n}/{total} báo cáo.", "unit": "Đơn vị", "results": "Kết quả theo bộ tiêu chí",
            "report": "Báo cáo", "open": "mở báo cáo", "error": "lỗi: {error}",
-           "district_report": "Báo cáo tổng hợp huyện",
-           "commune": "Xã {name}", "district_unit": "Huyện {name}", "total": "Tổng",
+           "district_report": "Báo cáo tổng hợp huyện", "province_report": "Báo cáo tổng hợp tỉnh",
+           "commune": "Xã {name}", "district_unit": "Huyện {name}", "province_unit": "Tỉnh {name}", "total": "Tổng",
            "legend": "Tình trạng của xã là của hạng cao nhất đã công nhận khi xã không còn đạt hạng đó; nếu không, "
                      "của hạng cao nhất xã đạt theo kết quả chấm; nếu không đạt hạng nào, của hạng NTM. Cột kết quả "
                      "ghi tình trạng ở từng hạng. \u201clỗi\u201d: báo cáo chưa tạo được, lý do ghi ngay tại dòng "
                      "đó; chạy lại lệnh sau khi sửa."},
     "en": {"title": "New Rural Development reports", "bulletins": "Bulletins:",
-           "lead": "{n} reports, by year, district then commune in Vietnamese alphabetical order. Choose a state, "
-                   "district, commune group or year, or type a commune's name to filter; click \u201copen\u201d.",
+           "lead": "{n} reports, by year, province, district then commune in Vietnamese alphabetical order. "
+                   "Choose a state, district, commune group or year, or type a commune's name to filter; "
+                   "click \u201copen\u201d.",
            "counts": "Communes by state", "year": "Year", "all": "All", "state": "State",
            "district": "District", "group": "Commune group", "search": "Find a commune",
            "search_hint": "type a name, with or without diacritics",
            "shown": "Showing {n}/{total} reports.", "unit": "Unit", "results": "Results by criteria set",
            "report": "Report", "open": "open", "error": "error: {error}", "district_report": "District summary report",
-           "commune": "{name} commune", "district_unit": "{name} district", "total": "Total",
+           "province_report": "Province summary report",
+           "commune": "{name} commune", "district_unit": "{name} district", "province_unit": "{name} province",
+           "total": "Total",
            "legend": "A commune's state is that of its highest recognised tier when it no longer meets it; else that "
                      "of the highest tier it meets by the results; else that of NTM. The results column gives the "
                      "state at each tier. \u201cerror\u201d: the report could not be made, the reason is on its line; "
