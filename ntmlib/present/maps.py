@@ -246,14 +246,9 @@ def _inline(svg: str) -> str:
 
 
 def area_map_svg(card: Scorecard, year: int, commune_ids, title: str, lang: str = "vi",
-                 groups: tuple = (), labels: bool = True, only: tuple | None = None) -> MapSvg:
-    """The map of the communes `commune_ids` in `year` (drawn once for the same contents); with
-    `only` (ids), only those communes are named."""
+                 groups: tuple = (), labels: bool = True) -> MapSvg:
+    """The map of the communes `commune_ids` in `year` (drawn once for the same contents)."""
     p = points(card, year, commune_ids)
-    if only is not None:
-        # the others unnamed on the map (still named under it when they have no coordinates)
-        p["label"] = p["label"].where(p["commune_id"].astype(str).isin(set(only)) | p["lat"].isna()
-                                      | p["lon"].isna(), "")
     rows = tuple((r.label, _num(r.lon), _num(r.lat), r.mark, _num(r.south), _num(r.west), _num(r.north),
                   _num(r.east)) for r in p.itertuples())
     return _draw(title, rows, tuple(groups), lang, labels)
@@ -502,29 +497,71 @@ def new_communes_map_html(card: Scorecard, year: int, district: str, lang: str =
 LABELLED = 60  # a map names all its communes when it has at most this many
 
 
+def _outlines(p: pd.DataFrame, groups: dict) -> tuple:
+    """group_outlines() from a points() table already made: (name, outline) per group of ids."""
+    try:
+        from shapely.geometry import MultiPoint  # installed with vietnamadminunits (ntmlib[units])
+    except ImportError:
+        return ()
+    out = []
+    for name, ids in groups.items():
+        at = p[p["commune_id"].isin(list(ids))].dropna(subset=["lon", "lat"])
+        if len(at):
+            shape = MultiPoint(list(zip(at["lon"], at["lat"]))).convex_hull.buffer(0.006)
+            out.append((name, tuple(map(tuple, np.round(np.asarray(shape.exterior.coords), 6)))))
+    return tuple(out)
+
+
+def province_map(card: Scorecard, year: int, province: str | None = None, lang: str = "vi",
+                 named=None) -> tuple[MapSvg, pd.DataFrame, int]:
+    """(the map, its points() table, how many communes it names) of a province's communes in
+    `year`, drawn once per dataset, province, year, language and names: kept in the process and on
+    disk as district_map() keeps a district's. The communes are named when there are at most
+    LABELLED of them, else only those of `named` (ids)."""
+    c = card.dataset.communes
+    if province:
+        c = c[c["province"] == province]
+    only = tuple(sorted(map(str, named))) if named else None
+    key = (*_key(card, f"tỉnh:{province or ''}", year, lang), only)
+    if key not in _DISTRICT_MAPS:
+        path = _disk_path(key)
+        kept = _read_disk(path)
+        if kept is None:
+            p = points(card, year, c["commune_id"])  # once: the drawing and the outlines read it
+            districts = {d: list(g["commune_id"]) for d, g in c.groupby("district", sort=False) if d}
+            groups = _outlines(p, districts) if len(districts) > 1 else ()
+            name = province or ", ".join(dict.fromkeys(c["province"]))
+            title = label(MAP_LABELS, "province_title", lang, province=name, year=year)
+            crowded = len(p) > LABELLED
+            labels = p["label"]
+            if crowded and only is not None:  # the others unnamed (still named under it without coordinates)
+                labels = labels.where(p["commune_id"].astype(str).isin(set(only)) | p["lat"].isna()
+                                      | p["lon"].isna(), "")
+            rows = tuple((lab, _num(r.lon), _num(r.lat), r.mark, _num(r.south), _num(r.west), _num(r.north),
+                          _num(r.east)) for lab, r in zip(labels, p.itertuples()))
+            kept = (_draw(title, rows, groups, lang, not crowded or only is not None), p)
+            _write_disk(path, *kept)
+        if len(_DISTRICT_MAPS) >= _KEEP:
+            _DISTRICT_MAPS.pop(next(iter(_DISTRICT_MAPS)))
+        _DISTRICT_MAPS[key] = kept
+    m, p = _DISTRICT_MAPS[key]
+    n = len(p) if len(p) <= LABELLED else int(p["commune_id"].astype(str).isin(set(only or ())).sum())
+    return m, p, n
+
+
 def province_map_html(card: Scorecard, year: int, province: str | None = None, lang: str = "vi",
                       named=None) -> str:
     """The map of a province's communes (all of the dataset's when None) in `year`, coloured by
     the tier reached, each district outlined (dashed: the convex hull of its communes' points)
     and named; the communes are named when there are at most LABELLED of them, else only those
     of `named` (ids; the caption says which), so that the names stay readable."""
-    c = card.dataset.communes
-    if province:
-        c = c[c["province"] == province]
-    p = points(card, year, c["commune_id"])
+    m, p, n = province_map(card, year, province, lang, named)
     if p["lat"].isna().all():
         return f"<p>{html.escape(label(MAP_LABELS, 'no_map', lang))}</p>"
-    districts = {d: list(g["commune_id"]) for d, g in c.groupby("district", sort=False) if d}
-    groups = group_outlines(card, districts) if len(districts) > 1 else ()
-    name = province or ", ".join(dict.fromkeys(c["province"]))
+    name = province or ", ".join(dict.fromkeys(card.dataset.communes.loc[
+        card.dataset.communes["commune_id"].isin(p["commune_id"]), "province"]))
     title = label(MAP_LABELS, "province_title", lang, province=name, year=year)
-    crowded = len(p) > LABELLED
     caption = _caption(p, year, lang)
-    if crowded and named:
-        keep = set(map(str, named))
-        shown = p[p["commune_id"].astype(str).isin(keep)]
-        m = area_map_svg(card, year, c["commune_id"], title, lang, groups, labels=True, only=tuple(sorted(keep)))
-        caption += " " + label(MAP_LABELS, "named_some", lang, n=len(shown), total=len(p))
-    else:
-        m = area_map_svg(card, year, c["commune_id"], title, lang, groups, labels=not crowded)
+    if len(p) > LABELLED and named:
+        caption += " " + label(MAP_LABELS, "named_some", lang, n=n, total=len(p))
     return _figure(m.svg, caption, title)
