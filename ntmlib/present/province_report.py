@@ -174,6 +174,14 @@ class ProvinceReport:
                                indicators=len(s.indicators)))
         return " ".join(parts)
 
+    def group_lines(self) -> list[str]:
+        """'Nhóm xã 2: 1/6 xã đạt chuẩn (16,7 %).' per commune group; none when the communes have no group."""
+        groups = self.counts.iloc[:-1]
+        if not (len(groups) > 1 or (len(groups) and groups["commune_group"].iloc[0])):
+            return []
+        return [self._say("group_line", group=self._group_name(r.commune_group), reaching=int(r.reaching),
+                          communes=int(r.communes), pct=_pct(r.share, self.lang)) for r in groups.itertuples()]
+
     def verdict_html(self) -> str:
         """The lead sentence, then one tile per state: its count, share and name in its colour,
         then one line per commune group."""
@@ -183,9 +191,7 @@ class ProvinceReport:
             f'<div class="ntm-n"><span aria-hidden="true">{STATE_SYMBOLS[s]}</span> {int(total[s])}</div>'
             f'<div class="ntm-s">{_e(state_text(s, self.lang))} · {_pct(total[s] / total["communes"], self.lang)} %'
             f"</div></div>" for s in STATES if total["communes"])
-        groups = self.counts.iloc[:-1]
-        lines = "".join(f"<li>{_e(self._say('group_line', group=self._group_name(r.commune_group), reaching=r.reaching, communes=r.communes, pct=_pct(r.share, self.lang)))}</li>"  # noqa: E501
-                        for r in groups.itertuples()) if len(groups) > 1 or (len(groups) and groups.iloc[0, 0]) else ""
+        lines = "".join(f"<li>{_e(line)}</li>" for line in self.group_lines())
         return (blocks.STYLE + STYLE + f'<p class="ntm-lead">{_e(self.lead())}</p>'
                 + f'<div class="ntm-tiles">{tiles}</div>' + (f"<ul>{lines}</ul>" if lines else ""))
 
