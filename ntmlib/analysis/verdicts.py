@@ -157,11 +157,11 @@ def headline_states(card: Scorecard, year: int) -> pd.DataFrame:
     for rows in (reached, lapsed):  # a lapsed tier first, else the highest reached, else the lowest tier
         have = ids.isin(rows.index)
         pick.loc[have, ["tier", "state"]] = rows.loc[ids[have], ["tier", "state"]].to_numpy()
-    top = pd.Series(ids.map(reached["tier"]), index=ids).fillna("").astype(str)
+    top = pd.Series(ids.map(reached["tier"]), index=ids, dtype=object).fillna("").astype(str)
     top_rank = pd.Series(ids.map(reached["rank"]), index=ids).fillna(-1)
     und = t[t["state"] == "undecided"]
     und = und[und["rank"].to_numpy() > und["commune_id"].map(top_rank).to_numpy()].drop_duplicates("commune_id")
-    above = pd.Series(ids.map(und.set_index("commune_id")["tier"]), index=ids).fillna("").astype(str)
+    above = pd.Series(ids.map(und.set_index("commune_id")["tier"]), index=ids, dtype=object).fillna("").astype(str)
     return pd.DataFrame({"commune_id": ids.to_numpy(), "tier": pick["tier"].to_numpy(),
                          "state": pick["state"].to_numpy(), "reached": top.to_numpy(), "undecided": above.to_numpy()})
 
