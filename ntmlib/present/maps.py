@@ -190,11 +190,12 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True
         ring = _hull(p)
         if ring is not None:
             ax.fill(ring[:, 0], ring[:, 1], facecolor="#f5f5f0", edgecolor="#757575", linewidth=1.0, zorder=0)
+        names = []  # the groups' names: the communes' names keep off them
         for name, outline in groups:
             o = np.asarray(outline)
             ax.plot(o[:, 0], o[:, 1], color="#5d4037", linewidth=0.9, linestyle="--", zorder=1)
-            ax.text(o[:, 0].mean(), o[:, 1].max(), name, ha="center", va="bottom", fontsize=8.5, style="italic",
-                    fontweight="bold", color="#5d4037", zorder=1)
+            names.append(ax.text(o[:, 0].mean(), o[:, 1].max(), name, ha="center", va="bottom", fontsize=8.5,
+                                 style="italic", fontweight="bold", color="#5d4037", zorder=1))
         handles = []
         for mark, (colour, marker, filled) in STYLE.items():
             t = placed[placed["mark"] == mark]
@@ -210,7 +211,7 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True
         ax.set_aspect(1 / np.cos(np.radians(mid)), adjustable="datalim")
         ax.margins(0.08)
         if labels:
-            _labels(fig, ax, placed)
+            _labels(fig, ax, placed, names)
         fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=2, frameon=False,
                    fontsize=8.5, title=label(MAP_LABELS, "legend", lang), title_fontsize=8.5, alignment="left")
         missing = p[p["lon"].isna() | p["lat"].isna()]
