@@ -38,9 +38,7 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                         "fmt": "html: trang web; pdf: bản in khổ A4 (cần trình duyệt Chromium)."},
             "examples": ["ntm report data/ly-nhan --year 2023 --commune \"Nhân Bình\" --format pdf "
                          "--out nhan-binh.pdf",
-                         "ntm report data/ly-nhan --year 2023 --district \"Lý Nhân\" --lang en "
-                         "--out ly-nhan-en.html",
-                         "ntm report data/ly-nhan --year 2026 --province \"Ninh Bình\" --out ninh-binh-2026.html"],
+                         "ntm report data/ly-nhan --year 2026 --province \"ninh binh\" --out ninh-binh-2026.html"],
         },
         "reports": {
             "short": "Báo cáo của mọi xã, huyện và tỉnh, chạy song song.",
@@ -83,9 +81,7 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
                         "fmt": "html: a web page; pdf: an A4 print (needs the Chromium browser)."},
             "examples": ["ntm report data/ly-nhan --year 2023 --commune \"Nhân Bình\" --format pdf "
                          "--out nhan-binh.pdf",
-                         "ntm report data/ly-nhan --year 2023 --district \"Lý Nhân\" --lang en "
-                         "--out ly-nhan-en.html",
-                         "ntm report data/ly-nhan --year 2026 --province \"Ninh Bình\" --out ninh-binh-2026.html"],
+                         "ntm report data/ly-nhan --year 2026 --province \"ninh binh\" --out ninh-binh-2026.html"],
         },
         "reports": {
             "short": "Every commune's, district's and province's report, in parallel.",

@@ -108,7 +108,7 @@ def test_a_300_character_commune_name_does_not_stop_the_batch(tmp_path):
     long_run = next(r for r in manifest["runs"] if r["target"] == "B")
     html_name = Path(long_run["outputs"][0]).name
     assert len(Path(html_name).stem) <= NAME_LIMIT + 10 and (out / long_run["outputs"][0]).exists()
-    assert len(manifest["runs"]) == 4 and name in (out / "index.html").read_text(encoding="utf-8")
+    assert len(manifest["runs"]) == 5 and name in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_text_that_a_spreadsheet_would_run_is_written_as_text(tmp_path):

@@ -129,7 +129,10 @@ def test_hostile_commune_names_give_safe_paths_and_escaped_html(tmp_path):
     res = batch.run_batch(d, years=[2023], out=out, jobs=1, progress=False, formats=("html",))
     assert res.ok, res.failed
     names = sorted(p.name for p in (out / "2023").iterdir())
-    assert names == ["huyen-thu.html", "xa-script-alert-1-script-b.html", "xa-x-a.html", "xa-xa-quote-s-c.html"]
+    assert names == ["huyen-thu.html", "tinh-thu-nghiem.html", "xa-script-alert-1-script-b.html", "xa-x-a.html",
+                     "xa-xa-quote-s-c.html"]
+    province = (out / "2023" / "tinh-thu-nghiem.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in province and "&lt;script&gt;alert(1)&lt;/script&gt;" in province
     assert not (tmp_path / "x.html").exists()
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in index and "&lt;script&gt;alert(1)&lt;/script&gt;" in index
