@@ -149,7 +149,7 @@ def keys(d: Path, years=(2022, 2023)) -> dict[str, str]:
 def test_batch_freshness_key_follows_the_data_and_the_sets_of_both_periods(tmp_path):
     d = two_period_dataset(tmp_path)
     before = keys(d)
-    assert len(before) == 8 and len(set(before.values())) == 8
+    assert len(before) == 10 and len(set(before.values())) == 10  # per year: 3 communes, the district, the province
     changed = lambda a, b: {s for s in a if a[s] != b[s]}  # noqa: E731
     y2022 = {s for s in before if s.startswith("2022/")}
     y2023 = set(before) - y2022
