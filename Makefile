@@ -18,9 +18,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The 2023 commune and district reports of the sample dataset, the 2023 district bulletin and the
-# 2026 province bulletin (Markdown, Word and a web page), and reports/index.html linking the
-# reports. Reports already up to date are skipped.
+# The 2023 commune, district and province reports of the sample dataset and the 2026 commune and
+# province reports (the new communes of Ninh Bình, no district any more), the 2023 district bulletin
+# and the 2026 province bulletin (Markdown, Word and a web page), and reports/index.html linking
+# the reports. Reports already up to date are skipped.
 reports: $(STAMP)
 	$(BIN)/ntm bulletin $(DATASET) --year $(YEAR) --out reports/ban-tin-$(YEAR).md
 	$(BIN)/ntm bulletin $(DATASET) --year $(YEAR) --format docx --out reports/ban-tin-$(YEAR).docx
@@ -28,7 +29,7 @@ reports: $(STAMP)
 	$(BIN)/ntm bulletin $(DATASET) --year $(PROVINCE_YEAR) --out reports/ban-tin-$(PROVINCE_YEAR).md
 	$(BIN)/ntm bulletin $(DATASET) --year $(PROVINCE_YEAR) --format docx --out reports/ban-tin-$(PROVINCE_YEAR).docx
 	$(BIN)/ntm bulletin $(DATASET) --year $(PROVINCE_YEAR) --format html --out reports/ban-tin-$(PROVINCE_YEAR).html
-	$(BIN)/ntm reports $(DATASET) --year $(YEAR) --out reports
+	$(BIN)/ntm reports $(DATASET) --year $(YEAR) --year $(PROVINCE_YEAR) --out reports
 
 # The linter first (ruff, configured in pyproject.toml), then the whole test suite in two processes
 # (pytest-xdist); each test file runs whole in one of them, so a notebook's cells stay together.

@@ -20,6 +20,21 @@ the time the country would take on cores of its own at that cost. The last line 
 `national: 536 reports, 4.1 reports/s, projected 43.5 min for 10000 communes, peak 612 MB`.
 
     python benchmarks/batch.py --national 500 [--jobs 2] [--cache /tmp/ntm-national]
+
+With `--national-2026 N`, renders what a 2026 batch renders (no districts any more): the commune
+reports of whole provinces, taken in the order of communes.csv until about N communes, and each
+of those provinces' province report. It reads the dataset given by --dataset-2026 (a 2026
+dataset, e.g. a synthetic province of the new map), else a synthetic national dataset of 3321
+communes in --cache whose latest year stands in (its provinces are the 63 of the old map, so
+smaller than the 34 of 2026: the province reports are measured on about half their size). It
+projects the time of the whole country, 3321 commune reports and 34 province reports, on --jobs
+cores of their own: the processor time each kind of report took (worker and warm kernel), the
+batch's own work and the load scaled to the country (the wall time of a shared machine would
+measure its other users). The last line reads e.g.
+`national-2026: 160 reports, 1.9 reports/s, projected 31.0 min for 3321 communes and 34
+provinces, peak 640 MB`.
+
+    python benchmarks/batch.py --national-2026 150 [--jobs 2] [--dataset-2026 FOLDER]
 """
 from __future__ import annotations
 
@@ -106,6 +121,85 @@ def national(args) -> None:
           f"peak {peak:.0f} MB")
 
 
+COMMUNES_2026, PROVINCES_2026 = 3321, 34  # the commune-level units and provinces from 1 July 2025
+
+
+def national_2026(args) -> None:
+    """The 2026 batch benchmark (see the module docstring)."""
+    from ntmlib.dataset.synthetic import national_cache
+    from ntmlib.present.maps import CACHE_ENV
+
+    if args.dataset_2026:
+        data, stand_in = Path(args.dataset_2026), False
+    else:
+        national_cache(args.cache_2026, communes=COMMUNES_2026, formats=("parquet",))
+        data, stand_in = args.cache_2026 / "parquet", True
+    t0 = time.perf_counter()
+    ds = load_dataset(data)
+    load = time.perf_counter() - t0
+    year = max(ds.years)
+    c = ds.communes[ds.communes["assessed"] & ds.existing([year])]
+    chosen: list[str] = []
+    provinces: list[str] = []
+    for p in dict.fromkeys(c["province"]):  # whole provinces, until N communes
+        if len(chosen) >= args.national_2026:
+            break
+        provinces.append(p)
+        chosen += list(c.loc[c["province"] == p, "commune_id"])
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ[CACHE_ENV] = str(Path(tmp) / "maps")  # every map drawn in this run
+        t0, cpu0 = time.perf_counter(), time.process_time()
+        result = run_batch(ds.restrict(chosen), years=[year], out=Path(tmp) / "national-2026", jobs=args.jobs,
+                           force=True, progress=False, kinds=("commune", "province"))
+        seconds = time.perf_counter() - t0
+        if not result.ok:
+            raise SystemExit(f"batch failed: {result.failed[:3]}")
+        runs = json.loads(result.manifest.read_text(encoding="utf-8"))["runs"]
+    jobs = args.jobs or os.cpu_count()
+    n = result.executed
+    rate = n / seconds
+    wall = {k: [r["duration"] for r in runs if r["kind"] == k] for k in ("commune", "province")}
+    each = {k: sum(v) / len(v) for k, v in wall.items() if v}
+    peak = 0.0
+    for r in runs:
+        res = r.get("resources") or {}
+        peak = max(peak, res.get("worker_peak", 0) + res.get("kernel_peak", 0))
+    kernel_cpu, cpu = {}, {}  # a report's processor time: its kernel's, and its worker's and kernel's together
+    by_worker: dict[str, list[dict]] = {}
+    for r in sorted(runs, key=lambda r: r.get("finished") or 0):
+        if r.get("resources"):
+            by_worker.setdefault(r["worker"], []).append(r)
+    for done in by_worker.values():
+        for before, r in zip(done, done[1:]):
+            a, b = before["resources"], r["resources"]
+            kernel_cpu[r["stem"]] = b["kernel_cpu"] - a["kernel_cpu"]
+            cpu[r["stem"]] = b["kernel_cpu"] + b["worker_cpu"] - a["kernel_cpu"] - a["worker_cpu"]
+    per = {k: [cpu[r["stem"]] for r in runs if r["kind"] == k and r["stem"] in cpu] for k in ("commune", "province")}
+    per = {k: sum(v) / len(v) if v else float("nan") for k, v in per.items()}
+    # on `jobs` cores of their own: the national load, the batch's own work (scoring, scores files, index,
+    # measured here as the main process's processor time) scaled with the communes, and every report's processor time
+    main_cpu = time.process_time() - cpu0
+    projected = (load * COMMUNES_2026 / len(c) + main_cpu * COMMUNES_2026 / len(chosen)
+                 + (COMMUNES_2026 * per["commune"] + PROVINCES_2026 * per["province"]) / jobs) / 60
+    print(f"dataset: {data}{' (stand-in: the latest year of the old map)' if stand_in else ''}, year {year}, "
+          f"{len(c)} communes of {c['province'].nunique()} provinces; loaded in {load:.1f} s")
+    print(f"batch: {len(chosen)} communes of {len(provinces)} provinces ({', '.join(provinces)}), {n} reports in "
+          f"{seconds:.1f} s, {jobs} workers; wall time per report in a worker: commune {each['commune']:.2f} s, "
+          f"province {each['province']:.2f} s (largest province: "
+          f"{max(int((c['province'] == p).sum()) for p in provinces)} communes), load average "
+          f"{os.getloadavg()[0]:.1f} at the end")
+    print(f"processor time per report (worker + kernel): commune {per['commune']:.2f} s, province "
+          f"{per['province']:.2f} s; the batch's own work {main_cpu:.1f} s")
+    for r in runs:
+        if r["kind"] == "province":
+            cpu = kernel_cpu.get(r["stem"])
+            print(f"province report {r['label']}: {int((c['province'] == r['target']).sum())} communes, "
+                  f"{r['duration']:.2f} s in its worker, processor time in its warm kernel "
+                  + (f"{cpu:.2f} s" if cpu is not None else "not measured (the worker's first report)"))
+    print(f"national-2026: {n} reports, {rate:.1f} reports/s, projected {projected:.1f} min for {COMMUNES_2026} "
+          f"communes and {PROVINCES_2026} provinces, peak {peak:.0f} MB")
+
+
 def _peak_mb() -> float:
     try:
         with open("/proc/self/status", encoding="ascii") as f:
@@ -124,7 +218,15 @@ def main() -> None:
     ap.add_argument("--national", type=int, metavar="N", help="the national batch benchmark, about N communes")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/ntm-national"),
                     help="folder of the synthetic national dataset (made on first use)")
+    ap.add_argument("--national-2026", type=int, metavar="N",
+                    help="the 2026 batch benchmark (commune and province reports), about N communes")
+    ap.add_argument("--dataset-2026", type=Path, help="a 2026 dataset for --national-2026")
+    ap.add_argument("--cache-2026", type=Path, default=Path("/tmp/ntm-national-2026"),
+                    help="folder of the stand-in dataset of --national-2026 (made on first use)")
     args = ap.parse_args()
+    if args.national_2026:
+        national_2026(args)
+        return
     if args.national:
         national(args)
         return

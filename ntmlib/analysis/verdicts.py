@@ -147,15 +147,23 @@ def headline_states(card: Scorecard, year: int) -> pd.DataFrame:
     none); `undecided` the lowest tier above it that could not be decided ('' for none)."""
     s = states(card, year)
     s["rank"] = s["tier"].astype(str).map(tier_rank)
-    out = []
-    for cid, g in s.sort_values("rank", kind="stable").groupby("commune_id", sort=False):
-        lapsed = g[g["state"] == "lapsed"]
-        reached = g[g["state"].isin(["maintained", "reached"])]
-        pick = lapsed.iloc[-1] if len(lapsed) else reached.iloc[-1] if len(reached) else g.iloc[0]
-        top = reached["tier"].iloc[-1] if len(reached) else ""
-        above = g[(g["state"] == "undecided") & (g["rank"] > (tier_rank(top) if top else -1))]
-        out.append((cid, pick["tier"], pick["state"], top, above["tier"].iloc[0] if len(above) else ""))
-    return pd.DataFrame(out, columns=["commune_id", "tier", "state", "reached", "undecided"])
+    t = s.sort_values("rank", kind="stable")  # one pass over the table, not one per commune
+    first = t.drop_duplicates("commune_id").set_index("commune_id")  # the lowest tier, in the order of communes
+    lapsed = t[t["state"] == "lapsed"].drop_duplicates("commune_id", keep="last").set_index("commune_id")
+    reached = t[t["state"].isin(["maintained", "reached"])].drop_duplicates("commune_id", keep="last").set_index(
+        "commune_id")
+    ids = first.index
+    pick = first[["tier", "state"]].copy()
+    for rows in (reached, lapsed):  # a lapsed tier first, else the highest reached, else the lowest tier
+        have = ids.isin(rows.index)
+        pick.loc[have, ["tier", "state"]] = rows.loc[ids[have], ["tier", "state"]].to_numpy()
+    top = pd.Series(ids.map(reached["tier"]), index=ids, dtype=object).fillna("").astype(str)
+    top_rank = pd.Series(ids.map(reached["rank"]), index=ids).fillna(-1)
+    und = t[t["state"] == "undecided"]
+    und = und[und["rank"].to_numpy() > und["commune_id"].map(top_rank).to_numpy()].drop_duplicates("commune_id")
+    above = pd.Series(ids.map(und.set_index("commune_id")["tier"]), index=ids, dtype=object).fillna("").astype(str)
+    return pd.DataFrame({"commune_id": ids.to_numpy(), "tier": pick["tier"].to_numpy(),
+                         "state": pick["state"].to_numpy(), "reached": top.to_numpy(), "undecided": above.to_numpy()})
 
 
 def commune_verdicts(card: Scorecard, commune_id: str, year: int) -> list[Verdict]:

@@ -15,10 +15,12 @@ from ..base.outputs import check_output_dir
 from ..dataset import resolve
 from ..dataset.loading import load_dataset
 from ..errors import NotebookError, OutputError, Problem
+from ..present.province_report import check_province_year
 from ..run import pdf
 from ..run.batch import FORMATS, plan, run_batch
 from ..run.export import to_html, write_html
 from ..run.runner import copy_notebooks, run_report
+from ..scoring.window import require_year
 from ..text import error_text, worded
 from .app import main
 from .translation import Choice, Folder, Int, NtmUsageError, argument, language, option, say
@@ -26,23 +28,24 @@ from .translation import Choice, Folder, Int, NtmUsageError, argument, language,
 HELP = {  # each command's help: what it does, its arguments and options, and examples on the sample data
     "vi": {
         "report": {
-            "short": "Báo cáo HTML của một xã hoặc một huyện.",
-            "help": "Chạy sổ tay báo cáo của một xã (--commune) hoặc một huyện (--district) và xuất ra một tệp HTML "
-                    "tự chứa. Báo cáo viết bằng ngôn ngữ của --lang.",
+            "short": "Báo cáo HTML của một xã, một huyện hoặc một tỉnh.",
+            "help": "Chạy sổ tay báo cáo của một xã (--commune), một huyện (--district) hoặc một tỉnh (--province) "
+                    "và xuất ra một tệp HTML tự chứa. Báo cáo viết bằng ngôn ngữ của --lang.",
             "arguments": {"dataset": "Thư mục bộ dữ liệu."},
             "options": {"year": "Năm của báo cáo.", "commune": "Xã (mã hoặc tên): báo cáo của một xã.",
-                        "district": "Huyện (tên): báo cáo tổng hợp của huyện.", "out": "Tệp kết quả.",
+                        "district": "Huyện (tên): báo cáo tổng hợp của huyện.",
+                        "province": "Tỉnh (tên): báo cáo tổng hợp của tỉnh.", "out": "Tệp kết quả.",
                         "fmt": "html: trang web; pdf: bản in khổ A4 (cần trình duyệt Chromium).",
                         "whatif": "Thêm mục giả định ngưỡng (trong khung ghi rõ là giả định, không phải kết quả) "
                                   "vào báo cáo huyện; mặc định không có."},
             "examples": ["ntm report data/ly-nhan --year 2023 --commune \"Nhân Bình\" --format pdf "
                          "--out nhan-binh.pdf",
-                         "ntm report data/ly-nhan --year 2023 --district \"Lý Nhân\" --lang en "
-                         "--out ly-nhan-en.html"],
+                         "ntm report data/ly-nhan --year 2026 --province \"ninh binh\" --out ninh-binh-2026.html"],
         },
         "reports": {
-            "short": "Báo cáo của mọi xã và huyện, chạy song song.",
-            "help": "Chạy báo cáo cho mọi xã và huyện của DỮ_LIỆU, song song, và viết index.html liên kết tất cả; "
+            "short": "Báo cáo của mọi xã, huyện và tỉnh, chạy song song.",
+            "help": "Chạy báo cáo cho mọi xã, huyện (các năm còn cấp huyện) và tỉnh của DỮ_LIỆU, song song, và viết "
+                    "index.html liên kết tất cả; "
                     "chạy lại thì chỉ những báo cáo còn thiếu hoặc đã cũ được chạy (tiếp tục được khi bị ngắt).",
             "arguments": {"dataset": "Thư mục bộ dữ liệu."},
             "metavars": {"out": "THƯ_MỤC"},
@@ -71,24 +74,25 @@ HELP = {  # each command's help: what it does, its arguments and options, and ex
     },
     "en": {
         "report": {
-            "short": "The HTML report of one commune or district.",
-            "help": "Run the report notebook of one commune (--commune) or district (--district) and write one "
-                    "self-contained HTML file. The report is in the --lang language.",
+            "short": "The HTML report of one commune, district or province.",
+            "help": "Run the report notebook of one commune (--commune), district (--district) or province "
+                    "(--province) and write one self-contained HTML file. The report is in the --lang language.",
             "arguments": {"dataset": "The dataset folder."},
             "options": {"year": "The report's year.", "commune": "Commune (code or name): one commune's report.",
                         "district": "District (name): the district's summary report.",
+                        "province": "Province (name): the province's summary report.",
                         "out": "The file to write.",
                         "fmt": "html: a web page; pdf: an A4 print (needs the Chromium browser).",
                         "whatif": "Add the threshold what-if (boxed and titled as an assumption, not a result) to "
                                   "the district report; off by default."},
             "examples": ["ntm report data/ly-nhan --year 2023 --commune \"Nhân Bình\" --format pdf "
                          "--out nhan-binh.pdf",
-                         "ntm report data/ly-nhan --year 2023 --district \"Lý Nhân\" --lang en "
-                         "--out ly-nhan-en.html"],
+                         "ntm report data/ly-nhan --year 2026 --province \"ninh binh\" --out ninh-binh-2026.html"],
         },
         "reports": {
-            "short": "Every commune's and district's report, in parallel.",
-            "help": "Render the report of every commune and district of DATASET, in parallel, and write index.html "
+            "short": "Every commune's, district's and province's report, in parallel.",
+            "help": "Render the report of every commune, district (in the years that have districts) and province "
+                    "of DATASET, in parallel, and write index.html "
                     "linking them; run again, only the reports missing or out of date are rendered (it picks up "
                     "where an interrupted run stopped).",
             "arguments": {"dataset": "The dataset folder."},
@@ -135,14 +139,15 @@ def _commune_ref(ds, ref: str) -> str:
 @option("--year", type=Int(), required=True)
 @option("--commune")
 @option("--district")
+@option("--province")
 @option("--out", type=click.Path(), required=True)
 @option("--format", "fmt", type=Choice(["html", "pdf"]), default="html", show_default=True)
 @option("--whatif", is_flag=True)
-def report_cmd(dataset, year, commune, district, out, fmt, whatif) -> None:
-    """`ntm report`: the HTML (or PDF) report of one commune or district (in the --lang language);
-    with --whatif, the district report's threshold what-if."""
-    if bool(commune) == bool(district):
-        raise NtmUsageError(say("exactly_one", a="--commune", b="--district"))
+def report_cmd(dataset, year, commune, district, province, out, fmt, whatif) -> None:
+    """`ntm report`: the HTML (or PDF) report of one commune, district or province (in the --lang
+    language); with --whatif, the district report's threshold what-if."""
+    if sum(map(bool, (commune, district, province))) != 1:
+        raise NtmUsageError(say("exactly_one_of", names="--commune, --district, --province"))
     if whatif and not district:
         raise NtmUsageError(say("whatif_district"))
     if Path(out).is_dir():
@@ -153,6 +158,10 @@ def report_cmd(dataset, year, commune, district, out, fmt, whatif) -> None:
     ds = load_dataset(dataset)  # names are checked here, with suggestions, before a kernel starts
     if commune:
         kind, params = "commune", {"commune": _commune_ref(ds, commune)}
+    elif province:
+        name = resolve.province_name(ds.communes, province, ds.file_name("communes"))
+        check_province_year(ds, name, require_year(year, ds.years))  # before a kernel starts
+        kind, params = "province", {"province": name}
     else:
         kind, params = "district", {"district": resolve.district_name(ds.communes, district,
                                                                       ds.file_name("communes")), "whatif": whatif}

@@ -16,11 +16,12 @@ from IPython.display import HTML, Markdown, display
 from ..errors import NtmError, Problem
 from ..present.blocks import cards_table_html
 from ..present.plots import describe, save
+from ..present.province_report import province_report
 from ..present.views import commune_report, district_report
 from ..text import CLI_WORDS, HEADINGS, LANGS, label
 
-__all__ = ["commune_report", "district_report", "notebook_setup", "heading", "show", "show_figure", "show_html",
-           "show_markdown", "show_reorganisation", "Table"]
+__all__ = ["commune_report", "district_report", "province_report", "notebook_setup", "heading", "show",
+           "show_figure", "show_html", "show_markdown", "show_reorganisation", "Table"]
 
 
 class Table:

@@ -170,7 +170,9 @@ def _labels(fig, ax, placed: pd.DataFrame, avoid=()) -> None:
     phone: the page's style shows the names or the numbers (_figure)."""
     ax.apply_aspect()
     renderer = fig.canvas.get_renderer()
-    numbers = [str(n) for n in numbering(placed["label"])]
+    names = list(placed["label"])
+    partial = any(not n for n in names)  # a crowded map names some communes only: no numbers then
+    numbers = ["" if partial else str(n) for n in numbering(names)]
     for texts, size, kind in ((placed["label"], 8, "ntm-name"), (numbers, NUMBER_SIZE, "ntm-no")):
         taken = [a.get_window_extent(renderer) for a in avoid]
         style = {"fontsize": size, "color": "#212121", "zorder": 4, "gid": kind}
@@ -179,6 +181,8 @@ def _labels(fig, ax, placed: pd.DataFrame, avoid=()) -> None:
             style.update(fontweight="bold", bbox={"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none",
                                                   "alpha": 0.7})
         for lab, lon, lat in zip(texts, placed["lon"], placed["lat"]):
+            if not lab:  # a commune the map does not name
+                continue
             for k, (offset, ha, va) in enumerate(_SPOTS):
                 t = ax.annotate(lab, (lon, lat), xytext=offset, textcoords="offset points", ha=ha, va=va, **style)
                 box = t.get_window_extent(renderer).expanded(1.02, 1.05)
@@ -222,11 +226,12 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True
         ring = _hull(p)
         if ring is not None:
             ax.fill(ring[:, 0], ring[:, 1], facecolor="#f5f5f0", edgecolor="#757575", linewidth=1.0, zorder=0)
+        names = []  # the groups' names: the communes' names keep off them
         for name, outline in groups:
             o = np.asarray(outline)
             ax.plot(o[:, 0], o[:, 1], color="#5d4037", linewidth=0.9, linestyle="--", zorder=1)
-            ax.text(o[:, 0].mean(), o[:, 1].max(), name, ha="center", va="bottom", fontsize=8.5, style="italic",
-                    fontweight="bold", color="#5d4037", zorder=1)
+            names.append(ax.text(o[:, 0].mean(), o[:, 1].max(), name, ha="center", va="bottom", fontsize=8.5,
+                                 style="italic", fontweight="bold", color="#5d4037", zorder=1))
         handles = []
         drawn = {m.partition("/")[0] for m in placed["mark"]} - set(STYLE)
         for mark, (colour, marker, filled) in (_marks((*TIERS, *drawn)) if drawn else STYLE).items():
@@ -243,7 +248,7 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True
         ax.set_aspect(1 / np.cos(np.radians(mid)), adjustable="datalim")
         ax.margins(0.08)
         if labels:
-            _labels(fig, ax, placed)
+            _labels(fig, ax, placed, names)
         fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=2, frameon=False,
                    fontsize=8.5, title=label(MAP_LABELS, "legend", lang), title_fontsize=8.5,
                    alignment="left").set_gid("ntm-legend")
@@ -601,22 +606,75 @@ def new_communes_map_html(card: Scorecard, year: int, district: str, lang: str =
     return _figure(m.svg, label(MAP_LABELS, "caption_groups", lang), title, key)
 
 
-LABELLED = 60  # a map names its communes when it has at most this many
+LABELLED = 60  # a map names all its communes when it has at most this many
 
 
-def province_map_html(card: Scorecard, year: int, province: str | None = None, lang: str = "vi") -> str:
-    """The map of a province's communes (all of the dataset's when None) in `year`, coloured by
-    the tier reached, each district outlined (dashed: the convex hull of its communes' points)
-    and named; the communes are named when there are at most LABELLED of them."""
+def _outlines(p: pd.DataFrame, groups: dict) -> tuple:
+    """group_outlines() from a points() table already made: (name, outline) per group of ids."""
+    try:
+        from shapely.geometry import MultiPoint  # installed with vietnamadminunits (ntmlib[units])
+    except ImportError:
+        return ()
+    out = []
+    for name, ids in groups.items():
+        at = p[p["commune_id"].isin(list(ids))].dropna(subset=["lon", "lat"])
+        if len(at):
+            shape = MultiPoint(list(zip(at["lon"], at["lat"]))).convex_hull.buffer(0.006)
+            out.append((name, tuple(map(tuple, np.round(np.asarray(shape.exterior.coords), 6)))))
+    return tuple(out)
+
+
+def province_map(card: Scorecard, year: int, province: str | None = None, lang: str = "vi",
+                 named=None) -> tuple[MapSvg, pd.DataFrame, int]:
+    """(the map, its points() table, how many communes it names) of a province's communes in
+    `year`, drawn once per dataset, province, year, language and names: kept in the process and on
+    disk as district_map() keeps a district's. The communes are named when there are at most
+    LABELLED of them, else only those of `named` (ids)."""
     c = card.dataset.communes
     if province:
         c = c[c["province"] == province]
-    p = points(card, year, c["commune_id"])
+    only = tuple(sorted(map(str, named))) if named else None
+    key = (*_key(card, f"tỉnh:{province or ''}", year, lang), only)
+    if key not in _DISTRICT_MAPS:
+        path = _disk_path(key)
+        kept = _read_disk(path)
+        if kept is None:
+            p = points(card, year, c["commune_id"])  # once: the drawing and the outlines read it
+            districts = {d: list(g["commune_id"]) for d, g in c.groupby("district", sort=False) if d}
+            groups = _outlines(p, districts) if len(districts) > 1 else ()
+            name = province or ", ".join(dict.fromkeys(c["province"]))
+            title = label(MAP_LABELS, "province_title", lang, province=name, year=year)
+            crowded = len(p) > LABELLED
+            labels = p["label"]
+            if crowded and only is not None:  # the others unnamed (still named under it without coordinates)
+                labels = labels.where(p["commune_id"].astype(str).isin(set(only)) | p["lat"].isna()
+                                      | p["lon"].isna(), "")
+            rows = tuple((lab, _num(r.lon), _num(r.lat), r.mark, _num(r.south), _num(r.west), _num(r.north),
+                          _num(r.east)) for lab, r in zip(labels, p.itertuples()))
+            kept = (_draw(title, rows, groups, lang, not crowded or only is not None), p)
+            _write_disk(path, *kept)
+        if len(_DISTRICT_MAPS) >= _KEEP:
+            _DISTRICT_MAPS.pop(next(iter(_DISTRICT_MAPS)))
+        _DISTRICT_MAPS[key] = kept
+    m, p = _DISTRICT_MAPS[key]
+    n = len(p) if len(p) <= LABELLED else int(p["commune_id"].astype(str).isin(set(only or ())).sum())
+    return m, p, n
+
+
+def province_map_html(card: Scorecard, year: int, province: str | None = None, lang: str = "vi",
+                      named=None) -> str:
+    """The map of a province's communes (all of the dataset's when None) in `year`, coloured by
+    the tier reached, each district outlined (dashed: the convex hull of its communes' points)
+    and named; the communes are named when there are at most LABELLED of them, else only those
+    of `named` (ids; the caption says which), so that the names stay readable."""
+    m, p, n = province_map(card, year, province, lang, named)
     if p["lat"].isna().all():
         return f"<p>{html.escape(label(MAP_LABELS, 'no_map', lang))}</p>"
-    districts = {d: list(g["commune_id"]) for d, g in c.groupby("district", sort=False) if d}
-    groups = group_outlines(card, districts) if len(districts) > 1 else ()
-    name = province or ", ".join(dict.fromkeys(c["province"]))
+    name = province or ", ".join(dict.fromkeys(card.dataset.communes.loc[
+        card.dataset.communes["commune_id"].isin(p["commune_id"]), "province"]))
     title = label(MAP_LABELS, "province_title", lang, province=name, year=year)
-    m = area_map_svg(card, year, c["commune_id"], title, lang, groups, labels=len(c) <= LABELLED)
-    return _figure(m.svg, _caption(p, year, lang), title, _state_key(p, title, lang, numbered=len(c) <= LABELLED))
+    caption = _caption(p, year, lang)
+    crowded = len(p) > LABELLED
+    if crowded and named:
+        caption += " " + label(MAP_LABELS, "named_some", lang, n=n, total=len(p))
+    return _figure(m.svg, caption, title, _state_key(p, title, lang, numbered=not crowded))

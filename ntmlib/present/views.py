@@ -47,7 +47,7 @@ from . import blocks, bulletin, maps
 from .plots import history_figure
 
 
-def _load(dataset, scores: str | Path | None) -> tuple[Dataset, Scorecard | None, dict[int, pd.DataFrame]]:
+def report_data(dataset, scores: str | Path | None) -> tuple[Dataset, Scorecard | None, dict[int, pd.DataFrame]]:
     """The dataset, and the Scorecard a batch computed once for all its reports with the trend
     tables it worked out for them ({year: table}), if given."""
     if scores:
@@ -268,7 +268,7 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
     not assessed, a year without data or an unknown language.
     """
     check_lang(lang)
-    ds, cached, trend_tables = _load(dataset, scores)
+    ds, cached, trend_tables = report_data(dataset, scores)
     units = reorg.new_communes(ds)
     try:
         cid, key = reorg.find_commune(ds, commune)  # an old commune, or a unit formed by a reorganisation
@@ -638,7 +638,7 @@ def district_report(dataset, district, year, lang: str = "vi", scores=None, link
     written in any case, with or without diacritics or 'Huyện'. `links` maps commune ids to the
     relative addresses of their reports (a dict, or JSON text as a notebook parameter)."""
     check_lang(lang)
-    ds, cached, trend_tables = _load(dataset, scores)
+    ds, cached, trend_tables = report_data(dataset, scores)
     name = ds.district(str(district))
     y = require_year(year, known_years(ds, cached))
     card = report_card(ds, y, cached)

@@ -23,7 +23,9 @@ from ..analysis.trends import trends
 from ..base.outputs import check_output_dir, slug, write_text_atomic
 from ..dataset.loading import load_dataset
 from ..dataset.model import Dataset
+from ..dataset.resolve import province_name
 from ..errors import NotebookError, OutputError, ParameterError, Problem
+from ..present.province_report import report_communes
 from ..scoring.cache import split_scorecard, write_scorecard
 from ..scoring.engine import score
 from ..scoring.provenance import file_sha256
@@ -44,14 +46,17 @@ MANIFEST_EVERY = 1.0
 class Run:
     """One report to render."""
 
-    kind: str  # "commune" or "district"
-    target: str  # commune id or district name
+    kind: str  # "commune", "district" or "province"
+    target: str  # commune id, district or province name
     label: str  # commune or district name as shown
     year: int
     stem: str  # output path without extension, relative to the output folder
     params: dict = field(default_factory=dict)
     key: str = ""
-    district: str = ""  # the district whose scores the report reads ("" for a unit without one)
+    district: str = ""  # the district whose scores the report reads ("" for a unit without one; PROVINCE + name)
+
+
+PROVINCE = "tỉnh:"  # Run.district of a province report: it reads its province's scores file
 
 
 def _digest(*parts) -> str:
@@ -81,8 +86,11 @@ def district_scores(card, runs: list[Run], folder: Path) -> Iterator[tuple[str, 
     assessed or not, and their part of the dataset), with its communes' trends up to each year
     of its reports, worked out once here rather than in each report: a report reads its own
     district's file, a few hundred kilobytes, however large the country it belongs to. Yields
-    (district, file) as each is written, so that its reports can start while the next is cut."""
-    wanted = {r.district for r in runs}
+    (district, file) as each is written, so that its reports can start while the next is cut.
+    A province report's file (Run.district PROVINCE + name) holds the province's communes and
+    the predecessors of its new communes, without trends (the report shows none)."""
+    wanted = {r.district for r in runs if not r.district.startswith(PROVINCE)}
+    provinces = sorted({r.district for r in runs if r.district.startswith(PROVINCE)})
     years: dict[str, set[int]] = {}
     for r in runs:
         years.setdefault(r.district, set()).add(r.year)
@@ -96,13 +104,17 @@ def district_scores(card, runs: list[Run], folder: Path) -> Iterator[tuple[str, 
         shared = {y: trends(part.upto(y)) for y in sorted(years[district])}
         yield district, write_scorecard(part, folder / f"{i:04d}-{slug(district) if district else 'khong-huyen'}.pkl",
                                         shared)
+    for i, key in enumerate(provinces):  # one at a time: a province's predecessors may be another's communes
+        name = key[len(PROVINCE):]
+        _, part = next(iter(split_scorecard(card, {key: report_communes(card.dataset, name)})))
+        yield key, write_scorecard(part, folder / f"tinh-{i:04d}-{slug(name)}.pkl")
 
 
 def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, province: str | None = None,
          district: str | None = None, lang: str = "vi", whatif: bool = False) -> list[Run]:
     """The runs of a batch: every assessed commune (or those named, or those of one province or
-    district) and every district, per year; each report in `lang`, the districts' with their
-    threshold what-if when `whatif`."""
+    district), every district (in the years that have districts) and every province, per year; each
+    report in `lang`, the districts' with their threshold what-if when `whatif`."""
     c = ds.communes[ds.communes["assessed"]]
     c = c[c["commune_id"].isin(ds.area_communes(province, district))]
     if communes:
@@ -124,6 +136,10 @@ def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, provi
                             {"district": district, "year": year, "lang": lang, "whatif": whatif,
                              "links": json.dumps(links, ensure_ascii=False)},
                             district=district))
+        for province in dict.fromkeys(c["province"]):
+            if isinstance(province, str) and province.strip():
+                runs.append(Run("province", province, province, year, f"{year}/tinh-{slug(province)}",
+                                {"province": province, "year": year}, district=PROVINCE + province))
     return runs
 
 
@@ -200,7 +216,7 @@ def _write_manifest(path: Path, entries: dict, meta: dict) -> None:
 def run_batch(dataset, years: list[int] | None = None, communes: list[str] | None = None,
               out: str | Path = "reports", jobs: int | None = None, formats: tuple[str, ...] = FORMATS,
               force: bool = False, scheduler: str | None = None, isolate: bool = False,
-              progress: bool = True, kinds: tuple[str, ...] = ("commune", "district"),
+              progress: bool = True, kinds: tuple[str, ...] = ("commune", "district", "province"),
               province: str | None = None, district: str | None = None, lang: str = "vi",
               whatif: bool = False) -> BatchResult:
     """Render every planned report that is missing or out of date; see the module docstring. The
@@ -239,7 +255,12 @@ def area_dataset(ds: Dataset, years: list[int] | None, province: str | None = No
     district asked, so only its communes are scored; the whole dataset when the area has no value
     at all in a year asked (communes registered before their data arrive), so that its reports
     are rendered as in a batch of the whole dataset and say they have no data."""
-    area = ds.restrict(ds.area_communes(province, district)) if province or district else ds
+    if district:
+        area = ds.restrict(ds.area_communes(province, district))
+    elif province:  # the province's communes, and its new communes' predecessors for its province report
+        area = ds.restrict(report_communes(ds, province_name(ds.communes, province, ds.file_name("communes"))))
+    else:
+        area = ds
     years = sorted(set(years or area.years or ds.years))
     for y in years:
         require_year(y, ds.years)
@@ -255,7 +276,7 @@ def freshness(ds: Dataset, years: list[int], runs: list[Run], formats=FORMATS):
     provenance of that year's reports})."""
     card = score(ds, year=report_years(ds.years, years[-1]))
     window = {y: card.provenance_upto(y) for y in years}  # what each year's reports show, and come from
-    nb_digest = {k: file_sha256(notebook_path(k)) for k in ("commune", "district")}
+    nb_digest = {k: file_sha256(notebook_path(k)) for k in ("commune", "district", "province")}
     for r in runs:
         r.params.update(dataset=str(ds.path.resolve()))  # the scores file is not part of the key
         r.key = _digest({**r.params, "dataset": ds.path.resolve().name}, window[r.year].digest(), nb_digest[r.kind],

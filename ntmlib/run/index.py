@@ -50,7 +50,8 @@ def write_index(out: Path, entries: list[dict], card, lang: str = "vi") -> Path:
     group_col = "commune_group" if "commune_group" in places.columns else None
     head, per_tier = _commune_states(card, sorted({int(e["year"]) for e in entries}))
     rows, data = [], []
-    for e in sorted(entries, key=lambda e: (e["year"], e["kind"] != "district", vi_sort_key(e["label"]))):
+    first = {"province": 0, "district": 1}  # each year: its province reports, district reports, then communes
+    for e in sorted(entries, key=lambda e: (e["year"], first.get(e["kind"], 2), vi_sort_key(e["label"]))):
         year, state, counts, district, group = int(e["year"]), "", "", "", ""
         if e["kind"] == "commune":
             cid = str(e["target"])
@@ -68,12 +69,14 @@ def write_index(out: Path, entries: list[dict], card, lang: str = "vi") -> Path:
                     + f" · {state_text(tiers.get(r.tier, 'no_data'), lang, short=True)}") + "</span>"
                 for r in mine.itertuples())
             name = say("commune", name=e["label"])
+        elif e["kind"] == "province":
+            name = say("province_unit", name=e["label"])
         else:
             district = str(e["label"])
             name = say("district_unit", name=e["label"])
         shown = (f'<span class="st st-{state}"><span aria-hidden="true">{STATE_SYMBOLS[state]}</span> '
                  f'{_e(headline_text(h.tier, h.state, h.reached, h.undecided, lang))}</span>') if state else (
-            _e(say("district_report")) if e["kind"] == "district" else "")
+            _e(say(f"{e['kind']}_report")) if e["kind"] in ("district", "province") else "")
         html_out = next((o for o in e.get("outputs", []) if o.endswith(".html")), None)
         if e["status"] == "ok" and html_out:
             link = f'<a href="{_e(html_out)}">{_e(say("open"))}</a>'

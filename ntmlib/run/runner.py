@@ -30,7 +30,8 @@ from ..errors import NotebookError
 from ..text import error_text
 
 NOTEBOOK_DIR = Path(str(files("ntmlib.notebooks")))  # notebooks/ of a checkout, or ntmlib/notebooks installed
-NOTEBOOKS = {"commune": "commune_report.ipynb", "district": "district_bulletin.ipynb"}
+NOTEBOOKS = {"commune": "commune_report.ipynb", "district": "district_bulletin.ipynb",
+             "province": "province_report.ipynb"}
 KERNEL_NAME = "python3"
 KERNEL_START_ATTEMPTS = 3
 CELL_TIMEOUT = 600

@@ -258,6 +258,8 @@ ERROR_TEXT = {
         "no_commune_in_dataset": "không có xã '{commune}' trong bộ dữ liệu {dataset} (các xã: {known}{new})",
         "new_communes_listed": "; xã mới sau sắp xếp: {names}",
         "commune_not_assessed": "'{commune}' không được đánh giá theo bộ tiêu chí xã{hint}",
+        "no_province_communes": "tỉnh {province} không có xã nào được chấm năm {year} (tỉnh có xã được chấm các năm: "
+                                "{years})",
         "new_commune_hint": " (xã mới {name} từ {date}: ghi '{written}')",
         "not_json": "không phải JSON: {reason}",
         # the explorer (ntmlib.jupyter.explorer)
@@ -579,6 +581,8 @@ ERROR_TEXT = {
         "no_commune_in_dataset": "no commune '{commune}' in dataset {dataset} (communes: {known}{new})",
         "new_communes_listed": "; new communes after the reorganisation: {names}",
         "commune_not_assessed": "'{commune}' is not assessed against the commune criteria sets{hint}",
+        "no_province_communes": "no commune of {province} province was scored in {year} (its communes were scored "
+                                "in: {years})",
         "new_commune_hint": " (the new commune {name} since {date}: write '{written}')",
         "not_json": "not JSON: {reason}",
         "card_without_dataset": "the results do not carry their dataset (use ntmlib.score)",

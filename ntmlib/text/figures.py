@@ -140,6 +140,8 @@ MAP_LABELS = {  # ntmlib.present.maps: the maps of communes in the district and 
         "groups_legend": "Xã mới (số xã cũ)",
         "province_title": "Các xã tỉnh {province} năm {year}",
         "key": "Số trên bản đồ — tên xã",
+        "named_some": "Bản đồ có {total} xã; chỉ ghi tên {n} xã gần đạt chuẩn hoặc chưa duy trì (xem các bảng "
+                      "dưới đây) để tên không chồng lên nhau.",
     },
     "en": {
         "legend": "State by the scoring", "tier": "{tier}: {state}",
@@ -160,5 +162,7 @@ MAP_LABELS = {  # ntmlib.present.maps: the maps of communes in the district and 
         "groups_legend": "New commune (old communes)",
         "province_title": "Communes of {province} province, {year}",
         "key": "Numbers on the map — communes",
+        "named_some": "The map has {total} communes; only the {n} nearest to the standard or lapsed are named (see "
+                      "the tables below), so that the names do not overlap.",
     },
 }

@@ -74,7 +74,14 @@ HEADINGS = {
            "Mức độ sẵn sàng đăng ký nông thôn mới nâng cao", "bulletin": "Nội dung bản tin",
            "roadmap": "Lộ trình lên NTM nâng cao", "trends": "Xu hướng", "whatif": "Giả định ngưỡng",
            "none": "Không có.", "formed": "Hình thành xã", "history": "Kết quả của các xã tiền thân",
-           "regroup": "Các xã tiền thân theo hạng", "map": "Bản đồ các xã", "position": "Vị trí trên bản đồ"},
+           "regroup": "Các xã tiền thân theo hạng", "map": "Bản đồ các xã", "position": "Vị trí trên bản đồ",
+           "province_title": "Báo cáo tổng hợp nông thôn mới — Tỉnh {name}, năm {year}",
+           "p_verdict": "Kết quả toàn tỉnh", "p_states": "Số xã theo tình trạng và nhóm xã",
+           "p_criteria": "Số xã đạt từng tiêu chí", "p_bands": "Số xã theo số tiêu chí đạt",
+           "p_targets": "Tiến độ so với mục tiêu", "p_map": "Bản đồ các xã của tỉnh",
+           "p_nearest": "Xã gần đạt chuẩn và chỉ tiêu còn thiếu",
+           "p_lapsed": "Xã đã công nhận nhưng chưa duy trì", "p_districts": "Kết quả từng huyện",
+           "p_origins": "Xã mới và kết quả cuối cùng của các xã tiền thân"},
     "en": {"commune_title": "New Rural Development results — {name} commune, {year}",
            "district_title": "New Rural Development summary — {name} district, {year}",
            "summary": "Results by criteria set", "steps": "What to do next", "grid": "Criteria",
@@ -86,7 +93,14 @@ HEADINGS = {
            "readiness": "Readiness for advanced NTM", "bulletin": "Bulletin text", "none": "None.",
            "roadmap": "Road to advanced NTM", "trends": "Trends", "whatif": "Threshold what-if",
            "formed": "How the commune was formed", "history": "Results of the predecessor communes",
-           "regroup": "Predecessors by tier", "map": "Map of the communes", "position": "On the map"},
+           "regroup": "Predecessors by tier", "map": "Map of the communes", "position": "On the map",
+           "province_title": "New Rural Development summary — {name} province, {year}",
+           "p_verdict": "The province as a whole", "p_states": "Communes by state and commune group",
+           "p_criteria": "Communes meeting each criterion", "p_bands": "Communes by criteria met",
+           "p_targets": "Progress towards the targets", "p_map": "Map of the province's communes",
+           "p_nearest": "Communes nearest to the standard and what they miss",
+           "p_lapsed": "Recognised communes no longer meeting their tier", "p_districts": "Results by district",
+           "p_origins": "New communes and their predecessors' last results"},
 }
 
 
@@ -257,27 +271,30 @@ EXPLORER_LABELS = {  # the explorer of JupyterLab (ntmlib.jupyter.explorer): pic
 
 INDEX_TEXT = {  # reports/index.html (ntmlib.run.index): the page to work from
     "vi": {"title": "Báo cáo nông thôn mới", "bulletins": "Bản tin:",
-           "lead": "{n} báo cáo, xếp theo năm, huyện rồi xã theo thứ tự chữ cái tiếng Việt. Chọn tình trạng, huyện, "
-                   "nhóm xã, năm hoặc gõ tên xã để lọc; bấm \u201cmở báo cáo\u201d để xem.",
+           "lead": "{n} báo cáo, xếp theo năm, tỉnh, huyện rồi xã theo thứ tự chữ cái tiếng Việt. Chọn tình trạng, "
+                   "huyện, nhóm xã, năm hoặc gõ tên xã để lọc; bấm \u201cmở báo cáo\u201d để xem.",
            "counts": "Số xã theo tình trạng", "year": "Năm", "all": "Tất cả", "state": "Tình trạng",
            "district": "Huyện", "group": "Nhóm xã", "search": "Tìm xã", "search_hint": "gõ tên, có dấu hay không dấu",
            "shown": "Đang hiện {n}/{total} báo cáo.", "unit": "Đơn vị", "results": "Kết quả theo bộ tiêu chí",
            "report": "Báo cáo", "open": "mở báo cáo", "error": "lỗi: {error}",
-           "district_report": "Báo cáo tổng hợp huyện",
-           "commune": "Xã {name}", "district_unit": "Huyện {name}", "total": "Tổng",
+           "district_report": "Báo cáo tổng hợp huyện", "province_report": "Báo cáo tổng hợp tỉnh",
+           "commune": "Xã {name}", "district_unit": "Huyện {name}", "province_unit": "Tỉnh {name}", "total": "Tổng",
            "legend": "Tình trạng của xã là của hạng cao nhất đã công nhận khi xã không còn đạt hạng đó; nếu không, "
                      "của hạng cao nhất xã đạt theo kết quả chấm; nếu không đạt hạng nào, của hạng NTM. Cột kết quả "
                      "ghi tình trạng ở từng hạng. \u201clỗi\u201d: báo cáo chưa tạo được, lý do ghi ngay tại dòng "
                      "đó; chạy lại lệnh sau khi sửa."},
     "en": {"title": "New Rural Development reports", "bulletins": "Bulletins:",
-           "lead": "{n} reports, by year, district then commune in Vietnamese alphabetical order. Choose a state, "
-                   "district, commune group or year, or type a commune's name to filter; click \u201copen\u201d.",
+           "lead": "{n} reports, by year, province, district then commune in Vietnamese alphabetical order. "
+                   "Choose a state, district, commune group or year, or type a commune's name to filter; "
+                   "click \u201copen\u201d.",
            "counts": "Communes by state", "year": "Year", "all": "All", "state": "State",
            "district": "District", "group": "Commune group", "search": "Find a commune",
            "search_hint": "type a name, with or without diacritics",
            "shown": "Showing {n}/{total} reports.", "unit": "Unit", "results": "Results by criteria set",
            "report": "Report", "open": "open", "error": "error: {error}", "district_report": "District summary report",
-           "commune": "{name} commune", "district_unit": "{name} district", "total": "Total",
+           "province_report": "Province summary report",
+           "commune": "{name} commune", "district_unit": "{name} district", "province_unit": "{name} province",
+           "total": "Total",
            "legend": "A commune's state is that of its highest recognised tier when it no longer meets it; else that "
                      "of the highest tier it meets by the results; else that of NTM. The results column gives the "
                      "state at each tier. \u201cerror\u201d: the report could not be made, the reason is on its line; "
@@ -300,4 +317,60 @@ TARGET_TEXT = {  # progress against the targets of dataset.yaml (ntmlib.analysis
            "not_scored": "{year}: the {tier} tier is not scored, so progress towards the {target_year} target cannot "
                          "be computed",
            "undecided": "{n} communes undecided (a threshold or data missing)"},
+}
+
+
+PROVINCE_TEXT = {  # the province report (ntmlib.present.province_report): sentences and table headers
+    "vi": {"lead": "Toàn tỉnh có {reaching}/{communes} xã đạt chuẩn {tier} theo kết quả chấm năm {year} ({pct} %), "
+                   "trong đó {maintained} xã đã được công nhận.",
+           "set": "Chấm theo {set}: {criteria} tiêu chí, {indicators} chỉ tiêu.",
+           "group_line": "{group}: {reaching}/{communes} xã đạt chuẩn ({pct} %).",
+           "group": "Nhóm xã {group}", "no_group": "Chưa phân nhóm", "total": "Toàn tỉnh",
+           "criterion_line": "{met}/{communes} xã đạt tiêu chí {code}. {name}",
+           "criteria_rule": "Xếp theo tỷ lệ xã đạt, cao nhất trước.",
+           "bands_rule": "Không tính {n} xã chưa có số liệu.",
+           "gap": "{name} {value} (yêu cầu {threshold})",
+           "nearest_rule": "Các xã chưa đạt chuẩn có nhiều tiêu chí rồi nhiều chỉ tiêu đạt nhất (tối đa {limit} xã); "
+                           "mỗi xã ghi tối đa {gaps} chỉ tiêu chưa đạt xa ngưỡng nhất, giá trị và yêu cầu.",
+           "none_near": "Mọi xã có số liệu đều đã đạt chuẩn.",
+           "none_lapsed": "Không có xã nào đã công nhận mà chưa duy trì.",
+           "target_source": "Nguồn mục tiêu: {source}", "target_note": "Ghi chú: {note}",
+           "origins_rule": "Kết quả năm cuối cùng trước khi sáp nhập, theo bộ tiêu chí NTM của năm đó.",
+           "not_assessed": "không đánh giá", "no_result": "chưa có kết quả",
+           "chart_states": "Số xã theo tình trạng, theo nhóm xã", "chart_criteria": "Số xã đạt từng tiêu chí",
+           "communes_n": "{n} xã",
+           "h_group": "Nhóm xã", "h_communes": "Số xã", "h_reaching": "Đạt chuẩn", "h_criterion": "Tiêu chí",
+           "h_met": "Số xã đạt", "h_share": "Tỷ lệ", "h_not_met": "Chưa đạt", "h_no_threshold": "Chưa có ngưỡng",
+           "h_no_data": "Chưa có số liệu", "h_band": "Số tiêu chí đạt", "h_commune": "Xã", "h_state": "Tình trạng",
+           "h_result": "Kết quả", "h_gaps": "Chỉ tiêu chưa đạt xa ngưỡng nhất", "h_tier": "Hạng",
+           "h_district": "Huyện", "h_new": "Xã mới", "h_predecessor": "Xã tiền thân", "h_year": "Năm",
+           "h_reached": "Hạng đạt theo kết quả", "h_recognised": "Hạng đã công nhận",
+           "h_recognised_n": "Đã công nhận", "h_mean": "Tiêu chí đạt bình quân", "h_range": "Tiêu chí đạt"},
+    "en": {"lead": "Across the province, {reaching}/{communes} communes meet the {tier} standard by their {year} "
+                   "scores ({pct} %), of which {maintained} are recognised.",
+           "set": "Scored against {set}: {criteria} criteria, {indicators} indicators.",
+           "group_line": "{group}: {reaching}/{communes} communes meet the standard ({pct} %).",
+           "group": "Commune group {group}", "no_group": "No group", "total": "Whole province",
+           "criterion_line": "{met}/{communes} communes meet criterion {code}. {name}",
+           "criteria_rule": "Sorted by the share of communes meeting it, highest first.",
+           "bands_rule": "{n} communes without data are not counted.",
+           "gap": "{name} {value} (required {threshold})",
+           "nearest_rule": "The communes not meeting the standard with most criteria, then most indicators met (at "
+                           "most {limit}); for each, at most {gaps} unmet indicators furthest from their threshold, "
+                           "with the value and what is required.",
+           "none_near": "Every commune with data meets the standard.",
+           "none_lapsed": "No recognised commune has lapsed.",
+           "target_source": "Source of the target: {source}", "target_note": "Note: {note}",
+           "origins_rule": "The results of the last year before the merger, against that year's NTM set.",
+           "not_assessed": "not assessed", "no_result": "no results",
+           "chart_states": "Communes by state, by commune group", "chart_criteria": "Communes meeting each criterion",
+           "communes_n": "{n} communes",
+           "h_group": "Commune group", "h_communes": "Communes", "h_reaching": "Meeting the standard",
+           "h_criterion": "Criterion", "h_met": "Communes meeting it", "h_share": "Share", "h_not_met": "Not met",
+           "h_no_threshold": "No threshold", "h_no_data": "No data", "h_band": "Criteria met",
+           "h_commune": "Commune", "h_state": "State", "h_result": "Results",
+           "h_gaps": "Unmet indicators furthest from their threshold", "h_tier": "Tier", "h_district": "District",
+           "h_new": "New commune", "h_predecessor": "Predecessor", "h_year": "Year",
+           "h_reached": "Tier met by the results", "h_recognised": "Tier recognised",
+           "h_recognised_n": "Recognised", "h_mean": "Mean criteria met", "h_range": "Criteria met"},
 }

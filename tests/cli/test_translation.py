@@ -159,7 +159,8 @@ BAD = [  # (arguments, the error line in Vietnamese, in English)
       "DBSH", "--group", "1"], "Lỗi: chỉ dùng một trong hai: --region hoặc --group",
      "Error: use only one of --region and --group"),
     (["report", "data/ly-nhan", "--year", "2023", "--out", "x.html"],
-     "Lỗi: cần đúng một trong hai: --commune hoặc --district", "Error: give exactly one of --commune and --district"),
+     "Lỗi: cần đúng một trong: --commune, --district, --province",
+     "Error: give exactly one of --commune, --district, --province"),
 ]
 
 

@@ -103,12 +103,12 @@ def test_a_300_character_commune_name_does_not_stop_the_batch(tmp_path):
     d = tiny_copy(tmp_path, {"B": name})
     out = tmp_path / "out"
     res = batch.run_batch(d, years=[2023], out=out, jobs=1, progress=False, formats=("html", "ipynb"))
-    assert res.ok and res.executed == 4
+    assert res.ok and res.executed == 5
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     long_run = next(r for r in manifest["runs"] if r["target"] == "B")
     html_name = Path(long_run["outputs"][0]).name
     assert len(Path(html_name).stem) <= NAME_LIMIT + 10 and (out / long_run["outputs"][0]).exists()
-    assert len(manifest["runs"]) == 4 and name in (out / "index.html").read_text(encoding="utf-8")
+    assert len(manifest["runs"]) == 5 and name in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_text_that_a_spreadsheet_would_run_is_written_as_text(tmp_path):
@@ -191,19 +191,19 @@ def test_a_fault_in_one_report_is_recorded_and_the_rest_finish(tmp_path, monkeyp
         res = CliRunner().invoke(main, ["reports", str(TINY), "--year", "2023", "--out", str(out), "--jobs", "1",
                                         "--formats", "html"])
     assert res.exit_code == 1, res.output
-    assert "4 báo cáo: 4 đã chạy, 0 đã có sẵn và còn mới, 1 lỗi" in res.output
+    assert "5 báo cáo: 5 đã chạy, 0 đã có sẵn và còn mới, 1 lỗi" in res.output
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     status = {r["target"]: r["status"] for r in manifest["runs"]}
-    assert status == {"A": "ok", "B": "failed", "C": "ok", "Thử": "ok"}
+    assert status == {"A": "ok", "B": "failed", "C": "ok", "Thử": "ok", "Thử nghiệm": "ok"}
     error = next(r for r in manifest["runs"] if r["target"] == "B")["error"]
     assert error["ename"] == ename and evalue in error["evalue"]
     assert "Lỗi: Bình năm 2023" in res.output
     assert not (out / "2023/xa-binh-b.html").exists() and not list(out.rglob("*.tmp"))
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert index.count(">mở báo cáo</a>") == 3 and "lỗi:" in index
+    assert index.count(">mở báo cáo</a>") == 4 and "lỗi:" in index
     # the cause fixed, a rerun completes only what is missing
     again = batch.run_batch(TINY, years=[2023], out=out, jobs=1, progress=False, formats=("html",))
-    assert again.ok and (again.executed, again.skipped) == (1, 3)
+    assert again.ok and (again.executed, again.skipped) == (1, 4)
     assert (out / "2023/xa-binh-b.html").exists()
 
 

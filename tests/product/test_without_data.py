@@ -117,7 +117,7 @@ def test_batch_renders_the_commune_without_data_and_exits_0(tmp_path):
     res = CliRunner().invoke(main, ["reports", str(d), "--year", "2023", "--communes", "Giang", "--formats", "html",
                                     "--jobs", "1", "--out", str(out)])
     assert res.exit_code == 0, res.output
-    assert "2 báo cáo: 2 đã chạy, 0 đã có sẵn và còn mới, 0 lỗi" in res.output
+    assert "3 báo cáo: 3 đã chạy, 0 đã có sẵn và còn mới, 0 lỗi" in res.output  # Giang, its district and province
     page = (out / "2023" / "xa-giang-f.html").read_text(encoding="utf-8")
     assert "Xã Giang chưa có số liệu năm 2023" in page
     assert "chưa có số liệu năm 2023" in (out / "2023" / "huyen-moi.html").read_text(encoding="utf-8")

@@ -30,12 +30,12 @@ def tmp_dataset(tmp_path, name="d"):
 def test_parallel_batch_writes_reports_index_and_manifest(tmp_path):
     out = tmp_path / "out"
     res = batch.run_batch(TINY, years=[2023], out=out, jobs=2, progress=False)
-    assert res.ok and (res.planned, res.executed, res.skipped) == (4, 4, 0)  # A, B, C and the district
-    for stem in ("2023/xa-an-a", "2023/xa-binh-b", "2023/xa-cao-c", "2023/huyen-thu"):
+    assert res.ok and (res.planned, res.executed, res.skipped) == (5, 5, 0)  # A, B, C, the district, the province
+    for stem in ("2023/xa-an-a", "2023/xa-binh-b", "2023/xa-cao-c", "2023/huyen-thu", "2023/tinh-thu-nghiem"):
         assert (out / f"{stem}.html").stat().st_size > 10_000
         assert (out / f"{stem}.ipynb").exists()
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert index.count(">mở báo cáo</a>") == 4 and 'href="2023/xa-cao-c.html"' in index
+    assert index.count(">mở báo cáo</a>") == 5 and 'href="2023/xa-cao-c.html"' in index
     assert "NTM: 2/3 tiêu chí, 6/7 chỉ tiêu" in index  # Cao's counts from the same scores
     m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     cao = next(r for r in m["runs"] if r["stem"] == "2023/xa-cao-c")
@@ -50,13 +50,13 @@ def test_up_to_date_runs_are_skipped_and_changed_inputs_rerun(tmp_path):
     d, out = tmp_dataset(tmp_path), tmp_path / "out"
     first = batch.run_batch(d, years=[2023], communes=["A"], out=out, jobs=1, progress=False)
     again = batch.run_batch(d, years=[2023], communes=["A"], out=out, jobs=1, progress=False)
-    assert (first.executed, again.executed, again.skipped) == (2, 0, 2)
+    assert (first.executed, again.executed, again.skipped) == (3, 0, 3)  # A, its district, its province
     forced = batch.run_batch(d, years=[2023], communes=["A"], out=out, jobs=1, progress=False, force=True)
-    assert forced.executed == 2
+    assert forced.executed == 3
     with open(d / "observations.csv", "a", encoding="utf-8") as f:
         f.write("A,2022,tiny-ntm,1.1,100\n")
     changed = batch.run_batch(d, years=[2023], communes=["A"], out=out, jobs=1, progress=False)
-    assert changed.executed == 2
+    assert changed.executed == 3
 
 
 def test_one_failing_run_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch):
@@ -69,7 +69,7 @@ def test_one_failing_run_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch
     monkeypatch.setattr(runner, "NOTEBOOK_DIR", nbdir)
     out = tmp_path / "out"
     res = batch.run_batch(TINY, years=[2023], out=out, jobs=1, progress=False)
-    assert not res.ok and res.executed == 4
+    assert not res.ok and res.executed == 5
     assert [f["target"] for f in res.failed] == ["B"]
     err = res.failed[0]["error"]
     assert err["ename"] == "ValueError" and "dữ liệu hỏng" in err["evalue"] and err["cell"] == 2
@@ -85,8 +85,9 @@ def test_cli_exit_status_and_summary_line(tmp_path):
     r = CliRunner().invoke(main, ["reports", str(TINY), "--year", "2023", "--communes", "An", "--out",
                                   str(tmp_path), "--jobs", "1", "--formats", "html"])
     assert r.exit_code == 0, r.output
-    assert "2 báo cáo: 2 đã chạy, 0 đã có sẵn và còn mới, 0 lỗi" in r.output
-    assert sorted(p.name for p in (tmp_path / "2023").iterdir()) == ["huyen-thu.html", "xa-an-a.html"]
+    assert "3 báo cáo: 3 đã chạy, 0 đã có sẵn và còn mới, 0 lỗi" in r.output
+    assert sorted(p.name for p in (tmp_path / "2023").iterdir()) == ["huyen-thu.html", "tinh-thu-nghiem.html",
+                                                                 "xa-an-a.html"]
 
 
 def test_resume_after_killed_batch(tmp_path):
@@ -102,11 +103,11 @@ def test_resume_after_killed_batch(tmp_path):
     os.killpg(proc.pid, signal.SIGKILL)  # the batch and its kernel, mid-run
     proc.wait()
     done = {r["stem"] for r in json.loads(manifest.read_text(encoding="utf-8"))["runs"] if r["status"] == "ok"}
-    assert 2 <= len(done) < 8
+    assert 2 <= len(done) < 10
     res = batch.run_batch(TINY, out=out, jobs=1, progress=False)
-    assert res.ok and res.planned == 8 and res.executed == 8 - len(done) and res.skipped == len(done)
+    assert res.ok and res.planned == 10 and res.executed == 10 - len(done) and res.skipped == len(done)
     assert not list(out.rglob("*.tmp"))
-    assert len(list(out.rglob("*.html"))) == 9  # 8 reports and the index
+    assert len(list(out.rglob("*.html"))) == 11  # 10 reports and the index
 
 
 def test_dask_local_cluster(tmp_path):
@@ -114,7 +115,7 @@ def test_dask_local_cluster(tmp_path):
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cl:
         res = batch.run_batch(TINY, years=[2023], communes=["A", "C"], out=tmp_path, scheduler=cl.scheduler_address,
                               progress=False)
-    assert res.ok and res.executed == 3
+    assert res.ok and res.executed == 4  # A, C, their district and province
     assert (tmp_path / "2023/xa-cao-c.html").exists()
 
 
@@ -128,7 +129,10 @@ def test_hostile_commune_names_give_safe_paths_and_escaped_html(tmp_path):
     res = batch.run_batch(d, years=[2023], out=out, jobs=1, progress=False, formats=("html",))
     assert res.ok, res.failed
     names = sorted(p.name for p in (out / "2023").iterdir())
-    assert names == ["huyen-thu.html", "xa-script-alert-1-script-b.html", "xa-x-a.html", "xa-xa-quote-s-c.html"]
+    assert names == ["huyen-thu.html", "tinh-thu-nghiem.html", "xa-script-alert-1-script-b.html", "xa-x-a.html",
+                     "xa-xa-quote-s-c.html"]
+    province = (out / "2023" / "tinh-thu-nghiem.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in province and "&lt;script&gt;alert(1)&lt;/script&gt;" in province
     assert not (tmp_path / "x.html").exists()
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in index and "&lt;script&gt;alert(1)&lt;/script&gt;" in index
@@ -250,7 +254,7 @@ def test_dask_scheduler_and_two_workers_started_as_processes(tmp_path):
             except subprocess.TimeoutExpired:
                 p.kill()
     local = batch.run_batch(TINY, years=[2023], out=tmp_path / "local", jobs=1, progress=False, formats=("html",))
-    assert remote.ok and local.ok and remote.executed == local.executed == 4
+    assert remote.ok and local.ok and remote.executed == local.executed == 5
     m = json.loads((tmp_path / "dask/manifest.json").read_text(encoding="utf-8"))
     assert len({r["worker"] for r in m["runs"]}) == 2  # both workers rendered reports
     for stem in ("2023/xa-an-a", "2023/xa-binh-b", "2023/xa-cao-c", "2023/huyen-thu"):

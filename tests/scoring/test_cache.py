@@ -85,10 +85,14 @@ def test_large_categoricals_keep_only_the_categories_they_use():
 def test_batch_runs_read_their_own_districts_file(three_districts, tmp_path):
     ds, card = three_districts
     runs = batch.plan(ds, [2023])
-    assert sorted({r.district for r in runs}) == ["", "Bắc", "Lý Nhân", "Nam"]
+    assert sorted({r.district for r in runs}) == ["", "Bắc", "Lý Nhân", "Nam", "tỉnh:Hà Nam"]
     files = batch.write_district_scores(card, runs, tmp_path)
     assert sorted(p.name for p in files.values()) == ["0000-khong-huyen.pkl", "0001-bac.pkl", "0002-ly-nhan.pkl",
-                                                      "0003-nam.pkl"]
+                                                      "0003-nam.pkl", "tinh-0000-ha-nam.pkl"]
+    # the province report's file: every commune of the province (the three districts and the one without)
+    province = read_scorecard(files["tỉnh:Hà Nam"])
+    hanam = set(ds.communes.loc[ds.communes["province"] == "Hà Nam", "commune_id"])
+    assert set(province.communes["commune_id"].unique()) == hanam & set(card.communes["commune_id"])
     nam = read_scorecard(files["Nam"])
     assert sorted(nam.communes["commune_id"].unique()) == ["13576", "13579"]
     assert len(nam.dataset.communes) == 21  # all named by the crosswalk

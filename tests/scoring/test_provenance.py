@@ -74,7 +74,7 @@ def test_provenance_travels_through_the_score_cache(tmp_path, tiny_both_years_ca
 def test_changed_threshold_changes_the_provenance_table_and_reruns_exactly_the_affected_reports(tmp_path):
     d, out = two_period_dataset(tmp_path), tmp_path / "out"
     first = batch.run_batch(d, years=[2022, 2023], out=out, jobs=1, progress=False, formats=("html",))
-    assert first.ok and (first.planned, first.executed) == (8, 8)
+    assert first.ok and (first.planned, first.executed) == (10, 10)
     before = {y: provenance_table(commune_report(d, "C", y).card) for y in (2022, 2023)}
 
     set_file = d / "frameworks" / "tiny-nc-2023.yaml"
@@ -92,9 +92,9 @@ def test_changed_threshold_changes_the_provenance_table_and_reruns_exactly_the_a
 
     second = batch.run_batch(d, years=[2022, 2023], out=out, jobs=1, progress=False, formats=("html",))
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert second.ok and (second.executed, second.skipped) == (4, 4)  # the 2023 reports, not the 2022 ones
+    assert second.ok and (second.executed, second.skipped) == (5, 5)  # the 2023 reports, not the 2022 ones
     redone = {r["stem"] for r in manifest["runs"] if r["inputs"].get("frameworks/tiny-nc-2023.yaml")}
-    assert redone == {"2023/xa-an-a", "2023/xa-binh-b", "2023/xa-cao-c", "2023/huyen-thu"}
+    assert redone == {"2023/xa-an-a", "2023/xa-binh-b", "2023/xa-cao-c", "2023/huyen-thu", "2023/tinh-thu-nghiem"}
     html = (out / "2023/xa-cao-c.html").read_text(encoding="utf-8")
     assert hashlib.sha256(set_file.read_bytes()).hexdigest() in html
 
@@ -149,7 +149,7 @@ def keys(d: Path, years=(2022, 2023)) -> dict[str, str]:
 def test_batch_freshness_key_follows_the_data_and_the_sets_of_both_periods(tmp_path):
     d = two_period_dataset(tmp_path)
     before = keys(d)
-    assert len(before) == 8 and len(set(before.values())) == 8
+    assert len(before) == 10 and len(set(before.values())) == 10  # per year: 3 communes, the district, the province
     changed = lambda a, b: {s for s in a if a[s] != b[s]}  # noqa: E731
     y2022 = {s for s in before if s.startswith("2022/")}
     y2023 = set(before) - y2022
