@@ -113,7 +113,8 @@ def district_scores(card, runs: list[Run], folder: Path) -> Iterator[tuple[str, 
 def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, province: str | None = None,
          district: str | None = None, lang: str = "vi", whatif: bool = False) -> list[Run]:
     """The runs of a batch: every assessed commune (or those named, or those of one province or
-    district), every district (in the years that have districts) and every province, per year; each
+    district), every district (in the years that have districts) and every province (but in a
+    district's batch), per year; each
     report in `lang`, the districts' with their threshold what-if when `whatif`."""
     c = ds.communes[ds.communes["assessed"]]
     c = c[c["commune_id"].isin(ds.area_communes(province, district))]
@@ -121,7 +122,7 @@ def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, provi
         ids = {ds.commune_id(x) for x in communes}
         c = c[c["commune_id"].isin(ids)]
     runs = []
-    every = c
+    every, provinces = c, not district  # a district's batch renders no province report
     for year in years:  # the communes of that year (the crosswalk's dates, Dataset.existing)
         c = every[every["commune_id"].isin(set(ds.communes.loc[ds.existing([year]), "commune_id"]))]
         for cid, name, district in zip(c["commune_id"], c["commune"], c["district"]):
@@ -136,10 +137,10 @@ def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, provi
                             {"district": district, "year": year, "lang": lang, "whatif": whatif,
                              "links": json.dumps(links, ensure_ascii=False)},
                             district=district))
-        for province in dict.fromkeys(c["province"]):
+        for province in dict.fromkeys(c["province"] if provinces else ()):
             if isinstance(province, str) and province.strip():
                 runs.append(Run("province", province, province, year, f"{year}/tinh-{slug(province)}",
-                                {"province": province, "year": year}, district=PROVINCE + province))
+                                {"province": province, "year": year, "lang": lang}, district=PROVINCE + province))
     return runs
 
 

@@ -58,4 +58,4 @@ def test_the_batch_plans_a_province_report_per_province_and_year():
     assert kinds[(2026, "province")] == ["Ninh Bình"] and (2026, "district") not in kinds
     assert len(kinds[(2026, "commune")]) == 7
     ninh = next(r for r in runs if r.kind == "province" and r.year == 2026)
-    assert ninh.stem == "2026/tinh-ninh-binh" and ninh.params == {"province": "Ninh Bình", "year": 2026}
+    assert ninh.stem == "2026/tinh-ninh-binh" and ninh.params == {"province": "Ninh Bình", "year": 2026, "lang": "vi"}

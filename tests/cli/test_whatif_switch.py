@@ -46,7 +46,8 @@ def test_whatif_with_a_commune_is_refused_before_any_run(ran, tmp_path):
 def test_a_batch_plan_carries_lang_to_every_run_and_whatif_to_the_districts():
     runs = batch.plan(load_dataset(TINY), [2023], lang="en", whatif=True)
     assert {r.params["lang"] for r in runs} == {"en"}
-    assert [(r.kind, r.params.get("whatif")) for r in runs] == [("commune", None)] * 3 + [("district", True)]
+    assert [(r.kind, r.params.get("whatif")) for r in runs] == [("commune", None)] * 3 + [("district", True),
+                                                                                   ("province", None)]
     assert all(r.params["whatif"] is False for r in batch.plan(load_dataset(TINY), [2023]) if r.kind == "district")
 
 

@@ -46,7 +46,7 @@ def test_plain_install_runs_reports_from_an_empty_folder(tmp_path):
     data = tmp_path / "my data"
     shutil.copytree(TINY, data)
     res = run(venv / "bin" / "ntm", "reports", data, "--year", "2023", "--out", "r", "--jobs", "1", cwd=work, env=env)
-    assert "4 báo cáo: 4 đã chạy, 0 đã có sẵn và còn mới, 0 lỗi" in res.stdout
+    assert "5 báo cáo: 5 đã chạy, 0 đã có sẵn và còn mới, 0 lỗi" in res.stdout  # 3 communes, district, province
     report = (work / "r" / "2023" / "xa-cao-c.html").read_text(encoding="utf-8")
     assert "2/3 tiêu chí, 6/7 chỉ tiêu" in report
     manifest = json.loads((work / "r" / "manifest.json").read_text(encoding="utf-8"))
