@@ -50,10 +50,10 @@ def test_plain_install_runs_reports_from_an_empty_folder(tmp_path):
     report = (work / "r" / "2023" / "xa-cao-c.html").read_text(encoding="utf-8")
     assert "2/3 tiêu chí, 6/7 chỉ tiêu" in report
     manifest = json.loads((work / "r" / "manifest.json").read_text(encoding="utf-8"))
-    assert all(r["status"] == "ok" for r in manifest["runs"]) and len(manifest["runs"]) == 4
+    assert all(r["status"] == "ok" for r in manifest["runs"]) and len(manifest["runs"]) == 5
 
     res = run(venv / "bin" / "ntm", "notebooks", "so-tay", cwd=work, env=env)
     copied = sorted(p.name for p in (work / "so-tay").iterdir())
-    assert copied == ["commune_report.ipynb", "district_bulletin.ipynb", "explore.ipynb"]
+    assert copied == ["commune_report.ipynb", "district_bulletin.ipynb", "explore.ipynb", "province_report.ipynb"]
     original = ROOT / "notebooks" / "commune_report.ipynb"
     assert (work / "so-tay" / "commune_report.ipynb").read_bytes() == original.read_bytes()
