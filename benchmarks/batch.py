@@ -24,9 +24,8 @@ the time the country would take on cores of its own at that cost. The last line 
 With `--national-2026 N`, renders what a 2026 batch renders (no districts any more): the commune
 reports of whole provinces, taken in the order of communes.csv until about N communes, and each
 of those provinces' province report. It reads the dataset given by --dataset-2026 (a 2026
-dataset, e.g. a synthetic province of the new map), else a synthetic national dataset of 3321
-communes in --cache whose latest year stands in (its provinces are the 63 of the old map, so
-smaller than the 34 of 2026: the province reports are measured on about half their size). It
+dataset), else the synthetic 34 provinces of the map of 1 July 2025 (`ntm synthetic --national
+--year 2026`, made in --cache-2026 on first use). It
 projects the time of the whole country, 3321 commune reports and 34 province reports, on --jobs
 cores of their own: the processor time each kind of report took (worker and warm kernel), the
 batch's own work and the load scaled to the country (the wall time of a shared machine would
@@ -126,14 +125,14 @@ COMMUNES_2026, PROVINCES_2026 = 3321, 34  # the commune-level units and province
 
 def national_2026(args) -> None:
     """The 2026 batch benchmark (see the module docstring)."""
-    from ntmlib.dataset.synthetic import national_cache
+    from ntmlib.dataset.synthetic import national_cache, national_folder
     from ntmlib.present.maps import CACHE_ENV
 
     if args.dataset_2026:
-        data, stand_in = Path(args.dataset_2026), False
-    else:
-        national_cache(args.cache_2026, communes=COMMUNES_2026, formats=("parquet",))
-        data, stand_in = args.cache_2026 / "parquet", True
+        data = Path(args.dataset_2026)
+    else:  # the synthetic 34 provinces of the map of 1 July 2025
+        national_cache(args.cache_2026, formats=("parquet",), year=2026)
+        data = national_folder(args.cache_2026, "parquet", 2026)
     t0 = time.perf_counter()
     ds = load_dataset(data)
     load = time.perf_counter() - t0
@@ -181,7 +180,7 @@ def national_2026(args) -> None:
     main_cpu = time.process_time() - cpu0
     projected = (load * COMMUNES_2026 / len(c) + main_cpu * COMMUNES_2026 / len(chosen)
                  + (COMMUNES_2026 * per["commune"] + PROVINCES_2026 * per["province"]) / jobs) / 60
-    print(f"dataset: {data}{' (stand-in: the latest year of the old map)' if stand_in else ''}, year {year}, "
+    print(f"dataset: {data}, year {year}, "
           f"{len(c)} communes of {c['province'].nunique()} provinces; loaded in {load:.1f} s")
     print(f"batch: {len(chosen)} communes of {len(provinces)} provinces ({', '.join(provinces)}), {n} reports in "
           f"{seconds:.1f} s, {jobs} workers; wall time per report in a worker: commune {each['commune']:.2f} s, "

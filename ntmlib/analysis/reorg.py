@@ -70,7 +70,9 @@ def new_communes(dataset: Dataset) -> pd.DataFrame:
     units = cw.drop_duplicates("key")[NEW_COLUMNS].reset_index(drop=True)
     members = cw.groupby("key", sort=False)["old_commune_id"].agg(list)
     units["predecessor_ids"] = units["key"].map(members)
-    units["predecessors"] = [[names[i] for i in ids] for ids in units["predecessor_ids"]]
+    written = dict(zip(cw["old_commune_id"], cw["old_commune"])) if "old_commune" in cw.columns else {}
+    units["predecessors"] = [[names.get(i, written.get(i, i)) for i in ids]  # a predecessor left out of the
+                             for ids in units["predecessor_ids"]]  # dataset (Dataset.restrict): the crosswalk's name
     return units
 
 
@@ -92,9 +94,11 @@ def predecessor_table(dataset: Dataset) -> pd.DataFrame:
     places = dataset.communes.drop_duplicates("commune_id").set_index(
         dataset.communes.drop_duplicates("commune_id")["commune_id"].astype(str))
     ids = cw["old_commune_id"].astype(str)
+    written = cw["old_commune"] if "old_commune" in cw.columns else ids  # a predecessor left out of the dataset
     out = cw[NEW_COLUMNS].astype("str").assign(
-        commune_id=ids, commune=ids.map(places["commune"]).astype("str"),
-        district=ids.map(places["district"]).astype("str"), province=ids.map(places["province"]).astype("str"),
+        commune_id=ids, commune=ids.map(places["commune"]).fillna(written).astype("str"),
+        district=ids.map(places["district"]).fillna("").astype("str"),
+        province=ids.map(places["province"]).fillna("").astype("str"),
         assessed=ids.map(places["assessed"]).fillna(False).astype(bool),
         default=cw["default"].astype(str).str.strip().str.lower().eq("x") if "default" in cw else False)
     out = out[PREDECESSOR_COLUMNS].reset_index(drop=True)
@@ -182,10 +186,16 @@ def unit(dataset: Dataset, ref) -> pd.Series:
 
 def predecessors(dataset: Dataset, new_commune) -> pd.DataFrame:
     """The old communes (rows of communes.csv) that formed `new_commune`, in communes.csv order."""
-    ids = unit(dataset, new_commune)["predecessor_ids"]
+    u = unit(dataset, new_commune)
     c = dataset.communes
-    out = c[c["commune_id"].isin(ids)]
-    return out.drop(columns=[x for x in ("line", "place") if x in out.columns]).reset_index(drop=True)
+    out = c[c["commune_id"].isin(u["predecessor_ids"])]
+    out = out.drop(columns=[x for x in ("line", "place") if x in out.columns]).reset_index(drop=True)
+    left_out = [(i, n) for i, n in zip(u["predecessor_ids"], u["predecessors"]) if i not in set(out["commune_id"])]
+    if left_out:  # predecessors not in the dataset (Dataset.restrict): their ids and the crosswalk's names
+        out = pd.concat([out, pd.DataFrame({"commune_id": [i for i, _ in left_out], "commune": [n for _, n in left_out],
+                                            "assessed": False})], ignore_index=True)
+        out[["district", "province"]] = out.reindex(columns=["district", "province"]).fillna("")
+    return out
 
 
 def _as_date(date) -> str:
@@ -322,14 +332,14 @@ def formation_text(dataset: Dataset, new_commune, years=(), lang: str = "vi") ->
     predecessors' results ('Xã Nam Xang (mã 13591, tỉnh Ninh Bình) được thành lập từ ngày
     1/7/2025 trên cơ sở xã Nguyên Lý, …')."""
     u, pre = unit(dataset, new_commune), predecessors(dataset, new_commune)
-    places = list(dict.fromkeys(zip(pre["district"], pre["province"])))
+    places = [p for p in dict.fromkeys(zip(pre["district"], pre["province"])) if all(p)]
     kind = u["new_type"] or "xã"
     place = label(FORMATION_TEXT, "place", lang)
     text = label(FORMATION_TEXT, "formed", lang).format(
         Kind=kind[:1].upper() + kind[1:], name=u["new_commune"], code=u["new_commune_id"],
         province=u["new_province"], when=date_text(u["effective"], lang),
         names=join_names([_unit_name(n, lang) for n in pre["commune"]], lang),
-        places="; ".join(place.format(*p) for p in places))
+        places="; ".join(place.format(*p) for p in places)).replace(" ().", ".")  # places unknown: none written
     years = sorted(int(y) for y in years)
     if years and u["effective"][:4] > str(years[-1]):
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else f"{years[0]}"

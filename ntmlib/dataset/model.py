@@ -144,9 +144,15 @@ class Dataset:
 
     def restrict(self, commune_ids) -> "Dataset":
         """The dataset cut down to some communes: their rows of communes, observations, recognitions
-        and registrations. Scores of those communes are the same as in the whole dataset."""
+        and registrations, and the crosswalk's rows of the units among them (as new or old
+        communes). Scores of those communes are the same as in the whole dataset."""
         ids = set(commune_ids)
         pick = lambda df: df[df["commune_id"].isin(ids)].reset_index(drop=True)  # noqa: E731
+        cw = self.crosswalk
+        if cw is not None and not cw.empty and "key" in cw.columns:  # the units of those communes only
+            cw = cw[cw["key"].astype(str).isin(set(map(str, ids))) | cw["old_commune_id"].isin(ids)]
+            cw = cw.reset_index(drop=True)
         return replace(self, communes=pick(self.communes), observations=pick(self.observations),
                        recognitions=pick(self.recognitions), registrations=pick(self.registrations), encoded=None,
+                       crosswalk=cw,
                        tables={k: replace(t, frame=None) for k, t in self.tables.items()})  # places only

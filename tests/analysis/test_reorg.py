@@ -300,3 +300,19 @@ def test_the_reorganisation_as_one_typed_table(ly_nhan_card):
     wide = table.pivot_table(index=["key", "commune_id", "year"], columns="tier", values="criteria_met",
                              aggfunc="first", observed=True)
     assert all(str(d) == "Int64" for d in wide.dtypes)
+
+
+def test_a_new_commune_cut_out_of_its_dataset_keeps_its_predecessors_names():
+    # Dataset.restrict to one new commune (a district's or province's batch may leave its predecessors
+    # out): the crosswalk keeps that unit's rows only and the predecessors are named from it
+    ds = ntmlib.load_dataset(LY_NHAN)
+    sub = ds.restrict(["13591@2025-07-01"])
+    assert sub.crosswalk["old_commune"].tolist() == ["Nguyên Lý", "Công Lý", "Đức Lý"]
+    assert reorg.new_communes(sub)["predecessors"].tolist() == [["Nguyên Lý", "Công Lý", "Đức Lý"]]
+    assert reorg.formation_text(sub, "13591@2025-07-01") == (
+        "Xã Nam Xang (mã 13591, tỉnh Ninh Bình) được thành lập từ ngày 1/7/2025 trên cơ sở xã Nguyên Lý, "
+        "xã Công Lý và xã Đức Lý.")
+    table = reorg.predecessor_table(sub)
+    assert table["commune"].tolist() == ["Nguyên Lý", "Công Lý", "Đức Lý"] and (table["district"] == "").all()
+    whole = reorg.formation_text(ds, "13591@2025-07-01")
+    assert whole.endswith("xã Nguyên Lý, xã Công Lý và xã Đức Lý (huyện Lý Nhân, tỉnh Hà Nam).")
