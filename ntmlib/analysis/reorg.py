@@ -296,7 +296,8 @@ def history_table(card: Scorecard, new_commune=None, years=None) -> pd.DataFrame
     links = predecessor_table(card.dataset)
     if new_commune is not None:
         refs = [new_commune] if isinstance(new_commune, str) else list(new_commune)
-        keys = [find_new_commune(card.dataset, r) for r in refs]
+        known = set(links["key"])  # a unit's key is itself; anything else is looked up
+        keys = [r if isinstance(r, str) and r in known else find_new_commune(card.dataset, r) for r in refs]
         links = links[links["key"].isin(keys)]
         links = links.assign(_k=links["key"].map({k: n for n, k in enumerate(keys)})).sort_values("_k", kind="stable")
     all_years = sorted(int(y) for y in card.communes["year"].unique())
