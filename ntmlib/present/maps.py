@@ -378,7 +378,8 @@ def _read_disk(path: Path | None):
         return None
     try:
         d = json.loads(path.read_text(encoding="utf-8"))
-        return MapSvg(d["svg"], tuple(d["scale"]), tuple(d["offset"])), pd.DataFrame(d["points"])
+        points = pd.DataFrame(d["points"], columns=d.get("columns"))  # an empty table keeps its columns
+        return MapSvg(d["svg"], tuple(d["scale"]), tuple(d["offset"])), points
     except (OSError, ValueError, KeyError):
         return None
 
@@ -387,7 +388,7 @@ def _write_disk(path: Path | None, m: MapSvg, p: pd.DataFrame) -> None:
     if path is None:
         return
     payload = {"svg": m.svg, "scale": m.scale, "offset": m.offset,
-               "points": json.loads(p.to_json(orient="records", force_ascii=False))}
+               "points": json.loads(p.to_json(orient="records", force_ascii=False)), "columns": list(p.columns)}
     try:
         write_text_atomic(path, json.dumps(payload, ensure_ascii=False))
     except (OSError, DataError):  # a cache: not writing it only costs the next kernel a drawing

@@ -164,3 +164,15 @@ def test_every_map_is_an_image_named_by_its_title(district):
         assert svgs and all('role="img" aria-label="' in s for s in svgs), svgs
     assert '<svg role="img" aria-label="Vị trí xã Nhân Bình trong huyện Lý Nhân"' in \
         views.commune_report(SAMPLE, "Nhân Bình", 2023).map_html()
+
+
+def test_a_map_without_points_read_from_disk_keeps_its_columns(tmp_path):
+    # another kernel reads a kept map whose points table is empty (no commune of the area has a
+    # place): the table it reads has the columns the pages ask for, so the page says there is no map
+    empty = pd.DataFrame({"commune_id": pd.Series([], dtype=str), "lat": pd.Series([], dtype=float),
+                          "lon": pd.Series([], dtype=float)})
+    path = tmp_path / "m.json"
+    maps._write_disk(path, maps.MapSvg("<svg></svg>", (1.0, 1.0), (0.0, 0.0)), empty)
+    m, p = maps._read_disk(path)
+    assert list(p.columns) == ["commune_id", "lat", "lon"] and p.empty and p["lat"].isna().all()
+    assert m.svg == "<svg></svg>"
