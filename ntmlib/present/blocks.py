@@ -205,17 +205,30 @@ def folded_html(summary: str, inner: str, open_: bool = False) -> str:
             f"{inner}</details>")
 
 
-def cards_table_html(df: pd.DataFrame, classes: str = "ntm-table") -> str:
+def cards_table_html(df: pd.DataFrame, classes: str = "ntm-table", numeric=(), group: str | None = None) -> str:
     """A table whose rows become labelled cards on a narrow screen (each cell under its column's
     name, the first cell the card's title, as in Việc cần làm; a column without a name, as in a
-    two-column list of facts, gives its cells alone); a table as usual on a wide one and in print."""
-    cols = [str(c) for c in df.columns]
+    two-column list of facts, gives its cells alone); a table as usual on a wide one and in print.
+    Columns in `numeric` are right-aligned; a cell holding a list is written one item a line; with
+    `group`, a header row opens each run of rows with one value of that column."""
+    at = [k for k, c in enumerate(df.columns) if group is None or c != group]
+    where = None if group is None else list(df.columns).index(group)
+    cols = [str(df.columns[k]) for k in at]
     head = "".join(f'<th scope="col">{_e(c)}</th>' for c in cols)
-    body = "".join("<tr>" + "".join(
-        (f"<td>{_e(_cell(v))}</td>" if k == 0 or not c.strip() else f'<td data-label="{_e(c)}">{_e(_cell(v))}</td>')
-        for k, (c, v) in enumerate(zip(cols, row))) + "</tr>" for row in df.itertuples(index=False, name=None))
+    body, last = [], object()
+    for row in df.itertuples(index=False, name=None):
+        if where is not None and row[where] != last:
+            last = row[where]
+            body.append(f'<tr class="ntm-group"><th colspan="{len(cols)}" scope="colgroup">{_e(last)}</th></tr>')
+        cells = []
+        for k, (c, v) in enumerate(zip(cols, (row[j] for j in at))):
+            text = "<br>".join(_e(x) for x in v) if isinstance(v, (list, tuple)) else _e(_cell(v))
+            cls = ' class="ntm-num"' if c in numeric else ""
+            cells.append(f"<td{cls}>{text}</td>" if k == 0 or not c.strip() else
+                         f'<td{cls} data-label="{_e(c)}">{text}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
     return (STYLE + f'<div class="ntm-scroll"><table class="{classes} ntm-cards"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table></div>")
+            f"<tbody>{''.join(body)}</tbody></table></div>")
 
 
 def _cell(value) -> str:

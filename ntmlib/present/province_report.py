@@ -78,25 +78,9 @@ def _fill(state: str) -> str:
 
 
 def cards_html(df: pd.DataFrame, numeric=(), group: str | None = None) -> str:
-    """A table that is a table on a page and a list of labelled cards on a phone (the layout of
-    the commune report's 'Việc cần làm'): each cell carries its column's name; a cell holding a
-    list is written one item a line; with `group`, a header row for each value of that column."""
-    cols = [c for c in df.columns if c != group]
-    head = "".join(f'<th scope="col">{_e(c)}</th>' for c in cols)
-    body, last = [], object()
-    for _, row in df.iterrows():
-        if group is not None and row[group] != last:
-            last = row[group]
-            body.append(f'<tr class="ntm-group"><th colspan="{len(cols)}" scope="colgroup">{_e(last)}</th></tr>')
-        cells = []
-        for k, c in enumerate(cols):
-            v = row[c]
-            text = "<br>".join(_e(x) for x in v) if isinstance(v, (list, tuple)) else ("" if pd.isna(v) else _e(v))
-            cls = ' class="ntm-num"' if c in numeric else ""
-            cells.append(f"<td{cls}>{text}</td>" if k == 0 else f'<td{cls} data-label="{_e(c)}">{text}</td>')
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return (blocks.STYLE + '<div class="ntm-scroll"><table class="ntm-steps ntm-cards"><thead><tr>' + head
-            + "</tr></thead><tbody>" + "".join(body) + "</tbody></table></div>")
+    """A table on a page, labelled cards on a phone (blocks.cards_table_html, in the style of the
+    commune report's 'Việc cần làm')."""
+    return blocks.cards_table_html(df, "ntm-steps", numeric, group)
 
 
 @dataclass
