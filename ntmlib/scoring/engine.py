@@ -500,15 +500,16 @@ def _undecided(sets: list[CriteriaSet], met: np.ndarray, known: np.ndarray, no_t
                prerequisite: np.ndarray, reaches: np.ndarray) -> np.ndarray:
     """(communes × years, sets): True where the set's verdict cannot be decided for want of a
     threshold: not reached, and either nothing failed while some value has no threshold, or the
-    set is met but its prerequisite tier is itself undecided. A commune whose prerequisite tier
-    failed is decided (not reached) whatever its values."""
+    set is met but its prerequisite tier is itself undecided (by any set of that tier scored here,
+    as a tier is reached by any of them). A commune whose prerequisite tier failed is decided (not
+    reached) whatever its values."""
     out = np.zeros(met.shape, bool)
-    tier_col = {}
+    tier_undecided: dict[str, np.ndarray] = {}  # per tier: undecided by any of its sets, as _tiers ORs reached
     for j, s in enumerate(sets):  # lowest tier first
-        req = out[:, tier_col[s.requires]] if s.requires in tier_col else np.zeros(len(met), bool)
+        req = tier_undecided.get(s.requires, np.zeros(len(met), bool))
         own = ~known[:, j] & (no_threshold[:, j] > 0)
         out[:, j] = ~reaches[:, j] & (own | (met[:, j] & known[:, j] & req)) & (prerequisite[:, j] | req)
-        tier_col.setdefault(s.tier, j)
+        tier_undecided[s.tier] = tier_undecided.get(s.tier, np.zeros(len(met), bool)) | out[:, j]
     return out
 
 
