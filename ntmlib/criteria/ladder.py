@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..errors import FrameworkError, Problem
 from ..text import TIERS, error_text, tier_name, tier_order, tier_rank
+from ..text.formats import KNOWN_TIERS
 from .criteria_set import CriteriaSet
 
 
@@ -36,6 +37,21 @@ class Ladder:
     def above(self, tier: str | None) -> tuple[str, ...]:
         """The tiers ranking above `tier` (every tier for None), lowest first."""
         return tuple(t for t in self.tiers if self.rank(t) > (self.rank(tier) if tier else 0))
+
+    def held_by(self, tier: str) -> tuple[str, ...]:
+        """The tiers of this ladder whose recognition holds `tier`: itself and every tier that
+        requires it, directly or through another (kiểu mẫu holds nâng cao and NTM; hiện đại of
+        2026–2030 holds NTM but not nâng cao, and kiểu mẫu of 2021–2025 does not hold hiện đại)."""
+        out = []
+        for t in self.tiers:
+            step = t
+            for _ in range(len(self.tiers)):  # a requirement ranks lower (criteria_set checks it): no cycle
+                if step is None or step == tier:
+                    break
+                step = self.requires.get(step)
+            if step == tier:
+                out.append(t)
+        return tuple(out)
 
     def name(self, tier: str, lang: str = "vi") -> str:
         """'NTM hiện đại' (or 'modern NTM')."""
@@ -70,7 +86,7 @@ def ladder_of(sets, extra=()) -> Ladder:
         requires.setdefault(s.tier, s.requires)
     for t in extra:
         if isinstance(t, str) and t and t not in ranks and tier_rank(t):
-            ranks[t], requires[t] = tier_rank(t), None
+            ranks[t], requires[t] = tier_rank(t), KNOWN_TIERS[t][1] if t in KNOWN_TIERS else None
     tiers = tuple(sorted(ranks, key=lambda t: (ranks[t], t)))
     return Ladder(tiers, ranks, requires)
 

@@ -518,20 +518,27 @@ def _tiers(ds: Dataset, sets: list[CriteriaSet], communes: pd.DataFrame, years: 
     """prerequisite_met, recognised, reaches, tier_reached, tier_recognised per commune × year × set.
 
     A set's prerequisite tier is reached in the same scoring when a set of that tier is scored,
-    else held by a recognition (a tier holds every tier of a lower rank). `set_met` is (communes ×
-    years, sets), True where met; the tier columns are categoricals of `ladder`."""
+    else held by a recognition (a recognised tier holds the tiers it requires, directly or through
+    another: Ladder.held_by). `set_met` is (communes × years, sets), True where met; the tier
+    columns are categoricals of `ladder`."""
     C, Y, S = len(communes), len(years), len(sets)
     rec = ds.recognitions
     ci = pd.Index(communes["commune_id"]).get_indexer(rec["commune_id"])
     rank = rec["tier"].map({t: n for n, t in enumerate(ladder.tiers)}).to_numpy(dtype=float)
     rec_year = pd.to_numeric(rec["year"], errors="coerce").to_numpy(dtype=float)
-    held_rank = np.full((C, Y), -1, np.int64)  # highest tier held (a tier holds every tier below)
+    held = np.zeros((C, Y, len(ladder)), bool)  # whether the commune holds a recognition of each tier by the year
     for b, y in enumerate(years):
         ok = (ci >= 0) & ~np.isnan(rank) & (np.isnan(rec_year) | (rec_year <= y))
-        np.maximum.at(held_rank[:, b], ci[ok], rank[ok].astype(np.int64))
-    held_rank = held_rank.reshape(-1)  # the index on the ladder of the highest tier held, -1 for none
-    ranks = np.array([ladder.rank(t) for t in ladder.tiers] + [0])
-    held_ladder_rank = ranks[held_rank]
+        held[ci[ok], b, rank[ok].astype(np.int64)] = True
+    held = held.reshape(C * Y, len(ladder))
+    # the highest tier held, -1 for none; a recognition holds its tier and the tiers that tier requires
+    held_rank = (np.where(held.any(axis=1), len(ladder) - 1 - held[:, ::-1].argmax(axis=1), -1) if len(ladder)
+                 else np.full(C * Y, -1))
+    index = {t: k for k, t in enumerate(ladder.tiers)}
+
+    def holds(tier: str) -> np.ndarray:
+        return held[:, [index[t] for t in ladder.held_by(tier)]].any(axis=1)
+
     reached: dict[str, np.ndarray] = {}
     prereq, recognised, reaches = (np.zeros((C * Y, S), bool) for _ in range(3))
     for j, s in enumerate(sets):  # lowest tier first, so the prerequisite is known when needed
@@ -540,9 +547,9 @@ def _tiers(ds: Dataset, sets: list[CriteriaSet], communes: pd.DataFrame, years: 
         elif s.requires in reached:
             pre = reached[s.requires]
         else:
-            pre = held_ladder_rank >= ladder.rank(s.requires)
+            pre = holds(s.requires)
         prereq[:, j] = pre
-        recognised[:, j] = held_ladder_rank >= ladder.rank(s.tier)
+        recognised[:, j] = holds(s.tier)
         reaches[:, j] = set_met[:, j] & pre
         reached[s.tier] = reached.get(s.tier, np.zeros(C * Y, bool)) | reaches[:, j]
     set_rank = np.array([ladder.tiers.index(s.tier) for s in sets])

@@ -14,6 +14,7 @@ from ..base.values import parse_full
 from ..criteria.criteria_set import CriteriaSet
 from ..dataset.model import Dataset
 from ..text import tier_order, tier_rank
+from ..text.formats import KNOWN_TIERS
 
 NO_THRESHOLD = "không có ngưỡng"
 MEASURE_PRIORITY = 1000
@@ -106,7 +107,7 @@ def score_reference(ds: Dataset, sets: list[CriteriaSet], years: list[int]) -> d
             if old is None or (priority, line) < (old[0], old[1]):
                 chosen[key] = (priority, line, value, place)
 
-    recognised = _recognitions(ds, years)
+    recognised = _recognitions(ds, years, sets)
     ind_rows, crit_rows, commune_rows = [], [], []
     communes = ds.communes[ds.communes["assessed"]]
     alive = {y: set(ds.communes.loc[ds.existing([y]), "commune_id"]) for y in years}  # the crosswalk's dates
@@ -175,7 +176,7 @@ def score_reference(ds: Dataset, sets: list[CriteriaSet], years: list[int]) -> d
                 req_undecided = undecided.get(s.requires, False)
                 is_undecided = (not reaches and (pre or req_undecided)
                                 and ((set_met is None and n_nothr > 0) or (set_met is True and req_undecided)))
-                undecided.setdefault(s.tier, is_undecided)
+                undecided[s.tier] = undecided.get(s.tier, False) or is_undecided  # a tier by any of its sets
                 rows_of_year.append({
                     "commune_id": cid, "commune": name, "year": year, "set": s.id, "tier": s.tier,
                     "criteria_met": sum(r is True for r in crit_results), "criteria_total": len(crit_results),
@@ -196,13 +197,18 @@ def score_reference(ds: Dataset, sets: list[CriteriaSet], years: list[int]) -> d
     return {"indicators": pd.DataFrame(ind_rows), "criteria": pd.DataFrame(crit_rows), "communes": communes}
 
 
-def _recognitions(ds: Dataset, years: list[int]) -> dict[tuple[str, int], set[str]]:
-    """(commune, year) -> tiers held that year: recognised by then (or year unknown), and the tiers below."""
+def _recognitions(ds: Dataset, years: list[int], sets) -> dict[tuple[str, int], set[str]]:
+    """(commune, year) -> tiers held that year: recognised by then (or year unknown), and the tiers
+    that tier requires, one after another (kiểu mẫu → nâng cao → NTM; hiện đại → NTM)."""
+    requires = {t: KNOWN_TIERS[t][1] for t in KNOWN_TIERS}
+    requires.update({s.tier: s.requires for s in sets})
     held: dict[tuple[str, int], set[str]] = {}
-    ladder = ds.ladder(years)
     for cid, tier, rec_year in zip(ds.recognitions["commune_id"], ds.recognitions["tier"], ds.recognitions["year"]):
+        chain = []
+        while isinstance(tier, str) and tier and tier not in chain and tier_rank(tier) > 0:
+            chain.append(tier)
+            tier = requires.get(tier)
         for year in years:
             if pd.isna(rec_year) or int(rec_year) <= year:
-                held.setdefault((cid, year), set()).update(
-                    t for t in ladder if 0 < tier_rank(t) <= tier_rank(tier))
+                held.setdefault((cid, year), set()).update(chain)
     return held

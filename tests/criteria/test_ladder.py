@@ -57,6 +57,14 @@ def test_a_tier_a_set_declares_joins_the_ladder_by_its_rank(tmp_path):
     # across periods: the union, ordered by (rank, code); hien-dai and nang-cao share rank 2
     both = ladder_of([ntm, modern, load_set("vn-2021-nang-cao"), load_set("vn-2021-kieu-mau")])
     assert both.tiers == ("ntm", "hien-dai", "nang-cao", "kieu-mau")
+    # a recognition holds its tier and what that tier requires, never a tier of another line of the same rank
+    assert both.held_by("ntm") == ("ntm", "hien-dai", "nang-cao", "kieu-mau")
+    assert both.held_by("hien-dai") == ("hien-dai",)
+    assert both.held_by("nang-cao") == ("nang-cao", "kieu-mau")
+    assert ladder.held_by("hien-dai") == ("hien-dai", "sinh-thai") and ladder.held_by("sinh-thai") == ("sinh-thai",)
+    # the tiers of recognitions alone (no set of theirs scored) keep their known requirements
+    only = ladder_of([ntm, modern], extra=["kieu-mau", "nang-cao"])
+    assert only.held_by("hien-dai") == ("hien-dai",) and only.held_by("ntm") == only.tiers
 
 
 def test_a_tier_without_rank_or_ranked_below_what_it_requires_is_refused(tmp_path):
