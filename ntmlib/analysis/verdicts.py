@@ -119,13 +119,21 @@ def set_states(rows: pd.DataFrame) -> pd.Series:
     reached by the results only 'reached'; else 'undecided' when some value has no threshold,
     'no_data' when nothing failed but some value is missing, 'lapsed' when recognised and
     'not_reached' otherwise. A set whose criteria are all met but whose prerequisite tier is not
-    reached is decided: not reached (or lapsed)."""
+    reached is decided: not reached (or lapsed). A commune not recognised at the tier and without a
+    single value that year in any set of `rows` is 'no_data' whatever its prerequisite (its data
+    have not arrived): pass the rows of every set scored for it, not one set's."""
     reaches = rows["reaches"].to_numpy(dtype=bool)
     recognised = rows["recognised"].to_numpy(dtype=bool)
     all_met = rows["criteria_met"].to_numpy() == rows["criteria_total"].to_numpy()
     blocked = ~reaches & all_met & ~rows["prerequisite_met"].to_numpy(dtype=bool)
     undecided = rows["undecided"].to_numpy(dtype=bool) & ~blocked
-    unknown = rows["set_met"].isna().to_numpy() & rows["prerequisite_met"].to_numpy(dtype=bool)
+    total = rows["indicators_total"].to_numpy()
+    empty = pd.Series((rows["no_data"].to_numpy() == total) & (total > 0), index=rows.index)
+    keys = [k for k in ("commune_id", "year") if k in rows.columns]
+    if keys:  # not a single value in any set of the commune's year
+        empty = empty.groupby([rows[k].astype(str).to_numpy() for k in keys]).transform("all")
+    empty = empty.to_numpy(dtype=bool) & ~recognised
+    unknown = rows["set_met"].isna().to_numpy() & (rows["prerequisite_met"].to_numpy(dtype=bool) | empty)
     state = np.select([reaches & recognised, reaches, undecided, unknown, recognised],
                       ["maintained", "reached", "undecided", "no_data", "lapsed"], "not_reached")
     return pd.Series(state, index=rows.index, name="state")

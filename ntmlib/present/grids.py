@@ -279,7 +279,11 @@ def heatmap_html(card: Scorecard, year: int, set_id: str, lang: str = "vi",
     rows = heatmap_order(rows)
     links = links or {}
     results = criterion_results(card, y, set_id)
-    commune_states = set_states(rows)  # the commune's state at this tier, in the words of every page
+    every_set = card.communes[card.communes["year"] == y]  # all sets: a commune without any value
+    states = set_states(every_set)[every_set["set"] == s.id]
+    # the commune's state at this tier, in the words of every page
+    commune_states = dict(zip(every_set.loc[states.index, "commune_id"].astype(str), states))
+    commune_states = [commune_states[str(cid)] for cid in rows["commune_id"]]
     sizes = pd.Series([i.criterion for i in s.indicators], dtype=object).value_counts()
     twice = rows["commune"].duplicated(keep=False)
     names = [f"{n} ({i})" if d else n for n, i, d in zip(rows["commune"], rows["commune_id"], twice)]

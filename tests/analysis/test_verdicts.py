@@ -147,3 +147,32 @@ def test_unmet_rows_of_many_communes_are_each_communes_indicator_rows_in_the_ord
         assert len(nb) == 2 and set(nb["criterion"]) == {"15"}
     assert verdicts.unmet_rows(c, 2023, []).empty
     assert trends(c, communes=[]).empty
+
+
+def test_a_commune_without_a_single_value_is_without_data_at_every_tier(tmp_path):
+    # Đào (E) is registered and has no observation in 2023: its NTM is not reached, so its nâng
+    # cao prerequisite does not hold, yet it is "no data" there too, never "not reached"
+    import shutil
+
+    import ntmlib
+    from ntmlib.present.grids import heatmap_html
+
+    from tests.helpers.paths import TINY
+
+    d = tmp_path / "d"
+    shutil.copytree(TINY, d)
+    with open(d / "communes.csv", "a", encoding="utf-8") as f:
+        f.write("E,Đào,Thử,Thử nghiệm,DBSH,2,\n")
+    card = ntmlib.score(d, year=2023)
+    got = verdicts.states(card, 2023)
+    dao = got[got["commune_id"] == "E"].set_index("set")["state"].to_dict()
+    assert dao == {"tiny-ntm": "no_data", "tiny-nc": "no_data"}
+    rows = card.communes[(card.communes["commune_id"] == "E")].set_index("set")
+    assert not rows.loc["tiny-nc", "prerequisite_met"] and rows.loc["tiny-nc", "indicators_total"] > 0
+    # the other communes keep their states
+    others = got[got["commune_id"] != "E"]
+    before = verdicts.states(ntmlib.score(TINY, year=2023), 2023)
+    assert others.reset_index(drop=True).equals(before.reset_index(drop=True))
+    page = heatmap_html(card, 2023, "tiny-nc")
+    row = page[page.index("Đào"):][:600]
+    assert "ntm-st-no_data" in row and "ntm-st-not_reached" not in row
