@@ -152,15 +152,13 @@ def test_unmet_rows_of_many_communes_are_each_communes_indicator_rows_in_the_ord
 def test_a_commune_without_a_single_value_is_without_data_at_every_tier(tmp_path):
     # Đào (E) is registered and has no observation in 2023: its NTM is not reached, so its nâng
     # cao prerequisite does not hold, yet it is "no data" there too, never "not reached"
-    import shutil
-
     import ntmlib
     from ntmlib.present.grids import heatmap_html
 
     from tests.helpers.paths import TINY
+    from tests.helpers.tiny import tiny_copy
 
-    d = tmp_path / "d"
-    shutil.copytree(TINY, d)
+    d = tiny_copy(tmp_path)
     with open(d / "communes.csv", "a", encoding="utf-8") as f:
         f.write("E,Đào,Thử,Thử nghiệm,DBSH,2,\n")
     card = ntmlib.score(d, year=2023)
