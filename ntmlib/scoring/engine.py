@@ -38,12 +38,13 @@ def _as_sets(sets, dataset: Dataset, years: list[int]) -> list[CriteriaSet]:
         out: list[CriteriaSet] = []
         for y in years:
             out += [s for s in dataset.sets_for(y) if s.id not in {o.id for o in out}]
-        if not out:
-            raise DataError(Problem("dataset.yaml", error_text("no_sets_for_years", years=", ".join(map(str, years)))))
     else:
         if isinstance(sets, (str, CriteriaSet)):
             sets = [sets]
         out = [s if isinstance(s, CriteriaSet) else load_set(s, dataset.framework_dir) for s in sets]
+    if not out:  # none named in dataset.yaml for these years, or an empty list given
+        raise DataError(Problem("dataset.yaml" if sets is None else "sets",
+                                error_text("no_sets_for_years", years=", ".join(map(str, years)))))
     return sorted_sets(out)
 
 
@@ -532,8 +533,7 @@ def _tiers(ds: Dataset, sets: list[CriteriaSet], communes: pd.DataFrame, years: 
         held[ci[ok], b, rank[ok].astype(np.int64)] = True
     held = held.reshape(C * Y, len(ladder))
     # the highest tier held, -1 for none; a recognition holds its tier and the tiers that tier requires
-    held_rank = (np.where(held.any(axis=1), len(ladder) - 1 - held[:, ::-1].argmax(axis=1), -1) if len(ladder)
-                 else np.full(C * Y, -1))
+    held_rank = np.where(held.any(axis=1), len(ladder) - 1 - held[:, ::-1].argmax(axis=1), -1)  # a ladder has a tier
     index = {t: k for k, t in enumerate(ladder.tiers)}
 
     def holds(tier: str) -> np.ndarray:

@@ -17,6 +17,7 @@ import yaml
 
 from ntmlib.criteria.criteria_set import FRAMEWORK_DIR
 from ntmlib.dataset.loading import load_dataset
+from ntmlib.errors import DataError
 from ntmlib.scoring.engine import score
 from ntmlib.testing.reference import score_reference
 
@@ -39,13 +40,13 @@ FAILED, UNDECIDED, NC = "t-ntm-failed", "t-ntm-undecided", "hanam-2022-nang-cao"
 
 @pytest.fixture(scope="module")
 def sets(tmp_path_factory):
-    """Two sets extending hanam-2022-ntm: in one, indicator 2.1 (commune roads, ≥ 100 %) asks for
+    """Two sets extending hanam-2022-ntm: in one, indicator 2.3 (≥ 100 %) asks for
     10⁶ %, which every commune fails; in the other, it has a threshold for 2025 only (none for 2023)."""
     folder = tmp_path_factory.mktemp("sets")
     paths = {}
     for set_id, threshold in ((FAILED, 10 ** 6), (UNDECIDED, {"by_year": {2025: 100}})):
         s = {"id": set_id, "extends": "hanam-2022-ntm", "name": set_id, "tier": "ntm", "period": [2022, 2025],
-             "overrides": {"2.1": {"threshold": threshold}}}
+             "overrides": {"2.3": {"threshold": threshold}}}
         paths[set_id] = folder / f"{set_id}.yaml"
         paths[set_id].write_text(yaml.safe_dump(s, allow_unicode=True), encoding="utf-8")
     return paths
@@ -62,6 +63,26 @@ def test_the_tier_above_two_sets_of_one_tier_is_undecided_when_one_is(sets, orde
     assert bool(nc["set_met"]) and not nc["prerequisite_met"] and not nc["reaches"]
     assert bool(nc["undecided"])  # its values are met; whether it holds NTM is not known yet
     assert_agrees_with_the_reference(card, [2023])
+
+
+DUC_LY = "13591"  # reaches NTM (57/57) in 2023, not nâng cao (a criterion failed)
+
+
+def test_a_failed_tier_above_an_undecided_prerequisite_is_decided(sets):
+    # Đức Lý's NTM is undecided under the set whose 2.3 has no threshold; its nâng cao failed a
+    # criterion, so nâng cao is "not reached" whatever NTM turns out to be: not undecided
+    card = score(load_dataset(LY_NHAN), sets=[str(sets[UNDECIDED]), NC], year=2023)
+    c = card.communes.set_index(["commune_id", "set"])
+    ntm, nc = c.loc[(DUC_LY, UNDECIDED)], c.loc[(DUC_LY, NC)]
+    assert bool(ntm["undecided"]) and (ntm["indicators_met"], ntm["no_threshold"]) == (56, 1)
+    assert nc["set_met"] is False or not nc["set_met"]
+    assert nc["criteria_met"] < nc["criteria_total"] and not nc["undecided"] and not nc["reaches"]
+    assert_agrees_with_the_reference(card, [2023])
+
+
+def test_an_empty_list_of_sets_is_refused_by_name():
+    with pytest.raises(DataError, match="không có bộ tiêu chí nào cho năm 2023"):
+        score(load_dataset(LY_NHAN), sets=[], year=2023)
 
 
 NAM_XANG = "13591@2025-07-01"  # a new commune of 2025; 10/10 criteria, 31/31 indicators of vn-2026-ntm in 2026
