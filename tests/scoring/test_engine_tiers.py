@@ -112,3 +112,19 @@ def test_a_kieu_mau_recognition_of_2021_2025_does_not_hold_the_modern_tier_of_20
     assert (ntm["tier_reached"], ntm["tier_recognised"]) == ("hien-dai", "kieu-mau")
     others = c.drop(index=NAM_XANG, level="commune_id")
     assert not others.loc[others.index.get_level_values("set") == MODERN, "recognised"].any()
+
+
+def test_a_set_scored_alone_takes_its_prerequisite_from_the_recognitions():
+    # kiểu mẫu alone: its prerequisite, nâng cao, is not scored, so it holds exactly for the communes
+    # recognised nâng cao or kiểu mẫu by 2023 (recognitions.csv); an NTM recognition does not hold it
+    ds = load_dataset(LY_NHAN)
+    card = score(ds, sets=["hanam-2022-kieu-mau"], year=2023)
+    rec = ds.recognitions
+    year = pd.to_numeric(rec["year"], errors="coerce")
+    by_2023 = (year.isna() | (year <= 2023)).to_numpy(dtype=bool)  # a recognition without a year holds every year
+    high = rec["tier"].isin(["nang-cao", "kieu-mau"]).to_numpy(dtype=bool)
+    holders = set(rec.loc[high & by_2023, "commune_id"].astype(str))
+    got = card.communes.set_index(card.communes["commune_id"].astype(str))["prerequisite_met"]
+    assert 0 < len(holders) < len(got)
+    assert set(got[got].index) == holders
+    assert_agrees_with_the_reference(card, [2023])
