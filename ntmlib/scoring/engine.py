@@ -553,7 +553,7 @@ def _tiers(ds: Dataset, sets: list[CriteriaSet], communes: pd.DataFrame, years: 
         reaches[:, j] = set_met[:, j] & pre
         reached[s.tier] = reached.get(s.tier, np.zeros(C * Y, bool)) | reaches[:, j]
     set_rank = np.array([ladder.tiers.index(s.tier) for s in sets])
-    best = np.where(reaches, set_rank[None, :], -1).max(axis=1) if S else np.full(C * Y, -1)
+    best = np.where(reaches, set_rank[None, :], -1).max(axis=1)  # at least one set (_as_sets)
     return {"prerequisite_met": prereq.reshape(-1), "recognised": recognised.reshape(-1),
             "reaches": reaches.reshape(-1),  # code -1: no tier (NA)
             "tier_reached": pd.Categorical.from_codes(np.repeat(best, S), dtype=ladder.dtype),
