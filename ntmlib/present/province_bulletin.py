@@ -129,16 +129,24 @@ def build(card: Scorecard, year: int, province: str | None = None, lang: str = "
                     provisional_count(card, year, communes=ids), _w("table", lang), _w("table_note", lang), lang)
 
 
+def headline(row, tier: str, lang: str = "vi") -> str:
+    """'Toàn tỉnh có 1/7 xã đạt chuẩn nông thôn mới (14,3 %), trong đó 1 xã đạt theo kết quả rà
+    soát, chưa được công nhận.': a tier's counts (a row of analysis.province.state_counts) as the
+    offices write them; the bulletin and the province report open with it."""
+    n = {k: int(row[k]) for k in ("reaching", "communes", "maintained", "reached")}
+    text = _w("tier_line", lang, reaching=n["reaching"], communes=n["communes"], tier=tier_words(tier, lang),
+              pct=_pct(row["share"], lang))
+    within = [_w(k, lang, n=n[k]) for k in ("maintained", "reached") if n[k]]
+    if within:
+        text += ", " + _w("within", lang, parts=join_names(within, lang))
+    return text + "."
+
+
 def _overall(card, year, area, tiers, lang) -> Section:
     s = Section(_w("overall", lang))
     for tier in tiers:
         row = _ints(P.state_counts(card, year, area, tier)).iloc[0]
-        text = _w("tier_line", lang, reaching=row["reaching"], communes=row["communes"], tier=tier_words(tier, lang),
-                  pct=_pct(row["share"], lang))
-        within = [_w(k, lang, n=row[k]) for k in ("maintained", "reached") if row[k]]
-        if within:
-            text += ", " + _w("within", lang, parts=join_names(within, lang))
-        text += "."
+        text = headline(row, tier, lang)
         others = [_w(k, lang, n=row[k]) for k in ("lapsed", "not_reached", "undecided", "no_data") if row[k]]
         if others:
             text += " " + _w("others", lang, parts=join_names(others, lang))

@@ -32,6 +32,7 @@ from ..text import (
 from ..text.states import STATE_COLOURS, STATE_SYMBOLS
 from . import blocks, maps
 from .grids import COLOURS
+from .province_bulletin import headline
 from .views import known_years, provenance_table, report_card, report_data
 
 NEAREST = 10  # communes shown nearest to the standard
@@ -144,16 +145,15 @@ class ProvinceReport:
         return self._say("group", group=g) if g else self._say("no_group")
 
     def lead(self) -> str:
-        """'Toàn tỉnh có 1/7 xã đạt chuẩn NTM theo kết quả chấm năm 2026 (14,3 %), trong đó 0 xã đã được
-        công nhận.', then the same for each higher tier scored, and the set scored against."""
+        """'Toàn tỉnh có 1/7 xã đạt chuẩn nông thôn mới (14,3 %), trong đó 1 xã đạt theo kết quả rà
+        soát, chưa được công nhận.' (the bulletin's sentence), then the same for each higher tier
+        scored, and the set scored against."""
         s = self.card.sets[self.set_id]
         parts = []
         for tier in self.tiers:
             row = self.counts.iloc[-1] if tier == self.tiers[0] else P.state_counts(
                 self.card, self.year, self.province, tier).iloc[0]
-            parts.append(self._say("lead", reaching=int(row["reaching"]), communes=int(row["communes"]),
-                                   tier=tier_name(tier, self.lang), year=self.year, pct=_pct(row["share"], self.lang),
-                                   maintained=int(row["maintained"])))
+            parts.append(headline(row, tier, self.lang))
         parts.append(self._say("set", set=localized(s.name, s.name_en, self.lang), criteria=len(s.criteria),
                                indicators=len(s.indicators)))
         return " ".join(parts)

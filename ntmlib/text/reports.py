@@ -321,9 +321,7 @@ TARGET_TEXT = {  # progress against the targets of dataset.yaml (ntmlib.analysis
 
 
 PROVINCE_TEXT = {  # the province report (ntmlib.present.province_report): sentences and table headers
-    "vi": {"lead": "Toàn tỉnh có {reaching}/{communes} xã đạt chuẩn {tier} theo kết quả chấm năm {year} ({pct} %), "
-                   "trong đó {maintained} xã đã được công nhận.",
-           "set": "Chấm theo {set}: {criteria} tiêu chí, {indicators} chỉ tiêu.",
+    "vi": {"set": "Chấm theo {set}: {criteria} tiêu chí, {indicators} chỉ tiêu.",
            "group_line": "{group}: {reaching}/{communes} xã đạt chuẩn ({pct} %).",
            "group": "Nhóm xã {group}", "no_group": "Chưa phân nhóm", "total": "Toàn tỉnh",
            "criterion_line": "{met}/{communes} xã đạt tiêu chí {code}. {name}",
@@ -346,9 +344,7 @@ PROVINCE_TEXT = {  # the province report (ntmlib.present.province_report): sente
            "h_district": "Huyện", "h_new": "Xã mới", "h_predecessor": "Xã tiền thân", "h_year": "Năm",
            "h_reached": "Hạng đạt theo kết quả", "h_recognised": "Hạng đã công nhận",
            "h_recognised_n": "Đã công nhận", "h_mean": "Tiêu chí đạt bình quân", "h_range": "Tiêu chí đạt"},
-    "en": {"lead": "Across the province, {reaching}/{communes} communes meet the {tier} standard by their {year} "
-                   "scores ({pct} %), of which {maintained} are recognised.",
-           "set": "Scored against {set}: {criteria} criteria, {indicators} indicators.",
+    "en": {"set": "Scored against {set}: {criteria} criteria, {indicators} indicators.",
            "group_line": "{group}: {reaching}/{communes} communes meet the standard ({pct} %).",
            "group": "Commune group {group}", "no_group": "No group", "total": "Whole province",
            "criterion_line": "{met}/{communes} communes meet criterion {code}. {name}",

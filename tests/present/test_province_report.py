@@ -39,8 +39,12 @@ def test_the_lead_and_tiles_recount_the_communes_table(ly_nhan_card, p2026):
     recognised = int((rows["reaches"] & rows["recognised"]).sum())
     assert (len(rows), reaching, recognised) == (7, 1, 0)
     pct = f"{100 * reaching / len(rows):.1f}".replace(".", ",")
-    assert p2026.lead().startswith(f"Toàn tỉnh có {reaching}/{len(rows)} xã đạt chuẩn NTM theo kết quả chấm năm "
-                                   f"2026 ({pct} %), trong đó {recognised} xã đã được công nhận.")
+    assert p2026.lead().startswith(f"Toàn tỉnh có {reaching}/{len(rows)} xã đạt chuẩn nông thôn mới ({pct} %), "
+                                   f"trong đó {reaching - recognised} xã đạt theo kết quả rà soát, chưa được công nhận.")
+    # the bulletin opens with the same sentence
+    from ntmlib.present.province_bulletin import build
+    first = build(ly_nhan_card, 2026, "Ninh Bình").sections[0].blocks[0].text
+    assert first.startswith(p2026.lead().split(" Chấm theo")[0])
     tiles = dict(re.findall(r'data-state="(\w+)" data-n="(\d+)"', p2026.verdict_html()))
     assert int(tiles["reached"]) == int((rows["reaches"] & ~rows["recognised"]).sum()) == 1
     assert int(tiles["maintained"]) == recognised
@@ -148,12 +152,12 @@ def test_a_year_with_districts_has_one_row_per_district_and_its_lapsed_communes(
     lapsed = c[c["recognised"].astype(bool) & ~c["reaches"].astype(bool)]
     assert len(p.lapsed_table()) == len(lapsed) == 25
     assert p.origins_table().empty and p.group_lines() == []
-    assert "NTM nâng cao" in p.lead() and "NTM kiểu mẫu" in p.lead()
+    assert "nông thôn mới nâng cao" in p.lead() and "nông thôn mới kiểu mẫu" in p.lead()
 
 
 def test_in_english(ly_nhan_card):
     p = _report(ly_nhan_card, "Ninh Bình", 2026, lang="en")
-    assert p.lead().startswith("Across the province, 1/7 communes meet the NTM standard by their 2026 scores (14.3 %)")
+    assert p.lead().startswith("1/7 communes of the province meet the NTM standard (14.3 %), of which 1 commune ")
     assert p.criteria_lines()[-1].startswith("3/7 communes meet criterion ")
     assert "required ≤ 1 %" in p.nearest_html()
 

@@ -26,7 +26,7 @@ def test_the_page_shows_the_province_figures(page, ly_nhan_card):
     counts = P.state_counts(ly_nhan_card, 2026, "Ninh Bình").iloc[0]
     tiles = {s: int(n) for s, n in re.findall(r'data-state="(\w+)" data-n="(\d+)"', page)}
     assert tiles == {s: int(counts[s]) for s in tiles} and sum(tiles.values()) == counts["communes"] == 7
-    assert "Toàn tỉnh có 1/7 xã đạt chuẩn NTM theo kết quả chấm năm 2026 (14,3 %)" in page
+    assert "Toàn tỉnh có 1/7 xã đạt chuẩn nông thôn mới (14,3 %), trong đó 1 xã đạt theo kết quả rà soát" in page
     for r in P.criterion_counts(ly_nhan_card, 2026, "Ninh Bình").itertuples():
         assert f'aria-label="{r.met}/{r.communes} xã đạt tiêu chí {r.criterion}. {r.criterion_name}"' in page
     assert "6.1 Tỷ lệ nghèo đa chiều 1,5 % (yêu cầu ≤ 1 %)" in page
