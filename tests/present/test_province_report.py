@@ -40,7 +40,8 @@ def test_the_lead_and_tiles_recount_the_communes_table(ly_nhan_card, p2026):
     assert (len(rows), reaching, recognised) == (7, 1, 0)
     pct = f"{100 * reaching / len(rows):.1f}".replace(".", ",")
     assert p2026.lead().startswith(f"Toàn tỉnh có {reaching}/{len(rows)} xã đạt chuẩn nông thôn mới ({pct} %), "
-                                   f"trong đó {reaching - recognised} xã đạt theo kết quả rà soát, chưa được công nhận.")
+                                   f"trong đó {reaching - recognised} xã đạt theo kết quả rà soát, "
+                                   "chưa được công nhận.")
     # the bulletin opens with the same sentence
     from ntmlib.present.province_bulletin import build
     first = build(ly_nhan_card, 2026, "Ninh Bình").sections[0].blocks[0].text
