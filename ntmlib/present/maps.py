@@ -458,17 +458,37 @@ def _key_html(title: str, entries: list, missing: list[str], lang: str) -> str:
             f"<ul>{items}</ul>{gone}</div>")
 
 
-def _state_key(p: pd.DataFrame, title: str, lang: str, ringed: str | None = None, numbered: bool = True) -> str:
-    """The key of a map of states (_draw): one entry per legend entry, in the legend's order."""
+_STATE_ENTRIES: dict = {}  # id of a points table -> (that table, lang, numbered, its key's entries, unplaced)
+
+
+def _state_entries(p: pd.DataFrame, lang: str, numbered: bool) -> tuple[list, list[str]]:
+    """The entries of a map of states' key, in the legend's order, with each commune's number,
+    name and id; and the communes not placed. Worked out once per points table kept with its map
+    (_DISTRICT_MAPS): the commune reports of a district share its map, and its key but for the
+    commune ringed."""
+    kept = _STATE_ENTRIES.get(id(p))
+    if kept is not None and kept[0] is p and kept[1:3] == (lang, numbered):
+        return kept[3], kept[4]
     placed = p.dropna(subset=["lon", "lat"]).assign(n=lambda t: numbering(t["label"]))
     entries = []
     for mark, (colour, marker, filled) in STYLE.items():
         t = placed[placed["mark"] == mark].sort_values("n")
         if len(t):
             entries.append((colour, marker, filled, _mark_name(mark, lang), len(t),
-                            [(n, c, cid == ringed) for n, c, cid in zip(t["n"], t["label"], t["commune_id"])]
-                            if numbered else []))
-    return _key_html(title, entries, list(p.loc[p["lon"].isna() | p["lat"].isna(), "label"]), lang)
+                            list(zip(t["n"], t["label"], t["commune_id"])) if numbered else []))
+    missing = list(p.loc[p["lon"].isna() | p["lat"].isna(), "label"])
+    if any(p is q for _, q in _DISTRICT_MAPS.values()):  # only a table kept with its map is asked for again
+        if len(_STATE_ENTRIES) >= _KEEP:
+            _STATE_ENTRIES.pop(next(iter(_STATE_ENTRIES)))
+        _STATE_ENTRIES[id(p)] = (p, lang, numbered, entries, missing)
+    return entries, missing
+
+
+def _state_key(p: pd.DataFrame, title: str, lang: str, ringed: str | None = None, numbered: bool = True) -> str:
+    """The key of a map of states (_draw): one entry per legend entry, in the legend's order."""
+    entries, missing = _state_entries(p, lang, numbered)
+    return _key_html(title, [(colour, marker, filled, name, count, [(n, c, cid == ringed) for n, c, cid in communes])
+                             for colour, marker, filled, name, count, communes in entries], missing, lang)
 
 
 def _figure(svg: str, caption: str, alt: str, key: str = "") -> str:
