@@ -224,13 +224,18 @@ def next_steps(card: Scorecard, commune_id: str, year: int, trend_table=None) ->
     target = next_target(commune_verdicts(card, commune_id, year))
     if target is None:
         return pd.DataFrame(columns=ROW_COLUMNS)
-    chain, sid = [], target.set_id
+    return indicator_rows(card, commune_id, year, required_sets(card, target.set_id), trend_table)
+
+
+def required_sets(card: Scorecard, set_id: str) -> list[str]:
+    """`set_id` and the scored sets of the tiers it requires, one after another (nâng cao, then
+    NTM): the sets whose unmet indicators are a commune's next steps to that set's tier."""
+    chain, sid, scored = [], set_id, set(card.communes["set"])
     while sid is not None:
         chain.append(sid)
         req = card.sets[sid].requires
-        sid = next((s.id for s in card.sets.values() if s.tier == req and s.id in card.communes["set"].values), None) \
-            if req else None
-    return indicator_rows(card, commune_id, year, chain, trend_table)
+        sid = next((s.id for s in card.sets.values() if s.tier == req and s.id in scored), None) if req else None
+    return chain
 
 
 def indicator_rows(card: Scorecard, commune_id: str, year: int, set_ids, trend_table=None) -> pd.DataFrame:
@@ -254,19 +259,18 @@ def unmet_rows(card: Scorecard, year: int, wanted, trend_table=None) -> pd.DataF
     order = {c: n for n, c in enumerate(dict.fromkeys(c for c, _ in wanted))}
     ind = card.indicators
     ind = ind[(ind["year"] == year) & ind["commune_id"].isin(list(order)) & ~ind["met"].fillna(False).astype(bool)]
-    pairs = pd.MultiIndex.from_tuples(wanted) if wanted else pd.MultiIndex.from_arrays([[], []])
-    rows = ind[pd.MultiIndex.from_arrays([ind["commune_id"].astype(str), ind["set"].astype(str)]).isin(pairs)]
+    pairs = set(wanted)  # the rows' keys looked up in sets and dicts: a report's rows are few, an index costs more
+    rows = ind[np.fromiter(((str(c), str(s)) in pairs for c, s in zip(ind["commune_id"], ind["set"])), bool, len(ind))]
     if trend_table is None:
         trend_table = trends(card.upto(year), communes=list(order))
     tr = trend_table[trend_table["commune_id"].isin(list(order))]
     key = ["commune_id", "set", "indicator"]
-    tr = tr.set_index(pd.MultiIndex.from_arrays([tr[k].astype(str) for k in key]))[["arrow", "rate",
-                                                                                     "projected_year"]]
-    at = pd.MultiIndex.from_arrays([rows[k].astype(str) for k in key])
+    at = {k: n for n, k in enumerate(zip(*(map(str, tr[k]) for k in key)))}  # each trend's row
     info = {(s.id, i.code): (s.tier, n, i.confidence == "provisional")
             for s in card.sets.values() for n, i in enumerate(s.indicators)}
-    meta = [info[k] for k in zip(rows["set"].astype(str), rows["indicator"].astype(str))]
-    found = tr.reindex(at)
+    meta = [info[k] for k in zip(map(str, rows["set"]), map(str, rows["indicator"]))]
+    found = tr[["arrow", "rate", "projected_year"]].reset_index(drop=True).reindex(  # -1: no trend, a row of NA
+        [at.get(k, -1) for k in zip(*(map(str, rows[k]) for k in key))])
     rows = rows.assign(tier=[m[0] for m in meta], provisional=[m[2] for m in meta],
                        arrow=found["arrow"].to_numpy(), rate=found["rate"].to_numpy(),
                        projected_year=found["projected_year"].array if len(found) else pd.array([], dtype="Int64"))

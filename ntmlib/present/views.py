@@ -175,9 +175,22 @@ class CommuneReport:
         return _own_trends(self.shared_trends, self.own_card, self.year, [self.commune_id])
 
     @cached_property
+    def unmet(self) -> pd.DataFrame:
+        """ntmlib.analysis.verdicts.unmet_rows of every set scored for the commune this year, worked out
+        once for the next steps and the unmet indicators."""
+        return verdicts.unmet_rows(self.card, self.year, [(self.commune_id, v.set_id) for v in self.set_verdicts],
+                                   self.trend_table)
+
+    @cached_property
     def steps(self) -> pd.DataFrame:
-        """The commune's next steps to its next tier (ntmlib.analysis.verdicts.next_steps)."""
-        return verdicts.next_steps(self.card, self.commune_id, self.year, trend_table=self.trend_table)
+        """The commune's next steps to its next tier (ntmlib.analysis.verdicts.next_steps): the unmet
+        indicators of its next tier's set and of the sets that set requires."""
+        target = verdicts.next_target(self.set_verdicts)
+        if target is None:
+            return pd.DataFrame(columns=verdicts.ROW_COLUMNS)
+        # the required sets scored for the commune are among its verdicts' sets; the others have no rows
+        rows = self.unmet[self.unmet["set"].isin(verdicts.required_sets(self.card, target.set_id))]
+        return rows[verdicts.ROW_COLUMNS].reset_index(drop=True)
 
     def steps_html(self) -> str:
         """'Việc cần làm': the sentence naming the target tier, then the indicators to fix grouped
@@ -191,8 +204,7 @@ class CommuneReport:
 
     def unmet_html(self) -> str:
         """Per set, the indicators not met or without data grouped by criterion, folded away."""
-        unmet = verdicts.unmet_rows(self.card, self.year, [(self.commune_id, v.set_id) for v in self.set_verdicts],
-                                    self.trend_table)
+        unmet = self.unmet
         parts = []
         for v in self.set_verdicts:
             rows = unmet[unmet["set"] == v.set_id]
