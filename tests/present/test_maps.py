@@ -81,6 +81,26 @@ def test_a_commune_map_is_the_district_map_with_a_ring_on_the_commune(district):
     assert ">Where Nhân Bình lies in Lý Nhân district<" in en and "Recognised but not maintained (16)" in en
 
 
+def test_each_commune_map_key_bolds_its_own_commune_from_the_key_kept_with_the_map(district):
+    """The key under the map is numbered once per kept map; each commune report rings and bolds its own commune."""
+    keys = {}
+    for name in ("Nhân Bình", "Văn Lý", "Nhân Bình"):
+        html = views.commune_report(SAMPLE, name, 2023).map_html()
+        key = re.search(r'<div class="ntm-mapkey">.*?</div>', html, re.S)[0]
+        assert re.findall(r"<b>(\d+) ([^<]+)</b>", key) == [(str(_number(name)), name)]
+        assert len(re.findall(r"\d+ [^,<:]+", key.split("</p>", 1)[1])) >= 21  # every commune numbered
+        keys.setdefault(name, key)
+        assert keys[name] == key
+    lists = [keys[n].split("<ul>", 1)[1].replace("<b>", "").replace("</b>", "") for n in ("Nhân Bình", "Văn Lý")]
+    assert lists[0] == lists[1]  # the same numbered list, but for the commune in bold
+
+
+def _number(name: str) -> int:
+    """A commune's number on the sample district's map: its place in Vietnamese alphabetical order."""
+    p = maps.points(views.district_report(SAMPLE, "Lý Nhân", 2023).card, 2023)
+    return dict(zip(p["label"], maps.numbering(p["label"])))[name]
+
+
 def test_a_new_commune_map_groups_its_predecessors():
     r = views.commune_report(SAMPLE, "Nam Xang", 2023)
     html = r.map_html()
