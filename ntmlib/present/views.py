@@ -217,8 +217,8 @@ class CommuneReport:
     def changes(self) -> pd.DataFrame:
         """Criteria gained and lost since the previous year, per set (empty without a previous year)."""
         t = REPORT_LABELS[self.lang]
-        own = self.own_card if self.own_card.years == self.card.years else self.card  # same pairs of years
-        ch = aggregate.year_change(own)
+        # the whole card's last pair of years up to the report's (the rows shown), from the commune's own results
+        ch = aggregate.year_change(self.own_card, years=[y for y in self.card.years if y <= self.year][-2:])
         ch = ch[(ch["commune_id"] == self.commune_id) & (ch["year_to"] == self.year)]
         named = lambda sid, codes: criteria_names(self.card.sets[sid], codes, self.lang) or t["none"]  # noqa: E731
         return pd.DataFrame({
@@ -281,7 +281,6 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
     """
     check_lang(lang)
     ds, cached, trend_tables = report_data(dataset, scores)
-    units = reorg.new_communes(ds)
     try:
         cid, key = reorg.find_commune(ds, commune)  # an old commune, or a unit formed by a reorganisation
     except DataError:
@@ -291,13 +290,15 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
         cid = None  # a new commune of communes.csv, asked for a year before it was formed: its predecessors
     if cid is None:
         if key is None:
+            units = reorg.new_communes(ds)  # named in the messages only
             known = ", ".join(ds.communes.loc[ds.communes["assessed"], "commune"])
             new = error_text("new_communes_listed", names=", ".join(units["new_commune"])) if len(units) else ""
             raise ParameterError(Problem(error_text("commune_asked"), error_text(
                 "no_commune_in_dataset", commune=commune, dataset=ds.name, known=known, new=new)))
         y = require_year(year, known_years(ds, cached))
         return NewCommuneReport(ds, report_card(ds, y, cached), key, y, lang)
-    if not ds.communes.set_index("commune_id").at[cid, "assessed"]:
+    if not ds.communes["assessed"].to_numpy()[(ds.communes["commune_id"] == cid).to_numpy()][0]:
+        units = reorg.new_communes(ds)
         same = units[units["new_commune"].map(fold_name) == fold_name(str(commune))] if len(units) else units
         hint = (error_text("new_commune_hint", name=same["new_commune"].iloc[0],
                            date=reorg.date_words(same["effective"].iloc[0]), written=same["key"].iloc[0])
