@@ -123,6 +123,10 @@ class CommuneReport:
 
     def rows(self) -> pd.DataFrame:
         """The communes-table rows of this commune and year, one per set."""
+        return self._rows
+
+    @cached_property
+    def _rows(self) -> pd.DataFrame:  # asked for by most parts of the report: cut from the card once
         return self.card.commune(self.commune_id, self.year)
 
     def header(self) -> pd.DataFrame:
@@ -138,7 +142,7 @@ class CommuneReport:
     @cached_property
     def set_verdicts(self) -> list[verdicts.Verdict]:
         """The verdict of each set scored (ntmlib.analysis.verdicts), lowest tier first."""
-        return verdicts.commune_verdicts(self.card, self.commune_id, self.year)
+        return verdicts.commune_verdicts(self.own_card, self.commune_id, self.year)
 
     @property
     def no_data(self) -> bool:
@@ -156,7 +160,7 @@ class CommuneReport:
 
     def provisional(self) -> tuple[int, int]:
         """(provisional, judged) indicator results behind this report's verdicts."""
-        return verdicts.provisional_count(self.card, self.year, communes=[self.commune_id],
+        return verdicts.provisional_count(self.own_card, self.year, communes=[self.commune_id],
                                           sets=list(self.rows()["set"]))
 
     def provisional_html(self) -> str:
@@ -165,7 +169,8 @@ class CommuneReport:
     @cached_property
     def own_card(self) -> Scorecard:
         """This commune's results alone: what goes through every commune of the card (trends,
-        year-on-year changes) then works on one commune, not on its whole district."""
+        year-on-year changes) or picks one commune out of it (verdicts, unmet indicators) then
+        works on one commune, not on its whole district."""
         return self.card.subset([self.commune_id])
 
     @cached_property
@@ -178,8 +183,8 @@ class CommuneReport:
     def unmet(self) -> pd.DataFrame:
         """ntmlib.analysis.verdicts.unmet_rows of every set scored for the commune this year, worked out
         once for the next steps and the unmet indicators."""
-        return verdicts.unmet_rows(self.card, self.year, [(self.commune_id, v.set_id) for v in self.set_verdicts],
-                                   self.trend_table)
+        return verdicts.unmet_rows(self.own_card, self.year,
+                                   [(self.commune_id, v.set_id) for v in self.set_verdicts], self.trend_table)
 
     @cached_property
     def steps(self) -> pd.DataFrame:
@@ -218,7 +223,10 @@ class CommuneReport:
         """Criteria gained and lost since the previous year, per set (empty without a previous year)."""
         t = REPORT_LABELS[self.lang]
         # the whole card's last pair of years up to the report's (the rows shown), from the commune's own results
-        ch = aggregate.year_change(self.own_card, years=[y for y in self.card.years if y <= self.year][-2:])
+        years = [y for y in self.card.years if y <= self.year][-2:]
+        ch = (aggregate.year_change(self.own_card, years=years) if len(years) == 2 else
+              pd.DataFrame(columns=["commune_id", "set", "year_from", "year_to", "criteria_from", "criteria_to",
+                                    "gained", "lost"]))
         ch = ch[(ch["commune_id"] == self.commune_id) & (ch["year_to"] == self.year)]
         named = lambda sid, codes: criteria_names(self.card.sets[sid], codes, self.lang) or t["none"]  # noqa: E731
         return pd.DataFrame({
