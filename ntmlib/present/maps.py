@@ -354,7 +354,7 @@ def _stamps(files) -> tuple:
     return tuple((str(f), os.stat(f).st_mtime_ns if os.path.exists(f) else 0) for f in files)
 
 
-def _key(card: Scorecard, district: str, year: int, lang: str) -> tuple:
+def _key(card: Scorecard, district: str | tuple, year: int, lang: str) -> tuple:
     """What a district's map depends on: the dataset's files and the criteria sets' files (with
     their modification times), the communes scored, the district, year and language, whether the
     official list is installed (it gives the coordinates) and the code that draws it."""
@@ -395,17 +395,25 @@ def _write_disk(path: Path | None, m: MapSvg, p: pd.DataFrame) -> None:
         pass
 
 
-def district_map(card: Scorecard, year: int, district: str, lang: str = "vi") -> tuple[MapSvg, pd.DataFrame]:
+def district_map(card: Scorecard, year: int, district: str, lang: str = "vi",
+                 province: str | None = None) -> tuple[MapSvg, pd.DataFrame]:
     """The map of a district's communes in `year` and its points() table, drawn once per dataset,
     district, year and language: kept in the process and on disk (the system's temp folder, or
     NTM_MAP_CACHE), so that the other kernels of a batch read it instead of drawing it again and
-    the commune reports of the district reuse it."""
-    key = _key(card, district, year, lang)
+    the commune reports of the district reuse it. For the units without a district (the map of
+    1 July 2025), `province` keeps it to that province's."""
+    c = card.dataset.communes
+    mine = c["district"] == district
+    if province is not None and not (isinstance(district, str) and district.strip()):
+        mine &= c["province"] == province
+        key = _key(card, (district, province), year, lang)
+    else:
+        key = _key(card, district, year, lang)
     if key not in _DISTRICT_MAPS:
         path = _disk_path(key)
         kept = _read_disk(path)
         if kept is None:
-            ids = card.dataset.communes.loc[card.dataset.communes["district"] == district, "commune_id"]
+            ids = c.loc[mine, "commune_id"]
             p = points(card, year, ids)
             title = label(MAP_LABELS, "district_title", lang, district=district, year=year)
             kept = (area_map_svg(card, year, ids, title, lang), p)
@@ -509,10 +517,10 @@ def district_map_html(card: Scorecard, year: int, district: str, lang: str = "vi
 
 
 def commune_map_html(card: Scorecard, year: int, commune_id: str, lang: str = "vi") -> str:
-    """The commune report's map: its district's map (drawn once per district) with the commune
-    ringed and named."""
+    """The commune report's map: its district's map (drawn once per district; for a unit without a
+    district, its province's units without one) with the commune ringed and named."""
     info = card.dataset.communes.set_index("commune_id").loc[commune_id]
-    m, p = district_map(card, year, info["district"], lang)
+    m, p = district_map(card, year, info["district"], lang, province=info["province"])
     if p["lat"].isna().all():
         return f"<p>{html.escape(label(MAP_LABELS, 'no_map', lang))}</p>"
     row = p[p["commune_id"] == commune_id].iloc[0]
