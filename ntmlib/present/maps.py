@@ -256,7 +256,6 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True
         if len(missing):
             fig.text(0.98, 0.01, label(MAP_LABELS, "no_coordinates", lang, names=", ".join(missing["label"])),
                      ha="right", va="bottom", fontsize=7.5, color="#b71c1c", wrap=True, gid="ntm-legend")
-        fig.canvas.draw()
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata={"Creator": None, "Date": None})
     # (lon, lat) -> display pixels -> SVG points (72 per inch, y down)
@@ -598,7 +597,6 @@ def _draw_groups(title: str, rows: tuple, lang: str) -> MapSvg:
         fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=3, frameon=False,
                    fontsize=8.5, title=label(MAP_LABELS, "groups_legend", lang), title_fontsize=8.5,
                    alignment="left").set_gid("ntm-legend")
-        fig.canvas.draw()
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata={"Creator": None, "Date": None})
     k = 72 / fig.dpi
