@@ -40,7 +40,9 @@ from .runner import notebook_path, resources, run_report, stop_warm_kernel, warm
 FORMATS = ("ipynb", "html")
 # The manifest is written again at most this often (seconds), and at the end: rewriting the whole
 # manifest after each of a country's 10,000 reports would cost the batch more than a report does.
+# A large manifest waits longer, MANIFEST_SHARE of the batch's time at most going to rewriting it.
 MANIFEST_EVERY = 1.0
+MANIFEST_SHARE = 0.05
 
 
 @dataclass
@@ -244,8 +246,12 @@ def _read_manifest(path: Path) -> dict:
 
 
 def _write_manifest(path: Path, entries: dict, meta: dict) -> None:
+    """The batch's details, then its runs one a line: each run encoded by json's C encoder, which
+    an indented document cannot use (a country's manifest took a second to write, 0.1 s so)."""
     runs = sorted(entries.values(), key=lambda r: r["stem"])
-    write_text_atomic(path, json.dumps({**meta, "runs": runs}, ensure_ascii=False, indent=1) + "\n")
+    head = "".join(f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in meta.items())
+    lines = ",\n".join(f"  {json.dumps(r, ensure_ascii=False)}" for r in runs)
+    write_text_atomic(path, "{\n" + head + ' "runs": [\n' + lines + "\n ]\n}\n")
 
 
 def run_batch(dataset, years: list[int] | None = None, communes: list[str] | None = None,
@@ -356,7 +362,8 @@ def _batch(ds: Dataset, years: list[int], runs: list[Run], out: Path, pools: lis
     by_stem = {r.stem: r for r in runs}
     bar = tqdm(total=len(pending), desc="Báo cáo", unit="bc", disable=not progress, dynamic_ncols=True)
 
-    written = [-MANIFEST_EVERY]  # when the manifest was last written
+    written = [-MANIFEST_EVERY, 0.0]  # when the manifest was last written, and how long that took
+    inputs = {y: window[y].files() for y in years}  # the same for every report of a year
 
     def record(res: dict) -> None:
         r = by_stem[res["stem"]]
@@ -367,13 +374,14 @@ def _batch(ds: Dataset, years: list[int], runs: list[Run], out: Path, pools: lis
                            "outputs": res["outputs"], "worker": res.get("worker"), "finished": res.get("finished"),
                            "resources": res.get("resources"),
                            "years_scored": list(window[r.year].years),
-                           "inputs": window[r.year].files(), "versions": meta["versions"]}
+                           "inputs": inputs[r.year], "versions": meta["versions"]}
         if res["status"] != "ok":
             failed.append(entries[r.stem])
-        if time.monotonic() - written[0] >= MANIFEST_EVERY:
+        if time.monotonic() - written[0] >= max(MANIFEST_EVERY, written[1] / MANIFEST_SHARE):
             try:
+                t0 = time.monotonic()
                 _write_manifest(manifest_path, entries, meta)
-                written[0] = time.monotonic()
+                written[:] = [time.monotonic(), time.monotonic() - t0]
             except OutputError:
                 pass  # e.g. a full disk: the other reports go on; the manifest is written again at the end
         bar.update(1)
