@@ -178,17 +178,23 @@ def commune_verdicts(card: Scorecard, commune_id: str, year: int) -> list[Verdic
         c = card.dataset.communes
         hit = c.loc[c["commune_id"] == commune_id, "region"]
         region = str(hit.iloc[0]) if len(hit) else ""
+    failing: dict = {}  # per set, the criteria not met or without data, and the indicators without a threshold
+    for sid, code, met in zip(crit["set"], crit["criterion"], crit["met"].fillna(False).astype(bool)):
+        if not met:
+            failing.setdefault(sid, []).append(str(code))
+    no_threshold: dict = {}
+    for sid, code in zip(ind["set"], ind["indicator"]):
+        no_threshold.setdefault(sid, []).append(str(code))
     out = []
-    for r, state in zip(rows.itertuples(), set_states(rows)):
-        s = card.sets[r.set]
-        failing = crit[(crit["set"] == r.set) & ~crit["met"].fillna(False).astype(bool)]
-        missing = tuple((str(c), s.criterion(str(c)).name) for c in failing["criterion"])
-        prerequisite = (s.requires or "") if (not bool(r.reaches) and not missing) else ""
-        no_thr = tuple(str(i) for i in ind.loc[ind["set"] == r.set, "indicator"])
-        out.append(Verdict(r.set, r.tier, int(r.criteria_met), int(r.criteria_total), int(r.indicators_met),
-                           int(r.indicators_total), int(r.no_data),
-                           state,
-                           missing, prerequisite, no_thr, region, int(year)))
+    columns = ("set", "tier", "criteria_met", "criteria_total", "indicators_met", "indicators_total", "no_data",
+               "reaches")
+    for (sid, tier, c_met, c_total, i_met, i_total, no_data, reaches), state in zip(
+            zip(*(rows[k] for k in columns)), set_states(rows)):  # a few columns, not itertuples' every one
+        s = card.sets[sid]
+        missing = tuple((c, s.criterion(c).name) for c in failing.get(sid, ()))
+        prerequisite = (s.requires or "") if (not bool(reaches) and not missing) else ""
+        out.append(Verdict(sid, tier, int(c_met), int(c_total), int(i_met), int(i_total), int(no_data), state,
+                           missing, prerequisite, tuple(no_threshold.get(sid, ())), region, int(year)))
     return sorted(out, key=lambda v: tier_rank(v.tier))
 
 
