@@ -308,19 +308,23 @@ def failing_long(card: Scorecard, exact: bool = True) -> pd.DataFrame:
     return card.typed(out)
 
 
-def year_change(card: Scorecard) -> pd.DataFrame:
+def year_change(card: Scorecard, years=None) -> pd.DataFrame:
     """Per commune and set, between consecutive scored years: criteria gained (not met, then
     met) and lost (met, then not met); counts are of criteria met in each year. One row per
     commune × set × pair of years; criterion_changes_long() is the same as one row per criterion.
+    `years` are the years paired (by default those of card's results): a card cut to one commune
+    gives that commune's rows of the whole card's table when given the whole card's years.
 
     Columns: commune_id, set, year_from, year_to, criteria_from, criteria_to, gained, lost
     (codes, comma-joined), commune, change (criteria_to − criteria_from)."""
     crit = card.criteria
-    years = sorted(crit["year"].unique())
+    years = sorted(crit["year"].unique()) if years is None else sorted(years)
     rows = []
     for prev, cur in zip(years, years[1:]):
         a = crit[crit["year"] == prev][["commune_id", "set", "criterion", "met"]]
         b = crit[crit["year"] == cur][["commune_id", "set", "criterion", "met"]]
+        if not set(a["set"].unique()) & set(b["set"].unique()):  # no set scored in both years (2025 → 2026),
+            continue  # or no commune (a card of one commune formed in between): nothing to pair
         m = a.merge(b, on=["commune_id", "set", "criterion"], suffixes=("_prev", "_cur"))
         was = m["met_prev"].fillna(False).astype(bool)
         now = m["met_cur"].fillna(False).astype(bool)

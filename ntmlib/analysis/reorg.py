@@ -66,10 +66,13 @@ def new_communes(dataset: Dataset) -> pd.DataFrame:
     cw = _crosswalk(dataset)
     order = {cid: n for n, cid in enumerate(dataset.communes["commune_id"])}
     names = commune_names(dataset)
+    names = dict(zip(names.index, names))  # looked up once per predecessor: a dict, not the Series
     cw = cw.assign(_o=cw["old_commune_id"].map(order)).sort_values("_o", kind="stable")
     units = cw.drop_duplicates("key")[NEW_COLUMNS].reset_index(drop=True)
-    members = cw.groupby("key", sort=False)["old_commune_id"].agg(list)
-    units["predecessor_ids"] = units["key"].map(members)
+    members: dict = {}
+    for key, old in zip(cw["key"], cw["old_commune_id"]):
+        members.setdefault(key, []).append(old)
+    units["predecessor_ids"] = [members[k] for k in units["key"]]
     written = dict(zip(cw["old_commune_id"], cw["old_commune"])) if "old_commune" in cw.columns else {}
     units["predecessors"] = [[names.get(i, written.get(i, i)) for i in ids]  # a predecessor left out of the
                              for ids in units["predecessor_ids"]]  # dataset (Dataset.restrict): the crosswalk's name

@@ -186,17 +186,23 @@ def commune_verdicts(card: Scorecard, commune_id: str, year: int) -> list[Verdic
         c = card.dataset.communes
         hit = c.loc[c["commune_id"] == commune_id, "region"]
         region = str(hit.iloc[0]) if len(hit) else ""
+    failing: dict = {}  # per set, the criteria not met or without data, and the indicators without a threshold
+    for sid, code, met in zip(crit["set"], crit["criterion"], crit["met"].fillna(False).astype(bool)):
+        if not met:
+            failing.setdefault(sid, []).append(str(code))
+    no_threshold: dict = {}
+    for sid, code in zip(ind["set"], ind["indicator"]):
+        no_threshold.setdefault(sid, []).append(str(code))
     out = []
-    for r, state in zip(rows.itertuples(), set_states(rows)):
-        s = card.sets[r.set]
-        failing = crit[(crit["set"] == r.set) & ~crit["met"].fillna(False).astype(bool)]
-        missing = tuple((str(c), s.criterion(str(c)).name) for c in failing["criterion"])
-        prerequisite = (s.requires or "") if (not bool(r.reaches) and not missing) else ""
-        no_thr = tuple(str(i) for i in ind.loc[ind["set"] == r.set, "indicator"])
-        out.append(Verdict(r.set, r.tier, int(r.criteria_met), int(r.criteria_total), int(r.indicators_met),
-                           int(r.indicators_total), int(r.no_data),
-                           state,
-                           missing, prerequisite, no_thr, region, int(year)))
+    columns = ("set", "tier", "criteria_met", "criteria_total", "indicators_met", "indicators_total", "no_data",
+               "reaches")
+    for (sid, tier, c_met, c_total, i_met, i_total, no_data, reaches), state in zip(
+            zip(*(rows[k] for k in columns)), set_states(rows)):  # a few columns, not itertuples' every one
+        s = card.sets[sid]
+        missing = tuple((c, s.criterion(c).name) for c in failing.get(sid, ()))
+        prerequisite = (s.requires or "") if (not bool(reaches) and not missing) else ""
+        out.append(Verdict(sid, tier, int(c_met), int(c_total), int(i_met), int(i_total), int(no_data), state,
+                           missing, prerequisite, tuple(no_threshold.get(sid, ())), region, int(year)))
     return sorted(out, key=lambda v: tier_rank(v.tier))
 
 
@@ -232,13 +238,18 @@ def next_steps(card: Scorecard, commune_id: str, year: int, trend_table=None) ->
     target = next_target(commune_verdicts(card, commune_id, year))
     if target is None:
         return pd.DataFrame(columns=ROW_COLUMNS)
-    chain, sid = [], target.set_id
+    return indicator_rows(card, commune_id, year, required_sets(card, target.set_id), trend_table)
+
+
+def required_sets(card: Scorecard, set_id: str) -> list[str]:
+    """`set_id` and the scored sets of the tiers it requires, one after another (nâng cao, then
+    NTM): the sets whose unmet indicators are a commune's next steps to that set's tier."""
+    chain, sid, scored = [], set_id, set(card.communes["set"])
     while sid is not None:
         chain.append(sid)
         req = card.sets[sid].requires
-        sid = next((s.id for s in card.sets.values() if s.tier == req and s.id in card.communes["set"].values), None) \
-            if req else None
-    return indicator_rows(card, commune_id, year, chain, trend_table)
+        sid = next((s.id for s in card.sets.values() if s.tier == req and s.id in scored), None) if req else None
+    return chain
 
 
 def indicator_rows(card: Scorecard, commune_id: str, year: int, set_ids, trend_table=None) -> pd.DataFrame:
@@ -262,19 +273,18 @@ def unmet_rows(card: Scorecard, year: int, wanted, trend_table=None) -> pd.DataF
     order = {c: n for n, c in enumerate(dict.fromkeys(c for c, _ in wanted))}
     ind = card.indicators
     ind = ind[(ind["year"] == year) & ind["commune_id"].isin(list(order)) & ~ind["met"].fillna(False).astype(bool)]
-    pairs = pd.MultiIndex.from_tuples(wanted) if wanted else pd.MultiIndex.from_arrays([[], []])
-    rows = ind[pd.MultiIndex.from_arrays([ind["commune_id"].astype(str), ind["set"].astype(str)]).isin(pairs)]
+    pairs = set(wanted)  # the rows' keys looked up in sets and dicts: a report's rows are few, an index costs more
+    rows = ind[np.fromiter(((str(c), str(s)) in pairs for c, s in zip(ind["commune_id"], ind["set"])), bool, len(ind))]
     if trend_table is None:
         trend_table = trends(card.upto(year), communes=list(order))
     tr = trend_table[trend_table["commune_id"].isin(list(order))]
     key = ["commune_id", "set", "indicator"]
-    tr = tr.set_index(pd.MultiIndex.from_arrays([tr[k].astype(str) for k in key]))[["arrow", "rate",
-                                                                                     "projected_year"]]
-    at = pd.MultiIndex.from_arrays([rows[k].astype(str) for k in key])
+    at = {k: n for n, k in enumerate(zip(*(map(str, tr[k]) for k in key)))}  # each trend's row
     info = {(s.id, i.code): (s.tier, n, i.confidence == "provisional")
             for s in card.sets.values() for n, i in enumerate(s.indicators)}
-    meta = [info[k] for k in zip(rows["set"].astype(str), rows["indicator"].astype(str))]
-    found = tr.reindex(at)
+    meta = [info[k] for k in zip(map(str, rows["set"]), map(str, rows["indicator"]))]
+    found = tr[["arrow", "rate", "projected_year"]].reset_index(drop=True).reindex(  # -1: no trend, a row of NA
+        [at.get(k, -1) for k in zip(*(map(str, rows[k]) for k in key))])
     rows = rows.assign(tier=[m[0] for m in meta], provisional=[m[2] for m in meta],
                        arrow=found["arrow"].to_numpy(), rate=found["rate"].to_numpy(),
                        projected_year=found["projected_year"].array if len(found) else pd.array([], dtype="Int64"))

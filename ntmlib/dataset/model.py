@@ -112,8 +112,9 @@ class Dataset:
         if cw is None or cw.empty or "key" not in cw.columns:
             return ~keep
         dated = cw[cw["effective"].str.fullmatch(r"\d{4}-\d{2}-\d{2}")]
-        until = dict(dated.groupby("old_commune_id", observed=True)["effective"].min())
-        since = dict(zip(dated["key"], dated["effective"]))
+        first = dated.groupby("old_commune_id", observed=True)["effective"].min()
+        until = dict(zip(first.index.tolist(), first.tolist()))  # lists, not dict(Series): one lookup a key
+        since = dict(zip(dated["key"].tolist(), dated["effective"].tolist()))
         for y in {int(y) for y in years}:
             keep |= np.array([(i not in until or f"{y}-01-01" < until[i])
                               and (i not in since or f"{y}-12-31" >= since[i]) for i in ids], bool)

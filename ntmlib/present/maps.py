@@ -256,7 +256,6 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True
         if len(missing):
             fig.text(0.98, 0.01, label(MAP_LABELS, "no_coordinates", lang, names=", ".join(missing["label"])),
                      ha="right", va="bottom", fontsize=7.5, color="#b71c1c", wrap=True, gid="ntm-legend")
-        fig.canvas.draw()
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata={"Creator": None, "Date": None})
     # (lon, lat) -> display pixels -> SVG points (72 per inch, y down)
@@ -354,7 +353,7 @@ def _stamps(files) -> tuple:
     return tuple((str(f), os.stat(f).st_mtime_ns if os.path.exists(f) else 0) for f in files)
 
 
-def _key(card: Scorecard, district: str, year: int, lang: str) -> tuple:
+def _key(card: Scorecard, district: str | tuple, year: int, lang: str) -> tuple:
     """What a district's map depends on: the dataset's files and the criteria sets' files (with
     their modification times), the communes scored, the district, year and language, whether the
     official list is installed (it gives the coordinates) and the code that draws it."""
@@ -395,17 +394,25 @@ def _write_disk(path: Path | None, m: MapSvg, p: pd.DataFrame) -> None:
         pass
 
 
-def district_map(card: Scorecard, year: int, district: str, lang: str = "vi") -> tuple[MapSvg, pd.DataFrame]:
+def district_map(card: Scorecard, year: int, district: str, lang: str = "vi",
+                 province: str | None = None) -> tuple[MapSvg, pd.DataFrame]:
     """The map of a district's communes in `year` and its points() table, drawn once per dataset,
     district, year and language: kept in the process and on disk (the system's temp folder, or
     NTM_MAP_CACHE), so that the other kernels of a batch read it instead of drawing it again and
-    the commune reports of the district reuse it."""
-    key = _key(card, district, year, lang)
+    the commune reports of the district reuse it. For the units without a district (the map of
+    1 July 2025), `province` keeps it to that province's."""
+    c = card.dataset.communes
+    mine = c["district"] == district
+    if province is not None and not (isinstance(district, str) and district.strip()):
+        mine &= c["province"] == province
+        key = _key(card, (district, province), year, lang)
+    else:
+        key = _key(card, district, year, lang)
     if key not in _DISTRICT_MAPS:
         path = _disk_path(key)
         kept = _read_disk(path)
         if kept is None:
-            ids = card.dataset.communes.loc[card.dataset.communes["district"] == district, "commune_id"]
+            ids = c.loc[mine, "commune_id"]
             p = points(card, year, ids)
             title = label(MAP_LABELS, "district_title", lang, district=district, year=year)
             kept = (area_map_svg(card, year, ids, title, lang), p)
@@ -458,17 +465,37 @@ def _key_html(title: str, entries: list, missing: list[str], lang: str) -> str:
             f"<ul>{items}</ul>{gone}</div>")
 
 
-def _state_key(p: pd.DataFrame, title: str, lang: str, ringed: str | None = None, numbered: bool = True) -> str:
-    """The key of a map of states (_draw): one entry per legend entry, in the legend's order."""
+_STATE_ENTRIES: dict = {}  # id of a points table -> (that table, lang, numbered, its key's entries, unplaced)
+
+
+def _state_entries(p: pd.DataFrame, lang: str, numbered: bool) -> tuple[list, list[str]]:
+    """The entries of a map of states' key, in the legend's order, with each commune's number,
+    name and id; and the communes not placed. Worked out once per points table kept with its map
+    (_DISTRICT_MAPS): the commune reports of a district share its map, and its key but for the
+    commune ringed."""
+    kept = _STATE_ENTRIES.get(id(p))
+    if kept is not None and kept[0] is p and kept[1:3] == (lang, numbered):
+        return kept[3], kept[4]
     placed = p.dropna(subset=["lon", "lat"]).assign(n=lambda t: numbering(t["label"]))
     entries = []
     for mark, (colour, marker, filled) in STYLE.items():
         t = placed[placed["mark"] == mark].sort_values("n")
         if len(t):
             entries.append((colour, marker, filled, _mark_name(mark, lang), len(t),
-                            [(n, c, cid == ringed) for n, c, cid in zip(t["n"], t["label"], t["commune_id"])]
-                            if numbered else []))
-    return _key_html(title, entries, list(p.loc[p["lon"].isna() | p["lat"].isna(), "label"]), lang)
+                            list(zip(t["n"], t["label"], t["commune_id"])) if numbered else []))
+    missing = list(p.loc[p["lon"].isna() | p["lat"].isna(), "label"])
+    if any(p is q for _, q in _DISTRICT_MAPS.values()):  # only a table kept with its map is asked for again
+        if len(_STATE_ENTRIES) >= _KEEP:
+            _STATE_ENTRIES.pop(next(iter(_STATE_ENTRIES)))
+        _STATE_ENTRIES[id(p)] = (p, lang, numbered, entries, missing)
+    return entries, missing
+
+
+def _state_key(p: pd.DataFrame, title: str, lang: str, ringed: str | None = None, numbered: bool = True) -> str:
+    """The key of a map of states (_draw): one entry per legend entry, in the legend's order."""
+    entries, missing = _state_entries(p, lang, numbered)
+    return _key_html(title, [(colour, marker, filled, name, count, [(n, c, cid == ringed) for n, c, cid in communes])
+                             for colour, marker, filled, name, count, communes in entries], missing, lang)
 
 
 def _figure(svg: str, caption: str, alt: str, key: str = "") -> str:
@@ -489,10 +516,10 @@ def district_map_html(card: Scorecard, year: int, district: str, lang: str = "vi
 
 
 def commune_map_html(card: Scorecard, year: int, commune_id: str, lang: str = "vi") -> str:
-    """The commune report's map: its district's map (drawn once per district) with the commune
-    ringed and named."""
+    """The commune report's map: its district's map (drawn once per district; for a unit without a
+    district, its province's units without one) with the commune ringed and named."""
     info = card.dataset.communes.set_index("commune_id").loc[commune_id]
-    m, p = district_map(card, year, info["district"], lang)
+    m, p = district_map(card, year, info["district"], lang, province=info["province"])
     if p["lat"].isna().all():
         return f"<p>{html.escape(label(MAP_LABELS, 'no_map', lang))}</p>"
     row = p[p["commune_id"] == commune_id].iloc[0]
@@ -570,7 +597,6 @@ def _draw_groups(title: str, rows: tuple, lang: str) -> MapSvg:
         fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=3, frameon=False,
                    fontsize=8.5, title=label(MAP_LABELS, "groups_legend", lang), title_fontsize=8.5,
                    alignment="left").set_gid("ntm-legend")
-        fig.canvas.draw()
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata={"Creator": None, "Date": None})
     k = 72 / fig.dpi

@@ -123,6 +123,10 @@ class CommuneReport:
 
     def rows(self) -> pd.DataFrame:
         """The communes-table rows of this commune and year, one per set."""
+        return self._rows
+
+    @cached_property
+    def _rows(self) -> pd.DataFrame:  # asked for by most parts of the report: cut from the card once
         return self.card.commune(self.commune_id, self.year)
 
     def header(self) -> pd.DataFrame:
@@ -138,7 +142,7 @@ class CommuneReport:
     @cached_property
     def set_verdicts(self) -> list[verdicts.Verdict]:
         """The verdict of each set scored (ntmlib.analysis.verdicts), lowest tier first."""
-        return verdicts.commune_verdicts(self.card, self.commune_id, self.year)
+        return verdicts.commune_verdicts(self.own_card, self.commune_id, self.year)
 
     @property
     def no_data(self) -> bool:
@@ -156,7 +160,7 @@ class CommuneReport:
 
     def provisional(self) -> tuple[int, int]:
         """(provisional, judged) indicator results behind this report's verdicts."""
-        return verdicts.provisional_count(self.card, self.year, communes=[self.commune_id],
+        return verdicts.provisional_count(self.own_card, self.year, communes=[self.commune_id],
                                           sets=list(self.rows()["set"]))
 
     def provisional_html(self) -> str:
@@ -165,7 +169,8 @@ class CommuneReport:
     @cached_property
     def own_card(self) -> Scorecard:
         """This commune's results alone: what goes through every commune of the card (trends,
-        year-on-year changes) then works on one commune, not on its whole district."""
+        year-on-year changes) or picks one commune out of it (verdicts, unmet indicators) then
+        works on one commune, not on its whole district."""
         return self.card.subset([self.commune_id])
 
     @cached_property
@@ -175,9 +180,22 @@ class CommuneReport:
         return _own_trends(self.shared_trends, self.own_card, self.year, [self.commune_id])
 
     @cached_property
+    def unmet(self) -> pd.DataFrame:
+        """ntmlib.analysis.verdicts.unmet_rows of every set scored for the commune this year, worked out
+        once for the next steps and the unmet indicators."""
+        return verdicts.unmet_rows(self.own_card, self.year,
+                                   [(self.commune_id, v.set_id) for v in self.set_verdicts], self.trend_table)
+
+    @cached_property
     def steps(self) -> pd.DataFrame:
-        """The commune's next steps to its next tier (ntmlib.analysis.verdicts.next_steps)."""
-        return verdicts.next_steps(self.card, self.commune_id, self.year, trend_table=self.trend_table)
+        """The commune's next steps to its next tier (ntmlib.analysis.verdicts.next_steps): the unmet
+        indicators of its next tier's set and of the sets that set requires."""
+        target = verdicts.next_target(self.set_verdicts)
+        if target is None:
+            return pd.DataFrame(columns=verdicts.ROW_COLUMNS)
+        # the required sets scored for the commune are among its verdicts' sets; the others have no rows
+        rows = self.unmet[self.unmet["set"].isin(verdicts.required_sets(self.card, target.set_id))]
+        return rows[verdicts.ROW_COLUMNS].reset_index(drop=True)
 
     def steps_html(self) -> str:
         """'Việc cần làm': the sentence naming the target tier, then the indicators to fix grouped
@@ -191,8 +209,7 @@ class CommuneReport:
 
     def unmet_html(self) -> str:
         """Per set, the indicators not met or without data grouped by criterion, folded away."""
-        unmet = verdicts.unmet_rows(self.card, self.year, [(self.commune_id, v.set_id) for v in self.set_verdicts],
-                                    self.trend_table)
+        unmet = self.unmet
         parts = []
         for v in self.set_verdicts:
             rows = unmet[unmet["set"] == v.set_id]
@@ -205,8 +222,11 @@ class CommuneReport:
     def changes(self) -> pd.DataFrame:
         """Criteria gained and lost since the previous year, per set (empty without a previous year)."""
         t = REPORT_LABELS[self.lang]
-        own = self.own_card if self.own_card.years == self.card.years else self.card  # same pairs of years
-        ch = aggregate.year_change(own)
+        # the whole card's last pair of years up to the report's (the rows shown), from the commune's own results
+        years = [y for y in self.card.years if y <= self.year][-2:]
+        ch = (aggregate.year_change(self.own_card, years=years) if len(years) == 2 else
+              pd.DataFrame(columns=["commune_id", "set", "year_from", "year_to", "criteria_from", "criteria_to",
+                                    "gained", "lost"]))
         ch = ch[(ch["commune_id"] == self.commune_id) & (ch["year_to"] == self.year)]
         named = lambda sid, codes: criteria_names(self.card.sets[sid], codes, self.lang) or t["none"]  # noqa: E731
         return pd.DataFrame({
@@ -269,7 +289,6 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
     """
     check_lang(lang)
     ds, cached, trend_tables = report_data(dataset, scores)
-    units = reorg.new_communes(ds)
     try:
         cid, key = reorg.find_commune(ds, commune)  # an old commune, or a unit formed by a reorganisation
     except DataError:
@@ -279,13 +298,15 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
         cid = None  # a new commune of communes.csv, asked for a year before it was formed: its predecessors
     if cid is None:
         if key is None:
+            units = reorg.new_communes(ds)  # named in the messages only
             known = ", ".join(ds.communes.loc[ds.communes["assessed"], "commune"])
             new = error_text("new_communes_listed", names=", ".join(units["new_commune"])) if len(units) else ""
             raise ParameterError(Problem(error_text("commune_asked"), error_text(
                 "no_commune_in_dataset", commune=commune, dataset=ds.name, known=known, new=new)))
         y = require_year(year, known_years(ds, cached))
         return NewCommuneReport(ds, report_card(ds, y, cached), key, y, lang)
-    if not ds.communes.set_index("commune_id").at[cid, "assessed"]:
+    if not ds.communes["assessed"].to_numpy()[(ds.communes["commune_id"] == cid).to_numpy()][0]:
+        units = reorg.new_communes(ds)
         same = units[units["new_commune"].map(fold_name) == fold_name(str(commune))] if len(units) else units
         hint = (error_text("new_commune_hint", name=same["new_commune"].iloc[0],
                            date=reorg.date_words(same["effective"].iloc[0]), written=same["key"].iloc[0])

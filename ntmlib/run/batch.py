@@ -5,6 +5,7 @@ stopped. A report is up to date when its parameters, the provenance of the years
 (ntmlib.scoring.window, ntmlib.scoring.provenance), its notebook and its formats are those it was made with."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -12,7 +13,7 @@ import os
 import socket
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Iterator
@@ -39,7 +40,9 @@ from .runner import notebook_path, resources, run_report, stop_warm_kernel, warm
 FORMATS = ("ipynb", "html")
 # The manifest is written again at most this often (seconds), and at the end: rewriting the whole
 # manifest after each of a country's 10,000 reports would cost the batch more than a report does.
+# A large manifest waits longer, MANIFEST_SHARE of the batch's time at most going to rewriting it.
 MANIFEST_EVERY = 1.0
+MANIFEST_SHARE = 0.05
 
 
 @dataclass
@@ -53,10 +56,11 @@ class Run:
     stem: str  # output path without extension, relative to the output folder
     params: dict = field(default_factory=dict)
     key: str = ""
-    district: str = ""  # the district whose scores the report reads ("" for a unit without one; PROVINCE + name)
+    district: str = ""  # the scores file the report reads: its district's (NO_DISTRICT or PROVINCE + a province)
 
 
 PROVINCE = "tỉnh:"  # Run.district of a province report: it reads its province's scores file
+NO_DISTRICT = "không huyện:"  # Run.district of a unit without a district: its province's units without one
 
 
 def _digest(*parts) -> str:
@@ -71,8 +75,18 @@ def commune_file(name: str, commune_id: str) -> str:
     return f"xa-{slug(name)}-{slug(commune_id)}"
 
 
-def _district_key(district) -> str:
-    return district if isinstance(district, str) and district.strip() else ""
+def _district_key(district, province) -> str:
+    """The scores file a commune's reports read: its district's; for a unit without a district (the
+    map of 1 July 2025) its province's units without one, not the country's."""
+    if isinstance(district, str) and district.strip():
+        return district
+    return NO_DISTRICT + (province if isinstance(province, str) else "")
+
+
+def _file_stem(key: str) -> str:
+    if key.startswith(NO_DISTRICT):
+        return "-".join(["khong-huyen", *([slug(key[len(NO_DISTRICT):])] if key[len(NO_DISTRICT):].strip() else [])])
+    return slug(key)
 
 
 def write_district_scores(card, runs: list[Run], folder: Path) -> dict[str, Path]:
@@ -87,27 +101,49 @@ def district_scores(card, runs: list[Run], folder: Path) -> Iterator[tuple[str, 
     of its reports, worked out once here rather than in each report: a report reads its own
     district's file, a few hundred kilobytes, however large the country it belongs to. Yields
     (district, file) as each is written, so that its reports can start while the next is cut.
-    A province report's file (Run.district PROVINCE + name) holds the province's communes and
-    the predecessors of its new communes, without trends (the report shows none)."""
+    The units without a district (the map of 1 July 2025) are cut by province (Run.district
+    NO_DISTRICT + province), each file with the crosswalk rows of its own units and the communes
+    they name, not the country's (_own_units). A province report's file (Run.district PROVINCE +
+    name) holds the province's communes and the predecessors of its new communes, without trends
+    (the report shows none)."""
     wanted = {r.district for r in runs if not r.district.startswith(PROVINCE)}
     provinces = sorted({r.district for r in runs if r.district.startswith(PROVINCE)})
     years: dict[str, set[int]] = {}
     for r in runs:
         years.setdefault(r.district, set()).add(r.year)
     c = card.dataset.communes
-    districts = [_district_key(d) for d in c["district"]]
+    districts = [_district_key(d, p) for d, p in zip(c["district"], c["province"])]
     groups: dict[str, list[str]] = {d: [] for d in sorted(wanted)}
     for cid, d in zip(c["commune_id"], districts):
         if d in groups:
             groups[d].append(cid)
     for i, (district, part) in enumerate(split_scorecard(card, groups)):
+        if district.startswith(NO_DISTRICT):
+            part = _own_units(part, groups[district])
         shared = {y: trends(part.upto(y)) for y in sorted(years[district])}
-        yield district, write_scorecard(part, folder / f"{i:04d}-{slug(district) if district else 'khong-huyen'}.pkl",
-                                        shared)
+        yield district, write_scorecard(part, folder / f"{i:04d}-{_file_stem(district)}.pkl", shared)
     for i, key in enumerate(provinces):  # one at a time: a province's predecessors may be another's communes
         name = key[len(PROVINCE):]
         _, part = next(iter(split_scorecard(card, {key: report_communes(card.dataset, name)})))
         yield key, write_scorecard(part, folder / f"tinh-{i:04d}-{slug(name)}.pkl")
+
+
+def _own_units(part, ids: list[str]):
+    """A part of units without a district (split_scorecard) with only the crosswalk rows of its own
+    units (as new or old communes, with the other predecessors of the same new units) and the
+    communes.csv rows of its units and of the communes those rows name: what its reports ask of
+    the crosswalk. A country's part would otherwise carry the whole crosswalk and every commune it
+    names, ten thousand rows each that every report of the part goes through."""
+    ds = part.dataset
+    cw = ds.crosswalk
+    if cw is None or cw.empty or "key" not in cw.columns:
+        return part
+    mine = set(map(str, ids))
+    touching = cw["key"].astype(str).isin(mine) | cw["old_commune_id"].astype(str).isin(mine)
+    cw = cw[cw["key"].isin(set(cw.loc[touching, "key"]))].reset_index(drop=True)
+    named = mine | set(cw["old_commune_id"].astype(str))
+    communes = ds.communes[ds.communes["commune_id"].astype(str).isin(named).to_numpy()].reset_index(drop=True)
+    return replace(part, dataset=replace(ds, communes=communes, crosswalk=cw))
 
 
 def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, province: str | None = None,
@@ -125,9 +161,9 @@ def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, provi
     every, provinces = c, not district  # a district's batch renders no province report
     for year in years:  # the communes of that year (the crosswalk's dates, Dataset.existing)
         c = every[every["commune_id"].isin(set(ds.communes.loc[ds.existing([year]), "commune_id"]))]
-        for cid, name, district in zip(c["commune_id"], c["commune"], c["district"]):
+        for cid, name, district, province in zip(c["commune_id"], c["commune"], c["district"], c["province"]):
             runs.append(Run("commune", cid, name, year, f"{year}/{commune_file(name, cid)}",
-                            {"commune": cid, "year": year, "lang": lang}, district=_district_key(district)))
+                            {"commune": cid, "year": year, "lang": lang}, district=_district_key(district, province)))
         for district in dict.fromkeys(c["district"]):
             if not isinstance(district, str) or not district.strip():  # units with no district (after 1/7/2025)
                 continue
@@ -210,8 +246,12 @@ def _read_manifest(path: Path) -> dict:
 
 
 def _write_manifest(path: Path, entries: dict, meta: dict) -> None:
+    """The batch's details, then its runs one a line: each run encoded by json's C encoder, which
+    an indented document cannot use (a country's manifest took a second to write, 0.1 s so)."""
     runs = sorted(entries.values(), key=lambda r: r["stem"])
-    write_text_atomic(path, json.dumps({**meta, "runs": runs}, ensure_ascii=False, indent=1) + "\n")
+    head = "".join(f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in meta.items())
+    lines = ",\n".join(f"  {json.dumps(r, ensure_ascii=False)}" for r in runs)
+    write_text_atomic(path, "{\n" + head + ' "runs": [\n' + lines + "\n ]\n}\n")
 
 
 def run_batch(dataset, years: list[int] | None = None, communes: list[str] | None = None,
@@ -322,7 +362,8 @@ def _batch(ds: Dataset, years: list[int], runs: list[Run], out: Path, pools: lis
     by_stem = {r.stem: r for r in runs}
     bar = tqdm(total=len(pending), desc="Báo cáo", unit="bc", disable=not progress, dynamic_ncols=True)
 
-    written = [-MANIFEST_EVERY]  # when the manifest was last written
+    written = [-MANIFEST_EVERY, 0.0]  # when the manifest was last written, and how long that took
+    inputs = {y: window[y].files() for y in years}  # the same for every report of a year
 
     def record(res: dict) -> None:
         r = by_stem[res["stem"]]
@@ -333,13 +374,14 @@ def _batch(ds: Dataset, years: list[int], runs: list[Run], out: Path, pools: lis
                            "outputs": res["outputs"], "worker": res.get("worker"), "finished": res.get("finished"),
                            "resources": res.get("resources"),
                            "years_scored": list(window[r.year].years),
-                           "inputs": window[r.year].files(), "versions": meta["versions"]}
+                           "inputs": inputs[r.year], "versions": meta["versions"]}
         if res["status"] != "ok":
             failed.append(entries[r.stem])
-        if time.monotonic() - written[0] >= MANIFEST_EVERY:
+        if time.monotonic() - written[0] >= max(MANIFEST_EVERY, written[1] / MANIFEST_SHARE):
             try:
+                t0 = time.monotonic()
                 _write_manifest(manifest_path, entries, meta)
-                written[0] = time.monotonic()
+                written[:] = [time.monotonic(), time.monotonic() - t0]
             except OutputError:
                 pass  # e.g. a full disk: the other reports go on; the manifest is written again at the end
         bar.update(1)
@@ -408,6 +450,7 @@ def _warm_up() -> None:
         warm_kernel()
     except NotebookError:
         pass  # the kernel is started again by the first report, which records the failure if it persists
+    gc.freeze()  # the worker's code and libraries stay: its garbage collections skip them (3 ms a report to 1 ms)
 
 
 def _run_local(pool, district_runs: Iterator[list[dict]], out: str, formats, isolate: bool, record) -> None:

@@ -49,6 +49,11 @@ def write_index(out: Path, entries: list[dict], card, lang: str = "vi") -> Path:
     places = card.dataset.communes.set_index("commune_id") if card.dataset is not None else pd.DataFrame()
     group_col = "commune_group" if "commune_group" in places.columns else None
     head, per_tier = _commune_states(card, sorted({int(e["year"]) for e in entries}))
+    # each commune's counts per set, in one pass over the communes table: not a search of it per report
+    own: dict[tuple, list] = {}
+    for cid, y, *row in zip(c["commune_id"], c["year"], c["tier"], c["criteria_met"], c["criteria_total"],
+                            c["indicators_met"], c["indicators_total"]):
+        own.setdefault((str(cid), int(y)), []).append(row)
     rows, data = [], []
     first = {"province": 0, "district": 1}  # each year: its province reports, district reports, then communes
     for e in sorted(entries, key=lambda e: (e["year"], first.get(e["kind"], 2), vi_sort_key(e["label"]))):
@@ -61,13 +66,12 @@ def write_index(out: Path, entries: list[dict], card, lang: str = "vi") -> Path:
                 group = str(g) if pd.notna(g) else ""
             h = head.get((cid, year))
             state = h.state if h is not None else ""
-            mine = c[(c["commune_id"] == cid) & (c["year"] == year)]
             tiers = per_tier.get((cid, year), {})
             counts = "<br>".join(
-                f'<span class="st-{tiers.get(r.tier, "")}">' + _e(f"{tier_name(r.tier, lang)}: " + counts_text(
-                    r.criteria_met, r.criteria_total, r.indicators_met, r.indicators_total, lang)
-                    + f" · {state_text(tiers.get(r.tier, 'no_data'), lang, short=True)}") + "</span>"
-                for r in mine.itertuples())
+                f'<span class="st-{tiers.get(tier, "")}">' + _e(
+                    f"{tier_name(tier, lang)}: " + counts_text(cm, ct, im, it, lang)
+                    + f" · {state_text(tiers.get(tier, 'no_data'), lang, short=True)}") + "</span>"
+                for tier, cm, ct, im, it in own.get((cid, year), []))
             name = say("commune", name=e["label"])
         elif e["kind"] == "province":
             name = say("province_unit", name=e["label"])

@@ -124,7 +124,7 @@ class WarmKernel:
 
     def _client(self, nb: nbformat.NotebookNode, timeout: int) -> NotebookClient:
         """An nbclient NotebookClient driving this kernel through its one client."""
-        client = NotebookClient(nb, km=self.km, timeout=timeout, kernel_name=self.kernel_name)
+        client = _ReportClient(nb, km=self.km, timeout=timeout, kernel_name=self.kernel_name)
         client.kc = self.kc  # not a constructor argument
         return client
 
@@ -152,6 +152,29 @@ class WarmKernel:
         if self.km is not None:
             self._stop(self.km)
         self.km = self.kc = None
+
+
+class _ReportClient(NotebookClient):
+    """nbclient's NotebookClient, but a plain output (no output widget, display id or pending
+    clear) goes into its cell without being checked against the notebook schema one by one as it
+    arrives (jsonschema, a tenth of a batch worker's time): the notebook is checked whole, once,
+    when it is exported (ntmlib.run.export) and when it is written (nbformat.writes)."""
+
+    def output(self, outs, msg, display_id, cell_index):
+        if display_id or self.clear_before_next_output or self.output_hook_stack[msg["parent_header"].get("msg_id")]:
+            return super().output(outs, msg, display_id, cell_index)
+        fields = _OUTPUT_FIELDS.get(msg["header"]["msg_type"])
+        if fields is None:  # not an output: the library's way (it logs it)
+            return super().output(outs, msg, display_id, cell_index)
+        out = nbformat.NotebookNode(output_type=msg["header"]["msg_type"])  # as nbformat.v4.output_from_msg makes it
+        out.update({k: msg["content"][k] for k in fields})
+        outs.append(out)
+        return out
+
+
+# the fields of each kind of output, as nbformat.v4.output_from_msg takes them from a message
+_OUTPUT_FIELDS = {"execute_result": ("metadata", "data", "execution_count"), "stream": ("name", "text"),
+                  "display_data": ("metadata", "data"), "error": ("ename", "evalue", "traceback")}
 
 
 _local = threading.local()

@@ -216,6 +216,26 @@ def test_year_change_gains_losses_order_and_one_year(tmp_path, tiny_card):
     assert one_year.empty and list(one_year.columns) == list(yc.columns)
 
 
+def test_year_change_of_one_commune_pairs_the_years_it_is_given(tmp_path):
+    # three years; every commune is scored in each (without data in some): the pairs are 2021→2022 and 2022→2023
+    add = ["A,2021,tiny-ntm,1.1,90", "A,2021,tiny-ntm,1.2,không", "A,2021,tiny-ntm,2.3,không",
+           "A,2021,tiny-ntm,3.1,80", "A,2021,tiny-ntm,3.2,5", "B,2022,tiny-ntm,3.1,95", "B,2022,tiny-ntm,3.2,5"]
+    card = ntmlib.score(tiny_copy(tmp_path, add=tuple(add)))
+    assert card.years == [2021, 2022, 2023]
+    whole = aggregate.year_change(card)
+    assert rows(whole[whole["set"] == NTM], ["commune_id", "year_from", "criteria_from", "criteria_to", "lost"]) == [
+        ("A", 2021, 0, 0, ""), ("B", 2021, 0, 1, ""), ("C", 2021, 0, 0, ""),
+        ("A", 2022, 0, 3, ""), ("B", 2022, 1, 0, ""), ("C", 2022, 0, 2, "")]
+    for cid in ("A", "B", "C"):  # one commune's card, the whole card's years: that commune's rows of the whole table
+        pd.testing.assert_frame_equal(aggregate.year_change(card.subset([cid]), years=card.years),
+                                      whole[whole["commune_id"] == cid].reset_index(drop=True))
+    # the last pair only: the rows of 2022→2023
+    last = aggregate.year_change(card, years=[2022, 2023])
+    pd.testing.assert_frame_equal(last, whole[whole["year_to"] == 2023].reset_index(drop=True))
+    # a pair of years without a set scored in both has no rows
+    assert aggregate.year_change(card, years=[2020, 2021]).empty
+
+
 def test_summary_district_of_communes_without_one(tmp_path):
     # a commune without a district counts in its province and, at district level, in its own row
     d = tmp_path / "tiny"

@@ -81,6 +81,45 @@ def test_a_commune_map_is_the_district_map_with_a_ring_on_the_commune(district):
     assert ">Where Nhân Bình lies in Lý Nhân district<" in en and "Recognised but not maintained (16)" in en
 
 
+def test_each_commune_map_key_bolds_its_own_commune_from_the_key_kept_with_the_map(district):
+    """The key under the map is numbered once per kept map; each commune report rings and bolds its own commune."""
+    keys = {}
+    for name in ("Nhân Bình", "Văn Lý", "Nhân Bình"):
+        html = views.commune_report(SAMPLE, name, 2023).map_html()
+        key = re.search(r'<div class="ntm-mapkey">.*?</div>', html, re.S)[0]
+        assert re.findall(r"<b>(\d+) ([^<]+)</b>", key) == [(str(_number(name)), name)]
+        assert len(re.findall(r"\d+ [^,<:]+", key.split("</p>", 1)[1])) >= 21  # every commune numbered
+        keys.setdefault(name, key)
+        assert keys[name] == key
+    lists = [keys[n].split("<ul>", 1)[1].replace("<b>", "").replace("</b>", "") for n in ("Nhân Bình", "Văn Lý")]
+    assert lists[0] == lists[1]  # the same numbered list, but for the commune in bold
+
+
+def _number(name: str) -> int:
+    """A commune's number on the sample district's map: its place in Vietnamese alphabetical order."""
+    p = maps.points(views.district_report(SAMPLE, "Lý Nhân", 2023).card, 2023)
+    return dict(zip(p["label"], maps.numbering(p["label"])))[name]
+
+
+def test_a_unit_without_a_district_is_mapped_among_its_provinces_units_without_one(tmp_path):
+    """After 1/7/2025 there are no districts: a unit's map shows its province's units, not every unit of the dataset."""
+    d = tmp_path / "ly-nhan"
+    shutil.copytree(SAMPLE, d)
+    c = pd.read_csv(d / "communes.csv", dtype=str, keep_default_na=False)
+    moved = ["13591@2025-07-01", "13594@2025-07-01", "13597@2025-07-01"]  # Nam Xang, Trần Thương, Vĩnh Trụ
+    c.loc[c["commune_id"].isin(moved), "province"] = "Hà Nam"
+    c.to_csv(d / "communes.csv", index=False)
+    r = views.commune_report(d, "13579@2025-07-01", 2026)  # Bắc Lý, Ninh Bình
+    html = r.map_html()
+    key = re.search(r'<div class="ntm-mapkey">.*?</div>', html, re.S)[0]
+    assert re.findall(r"\d+ ([^,<]+)", key.split("<ul>", 1)[1]) == ["Bắc Lý", "Lý Nhân", "Nam Lý", "Nhân Hà"]
+    _, p = maps.district_map(r.card, 2026, "", province="Ninh Bình")
+    assert sorted(p["label"]) == ["Bắc Lý", "Lý Nhân", "Nam Lý", "Nhân Hà"]
+    assert len(_markers(html)) == 4 + len(set(p["mark"]))  # its province's four units, and the legend's markers
+    _, every = maps.district_map(r.card, 2026, "")  # without a province: every unit without a district
+    assert len(every) == 7
+
+
 def test_a_new_commune_map_groups_its_predecessors():
     r = views.commune_report(SAMPLE, "Nam Xang", 2023)
     html = r.map_html()

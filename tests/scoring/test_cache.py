@@ -85,10 +85,11 @@ def test_large_categoricals_keep_only_the_categories_they_use():
 def test_batch_runs_read_their_own_districts_file(three_districts, tmp_path):
     ds, card = three_districts
     runs = batch.plan(ds, [2023])
-    assert sorted({r.district for r in runs}) == ["", "Bắc", "Lý Nhân", "Nam", "tỉnh:Hà Nam"]
+    # the commune without a district reads the file of its province's communes without one
+    assert sorted({r.district for r in runs}) == ["Bắc", "Lý Nhân", "Nam", "không huyện:Hà Nam", "tỉnh:Hà Nam"]
     files = batch.write_district_scores(card, runs, tmp_path)
-    assert sorted(p.name for p in files.values()) == ["0000-khong-huyen.pkl", "0001-bac.pkl", "0002-ly-nhan.pkl",
-                                                      "0003-nam.pkl", "tinh-0000-ha-nam.pkl"]
+    assert sorted(p.name for p in files.values()) == ["0000-bac.pkl", "0001-ly-nhan.pkl", "0002-nam.pkl",
+                                                      "0003-khong-huyen-ha-nam.pkl", "tinh-0000-ha-nam.pkl"]
     # the province report's file: every commune of the province (the three districts and the one without)
     province = read_scorecard(files["tỉnh:Hà Nam"])
     hanam = set(ds.communes.loc[ds.communes["province"] == "Hà Nam", "commune_id"])
@@ -102,6 +103,13 @@ def test_batch_runs_read_their_own_districts_file(three_districts, tmp_path):
     assert np.array_equal(nam.communes["criteria_met"].to_numpy(), whole["criteria_met"].to_numpy())
     # the district file is a small part of the whole: Nam holds 2 of 21 units
     assert files["Nam"].stat().st_size < files["Lý Nhân"].stat().st_size / 3
+    # the file of the units without a district keeps the crosswalk rows of their own units only: Hòa Hậu
+    # (13630) became Nam Lý (13627@2025-07-01) with Phú Phúc and Tiến Thắng; the communes.csv rows named there
+    alone = read_scorecard(files["không huyện:Hà Nam"])
+    assert sorted(alone.communes["commune_id"].unique()) == ["13630"]
+    assert sorted(alone.dataset.crosswalk["old_commune_id"]) == ["13621", "13627", "13630"]
+    assert set(alone.dataset.crosswalk["key"]) == {"13627@2025-07-01"} and len(ds.crosswalk) == 21
+    assert sorted(alone.dataset.communes["commune"]) == ["Hòa Hậu", "Phú Phúc", "Tiến Thắng"]
 
 
 def _outputs(nb) -> list:
@@ -124,6 +132,36 @@ def test_a_report_from_its_districts_file_equals_one_from_the_whole_scores(three
         from_part = runner.run_report(r.kind, dict(params, scores=str(files[r.district])))
         assert _outputs(from_part) == _outputs(from_whole)
         assert "Chân Lý" in json.dumps(_outputs(from_part), ensure_ascii=False)
+    runner.stop_warm_kernel()
+
+
+@pytest.mark.slow
+def test_a_2026_report_from_its_provinces_file_equals_one_from_the_whole_scores(tmp_path):
+    """Without districts (2026) a unit's report reads its province's file (its units without a
+    district, the crosswalk rows of those units): the same report as from the whole scores, map included."""
+    d = tmp_path / "ly-nhan"
+    shutil.copytree(LY_NHAN, d)
+    c = pd.read_csv(d / "communes.csv", dtype=str, keep_default_na=False)
+    c.loc[c["commune_id"].isin(["13591@2025-07-01", "13594@2025-07-01"]), "province"] = "Hà Nam"  # a second province
+    c.to_csv(d / "communes.csv", index=False)
+    ds = ntmlib.load_dataset(d)
+    card = ntmlib.score(ds)
+    whole = write_scorecard(card, tmp_path / "whole.pkl")
+    runs = [r for r in batch.plan(ds, [2026]) if r.kind == "commune"]
+    assert sorted({r.district for r in runs}) == ["không huyện:Hà Nam", "không huyện:Ninh Bình"]
+    files = batch.write_district_scores(card, runs, tmp_path / "parts")
+    assert sorted(p.name for p in files.values()) == ["0000-khong-huyen-ha-nam.pkl", "0001-khong-huyen-ninh-binh.pkl"]
+    for r in [r for r in runs if r.target in ("13579@2025-07-01", "13591@2025-07-01")]:  # Bắc Lý, Nam Xang
+        params = dict(r.params, dataset=str(ds.path))
+        from_whole = runner.run_report(r.kind, dict(params, scores=str(whole)))
+        from_part = runner.run_report(r.kind, dict(params, scores=str(files[r.district])))
+        # but the trends' note, which counts the years of the scores read: a file of units without a
+        # district holds their one year (as the one file of them all did), the whole scores 2022–2026
+        trend = next(i for i, cell in enumerate(from_part.cells) if 'heading("trends"' in cell.source)
+        part, full = _outputs(from_part), _outputs(from_whole)
+        assert part[:trend] + part[trend + 1:] == full[:trend] + full[trend + 1:] and part[trend] != full[trend]
+        shown = json.dumps(_outputs(from_part), ensure_ascii=False)
+        assert (r.label in shown) and ("Trần Thương" in shown) == (r.target == "13591@2025-07-01")  # its province's map
     runner.stop_warm_kernel()
 
 
