@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -108,6 +109,17 @@ def parse_number(text: str) -> float | None:
 
 def parse_full(raw: object) -> tuple:
     """(number, flag, is_verdict, kind, problem, had '%', had a decimal mark) for one cell."""
+    return _parse_text(raw) if raw.__class__ is str else _parse(raw)
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_text(raw: str) -> tuple:
+    """parse_full of a text, kept: a dataset's values are a few hundred texts, parsed when it is checked,
+    when it is coded and for every dataset loaded again."""
+    return _parse(raw)
+
+
+def _parse(raw: object) -> tuple:
     text = normalise_text(raw)
     if not text:
         return np.nan, pd.NA, False, "empty", "", False, False

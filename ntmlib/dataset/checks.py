@@ -12,7 +12,7 @@ from ..base.values import BAD, PROBLEMS, check_unit_rule, parse_distinct, value_
 from ..criteria.criteria_set import load_set
 from ..errors import DataError, FrameworkError, Problem
 from ..text import error_text
-from .encoding import indicator_catalogue, observation_keys
+from .encoding import made_once, observation_keys
 from .model import Dataset
 from .readers import Skipped, parse_cell
 from .units import code_problems
@@ -193,14 +193,11 @@ def _catalogue(sets) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _catalogue_keys(sets, made: dict) -> pd.DataFrame:
+def _catalogue_keys(sets) -> pd.DataFrame:
     """observation_keys of the sets with the unit and rule of the indicator each key reaches; made once
-    for the years that use the same sets (kept in `made`, not modified by its users)."""
-    key = tuple(id(s) for s in sets)
-    if key not in made:
-        keys = observation_keys(sets, indicator_catalogue(sets))
-        made[key] = (sets, keys.merge(_catalogue(sets), on=["set", "indicator"], how="left"))
-    return made[key][1]
+    for a list of sets (encoding.made_once: not modified by its users)."""
+    return made_once(sets, "checked keys", lambda sets: observation_keys(sets).merge(
+        _catalogue(sets), on=["set", "indicator"], how="left"))
 
 
 def _coded(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -230,8 +227,7 @@ def key_codes(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
 def _check_year(ds: Dataset, year: int, sets, in_year: np.ndarray, out, skipped_rows, coded, parsed) -> np.ndarray:
     """Check the rows of one year; each distinct (set, code) and (set, code, value) is checked once.
 
-    `coded`: _coded() of the set, indicator and value columns (and, under "catalogues", the catalogue keys
-    made for earlier years); `parsed`: parse_distinct() of the values."""
+    `coded`: _coded() of the set, indicator and value columns; `parsed`: parse_distinct() of the values."""
     obs = ds.observations
     wrong = np.zeros(len(obs), bool)
     rows = np.flatnonzero(in_year)
@@ -267,7 +263,7 @@ def _check_year(ds: Dataset, year: int, sets, in_year: np.ndarray, out, skipped_
                                     len(set_ids) * n_ind)
     pairs = pd.DataFrame({"set": set_ids[pair_keys // n_ind], "indicator": ind_ids[pair_keys % n_ind],
                           "pair": np.arange(len(pair_keys))})
-    keys = _catalogue_keys(sets, coded.setdefault("catalogues", {}))
+    keys = _catalogue_keys(sets)
     m = pairs.merge(keys, left_on=["set", "indicator"], right_on=["obs_set", "obs_indicator"], how="left",
                     suffixes=("", "_target"), indicator=True)
     unknown_pairs = m.loc[m["_merge"] == "left_only", "pair"].to_numpy()
