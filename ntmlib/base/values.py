@@ -71,6 +71,17 @@ def code_key(code: object) -> tuple:
 
 def fold(text: object) -> str:
     """Text for comparing words: normalised, lower case, without diacritics ('Chưa Đạt' -> 'chua dat')."""
+    return _fold_text(text) if text.__class__ is str else _fold(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_text(text: str) -> str:
+    """fold of a text, kept: the same names and words are folded again and again (the 10,000 official
+    unit names each time a province is looked up)."""
+    return _fold(text)
+
+
+def _fold(text: object) -> str:
     t = normalise_text(text).lower().replace("đ", "d")
     t = "".join(c for c in unicodedata.normalize("NFD", t) if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", t)
