@@ -289,13 +289,26 @@ def _load_cached(path: str, _mtime: int, search: tuple[str, ...]) -> tuple[Crite
     return s, _mtimes(s.files)
 
 
-def _read(path: Path) -> dict:
+def _read_checked(path: Path) -> tuple[dict, list[Problem]]:
+    """A set file read, and its problems against the schema; the same text (a set copied with its dataset)
+    is parsed and checked once."""
     name = path.name
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
         raise FrameworkError(Problem(name, error_text("set_not_utf8", reason=e.reason, at=e.start)))
-    text = unicodedata.normalize("NFC", text)
+    doc, problems = _parsed(name, unicodedata.normalize("NFC", text))
+    return json.loads(doc), list(problems)
+
+
+@lru_cache(maxsize=64)
+def _parsed(name: str, text: str) -> tuple[str, tuple[Problem, ...]]:
+    """(the document as JSON, its schema problems) of a set file's text."""
+    doc = _parse(name, text)
+    return json.dumps(doc), tuple(_schema_problems(name, doc))
+
+
+def _parse(name: str, text: str) -> dict:
     try:
         try:
             doc = yaml.load(text, Loader=FAST_LOADER)
@@ -361,8 +374,7 @@ def _schema_problems(name: str, doc: dict) -> list[Problem]:
 
 def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> CriteriaSet:
     name = path.name
-    doc = _read(path)
-    problems = _schema_problems(name, doc)
+    doc, problems = _read_checked(path)
     if problems:
         raise FrameworkError(problems)
     if doc["id"] != path.stem:
