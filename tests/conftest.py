@@ -67,6 +67,18 @@ def ly_nhan_2023_scores(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def ly_nhan_2023_workbook(ly_nhan_2023_card, tmp_path_factory) -> Path:
+    """The score workbook of the sample's 2023 scores (`ntm score data/ly-nhan --year 2023 --format xlsx`),
+    written once per session for the tests that read it (not to be changed)."""
+    from ntmlib.office.score_workbook import write_score_workbook
+
+    path = write_score_workbook(ly_nhan_2023_card, tmp_path_factory.mktemp("workbook") / "diem-2023.xlsx")
+    before = path.read_bytes()
+    yield path
+    assert path.read_bytes() == before, "a test changed the shared score workbook"
+
+
+@pytest.fixture(scope="session")
 def chromium() -> str:
     """The path of headless Chromium; tests using it skip without one (fail with NTM_REQUIRE_CLIENTS=1)."""
     return clients.chromium()

@@ -103,15 +103,22 @@ def _binding(rows: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
-def _threshold_in(card: Scorecard, set_id: str, code: str, commune_id: str, year: int):
+def _threshold_in(card: Scorecard, set_id: str, code: str, commune_id: str, year: int, places: dict | None = None):
+    """The threshold of an indicator for a commune in `year`, and its basis; `places`: _places(card), made once."""
     s = card.sets[set_id]
     ind = next(i for i in s.indicators if i.code == code)
     if ind.threshold is None or not s.covers(year):
         return None, ""
-    communes = card.dataset.communes.set_index("commune_id") if card.dataset is not None else None
-    region = communes.at[commune_id, "region"] if communes is not None else ""
-    group = communes.at[commune_id, "commune_group"] if communes is not None else ""
+    region, group = (places if places is not None else _places(card)).get(commune_id, ("", ""))
     return ind.threshold.lookup("" if pd.isna(region) else region, year, "" if pd.isna(group) else group)
+
+
+def _places(card: Scorecard) -> dict:
+    """commune_id -> (region, commune group) of the card's dataset (empty without one)."""
+    if card.dataset is None:
+        return {}
+    c = card.dataset.communes
+    return dict(zip(c["commune_id"], zip(c["region"], c["commune_group"])))
 
 
 def _outlook(card: Scorecard, rows: pd.DataFrame, year: int, by: int) -> pd.DataFrame:
@@ -122,13 +129,14 @@ def _outlook(card: Scorecard, rows: pd.DataFrame, year: int, by: int) -> pd.Data
         ["commune_id", "set", "indicator", "rate"]]
     rows = rows.merge(tr, on=["commune_id", "set", "indicator"], how="left")
     cache: dict = {}
+    places = _places(card)
     thr, basis = [], []
     for sid, code, cid, cur, cur_basis, rule in zip(rows["set"], rows["indicator"], rows["commune_id"],
                                                     rows["threshold"], rows["threshold_basis_label"],
                                                     rows["rule"]):
         k = (sid, code, cid)
         if k not in cache:  # a numeric indicator may have a threshold in `by` and none in the assessed year
-            cache[k] = _threshold_in(card, sid, code, cid, by) if rule in (">=", "<=") else (None, "")
+            cache[k] = _threshold_in(card, sid, code, cid, by, places) if rule in (">=", "<=") else (None, "")
         value, b = cache[k]
         if value is None:
             thr.append(cur)

@@ -155,7 +155,11 @@ year). `communes` restricts to some commune ids.
     s = s.assign(_text=pd.Series([_value_text(r, v, m) for r, v, m in zip(s["rule"], s["number"], s["met"])],
                                  index=s.index, dtype=object))  # text also when no row is left
     s = s.assign(_item=s["year"].astype(str) + ": " + s["_text"])
-    base = base.join(s.groupby(key, sort=False)["_item"].agg("; ".join).rename("values"), on=key)
+    items: dict[tuple, list[str]] = {}  # the items of each key in the rows' order (a Python join per group is slow)
+    for k, item in zip(zip(*(s[c] for c in key)), s["_item"]):
+        items.setdefault(k, []).append(item)
+    base = base.join(pd.Series(["; ".join(v) for v in items.values()], dtype="str", name="values",
+                               index=pd.MultiIndex.from_tuples(list(items), names=key)), on=key)
     borrowed = s[s["source_set"] != s["set"]]
     via = borrowed.assign(year=borrowed["year"].astype(str)).groupby(
         key + ["measure", "source_set", "source_indicator"], sort=False)["year"].agg(", ".join).reset_index()

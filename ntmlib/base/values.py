@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -70,6 +71,17 @@ def code_key(code: object) -> tuple:
 
 def fold(text: object) -> str:
     """Text for comparing words: normalised, lower case, without diacritics ('Chưa Đạt' -> 'chua dat')."""
+    return _fold_text(text) if text.__class__ is str else _fold(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_text(text: str) -> str:
+    """fold of a text, kept: the same names and words are folded again and again (the 10,000 official
+    unit names each time a province is looked up)."""
+    return _fold(text)
+
+
+def _fold(text: object) -> str:
     t = normalise_text(text).lower().replace("đ", "d")
     t = "".join(c for c in unicodedata.normalize("NFD", t) if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", t)
@@ -108,6 +120,17 @@ def parse_number(text: str) -> float | None:
 
 def parse_full(raw: object) -> tuple:
     """(number, flag, is_verdict, kind, problem, had '%', had a decimal mark) for one cell."""
+    return _parse_text(raw) if raw.__class__ is str else _parse(raw)
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_text(raw: str) -> tuple:
+    """parse_full of a text, kept: a dataset's values are a few hundred texts, parsed when it is checked,
+    when it is coded and for every dataset loaded again."""
+    return _parse(raw)
+
+
+def _parse(raw: object) -> tuple:
     text = normalise_text(raw)
     if not text:
         return np.nan, pd.NA, False, "empty", "", False, False

@@ -5,7 +5,7 @@ import json
 import sys
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,15 +49,20 @@ class Threshold:
     def lookup(self, region: str = "", year: int | None = None, group: str = "") -> tuple[float | None, str]:
         """The value for one commune and year, and the basis text that chose it ("" and None if none)."""
         want = (region, str(year), str(group))
-        for r in self.table().itertuples(index=False):
-            if all(have in (w, "*") for have, w in zip((r.region, r.year, r.group), want)):
-                return r.value, r.basis
+        for r_region, r_year, r_group, value, basis, _ in self.entries:
+            if all(have in (w, "*") for have, w in zip((r_region, r_year, r_group), want)):
+                return value, basis
         return None, ""
 
     def table(self) -> pd.DataFrame:
         """Rows (region, year, group, value, basis, basis_code); '*' matches anything, exact keys
         first. basis is the Vietnamese text of the entry ('vùng DBSH, năm 2023'), basis_code one of
         BASIS_CODES."""
+        return pd.DataFrame(list(self.entries), columns=["region", "year", "group", "value", "basis", "basis_code"])
+
+    @cached_property
+    def entries(self) -> tuple[tuple, ...]:
+        """The rows of table() as tuples, in its order; worked out once (a Threshold does not change)."""
         rows = []
         if self.kind == "all":
             rows.append(("*", "*", "*", self.values["all"], "chung", "single"))
@@ -76,10 +81,8 @@ class Threshold:
                 rows.append((region if region != "default" else "*", year if year != "default" else "*", "*",
                              value, f"vùng {region}, năm {year}",
                              "region_year" if "default" not in (region, year) else "default"))
-        df = pd.DataFrame(rows, columns=["region", "year", "group", "value", "basis", "basis_code"])
-        # exact keys before wildcards
-        df["_rank"] = (df[["region", "year", "group"]] == "*").sum(axis=1)
-        return df.sort_values("_rank", kind="stable").drop(columns="_rank").reset_index(drop=True)
+        # exact keys before wildcards (a stable sort: the entries' own order among equals)
+        return tuple(sorted(rows, key=lambda r: (r[0] == "*") + (r[1] == "*") + (r[2] == "*")))
 
     def describe(self) -> str:
         """Short text such as '100' or 'DBSH 100; TDMNPB 90' for listings; a derived threshold
@@ -286,13 +289,26 @@ def _load_cached(path: str, _mtime: int, search: tuple[str, ...]) -> tuple[Crite
     return s, _mtimes(s.files)
 
 
-def _read(path: Path) -> dict:
+def _read_checked(path: Path) -> tuple[dict, list[Problem]]:
+    """A set file read, and its problems against the schema; the same text (a set copied with its dataset)
+    is parsed and checked once."""
     name = path.name
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
         raise FrameworkError(Problem(name, error_text("set_not_utf8", reason=e.reason, at=e.start)))
-    text = unicodedata.normalize("NFC", text)
+    doc, problems = _parsed(name, unicodedata.normalize("NFC", text))
+    return json.loads(doc), list(problems)
+
+
+@lru_cache(maxsize=64)
+def _parsed(name: str, text: str) -> tuple[str, tuple[Problem, ...]]:
+    """(the document as JSON, its schema problems) of a set file's text."""
+    doc = _parse(name, text)
+    return json.dumps(doc), tuple(_schema_problems(name, doc))
+
+
+def _parse(name: str, text: str) -> dict:
     try:
         try:
             doc = yaml.load(text, Loader=FAST_LOADER)
@@ -358,8 +374,7 @@ def _schema_problems(name: str, doc: dict) -> list[Problem]:
 
 def _resolve(path: Path, search: tuple[Path, ...], stack: tuple[str, ...]) -> CriteriaSet:
     name = path.name
-    doc = _read(path)
-    problems = _schema_problems(name, doc)
+    doc, problems = _read_checked(path)
     if problems:
         raise FrameworkError(problems)
     if doc["id"] != path.stem:

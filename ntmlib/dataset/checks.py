@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -12,7 +13,7 @@ from ..base.values import BAD, PROBLEMS, check_unit_rule, parse_distinct, value_
 from ..criteria.criteria_set import load_set
 from ..errors import DataError, FrameworkError, Problem
 from ..text import error_text
-from .encoding import indicator_catalogue, observation_keys
+from .encoding import made_once, observation_keys
 from .model import Dataset
 from .readers import Skipped, parse_cell
 from .units import code_problems
@@ -193,14 +194,28 @@ def _catalogue(sets) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _catalogue_keys(sets, made: dict) -> pd.DataFrame:
-    """observation_keys of the sets with the unit and rule of the indicator each key reaches; made once
-    for the years that use the same sets (kept in `made`, not modified by its users)."""
-    key = tuple(id(s) for s in sets)
-    if key not in made:
-        keys = observation_keys(sets, indicator_catalogue(sets))
-        made[key] = (sets, keys.merge(_catalogue(sets), on=["set", "indicator"], how="left"))
-    return made[key][1]
+@dataclass(frozen=True)
+class _KeyRows:
+    """observation_keys of a list of sets with the unit and rule of the indicator each key reaches, as
+    arrays; `rows` maps a written (set, code) to the positions of its keys, in their order."""
+
+    rows: dict
+    set: np.ndarray
+    indicator: np.ndarray
+    unit: np.ndarray
+    rule: np.ndarray
+
+
+def _catalogue_key_rows(sets) -> _KeyRows:
+    """_KeyRows of the sets, made once for a list of sets (encoding.made_once)."""
+    def make(sets) -> _KeyRows:
+        keys = observation_keys(sets).merge(_catalogue(sets), on=["set", "indicator"], how="left")
+        rows: dict[tuple, list[int]] = {}
+        for k, key in enumerate(zip(keys["obs_set"].tolist(), keys["obs_indicator"].tolist())):
+            rows.setdefault(key, []).append(k)
+        return _KeyRows({key: np.array(r, np.int64) for key, r in rows.items()},
+                        *(keys[c].to_numpy(dtype=object) for c in ("set", "indicator", "unit", "rule")))
+    return made_once(sets, "checked keys", make)
 
 
 def _coded(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -230,8 +245,7 @@ def key_codes(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
 def _check_year(ds: Dataset, year: int, sets, in_year: np.ndarray, out, skipped_rows, coded, parsed) -> np.ndarray:
     """Check the rows of one year; each distinct (set, code) and (set, code, value) is checked once.
 
-    `coded`: _coded() of the set, indicator and value columns (and, under "catalogues", the catalogue keys
-    made for earlier years); `parsed`: parse_distinct() of the values."""
+    `coded`: _coded() of the set, indicator and value columns; `parsed`: parse_distinct() of the values."""
     obs = ds.observations
     wrong = np.zeros(len(obs), bool)
     rows = np.flatnonzero(in_year)
@@ -265,49 +279,54 @@ def _check_year(ds: Dataset, year: int, sets, in_year: np.ndarray, out, skipped_
     n_ind = max(len(ind_ids), 1)
     pair_of_row, pair_keys = key_codes(set_code[rows].astype(np.int64) * n_ind + ind_code[rows],
                                     len(set_ids) * n_ind)
-    pairs = pd.DataFrame({"set": set_ids[pair_keys // n_ind], "indicator": ind_ids[pair_keys % n_ind],
-                          "pair": np.arange(len(pair_keys))})
-    keys = _catalogue_keys(sets, coded.setdefault("catalogues", {}))
-    m = pairs.merge(keys, left_on=["set", "indicator"], right_on=["obs_set", "obs_indicator"], how="left",
-                    suffixes=("", "_target"), indicator=True)
-    unknown_pairs = m.loc[m["_merge"] == "left_only", "pair"].to_numpy()
+    keys = _catalogue_key_rows(sets)
+    # the catalogue rows each pair serves (positions in keys, in their order); none: an unknown code
+    served = [keys.rows.get(k) for k in zip(set_ids[pair_keys // n_ind].tolist(), ind_ids[pair_keys % n_ind].tolist())]
+    known = np.array([r is not None for r in served], bool)
+    unknown_pairs = np.flatnonzero(~known)
     if len(unknown_pairs):
         bad_rows = rows[np.isin(pair_of_row, unknown_pairs)]
         unmatched = pd.DataFrame({"obs_row": bad_rows, "set": set_ids[set_code[bad_rows]],
                                   "indicator": ind_ids[ind_code[bad_rows]],
                                   "place": obs["place"].iloc[bad_rows].to_numpy(dtype=object)})
         wrong |= _unknown_codes(ds, year, sets, unmatched, out, skipped_rows)
-    matched = m[m["_merge"] == "both"].reset_index(drop=True)
-    if not len(matched):
+    if not known.any():
         return wrong
+    # (pair, catalogue row) of the known pairs, in the pairs' order: position `key_pos` in this list
+    count = np.array([len(r) if r is not None else 0 for r in served], np.int64)
+    key_row = np.concatenate([r for r in served if r is not None])
+    first_of_pair = np.cumsum(count) - count  # where each pair's catalogue rows start in key_row
     # distinct (pair, value) of the matched rows, checked once for each catalogue row the pair serves
     n_val = max(len(values), 1)
-    sel = np.isin(pair_of_row, matched["pair"].to_numpy())
+    sel = known[pair_of_row]
     combo_of_row, combo_keys = key_codes(pair_of_row[sel] * n_val + value_code[rows[sel]], len(pair_keys) * n_val)
-    combos = pd.DataFrame({"pair": combo_keys // n_val, "value_code": combo_keys % n_val,
-                           "combo": np.arange(len(combo_keys))})
-    cm = combos.merge(matched[["pair", "unit", "rule", "indicator_target", "set_target"]].reset_index(names="key_pos"),
-                      on="pair", how="inner")
-    v, unit, rule = cm["value_code"].to_numpy(), cm["unit"].to_numpy(dtype=object), cm["rule"].to_numpy(dtype=object)
+    combo_pair, combo_value = combo_keys // n_val, combo_keys % n_val
+    # each combo with each catalogue row of its pair, combos in order, their catalogue rows in order
+    n_of = count[combo_pair]
+    cm_combo = np.repeat(np.arange(len(combo_keys)), n_of)
+    cm_key_pos = np.repeat(first_of_pair[combo_pair] - (np.cumsum(n_of) - n_of), n_of) + np.arange(int(n_of.sum()))
+    cm_key = key_row[cm_key_pos]
+    v, unit, rule = combo_value[cm_combo], keys.unit[cm_key], keys.rule[cm_key]
     _, kind, problem = check_unit_rule(parsed["number"][v], parsed["kind"][v], parsed["problem"][v], parsed["pct"][v],
                                        parsed["decimal"][v], unit == "%", rule == ">=", rule == "<=", rule == "yes",
                                        rule == "absent")
-    is_bad = kind == BAD
-    refused = cm[is_bad].assign(value=values[v[is_bad]],
-                                problem=np.array(("",) + PROBLEMS, dtype=object)[problem[is_bad]])
-    if not len(refused):
+    bad = np.flatnonzero(kind == BAD)
+    if not len(bad):
         return wrong
-    # the first catalogue row refusing it, for each refused (pair, value); then every row holding it
-    refused = refused.sort_values(["combo", "key_pos"], kind="stable").drop_duplicates("combo")
+    # the first catalogue row refusing it, for each refused (pair, value): rows of a combo come in the
+    # catalogue's order, so its first refused one; then every observation holding it
+    combo_bad, first = np.unique(cm_combo[bad], return_index=True)
+    refused = bad[first]
     which = np.full(len(combo_keys), -1, np.int64)
-    which[refused["combo"].to_numpy()] = np.arange(len(refused))
+    which[combo_bad] = refused
     pick = which[combo_of_row]
     bad_rows = rows[sel][pick >= 0]
-    info = refused.iloc[pick[pick >= 0]]
-    for place, value, indicator, set_id, problem, unit in zip(
-            obs["place"].iloc[bad_rows], info["value"], info["indicator_target"], info["set_target"],
-            info["problem"], info["unit"]):
-        out.add("observations", "value", place, "value", value_message(value, indicator, set_id, problem, unit))
+    at = pick[pick >= 0]
+    texts = np.array(("",) + PROBLEMS, dtype=object)
+    for place, value, indicator, set_id, why, unit in zip(
+            obs["place"].iloc[bad_rows], values[v[at]], keys.indicator[cm_key[at]], keys.set[cm_key[at]],
+            texts[problem[at]], keys.unit[cm_key[at]]):
+        out.add("observations", "value", place, "value", value_message(value, indicator, set_id, why, unit))
     wrong[bad_rows] = True
     return wrong
 

@@ -32,7 +32,30 @@ def factorize_small(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray
     return lookup[keys], order.astype(np.int64)
 
 
+_MADE: dict[tuple, tuple] = {}  # tables worked out from a list of sets (made_once), for the last lists used
+MADE_KEPT = 32
+
+
+def made_once(sets: list[CriteriaSet], name: str, make):
+    """make(sets), worked out once for this list of set objects (a CriteriaSet does not change) and kept
+    for the last MADE_KEPT lists: every load and score of a dataset asks again for the same tables.
+    The result is shared: its users must not modify it."""
+    key = (name, *map(id, sets))
+    hit = _MADE.get(key)
+    if hit is None:
+        while len(_MADE) >= MADE_KEPT:
+            _MADE.pop(next(iter(_MADE)), None)
+        hit = _MADE[key] = (list(sets), make(sets))  # the sets kept with it: their ids stay theirs
+    return hit[1]
+
+
 def indicator_catalogue(sets: list[CriteriaSet]) -> pd.DataFrame:
+    """One row per indicator of the sets, in their order: set, criterion, group, indicator, rule, measure,
+    unit and `order` (its place in its set)."""
+    return made_once(sets, "catalogue", _indicator_catalogue).copy(deep=False)
+
+
+def _indicator_catalogue(sets: list[CriteriaSet]) -> pd.DataFrame:
     frames = []
     for s in sets:
         t = s.indicator_table()[["set", "criterion", "group", "indicator", "rule", "measure", "unit"]]
@@ -41,8 +64,13 @@ def indicator_catalogue(sets: list[CriteriaSet]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def observation_keys(sets: list[CriteriaSet], cat: pd.DataFrame) -> pd.DataFrame:
+def observation_keys(sets: list[CriteriaSet]) -> pd.DataFrame:
     """(obs_set, obs_indicator) -> (set, indicator, priority): own set first, then ancestors, then measure."""
+    return made_once(sets, "keys", _observation_keys).copy(deep=False)
+
+
+def _observation_keys(sets: list[CriteriaSet]) -> pd.DataFrame:
+    cat = made_once(sets, "catalogue", _indicator_catalogue)
     frames = []
     for s in sets:
         mine = cat[cat["set"] == s.id]

@@ -14,6 +14,7 @@ the threshold columns, and read back only to check they were not typed over.
 from __future__ import annotations
 
 import re
+from copy import copy
 from pathlib import Path
 
 from ..base.outputs import write_bytes_atomic
@@ -139,10 +140,16 @@ def export_set(s: CriteriaSet | str | Path, path: str | Path) -> Path:
         h.fill = thr_fill if first_thr <= c <= last_thr or c == at["derived"] else head_fill
         h.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         h.border = border
+        looks: dict = {}  # the column's look from each look a cell had: set once, then copied (openpyxl styles slowly)
         for r in range(HEADER_ROW + 1, n + 1):
             cell = ws.cell(r, c)
-            cell.border = border
-            cell.alignment = Alignment(vertical="top", wrap_text=c in wrapped)
+            before = tuple(cell._style) if cell._style is not None else ()
+            if before in looks:
+                cell._style = copy(looks[before])
+            else:
+                cell.border = border
+                cell.alignment = Alignment(vertical="top", wrap_text=c in wrapped)
+                looks[before] = copy(cell._style)
     computed_fill, computed_font = PatternFill("solid", fgColor="E7E6E6"), Font(name=FONT, italic=True, color="7F7F7F")
     for r, i in enumerate(s.indicators, start=HEADER_ROW + 1):
         if i.threshold is not None and i.threshold.derived:  # the values are the rule's: greyed, to read only

@@ -21,6 +21,7 @@ and reference columns are descriptive columns the reader skips. An empty entry c
 from __future__ import annotations
 
 import io
+from copy import copy
 from pathlib import Path
 
 import pandas as pd
@@ -300,19 +301,28 @@ def _fill_sheet(ws, sets, set_words, communes, year, previous, title, across: bo
     entry = set(entry_cols)
     plain = set(section_rows) | set(criterion_rows)
     pointers = set(pointer_rows)
-    for c in range(1, len(heads) + 1):  # named styles: one lookup per cell, not one per attribute
-        ws.cell(HEADER_ROW, c).style = "ntm_ref_head" if c > n_fixed and c not in entry else "ntm_head"
+    # named styles: one per cell, not one per attribute; set as `cell.style = name` does, without looking the
+    # name up among the workbook's styles for every cell
+    named = {st.name: st.as_tuple() for st in ws.parent._named_styles}
+
+    def style(cell, name: str) -> None:
+        cell._style = copy(named[name])
+
+    for c in range(1, len(heads) + 1):
+        style(ws.cell(HEADER_ROW, c), "ntm_ref_head" if c > n_fixed and c not in entry else "ntm_head")
         kind = ("ntm_entry" if c in entry else "ntm_ref" if c > n_fixed
                 else "ntm_text" if c in (3, 4, 5) else "ntm_label")
         for rr in range(HEADER_ROW + 1, last_row + 1):
             if rr in plain:
                 continue
-            ws.cell(rr, c).style = "ntm_ref" if rr in pointers and c > n_fixed else kind
+            cell = ws.cell(rr, c)
             if c == 2 and kind == "ntm_label" and ws.cell(rr, 1).value is None:  # a measure's key: shrunk to fit
-                ws.cell(rr, c).style = "ntm_key"
+                style(cell, "ntm_key")
+            else:
+                style(cell, "ntm_ref" if rr in pointers and c > n_fixed else kind)
     for rr in section_rows + criterion_rows:  # one line, running over the empty cells beside it
         for c in range(1, len(heads) + 1):
-            ws.cell(rr, c).style = "ntm_section" if rr in section_rows else "ntm_criterion"
+            style(ws.cell(rr, c), "ntm_section" if rr in section_rows else "ntm_criterion")
     ws.row_dimensions[HEADER_ROW].height = 48
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, n_fixed + 1)
     ws.protection.sheet = True  # labels locked; no password: an office can unprotect to fix a label

@@ -267,7 +267,8 @@ class _Sheet:
                    number_formats.get(i) if number_formats else None)
             if key not in self._looks:
                 self._looks[key] = self._look(c, *key)
-            c._style = copy(self._looks[key])  # a copy of the styled cell's look: openpyxl styles slowly
+            # the styled cell's look, shared: a write-only cell is written as it is appended, and never changed
+            c._style = self._looks[key]
             if (small or i in self.wrapped) and isinstance(c.value, str):
                 font = CRITERION_FONT_PT if small else 11
                 height = max(height, wrapped_lines(c.value, self.widths[i], font) * line_pt(font))
@@ -315,8 +316,10 @@ def _indicators_sheets(wb, title: str, used: set[str], card, s, styles: _Styles)
     from openpyxl.utils import get_column_letter
 
     ind = card.indicators[card.indicators["set"] == s.id]
-    info = s.indicator_table().set_index("indicator")[["name", "unit"]]
-    names = card.communes.drop_duplicates("commune_id").set_index("commune_id")["commune"]
+    info = s.indicator_table().drop_duplicates("indicator")  # as Series.get of the table by indicator read it
+    ind_name, ind_unit = dict(zip(info["indicator"], info["name"])), dict(zip(info["indicator"], info["unit"]))
+    communes = card.communes.drop_duplicates("commune_id")
+    names = dict(zip(communes["commune_id"], communes["commune"]))
     source = "source_place" if "source_place" in ind.columns else ("place" if "place" in ind.columns else "source_line")
     keys = [k for k, _, _ in INDICATOR_COLUMNS]
     met_col = keys.index("met")
@@ -333,10 +336,10 @@ def _indicators_sheets(wb, title: str, used: set[str], card, s, styles: _Styles)
             src = getattr(r, source)
             if source == "source_line":
                 src = f"dòng {int(src)}" if pd.notna(src) else ""
-            unit = info["unit"].get(r.indicator, "")
+            unit = ind_unit.get(r.indicator, "")
             d = decimals.get(str(r.indicator), MIN_DECIMALS)
             values = [r.commune_id, names.get(r.commune_id, ""), int(r.year), r.criterion, r.indicator,
-                      info["name"].get(r.indicator, ""), r.value, _rounded(r.number, d), unit,
+                      ind_name.get(r.indicator, ""), r.value, _rounded(r.number, d), unit,
                       RULE_SIGNS.get(r.rule, r.rule), _rounded(r.threshold, d), _basis_text(r, s.regions),
                       result_word(str(r.status)),
                       _rounded(r.gap, d), "có" if bool(r.assessed) else "", src if isinstance(src, str) else ""]

@@ -70,14 +70,17 @@ def _clean(v):
     return v
 
 
+_WriteOnlyCell = None  # openpyxl's, imported by the first new_cell
+
+
 def new_cell(ws, value):
     """A write-only cell holding `value`; text is typed as text, so a name such as
     '=HYPERLINK(…)' is shown as written and never run as a formula."""
-    from openpyxl.cell import (
-        WriteOnlyCell,  # deferred: openpyxl is heavy and only workbooks need it
-    )
+    global _WriteOnlyCell
+    if _WriteOnlyCell is None:
+        from openpyxl.cell import WriteOnlyCell as _WriteOnlyCell  # deferred: openpyxl is heavy, only workbooks need it
 
-    c = WriteOnlyCell(ws, _clean(value))
+    c = _WriteOnlyCell(ws, _clean(value))
     if isinstance(c.value, str):
         c.data_type = "s"
     return c

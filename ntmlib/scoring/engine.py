@@ -51,7 +51,7 @@ def _as_sets(sets, dataset: Dataset, years: list[int]) -> list[CriteriaSet]:
 def _targets(enc: EncodedObservations, sets: list[CriteriaSet], cat: pd.DataFrame):
     """Rows (pair, k, priority rank): each (written set, code) pair of the observations and the catalogue
     rows it serves, sorted by pair then priority."""
-    keys = observation_keys(sets, cat)
+    keys = observation_keys(sets)
     position = {key: k for k, key in enumerate(zip(cat["set"], cat["indicator"]))}
     pair_of = {p: n for n, p in enumerate(enc.pairs)}
     priorities = sorted(keys["priority"].unique())

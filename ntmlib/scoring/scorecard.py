@@ -193,16 +193,18 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """The rows of `frames` in one table; a column categorical in each stays categorical with the union of
     their categories (periods with different sets have different codes), codes in their natural order
     and tiers by (rank, code): the union of the ladders of the periods."""
-    out = pd.concat(frames, ignore_index=True)
-    for col in out.columns:
+    recoded: list[dict] = [{} for _ in frames]  # each frame's columns put in the union's categories first
+    for col in dict.fromkeys(c for f in frames for c in f.columns):
         dtypes = [f[col].dtype for f in frames if col in f.columns]
+        # categoricals of one dtype stay as pd.concat leaves them; others would come out as plain values
         if (len(dtypes) == len(frames) and all(isinstance(d, pd.CategoricalDtype) for d in dtypes)
-                and not isinstance(out[col].dtype, pd.CategoricalDtype)):
+                and not all(d == dtypes[0] for d in dtypes)):
             ordered = dtypes[0].ordered
             key = tier_order if col in TIER_COLUMNS else code_key if ordered else None
             cats = sorted({c for d in dtypes for c in d.categories}, key=key)
-            out[col] = pd.Categorical(out[col], categories=cats, ordered=ordered)
-    return out
+            for f, r in zip(frames, recoded):
+                r[col] = f[col].cat.set_categories(cats, ordered=ordered)
+    return pd.concat([f.assign(**r) if r else f for f, r in zip(frames, recoded)], ignore_index=True)
 
 
 def combine(cards: list[Scorecard]) -> Scorecard:

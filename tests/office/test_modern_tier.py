@@ -70,12 +70,26 @@ def _plain(df: pd.DataFrame) -> pd.DataFrame:
     return df.astype(object).where(df.notna(), None)
 
 
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    """threshold -> (the copy of the sample with the hiện đại set imported by `ntm frameworks import`
+    from the workbook with 5.2 raised to `threshold`, the import's result), each made once for the module."""
+    made = {}
+
+    def get(threshold: float):
+        if threshold not in made:
+            tmp = tmp_path_factory.mktemp(f"hien-dai-{threshold}")
+            d = _dataset(tmp)
+            r = run("frameworks", "import", _workbook(tmp, threshold), "--id", SET_ID, "--tier", "hien-dai",
+                    "--provisional", "--out", d / "frameworks" / f"{SET_ID}.yaml")
+            made[threshold] = d, r
+        return made[threshold]
+    return get
+
+
 @pytest.mark.parametrize("threshold", [95, 99])
-def test_an_imported_modern_set_ranks_above_ntm(tmp_path, threshold):
-    d = _dataset(tmp_path)
-    out = d / "frameworks" / f"{SET_ID}.yaml"
-    r = run("frameworks", "import", _workbook(tmp_path, threshold), "--id", SET_ID, "--tier", "hien-dai",
-            "--provisional", "--out", out)
+def test_an_imported_modern_set_ranks_above_ntm(imported, threshold):
+    d, r = imported(threshold)
     assert r.exit_code == 0, r.output
     assert r.output.splitlines()[1] == "Hạng NTM hiện đại (hien-dai), bậc 2, cần đạt trước: NTM."
     ds = load_dataset(d)
@@ -111,6 +125,10 @@ def test_an_imported_modern_set_ranks_above_ntm(tmp_path, threshold):
     # the communes below NTM are not hiện đại whatever their values (hiện đại requires NTM)
     modern_rows = c[c["set"] == SET_ID].set_index("commune_id")
     assert not modern_rows.loc[list(set(modern_rows.index) - reach_ntm), "reaches"].any()
+
+
+def test_roadmap_and_score_take_the_imported_tier(imported):
+    d, _ = imported(95)
     # `ntm roadmap --target` takes the tier of the year's sets, and none other
     rm = run("roadmap", d, "--year", 2026, "--target", "hien-dai")
     assert rm.exit_code == 0 and rm.output.startswith("Lộ trình lên NTM hiện đại — năm 2026"), rm.output

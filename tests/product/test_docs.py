@@ -9,6 +9,7 @@ relative link must point at a file that exists.
 from __future__ import annotations
 
 import doctest
+import hashlib
 import re
 import shlex
 import shutil
@@ -278,10 +279,15 @@ def _skip_reason(command: str) -> str | None:
 
 
 def _examples():
+    """One case per command: a command several pages show (`ntm validate data/ly-nhan`, the same
+    roadmap in README.md and analyses.md) is run once and its output checked against each of them."""
+    shows: dict[str, list[tuple[str, list[str]]]] = {}
     for page in PAGES:
         for n, (command, shown) in enumerate(command_blocks(page.read_text(encoding="utf-8"))):
-            marks = [pytest.mark.skip(reason=_skip_reason(command))] if _skip_reason(command) else []
-            yield pytest.param(command, shown, id=f"{page.relative_to(ROOT)}:{n}:{command}", marks=marks)
+            shows.setdefault(command, []).append((f"{page.relative_to(ROOT)}:{n}", shown))
+    for command, where in shows.items():
+        marks = [pytest.mark.skip(reason=_skip_reason(command))] if _skip_reason(command) else []
+        yield pytest.param(command, where, id=f"{where[0][0]}:{command}", marks=marks)
 
 
 def _segments(shown: list[str]) -> list[list[str]]:
@@ -318,36 +324,63 @@ def _find(segment: list[str], output: list[str], start: int) -> int:
 # --------------------------------------------------------------------------- the tests
 
 
-@pytest.mark.parametrize("command, shown", list(_examples()))
-def test_command_output_is_as_shown(command, shown, tmp_path, monkeypatch):
+def _digest(path: Path) -> dict[str, bytes]:
+    files = sorted(path.rglob("*")) if path.is_dir() else [path]
+    return {str(f.relative_to(path.parent)): hashlib.sha256(f.read_bytes()).digest() for f in files if f.is_file()}
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory):
+    """The inputs the pages describe (PREPARED), each made once for the module, in a folder of its own;
+    at the end, each must be as it was made (no example may change an input another one reads)."""
+    root = tmp_path_factory.mktemp("prepared")
+    made: dict[str, Path] = {}
+
+    def get(name: str) -> Path:
+        if name not in made:
+            d = root / f"{len(made):02d}"
+            d.mkdir()
+            made[name] = PREPARED[name](d)
+            digests[name] = _digest(made[name])
+        return made[name]
+
+    digests: dict[str, dict] = {}
+    yield get
+    changed = [name for name, path in made.items() if _digest(path) != digests[name]]
+    assert not changed, f"an example changed the inputs {changed}"
+
+
+@pytest.mark.parametrize("command, where", list(_examples()))
+def test_command_output_is_as_shown(command, where, prepared, tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)  # the pages' paths are relative to the project folder
     args = shlex.split(command)[1:]
     if args[0] in ("notebooks", "synthetic"):  # write the folder they are given: into the test's own folder
         monkeypatch.chdir(tmp_path)
     for k, arg in enumerate(args):
         if arg in PREPARED:
-            args[k] = str(PREPARED[arg](tmp_path))
+            args[k] = str(prepared(arg))
         elif k and args[k - 1] == "--out":
             args[k] = str(tmp_path / arg)
     result = CliRunner().invoke(main, args)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     output = [line.rstrip() for line in result.output.splitlines()]
-    at = 0
-    for segment in _segments(shown):
-        found = _find(segment, output, at)
-        assert found >= 0, ("not in the output of `" + command + "` (in this order):\n" + "\n".join(segment)
-                            + "\n\nreal output:\n" + result.output)
-        at = found
+    for page, shown in where:
+        at = 0
+        for segment in _segments(shown):
+            found = _find(segment, output, at)
+            assert found >= 0, (f"{page}: not in the output of `" + command + "` (in this order):\n"
+                                + "\n".join(segment) + "\n\nreal output:\n" + result.output)
+            at = found
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if ">>> " in p.read_text(encoding="utf-8")],
                          ids=lambda p: str(p.relative_to(ROOT)))
-def test_python_examples_run_as_shown(page, tmp_path, monkeypatch):
+def test_python_examples_run_as_shown(page, prepared, monkeypatch):
     monkeypatch.chdir(ROOT)
     text = page.read_text(encoding="utf-8")
-    for name, make in PREPARED.items():
+    for name in PREPARED:
         if f'"{name}"' in text:
-            text = text.replace(f'"{name}"', repr(str(make(tmp_path))))
+            text = text.replace(f'"{name}"', repr(str(prepared(name))))
     test = doctest.DocTestParser().get_doctest(text, {}, page.name, str(page), 0)
     report: list[str] = []
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)

@@ -17,9 +17,10 @@ The contract checked (`readable`, `named`):
 - load_dataset returns a Dataset or raises ntmlib.DataError whose problems name a file of
   the dataset and, for a problem about a row, the row or cell; validate never raises.
 
-The normal run tries a few hundred examples, derandomized (the same ones every run) in a few
-seconds; `NTM_FUZZ_EXAMPLES=5000 pytest tests/product/test_fuzz.py` tries that many per target, with
-a new seed each run unless `NTM_FUZZ_SEED` is set. Every input the fuzzer found crashing a reader is
+Each target runs twice: in the fast suite with a fifth of its examples (and every input kept as an
+@example), in the slow suite (`*_full`) with all of them, a few hundred in all; both derandomized (the
+same examples every run). `NTM_FUZZ_EXAMPLES=5000 pytest tests/product/test_fuzz.py` tries that many per
+target, with a new seed each run unless `NTM_FUZZ_SEED` is set. Every input the fuzzer found crashing a reader is
 kept as an @example of its target (and the crash fixed in ntmlib/readers).
 """
 from __future__ import annotations
@@ -55,8 +56,14 @@ SEED = os.environ.get("NTM_FUZZ_SEED")
 HANG_SECONDS = 30  # one example taking this long is a hang
 
 
-def fuzz(normal: int):
-    """Settings of a fuzz target: `normal` derandomized examples, or NTM_FUZZ_EXAMPLES of them."""
+FAST_SHARE = 5  # the fast suite tries 1 in FAST_SHARE of a target's examples; the slow suite tries them all
+
+
+def fuzz(normal: int, fast: bool = False):
+    """Settings of a fuzz target: `normal` derandomized examples (a fifth with `fast`), or NTM_FUZZ_EXAMPLES of
+    them."""
+    normal = max(normal // FAST_SHARE, 10) if fast else normal
+
     def wrap(f):
         f = settings(max_examples=EXAMPLES or normal, derandomize=not EXAMPLES or SEED is not None, database=None,
                      deadline=dt.timedelta(seconds=10), print_blob=True,
@@ -371,7 +378,7 @@ def _read_csv(path: Path, **kw):
 
 # Inputs found crashing a reader (or breaking the contract) are kept as @example of their target,
 # each with what it did before it was fixed.
-@fuzz(200)
+@fuzz(200, fast=True)
 # first row with one cell more than the header: pandas took it as an index, places NaN, TypeError later
 @example(data="commune_id,year,indicator,value\nA,2023,1.1,95,5%\nB,2023,1.1,90\n".encode(), categorical=True)
 # lines ending in a bare \r: csv.Error ("new-line character seen in unquoted field"), header and ragged rows
@@ -389,6 +396,17 @@ def _read_csv(path: Path, **kw):
 @example(data=b"commune_id,year,indicator,value\nA,2023,1.1,5" + b"," * 140_000 + b"\n", categorical=False)
 @given(data=csv_bytes, categorical=st.booleans())
 def test_fuzz_read_csv(work, data, categorical):
+    _fuzz_read_csv(work, data, categorical)
+
+
+@pytest.mark.slow
+@fuzz(200)
+@given(data=csv_bytes, categorical=st.booleans())
+def test_fuzz_read_csv_full(work, data, categorical):
+    _fuzz_read_csv(work, data, categorical)
+
+
+def _fuzz_read_csv(work, data, categorical):
     table, problems = _read_csv(_write(work, "observations.csv", data), categorical=categorical)
     readable(table, problems, "observations.csv")
     if table.frame is not None:
@@ -425,10 +443,21 @@ def _two_tidy_sheets() -> bytes:
     return buf.getvalue()
 
 
-@fuzz(80)
+@fuzz(80, fast=True)
 @example(data=_two_tidy_sheets(), stream=False)
 @given(data=workbook_bytes(), stream=st.booleans())
 def test_fuzz_read_xlsx(work, data, stream):
+    _fuzz_read_xlsx(work, data, stream)
+
+
+@pytest.mark.slow
+@fuzz(80)
+@given(data=workbook_bytes(), stream=st.booleans())
+def test_fuzz_read_xlsx_full(work, data, stream):
+    _fuzz_read_xlsx(work, data, stream)
+
+
+def _fuzz_read_xlsx(work, data, stream):
     path = _write(work, "observations.xlsx", data)
     problems: list = []
     with no_hang(), streamed(stream):
@@ -444,10 +473,21 @@ def _list_column() -> bytes:
     return buf.getvalue()
 
 
-@fuzz(60)
+@fuzz(60, fast=True)
 @example(data=_list_column())
 @given(data=parquet_bytes())
 def test_fuzz_read_parquet(work, data):
+    _fuzz_read_parquet(work, data)
+
+
+@pytest.mark.slow
+@fuzz(60)
+@given(data=parquet_bytes())
+def test_fuzz_read_parquet_full(work, data):
+    _fuzz_read_parquet(work, data)
+
+
+def _fuzz_read_parquet(work, data):
     path = _write(work, "observations.parquet", data)
     problems: list = []
     with no_hang():
@@ -455,10 +495,24 @@ def test_fuzz_read_parquet(work, data):
     readable(table, problems, "observations.parquet")
 
 
-@fuzz(60)
-@given(fmt_data=st.one_of(st.tuples(st.just("csv"), csv_bytes), st.tuples(st.just("xlsx"), workbook_bytes()),
-                          st.tuples(st.just("parquet"), parquet_bytes())))
+any_observations = st.one_of(st.tuples(st.just("csv"), csv_bytes), st.tuples(st.just("xlsx"), workbook_bytes()),
+                            st.tuples(st.just("parquet"), parquet_bytes()))
+
+
+@fuzz(60, fast=True)
+@given(fmt_data=any_observations)
 def test_fuzz_read_observations(work, fmt_data):
+    _fuzz_read_observations(work, fmt_data)
+
+
+@pytest.mark.slow
+@fuzz(60)
+@given(fmt_data=any_observations)
+def test_fuzz_read_observations_full(work, fmt_data):
+    _fuzz_read_observations(work, fmt_data)
+
+
+def _fuzz_read_observations(work, fmt_data):
     fmt, data = fmt_data
     path = _write(work, f"observations.{fmt}", data)
     problems: list = []
@@ -495,9 +549,20 @@ DATASET_FILES = {"observations.csv", "observations.xlsx", "observations.parquet"
                  "registrations.csv", "crosswalk.csv", "dataset.yaml"}
 
 
-@fuzz(60)
+@fuzz(60, fast=True)
 @given(files=dataset_files)
 def test_fuzz_load_dataset(work, files):
+    _fuzz_load_dataset(work, files)
+
+
+@pytest.mark.slow
+@fuzz(60)
+@given(files=dataset_files)
+def test_fuzz_load_dataset_full(work, files):
+    _fuzz_load_dataset(work, files)
+
+
+def _fuzz_load_dataset(work, files):
     d = _dataset(work, files)
     with no_hang():
         try:

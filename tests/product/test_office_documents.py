@@ -49,13 +49,12 @@ def run(*args: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def files(tmp_path_factory) -> dict[str, Path]:
-    """The sample's 2023 bulletin (.docx, dated 15/1/2024 as the published one) and workbook."""
-    out = tmp_path_factory.mktemp("office")
-    docx, xlsx = out / "ban-tin-2023.docx", out / "diem-2023.xlsx"
+def files(tmp_path_factory, ly_nhan_2023_workbook) -> dict[str, Path]:
+    """The sample's 2023 bulletin (.docx, dated 15/1/2024 as the published one) and workbook (the one
+    `ntm score data/ly-nhan --year 2023 --format xlsx` writes, shared by the session)."""
+    docx = tmp_path_factory.mktemp("office") / "ban-tin-2023.docx"
     run("bulletin", str(LY_NHAN), "--year", str(YEAR), "--format", "docx", "--date", "2024-01-15", "--out", str(docx))
-    run("score", str(LY_NHAN), "--year", str(YEAR), "--format", "xlsx", "--out", str(xlsx))
-    return {"docx": docx, "xlsx": xlsx}
+    return {"docx": docx, "xlsx": ly_nhan_2023_workbook}
 
 
 @pytest.fixture(scope="module")

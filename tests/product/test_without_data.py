@@ -25,18 +25,28 @@ def with_new_communes(tmp_path: Path) -> Path:
     return d
 
 
-def batch_parts(d: Path, tmp_path: Path) -> tuple[ntmlib.Dataset, dict[str, Path]]:
-    """What a batch of 2023 hands its reports: the scores file of each district, without a kernel."""
-    ds = ntmlib.load_dataset(d)
+@pytest.fixture(scope="module")
+def new_communes(tmp_path_factory) -> Path:
+    """with_new_communes, made once for the module; the tests only read it (checked at the end)."""
+    d = with_new_communes(tmp_path_factory.mktemp("without-data"))
+    before = {p.name: p.read_bytes() for p in d.iterdir() if p.is_file()}
+    yield d
+    assert {p.name: p.read_bytes() for p in d.iterdir() if p.is_file()} == before, "a test changed the dataset"
+
+
+@pytest.fixture(scope="module")
+def batch_parts(new_communes, tmp_path_factory) -> tuple[ntmlib.Dataset, dict[str, Path]]:
+    """What a batch of 2023 hands its reports: the scores file of each district, without a kernel (made once
+    for the module)."""
+    ds = ntmlib.load_dataset(new_communes)
     runs = batch.plan(ds, [2023])
     assert {r.stem for r in runs} >= {"2023/xa-dao-e", "2023/xa-giang-f", "2023/huyen-moi", "2023/huyen-thu"}
     card = ntmlib.score(ds, year=[2022, 2023])
-    return ds, batch.write_district_scores(card, runs, tmp_path / "scores")
+    return ds, batch.write_district_scores(card, runs, tmp_path_factory.mktemp("scores"))
 
 
-def test_commune_without_data_gets_a_page_that_says_so(tmp_path):
-    d = with_new_communes(tmp_path)
-    ds, files = batch_parts(d, tmp_path)
+def test_commune_without_data_gets_a_page_that_says_so(new_communes, batch_parts):
+    d, files = new_communes, batch_parts[1]
     # Đào alone (as `ntm report` makes it), Giang in a batch (from its district's file)
     for cid, name, scores in (("E", "Đào", None), ("F", "Giang", files["Mới"])):
         r = commune_report(d, cid, 2023, scores=scores)
@@ -51,9 +61,8 @@ def test_commune_without_data_gets_a_page_that_says_so(tmp_path):
     assert "Giang has no data for 2023" in en.verdicts_html()
 
 
-def test_district_report_counts_the_commune_as_without_data(tmp_path):
-    d = with_new_communes(tmp_path)
-    ds, files = batch_parts(d, tmp_path)
+def test_district_report_counts_the_commune_as_without_data(new_communes, batch_parts):
+    d, files = new_communes, batch_parts[1]
     thu = district_report(d, "Thử", 2023, scores=files["Thử"]).communes()
     rows = dict(zip(thu["Xã"], zip(thu["NTM"], thu["NTM nâng cao"])))
     assert rows["Đào"] == ("chưa có số liệu năm 2023", "chưa có số liệu năm 2023")
@@ -70,11 +79,10 @@ def test_district_report_counts_the_commune_as_without_data(tmp_path):
     assert list(thu_status["Khoảng tiêu chí"]) == ["0–3/3", "0–1/1"]  # Đào (and Bình in tiny-nc): no 0 at the low end
 
 
-def test_batch_of_a_district_without_data_plans_its_reports(tmp_path):
+def test_batch_of_a_district_without_data_plans_its_reports(new_communes):
     # `ntm reports --district Mới`: no commune of Mới has a value in 2023; its reports are planned
     # and scored as in a batch of the whole dataset (so they say they have no data), not stopped
-    d = with_new_communes(tmp_path)
-    ds = ntmlib.load_dataset(d)
+    ds = ntmlib.load_dataset(new_communes)
     scored, years = batch.area_dataset(ds, [2023], district="Mới")
     assert years == [2023] and scored is ds
     runs = batch.plan(scored, years, district="Mới")
@@ -92,8 +100,8 @@ def test_batch_of_a_district_without_data_plans_its_reports(tmp_path):
         batch.area_dataset(ds, [2031], district="Mới")
 
 
-def test_validate_warns_about_communes_without_data(tmp_path):
-    d = with_new_communes(tmp_path)
+def test_validate_warns_about_communes_without_data(new_communes):
+    d = new_communes
     problems = ntmlib.validate(d, official=False)
     assert list(problems) == []  # not an error
     texts = [str(w) for w in problems.without_data]
@@ -111,8 +119,8 @@ def test_validate_warns_about_communes_without_data(tmp_path):
 
 
 @pytest.mark.slow
-def test_batch_renders_the_commune_without_data_and_exits_0(tmp_path):
-    d = with_new_communes(tmp_path)
+def test_batch_renders_the_commune_without_data_and_exits_0(new_communes, tmp_path):
+    d = new_communes
     out = tmp_path / "out"
     res = CliRunner().invoke(main, ["reports", str(d), "--year", "2023", "--communes", "Giang", "--formats", "html",
                                     "--jobs", "1", "--out", str(out)])
@@ -124,8 +132,8 @@ def test_batch_renders_the_commune_without_data_and_exits_0(tmp_path):
 
 
 @pytest.mark.slow
-def test_batch_of_a_district_without_data_exits_0(tmp_path):
-    d = with_new_communes(tmp_path)
+def test_batch_of_a_district_without_data_exits_0(new_communes, tmp_path):
+    d = new_communes
     out = tmp_path / "out"
     res = CliRunner().invoke(main, ["reports", str(d), "--year", "2023", "--district", "Mới", "--formats", "html",
                                     "--jobs", "1", "--out", str(out)])
