@@ -31,7 +31,7 @@ def test_report_province_runs_the_province_notebook_with_the_resolved_name(tmp_p
     assert kind == "province" and params == {"province": "Ninh Bình", "dataset": str(LY_NHAN.resolve()),
                                              "year": 2026, "lang": "vi"}
     assert label == "Tỉnh Ninh Bình năm 2026"
-    assert "Toàn tỉnh có 1/7 xã đạt chuẩn NTM" in out.read_text(encoding="utf-8")
+    assert "Toàn tỉnh có 1/7 xã đạt chuẩn nông thôn mới" in out.read_text(encoding="utf-8")
 
 
 def test_report_province_refuses_before_a_kernel(tmp_path, monkeypatch):
