@@ -102,7 +102,7 @@ def predecessor_table(dataset: Dataset) -> pd.DataFrame:
         commune_id=ids, commune=ids.map(places["commune"]).fillna(written).astype("str"),
         district=ids.map(places["district"]).fillna("").astype("str"),
         province=ids.map(places["province"]).fillna("").astype("str"),
-        assessed=ids.map(places["assessed"]).fillna(False).astype(bool),
+        assessed=ids.map(places["assessed"]).eq(True),  # False for a predecessor left out of the dataset
         default=cw["default"].astype(str).str.strip().str.lower().eq("x") if "default" in cw else False)
     out = out[PREDECESSOR_COLUMNS].reset_index(drop=True)
     out["commune_id"] = out["commune_id"].astype(dataset.communes["commune_id"].dtype)
