@@ -56,7 +56,7 @@ from ..version import __version__
 FONT = "DejaVu Sans"
 
 
-def _marks(tiers=TIERS) -> dict:
+def map_marks(tiers=TIERS) -> dict:
     """mark -> (colour, marker, filled): a tier reached and recognised ('ntm'), reached by the
     results only ('ntm/reached', hollow), highest tier first, then the other states; told apart by
     shape as well as colour. `tiers`: those of the ladder drawn (a tier no table names is drawn in
@@ -73,7 +73,7 @@ def _marks(tiers=TIERS) -> dict:
     return out
 
 
-STYLE = _marks()
+STYLE = map_marks()
 HIGHLIGHT = "#ef8f00"
 _TYPES = re.compile(r"^(xã|phường|thị trấn)\s+", re.IGNORECASE)
 
@@ -234,7 +234,7 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True
                                  style="italic", fontweight="bold", color="#5d4037", zorder=1))
         handles = []
         drawn = {m.partition("/")[0] for m in placed["mark"]} - set(STYLE)
-        for mark, (colour, marker, filled) in (_marks((*TIERS, *drawn)) if drawn else STYLE).items():
+        for mark, (colour, marker, filled) in (map_marks((*TIERS, *drawn)) if drawn else STYLE).items():
             t = placed[placed["mark"] == mark]
             if t.empty:
                 continue
@@ -243,7 +243,7 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True
                        edgecolors=edge, linewidths=0.8 if filled else 1.6, zorder=3)
             handles.append(Line2D([], [], linestyle="", marker=marker, markersize=11 if marker == "*" else 6.5,
                                   markerfacecolor=face, markeredgecolor=edge, markeredgewidth=1 if filled else 1.6,
-                                  label=f"{_mark_name(mark, lang)} ({len(t)})"))
+                                  label=f"{mark_name(mark, lang)} ({len(t)})"))
         mid = float(placed["lat"].mean()) if len(placed) else 16.0
         ax.set_aspect(1 / np.cos(np.radians(mid)), adjustable="datalim")
         ax.margins(0.08)
@@ -267,7 +267,7 @@ def _draw(title: str, rows: tuple, groups: tuple, lang: str, labels: bool = True
     return MapSvg(_inline(buf.getvalue(), _crop(fig, ax)), scale, offset)
 
 
-def _mark_name(mark: str, lang: str) -> str:
+def mark_name(mark: str, lang: str) -> str:
     """A legend entry: 'NTM kiểu mẫu: đạt, đã công nhận', 'Đã công nhận nhưng chưa duy trì'."""
     tier, _, reached = mark.partition("/")
     if tier_rank(tier):
@@ -481,7 +481,7 @@ def _state_entries(p: pd.DataFrame, lang: str, numbered: bool) -> tuple[list, li
     for mark, (colour, marker, filled) in STYLE.items():
         t = placed[placed["mark"] == mark].sort_values("n")
         if len(t):
-            entries.append((colour, marker, filled, _mark_name(mark, lang), len(t),
+            entries.append((colour, marker, filled, mark_name(mark, lang), len(t),
                             list(zip(t["n"], t["label"], t["commune_id"])) if numbered else []))
     missing = list(p.loc[p["lon"].isna() | p["lat"].isna(), "label"])
     if any(p is q for _, q in _DISTRICT_MAPS.values()):  # only a table kept with its map is asked for again

@@ -91,14 +91,14 @@ def test_one_tier_with_two_ranks_cannot_make_a_ladder(tmp_path):
 
 
 def test_a_tier_without_colours_of_its_own_is_drawn_by_its_rank():
-    from ntmlib.present.maps import STYLE, _mark_name, _marks
+    from ntmlib.present.maps import STYLE, map_marks, mark_name
     from ntmlib.present.plots import TIER_COLOURS, tier_colour
     from ntmlib.text.states import RANK_MARKERS
 
-    marks = _marks(("ntm", "hien-dai"))
+    marks = map_marks(("ntm", "hien-dai"))
     assert list(marks)[:4] == ["hien-dai", "ntm", "hien-dai/reached", "ntm/reached"]  # highest tier first
     assert marks["hien-dai"] == (*RANK_MARKERS[2], True) and marks["hien-dai/reached"] == (*RANK_MARKERS[2], False)
     assert marks["hien-dai"][:2] not in {v[:2] for k, v in STYLE.items()}  # told apart from every other mark
-    assert _marks() == STYLE  # the 2021–2025 ladder keeps its marks
-    assert _mark_name("hien-dai/reached", "vi") == "NTM hiện đại: đạt, chưa công nhận"
+    assert map_marks() == STYLE  # the 2021–2025 ladder keeps its marks
+    assert mark_name("hien-dai/reached", "vi") == "NTM hiện đại: đạt, chưa công nhận"
     assert tier_colour("hien-dai")[0] not in TIER_COLOURS.values() and tier_colour("ntm")[0] == TIER_COLOURS["ntm"]

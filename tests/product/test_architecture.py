@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.paths import ROOT
+from tests.helpers.sources import nodes, python_files
 
 LINT = Path(sys.executable).parent / "lint-imports"
 
@@ -66,8 +67,8 @@ def test_no_package_import_inside_a_function():
     """A function-local import of an ntmlib module would hide a layer violation from a reader
     (only heavy third-party packages are imported inside the functions that need them)."""
     local = []
-    for path in sorted((ROOT / "ntmlib").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for path in python_files("ntmlib"):
+        for node in nodes(path):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 local += [f"{path.name}:{i.lineno}" for i in ast.walk(node) if (
                     isinstance(i, ast.ImportFrom) and (i.level > 0 or (i.module or "").startswith("ntmlib"))

@@ -6,15 +6,17 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).parent.parent
+from tests.helpers.paths import ROOT
+from tests.helpers.sources import nodes, python_files
+
 FOLDERS = ("ntmlib", "tests", "benchmarks")
 
 
-def private_imports(source: str, path: str = "<planted>") -> list[str]:
-    """'path:line: name' of every `_`-name imported from an ntmlib module in `source` (relative
-    imports count: inside ntmlib they name its modules)."""
+def private_imports(source: str | Path, path: str = "<planted>") -> list[str]:
+    """'path:line: name' of every `_`-name imported from an ntmlib module in `source` (a file or its
+    text; relative imports count: inside ntmlib they name its modules)."""
     found = []
-    for node in ast.walk(ast.parse(source)):
+    for node in nodes(source) if isinstance(source, Path) else ast.walk(ast.parse(source)):
         if not isinstance(node, ast.ImportFrom):
             continue
         if node.level == 0 and not (node.module or "").split(".")[0] == "ntmlib":
@@ -25,10 +27,11 @@ def private_imports(source: str, path: str = "<planted>") -> list[str]:
 
 
 def test_no_private_name_is_imported_from_another_module():
+    assert all(python_files(folder) for folder in FOLDERS), "the scan must read the project's files"
     found = []
     for folder in FOLDERS:
-        for path in sorted((ROOT / folder).rglob("*.py")):
-            found += private_imports(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
+        for path in python_files(folder):
+            found += private_imports(path, str(path.relative_to(ROOT)))
     assert found == []
 
 
