@@ -403,9 +403,11 @@ def district_map(card: Scorecard, year: int, district: str, lang: str = "vi",
     1 July 2025), `province` keeps it to that province's."""
     c = card.dataset.communes
     mine = c["district"] == district
+    title = label(MAP_LABELS, "district_title", lang, district=district, year=year)
     if province is not None and not (isinstance(district, str) and district.strip()):
         mine &= c["province"] == province
         key = _key(card, (district, province), year, lang)
+        title = label(MAP_LABELS, "province_title", lang, province=province, year=year)
     else:
         key = _key(card, district, year, lang)
     if key not in _DISTRICT_MAPS:
@@ -414,7 +416,6 @@ def district_map(card: Scorecard, year: int, district: str, lang: str = "vi",
         if kept is None:
             ids = c.loc[mine, "commune_id"]
             p = points(card, year, ids)
-            title = label(MAP_LABELS, "district_title", lang, district=district, year=year)
             kept = (area_map_svg(card, year, ids, title, lang), p)
             _write_disk(path, *kept)
         if len(_DISTRICT_MAPS) >= _KEEP:
@@ -523,9 +524,14 @@ def commune_map_html(card: Scorecard, year: int, commune_id: str, lang: str = "v
     if p["lat"].isna().all():
         return f"<p>{html.escape(label(MAP_LABELS, 'no_map', lang))}</p>"
     row = p[p["commune_id"] == commune_id].iloc[0]
-    title = label(MAP_LABELS, "commune_title", lang, commune=info["commune"], district=info["district"])
-    svg = highlighted(m, row["lon"], row["lat"], title,
-                      label(MAP_LABELS, "district_title", lang, district=info["district"], year=year))
+    if isinstance(info["district"], str) and info["district"].strip():
+        title = label(MAP_LABELS, "commune_title", lang, commune=info["commune"], district=info["district"])
+        whole = label(MAP_LABELS, "district_title", lang, district=info["district"], year=year)
+    else:  # a unit of 2025 on: its province's units without a district
+        title = label(MAP_LABELS, "commune_in_province_title", lang, commune=info["commune"],
+                      province=info["province"])
+        whole = label(MAP_LABELS, "province_title", lang, province=info["province"], year=year)
+    svg = highlighted(m, row["lon"], row["lat"], title, whole)
     caption = _caption(p, year, lang)
     if pd.isna(row["lat"]):
         caption += " " + label(MAP_LABELS, "no_coordinates", lang, names=row["label"])

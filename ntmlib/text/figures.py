@@ -127,6 +127,7 @@ MAP_LABELS = {  # ntmlib.present.maps: the maps of communes in the district and 
         "no_coordinates": "Không có tọa độ, không vẽ: {names}",
         "district_title": "Các xã huyện {district} năm {year}",
         "commune_title": "Vị trí xã {commune} trong huyện {district}",
+        "commune_in_province_title": "Vị trí xã {commune} trong tỉnh {province}",
         "new_title": "Xã {commune} (từ {date}) và các xã tiền thân",
         "caption": "Mỗi xã một điểm tại tọa độ chính thức (nguồn: {sources}); đường viền: bao lồi các khung "
                    "ranh giới xã, chỉ gần đúng. Màu và hình: tình trạng theo kết quả chấm năm {year} (hạng cao nhất "
@@ -149,6 +150,7 @@ MAP_LABELS = {  # ntmlib.present.maps: the maps of communes in the district and 
         "no_coordinates": "No coordinates, not drawn: {names}",
         "district_title": "Communes of {district} district, {year}",
         "commune_title": "Where {commune} lies in {district} district",
+        "commune_in_province_title": "Where {commune} lies in {province} province",
         "new_title": "{commune} commune (from {date}) and its predecessors",
         "caption": "One point per commune at its official coordinates (source: {sources}); outline: the convex "
                    "hull of the communes' bounding boxes, approximate. Colour and shape: the state by the scoring in "

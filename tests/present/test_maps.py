@@ -113,6 +113,10 @@ def test_a_unit_without_a_district_is_mapped_among_its_provinces_units_without_o
     html = r.map_html()
     key = re.search(r'<div class="ntm-mapkey">.*?</div>', html, re.S)[0]
     assert re.findall(r"\d+ ([^,<]+)", key.split("<ul>", 1)[1]) == ["Bắc Lý", "Lý Nhân", "Nam Lý", "Nhân Hà"]
+    # named after its province, not after an empty district
+    title = "Vị trí xã Bắc Lý trong tỉnh Ninh Bình"
+    assert f'aria-label="{title}"' in html and f"<b>{title}</b>" in key and f">{title}<" in html
+    assert "huyện" not in html
     _, p = maps.district_map(r.card, 2026, "", province="Ninh Bình")
     assert sorted(p["label"]) == ["Bắc Lý", "Lý Nhân", "Nam Lý", "Nhân Hà"]
     assert len(_markers(html)) == 4 + len(set(p["mark"]))  # its province's four units, and the legend's markers
