@@ -252,8 +252,10 @@ class CommuneReport:
         return table.assign(**{head["compared_via"]: via}) if via.any() else table.drop(columns=head["compared_via"])
 
     def trends_note(self) -> str:
-        return _trends_note(self.card, self.year, self.lang, label(REPORT_TEXT, "commune_trends", self.lang,
-                                                                     year=self.year))
+        """The note above the trends table, over the years this commune has results: the same from its
+        province's or district's scores file as from the whole dataset's."""
+        return _trends_note(self.own_card, self.year, self.lang,
+                            label(REPORT_TEXT, "commune_trends", self.lang, year=self.year))
 
     def trends_html(self) -> str:
         """The trends table folded away under a line that says how many indicators it holds."""

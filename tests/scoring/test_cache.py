@@ -155,14 +155,25 @@ def test_a_2026_report_from_its_provinces_file_equals_one_from_the_whole_scores(
         params = dict(r.params, dataset=str(ds.path))
         from_whole = runner.run_report(r.kind, dict(params, scores=str(whole)))
         from_part = runner.run_report(r.kind, dict(params, scores=str(files[r.district])))
-        # but the trends' note, which counts the years of the scores read: a file of units without a
-        # district holds their one year (as the one file of them all did), the whole scores 2022–2026
-        trend = next(i for i, cell in enumerate(from_part.cells) if 'heading("trends"' in cell.source)
-        part, full = _outputs(from_part), _outputs(from_whole)
-        assert part[:trend] + part[trend + 1:] == full[:trend] + full[trend + 1:] and part[trend] != full[trend]
+        assert _outputs(from_part) == _outputs(from_whole)  # the trends' note too: the unit's own years
         shown = json.dumps(_outputs(from_part), ensure_ascii=False)
         assert (r.label in shown) and ("Trần Thương" in shown) == (r.target == "13591@2025-07-01")  # its province's map
     runner.stop_warm_kernel()
+
+
+def test_the_trends_note_counts_the_communes_own_years_whatever_scores_it_reads():
+    """A new commune of 2025 has results for 2026 alone: its note says so whether its report reads the
+    whole dataset's scores (2022–2026) or its province's file (2026); an older commune's note gives
+    the years it has, up to the report's."""
+    from ntmlib.present.views import commune_report
+
+    new = commune_report(LY_NHAN, "13579@2025-07-01", 2026)  # Bắc Lý, scored with the sample's three years
+    assert new.card.years == [2022, 2023, 2026]
+    assert new.trends_note() == "Chỉ có số liệu một năm: chưa có xu hướng."
+    old = commune_report(LY_NHAN, "13567", 2023)  # Hợp Lý
+    assert ", 2022–2023. " in old.trends_note()
+    assert ", 2022–2022. " not in commune_report(LY_NHAN, "13567", 2022).trends_note()
+    assert commune_report(LY_NHAN, "13567", 2022).trends_note() == "Chỉ có số liệu một năm: chưa có xu hướng."
 
 
 def test_a_communes_trends_and_changes_from_its_own_results_equal_those_from_the_whole_card(three_districts):
