@@ -28,9 +28,9 @@ from ..text import (
     headline_text,
     join_names,
     label,
-    number_text,
     quantity_text,
     sentence_case,
+    share_text,
     short_counts,
     tier_name,
 )
@@ -44,10 +44,6 @@ def _w(key: str, lang: str, **fmt) -> str:
 def tier_words(tier: str, lang: str = "vi") -> str:
     """A tier's name as a sentence writes it: 'NTM nâng cao' -> 'nông thôn mới nâng cao'."""
     return tier_name(tier, lang).replace("NTM", _w("tier_long", lang))
-
-
-def _pct(share: float, lang: str) -> str:
-    return number_text(100 * float(share), 1, lang) if pd.notna(share) else "0"
 
 
 def _range(values: pd.Series, lang: str) -> str:
@@ -135,7 +131,7 @@ def headline(row, tier: str, lang: str = "vi") -> str:
     offices write them; the bulletin and the province report open with it."""
     n = {k: int(row[k]) for k in ("reaching", "communes", "maintained", "reached")}
     text = _w("tier_line", lang, reaching=n["reaching"], communes=n["communes"], tier=tier_words(tier, lang),
-              pct=_pct(row["share"], lang))
+              pct=share_text(row["share"], lang))
     within = [_w(k, lang, n=n[k]) for k in ("maintained", "reached") if n[k]]
     if within:
         text += ", " + _w("within", lang, parts=join_names(within, lang))
@@ -159,7 +155,7 @@ def _groups(card, year, area, tier, t, lang) -> Section | None:
         return None
     rows = _ints(P.state_counts(card, year, area, tier, by="commune_group")).iloc[:-1]
     parts = [_w("group" if row["commune_group"] else "no_group", lang, group=row["commune_group"],
-                reaching=row["reaching"], communes=row["communes"], pct=_pct(row["share"], lang))
+                reaching=row["reaching"], communes=row["communes"], pct=share_text(row["share"], lang))
              for _, row in rows.iterrows()]
     s = Section(_w("groups", lang))
     s.add("p", _capital("; ".join(parts)) + ".")

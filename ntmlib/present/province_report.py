@@ -26,6 +26,7 @@ from ..text import (
     label,
     localized,
     number_text,
+    share_text,
     state_text,
     tier_name,
 )
@@ -59,10 +60,6 @@ STYLE = """<style>
 
 def _e(text) -> str:
     return html.escape(str(text))
-
-
-def _pct(share, lang: str) -> str:
-    return number_text(100 * share, 1, lang) if pd.notna(share) else "—"
 
 
 # the states as bars: a solid colour, striped for 'reached' (met, not yet recognised) and 'no_data'
@@ -164,7 +161,7 @@ class ProvinceReport:
         if not (len(groups) > 1 or (len(groups) and groups["commune_group"].iloc[0])):
             return []
         return [self._say("group_line", group=self._group_name(r.commune_group), reaching=int(r.reaching),
-                          communes=int(r.communes), pct=_pct(r.share, self.lang)) for r in groups.itertuples()]
+                          communes=int(r.communes), pct=share_text(r.share, self.lang)) for r in groups.itertuples()]
 
     def verdict_html(self) -> str:
         """The lead sentence, then one tile per state: its count, share and name in its colour,
@@ -173,7 +170,8 @@ class ProvinceReport:
         tiles = "".join(
             f'<div class="ntm-tile ntm-{s}" data-state="{s}" data-n="{int(total[s])}">'
             f'<div class="ntm-n"><span aria-hidden="true">{STATE_SYMBOLS[s]}</span> {int(total[s])}</div>'
-            f'<div class="ntm-s">{_e(state_text(s, self.lang))} · {_pct(total[s] / total["communes"], self.lang)} %'
+            f'<div class="ntm-s">{_e(state_text(s, self.lang))} · '
+            f'{share_text(total[s] / total["communes"], self.lang)} %'
             f"</div></div>" for s in STATES if total["communes"])
         lines = "".join(f"<li>{_e(line)}</li>" for line in self.group_lines())
         return (blocks.STYLE + STYLE + f'<p class="ntm-lead">{_e(self.lead())}</p>'
@@ -190,8 +188,9 @@ class ProvinceReport:
                             say("h_communes"): t["communes"].astype(int)})
         for s in STATES:
             out[state_text(s, self.lang, short=True)] = [
-                f"{int(n)} ({_pct(n / c, self.lang)} %)" if c else "0" for n, c in zip(t[s], t["communes"])]
-        out[say("h_reaching")] = [f"{int(n)} ({_pct(sh, self.lang)} %)" for n, sh in zip(t["reaching"], t["share"])]
+                f"{int(n)} ({share_text(n / c, self.lang)} %)" if c else "0" for n, c in zip(t[s], t["communes"])]
+        out[say("h_reaching")] = [f"{int(n)} ({share_text(sh, self.lang)} %)"
+                                  for n, sh in zip(t["reaching"], t["share"])]
         return out
 
     def states_html(self) -> str:
@@ -239,7 +238,7 @@ class ProvinceReport:
         return pd.DataFrame({
             say("h_criterion"): [self._criterion_name(c) for c in t["criterion"]],
             say("h_met"): [f"{m}/{n}" for m, n in zip(t["met"], t["communes"])],
-            say("h_share"): [f"{_pct(x, self.lang)} %" for x in t["share"]],
+            say("h_share"): [f"{share_text(x, self.lang)} %" for x in t["share"]],
             say("h_not_met"): t["not_met"].astype(int), say("h_no_threshold"): t["no_threshold"].astype(int),
             say("h_no_data"): t["no_data"].astype(int)})
 
@@ -262,7 +261,8 @@ class ProvinceReport:
                             for k, c in fills.items() if n and getattr(r, k))
             rows.append(f'<div class="ntm-bar-row"><div>{_e(self._criterion_name(r.criterion))}</div>'
                         f'<div class="ntm-bar" role="img" aria-label="{_e(line)}">{parts}</div>'
-                        f'<div class="ntm-bar-note">{_e(f"{r.met}/{n} ({_pct(r.share, self.lang)} %)")}</div></div>')
+                        f'<div class="ntm-bar-note">{_e(f"{r.met}/{n} ({share_text(r.share, self.lang)} %)")}'
+                        '</div></div>')
         keys = "".join(f'<span><i style="background:{c}"></i>{_e(words[k])}</span>' for k, c in fills.items()
                        if self.criteria[k].sum())
         return (STYLE + f'<figure class="ntm-bars" aria-label="{_e(self._say("chart_criteria"))}" style="margin:0">'
@@ -274,7 +274,7 @@ class ProvinceReport:
         total = int(t["high"].max()) if len(t) else 0
         return pd.DataFrame({say("h_band"): [f"{b}/{total}" for b in t["band"]],
                              say("h_communes"): t["communes"].astype(int),
-                             say("h_share"): [f"{_pct(x, self.lang)} %" for x in t["share"]]})
+                             say("h_share"): [f"{share_text(x, self.lang)} %" for x in t["share"]]})
 
     def bands_html(self) -> str:
         banded = int(self.bands["communes"].sum())
@@ -361,7 +361,7 @@ class ProvinceReport:
         say, t = self._say, self.district_rows
         return pd.DataFrame({
             say("h_district"): t["district"], say("h_communes"): t["communes"].astype(int),
-            say("h_reaching"): [f"{int(a)} ({_pct(a / n if n else float('nan'), self.lang)} %)"
+            say("h_reaching"): [f"{int(a)} ({share_text(a / n if n else float('nan'), self.lang)} %)"
                                 for a, n in zip(t["reaching"], t["communes"])],
             say("h_recognised_n"): t["recognised"].astype(int),
             say("h_mean"): [number_text(x, 1, self.lang) for x in t["criteria_mean"]],

@@ -121,6 +121,12 @@ def number_text(value: float, decimals: int = 2, lang: str = "vi") -> str:
     return text.replace(".", DECIMAL_MARKS[lang])
 
 
+def share_text(share: float, lang: str = "vi") -> str:
+    """A share as a percentage without its sign, one decimal: 0.1428 -> '14,3' ('14.3' in English);
+    '—' where there is none (no commune to count)."""
+    return number_text(100 * float(share), 1, lang) if pd.notna(share) else "—"
+
+
 def join_names(names: list[str], lang: str = "vi") -> str:
     """'A, B và C' (or 'A, B and C'); one name as it is, none as ''."""
     if len(names) <= 1:

@@ -264,3 +264,17 @@ def test_english_words(ly_nhan_card):
     assert b.sections[0].blocks[0].text.startswith("1/7 communes of the province meet the NTM standard (14.3 %), of "
                                                    "which 1 commune meeting")
     assert '<html lang="en">' in to_html(b)
+
+
+def test_a_share_of_no_commune_is_a_dash_in_the_bulletin_and_the_report_alike():
+    """One way to write a share: '14,3' in Vietnamese, '14.3' in English, '—' where no commune is
+    counted (0/0), never '0' in the bulletin beside '—' in the report."""
+    from ntmlib.text import share_text
+
+    assert [share_text(1 / 7), share_text(1 / 7, "en"), share_text(1.0), share_text(float("nan"))] == [
+        "14,3", "14.3", "100", "—"]
+    none = {"reaching": 0, "communes": 0, "maintained": 0, "reached": 0, "share": float("nan")}
+    assert PB.headline(none, "ntm") == "Toàn tỉnh có 0/0 xã đạt chuẩn nông thôn mới (— %)."
+    some = dict(none, reaching=1, communes=7, reached=1, share=1 / 7)
+    assert PB.headline(some, "ntm") == ("Toàn tỉnh có 1/7 xã đạt chuẩn nông thôn mới (14,3 %), trong đó 1 xã đạt "
+                                        "theo kết quả rà soát, chưa được công nhận.")
