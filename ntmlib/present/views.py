@@ -295,6 +295,10 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
         cid, key = reorg.find_commune(ds, commune)  # an old commune, or a unit formed by a reorganisation
     except DataError:
         cid = key = None
+    if cid is not None and str(commune) != cid:  # asked by name: the commune of that name in that year
+        cid, key = _unit_of_the_year(ds, cid, key, year)
+    if cid is not None and key is None:
+        _check_not_gone(ds, cid, year)
     if key is not None and cid is not None and year in ds.years and cid not in set(
             ds.communes.loc[ds.existing([int(year)]), "commune_id"]):
         cid = None  # a new commune of communes.csv, asked for a year before it was formed: its predecessors
@@ -317,6 +321,41 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
                                      error_text("commune_not_assessed", commune=commune, hint=hint)))
     y = require_year(year, known_years(ds, cached))
     return CommuneReport(ds, report_card(ds, y, cached), cid, y, lang, trend_tables.get(y))
+
+
+def _unit_of_the_year(ds: Dataset, cid: str, key, year) -> tuple:
+    """find_commune's answer for a name two rows of communes.csv carry, an old commune and the unit
+    of 1 July 2025 named after it (Bắc Lý 13588, merged into Bắc Lý 13579@2025-07-01): the one that
+    exists in `year`. Unchanged when the year has no data or only one of them exists then."""
+    try:
+        y = int(year)
+    except (TypeError, ValueError):
+        return cid, key  # require_year words the error
+    if y not in ds.years:
+        return cid, key
+    alive = ds.communes.loc[ds.existing([y]), ["commune_id", "commune"]]
+    if cid in set(alive["commune_id"]):
+        return cid, key
+    name = fold_name(str(ds.communes.loc[ds.communes["commune_id"] == cid, "commune"].iloc[0]))
+    twins = alive.loc[alive["commune"].map(fold_name) == name, "commune_id"].tolist()
+    return reorg.find_commune(ds, twins[0]) if len(twins) == 1 else (cid, key)
+
+
+def _check_not_gone(ds: Dataset, cid: str, year) -> None:
+    """A ParameterError for an old commune asked for a year after it joined a new one (no results
+    to report): it names the new commune, whose report that year's is."""
+    try:
+        y = int(year)
+    except (TypeError, ValueError):
+        return  # require_year words the error
+    if y not in ds.years or ds.existing([y])[(ds.communes["commune_id"] == cid).to_numpy()].all():
+        return
+    cw = ds.crosswalk.sort_values("effective")
+    row = cw[cw["old_commune_id"] == cid].iloc[0]
+    name = ds.communes.loc[ds.communes["commune_id"] == cid, "commune"].iloc[0]
+    raise ParameterError(Problem(error_text("commune_asked"), error_text(
+        "commune_gone_in_year", commune=name, id=cid, date=reorg.date_words(row["effective"]),
+        new=row["new_commune"], year=y)))
 
 
 def _without_data(rows: pd.DataFrame) -> bool:

@@ -258,6 +258,8 @@ ERROR_TEXT = {
         "no_commune_in_dataset": "không có xã '{commune}' trong bộ dữ liệu {dataset} (các xã: {known}{new})",
         "new_communes_listed": "; xã mới sau sắp xếp: {names}",
         "commune_not_assessed": "'{commune}' không được đánh giá theo bộ tiêu chí xã{hint}",
+        "commune_gone_in_year": "xã {commune} ({id}) không còn từ ngày {date}: từ đó thuộc xã {new}, nên không có "
+                                "kết quả năm {year}; báo cáo năm {year} là báo cáo của xã {new}",
         "no_province_communes": "tỉnh {province} không có xã nào được chấm năm {year} (tỉnh có xã được chấm các năm: "
                                 "{years})",
         "new_commune_hint": " (xã mới {name} từ {date}: ghi '{written}')",
@@ -581,6 +583,8 @@ ERROR_TEXT = {
         "no_commune_in_dataset": "no commune '{commune}' in dataset {dataset} (communes: {known}{new})",
         "new_communes_listed": "; new communes after the reorganisation: {names}",
         "commune_not_assessed": "'{commune}' is not assessed against the commune criteria sets{hint}",
+        "commune_gone_in_year": "commune {commune} ({id}) ceased to exist on {date}: since then it is part of {new}, "
+                                "so it has no results for {year}; the report for {year} is that of {new}",
         "no_province_communes": "no commune of {province} province was scored in {year} (its communes were scored "
                                 "in: {years})",
         "new_commune_hint": " (the new commune {name} since {date}: write '{written}')",

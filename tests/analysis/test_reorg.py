@@ -316,3 +316,23 @@ def test_a_new_commune_cut_out_of_its_dataset_keeps_its_predecessors_names():
     assert table["commune"].tolist() == ["Nguyên Lý", "Công Lý", "Đức Lý"] and (table["district"] == "").all()
     whole = reorg.formation_text(ds, "13591@2025-07-01")
     assert whole.endswith("xã Nguyên Lý, xã Công Lý và xã Đức Lý (huyện Lý Nhân, tỉnh Hà Nam).")
+
+
+def test_a_name_two_units_carry_gives_the_unit_of_the_reports_year():
+    """Bắc Lý is the old commune 13588 (to 2025) and the unit 13579@2025-07-01 formed from it: a report of
+    'Bắc Lý' is of the one that exists in its year, so that 2026 never reports the old commune's no results."""
+
+    assert [commune_report(LY_NHAN, "Bắc Lý", y).commune_id for y in (2022, 2023, 2026)] == [
+        "13588", "13588", "13579@2025-07-01"]
+    assert commune_report(LY_NHAN, "bac ly", 2026).commune_id == "13579@2025-07-01"
+
+
+@pytest.mark.parametrize("ref, name", [("13588", "Bắc Lý"), ("Đạo Lý", "Đạo Lý"), ("13579", "Đạo Lý")])
+def test_an_old_commune_asked_for_a_year_after_it_joined_a_new_one_names_the_new_one(ref, name):
+
+    with pytest.raises(ParameterError) as e:
+        commune_report(LY_NHAN, ref, 2026)
+    cid = "13588" if name == "Bắc Lý" else "13579"
+    assert str(e.value) == (f"xã: xã {name} ({cid}) không còn từ ngày 1/7/2025: từ đó thuộc xã Bắc Lý, nên không có "
+                            "kết quả năm 2026; báo cáo năm 2026 là báo cáo của xã Bắc Lý")
+    assert commune_report(LY_NHAN, ref, 2023).commune_id == cid
