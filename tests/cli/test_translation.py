@@ -200,6 +200,7 @@ def test_data_errors_are_worded_in_the_language(tmp_path):
 # --------------------------------------------------------------------------- normal runs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [
     ["frameworks"], ["frameworks", "hanam-2022-ntm"], ["validate", "data/ly-nhan"],
     ["score", "data/ly-nhan", "--year", "2023"], ["roadmap", "data/ly-nhan", "--year", "2023"],

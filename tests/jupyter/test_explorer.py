@@ -34,6 +34,7 @@ def grid_title(ex) -> str:
                      ex.panes["grid"].value).group(0)
 
 
+@pytest.mark.slow
 def test_choosing_a_commune_redraws_its_counts(ex):
     ex.commune.label = "Nhân Bình"
     assert ex.commune.value == NHAN_BINH and ex.criteria_set.value == "hanam-2022-ntm"
@@ -67,6 +68,7 @@ def test_every_commune_shows_the_counts_it_scored(ly_nhan_card, ex):
         assert f'data-selected="{cid}"' in ex.panes["heatmap"].value
 
 
+@pytest.mark.slow
 def test_year_and_set_pickers(ly_nhan_card, ex):
     ex.commune.value = NHAN_BINH
     ex.year.value = 2022
@@ -84,6 +86,7 @@ def test_year_and_set_pickers(ly_nhan_card, ex):
     assert 'data-set="hanam-2022-nang-cao"' in ex.panes["heatmap"].value
 
 
+@pytest.mark.slow
 def test_one_redraw_per_choice(ex):
     before = ex.redraws
     ex.year.value = 2022  # refills the set and commune pickers: still one redraw
@@ -141,6 +144,7 @@ def test_choosing_a_district_restricts_the_commune_picker(three_districts):
     assert "An &lt;b&gt;" in table.to_html() and "An <b>" not in table.to_html()
 
 
+@pytest.mark.slow
 def test_steps_and_verdicts_are_those_of_the_commune_report(ex):
     ex.select(commune="Nhân Bình")
     report = views.commune_report(LY_NHAN, "Nhân Bình", 2023)

@@ -117,6 +117,7 @@ def all_figures(tiny_card):
 PHONE_PX = 360  # the width a 390 px phone gives a chart in a report (its page's margins taken off)
 
 
+@pytest.mark.slow
 def test_text_is_nfc_dejavu_and_readable_on_a_phone(all_figures):
     for fig in all_figures:
         fig.canvas.draw()  # tick labels are made at draw time
@@ -143,6 +144,7 @@ def test_figures_are_not_left_open_in_pyplot(tiny_card):
     assert fig._repr_png_().startswith(b"\x89PNG")  # shown in notebooks without pyplot
 
 
+@pytest.mark.slow
 def test_png_bytes_are_reproducible(tiny_card, all_figures):
     for fig in all_figures:
         a, b = io.BytesIO(), io.BytesIO()

@@ -90,6 +90,7 @@ def test_docstrings_list_the_columns_returned(ly_nhan_card, name, args):
     _check_columns_listed(getattr(aggregate, name), getattr(aggregate, name)(ly_nhan_card, *args))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["series", "trends", "summary"])
 def test_trend_docstrings_list_the_columns_returned(ly_nhan_card, name):
     got = trends.summary(trends.trends(ly_nhan_card)) if name == "summary" else getattr(trends, name)(ly_nhan_card)
@@ -155,6 +156,7 @@ def _public_tables(card):
             "whatif.communes": whatif.whatif(card, s, "15.1", 86.5).communes}
 
 
+@pytest.mark.slow
 def test_a_column_has_one_dtype_in_every_table(ly_nhan_card):
     tables = _public_tables(ly_nhan_card)
     seen: dict[str, dict[str, str]] = {}
@@ -176,6 +178,7 @@ def test_a_column_has_one_dtype_in_every_table(ly_nhan_card):
     assert list(most["criterion"].cat.categories) == sorted(most["criterion"].cat.categories, key=code_key)
 
 
+@pytest.mark.slow
 def test_no_tier_is_na_never_empty_text(ly_nhan_card):
     for name, t in _public_tables(ly_nhan_card).items():
         for col in ("tier", "tier_reached", "tier_recognised"):

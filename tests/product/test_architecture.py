@@ -31,6 +31,7 @@ def test_layers_and_no_loops_are_kept():
     assert "Contracts: 2 kept, 0 broken." in res.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("module,planted,broken", [
     ("text/formats.py", "from .. import cli  # noqa\n", "ntmlib layers BROKEN"),  # an import upwards
     ("scoring/engine.py", "from ..analysis import whatif  # noqa\n", "ntmlib layers BROKEN"),  # the old loop

@@ -350,6 +350,7 @@ def prepared(tmp_path_factory):
     assert not changed, f"an example changed the inputs {changed}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command, where", list(_examples()))
 def test_command_output_is_as_shown(command, where, prepared, tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)  # the pages' paths are relative to the project folder
@@ -373,6 +374,7 @@ def test_command_output_is_as_shown(command, where, prepared, tmp_path, monkeypa
             at = found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("page", [p for p in PAGES if ">>> " in p.read_text(encoding="utf-8")],
                          ids=lambda p: str(p.relative_to(ROOT)))
 def test_python_examples_run_as_shown(page, prepared, monkeypatch):

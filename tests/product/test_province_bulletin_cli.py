@@ -29,6 +29,7 @@ def _run(*args):
     return CliRunner().invoke(main, ["bulletin", *map(str, args)])
 
 
+@pytest.mark.slow
 def test_which_bulletin(ly_nhan_2023_card):
     district = _run(LY_NHAN, "--year", 2023)
     assert district.exit_code == 0
@@ -68,6 +69,7 @@ def test_communes_of_two_provinces_need_province(tmp_path):
     assert b.table["Xã"].tolist() == ["Ngọc Lâm"]
 
 
+@pytest.mark.slow
 def test_word_document_read_back(ly_nhan_card, tmp_path):
     from docx import Document
 
