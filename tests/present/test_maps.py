@@ -17,6 +17,13 @@ SAMPLE = ROOT / "data" / "ly-nhan"
 TINY = ROOT / "tests" / "data" / "tiny"
 
 
+@pytest.fixture
+def scores(ly_nhan_2023_scores):
+    """The scores a batch hands district Lý Nhân for 2023 (scored once per session): the commune reports
+    of these tests read them instead of scoring the sample each."""
+    return ly_nhan_2023_scores
+
+
 @pytest.fixture(scope="module")
 def district():
     return views.district_report(SAMPLE, "Lý Nhân", 2023)
@@ -65,8 +72,8 @@ def test_every_marker_is_drawn_at_its_coordinates(district):
     assert len(m.svg) < 40_000  # a small SVG: text as text
 
 
-def test_a_commune_map_is_the_district_map_with_a_ring_on_the_commune(district):
-    r = views.commune_report(SAMPLE, "Nhân Bình", 2023)
+def test_a_commune_map_is_the_district_map_with_a_ring_on_the_commune(district, scores):
+    r = views.commune_report(SAMPLE, "Nhân Bình", 2023, scores=scores)
     html = r.map_html()
     m, p = maps.district_map(r.card, 2023, "Lý Nhân")
     ring = re.search(r'<circle cx="([\d.]+)" cy="([\d.]+)"', html)
@@ -76,18 +83,19 @@ def test_a_commune_map_is_the_district_map_with_a_ring_on_the_commune(district):
     assert html.count("<svg") == 1 and _markers(html) == _markers(m.svg)  # nothing redrawn
     assert "nguồn: vietnamadminunits" in html
     # drawn once per district and year: another commune's map reuses it
-    assert maps.district_map(views.commune_report(SAMPLE, "Văn Lý", 2023).card, 2023, "Lý Nhân")[0] is m
-    en = views.commune_report(SAMPLE, "Nhân Bình", 2023, lang="en").map_html()
+    again = views.commune_report(SAMPLE, "Văn Lý", 2023, scores=scores)
+    assert maps.district_map(again.card, 2023, "Lý Nhân")[0] is m
+    en = views.commune_report(SAMPLE, "Nhân Bình", 2023, lang="en", scores=scores).map_html()
     assert ">Where Nhân Bình lies in Lý Nhân district<" in en and "Recognised but not maintained (16)" in en
 
 
-def test_each_commune_map_key_bolds_its_own_commune_from_the_key_kept_with_the_map(district):
+def test_each_commune_map_key_bolds_its_own_commune_from_the_key_kept_with_the_map(district, scores):
     """The key under the map is numbered once per kept map; each commune report rings and bolds its own commune."""
     keys = {}
     for name in ("Nhân Bình", "Văn Lý", "Nhân Bình"):
-        html = views.commune_report(SAMPLE, name, 2023).map_html()
+        html = views.commune_report(SAMPLE, name, 2023, scores=scores).map_html()
         key = re.search(r'<div class="ntm-mapkey">.*?</div>', html, re.S)[0]
-        assert re.findall(r"<b>(\d+) ([^<]+)</b>", key) == [(str(_number(name)), name)]
+        assert re.findall(r"<b>(\d+) ([^<]+)</b>", key) == [(str(_number(district, name)), name)]
         assert len(re.findall(r"\d+ [^,<:]+", key.split("</p>", 1)[1])) >= 21  # every commune numbered
         keys.setdefault(name, key)
         assert keys[name] == key
@@ -95,9 +103,9 @@ def test_each_commune_map_key_bolds_its_own_commune_from_the_key_kept_with_the_m
     assert lists[0] == lists[1]  # the same numbered list, but for the commune in bold
 
 
-def _number(name: str) -> int:
+def _number(district, name: str) -> int:
     """A commune's number on the sample district's map: its place in Vietnamese alphabetical order."""
-    p = maps.points(views.district_report(SAMPLE, "Lý Nhân", 2023).card, 2023)
+    p = maps.points(district.card, 2023)
     return dict(zip(p["label"], maps.numbering(p["label"])))[name]
 
 
@@ -124,8 +132,8 @@ def test_a_unit_without_a_district_is_mapped_among_its_provinces_units_without_o
     assert len(every) == 7
 
 
-def test_a_new_commune_map_groups_its_predecessors():
-    r = views.commune_report(SAMPLE, "Nam Xang", 2023)
+def test_a_new_commune_map_groups_its_predecessors(scores):
+    r = views.commune_report(SAMPLE, "Nam Xang", 2023, scores=scores)
     html = r.map_html()
     assert ">Xã Nam Xang (từ 1/7/2025) và các xã tiền thân<" in html and ">Nam Xang<" in html
     assert "Đường đứt: phạm vi gần đúng (bao lồi) của các xã tiền thân hợp thành xã Nam Xang." in html
@@ -170,7 +178,7 @@ def test_the_district_report_groups_its_communes_by_new_commune(district):
     assert views.district_report(TINY, "Thử", 2023).map_html().count("<svg") == 0  # no coordinates, no crosswalk
 
 
-def test_another_kernel_reads_the_district_map_from_disk(district, tmp_path, monkeypatch):
+def test_another_kernel_reads_the_district_map_from_disk(district, tmp_path, monkeypatch, scores):
     monkeypatch.setenv(maps.CACHE_ENV, str(tmp_path))
     monkeypatch.setattr(maps, "_DISTRICT_MAPS", {})
     m, p = maps.district_map(district.card, 2023, "Lý Nhân")
@@ -184,8 +192,8 @@ def test_another_kernel_reads_the_district_map_from_disk(district, tmp_path, mon
     monkeypatch.setattr(maps, "points", no_drawing)
     m2, p2 = maps.district_map(district.card, 2023, "Lý Nhân")
     assert m2 == m and p2.equals(p)
-    assert maps.commune_map_html(district.card, 2023, "13618") == views.commune_report(SAMPLE, "Nhân Bình",
-                                                                                      2023).map_html()
+    own = views.commune_report(SAMPLE, "Nhân Bình", 2023, scores=scores)
+    assert maps.commune_map_html(district.card, 2023, "13618") == own.map_html()
     monkeypatch.setenv(maps.CACHE_ENV, "")  # no disk cache: drawn again
     monkeypatch.setattr(maps, "_DISTRICT_MAPS", {})
     with pytest.raises(AssertionError, match="drawn again"):
@@ -200,13 +208,13 @@ def test_a_province_map_names_its_communes_only_when_few(district, monkeypatch):
     assert ">Communes of Hà Nam province, 2023<" in html and ">Hợp Lý<" not in html
 
 
-def test_every_map_is_an_image_named_by_its_title(district):
-    for html in (district.map_html(), views.commune_report(SAMPLE, "Nhân Bình", 2023).map_html(),
-                 views.commune_report(SAMPLE, "Nam Xang", 2023).map_html()):
+def test_every_map_is_an_image_named_by_its_title(district, scores):
+    for html in (district.map_html(), views.commune_report(SAMPLE, "Nhân Bình", 2023, scores=scores).map_html(),
+                 views.commune_report(SAMPLE, "Nam Xang", 2023, scores=scores).map_html()):
         svgs = re.findall(r"<svg [^>]*>", html)
         assert svgs and all('role="img" aria-label="' in s for s in svgs), svgs
     assert '<svg role="img" aria-label="Vị trí xã Nhân Bình trong huyện Lý Nhân"' in \
-        views.commune_report(SAMPLE, "Nhân Bình", 2023).map_html()
+        views.commune_report(SAMPLE, "Nhân Bình", 2023, scores=scores).map_html()
 
 
 def test_a_map_without_points_read_from_disk_keeps_its_columns(tmp_path):
