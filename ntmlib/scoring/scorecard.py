@@ -67,19 +67,23 @@ class Scorecard:
         a value the scores do not have (a what-if's new threshold) keeps every value: its
         categories are the scores' and the new ones."""
         out = table
+        refs = {**dict(self.indicators.dtypes), **dict(self.communes.dtypes)}  # the communes table's first
+        have = dict(table.dtypes)
         for col in TYPED:
-            ref = next((t[col].dtype for t in (self.communes, self.indicators) if col in t.columns), None)
-            if col in out.columns and isinstance(ref, pd.CategoricalDtype) and not _same_dtype(out[col].dtype, ref):
+            ref = refs.get(col)
+            if col in have and isinstance(ref, pd.CategoricalDtype) and not _same_dtype(have[col], ref):
                 out = out if out is not table else table.copy()
-                have = pd.Index(out[col].dropna().unique())
-                extra = have[~have.isin(ref.categories)]
-                if len(extra):
+                codes, values = pd.factorize(out[col])  # each distinct value looked up once
+                at = ref.categories.get_indexer(values)
+                if (at < 0).any():
+                    extra = pd.Index(values[at < 0])
                     ref = pd.CategoricalDtype(ref.categories.append(pd.Index(sorted(extra.astype(str)))),
                                               ordered=ref.ordered)
-                if isinstance(out[col].dtype, pd.CategoricalDtype):  # astype keeps the order of "equal" categories
+                    at = ref.categories.get_indexer(values)
+                if isinstance(have[col], pd.CategoricalDtype):  # astype keeps the order of "equal" categories
                     out[col] = out[col].cat.set_categories(ref.categories, ordered=ref.ordered)
                 else:
-                    out[col] = out[col].astype(ref)
+                    out[col] = pd.Categorical.from_codes(np.append(at, -1)[codes], dtype=ref, validate=False)
         return out
 
     def named(self, table: pd.DataFrame) -> pd.DataFrame:
