@@ -47,16 +47,19 @@ def _catalogue(card: Scorecard) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def series(card: Scorecard) -> pd.DataFrame:
+def series(card: Scorecard, communes=None) -> pd.DataFrame:
     """The values a trend compares: one row per commune × set × indicator × year, from the set
     itself (`source_set` = `set`) or, for years before the set was scored, from another set's
-    indicator with the same measure, rule and unit (same tier preferred).
+    indicator with the same measure, rule and unit (same tier preferred). `communes` restricts
+    to some commune ids (a commune's series depends on its own results only).
 
     Columns: commune_id, year, set, tier, indicator, name, measure, unit, rule, value, number, met,
     source_set, source_indicator (where the value came from), threshold, gap (NA for a borrowed year)."""
     cat = _catalogue(card)
-    ind = plain(card.indicators[["commune_id", "year", "set", "indicator", "value", "number", "met", "threshold",
-                                 "gap"]])
+    ind = card.indicators[["commune_id", "year", "set", "indicator", "value", "number", "met", "threshold", "gap"]]
+    if communes is not None:
+        ind = ind[_among(ind["commune_id"], communes)]
+    ind = plain(ind)
     own = ind.merge(cat, on=["set", "indicator"], how="left")
     own = own.assign(source_set=own["set"], source_indicator=own["indicator"])
     first = own.groupby(["commune_id", "set"])["year"].min().rename("first_year").reset_index()
@@ -79,6 +82,14 @@ def series(card: Scorecard) -> pd.DataFrame:
     return card.typed(out.sort_values(["commune_id", "set", "indicator", "year"], kind="stable").reset_index(drop=True))
 
 
+def _among(ids: pd.Series, communes) -> np.ndarray:
+    """Which rows of a commune_id column hold one of `communes` (compared as text)."""
+    wanted = {str(c) for c in communes}
+    if isinstance(ids.dtype, pd.CategoricalDtype):  # the categories compared, not every row
+        return np.isin(ids.cat.codes.to_numpy(), np.flatnonzero(ids.cat.categories.astype(str).isin(wanted)))
+    return ids.astype(str).isin(wanted).to_numpy()
+
+
 def _value_text(rule: str, number: float, met) -> str:
     if rule in NUMERIC and not pd.isna(number):
         return number_text(number)
@@ -97,9 +108,7 @@ year). `communes` restricts to some commune ids.
     ('2021: 80 %; 2022: 85 %'), year_from, year_to, value_from, value_to, met_from, met_to, rate
     (per year), direction (improving, stagnant, worsening, no_data), arrow, threshold, met, gap,
     projected_year, compared_via (how years of other sets were compared)."""
-    s = series(card)
-    if communes is not None:
-        s = s[s["commune_id"].isin({str(c) for c in communes})]
+    s = series(card, communes)
     key = ["commune_id", "set", "indicator"]
     base = s.groupby(key, sort=False).agg(
         tier=("tier", "first"), name=("name", "first"), measure=("measure", "first"), unit=("unit", "first"),

@@ -52,12 +52,13 @@ def _targets(enc: EncodedObservations, sets: list[CriteriaSet], cat: pd.DataFram
     """Rows (pair, k, priority rank): each (written set, code) pair of the observations and the catalogue
     rows it serves, sorted by pair then priority."""
     keys = observation_keys(sets)
-    position = {key: k for k, key in enumerate(zip(cat["set"], cat["indicator"]))}
+    position = {key: k for k, key in enumerate(zip(cat["set"].tolist(), cat["indicator"].tolist()))}
     pair_of = {p: n for n, p in enumerate(enc.pairs)}
     priorities = sorted(keys["priority"].unique())
-    rows = [(pair_of[(os, oi)], position[(s, i)], priorities.index(pr))
-            for os, oi, s, i, pr in zip(keys["obs_set"], keys["obs_indicator"], keys["set"], keys["indicator"],
-                                        keys["priority"]) if (os, oi) in pair_of]
+    rank = {pr: n for n, pr in enumerate(priorities)}
+    columns = (keys[c].tolist() for c in ("obs_set", "obs_indicator", "set", "indicator", "priority"))
+    rows = [(pair_of[(os, oi)], position[(s, i)], rank[pr])
+            for os, oi, s, i, pr in zip(*columns) if (os, oi) in pair_of]
     t = np.array(rows, dtype=np.int64).reshape(-1, 3)
     return t[np.lexsort((t[:, 2], t[:, 0]))]
 
@@ -267,8 +268,10 @@ def score(dataset: Dataset | str | Path, sets: Iterable | str | CriteriaSet | No
     CY = C * Y
     commune_pos = pd.Index(communes["commune_id"]).get_indexer(enc.commune_ids).astype(np.int64)
     obs_of_row = _match(ds, enc, set_list, cat, years, commune_pos, C).reshape(CY, K)
-    crit = cat[["set", "group", "criterion"]].drop_duplicates().reset_index(drop=True)
-    crit_of_k = pd.MultiIndex.from_frame(crit).get_indexer(pd.MultiIndex.from_frame(cat[["set", "group", "criterion"]]))
+    crit_keys = list(zip(cat["set"], cat["group"], cat["criterion"]))  # the criterion of each catalogue row
+    crit_at = {key: n for n, key in enumerate(dict.fromkeys(crit_keys))}
+    crit = pd.DataFrame(list(crit_at), columns=["set", "group", "criterion"])
+    crit_of_k = np.array([crit_at[key] for key in crit_keys], dtype=np.intp)
     Kc = len(crit)
     rows = _score_rows(ds, enc, set_list, cat, communes, years, obs_of_row, crit_of_k, Kc)
     id_dtype = ds.communes["commune_id"].dtype
@@ -360,8 +363,9 @@ def _value_tables(enc: EncodedObservations, cat: pd.DataFrame):
     verdict on a numeric indicator), problem code (0: none)); n is len(enc.values) + 1, the
     last value code being "no value"."""
     P = enc.parsed
-    kinds = pd.MultiIndex.from_arrays([(cat["unit"] == "%").to_numpy(), cat["rule"].to_numpy()])
-    class_of_k, classes = pd.factorize(kinds)
+    kinds = list(zip((cat["unit"] == "%").tolist(), cat["rule"].tolist()))  # (percent, rule) of each row
+    class_at = {kind: n for n, kind in enumerate(dict.fromkeys(kinds))}  # in the order first met
+    class_of_k, classes = np.array([class_at[kind] for kind in kinds], dtype=np.int64), list(class_at)
     number, state, assessed, problem = [], [], [], []
     has_flag, fl = P["flag"] >= 0, P["flag"] == 1
     for percent, rule in classes:

@@ -67,19 +67,23 @@ class Scorecard:
         a value the scores do not have (a what-if's new threshold) keeps every value: its
         categories are the scores' and the new ones."""
         out = table
+        refs = {**dict(self.indicators.dtypes), **dict(self.communes.dtypes)}  # the communes table's first
+        have = dict(table.dtypes)
         for col in TYPED:
-            ref = next((t[col].dtype for t in (self.communes, self.indicators) if col in t.columns), None)
-            if col in out.columns and isinstance(ref, pd.CategoricalDtype) and not _same_dtype(out[col].dtype, ref):
+            ref = refs.get(col)
+            if col in have and isinstance(ref, pd.CategoricalDtype) and not _same_dtype(have[col], ref):
                 out = out if out is not table else table.copy()
-                have = pd.Index(out[col].dropna().unique())
-                extra = have[~have.isin(ref.categories)]
-                if len(extra):
+                codes, values = pd.factorize(out[col])  # each distinct value looked up once
+                at = ref.categories.get_indexer(values)
+                if (at < 0).any():
+                    extra = pd.Index(values[at < 0])
                     ref = pd.CategoricalDtype(ref.categories.append(pd.Index(sorted(extra.astype(str)))),
                                               ordered=ref.ordered)
-                if isinstance(out[col].dtype, pd.CategoricalDtype):  # astype keeps the order of "equal" categories
+                    at = ref.categories.get_indexer(values)
+                if isinstance(have[col], pd.CategoricalDtype):  # astype keeps the order of "equal" categories
                     out[col] = out[col].cat.set_categories(ref.categories, ordered=ref.ordered)
                 else:
-                    out[col] = out[col].astype(ref)
+                    out[col] = pd.Categorical.from_codes(np.append(at, -1)[codes], dtype=ref, validate=False)
         return out
 
     def named(self, table: pd.DataFrame) -> pd.DataFrame:
@@ -194,17 +198,25 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     their categories (periods with different sets have different codes), codes in their natural order
     and tiers by (rank, code): the union of the ladders of the periods."""
     recoded: list[dict] = [{} for _ in frames]  # each frame's columns put in the union's categories first
+    dtypes = [dict(f.dtypes) for f in frames]
     for col in dict.fromkeys(c for f in frames for c in f.columns):
-        dtypes = [f[col].dtype for f in frames if col in f.columns]
+        kinds = [d[col] for d in dtypes if col in d]
         # categoricals of one dtype stay as pd.concat leaves them; others would come out as plain values
-        if (len(dtypes) == len(frames) and all(isinstance(d, pd.CategoricalDtype) for d in dtypes)
-                and not all(d == dtypes[0] for d in dtypes)):
-            ordered = dtypes[0].ordered
+        if (len(kinds) == len(frames) and all(isinstance(d, pd.CategoricalDtype) for d in kinds)
+                and not all(d == kinds[0] for d in kinds)):
+            ordered = kinds[0].ordered
             key = tier_order if col in TIER_COLUMNS else code_key if ordered else None
-            cats = sorted({c for d in dtypes for c in d.categories}, key=key)
-            for f, r in zip(frames, recoded):
-                r[col] = f[col].cat.set_categories(cats, ordered=ordered)
+            cats = sorted({c for d in kinds for c in d.categories}, key=key)
+            union = pd.CategoricalDtype(cats, ordered=ordered)  # as set_categories makes it
+            for f, r, d in zip(frames, recoded, kinds):
+                r[col] = _recoded(f[col].array, d, union)
     return pd.concat([f.assign(**r) if r else f for f, r in zip(frames, recoded)], ignore_index=True)
+
+
+def _recoded(values: pd.Categorical, dtype: pd.CategoricalDtype, union: pd.CategoricalDtype) -> pd.Categorical:
+    """`values` (a categorical of `dtype`) in the categories of `union`, which holds all of them."""
+    position = np.append(union.categories.get_indexer(dtype.categories), -1)  # code -1 (NA) stays -1
+    return pd.Categorical.from_codes(position[values.codes], dtype=union, validate=False)
 
 
 def combine(cards: list[Scorecard]) -> Scorecard:
@@ -260,10 +272,12 @@ def indicator_columns(ind: pd.DataFrame, sets: dict[str, CriteriaSet]) -> pd.Dat
     width = len(ind_cats) + 1
     pair = set_codes * width + ind_codes  # one small integer per set × indicator: lookups, no factorize
     present = np.flatnonzero(np.bincount(pair, minlength=len(set_cats) * width))
-    meta = {p: info.get((str(set_cats[p // width]), str(ind_cats[p % width])), (None, None, "", "")) for p in present}
+    set_names, ind_names = list(set_cats), list(ind_cats)  # a list is read faster than an Index, item by item
+    meta = {p: info.get((str(set_names[p // width]), str(ind_names[p % width])), (None, None, "", ""))
+            for p in present.tolist()}
 
     def column(n: int) -> pd.Categorical:
-        names = pd.Index([meta[p][n] for p in present], dtype=object)
+        names = pd.Index([meta[p][n] for p in present.tolist()], dtype=object)
         cats, at = names.factorize()
         lookup = np.full(len(set_cats) * width, -1, dtype=np.int64)
         lookup[present] = cats
@@ -275,7 +289,7 @@ def indicator_columns(ind: pd.DataFrame, sets: dict[str, CriteriaSet]) -> pd.Dat
     key = pair * tw + (thr_codes + 1)
     keys = np.flatnonzero(np.bincount(key, minlength=len(set_cats) * width * tw))
     texts = pd.Index([threshold_text(meta[k // tw][3], None if k % tw == 0 else thr_of[k % tw - 1], meta[k // tw][2])
-                      for k in keys], dtype=object)
+                      for k in keys.tolist()], dtype=object)
     tcats, tat = texts.factorize()
     tlookup = np.full(len(set_cats) * width * tw, -1, dtype=np.int64)
     tlookup[keys] = tcats
