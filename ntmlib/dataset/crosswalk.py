@@ -58,22 +58,24 @@ def check_crosswalk(ds: Dataset, out) -> None:
     # an old commune divided between several new ones: one row per successor, one of them marked `default`
     cw["default"] = cw["default"].str.strip().map(fold).isin(YES_WORDS)
     ok = ok.assign(default=cw["default"])
-    n_default = ok.groupby(["old_commune_id", "effective"])["default"].transform("sum")
     every = ok
-    ok = ok[(n_default == 0) | ok["default"]]  # the rows that must be one per old commune and date
-    first = ok.drop_duplicates(["old_commune_id", "effective"])
-    twice = ok[ok.duplicated(["old_commune_id", "effective"])]
-    earlier = twice.merge(first[["old_commune_id", "effective", "place", "new_commune"]],
-                          on=["old_commune_id", "effective"], suffixes=("", "_first"))
-    for r in earlier.itertuples():
-        out.add("crosswalk", "twice", r.place, "new_commune_id",
-                error_text("commune_twice", old=r.old_commune_id, new=r.new_commune_first, date=r.effective,
-                           place=place_word(r.place_first)))
+    if ok["default"].any():
+        n_default = ok.groupby(["old_commune_id", "effective"])["default"].transform("sum")
+        ok = ok[(n_default == 0) | ok["default"]]  # the rows that must be one per old commune and date
+    repeated = ok.duplicated(["old_commune_id", "effective"])
+    if repeated.any():
+        first = ok[~repeated]
+        earlier = ok[repeated].merge(first[["old_commune_id", "effective", "place", "new_commune"]],
+                                     on=["old_commune_id", "effective"], suffixes=("", "_first"))
+        for r in earlier.itertuples():
+            out.add("crosswalk", "twice", r.place, "new_commune_id",
+                    error_text("commune_twice", old=r.old_commune_id, new=r.new_commune_first, date=r.effective,
+                               place=place_word(r.place_first)))
     ok = every[every["new_commune_id"] != ""]
     unit = ok.drop_duplicates("key").set_index("key")
     for col in ("new_commune", "new_province", "new_type"):
-        differs = ok[ok[col] != ok["key"].map(unit[col])]
-        for r in differs.itertuples():
+        differs = (ok[col] != ok["key"].map(unit[col])).to_numpy()
+        for r in ok[differs].itertuples() if differs.any() else ():
             out.add("crosswalk", f"unit-{col}", r.place, col,
                     error_text("unit_differs", unit=r.key, what=error_text(f"word_unit_{col}"),
                                before=unit.at[r.key, col], place=place_word(unit.at[r.key, 'place']),
