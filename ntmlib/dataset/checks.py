@@ -156,11 +156,15 @@ def commune_group_problems(ds: Dataset, sets, years=None) -> list[Problem]:
     with_groups = [s for s in sets if s.commune_groups]
     if not with_groups:
         return []
-    c = ds.communes[ds.communes["assessed"] & (ds.existing(years) if years is not None else True)]
+    c = ds.communes
     codes = list(dict.fromkeys(k for s in with_groups for k in s.commune_groups))
     need = [s.id for s in with_groups if s.needs_commune_group]
-    empty = c["commune_group"] == ""
-    flagged = c[(empty & bool(need)) | (~empty & ~c["commune_group"].isin(codes))]
+    empty = (c["commune_group"] == "").to_numpy()
+    wrong = (empty & bool(need)) | (~empty & ~c["commune_group"].isin(codes).to_numpy())
+    wrong &= c["assessed"].to_numpy(dtype=bool)
+    if not wrong.any():  # the usual case: no frame of the communes flagged
+        return []
+    flagged = c[wrong & (ds.existing(years) if years is not None else True)]
     return [
         Problem(ds.file_name("communes"),
                 error_text("no_commune_group_set", commune=commune, id=cid, sets=", ".join(need),

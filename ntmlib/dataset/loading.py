@@ -3,6 +3,8 @@ against the criteria sets, and code the observations once for scoring. Bad input
 DataError that lists every problem with its file, row and column."""
 from __future__ import annotations
 
+import copy
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -44,7 +46,7 @@ def _read_meta(root: Path, problems: list[Problem]) -> dict:
     if not meta_path.exists():
         return {}
     try:
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
+        meta = copy.deepcopy(_parsed_yaml(meta_path.read_text(encoding="utf-8"))) or {}
     except UnicodeDecodeError:
         problems.append(Problem("dataset.yaml", error_text("not_utf8")))
         return {}
@@ -66,6 +68,12 @@ def _read_meta(root: Path, problems: list[Problem]) -> dict:
     if problems:
         return {k: v for k, v in meta.items() if k not in ("frameworks", "targets")}
     return meta
+
+
+@lru_cache(maxsize=64)
+def _parsed_yaml(text: str):
+    """yaml.safe_load of a text, kept for the next load of the same dataset.yaml (the caller copies it)."""
+    return yaml.safe_load(text)
 
 
 TARGET_KEYS = ("tier", "year", "share", "count", "source", "note")
