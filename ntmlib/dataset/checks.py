@@ -72,6 +72,15 @@ class Collector:
         return out
 
 
+def flagged(mask, *columns: pd.Series) -> list[tuple]:
+    """The values of `columns` at the rows where `mask` holds, a tuple per row; none without a pandas call
+    (most checks flag nothing)."""
+    mask = np.asarray(mask, dtype=bool)
+    if not mask.any():
+        return []
+    return list(zip(*(column[mask] for column in columns)))
+
+
 def check_observations(ds: Dataset, bad: np.ndarray, out) -> tuple[np.ndarray, list[Skipped]]:
     """Check the observations not already flagged in `bad` against the sets dataset.yaml names.
 

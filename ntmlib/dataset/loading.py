@@ -17,7 +17,7 @@ from ..criteria.criteria_set import available_sets, load_set
 from ..errors import DataError, FrameworkError, Problem
 from ..text import TIERS, error_text
 from ..text.formats import KNOWN_TIERS
-from .checks import Collector, check_observations, place_order
+from .checks import Collector, check_observations, flagged, place_order
 from .crosswalk import CROSSWALK_COLUMNS, CROSSWALK_FILE, check_crosswalk
 from .encoding import encode_observations, factorize_small
 from .model import (
@@ -201,7 +201,7 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
             if tier not in tiers:
                 out.add(key, "tier", place, "tier", error_text("bad_tier", tier=tier, tiers=", ".join(tiers)))
     empty_code = (observations["indicator"] == "").to_numpy()
-    for place in observations.loc[empty_code & ~bad, "place"]:
+    for place, in flagged(empty_code & ~bad, observations["place"]):
         out.add("observations", "indicator", place, "indicator", error_text("no_indicator_code"))
     bad |= empty_code
     bad |= _resolve_sets(ds, bad, out)
@@ -277,9 +277,9 @@ def commune_group_codes(groups: pd.Series) -> pd.Series:
 def _check_communes(ds: Dataset, out: Collector) -> None:
     c = ds.communes
     dup = c["commune_id"].duplicated(keep="first")
-    for place, cid in zip(c.loc[dup, "place"], c.loc[dup, "commune_id"]):
+    for place, cid in flagged(dup, c["place"], c["commune_id"]):
         out.add("communes", "duplicate", place, "commune_id", error_text("repeated_commune_id", id=cid))
-    for place in c.loc[c["commune_id"] == "", "place"]:
+    for place, in flagged(c["commune_id"] == "", c["place"]):
         out.add("communes", "empty", place, "commune_id", error_text("no_commune_id"))
 
 
@@ -303,7 +303,7 @@ def _resolve_commune_refs(ds: Dataset, out: Collector) -> np.ndarray:
             refs = refs.astype(object)
             ids = resolve_communes(refs, ds.communes)
             unknown = (ids == "").to_numpy()
-            for place, ref in zip(table.loc[unknown, "place"], refs[unknown]):
+            for place, ref in flagged(unknown, table["place"], refs):
                 out.add(key, "commune", place, "commune_id", commune_problem_text(ref, ds.communes, communes_file))
             table["commune_id"] = ids.where(~unknown, refs)
         if key == "observations":
@@ -328,7 +328,7 @@ def _check_years(ds: Dataset, out: Collector) -> np.ndarray:
         raw = table["year"].astype(object).fillna("")
         y = pd.to_numeric(raw, errors="coerce")
         wrong = (y.isna() & (raw != "")).to_numpy()
-        for place, v in zip(table.loc[wrong, "place"], raw[wrong]):
+        for place, v in flagged(wrong, table["place"], raw):
             out.add(key, "year", place, "year", error_text("bad_year", year=v))
         table["year"] = y.astype("Int64")
     return bad
