@@ -398,10 +398,16 @@ def without_data_warnings(ds: Dataset, most: int = 20) -> list[Problem]:
     communes before their data come): at the first such commune's row, naming the others (at
     most `most`). Not errors: their reports say so."""
     out = []
+    obs_years = ds.observations["year"].to_numpy()
+    ids, texts = _coded(ds.observations["commune_id"])
+    assessed = ds.communes["assessed"].to_numpy(dtype=bool)
     for year in ds.years:
-        c = ds.communes[ds.communes["assessed"].to_numpy() & ds.existing([year])]  # the communes of that year
-        have = set(ds.observations.loc[ds.observations["year"] == year, "commune_id"])
-        none = c[~c["commune_id"].isin(have)]
+        used = np.zeros(len(texts), bool)
+        used[ids[obs_years == year]] = True  # the communes with data that year, each once
+        without = assessed & ~ds.communes["commune_id"].isin(texts[used]).to_numpy()
+        if not without.any():
+            continue
+        none = ds.communes[without & ds.existing([year])]  # of the communes of that year
         if none.empty:
             continue
         first, rest = none.iloc[0], none.iloc[1:]
