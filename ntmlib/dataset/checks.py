@@ -72,6 +72,15 @@ class Collector:
         return out
 
 
+def flagged(mask, *columns: pd.Series) -> list[tuple]:
+    """The values of `columns` at the rows where `mask` holds, a tuple per row; none without a pandas call
+    (most checks flag nothing)."""
+    mask = np.asarray(mask, dtype=bool)
+    if not mask.any():
+        return []
+    return list(zip(*(column[mask] for column in columns)))
+
+
 def check_observations(ds: Dataset, bad: np.ndarray, out) -> tuple[np.ndarray, list[Skipped]]:
     """Check the observations not already flagged in `bad` against the sets dataset.yaml names.
 
@@ -156,11 +165,15 @@ def commune_group_problems(ds: Dataset, sets, years=None) -> list[Problem]:
     with_groups = [s for s in sets if s.commune_groups]
     if not with_groups:
         return []
-    c = ds.communes[ds.communes["assessed"] & (ds.existing(years) if years is not None else True)]
+    c = ds.communes
     codes = list(dict.fromkeys(k for s in with_groups for k in s.commune_groups))
     need = [s.id for s in with_groups if s.needs_commune_group]
-    empty = c["commune_group"] == ""
-    flagged = c[(empty & bool(need)) | (~empty & ~c["commune_group"].isin(codes))]
+    empty = (c["commune_group"] == "").to_numpy()
+    wrong = (empty & bool(need)) | (~empty & ~c["commune_group"].isin(codes).to_numpy())
+    wrong &= c["assessed"].to_numpy(dtype=bool)
+    if not wrong.any():  # the usual case: no frame of the communes flagged
+        return []
+    flagged = c[wrong & (ds.existing(years) if years is not None else True)]
     return [
         Problem(ds.file_name("communes"),
                 error_text("no_commune_group_set", commune=commune, id=cid, sets=", ".join(need),
@@ -385,10 +398,16 @@ def without_data_warnings(ds: Dataset, most: int = 20) -> list[Problem]:
     communes before their data come): at the first such commune's row, naming the others (at
     most `most`). Not errors: their reports say so."""
     out = []
+    obs_years = ds.observations["year"].to_numpy()
+    ids, texts = _coded(ds.observations["commune_id"])
+    assessed = ds.communes["assessed"].to_numpy(dtype=bool)
     for year in ds.years:
-        c = ds.communes[ds.communes["assessed"].to_numpy() & ds.existing([year])]  # the communes of that year
-        have = set(ds.observations.loc[ds.observations["year"] == year, "commune_id"])
-        none = c[~c["commune_id"].isin(have)]
+        used = np.zeros(len(texts), bool)
+        used[ids[obs_years == year]] = True  # the communes with data that year, each once
+        without = assessed & ~ds.communes["commune_id"].isin(texts[used]).to_numpy()
+        if not without.any():
+            continue
+        none = ds.communes[without & ds.existing([year])]  # of the communes of that year
         if none.empty:
             continue
         first, rest = none.iloc[0], none.iloc[1:]

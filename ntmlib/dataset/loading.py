@@ -3,6 +3,8 @@ against the criteria sets, and code the observations once for scoring. Bad input
 DataError that lists every problem with its file, row and column."""
 from __future__ import annotations
 
+import copy
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +17,7 @@ from ..criteria.criteria_set import available_sets, load_set
 from ..errors import DataError, FrameworkError, Problem
 from ..text import TIERS, error_text
 from ..text.formats import KNOWN_TIERS
-from .checks import Collector, check_observations, place_order
+from .checks import Collector, check_observations, flagged, place_order
 from .crosswalk import CROSSWALK_COLUMNS, CROSSWALK_FILE, check_crosswalk
 from .encoding import encode_observations, factorize_small
 from .model import (
@@ -44,7 +46,7 @@ def _read_meta(root: Path, problems: list[Problem]) -> dict:
     if not meta_path.exists():
         return {}
     try:
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
+        meta = copy.deepcopy(_parsed_yaml(meta_path.read_text(encoding="utf-8"))) or {}
     except UnicodeDecodeError:
         problems.append(Problem("dataset.yaml", error_text("not_utf8")))
         return {}
@@ -66,6 +68,12 @@ def _read_meta(root: Path, problems: list[Problem]) -> dict:
     if problems:
         return {k: v for k, v in meta.items() if k not in ("frameworks", "targets")}
     return meta
+
+
+@lru_cache(maxsize=64)
+def _parsed_yaml(text: str):
+    """yaml.safe_load of a text, kept for the next load of the same dataset.yaml (the caller copies it)."""
+    return yaml.safe_load(text)
 
 
 TARGET_KEYS = ("tier", "year", "share", "count", "source", "note")
@@ -193,7 +201,7 @@ def load_dataset(path: str | Path, collect: list[Problem] | None = None) -> Data
             if tier not in tiers:
                 out.add(key, "tier", place, "tier", error_text("bad_tier", tier=tier, tiers=", ".join(tiers)))
     empty_code = (observations["indicator"] == "").to_numpy()
-    for place in observations.loc[empty_code & ~bad, "place"]:
+    for place, in flagged(empty_code & ~bad, observations["place"]):
         out.add("observations", "indicator", place, "indicator", error_text("no_indicator_code"))
     bad |= empty_code
     bad |= _resolve_sets(ds, bad, out)
@@ -269,9 +277,9 @@ def commune_group_codes(groups: pd.Series) -> pd.Series:
 def _check_communes(ds: Dataset, out: Collector) -> None:
     c = ds.communes
     dup = c["commune_id"].duplicated(keep="first")
-    for place, cid in zip(c.loc[dup, "place"], c.loc[dup, "commune_id"]):
+    for place, cid in flagged(dup, c["place"], c["commune_id"]):
         out.add("communes", "duplicate", place, "commune_id", error_text("repeated_commune_id", id=cid))
-    for place in c.loc[c["commune_id"] == "", "place"]:
+    for place, in flagged(c["commune_id"] == "", c["place"]):
         out.add("communes", "empty", place, "commune_id", error_text("no_commune_id"))
 
 
@@ -295,7 +303,7 @@ def _resolve_commune_refs(ds: Dataset, out: Collector) -> np.ndarray:
             refs = refs.astype(object)
             ids = resolve_communes(refs, ds.communes)
             unknown = (ids == "").to_numpy()
-            for place, ref in zip(table.loc[unknown, "place"], refs[unknown]):
+            for place, ref in flagged(unknown, table["place"], refs):
                 out.add(key, "commune", place, "commune_id", commune_problem_text(ref, ds.communes, communes_file))
             table["commune_id"] = ids.where(~unknown, refs)
         if key == "observations":
@@ -320,7 +328,7 @@ def _check_years(ds: Dataset, out: Collector) -> np.ndarray:
         raw = table["year"].astype(object).fillna("")
         y = pd.to_numeric(raw, errors="coerce")
         wrong = (y.isna() & (raw != "")).to_numpy()
-        for place, v in zip(table.loc[wrong, "place"], raw[wrong]):
+        for place, v in flagged(wrong, table["place"], raw):
             out.add(key, "year", place, "year", error_text("bad_year", year=v))
         table["year"] = y.astype("Int64")
     return bad

@@ -4,6 +4,7 @@ the questions every later step asks of it: which sets apply to a year, which com
 name means, which communes a province or district has."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,6 +20,7 @@ COMMUNE_COLUMNS = ["commune_id", "commune", "district", "province", "region"]
 OBSERVATION_COLUMNS = ["commune_id", "year", "indicator", "value"]
 RECOGNITION_COLUMNS = ["commune_id", "tier", "year"]
 FALSE_WORDS = {"false", "no", "0", "khong", "n"}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)  # a date as check_crosswalk writes it
 TIER_WORDS = {"kieu-mau": ("kieu mau", "km"), "nang-cao": ("nang cao", "nc"), "ntm": ("nong thon moi", "ntm")}
 
 
@@ -111,10 +113,13 @@ class Dataset:
         cw = self.crosswalk
         if cw is None or cw.empty or "key" not in cw.columns:
             return ~keep
-        dated = cw[cw["effective"].str.fullmatch(r"\d{4}-\d{2}-\d{2}")]
-        first = dated.groupby("old_commune_id", observed=True)["effective"].min()
-        until = dict(zip(first.index.tolist(), first.tolist()))  # lists, not dict(Series): one lookup a key
-        since = dict(zip(dated["key"].tolist(), dated["effective"].tolist()))
+        dated = [(old, key, date) for old, key, date in
+                 zip(cw["old_commune_id"].tolist(), cw["key"].tolist(), cw["effective"].tolist())
+                 if isinstance(date, str) and _ISO_DATE.fullmatch(date)]  # a few rows: lists, not frames
+        until = {}  # each old commune's first date: the earliest one is written last
+        for old, date in sorted(((old, date) for old, _, date in dated), reverse=True):
+            until[old] = date
+        since = {key: date for _, key, date in dated}
         for y in {int(y) for y in years}:
             keep |= np.array([(i not in until or f"{y}-01-01" < until[i])
                               and (i not in since or f"{y}-12-31" >= since[i]) for i in ids], bool)

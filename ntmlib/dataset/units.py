@@ -289,7 +289,7 @@ def code_problems(communes: pd.DataFrame, file: str = "communes.csv", locate=Non
                 file, error_text("code_not_official", code=cid, name=name, province=province),
                 *locate(place, "commune_id"))))
             continue
-        row = official.loc[cid]
+        row = {column: official.at[cid, column] for column in ("short", "name", "type")}
         given = " ".join(str(name).split())
         if given not in (row["short"], row["name"], official_short(row)):
             found.append((error_text("kind_name_not_official"), Problem(

@@ -213,7 +213,7 @@ def blank_rows(df: pd.DataFrame) -> np.ndarray:
                 return np.zeros(len(df), bool)
             blank &= col.cat.codes.to_numpy() == where[0]
         else:
-            blank &= (col == "").to_numpy()
+            blank &= col.to_numpy() == ""
     return blank
 
 
