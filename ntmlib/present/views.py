@@ -130,14 +130,16 @@ class CommuneReport:
         return self.card.commune(self.commune_id, self.year)
 
     def header(self) -> pd.DataFrame:
-        """Commune, district, province, year, region and criteria sets (by name), as a two-column table."""
+        """Commune, district (a unit of 1 July 2025 on has none: no row), province, year, region and
+        criteria sets (by name), as a two-column table."""
         t = REPORT_LABELS[self.lang]
         i = self.info
         sets = "; ".join(localized(self.card.sets[s].name, self.card.sets[s].name_en, self.lang)
                          for s in self.rows()["set"])
-        return pd.DataFrame({"": [t["commune"], t["district"], t["province"], t["year"], t["region"], t["sets"]],
-                             " ": [i["commune"], i["district"], i["province"], self.year,
-                                   region_name(self.card, i["region"]), sets]})
+        rows = [(t["commune"], i["commune"]), (t["district"], i["district"]), (t["province"], i["province"]),
+                (t["year"], self.year), (t["region"], region_name(self.card, i["region"])), (t["sets"], sets)]
+        rows = [(k, v) for k, v in rows if not (k == t["district"] and not str(v).strip())]
+        return pd.DataFrame({"": [k for k, _ in rows], " ": [v for _, v in rows]})
 
     @cached_property
     def set_verdicts(self) -> list[verdicts.Verdict]:

@@ -324,7 +324,13 @@ def test_a_name_two_units_carry_gives_the_unit_of_the_reports_year():
 
     assert [commune_report(LY_NHAN, "Bắc Lý", y).commune_id for y in (2022, 2023, 2026)] == [
         "13588", "13588", "13579@2025-07-01"]
-    assert commune_report(LY_NHAN, "bac ly", 2026).commune_id == "13579@2025-07-01"
+    new = commune_report(LY_NHAN, "bac ly", 2026)
+    assert new.commune_id == "13579@2025-07-01"
+    # a unit of 1 July 2025 has no district: its header has no "Huyện" row with nothing in it
+    assert new.header().to_dict("list") == {"": ["Xã", "Tỉnh", "Năm", "Vùng", "Bộ tiêu chí"], " ": [
+        "Bắc Lý", "Ninh Bình", 2026, "Đồng bằng sông Hồng",
+        "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2026 - 2030"]}
+    assert commune_report(LY_NHAN, "Bắc Lý", 2023).header()[""].tolist()[:3] == ["Xã", "Huyện", "Tỉnh"]
 
 
 @pytest.mark.parametrize("ref, name", [("13588", "Bắc Lý"), ("Đạo Lý", "Đạo Lý"), ("13579", "Đạo Lý")])
