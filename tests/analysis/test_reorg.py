@@ -342,3 +342,27 @@ def test_an_old_commune_asked_for_a_year_after_it_joined_a_new_one_names_the_new
     assert str(e.value) == (f"xã: xã {name} ({cid}) không còn từ ngày 1/7/2025: từ đó thuộc xã Bắc Lý, nên không có "
                             "kết quả năm 2026; báo cáo năm 2026 là báo cáo của xã Bắc Lý")
     assert commune_report(LY_NHAN, ref, 2023).commune_id == cid
+
+
+def test_a_new_communes_report_tables_recount_its_predecessors_scores(ly_nhan_card):
+    """The report of a new commune (Nam Xang, from Nguyên Lý, Công Lý and Đức Lý): its header, each
+    predecessor's counts per year and tier as the scores give them, and the counts per tier."""
+    r = commune_report(LY_NHAN, "Nam Xang", 2023)
+    assert r.header().to_dict("list")[" "][:7] == ["Nam Xang", "13591", "13591@2025-07-01", "Ninh Bình", "1/7/2025",
+                                                   "Nguyên Lý, Công Lý, Đức Lý", 2023]
+    h = r.history()
+    assert h[["Năm", "Xã tiền thân"]].values.tolist() == [[y, n] for y in (2022, 2023)
+                                                         for n in ("Nguyên Lý", "Công Lý", "Đức Lý")]
+    c = ly_nhan_card.communes
+    ids = dict(zip(ly_nhan_card.dataset.communes["commune"], ly_nhan_card.dataset.communes["commune_id"]))
+    for tier, column in (("ntm", "NTM"), ("nang-cao", "NTM nâng cao"), ("kieu-mau", "NTM kiểu mẫu")):
+        for (year, name), shown in zip(h[["Năm", "Xã tiền thân"]].values.tolist(), h[column]):
+            row = c[(c["commune_id"] == ids[name]) & (c["year"] == year) & (c["tier"] == tier)].iloc[0]
+            assert shown == (f"{row['criteria_met']}/{row['criteria_total']} · "
+                             f"{row['indicators_met']}/{row['indicators_total']}")
+    g = r.regrouped()
+    nc = g[(g["Năm"] == 2023) & (g["Hạng"] == "NTM nâng cao")].iloc[0]
+    mine = c[c["commune_id"].isin([ids[n] for n in ("Nguyên Lý", "Công Lý", "Đức Lý")]) & (c["year"] == 2023)
+             & (c["tier"] == "nang-cao")]
+    assert (nc["Số xã tiền thân"], nc["Số xã đạt theo kết quả"]) == (3, int(mine["reaches"].sum())) == (3, 2)
+    assert nc["Khoảng tiêu chí"] == f"{mine['criteria_met'].min()}–{mine['criteria_met'].max()}/19" == "17–19/19"

@@ -68,7 +68,6 @@ def test_every_commune_shows_the_counts_it_scored(ly_nhan_card, ex):
         assert f'data-selected="{cid}"' in ex.panes["heatmap"].value
 
 
-@pytest.mark.slow
 def test_year_and_set_pickers(ly_nhan_card, ex):
     ex.commune.value = NHAN_BINH
     ex.year.value = 2022

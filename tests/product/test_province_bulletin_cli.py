@@ -69,7 +69,6 @@ def test_communes_of_two_provinces_need_province(tmp_path):
     assert b.table["Xã"].tolist() == ["Ngọc Lâm"]
 
 
-@pytest.mark.slow
 def test_word_document_read_back(ly_nhan_card, tmp_path):
     from docx import Document
 
