@@ -50,6 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ntmlib import load_dataset  # noqa: E402
+from ntmlib.dataset.model import has_district  # noqa: E402
 from ntmlib.run.batch import plan, run_batch  # noqa: E402
 
 
@@ -71,7 +72,7 @@ def national(args) -> None:
     load = time.perf_counter() - t0
     year = max(ds.years)
     c = ds.communes[ds.communes["assessed"]]
-    districts = list(dict.fromkeys(d for d in c["district"] if isinstance(d, str) and d.strip()))
+    districts = list(dict.fromkeys(d for d in c["district"] if has_district(d)))
     chosen: list[str] = []
     for d in districts:  # whole districts, until N communes
         if len(chosen) >= args.national:

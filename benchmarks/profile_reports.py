@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from IPython.core.interactiveshell import InteractiveShell  # noqa: E402
 
 from ntmlib import load_dataset  # noqa: E402
+from ntmlib.dataset.model import has_district  # noqa: E402
 from ntmlib.run.batch import area_dataset, plan, write_district_scores  # noqa: E402
 from ntmlib.run.export import to_html  # noqa: E402
 from ntmlib.run.kernel_state import clear_namespace  # noqa: E402
@@ -87,7 +88,7 @@ def main() -> None:
     year = max(ds.years)
     c = ds.communes[ds.communes["assessed"] & ds.existing([year])]
     district = c["district"].iloc[0]
-    if isinstance(district, str) and district.strip():  # one district's communes, as a batch worker gets them
+    if has_district(district):  # one district's communes, as a batch worker gets them
         first = c[c["district"] == district]
     else:  # no districts (the 2026 map): the first province's, its dataset cut as a province's batch cuts it
         ds, _ = area_dataset(ds, [year], province=c["province"].iloc[0])

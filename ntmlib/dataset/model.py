@@ -24,6 +24,12 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)  # a date as check_crossw
 TIER_WORDS = {"kieu-mau": ("kieu mau", "km"), "nang-cao": ("nang cao", "nc"), "ntm": ("nong thon moi", "ntm")}
 
 
+def has_district(value) -> bool:
+    """Whether a district cell of communes.csv names a district: a unit of the map of 1 July 2025 has
+    none (an empty or missing cell)."""
+    return isinstance(value, str) and bool(value.strip())
+
+
 @dataclass(frozen=True)
 class Target:
     """A target of dataset.yaml (`targets`): by `year`, a `share` (0.65) or a `count` of the communes

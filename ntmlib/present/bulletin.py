@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..analysis import aggregate
 from ..analysis.verdicts import headline_states, provisional_count
+from ..dataset.model import has_district
 from ..errors import DataError, Problem
 from ..scoring.engine import score
 from ..scoring.scorecard import Scorecard
@@ -110,7 +111,7 @@ def build(card: Scorecard, year: int) -> Bulletin:
     nc_rec = rec[(rec["tier"] == "nang-cao") & ~rec["commune_id"].isin(km_ids) & rec["commune_id"].isin(ntm.index)]
     names = ntm["commune"].to_dict()
     mine = ds.communes[ds.communes["commune_id"].isin(ntm.index)]
-    districts = [d for d in dict.fromkeys(mine["district"]) if isinstance(d, str) and d.strip()]
+    districts = [d for d in dict.fromkeys(mine["district"]) if has_district(d)]
     provinces = [p for p in dict.fromkeys(mine["province"]) if isinstance(p, str) and p.strip()]
     district = districts[0] if len(districts) == 1 else ""  # a bulletin of several districts names its province
     sections: list[Section] = []

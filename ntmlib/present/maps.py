@@ -36,6 +36,7 @@ from ..analysis import reorg
 from ..analysis.verdicts import headline_states
 from ..base.outputs import write_text_atomic
 from ..dataset import units
+from ..dataset.model import has_district
 from ..errors import DataError
 from ..scoring.scorecard import Scorecard
 from ..text import (
@@ -404,7 +405,7 @@ def district_map(card: Scorecard, year: int, district: str, lang: str = "vi",
     c = card.dataset.communes
     mine = c["district"] == district
     title = label(MAP_LABELS, "district_title", lang, district=district, year=year)
-    if province is not None and not (isinstance(district, str) and district.strip()):
+    if province is not None and not has_district(district):
         mine &= c["province"] == province
         key = _key(card, (district, province), year, lang)
         title = label(MAP_LABELS, "province_title", lang, province=province, year=year)
@@ -524,7 +525,7 @@ def commune_map_html(card: Scorecard, year: int, commune_id: str, lang: str = "v
     if p["lat"].isna().all():
         return f"<p>{html.escape(label(MAP_LABELS, 'no_map', lang))}</p>"
     row = p[p["commune_id"] == commune_id].iloc[0]
-    if isinstance(info["district"], str) and info["district"].strip():
+    if has_district(info["district"]):
         title = label(MAP_LABELS, "commune_title", lang, commune=info["commune"], district=info["district"])
         whole = label(MAP_LABELS, "district_title", lang, district=info["district"], year=year)
     else:  # a unit of 2025 on: its province's units without a district

@@ -14,7 +14,7 @@ import pandas as pd
 from ..analysis import aggregate, reorg, roadmap, trends, verdicts, whatif
 from ..base.languages import check_lang
 from ..dataset.loading import load_dataset
-from ..dataset.model import Dataset
+from ..dataset.model import Dataset, has_district
 from ..dataset.resolve import fold_name
 from ..errors import DataError, ParameterError, Problem
 from ..scoring.cache import read_batch_scores
@@ -138,7 +138,7 @@ class CommuneReport:
                          for s in self.rows()["set"])
         rows = [(t["commune"], i["commune"]), (t["district"], i["district"]), (t["province"], i["province"]),
                 (t["year"], self.year), (t["region"], region_name(self.card, i["region"])), (t["sets"], sets)]
-        rows = [(k, v) for k, v in rows if not (k == t["district"] and not str(v).strip())]
+        rows = [(k, v) for k, v in rows if k != t["district"] or has_district(v)]
         return pd.DataFrame({"": [k for k, _ in rows], " ": [v for _, v in rows]})
 
     @cached_property
@@ -297,13 +297,8 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
         cid, key = reorg.find_commune(ds, commune)  # an old commune, or a unit formed by a reorganisation
     except DataError:
         cid = key = None
-    if cid is not None and str(commune) != cid:  # asked by name: the commune of that name in that year
-        cid, key = _unit_of_the_year(ds, cid, key, year)
-    if cid is not None and key is None:
-        _check_not_gone(ds, cid, year)
-    if key is not None and cid is not None and year in ds.years and cid not in set(
-            ds.communes.loc[ds.existing([int(year)]), "commune_id"]):
-        cid = None  # a new commune of communes.csv, asked for a year before it was formed: its predecessors
+    if cid is not None:
+        cid, key = _commune_of_the_year(ds, cid, key, commune, year)
     if cid is None:
         if key is None:
             units = reorg.new_communes(ds)  # named in the messages only
@@ -325,36 +320,35 @@ def commune_report(dataset, commune, year, lang: str = "vi", scores=None) -> Com
     return CommuneReport(ds, report_card(ds, y, cached), cid, y, lang, trend_tables.get(y))
 
 
-def _unit_of_the_year(ds: Dataset, cid: str, key, year) -> tuple:
-    """find_commune's answer for a name two rows of communes.csv carry, an old commune and the unit
-    of 1 July 2025 named after it (Bắc Lý 13588, merged into Bắc Lý 13579@2025-07-01): the one that
-    exists in `year`. Unchanged when the year has no data or only one of them exists then."""
+def _commune_of_the_year(ds: Dataset, cid: str, key, asked, year) -> tuple:
+    """find_commune's (commune id, key) checked against the communes that exist in `year` (the
+    crosswalk's dates, Dataset.existing); unchanged when the year is not one with data (require_year
+    words that error) or the commune exists then.
+
+    - A name an old commune and the unit of 1 July 2025 formed from it both carry (Bắc Lý 13588,
+      merged into Bắc Lý 13579@2025-07-01) means the one that exists in the year.
+    - A new commune of communes.csv asked for a year before it was formed: (None, key), its
+      predecessors' report.
+    - An old commune asked for a year after it joined a new one has no results to report: a
+      ParameterError names the new commune, whose report that year's is."""
     try:
         y = int(year)
     except (TypeError, ValueError):
-        return cid, key  # require_year words the error
+        return cid, key
     if y not in ds.years:
         return cid, key
     alive = ds.communes.loc[ds.existing([y]), ["commune_id", "commune"]]
     if cid in set(alive["commune_id"]):
         return cid, key
-    name = fold_name(str(ds.communes.loc[ds.communes["commune_id"] == cid, "commune"].iloc[0]))
-    twins = alive.loc[alive["commune"].map(fold_name) == name, "commune_id"].tolist()
-    return reorg.find_commune(ds, twins[0]) if len(twins) == 1 else (cid, key)
-
-
-def _check_not_gone(ds: Dataset, cid: str, year) -> None:
-    """A ParameterError for an old commune asked for a year after it joined a new one (no results
-    to report): it names the new commune, whose report that year's is."""
-    try:
-        y = int(year)
-    except (TypeError, ValueError):
-        return  # require_year words the error
-    if y not in ds.years or ds.existing([y])[(ds.communes["commune_id"] == cid).to_numpy()].all():
-        return
-    cw = ds.crosswalk.sort_values("effective")
-    row = cw[cw["old_commune_id"] == cid].iloc[0]
-    name = ds.communes.loc[ds.communes["commune_id"] == cid, "commune"].iloc[0]
+    c = ds.communes
+    name = str(c.loc[c["commune_id"] == cid, "commune"].iloc[0])
+    if str(asked) != cid:  # asked by name: another commune of that name may exist that year
+        twins = alive.loc[alive["commune"].map(fold_name) == fold_name(name), "commune_id"].tolist()
+        if len(twins) == 1:
+            return reorg.find_commune(ds, twins[0])
+    if key is not None:
+        return None, key
+    row = ds.crosswalk.sort_values("effective").loc[lambda cw: cw["old_commune_id"] == cid].iloc[0]
     raise ParameterError(Problem(error_text("commune_asked"), error_text(
         "commune_gone_in_year", commune=name, id=cid, date=reorg.date_words(row["effective"]),
         new=row["new_commune"], year=y)))

@@ -23,7 +23,7 @@ from tqdm import tqdm
 from ..analysis.trends import trends
 from ..base.outputs import check_output_dir, slug, write_text_atomic
 from ..dataset.loading import load_dataset
-from ..dataset.model import Dataset
+from ..dataset.model import Dataset, has_district
 from ..dataset.resolve import province_name
 from ..errors import NotebookError, OutputError, ParameterError, Problem
 from ..present.province_report import report_communes
@@ -78,7 +78,7 @@ def commune_file(name: str, commune_id: str) -> str:
 def _district_key(district, province) -> str:
     """The scores file a commune's reports read: its district's; for a unit without a district (the
     map of 1 July 2025) its province's units without one, not the country's."""
-    if isinstance(district, str) and district.strip():
+    if has_district(district):
         return district
     return NO_DISTRICT + (province if isinstance(province, str) else "")
 
@@ -165,7 +165,7 @@ def plan(ds: Dataset, years: list[int], communes: list[str] | None = None, provi
             runs.append(Run("commune", cid, name, year, f"{year}/{commune_file(name, cid)}",
                             {"commune": cid, "year": year, "lang": lang}, district=_district_key(district, province)))
         for district in dict.fromkeys(c["district"]):
-            if not isinstance(district, str) or not district.strip():  # units with no district (after 1/7/2025)
+            if not has_district(district):  # units with no district (after 1/7/2025)
                 continue
             mine = c[c["district"] == district]
             links = {cid: f"{commune_file(name, cid)}.html" for cid, name in zip(mine["commune_id"], mine["commune"])}

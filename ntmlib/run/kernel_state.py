@@ -3,6 +3,7 @@ reports so that each report runs as it would in a fresh kernel (namespace, execu
 imported modules, working directory, environment, matplotlib settings, open figures)."""
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import warnings
@@ -30,8 +31,6 @@ def snapshot() -> None:
     global _baseline
     _baseline = {"modules": set(sys.modules), "cwd": os.getcwd(), "env": dict(os.environ),
                  "rc": dict(matplotlib.rcParams), "path": list(sys.path)}
-    import gc
-
     # what start-up made lives as long as the kernel: the garbage collections during each report
     # skip it instead of going through the whole of pandas and matplotlib (7 ms a report to 2 ms)
     gc.freeze()
