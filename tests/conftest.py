@@ -6,7 +6,6 @@ They are shared, so no test may change them: a test that needs a changed scoreca
 tables are still what scoring returned, and fails naming the table otherwise."""
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 import ntmlib
@@ -14,6 +13,7 @@ from ntmlib.run import batch
 from ntmlib.scoring.window import report_years
 
 from tests.helpers import clients
+from tests.helpers.frames import assert_frame_equal
 from tests.helpers.paths import LY_NHAN, TINY
 
 TABLES = ("indicators", "criteria", "communes")
@@ -25,7 +25,7 @@ def _shared(path, year):
     sets = dict(card.sets)
     yield card
     for name, frame in before.items():
-        pd.testing.assert_frame_equal(getattr(card, name), frame, obj=f"{name} of the shared scorecard (changed)")
+        assert_frame_equal(getattr(card, name), frame, obj=f"{name} of the shared scorecard (changed)")
     assert card.sets.keys() == sets.keys(), "a test changed the sets of the shared scorecard"
     assert all(card.sets[k] is v for k, v in sets.items()), "a test changed the sets of the shared scorecard"
 

@@ -14,6 +14,7 @@ import ntmlib
 from ntmlib.analysis import aggregate
 from ntmlib.errors import ParameterError
 
+from tests.helpers.frames import assert_frame_equal
 from tests.helpers.paths import TINY
 from tests.helpers.tiny import NC, NTM, one, tiny_copy
 
@@ -155,7 +156,7 @@ def _no_recognitions(d):
 
 
 def test_readiness_default_tier_and_communes_without_any_recognition(tmp_path, tiny_card):
-    pd.testing.assert_frame_equal(aggregate.readiness(tiny_card, year=2023),
+    assert_frame_equal(aggregate.readiness(tiny_card, year=2023),
                                   aggregate.readiness(tiny_card, "nang-cao", year=2023))
     d = tiny_copy(tmp_path)
     (d / "recognitions.csv").write_text("commune_id,tier,year,decision,note\nA,ntm,2019,,\nC,ntm,2018,,\n",
@@ -227,11 +228,11 @@ def test_year_change_of_one_commune_pairs_the_years_it_is_given(tmp_path):
         ("A", 2021, 0, 0, ""), ("B", 2021, 0, 1, ""), ("C", 2021, 0, 0, ""),
         ("A", 2022, 0, 3, ""), ("B", 2022, 1, 0, ""), ("C", 2022, 0, 2, "")]
     for cid in ("A", "B", "C"):  # one commune's card, the whole card's years: that commune's rows of the whole table
-        pd.testing.assert_frame_equal(aggregate.year_change(card.subset([cid]), years=card.years),
+        assert_frame_equal(aggregate.year_change(card.subset([cid]), years=card.years),
                                       whole[whole["commune_id"] == cid].reset_index(drop=True))
     # the last pair only: the rows of 2022→2023
     last = aggregate.year_change(card, years=[2022, 2023])
-    pd.testing.assert_frame_equal(last, whole[whole["year_to"] == 2023].reset_index(drop=True))
+    assert_frame_equal(last, whole[whole["year_to"] == 2023].reset_index(drop=True))
     # a pair of years without a set scored in both has no rows
     assert aggregate.year_change(card, years=[2020, 2021]).empty
 
@@ -254,7 +255,7 @@ def test_maintenance_alerts_fail_the_same_indicators_as_failing_indicators(ly_nh
     alerts = aggregate.maintenance_alerts(card)
     assert len(alerts) > 5
     for a in alerts.itertuples():
-        pd.testing.assert_frame_equal(a.failing, aggregate.failing_indicators(card, a.commune_id, a.year, a.set))
+        assert_frame_equal(a.failing, aggregate.failing_indicators(card, a.commune_id, a.year, a.set))
         assert a.failing_codes == ", ".join(a.failing["indicator"].astype(str))
 
 

@@ -13,6 +13,7 @@ from ntmlib.present.bulletin import bulletin, to_html, to_markdown
 from ntmlib.present.views import commune_report, district_report
 from ntmlib.text import vi_sort_key
 
+from tests.helpers.frames import assert_frame_equal
 from tests.helpers.paths import LY_NHAN
 
 
@@ -127,8 +128,6 @@ def test_vietnamese_alphabetical_order():
 def test_unmet_rows_of_many_communes_are_each_communes_indicator_rows_in_the_order_asked(ly_nhan_card):
     """The district report's roadmap takes every commune's unmet indicators in one pass: the same
     rows, columns and values as indicator_rows() per commune, communes in the order asked."""
-    from pandas.testing import assert_frame_equal
-
     from ntmlib.analysis.trends import trends
 
     c = ly_nhan_card.upto(2023)

@@ -17,6 +17,7 @@ import ntmlib.dataset.readers as readers
 from ntmlib.analysis.roadmap import roadmap_for
 from ntmlib.cli import main
 
+from tests.helpers.frames import assert_frame_equal
 from tests.helpers.paths import LY_NHAN
 from tests.helpers.tiny import NC, NTM, one, tiny_copy
 
@@ -35,7 +36,7 @@ def test_plain_csv_read_by_pyarrow_equals_pandas(monkeypatch):
     general = ntmlib.load_dataset(LY_NHAN)
     assert len(fast.observations) > 1000
     assert _rows(fast) == _rows(general)
-    pd.testing.assert_frame_equal(ntmlib.score(fast).indicators, ntmlib.score(general).indicators)
+    assert_frame_equal(ntmlib.score(fast).indicators, ntmlib.score(general).indicators)
 
 
 def test_csv_with_a_blank_line_keeps_its_line_numbers(tmp_path):
@@ -174,10 +175,10 @@ def test_nfd_communes_file_gives_nfc_names_ids_and_the_same_roadmap(ly_nhan_nfd)
     assert len(ds.area_communes(district="Lý Nhân")) == 21
 
     card, ref_card = ntmlib.score(ds, year=2023), ntmlib.score(ref, year=2023)
-    pd.testing.assert_frame_equal(card.communes, ref_card.communes)
+    assert_frame_equal(card.communes, ref_card.communes)
     got, want = roadmap_for(card, 2023, district="Lý Nhân"), roadmap_for(ref_card, 2023, district="Lý Nhân")
     assert len(want) > 0 and want["commune"].map(lambda n: unicodedata.is_normalized("NFC", n)).all()
-    pd.testing.assert_frame_equal(got, want)
+    assert_frame_equal(got, want)
 
 
 def test_nfd_communes_file_cli_roadmap_by_district(ly_nhan_nfd):

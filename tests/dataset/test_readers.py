@@ -43,6 +43,7 @@ from ntmlib.dataset.resolve import resolve_communes
 from ntmlib.office.score_workbook import write_score_workbook
 from ntmlib.office.workbook_style import MET_FILL, NODATA_FILL, UNMET_FILL
 
+from tests.helpers.frames import assert_frame_equal
 from tests.helpers.paths import DATA, EXAMPLES, ROOT, TINY
 
 COLS = ["commune_id", "year", "set", "indicator", "met", "number", "assessed"]
@@ -75,14 +76,14 @@ def fixture_scores(tiny_both_years_card):
 def test_tidy_example_scores_like_the_fixture(tmp_path, fixture_scores):
     d = dataset_with(tmp_path, "observations.csv", EXAMPLES / "tidy.csv")
     assert ntmlib.validate(d) == []
-    pd.testing.assert_frame_equal(scores(d), fixture_scores)
+    assert_frame_equal(scores(d), fixture_scores)
 
 
 def test_wide_example_scores_like_the_fixture(tmp_path, fixture_scores):
     d = dataset_with(tmp_path, "observations.xlsx", EXAMPLES / "wide.xlsx")
     problems = ntmlib.validate(d)
     assert problems == []
-    pd.testing.assert_frame_equal(scores(d), fixture_scores)
+    assert_frame_equal(scores(d), fixture_scores)
     # nothing dropped silently: the criterion verdict row, the totals row and the notes sheet are reported
     skipped = [str(s) for s in problems.skipped]
     assert ("observations.xlsx: '2023 NTM'!A7: bỏ qua 1 dòng: dòng tiêu chí hoặc nhóm tiêu chí "
@@ -115,7 +116,7 @@ def test_wide_sheet_read_streaming_gives_the_same_table(tmp_path, monkeypatch):
     monkeypatch.setattr(readers.xlsx, "READ_ONLY_ABOVE", 0)  # large workbooks are streamed (no merged cells)
     streamed = ntmlib.load_dataset(d).observations
     # without merged cells the header holding 'TT' continues on the row of the commune names
-    pd.testing.assert_frame_equal(streamed, full)
+    assert_frame_equal(streamed, full)
     assert len(full) == 26
 
 
@@ -153,7 +154,7 @@ def test_tidy_workbook_with_title_rows_and_parquet(tmp_path, fixture_scores):
     src = tmp_path / "obs.xlsx"
     wb.save(src)
     d = dataset_with(tmp_path, "observations.xlsx", src)
-    pd.testing.assert_frame_equal(scores(d), fixture_scores)
+    assert_frame_equal(scores(d), fixture_scores)
     ds = ntmlib.load_dataset(d)
     assert ds.observations["place"].iloc[0] == "'Số liệu'!E4"
     assert ds.locate("observations", "'Số liệu'!E4", "commune_id") == ("'Số liệu'!A4", "commune_id")
@@ -162,7 +163,7 @@ def test_tidy_workbook_with_title_rows_and_parquet(tmp_path, fixture_scores):
     pq = tidy.assign(year=tidy["year"].astype(int))
     pq.to_parquet(tmp_path / "obs.parquet", index=False)
     d = dataset_with(tmp_path, "observations.parquet", tmp_path / "obs.parquet")
-    pd.testing.assert_frame_equal(scores(d), fixture_scores)
+    assert_frame_equal(scores(d), fixture_scores)
     assert ntmlib.load_dataset(d).observations["place"].iloc[0] == "hàng 1"
 
 
@@ -485,7 +486,7 @@ def test_workbook_scores_like_the_sample(tmp_path, build, sample_scores):
     assert list(problems) == []
     got = ntmlib.score(d, year=YEAR).communes
     assert len(got) == len(sample_scores) == 60
-    pd.testing.assert_frame_equal(_counts(got), _counts(sample_scores))
+    assert_frame_equal(_counts(got), _counts(sample_scores))
     # notes and signature rows: skipped, listed at their first cell, under their own reason
     skipped = {p: s.reason for s in problems.skipped for p in s.places}
     for sheet, cells in footers.items():
@@ -589,7 +590,7 @@ def test_rows_example_scores_like_the_fixture(tmp_path):
     problems = ntmlib.validate(d)
     assert list(problems) == []
     cols = ["commune_id", "year", "set", "indicator", "met", "number", "assessed"]
-    pd.testing.assert_frame_equal(ntmlib.score(d, year=[2022, 2023]).indicators[cols],
+    assert_frame_equal(ntmlib.score(d, year=[2022, 2023]).indicators[cols],
                                   ntmlib.score(TINY, year=[2022, 2023]).indicators[cols])
     skipped = [str(s) for s in problems.skipped]
     assert ("observations.xlsx: '2023 NTM'!A13, '2023 NTM'!B15: bỏ qua 2 dòng: ghi chú hoặc chữ ký dưới bảng "

@@ -18,6 +18,7 @@ from ntmlib.dataset import units
 from ntmlib.dataset.synthetic import make_national
 from ntmlib.errors import DataError, ParameterError
 
+from tests.helpers.frames import assert_frame_equal
 from tests.helpers.paths import ROOT
 
 SAMPLE = ROOT / "data" / "ly-nhan"
@@ -51,7 +52,7 @@ def test_the_built_crosswalk_of_ly_nhan_is_the_hand_written_one():
     built = units.crosswalk_2025("Hà Nam", "Lý Nhân")
     hand = pd.read_csv(SAMPLE / "crosswalk.csv", dtype=str).fillna("")
     # every column of the sample, notes included; the sample leaves out the optional `default` (no divided commune)
-    pd.testing.assert_frame_equal(built.drop(columns="default"), hand)
+    assert_frame_equal(built.drop(columns="default"), hand)
     assert (built["default"] == "").all()
     assert built.at[7, "note"] == "xã mới Bắc Lý mang tên xã cũ Bắc Lý nhưng mã 13579"
 

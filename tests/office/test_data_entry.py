@@ -17,6 +17,7 @@ from ntmlib.office.data_entry import write_template
 from ntmlib.scoring.engine import score
 
 from tests.helpers.entry import HEADER, SOME, fill_entry_workbook
+from tests.helpers.frames import assert_frame_equal
 from tests.helpers.paths import LY_NHAN, TINY
 
 
@@ -44,12 +45,12 @@ def _asked_with_values(card, ids, sets) -> int:
 
 
 def _same_scores(a, b) -> None:
-    pd.testing.assert_frame_equal(a.communes.reset_index(drop=True), b.communes.reset_index(drop=True))
+    assert_frame_equal(a.communes.reset_index(drop=True), b.communes.reset_index(drop=True))
     cols = ["commune_id", "set", "indicator", "number", "threshold", "met", "gap"]
-    pd.testing.assert_frame_equal(a.indicators[cols].astype(str).reset_index(drop=True),
+    assert_frame_equal(a.indicators[cols].astype(str).reset_index(drop=True),
                                   b.indicators[cols].astype(str).reset_index(drop=True))
     crit = [c for c in a.criteria.columns if "source" not in c]  # the places differ: CSV lines, workbook cells
-    pd.testing.assert_frame_equal(a.criteria[crit].reset_index(drop=True), b.criteria[crit].reset_index(drop=True))
+    assert_frame_equal(a.criteria[crit].reset_index(drop=True), b.criteria[crit].reset_index(drop=True))
 
 
 def _dataset_with(tmp_path, workbook):

@@ -17,6 +17,7 @@ from ntmlib.office.criteria_workbook import export_set
 from ntmlib.scoring.engine import score
 from ntmlib.testing.reference import score_reference
 
+from tests.helpers.frames import assert_frame_equal
 from tests.helpers.paths import LY_NHAN
 
 SET_ID = "ninhbinh-2026-hien-dai"
@@ -121,7 +122,7 @@ def test_an_imported_modern_set_ranks_above_ntm(imported, threshold):
     # the row-by-row reference scorer (ntmlib.testing.reference) reaches the same tiers on the same ladder
     ref = score_reference(ds, list(card.sets.values()), [2026])["communes"]
     assert ref["tier_reached"].dtype == c["tier_reached"].dtype
-    pd.testing.assert_frame_equal(_plain(c[list(ref.columns)]), _plain(ref), check_dtype=False)
+    assert_frame_equal(_plain(c[list(ref.columns)]), _plain(ref), check_dtype=False)
     # the communes below NTM are not hiện đại whatever their values (hiện đại requires NTM)
     modern_rows = c[c["set"] == SET_ID].set_index("commune_id")
     assert not modern_rows.loc[list(set(modern_rows.index) - reach_ntm), "reaches"].any()

@@ -17,6 +17,7 @@ import ntmlib
 from ntmlib.dataset import synthetic
 from ntmlib.dataset.readers import read_observations
 
+from tests.helpers.frames import assert_frame_equal
 from tests.helpers.paths import ROOT
 
 
@@ -97,6 +98,6 @@ def test_a_format_added_later_holds_the_same_data(tmp_path):
     csv = read_observations(tmp_path / "csv" / "observations.csv", []).frame.drop(columns=["line", "place"])
     pq = read_observations(parquet / "observations.parquet", []).frame.drop(columns=["line", "place"])
     assert len(csv) > 0
-    pd.testing.assert_frame_equal(csv, pq)
+    assert_frame_equal(csv, pq)
     assert ntmlib.load_dataset(tmp_path / "csv").communes["commune_id"].tolist() == \
         ntmlib.load_dataset(parquet).communes["commune_id"].tolist()

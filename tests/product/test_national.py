@@ -11,6 +11,8 @@ from ntmlib.analysis import aggregate
 from ntmlib.dataset.synthetic import make_national
 from ntmlib.testing.reference import score_reference
 
+from tests.helpers.frames import assert_frame_equal
+
 pytestmark = pytest.mark.slow
 
 N_COMMUNES = 300
@@ -48,7 +50,7 @@ def test_vectorised_scorecard_equals_the_row_by_row_reference(card):
         extra = [c for c in mine.columns if c not in theirs.columns]
         assert extra == (["criterion_name", "indicator_name", "unit", "threshold_text"] if name == "indicators" else [])
         mine = mine[list(theirs.columns)]
-        pd.testing.assert_frame_equal(_plain(mine), _plain(theirs), check_dtype=False, obj=name)
+        assert_frame_equal(_plain(mine), _plain(theirs), check_dtype=False, obj=name)
     # the set is not trivial: every kind of result occurs
     met = card.indicators["met"]
     assert met.eq(True).sum() > 0 and met.eq(False).sum() > 0 and met.isna().sum() > 0
@@ -62,7 +64,7 @@ def test_csv_and_parquet_give_the_same_scores(national, card):
         a, b = getattr(from_csv, name), getattr(card, name)
         if name == "indicators":  # the place reads 'dòng N' in a CSV, 'hàng N' in Parquet
             a, b = a.drop(columns=["source_place", "source_line"]), b.drop(columns=["source_place", "source_line"])
-        pd.testing.assert_frame_equal(_plain(a), _plain(b), check_dtype=False, obj=name)
+        assert_frame_equal(_plain(a), _plain(b), check_dtype=False, obj=name)
 
 
 def test_province_summary_counts_match_counts_made_directly(card):

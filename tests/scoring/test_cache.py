@@ -10,13 +10,13 @@ import shutil
 import numpy as np
 import pandas as pd
 import pytest
-from pandas.testing import assert_frame_equal
 
 import ntmlib
 from ntmlib.errors import Problem
 from ntmlib.run import batch, runner
 from ntmlib.scoring.cache import own_categories, read_scorecard, split_scorecard, write_scorecard
 
+from tests.helpers.frames import assert_frame_equal
 from tests.helpers.paths import LY_NHAN
 
 # Lý Nhân's 21 units spread over three made-up districts (and one left without a district)

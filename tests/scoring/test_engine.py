@@ -16,6 +16,7 @@ from ntmlib import DataError
 from ntmlib.scoring import engine as scoring
 from ntmlib.scoring.engine import categorical
 
+from tests.helpers.frames import assert_frame_equal
 from tests.helpers.paths import EXAMPLES, TINY
 from tests.helpers.tiny import NC, NTM, one, tiny_copy
 
@@ -209,7 +210,7 @@ def test_scoring_in_many_blocks_equals_scoring_in_one(monkeypatch):
     monkeypatch.setattr(scoring, "BLOCK", 1)  # one commune-year per block
     parts = ntmlib.score(TINY, year=[2022, 2023])
     for name in ("indicators", "criteria", "communes"):
-        pd.testing.assert_frame_equal(getattr(parts, name), getattr(whole, name))
+        assert_frame_equal(getattr(parts, name), getattr(whole, name))
     # values refused in two blocks (A's 1.1 and B's 1.1, set after loading): both are reported
     ds = ntmlib.load_dataset(TINY)
     obs = ds.observations
@@ -265,7 +266,7 @@ def test_observations_of_several_towns_not_assessed_never_reach_an_assessed_comm
         f.write("E,Thị trấn Én,Thử,Thử nghiệm,DBSH,2,false\nF,Thị trấn Phú,Thử,Thử nghiệm,DBSH,2,false\n")
     card, plain = ntmlib.score(d, year=2023), ntmlib.score(TINY, year=2023)
     assert set(card.indicators["commune_id"].astype(str)) == {"A", "B", "C"}
-    pd.testing.assert_frame_equal(card.indicators[["commune_id", "set", "indicator", "number", "met"]],
+    assert_frame_equal(card.indicators[["commune_id", "set", "indicator", "number", "met"]],
                                   plain.indicators[["commune_id", "set", "indicator", "number", "met"]],
                                   check_categorical=False)
     assert one(card.indicators, commune_id="C", set=NTM, indicator="1.1")["number"] == 92.0

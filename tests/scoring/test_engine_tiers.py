@@ -21,6 +21,7 @@ from ntmlib.errors import DataError
 from ntmlib.scoring.engine import score
 from ntmlib.testing.reference import score_reference
 
+from tests.helpers.frames import assert_frame_equal
 from tests.helpers.paths import LY_NHAN
 
 
@@ -31,7 +32,7 @@ def assert_agrees_with_the_reference(card, years):
     key = ["commune_id", "year", "set"]
     got = card.communes.astype({"commune_id": str, "set": str}).set_index(key)[cols].astype(bool).sort_index()
     want = ref.astype({"commune_id": str, "set": str}).set_index(key)[cols].astype(bool).sort_index()
-    pd.testing.assert_frame_equal(got, want)
+    assert_frame_equal(got, want)
 
 
 NGUYEN_LY = "13570"  # reaches NTM (57/57) and nâng cao (75/75) in 2023
