@@ -111,8 +111,8 @@ def test_sets_are_matched_by_tier():
     assert _found(c.indicators, ("indicator",), INDICATOR_KEYS).keys() == want.keys()
 
 
-def test_years_must_be_chosen_when_they_differ(ly_nhan_card):
-    one = ntmlib.score(LY_NHAN, year=2023)
+def test_years_must_be_chosen_when_they_differ(ly_nhan_card, ly_nhan_2023_card):
+    one = ly_nhan_2023_card
     with pytest.raises(ParameterError, match=r"hai kết quả chấm khác năm \(2022, 2023, 2026 và 2023\)"):
         compare(ly_nhan_card, one)
     assert compare(ly_nhan_card, one, years=(2023, 2023)).changed is False

@@ -7,12 +7,12 @@ import pytest
 import ntmlib
 from ntmlib.analysis import targets
 
-from tests.helpers.paths import LY_NHAN, TINY
+from tests.helpers.paths import TINY
 
 
 @pytest.fixture(scope="module")
-def card():
-    return ntmlib.score(LY_NHAN)
+def card(ly_nhan_card):
+    return ly_nhan_card
 
 
 def reaching(card, year: int, set_id: str) -> set[str]:

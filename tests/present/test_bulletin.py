@@ -254,8 +254,8 @@ def test_docx_has_headings_bullets_and_summary_table(tmp_path):
     assert [c.text for c in row.cells[1:3]] == ["14/19 · 49/57", "14/19 · 59/75"]
 
 
-def test_bulletin_2022_can_register_includes_exactly_seven_missing():
-    card = ntmlib.score(LY_NHAN, year=2022)
+def test_bulletin_2022_can_register_includes_exactly_seven_missing(ly_nhan_card):
+    card = ly_nhan_card.upto(2022)
     b = build(card, 2022)
     s3 = next(s for s in b.sections if s.heading == "3. Các xã dự kiến đăng ký năm 2023")
     assert s3.blocks[0].text == ("Theo kết quả rà soát, các xã còn thiếu không quá 7 tiêu chí nông thôn mới nâng "
