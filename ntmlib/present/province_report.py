@@ -50,6 +50,8 @@ STYLE = """<style>
 .ntm-bar{display:flex;height:20px;border:1px solid #d0d5dd;border-radius:3px;overflow:hidden;background:#fff}
 .ntm-bar span{display:block;height:100%;color:#fff;font-size:11.5px;line-height:20px;text-align:center;
  overflow:hidden;white-space:nowrap}
+.ntm-bar span b{font-weight:inherit}
+.ntm-bar span.ntm-striped b{background:#fff;color:#101828;border-radius:3px;padding:0 4px;font-weight:600}
 .ntm-bar-note{grid-column:2;font-size:12.5px;color:#475467;margin-top:-2px}
 .ntm-keys{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12.5px;color:#344054;margin:4px 0}
 .ntm-keys i{display:inline-block;width:12px;height:12px;border:1px solid #98a2b3;margin-right:4px;
@@ -62,10 +64,12 @@ def _e(text) -> str:
     return html.escape(str(text))
 
 
-# the states as bars: a solid colour, striped for 'reached' (met, not yet recognised) and 'no_data'
+# the states as bars: a solid colour, striped for 'reached' (met, not yet recognised) and 'no_data';
+# the count of a striped part is written on a white label, as no ink reads on both its stripes
 _FILL = {s: STATE_COLOURS[s][0] for s in STATES}
 _FILL["no_data"] = "#d0d5dd"
 _STRIPED = {"reached", "no_data"}
+_STRIPED_CLASS = ' class="ntm-striped"'
 
 
 def _fill(state: str) -> str:
@@ -199,13 +203,15 @@ class ProvinceReport:
 
     def states_chart_html(self) -> str:
         """One bar per commune group and for the province, its parts the states in their colours
-        (reached and no data striped), each part's count written in it; the key under the bars."""
+        (reached and no data striped), each part's count written in it (on a white label where
+        striped); the key under the bars."""
         rows = []
         for r in self.counts.itertuples():
             n = int(r.communes)
             parts = "".join(
-                f'<span style="width:{100 * getattr(r, s) / n:.3f}%;{_fill(s)}" '
-                f'title="{_e(state_text(s, self.lang))}: {int(getattr(r, s))}">{int(getattr(r, s))}</span>'
+                f'<span{_STRIPED_CLASS if s in _STRIPED else ""} '
+                f'style="width:{100 * getattr(r, s) / n:.3f}%;{_fill(s)}" '
+                f'title="{_e(state_text(s, self.lang))}: {int(getattr(r, s))}"><b>{int(getattr(r, s))}</b></span>'
                 for s in STATES if n and getattr(r, s))
             name = self._group_name(r.commune_group)
             alt = f"{name}: " + ", ".join(f"{state_text(s, self.lang, short=True)} {int(getattr(r, s))}"

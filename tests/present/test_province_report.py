@@ -68,6 +68,24 @@ def test_group_lines_recount_each_commune_group(ly_nhan_card, p2026):
     assert list(table["Số xã"]) == [1, 6, 7] and list(table["Đạt chuẩn"])[-1] == "1 (14,3 %)"
 
 
+def test_state_bars_recount_each_group_and_write_a_striped_parts_count_on_a_label(ly_nhan_card, p2026):
+    """One bar per commune group and the province; each part is a state with its count, as many
+    communes as the communes table gives; a striped part (reached, not recognised) has its count
+    on a white label, readable on both its stripes."""
+    rows = _ntm_rows(ly_nhan_card, "Ninh Bình", 2026)
+    bars = re.findall(r'<div class="ntm-bar" role="img" aria-label="([^"]*)">(.*?)</div>', p2026.states_chart_html())
+    assert [label.split(":")[0] for label, _ in bars] == ["Nhóm xã 1", "Nhóm xã 2", "Toàn tỉnh"]
+    for (label, parts), mine in zip(bars, [rows[rows["group"] == "1"], rows[rows["group"] == "2"], rows]):
+        shown = re.findall(r'<span( class="ntm-striped")? style="[^"]*" title="([^:"]+): (\d+)"><b>(\d+)</b></span>',
+                           parts)
+        assert sum(int(n) for *_, n in shown) == len(mine), label
+        reached = int((mine["reaches"] & ~mine["recognised"]).sum())
+        assert [(bool(striped), int(n)) for striped, state, _, n in shown if state.startswith("Đạt theo kết quả")] == \
+            ([(True, reached)] if reached else [])
+        assert all(not striped for striped, state, *_ in shown if state == "Chưa đạt")
+    assert ".ntm-bar span.ntm-striped b{background:#fff;color:#101828" in p2026.states_chart_html()
+
+
 def test_criteria_lines_and_table_recount_the_criteria_table(ly_nhan_card, p2026):
     rows = _ntm_rows(ly_nhan_card, "Ninh Bình", 2026)
     cr = ly_nhan_card.criteria
