@@ -147,9 +147,10 @@ def _borrowed(ind: _Indicators, cat: _Catalogue) -> tuple[np.ndarray, np.ndarray
     several sources of one year, one of the same tier first, then the first set by id."""
     link = cat.link[ind.entry]
     sets_of_commune = ind.commune * (len(ind.sets) + 1) + ind.set
-    first = _group_min(sets_of_commune, ind.year)  # the year each commune was first scored with each set
+    # the year each commune was first scored with each set, and with a measure
+    first = _first_years(sets_of_commune, ind.year, (len(ind.communes) + 1) * (len(ind.sets) + 1))[sets_of_commune]
     measured = np.flatnonzero(link >= 0)
-    earliest = _group_min(ind.commune[measured], ind.year[measured])
+    earliest = _first_years(ind.commune[measured], ind.year[measured], len(ind.communes) + 1)[ind.commune[measured]]
     keys = measured[first[measured] > earliest]  # only a set first scored after another can borrow
     keys = keys[_first_rows(ind.cell(keys))[1]]
     if not len(keys):
@@ -181,12 +182,13 @@ def _ends(keys: np.ndarray) -> np.ndarray:
     return np.append(new[1:], True) if len(new) else new
 
 
-def _group_min(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Per element, the smallest of `values` in its group."""
-    ids, at = np.unique(groups, return_inverse=True)
-    low = np.full(len(ids), np.iinfo(np.int64).max)
-    np.minimum.at(low, at, values)
-    return low[at]
+def _first_years(groups: np.ndarray, years: np.ndarray, size: int) -> np.ndarray:
+    """Per group id (0 to size - 1), the first of the `years` of its elements (the largest integer
+    where it has none): one pass per distinct year, the earliest written last."""
+    first = np.full(size, np.iinfo(np.int64).max)
+    for year in np.unique(years)[::-1]:
+        first[groups[years == year]] = year
+    return first
 
 
 def _pairs(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -304,7 +306,8 @@ year). `communes` restricts to some commune ids.
     number, met = ind.number[rows.source], ind.met[rows.source]
 
     # latest result of the set itself
-    latest = rows.source[_last_two(group, np.flatnonzero(rows.own), count)[1]]
+    last_own = _last_two(group, np.flatnonzero(rows.own), count)[1]
+    latest = rows.source[last_own]
     # numeric change: last two years with a number
     numeric_row = cat.numeric[rows.entry] & ~np.isnan(number)
     n0, n1 = _last_two(group, np.flatnonzero(numeric_row), count)
@@ -324,7 +327,8 @@ year). `communes` restricts to some commune ids.
         ["improving", "worsening", "stagnant", "improving", "worsening", "stagnant"], default="no_data")
     threshold = ind.threshold[latest]
     projected_year = np.full(count, None, dtype=object)
-    for g in np.flatnonzero(numeric & ~np.isnan(threshold)):  # the others have no projection
+    need = np.where(rule == ">=", threshold - v1, v1 - threshold)
+    for g in np.flatnonzero(numeric & (need > 0) & (toward > _EPS)):  # the others reach no threshold
         projected_year[g] = _projection(rule[g], v1[g], y1[g], threshold[g], toward[g])
 
     def year_of(numbers: np.ndarray, flags: np.ndarray) -> pd.api.extensions.ExtensionArray:
@@ -334,7 +338,7 @@ year). `communes` restricts to some commune ids.
     # values by year, and how they were compared
     items = [f"{y}: {t}" for y, t in zip(year.tolist(), _value_texts(numeric_row, number, met))]
     values = ["; ".join(items[a:b]) for a, b in zip(starts.tolist(), [*starts[1:].tolist(), len(items)])]
-    compared_via = _compared_via(card, rows, group, first)
+    compared_via = _compared_via(card, rows, group, first, year[last_own])
 
     typed = _typed(card, {"commune_id": (ind.commune[first], ind.communes), "set": (ind.set[first], ind.sets),
                           "tier": (entry, cat.tier), "criterion": _criteria(card, ind, first),
@@ -384,27 +388,30 @@ def _projection(rule: str, value: float, year, threshold: float, toward: float):
     return int(year) + math.ceil(round(need / toward, 9))
 
 
-def _compared_via(card: Scorecard, rows: _Rows, group: np.ndarray, first: np.ndarray) -> np.ndarray:
-    """Per trend (`group` numbers the rows' trends, `first` is a row of each): the years compared
-    through a measure another set shares, and the earlier scored years not compared."""
+def _compared_via(card: Scorecard, rows: _Rows, group: np.ndarray, first: np.ndarray,
+                  last_year: np.ndarray) -> np.ndarray:
+    """Per trend (`group` numbers the rows' trends, `first` is a row of each, `last_year` its last
+    year of its own set): the years compared through a measure another set shares, and the
+    earlier scored years not compared."""
     ind, cat = rows.ind, rows.cat
     borrowed = np.flatnonzero(~rows.own)
     years: dict[tuple, list[str]] = {}  # per trend and source, its years in order
     for g, s, i, y in zip(group[borrowed].tolist(), ind.set[rows.source[borrowed]].tolist(),
                           ind.indicator[rows.source[borrowed]].tolist(), rows.year[borrowed].tolist()):
         years.setdefault((g, s, i), []).append(str(y))
+    measure, sets, indicators = cat.measure[ind.entry[first]], ind.sets.tolist(), ind.indicators.tolist()
     via: dict[int, list[str]] = {}
     for (g, s, i), y in years.items():
-        via.setdefault(g, []).append(f"cùng thước đo {cat.measure[ind.entry[first[g]]]}: năm {', '.join(y)} "
-                                     f"theo {ind.sets[s]} {ind.indicators[i]}")
-    refused = _refused_years(card, rows, group, first)
+        via.setdefault(g, []).append(f"cùng thước đo {measure[g]}: năm {', '.join(y)} theo {sets[s]} {indicators[i]}")
+    refused = _refused_years(card, rows, group, first, last_year)
     texts = np.full(len(first), SAME_SET, dtype=object)
     for g in via.keys() | refused.keys():
         texts[g] = _via_text("; ".join(via[g]) if g in via else None, refused.get(g))
     return texts
 
 
-def _refused_years(card: Scorecard, rows: _Rows, group: np.ndarray, first: np.ndarray) -> dict[int, str]:
+def _refused_years(card: Scorecard, rows: _Rows, group: np.ndarray, first: np.ndarray,
+                   last_year: np.ndarray) -> dict[int, str]:
     """Per trend (numbered as in _compared_via) that has some: the earlier scored years of the
     commune (under another set) that were not compared because no set of that year shares the
     indicator's measure ('2021, 2022')."""
@@ -416,11 +423,8 @@ def _refused_years(card: Scorecard, rows: _Rows, group: np.ndarray, first: np.nd
     scored[codes[codes >= 0], np.searchsorted(years, scored_years[codes >= 0])] = True
     have = np.zeros((count, len(years)), dtype=bool)  # per trend: the years it has a value for
     have[group, np.searchsorted(years, rows.year)] = True
-    last = np.full(count, np.iinfo(np.int64).min)  # the trend's last year of its own set
-    own = np.flatnonzero(rows.own)
-    np.maximum.at(last, group[own], rows.year[own])
     commune = ids.get_indexer(ind.communes)[ind.commune[first]]
-    refused = scored[commune] & ~have & (years < last[:, None])
+    refused = scored[commune] & ~have & (years < last_year[:, None])
     return {g: ", ".join(map(str, years[refused[g]].tolist())) for g in np.flatnonzero(refused.any(axis=1)).tolist()}
 
 
