@@ -117,8 +117,8 @@ class _Indicators:
 
     def cell(self, rows: np.ndarray) -> np.ndarray:
         """One number per commune × set × indicator, for `rows`."""
-        return (self.commune[rows] * (len(self.sets) + 1) + self.set[rows]) * (len(self.indicators) + 1) \
-            + self.indicator[rows]
+        sets_of_commune = self.commune[rows] * (len(self.sets) + 1) + self.set[rows]
+        return sets_of_commune * (len(self.indicators) + 1) + self.indicator[rows]
 
 
 class _Rows:
@@ -267,7 +267,7 @@ def _value_texts(numeric: np.ndarray, number: np.ndarray, met) -> np.ndarray:
     texts[known & flags], texts[known & ~flags] = met_word(True), met_word(False)
     # each distinct number written once (told apart by their bits, as -0 is written '-0')
     bits, at = np.unique(number[numeric].view(np.int64), return_inverse=True)
-    texts[numeric] = np.array([number_text(v) for v in bits.view(np.float64)] + [""], dtype=object)[at]
+    texts[numeric] = np.array([number_text(v) for v in bits.view(np.float64)], dtype=object)[at]
     return texts
 
 
@@ -319,7 +319,8 @@ year). `communes` restricts to some commune ids.
     m0b, m1b = (met.fillna(False).to_numpy(bool)[at] & flag_ok for at in (f0, f1))
 
     sign = np.where(rule == "<=", -1.0, 1.0)
-    rate = (v1 - v0) / (y1 - y0)
+    with np.errstate(divide="ignore", invalid="ignore"):  # silent, as the division of columns was
+        rate = (v1 - v0) / (y1 - y0)
     toward = sign * rate
     direction = np.select(
         [numeric & (toward > _EPS), numeric & (toward < -_EPS), numeric,
