@@ -39,6 +39,7 @@ CLI_WORDS = {
         "trends_rule": "So sánh giữa các năm chỉ trong cùng một bộ tiêu chí, hoặc giữa các bộ có chỉ tiêu khai báo "
                        "cùng thước đo (measure).",
         "trends_hidden": "{n} chỉ tiêu đạt và không đổi không được liệt kê (thêm --all để xem).",
+        "trends_same_name": "Tên {name} còn là của xã mã {others}: ghi mã vào --commune để xem xã đó.",
         "synthetic": "{communes} xã, {years} năm, {cells} ô số liệu",
         "set_columns": ("Mã", "Tên", "Hạng", "Giai đoạn", "Tiêu chí", "Chỉ tiêu", "Ngưỡng tạm tính"),
         "set_tier": "Hạng: {tier}", "set_requires": " (yêu cầu đã đạt {tier})", "set_period": "Giai đoạn: {period}",
@@ -117,6 +118,7 @@ CLI_WORDS = {
         "trends_rule": "Years are compared only within one criteria set, or between sets whose indicators declare "
                        "the same measure.",
         "trends_hidden": "{n} indicators met and unchanged are not listed (add --all to see them).",
+        "trends_same_name": "The name {name} is also that of commune {others}: give its code to --commune to see it.",
         "synthetic": "{communes} communes, {years} years, {cells} data cells",
         "set_columns": ("Id", "Name", "Tier", "Period", "Criteria", "Indicators", "Provisional thresholds"),
         "set_tier": "Tier: {tier}", "set_requires": " (requires {tier} first)", "set_period": "Period: {period}",

@@ -8,7 +8,7 @@ from ntmlib import score
 from ntmlib.analysis.trends import ARROWS, series, summary, trends
 from ntmlib.cli import main
 
-from tests.helpers.paths import DATA
+from tests.helpers.paths import DATA, LY_NHAN
 
 TRENDS = DATA / "trends"
 
@@ -90,6 +90,21 @@ def test_cli_trends_of_one_commune():
     assert "↑ tiến bộ" in line and "+2" in line and "2028" in line
     r = CliRunner().invoke(main, ["trends", str(TRENDS), "--commune", "Không Có"])
     assert r.exit_code == 2 and "không có xã 'Không Có'" in r.output
+
+
+def test_cli_trends_of_a_name_two_units_carry_says_how_to_reach_the_other():
+    """Bắc Lý is the old commune 13588 (2022–2023) and the unit 13579@2025-07-01 formed in 2025 (2026):
+    asked by name, the trends say which they show and how to see the other; asked by code, no note."""
+    r = CliRunner().invoke(main, ["trends", str(LY_NHAN), "--commune", "bac ly"])
+    assert r.exit_code == 0, r.output
+    assert r.output.splitlines()[:2] == [
+        "Xu hướng các chỉ tiêu — Xã Bắc Lý, năm 2022, 2023",
+        "Tên Bắc Lý còn là của xã mã 13579@2025-07-01: ghi mã vào --commune để xem xã đó."]
+    other = CliRunner().invoke(main, ["trends", str(LY_NHAN), "--commune", "13579@2025-07-01", "--lang", "en"])
+    assert other.exit_code == 0 and other.output.splitlines()[0] == "Indicator trends — Bắc Lý commune, 2026"
+    assert "also that of" not in other.output
+    alone = CliRunner().invoke(main, ["trends", str(LY_NHAN), "--commune", "Chân Lý"])
+    assert alone.exit_code == 0 and "còn là của" not in alone.output
 
 
 def test_trend_figure_stacks_every_commune(ly_card):
