@@ -161,8 +161,7 @@ def trends_cmd(dataset, commune, set_id, show_all) -> None:
     years = sorted(int(y) for y in card.communes.loc[card.communes["commune_id"] == cid, "year"].unique())
     click.echo(say("trends_title", name=name, years=", ".join(map(str, years))))  # the years it was scored in
     if str(commune) != cid:  # asked by name: an old commune and the unit of 2025 formed from it may share it
-        same = ds.communes["commune"].map(resolve.fold_name) == resolve.fold_name(name)
-        others = [str(c) for c in ds.communes.loc[same, "commune_id"] if str(c) != cid]
+        others = [c for c in resolve.namesakes(ds.communes, name) if c != cid]
         if others:
             click.echo(say("trends_same_name", name=name, others=", ".join(others)))
     click.echo(say("trends_rule"))

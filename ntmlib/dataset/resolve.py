@@ -141,6 +141,12 @@ def _close_codes(code: str, codes: list[str]) -> list[str]:
     return sorted(near, key=lambda c: (-alike(c), abs(int(c) - int(code))))[:SUGGESTED]
 
 
+def namesakes(communes: pd.DataFrame, name: str) -> list[str]:
+    """Ids of the communes of `communes` whose name is `name` as names are matched (fold_name): an
+    old commune and the unit of 2025 formed from it may share one."""
+    return [str(c) for c in communes.loc[communes["commune"].map(fold_name) == fold_name(name), "commune_id"]]
+
+
 def commune_id(communes: pd.DataFrame, ref, file: str = "communes.csv", also: Iterable[str] = ()) -> str:
     """The id of the commune of `communes` written as `ref` (its id, or its name with or without
     'Xã'); ParameterError with the closest names (and those of `also`) when there is none."""

@@ -15,7 +15,7 @@ from ..analysis import aggregate, reorg, roadmap, trends, verdicts, whatif
 from ..base.languages import check_lang
 from ..dataset.loading import load_dataset
 from ..dataset.model import Dataset, has_district
-from ..dataset.resolve import fold_name
+from ..dataset.resolve import fold_name, namesakes
 from ..errors import DataError, ParameterError, Problem
 from ..scoring.cache import read_batch_scores
 from ..scoring.engine import score
@@ -343,7 +343,7 @@ def _commune_of_the_year(ds: Dataset, cid: str, key, asked, year) -> tuple:
     c = ds.communes
     name = str(c.loc[c["commune_id"] == cid, "commune"].iloc[0])
     if str(asked) != cid:  # asked by name: another commune of that name may exist that year
-        twins = alive.loc[alive["commune"].map(fold_name) == fold_name(name), "commune_id"].tolist()
+        twins = namesakes(alive, name)
         if len(twins) == 1:
             return reorg.find_commune(ds, twins[0])
     if key is not None:

@@ -16,7 +16,7 @@ def identical(a: pd.DataFrame, b: pd.DataFrame) -> bool:
     if not (isinstance(a, pd.DataFrame) and isinstance(b, pd.DataFrame)) or type(a) is not type(b) \
             or a.flags != b.flags:
         return False
-    if not (a.columns.equals(b.columns) and list(a.columns) == list(b.columns) and a.columns.names == b.columns.names
+    if not (list(a.columns) == list(b.columns) and a.columns.names == b.columns.names
             and type(a.index) is type(b.index) and a.index.names == b.index.names
             and a.index.dtype == b.index.dtype and a.columns.dtype == b.columns.dtype):
         return False
